@@ -1,0 +1,260 @@
+"""The ``captionkit`` command line: a thin layer over the library.
+
+Each command parses its options, calls the library and renders the result.
+This module alone prints and exits: a :class:`CaptionkitError` becomes one line
+``file:line: message`` on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from functools import wraps
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from captionkit import __version__
+from captionkit.errors import CaptionkitError, UsageError
+from captionkit.formats import (
+    conversion_losses,
+    format_from_path,
+    parse_newline,
+    read,
+    to_bytes,
+    write,
+)
+from captionkit.formats.atomic import write_atomic
+from captionkit.model import Format, Track
+from captionkit.spec import track_json
+from captionkit.text.bidi import line_direction
+from captionkit.timecode import format_duration
+
+app = typer.Typer(
+    name="captionkit",
+    help="Subtitles and captions for right-to-left (Arabic) video.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_show_locals=False,
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class OutputFormat(str, Enum):
+    """Formats a command can write a track in."""
+
+    srt = "srt"
+    vtt = "vtt"
+    json = "json"
+
+
+class ReportFormat(str, Enum):
+    """How a report is printed."""
+
+    text = "text"
+    json = "json"
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print ``message`` on stderr and return the exit to raise."""
+    stderr.print(message, markup=False)
+    return typer.Exit(code)
+
+
+def handles_errors(function: Callable[P, R]) -> Callable[P, R]:
+    """Turn library errors into a one-line message and exit status 2."""
+
+    @wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        except CaptionkitError as error:
+            raise fail(str(error)) from None
+
+    return wrapper
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"captionkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """Subtitles and captions for right-to-left (Arabic) video."""
+
+
+def emit_bytes(data: bytes, output: str, *, backup: bool = False) -> None:
+    """Write bytes to a path atomically, or to stdout for ``-``."""
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(output, data, backup=backup)
+
+
+def print_json(value: Any) -> None:
+    """Print a JSON document on stdout."""
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+Input = Annotated[str, typer.Argument(help="Subtitle file (.srt, .vtt), or - for stdin.")]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Encoding to read with (detected when not given)."),
+]
+Lenient = Annotated[
+    bool,
+    typer.Option("--lenient", help="Skip blocks that cannot be read (reported) instead of failing."),
+]
+
+
+@app.command()
+@handles_errors
+def convert(
+    input: Input,
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="Output file, or - for stdout.")
+    ] = "-",
+    to: Annotated[
+        OutputFormat | None,
+        typer.Option("--to", help="Output format (from the output's extension by default)."),
+    ] = None,
+    encoding: EncodingOption = None,
+    output_encoding: Annotated[
+        str,
+        typer.Option("--output-encoding", help="Encoding to write: utf-8 (default), keep, or a name."),
+    ] = "utf-8",
+    newline: Annotated[
+        str, typer.Option("--newline", help="Line ends to write: keep, lf or crlf.")
+    ] = "keep",
+    lenient: Lenient = False,
+) -> None:
+    """Convert between SubRip, WebVTT and JSON; say what cannot be carried over."""
+    track = read(input, encoding=encoding, lenient=lenient)
+    line_end = parse_newline(newline)
+    target: str
+    if to is not None:
+        target = to.value
+    elif output != "-":
+        named = format_from_path(output)
+        target = named if named is not None else ("json" if output.endswith(".json") else "")
+        if not target:
+            raise UsageError(f"cannot tell the output format of {output!r}: add --to srt|vtt|json")
+    else:
+        target = track.format
+    report_skipped(track)
+    if target == "json":
+        data = (json.dumps(track_json(track), ensure_ascii=False, indent=2) + "\n").encode()
+        emit_bytes(data, output)
+        return
+    chosen: Format = "srt" if target == "srt" else "vtt"
+    for loss in conversion_losses(track, chosen):
+        stderr.print(f"note: {loss}", markup=False)
+    data = to_bytes(track, chosen, encoding=output_encoding, newline=line_end)
+    emit_bytes(data, output)
+
+
+def report_skipped(track: Track) -> None:
+    """Tell the user about every block the reader skipped."""
+    where = track.source.path or "<input>"
+    for block in track.skipped:
+        stderr.print(f"{where}:{block.line}: skipped: {block.reason}", markup=False)
+
+
+def rtl_share(track: Track) -> float:
+    """Share of non-empty lines whose first strong character is right to left."""
+    lines = [line for cue in track.cues for line in cue.lines if line.strip()]
+    if not lines:
+        return 0.0
+    return sum(1 for line in lines if line_direction(line) == "rtl") / len(lines)
+
+
+@app.command()
+@handles_errors
+def info(
+    input: Input,
+    encoding: EncodingOption = None,
+    lenient: Lenient = False,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", help="text or json.")
+    ] = ReportFormat.text,
+) -> None:
+    """Describe a subtitle file: format, encoding and why, line ends, cues, RTL share."""
+    track = read(input, encoding=encoding, lenient=lenient)
+    newline_names = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
+    facts: dict[str, Any] = {
+        "file": input,
+        "format": track.format,
+        "encoding": track.source.encoding,
+        "bom": bool(track.source.bom),
+        "encoding_reason": track.source.encoding_reason,
+        "newline": newline_names[track.source.newline],
+        "cues": len(track),
+        "duration": track.duration,
+        "rtl_share": round(rtl_share(track), 4),
+        "skipped": [{"line": block.line, "reason": block.reason} for block in track.skipped],
+    }
+    if format is ReportFormat.json:
+        print_json(facts)
+        return
+    console = Console(highlight=False)
+    table = Table(show_header=False, box=None)
+    table.add_row("file", input)
+    table.add_row("format", track.format)
+    bom = " with BOM" if track.source.bom else ""
+    table.add_row("encoding", f"{track.source.encoding}{bom} ({track.source.encoding_reason})")
+    table.add_row("line ends", facts["newline"])
+    table.add_row("cues", str(len(track)))
+    table.add_row("duration", format_duration(track.duration))
+    table.add_row("RTL lines", f"{facts['rtl_share']:.0%}")
+    table.add_row("skipped blocks", str(len(track.skipped)))
+    console.print(table)
+    for block in track.skipped:
+        console.print(f"  line {block.line}: {block.reason}", markup=False)
+
+
+@app.command()
+@handles_errors
+def demo(
+    folder: Annotated[
+        Path, typer.Option("--dir", help="Folder to write demo.srt and demo.vtt in.")
+    ] = Path("."),
+) -> None:
+    """Caption the bundled sample narration and write demo.srt and demo.vtt."""
+    sample = resources.files("captionkit.data").joinpath("sample.srt").read_bytes()
+    from captionkit.formats import loads
+
+    track = loads(sample, "srt", file="sample.srt")
+    for name, chosen in (("demo.srt", "srt"), ("demo.vtt", "vtt")):
+        path = folder / name
+        write(track, path, chosen, encoding="utf-8")  # type: ignore[arg-type]
+        stderr.print(f"wrote {path} ({len(track)} cues)", markup=False)
+
+
+def main() -> None:
+    """Entry point of the ``captionkit`` script."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Package data: the sample narration, profiles, word lists."""

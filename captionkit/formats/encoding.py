@@ -1,0 +1,266 @@
+"""Decoding subtitle bytes, and encoding them back exactly.
+
+Subtitle files arrive in every encoding. The order of decisions is:
+
+1. an encoding the user gave (``--encoding``);
+2. a byte-order mark (UTF-32 before UTF-16, whose mark is a prefix of it; UTF-8);
+3. strict UTF-8;
+4. UTF-16 without a mark, recognised by its zero bytes;
+5. charset-normalizer's best guess, with an **Arabic guard**: small Arabic files
+   in Windows-1256 are where detectors fail, so when the bytes decode as
+   Windows-1256 into plausible Arabic or Persian words and the detector proposes
+   something else, Windows-1256 wins unless the other decoding is clearly
+   better;
+6. as a last resort UTF-8 with the undecodable bytes kept as escapes, so that
+   writing the text back still gives the same bytes.
+
+Every decision comes with a reason, which ``captionkit info`` shows.
+
+>>> decode("مرحبا".encode("cp1256") + b" \\xe6\\xc7\\xe1\\xd3\\xe1\\xc7\\xe3 \\xda\\xe1\\xed\\xdf\\xe3").encoding
+'cp1256'
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from captionkit.errors import EncodingError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06FA-\u06FF]+")
+#: Frequent Arabic and Persian function words: a decoding full of Arabic letters
+#: but none of these is noise (for example Cyrillic bytes read as Windows-1256).
+_COMMON_WORDS = frozenset(
+    "في من على إلى الى عن أن ان لا ما مع هذا هذه ذلك التي الذي كان قد لم لن ثم أو او هل "
+    "و به از که این را با است در آن تا یک برای هم".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text and what is needed to encode it back to the same bytes."""
+
+    text: str
+    encoding: str
+    bom: bytes
+    reason: str
+    surrogates: bool = False
+
+
+def canonical_encoding(name: str) -> str:
+    """Python's canonical codec name for ``name`` (``windows-1256`` → ``cp1256``)."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise EncodingError(f"unknown encoding {name!r}") from None
+
+
+def arabic_plausibility(text: str) -> float:
+    """Share of Arabic-script words that look like real Arabic or Persian words.
+
+    Real text is full of the article ال and of short function words; bytes of
+    another language decoded as Windows-1256 give Arabic letters but almost none
+    of these.
+
+    >>> arabic_plausibility("ذهب الولد إلى المدرسة")
+    0.75
+    >>> arabic_plausibility("ÏÒÂÄ")
+    0.0
+    """
+    words = _ARABIC_WORD.findall(text)
+    if not words:
+        return 0.0
+    good = 0
+    for word in words:
+        bare = word[1:] if word[0] in "وفبلك" and len(word) > 3 else word
+        if word in _COMMON_WORDS or bare.startswith("ال") or word.startswith("ال"):
+            good += 1
+    return good / len(words)
+
+
+def _arabic_share(text: str) -> float:
+    letters = sum(1 for char in text if char.isalpha())
+    if not letters:
+        return 0.0
+    arabic = sum(1 for char in text if "\u0600" <= char <= "\u06ff")
+    return arabic / letters
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the zero bytes say so, else None."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_zeros = data[0::2].count(0)
+    odd_zeros = data[1::2].count(0)
+    half = len(data) // 2
+    if odd_zeros > 0.3 * half and even_zeros < 0.05 * half:
+        return "utf-16-le"
+    if even_zeros > 0.3 * half and odd_zeros < 0.05 * half:
+        return "utf-16-be"
+    # Arabic UTF-16 has few zero bytes but its high bytes are 0x06 (U+06xx).
+    odd_arabic = data[1::2].count(6) + odd_zeros
+    even_arabic = data[0::2].count(6) + even_zeros
+    if odd_arabic > 0.9 * half and even_zeros < 0.05 * half:
+        return "utf-16-le"
+    if even_arabic > 0.9 * half and odd_zeros < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _exact(data: bytes, encoding: str) -> str | None:
+    """Decode only if encoding the result again gives the same bytes."""
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    try:
+        if text.encode(encoding) != data:
+            return None
+    except UnicodeEncodeError:
+        return None
+    return text
+
+
+def _mess(text: str) -> float:
+    from charset_normalizer.md import mess_ratio
+
+    return float(mess_ratio(text, maximum_threshold=1.0))
+
+
+def decode(data: bytes, encoding: str | None = None, *, file: str | None = None) -> Decoded:
+    """Decode subtitle bytes, deciding the encoding as the module explains."""
+    if encoding is not None and encoding.lower() not in ("auto", "keep"):
+        name = canonical_encoding(encoding)
+        bom = b""
+        for mark, mark_encoding in _BOMS:
+            if data.startswith(mark) and canonical_encoding(mark_encoding) == name.replace(
+                "utf-8-sig", "utf-8"
+            ):
+                bom = mark
+                break
+        if name in ("utf-16", "utf-32", "utf-8-sig"):
+            for mark, mark_encoding in _BOMS:
+                if data.startswith(mark):
+                    bom, name = mark, mark_encoding
+                    break
+        try:
+            text = data[len(bom) :].decode(name)
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise EncodingError(
+                f"the bytes are not {name} at byte {error.start}: {error.reason}",
+                file=file,
+                line=line,
+            ) from None
+        return Decoded(text, name, bom, f"{name}, as given")
+
+    for mark, mark_encoding in _BOMS:
+        if data.startswith(mark):
+            try:
+                text = data[len(mark) :].decode(mark_encoding)
+            except UnicodeDecodeError:
+                continue
+            return Decoded(text, mark_encoding, mark, f"byte-order mark of {mark_encoding}")
+
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", b"", "valid UTF-8")
+    except UnicodeDecodeError:
+        pass
+
+    utf16 = _looks_utf16(data)
+    if utf16 is not None:
+        text16 = _exact(data, utf16)
+        if text16 is not None:
+            return Decoded(text16, utf16, b"", f"{utf16} without a byte-order mark (zero bytes)")
+
+    guess = _detector_guess(data)
+    arabic = _exact(data, "cp1256")
+    if arabic is not None and _arabic_share(arabic) > 0.5 and arabic_plausibility(arabic) >= 0.15:
+        if guess is None or guess[0] == "cp1256":
+            return Decoded(arabic, "cp1256", b"", "Windows-1256: Arabic words, detector agrees")
+        other_text = guess[1]
+        if _arabic_share(other_text) > 0.5 and arabic_plausibility(other_text) > arabic_plausibility(
+            arabic
+        ):
+            return Decoded(other_text, guess[0], b"", f"{guess[0]}: detector, better Arabic")
+        if _mess(other_text) + 0.2 < _mess(arabic):
+            return Decoded(other_text, guess[0], b"", f"{guess[0]}: detector, clearly cleaner")
+        return Decoded(
+            arabic,
+            "cp1256",
+            b"",
+            f"Windows-1256: decodes into Arabic words (detector proposed {guess[0]})",
+        )
+    if guess is not None:
+        return Decoded(guess[1], guess[0], b"", f"{guess[0]}: charset-normalizer's best guess")
+
+    text = data.decode("utf-8", errors="surrogateescape")
+    return Decoded(
+        text,
+        "utf-8",
+        b"",
+        "undetectable: read as UTF-8, undecodable bytes kept as they are",
+        surrogates=True,
+    )
+
+
+def _detector_guess(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+
+    for match in from_bytes(data):
+        name = canonical_encoding(match.encoding)
+        text = _exact(data, name)
+        if text is not None:
+            return name, text
+    return None
+
+
+def encode(text: str, encoding: str, bom: bytes = b"", *, file: str | None = None) -> bytes:
+    """Encode text as ``encoding`` after ``bom``; a character it cannot hold is an error.
+
+    >>> encode("a", "utf-16-le", b"\\xff\\xfe")
+    b'\\xff\\xfea\\x00'
+    """
+    try:
+        return bom + text.encode(encoding, errors="surrogateescape")
+    except UnicodeEncodeError as error:
+        line = text[: error.start].count("\n") + 1
+        raise EncodingError(
+            f"{text[error.start]!r} (U+{ord(text[error.start]):04X}) cannot be written in "
+            f"{encoding}; choose another --encoding such as utf-8",
+            file=file,
+            line=line,
+        ) from None
+
+
+def newline_style(text: str) -> str:
+    r"""The dominant line end of a text: ``\r\n``, ``\n`` or ``\r`` (``\n`` when none).
+
+    >>> newline_style("a\r\nb\r\nc\n")
+    '\r\n'
+    """
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    if crlf == lf == cr == 0:
+        return "\n"
+    best = max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"), key=lambda pair: pair[0])
+    return best[1]
+
+
+BOM_FOR = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}

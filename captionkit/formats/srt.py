@@ -1,0 +1,409 @@
+"""SubRip (``.srt``): a tolerant reader and a lossless writer.
+
+Real SubRip files are loose: a dot or a comma before the milliseconds, 1 to 3
+digits of milliseconds (read as a decimal fraction: ``,5`` is 500 ms), hours
+left out, missing or wrong indexes, extra blank lines, ``X1:`` coordinates
+after the times and no newline at the end. The reader takes all of that. The
+timing lines are the anchors: a cue runs from its timing line (and the index
+line above it, if any) to the next cue. So a blank line inside a cue's text is
+kept when the line after it is not an index followed by a timing line.
+
+A line in timing position (at the start of a block, or under an index) that
+has ``-->`` but cannot be read is an error with its line number; with
+``lenient=True`` the block is kept verbatim as :class:`Unparsed` and reported.
+
+The writer gives back the bytes of every cue that did not change and, for one
+that did, rewrites only the part that changed: a re-timed cue keeps its index,
+its separators, its coordinates and its text exactly.
+
+>>> track = parse_srt("1\\n00:00:01,5 --> 00:00:02.250\\nمرحبا\\n")
+>>> track.cues[0].start, track.cues[0].end, track.cues[0].text
+(1500, 2250, 'مرحبا')
+>>> dumps_srt(track) == "1\\n00:00:01,5 --> 00:00:02.250\\nمرحبا\\n"
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from captionkit.errors import ParseError, UnrepresentableTextError
+from captionkit.formats.lines import split_lines
+from captionkit.model import (
+    Block,
+    BlockSource,
+    Cue,
+    CueSource,
+    Header,
+    Note,
+    Region,
+    Style,
+    Track,
+    TrackSource,
+    Unparsed,
+)
+from captionkit.timecode import format_srt_time
+
+_STAMP = r"-?(?:\d+:)?\d{1,2}:\d{1,2}(?:[,.]\d{1,3})?"
+TIMING = re.compile(
+    rf"[ \t]*(?P<start>{_STAMP})[ \t]*-->[ \t]*(?P<end>{_STAMP})(?P<rest>.*)", re.DOTALL
+)
+_STAMP_PARTS = re.compile(r"(-?)(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:([,.])(\d{1,3}))?")
+_COORDINATES = re.compile(r"(?:[XY][12]:[ \t]*-?\d+[ \t]*)+")
+
+
+def stamp_to_ms(stamp: str) -> int:
+    """Milliseconds of a SubRip time stamp as the reader accepts it.
+
+    >>> stamp_to_ms("01:02:03,4"), stamp_to_ms("2:03.45"), stamp_to_ms("-00:00:01,000")
+    (3723400, 123450, -1000)
+    """
+    match = _STAMP_PARTS.fullmatch(stamp)
+    if match is None:
+        raise ValueError(stamp)
+    sign, hours, minutes, seconds, _, fraction = match.groups()
+    millis = int((fraction or "0").ljust(3, "0"))
+    value = ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + millis
+    return -value if sign else value
+
+
+def restyle_stamp(ms: int, original: str) -> str:
+    """Print ``ms`` in the style of an existing stamp (its separator, its hours).
+
+    >>> restyle_stamp(62500, "00:00:01.000"), restyle_stamp(62500, "0:00:01,000")
+    ('00:01:02.500', '0:01:02,500')
+    """
+    match = _STAMP_PARTS.fullmatch(original)
+    text = format_srt_time(ms)
+    if match is None:
+        return text
+    _, hours, _, _, separator, _ = match.groups()
+    if separator == ".":
+        text = text.replace(",", ".")
+    if hours is not None and len(hours) == 1 and text.lstrip("-").startswith("0"):
+        sign = "-" if text.startswith("-") else ""
+        text = sign + text.lstrip("-")[1:]
+    return text
+
+
+def _is_index(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.isdigit() and stripped.isascii()
+
+
+@dataclass
+class _Anchor:
+    """A timing line found while scanning: where the cue's block begins."""
+
+    timing: int
+    block_start: int
+    match: re.Match[str] | None
+
+
+def parse_srt(
+    text: str,
+    *,
+    file: str | None = None,
+    lenient: bool = False,
+    source: TrackSource | None = None,
+) -> Track:
+    """Read SubRip text into a track whose source layer reproduces ``text``."""
+    lines, ends, offsets = split_lines(text)
+    count = len(lines)
+    anchors: list[_Anchor] = []
+    previous_timing = -1
+    for number in range(count):
+        line = lines[number]
+        if "-->" not in line:
+            continue
+        match = TIMING.fullmatch(line)
+        has_index = (
+            number > 0 and number - 1 > previous_timing and _is_index(lines[number - 1])
+        )
+        at_block_start = number == 0 or lines[number - 1] == "" or number - 1 == previous_timing
+        if match is None:
+            if not (has_index or at_block_start):
+                continue  # "-->" inside the text of a cue
+            if not lenient:
+                raise ParseError(
+                    f"cannot read the timing line {line.strip()!r} "
+                    "(expected 00:00:01,000 --> 00:00:02,000)",
+                    file=file,
+                    line=number + 1,
+                )
+        block_start = number - 1 if has_index else number
+        anchors.append(_Anchor(number, block_start, match))
+        previous_timing = number
+
+    blocks: list[Block] = []
+    first_start = anchors[0].block_start if anchors else count
+    leading = ""
+    if first_start > 0:
+        prefix = text[: offsets[first_start]] if first_start < count else text
+        if any(line.strip() for line in lines[:first_start]):
+            first_text = next(i for i in range(first_start) if lines[i].strip())
+            blocks.append(
+                Unparsed(
+                    prefix,
+                    first_text + 1,
+                    "text before the first cue",
+                    BlockSource(prefix, 1),
+                )
+            )
+        else:
+            leading = prefix
+
+    for position, anchor in enumerate(anchors):
+        stop = anchors[position + 1].block_start if position + 1 < len(anchors) else count
+        block_offset = offsets[anchor.block_start]
+        raw = text[block_offset : offsets[stop] if stop < count else len(text)]
+        if anchor.match is None:
+            blocks.append(
+                Unparsed(
+                    raw,
+                    anchor.timing + 1,
+                    f"unreadable timing line {lines[anchor.timing].strip()!r}",
+                    BlockSource(raw, anchor.block_start + 1),
+                )
+            )
+            continue
+        orphan = _orphan_block(lines, anchor, stop)
+        if orphan is None:
+            blocks.append(_make_cue(text, lines, ends, offsets, anchor, stop, raw, block_offset))
+            continue
+        if not lenient:
+            raise ParseError(
+                f"cue {lines[orphan].strip()} has no timing line "
+                "(expected 00:00:01,000 --> 00:00:02,000 under its number)",
+                file=file,
+                line=orphan + 1,
+            )
+        cut = offsets[orphan]
+        raw_cue = text[block_offset:cut]
+        blocks.append(_make_cue(text, lines, ends, offsets, anchor, orphan, raw_cue, block_offset))
+        raw_orphan = text[cut : offsets[stop] if stop < count else len(text)]
+        blocks.append(
+            Unparsed(
+                raw_orphan,
+                orphan + 1,
+                f"cue {lines[orphan].strip()} has no timing line",
+                BlockSource(raw_orphan, orphan + 1),
+            )
+        )
+
+    track_source = source or TrackSource()
+    if leading:
+        track_source = TrackSource(
+            encoding=track_source.encoding,
+            bom=track_source.bom,
+            newline=track_source.newline,
+            leading=leading,
+            path=track_source.path,
+            encoding_reason=track_source.encoding_reason,
+            surrogates=track_source.surrogates,
+        )
+    return Track(tuple(blocks), "srt", track_source)
+
+
+def _orphan_block(lines: list[str], anchor: _Anchor, stop: int) -> int | None:
+    """The line of a numbered block without a timing line inside this cue's span.
+
+    After a blank line, the next index in sequence (this cue's number plus one)
+    followed by text is a cue whose timing line is missing, not more text.
+    """
+    if anchor.block_start == anchor.timing:
+        return None
+    number = lines[anchor.block_start].strip()
+    if not number.isdigit():
+        return None
+    expected = str(int(number) + 1)
+    for index in range(anchor.timing + 2, stop):
+        if lines[index - 1] == "" and lines[index].strip() == expected:
+            return index
+    return None
+
+
+def _make_cue(
+    text: str,
+    lines: list[str],
+    ends: list[str],
+    offsets: list[int],
+    anchor: _Anchor,
+    stop: int,
+    raw: str,
+    block_offset: int,
+) -> Cue:
+    match = anchor.match
+    assert match is not None
+    timing = anchor.timing
+    # The text runs to the last line that is not blank; whitespace-only lines at
+    # the end are separators, except a first line that is only spaces (a cue
+    # whose text is a space).
+    last = stop - 1
+    while last > timing + 1 and not lines[last].strip():
+        last -= 1
+    if last == timing + 1 and lines[last] == "":
+        last = timing
+    text_lines = lines[timing + 1 : last + 1]
+    cue_text = "\n".join(text_lines)
+    if anchor.block_start < timing:
+        identifier = lines[anchor.block_start].strip()
+        id_line = lines[anchor.block_start]
+        id_begin = len(id_line) - len(id_line.lstrip())
+        identifier_span = (id_begin, id_begin + len(identifier))
+    else:
+        identifier = ""
+        identifier_span = (0, 0)
+    timing_offset = offsets[timing] - block_offset
+    rest = match["rest"]
+    settings = rest.strip()
+    settings_begin = timing_offset + match.start("rest") + (len(rest) - len(rest.lstrip()))
+    if last > timing:
+        text_begin = offsets[timing + 1] - block_offset
+        text_end = offsets[last] - block_offset + len(lines[last])
+    else:
+        text_begin = text_end = timing_offset + len(lines[timing]) + len(ends[timing])
+    start = stamp_to_ms(match["start"])
+    end = stamp_to_ms(match["end"])
+    cue_source = CueSource(
+        format="srt",
+        raw=raw,
+        line=anchor.block_start + 1,
+        identifier_span=identifier_span,
+        start_span=(timing_offset + match.start("start"), timing_offset + match.end("start")),
+        end_span=(timing_offset + match.start("end"), timing_offset + match.end("end")),
+        settings_span=(settings_begin, settings_begin + len(settings)),
+        text_span=(text_begin, text_end),
+        start_as_read=start,
+        end_as_read=end,
+        identifier_as_read=identifier,
+        settings_as_read=settings,
+        text_as_read=cue_text,
+    )
+    return Cue(start, end, cue_text, identifier, settings, cue_source)
+
+
+def check_srt_text(text: str, *, where: str = "") -> None:
+    """Raise :class:`UnrepresentableTextError` if SubRip cannot carry ``text``.
+
+    SubRip has no escapes: a text line that reads as a timing line, ``-->`` at
+    the start of a block, a carriage return, or blank lines at the end of the
+    text would be read back differently.
+    """
+    if "\r" in text:
+        raise UnrepresentableTextError(f"{where}a carriage return inside a cue's text")
+    lines = text.split("\n")
+    if len(lines) > 1 and not lines[-1].strip():
+        raise UnrepresentableTextError(
+            f"{where}SubRip cannot end a cue's text with a blank line (it would end the cue)"
+        )
+    for number, line in enumerate(lines):
+        if "-->" not in line:
+            continue
+        if TIMING.fullmatch(line):
+            raise UnrepresentableTextError(
+                f"{where}the text line {line!r} would read as a timing line"
+            )
+        before = lines[number - 1] if number > 0 else None
+        if before is not None and (before == "" or _is_index(before)):
+            raise UnrepresentableTextError(
+                f"{where}the text line {line!r} would read as a broken timing line"
+            )
+
+
+def _fresh_cue(cue: Cue, position: int, newline: str) -> str:
+    identifier = cue.identifier if _is_index(cue.identifier) else str(position)
+    settings = cue.settings if _COORDINATES.fullmatch(cue.settings) else ""
+    timing = f"{format_srt_time(cue.start)} --> {format_srt_time(cue.end)}"
+    if settings:
+        timing += "  " + settings
+    body = newline.join(cue.text.split("\n"))
+    if cue.text == "":
+        return f"{identifier}{newline}{timing}{newline}{newline}"
+    return f"{identifier}{newline}{timing}{newline}{body}{newline}{newline}"
+
+
+def _patched_cue(cue: Cue, source: CueSource, position: int, newline: str) -> str:
+    """Rewrite only the parts of the cue's block that changed."""
+    raw = source.raw
+    if (
+        cue.start == source.start_as_read
+        and cue.end == source.end_as_read
+        and cue.text == source.text_as_read
+        and cue.identifier == source.identifier_as_read
+        and cue.settings == source.settings_as_read
+    ):
+        return raw
+    if (cue.identifier != source.identifier_as_read and not _is_index(cue.identifier)) or (
+        cue.settings != source.settings_as_read and not _COORDINATES.fullmatch(cue.settings)
+        and cue.settings
+    ):
+        return _fresh_cue(cue, position, newline) + raw[source.text_span[1] :].lstrip("\r\n")
+    pieces: list[str] = []
+    cursor = 0
+
+    def put(span: tuple[int, int], value: str) -> None:
+        nonlocal cursor
+        pieces.append(raw[cursor : span[0]])
+        pieces.append(value)
+        cursor = span[1]
+
+    if cue.identifier != source.identifier_as_read:
+        if source.identifier_as_read:
+            put(source.identifier_span, cue.identifier)
+        elif cue.identifier:
+            pieces.append(cue.identifier + newline)
+    start = source.start_span
+    end = source.end_span
+    stamp_start = raw[start[0] : start[1]]
+    stamp_end = raw[end[0] : end[1]]
+    if cue.start != source.start_as_read:
+        put(start, restyle_stamp(cue.start, stamp_start))
+    if cue.end != source.end_as_read:
+        put(end, restyle_stamp(cue.end, stamp_end))
+    if cue.settings != source.settings_as_read:
+        span = source.settings_span
+        value = cue.settings
+        if not source.settings_as_read and value:
+            value = "  " + value
+        put(span, value)
+    if cue.text != source.text_as_read:
+        body = newline.join(cue.text.split("\n"))
+        if not source.text_as_read and body:
+            body += newline
+        put(source.text_span, body)
+    pieces.append(raw[cursor:])
+    return "".join(pieces)
+
+
+def dumps_srt(track: Track, *, newline: str | None = None) -> str:
+    """SubRip text of a track.
+
+    Cues read from SubRip are written from their source layer (changed parts
+    only); other cues are written fresh with ``newline`` (the track's own line
+    end by default) and numbered by position when they have no numeric index.
+    Blocks SubRip has no place for (WebVTT notes, styles, regions, headers) are
+    left out; :func:`captionkit.formats.conversion_losses` lists them.
+    """
+    line_end = newline or track.source.newline
+    same_format = track.format == "srt"
+    pieces: list[str] = [track.source.leading] if same_format else []
+    position = 0
+    for block in track.blocks:
+        if isinstance(block, Cue):
+            position += 1
+            where = f"cue {position}: "
+            source = block.source
+            if source is not None and source.format == "srt":
+                if block.text != source.text_as_read:
+                    check_srt_text(block.text, where=where)
+                pieces.append(_patched_cue(block, source, position, line_end))
+            else:
+                check_srt_text(block.text, where=where)
+                pieces.append(_fresh_cue(block, position, line_end))
+        elif isinstance(block, Unparsed) and same_format and block.source is not None:
+            pieces.append(block.source.raw)
+        elif isinstance(block, Header | Note | Style | Region | Unparsed):
+            continue
+    return "".join(pieces)

@@ -1,0 +1,241 @@
+"""The caption model: cues and tracks, in two layers.
+
+The **values** of a cue (start, end, text, identifier, settings) are what every
+operation reads and changes. The **source layer** (``CueSource``, ``BlockSource``,
+``TrackSource``) remembers how each block was written in its file: its exact
+text, its line number and where its time stamps and text sit inside it. Writers
+use it to give back the input bytes for everything that an operation did not
+change, so that a re-timed file differs from its input only in its time stamps.
+
+Sources are left out of equality: two tracks are equal when their values are,
+however they were written. That is what ``read(write(track)) == track`` means.
+
+The **spec view** (what a conforming WebVTT player sees) is computed from these
+values by :mod:`captionkit.spec`.
+
+>>> cue = Cue(start=1000, end=2500, text="مرحبا\\nبالعالم")
+>>> cue.lines
+('مرحبا', 'بالعالم')
+>>> track = Track.from_cues([cue], format="srt")
+>>> track.cues[0].duration
+1500
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal, TypeAlias
+
+Format: TypeAlias = Literal["srt", "vtt"]
+FORMATS: tuple[Format, ...] = ("srt", "vtt")
+
+
+@dataclass(frozen=True, slots=True)
+class CueSource:
+    """How a cue was written in its file, for lossless writing.
+
+    ``raw`` is the exact text of the block, from its first line up to the next
+    block, with its line ends and the blank lines after it. The spans are
+    ``(start, stop)`` offsets into ``raw``; the ``*_as_read`` values are the cue's
+    values when it was read, so a writer can tell what changed.
+    """
+
+    format: Format
+    raw: str
+    line: int
+    identifier_span: tuple[int, int]
+    start_span: tuple[int, int]
+    end_span: tuple[int, int]
+    settings_span: tuple[int, int]
+    text_span: tuple[int, int]
+    start_as_read: int
+    end_as_read: int
+    identifier_as_read: str
+    settings_as_read: str
+    text_as_read: str
+
+    @property
+    def trailer(self) -> str:
+        """The line end of the last line and the blank lines after the block."""
+        return self.raw[self.text_span[1] :]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One timed caption.
+
+    ``text`` holds the lines joined by ``\\n``, exactly as read (tags, spaces,
+    controls and NUL characters included). ``settings`` is the WebVTT settings
+    string (or SubRip's ``X1:`` coordinates) as written. Times are integer
+    milliseconds.
+    """
+
+    start: int
+    end: int
+    text: str
+    identifier: str = ""
+    settings: str = ""
+    source: CueSource | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The text's lines."""
+        return tuple(self.text.split("\n"))
+
+    @property
+    def duration(self) -> int:
+        """How long the cue is on screen, in milliseconds."""
+        return self.end - self.start
+
+    @property
+    def line_number(self) -> int | None:
+        """The line of the file where the cue's block starts, when it was read from one."""
+        return self.source.line if self.source is not None else None
+
+    def with_times(self, start: int, end: int) -> Cue:
+        """The same cue at other times (the source layer is kept for writing)."""
+        return replace(self, start=start, end=end)
+
+    def with_text(self, text: str) -> Cue:
+        """The same cue with other text."""
+        return replace(self, text=text)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockSource:
+    """The exact text of a non-cue block and the line where it starts."""
+
+    raw: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The WebVTT header: the text after ``WEBVTT`` on the first line and the lines below it."""
+
+    text: str = ""
+    source: BlockSource | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A WebVTT ``NOTE`` comment block; ``text`` is everything after ``NOTE``."""
+
+    text: str
+    source: BlockSource | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """A WebVTT ``STYLE`` block; ``text`` is the CSS below the ``STYLE`` line."""
+
+    text: str
+    source: BlockSource | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A WebVTT ``REGION`` block; ``settings`` holds its lines below ``REGION``."""
+
+    settings: str
+    source: BlockSource | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """A block the reader could not use, kept verbatim and reported.
+
+    ``reason`` says why it was skipped; ``line`` is where it starts.
+    """
+
+    text: str
+    line: int
+    reason: str
+    source: BlockSource | None = field(default=None, compare=False, repr=False)
+
+
+Block: TypeAlias = Cue | Header | Note | Style | Region | Unparsed
+
+
+@dataclass(frozen=True, slots=True)
+class TrackSource:
+    """File-level facts kept for writing the file back as it was.
+
+    ``leading`` is text before the first block (blank lines); ``newline`` is the
+    dominant line end; ``encoding_reason`` says how the encoding was decided.
+    """
+
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    newline: str = "\n"
+    leading: str = ""
+    path: str | None = None
+    encoding_reason: str = ""
+    surrogates: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    """A subtitle file: its blocks in order, and its format.
+
+    Build one with :meth:`from_cues`, or read one with :func:`captionkit.read`.
+    Every transformation returns a new track.
+    """
+
+    blocks: tuple[Block, ...]
+    format: Format = "srt"
+    source: TrackSource = field(default_factory=TrackSource, compare=False, repr=False)
+
+    @classmethod
+    def from_cues(cls, cues: Iterable[Cue], format: Format = "srt") -> Track:
+        """A track made of these cues only."""
+        return cls(blocks=tuple(cues), format=format)
+
+    @property
+    def cues(self) -> tuple[Cue, ...]:
+        """The cues, in file order."""
+        return tuple(block for block in self.blocks if isinstance(block, Cue))
+
+    def __iter__(self) -> Iterator[Cue]:
+        return iter(self.cues)
+
+    def __len__(self) -> int:
+        return sum(1 for block in self.blocks if isinstance(block, Cue))
+
+    @property
+    def skipped(self) -> tuple[Unparsed, ...]:
+        """Blocks that the reader could not use (kept, and reported)."""
+        return tuple(block for block in self.blocks if isinstance(block, Unparsed))
+
+    @property
+    def regions(self) -> tuple[Region, ...]:
+        """The WebVTT REGION blocks."""
+        return tuple(block for block in self.blocks if isinstance(block, Region))
+
+    def with_cues(self, cues: Sequence[Cue]) -> Track:
+        """The same track with its cues replaced, one for one, in order.
+
+        Everything that is not a cue stays where it was. Use :meth:`from_cues`
+        for a track with a different number of cues.
+        """
+        count = len(self)
+        if len(cues) != count:
+            raise ValueError(f"with_cues needs {count} cues, got {len(cues)}")
+        replacements = iter(cues)
+        blocks = tuple(
+            next(replacements) if isinstance(block, Cue) else block for block in self.blocks
+        )
+        return replace(self, blocks=blocks)
+
+    def with_blocks(self, blocks: Iterable[Block]) -> Track:
+        """The same file facts with other blocks."""
+        return replace(self, blocks=tuple(blocks))
+
+    @property
+    def duration(self) -> int:
+        """From the first cue's start to the last cue's end, in milliseconds (0 when empty)."""
+        cues = self.cues
+        if not cues:
+            return 0
+        return max(cue.end for cue in cues) - min(cue.start for cue in cues)

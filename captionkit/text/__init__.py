@@ -1,0 +1,1 @@
+"""Text: direction and bidi, Arabic normalization and shaping, line breaking."""
