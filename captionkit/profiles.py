@@ -1,0 +1,128 @@
+"""Style profiles: named sets of thresholds for line length, lines, reading speed and timing.
+
+Profiles are data (``captionkit/data/profiles.toml``). A user overrides any value
+on the command line or in ``[tool.captionkit]`` of a ``pyproject.toml``::
+
+    [tool.captionkit]
+    profile = "broadcast"
+    max_chars_per_line = 40
+
+>>> profile = load_profile("arabic")
+>>> profile.max_chars_per_line, profile.max_lines, profile.min_gap_ms
+(42, 2, 80)
+>>> load_profile("arabic", {"max_cps": 15}).max_cps
+15.0
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from captionkit.errors import UsageError
+from captionkit.timecode import frames_to_ms, parse_fps
+
+DEFAULT_PROFILE = "arabic"
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Thresholds that make, check and repair share."""
+
+    name: str
+    description: str = ""
+    max_chars_per_line: int = 42
+    max_lines: int = 2
+    max_cps: float = 17.0
+    min_duration_ms: int = 833
+    max_duration_ms: int = 7000
+    min_gap_frames: int = 2
+    fps: Fraction = Fraction(25)
+    shape: str = "bottom-heavy"
+    single_line_first: bool = True
+
+    @property
+    def min_gap_ms(self) -> int:
+        """The minimum gap between cues in milliseconds (frames at the profile's rate)."""
+        return frames_to_ms(self.min_gap_frames, self.fps)
+
+
+_FIELD_TYPES = {item.name: item.type for item in fields(Profile)}
+
+
+def _coerce(name: str, value: Any) -> Any:
+    kind = _FIELD_TYPES.get(name)
+    if kind is None:
+        raise UsageError(f"unknown profile setting {name!r}")
+    try:
+        if name == "fps":
+            return parse_fps(str(value))
+        if kind in ("int", int):
+            return int(value)
+        if kind in ("float", float):
+            return float(value)
+        if kind in ("bool", bool):
+            if isinstance(value, str):
+                return value.lower() in ("1", "true", "yes")
+            return bool(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"bad value {value!r} for {name}") from None
+    if name == "shape" and value not in ("balanced", "bottom-heavy"):
+        raise UsageError(f"shape must be balanced or bottom-heavy, not {value!r}")
+    return value
+
+
+def builtin_profiles() -> dict[str, dict[str, Any]]:
+    """The profiles shipped in ``profiles.toml``, as raw tables."""
+    text = resources.files("captionkit.data").joinpath("profiles.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def load_profile(name: str | None = None, overrides: dict[str, Any] | None = None) -> Profile:
+    """A named profile with ``overrides`` applied (keys are Profile field names)."""
+    tables = builtin_profiles()
+    chosen = name or DEFAULT_PROFILE
+    if chosen not in tables:
+        known = ", ".join(sorted(tables))
+        raise UsageError(f"unknown profile {chosen!r} (known: {known})")
+    values = {key: _coerce(key, value) for key, value in tables[chosen].items()}
+    profile = Profile(name=chosen, **values)
+    if overrides:
+        clean = {key: _coerce(key, value) for key, value in overrides.items() if value is not None}
+        profile = replace(profile, **clean)
+    return profile
+
+
+def project_settings(start: Path | None = None) -> dict[str, Any]:
+    """``[tool.captionkit]`` of the nearest ``pyproject.toml`` above ``start`` (or {})."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / "pyproject.toml"
+        if path.is_file():
+            try:
+                data = tomllib.loads(path.read_text("utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+                raise UsageError(f"cannot read it: {error}", file=str(path)) from None
+            settings = data.get("tool", {}).get("captionkit", {})
+            return dict(settings) if isinstance(settings, dict) else {}
+    return {}
+
+
+def resolve_profile(
+    name: str | None, overrides: dict[str, Any] | None = None, start: Path | None = None
+) -> Profile:
+    """The profile a command uses: ``[tool.captionkit]`` first, then command-line values.
+
+    Command-line values (``overrides``, None meaning "not given") win over the
+    project's settings, which win over the profile's own values.
+    """
+    settings = project_settings(start)
+    profile_fields = set(_FIELD_TYPES) - {"name"}
+    chosen = name or settings.get("profile")
+    merged = {key: value for key, value in settings.items() if key in profile_fields}
+    merged.update({key: value for key, value in (overrides or {}).items() if value is not None})
+    return load_profile(chosen, merged)
