@@ -1,0 +1,26 @@
+"""Shared test helpers: where ../shared is, and skipping when it is absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+SHARED = Path(os.environ.get("CAPTIONKIT_SHARED", ROOT.parent / "shared"))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path inside ../shared, or skip the test with the reason when it is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared conformance data and corpus are not here")
+    return path
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The ../shared folder (skips the test when it is absent)."""
+    return shared_path()
