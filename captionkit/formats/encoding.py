@@ -4,8 +4,9 @@ Subtitle files arrive in every encoding. The order of decisions is:
 
 1. an encoding the user gave (``--encoding``);
 2. a byte-order mark (UTF-32 before UTF-16, whose mark is a prefix of it; UTF-8);
-3. strict UTF-8;
-4. UTF-16 without a mark, recognised by its zero bytes;
+3. UTF-16 without a mark, recognised by its zero bytes (before UTF-8: ASCII in
+   UTF-16 is valid UTF-8 full of NUL characters);
+4. strict UTF-8;
 5. charset-normalizer's best guess, with an **Arabic guard**: small Arabic files
    in Windows-1256 are where detectors fail, so when the bytes decode as
    Windows-1256 into plausible Arabic or Persian words and the detector proposes
@@ -171,16 +172,18 @@ def decode(data: bytes, encoding: str | None = None, *, file: str | None = None)
                 continue
             return Decoded(text, mark_encoding, mark, f"byte-order mark of {mark_encoding}")
 
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8", b"", "valid UTF-8")
-    except UnicodeDecodeError:
-        pass
-
-    utf16 = _looks_utf16(data)
+    # UTF-16 text is often valid UTF-8 too (ASCII with NUL bytes between), so
+    # its zero bytes are looked at first.
+    utf16 = _looks_utf16(data) if b"\x00" in data else None
     if utf16 is not None:
         text16 = _exact(data, utf16)
         if text16 is not None:
             return Decoded(text16, utf16, b"", f"{utf16} without a byte-order mark (zero bytes)")
+
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", b"", "valid UTF-8")
+    except UnicodeDecodeError:
+        pass
 
     guess = _detector_guess(data)
     arabic = _exact(data, "cp1256")

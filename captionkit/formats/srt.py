@@ -2,8 +2,9 @@
 
 Real SubRip files are loose: a dot or a comma before the milliseconds, 1 to 3
 digits of milliseconds (read as a decimal fraction: ``,5`` is 500 ms), hours
-left out, missing or wrong indexes, extra blank lines, ``X1:`` coordinates
-after the times and no newline at the end. The reader takes all of that. The
+left out, no milliseconds at all, ``->`` typed for ``-->``, missing or wrong
+indexes, extra blank lines, ``X1:`` coordinates after the times, negative times
+and no newline at the end. The reader takes all of that. The
 timing lines are the anchors: a cue runs from its timing line (and the index
 line above it, if any) to the next cue. So a blank line inside a cue's text is
 kept when the line after it is not an index followed by a timing line.
@@ -47,7 +48,7 @@ from captionkit.timecode import format_srt_time
 
 _STAMP = r"-?(?:\d+:)?\d{1,2}:\d{1,2}(?:[,.]\d{1,3})?"
 TIMING = re.compile(
-    rf"[ \t]*(?P<start>{_STAMP})[ \t]*-->[ \t]*(?P<end>{_STAMP})(?P<rest>.*)", re.DOTALL
+    rf"[ \t]*(?P<start>{_STAMP})[ \t]*--?>[ \t]*(?P<end>{_STAMP})(?P<rest>.*)", re.DOTALL
 )
 _STAMP_PARTS = re.compile(r"(-?)(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:([,.])(\d{1,3}))?")
 _COORDINATES = re.compile(r"(?:[XY][12]:[ \t]*-?\d+[ \t]*)+")
@@ -115,7 +116,7 @@ def parse_srt(
     previous_timing = -1
     for number in range(count):
         line = lines[number]
-        if "-->" not in line:
+        if "->" not in line:
             continue
         match = TIMING.fullmatch(line)
         has_index = (
@@ -136,6 +137,13 @@ def parse_srt(
         anchors.append(_Anchor(number, block_start, match))
         previous_timing = number
 
+    if not anchors and any(line.strip() for line in lines):
+        first = next(i for i, line in enumerate(lines) if line.strip())
+        raise ParseError(
+            "no SubRip cue here: no timing line like 00:00:01,000 --> 00:00:02,000",
+            file=file,
+            line=first + 1,
+        )
     blocks: list[Block] = []
     first_start = anchors[0].block_start if anchors else count
     leading = ""
@@ -299,7 +307,7 @@ def check_srt_text(text: str, *, where: str = "") -> None:
             f"{where}SubRip cannot end a cue's text with a blank line (it would end the cue)"
         )
     for number, line in enumerate(lines):
-        if "-->" not in line:
+        if "->" not in line:
             continue
         if TIMING.fullmatch(line):
             raise UnrepresentableTextError(
