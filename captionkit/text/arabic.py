@@ -1,0 +1,354 @@
+"""Arabic script: detection, matching keys, presentation forms, and text stored in visual order.
+
+captionkit writes logical, unshaped Unicode. This module is how it reads everything else:
+:func:`matching_key` makes a narration word and a recognizer's word comparable (alignment),
+:func:`unshape` undoes pre-shaped glyphs, and :func:`looks_reversed` / :func:`unvisual` detect
+and undo the visual order that ``render_line(..., "visual")`` (and older tools) produce.
+
+>>> matching_key("وَالْأَطْفَالُ"), matching_key("مدرسة") == matching_key("مدرسه")
+('والاطفال', True)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from captionkit.text.bidi import (
+    BIDI_CONTROLS,
+    display_permutation,
+    embedding_levels,
+    has_rtl,
+    mirror,
+)
+
+TATWEEL = "\u0640"
+ZWNJ = "\u200c"
+ZWJ = "\u200d"
+
+#: Arabic combining marks: harakat, tanween, shadda, sukun, dagger alef, the Quranic annotation
+#: marks and the small high signs (every nonspacing mark in U+0610-061A, U+064B-065F, U+0670,
+#: U+06D6-06ED, U+08D3-08FF). Quranic signs that are not marks (U+06DD end of ayah, U+06DE,
+#: U+06E9) and the small letters U+06E5/U+06E6 are not included: they are visible.
+HARAKAT: frozenset[str] = frozenset(
+    chr(code)
+    for low, high in (
+        (0x0610, 0x061A),
+        (0x064B, 0x065F),
+        (0x0670, 0x0670),
+        (0x06D6, 0x06ED),
+        (0x08D3, 0x08FF),
+    )
+    for code in range(low, high + 1)
+    if unicodedata.category(chr(code)) == "Mn"
+)
+
+#: Word ligatures (ﷲ ﷺ ﷻ ﷼ ﷽) are words in their own right: never decomposed.
+WORD_LIGATURES: frozenset[str] = frozenset("\ufdf2\ufdfa\ufdfb\ufdfc\ufdfd")
+
+_ARABIC_BLOCKS = (
+    (0x0600, 0x06FF),  # Arabic
+    (0x0750, 0x077F),  # Arabic Supplement
+    (0x0870, 0x089F),  # Arabic Extended-B
+    (0x08A0, 0x08FF),  # Arabic Extended-A
+    (0xFB50, 0xFDFF),  # Arabic Presentation Forms-A
+    (0xFE70, 0xFEFE),  # Arabic Presentation Forms-B (U+FEFF, the BOM, is not Arabic)
+    (0x10E60, 0x10E7F),  # Rumi numerals
+    (0x1EE00, 0x1EEFF),  # Arabic mathematical alphabetic symbols
+)
+
+
+def is_arabic_script(char: str) -> bool:
+    """True for a character of the Arabic blocks (letters, harakat, Arabic digits and signs).
+
+    >>> is_arabic_script("ب"), is_arabic_script("ﻻ"), is_arabic_script("،"), is_arabic_script("a")
+    (True, True, True, False)
+    >>> is_arabic_script("\\ufeff")
+    False
+    """
+    code = ord(char)
+    return any(low <= code <= high for low, high in _ARABIC_BLOCKS)
+
+
+def arabic_share(text: str) -> float:
+    """The share of the text's letters that are Arabic script; 0.0 when it has no letter.
+
+    >>> arabic_share("مرحبا world"), arabic_share("123 ...")
+    (0.5, 0.0)
+    """
+    letters = [char for char in text if unicodedata.category(char).startswith("L")]
+    if not letters:
+        return 0.0
+    return sum(1 for char in letters if is_arabic_script(char)) / len(letters)
+
+
+# --- Presentation forms ----------------------------------------------------------------------
+def is_presentation_form(char: str) -> bool:
+    """A pre-shaped glyph (U+FB50-FDFF, U+FE70-FEFC), word ligatures included, BOM excluded."""
+    code = ord(char)
+    return 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFC
+
+
+def _base_letters(char: str) -> str:
+    """The base letters of one presentation form, in logical order; others unchanged."""
+    if char in WORD_LIGATURES or not is_presentation_form(char):
+        return char
+    plain = unicodedata.normalize("NFKC", char)
+    if plain.startswith(" ") and all(mark in HARAKAT for mark in plain[1:]):
+        return plain[1:]  # an isolated haraka form: NFKC puts it on a space
+    return plain
+
+
+def unshape(text: str) -> str:
+    """Presentation forms back to base letters (lam-alef ligatures become two letters).
+
+    The word ligatures U+FDF2 and U+FDFA-U+FDFD are left as they are, and so is U+FEFF.
+
+    >>> unshape("ﺳﻼﻡ") == "سلام", unshape("ﷲ") == "ﷲ"
+    (True, True)
+    """
+    return "".join(_base_letters(char) for char in text)
+
+
+# --- Matching keys ---------------------------------------------------------------------------
+_FOLD = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ہ": "ه",
+    "ھ": "ه",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ئ": "ي",
+    "ؤ": "و",
+    "ک": "ك",
+}
+for _digit in range(10):
+    _FOLD[chr(0x0660 + _digit)] = str(_digit)
+    _FOLD[chr(0x06F0 + _digit)] = str(_digit)
+_DROP = HARAKAT | BIDI_CONTROLS | {TATWEEL, ZWNJ, ZWJ, "\ufeff"}
+
+
+def matching_key(word: str) -> str:
+    """A word reduced to what survives spelling variation, for aligning two texts.
+
+    - harakat, tatweel, ZWNJ/ZWJ and bidi controls are dropped;
+    - alef forms (أ إ آ ٱ) become ا, ta marbuta ة becomes ه, alef maqsura ى becomes ي;
+    - hamza seats: ؤ becomes و and ئ becomes ي; a standalone ء is KEPT, because dropping it
+      makes common words collide (ماء water / ما what; سماء / سما);
+    - Persian ی ک and Urdu ہ ھ ۀ become Arabic ي ك ه;
+    - Arabic-Indic and Persian digits become ASCII digits;
+    - punctuation and symbols are dropped; Latin is case-folded;
+    - presentation forms become base letters, but the word ligatures ﷲ ﷺ ﷻ ﷼ ﷽ are kept
+      as they are (NFKC would turn them into whole phrases).
+
+    >>> matching_key("إِلَى"), matching_key("الـــقاهرة،"), matching_key("۱۹۴۸")
+    ('الي', 'القاهره', '1948')
+    >>> matching_key("مسؤول"), matching_key("کتاب"), matching_key("Obama's")
+    ('مسوول', 'كتاب', 'obamas')
+    """
+    out: list[str] = []
+    for char in unshape(unicodedata.normalize("NFC", word)):
+        if char in _DROP:
+            continue
+        if char in WORD_LIGATURES:
+            out.append(char)
+            continue
+        folded = _FOLD.get(char)
+        if folded is not None:
+            out.append(folded)
+            continue
+        kind = unicodedata.category(char)
+        if kind[0] in "LN" or (kind == "Mn" and not is_arabic_script(char)):
+            out.append(char.casefold())
+    return "".join(out)
+
+
+def split_clitic(
+    key: str,
+    *,
+    conjunctions: bool = True,
+    prepositions: bool = False,
+    article: bool = False,
+    min_stem: int = 3,
+) -> tuple[str, ...]:
+    """Split leading clitics off a matching key: و/ف, then (optionally) ب ل ك, then ال.
+
+    A recognizer writes "و" apart or attached; the aligner calls this where a split makes two
+    token sequences agree, since a word such as وزير starts with و and is not "و + زير".
+    A split is made only when at least ``min_stem`` letters remain. ``لل`` (ل + ال with the
+    alef dropped) gives ``("ل", "ال", ...)`` when both ``prepositions`` and ``article`` are on.
+
+    >>> split_clitic("والقاهره")
+    ('و', 'القاهره')
+    >>> split_clitic("والقاهره", article=True)
+    ('و', 'ال', 'قاهره')
+    >>> split_clitic("فللمدرسه", prepositions=True, article=True)
+    ('ف', 'ل', 'ال', 'مدرسه')
+    >>> split_clitic("وزن")  # too short a stem: kept whole
+    ('وزن',)
+    """
+    parts: list[str] = []
+    rest = key
+    if conjunctions and rest[:1] in ("و", "ف") and len(rest) - 1 >= min_stem:
+        parts.append(rest[0])
+        rest = rest[1:]
+    if prepositions and rest[:1] in ("ب", "ل", "ك") and len(rest) - 1 >= min_stem:
+        if article and rest.startswith("لل") and len(rest) - 2 >= min_stem:
+            parts.extend(("ل", "ال"))
+            return (*parts, rest[2:])
+        parts.append(rest[0])
+        rest = rest[1:]
+    if article and rest.startswith("ال") and len(rest) - 2 >= min_stem:
+        parts.append("ال")
+        rest = rest[2:]
+    return (*parts, rest)
+
+
+# --- Visual order ----------------------------------------------------------------------------
+_HEBREW_FINALS = frozenset("ךםןףץ")
+_WORD_FINAL_ONLY = frozenset("ةى")
+
+
+def _form(char: str) -> str | None:
+    """'initial', 'medial', 'final' or 'isolated' for a shaped letter, else None."""
+    decomposition = unicodedata.decomposition(char)
+    if decomposition.startswith("<") and is_presentation_form(char):
+        return decomposition[1 : decomposition.index(">")]
+    return None
+
+
+def _words(line: str) -> Iterable[str]:
+    """Maximal runs of RTL letters and their marks."""
+    word: list[str] = []
+    for char in line:
+        rtl_letter = unicodedata.bidirectional(char) in ("R", "AL") and (
+            unicodedata.category(char).startswith("L")
+        )
+        if char in HARAKAT or rtl_letter or (char in (ZWNJ, ZWJ) and bool(word)):
+            word.append(char)
+        elif word:
+            yield "".join(word)
+            word = []
+    if word:
+        yield "".join(word)
+
+
+def _order_votes(line: str) -> tuple[int, int]:
+    """(logical, reversed) evidence from the shapes and letters at the words' two ends."""
+    logical = reversed_ = 0
+    for word in _words(line):
+        first, last = word[0], word[-1]
+        first_form, last_form = _form(first), _form(last)
+        # Shaped letters: a word starts with an initial/isolated form and ends with a final one.
+        if first_form in ("final", "medial") or last_form in ("initial", "medial"):
+            reversed_ += 2
+        elif (first_form == "initial" and len(word) > 1) or last_form == "final":
+            logical += 2
+        # Marks follow their letter, so a word cannot start with one.
+        if first in HARAKAT:
+            reversed_ += 2
+        plain = unshape(word)
+        if len(plain) > 1:
+            if plain[0] in _WORD_FINAL_ONLY or plain[0] in _HEBREW_FINALS:
+                reversed_ += 2
+            if plain[-1] in _WORD_FINAL_ONLY or plain[-1] in _HEBREW_FINALS:
+                logical += 2
+            if plain.startswith("ال") and len(plain) > 3:
+                logical += 1
+            if plain.endswith("لا") and len(plain) > 4:
+                reversed_ += 1
+    return logical, reversed_
+
+
+def looks_reversed(line: str) -> bool:
+    """True when the line's right-to-left words seem stored in visual (reversed) order.
+
+    The evidence is lexicon-free: shaped letters in the wrong position for their form (a final
+    form at the start of a word, an initial form at its end), a haraka before any letter, ة ى or
+    a Hebrew final letter at the start of a word, the article ال at a word's end (as لا).
+    Evidence for logical order is counted the same way; the larger wins, ties are logical.
+
+    >>> looks_reversed("ﺔﺳﺭﺪﻤﻟﺍ ﻲﻓ"), looks_reversed("في المدرسة"), looks_reversed("ةسردملا يف")
+    (True, False, True)
+    """
+    logical, reversed_ = _order_votes(line)
+    return reversed_ > logical
+
+
+def _visual_base_letters(line: str) -> str:
+    """Unshape a visual-order line: a ligature's letters come out right to left (ﻻ → ا ل).
+
+    The reshaper writes the harakat of a lam-alef after the ligature, so which of the two
+    letters carried them is lost; they are given to the alef (``لاً`` and ``إلاّ`` are how they
+    are usually typed), which makes a fully vowelled ``لَا`` come back as ``لاَ``.
+    """
+    out: list[str] = []
+    for cluster in _clusters(line):
+        plain = _base_letters(cluster[0])
+        marks = "".join(char for char in cluster[1:] if char not in BIDI_CONTROLS)
+        if cluster[0] in BIDI_CONTROLS:
+            out.append(marks)
+        elif len(plain) > 1 and plain[0] not in HARAKAT:
+            letters = _clusters(plain)
+            letters[-1] += marks
+            out.extend(reversed(letters))
+        else:
+            out.append(plain + marks)
+    return "".join(out)
+
+
+def _clusters(text: str) -> list[str]:
+    """Base characters each with the combining marks that follow it."""
+    clusters: list[str] = []
+    for char in text:
+        if clusters and unicodedata.category(char) in ("Mn", "Me"):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return clusters
+
+
+def unvisual(line: str, *, base: str = "rtl", max_rounds: int = 6) -> str:
+    """The logical text of a line stored in visual order: the inverse of ``render_line(...,
+    "visual")`` (unshaped, reordered, brackets un-mirrored, digits and Latin kept as runs).
+
+    It finds the logical string whose visual order is the given line: a first guess (the line
+    reversed, brackets swapped), then repeatedly the exact inverse of the reordering that the
+    guess's own bidi levels produce, until it no longer changes. A line without right-to-left
+    letters is returned as it is. Apply it only to lines that :func:`looks_reversed` or that a
+    caller knows to be visual; for pre-shaped text in logical order use :func:`unshape`.
+
+    >>> from captionkit.text.bidi import render_line
+    >>> line = "قال (نعم) في عام 1948، وليس 1950."
+    >>> render_line(line, "visual")
+    '.1950 ﺲﻴﻟﻭ ،1948 ﻡﺎﻋ ﻲﻓ (ﻢﻌﻧ) ﻝﺎﻗ'
+    >>> unvisual(render_line(line, "visual")) == line
+    True
+    """
+    visual = _visual_base_letters(line)
+    if not has_rtl(visual):
+        return line
+    direction = "rtl" if base == "rtl" else "ltr"
+    guess = visual
+    if direction == "rtl":
+        clusters = reversed(_clusters(visual))
+        guess = "".join(mirror(cluster[0]) + cluster[1:] for cluster in clusters)
+    for _ in range(max_rounds):
+        levels = embedding_levels(guess, direction)
+        permutation = display_permutation(guess, levels)
+        chars = [""] * len(guess)
+        for position, index in enumerate(permutation):
+            char = visual[position]
+            chars[index] = mirror(char) if levels[index] % 2 else char
+        candidate = "".join(chars)
+        if candidate == guess:
+            break
+        guess = candidate
+    return guess
