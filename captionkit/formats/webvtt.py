@@ -1,8 +1,393 @@
-"""WebVTT: placeholder until the spec parser lands."""
+"""WebVTT (``.vtt``): the W3C file-parsing algorithm, read losslessly, written back exactly.
+
+Reading follows the *WebVTT parser algorithm* of the W3C spec
+(https://www.w3.org/TR/webvtt1/#file-parsing) step for step where it decides
+what a block is:
+
+* the signature: an optional byte-order mark, ``WEBVTT``, then a space, a tab,
+  a line end or the end of the file; anything else is a :class:`ParseError`
+  on line 1 (the only error the spec knows);
+* the header: the rest of the first line and the lines below it, up to a blank
+  line or a line holding ``-->`` (old-style ``Region:`` lines in the header are
+  header text, ignored by players, as the current spec says);
+* *collect a WebVTT block*: lines up to a blank line; a ``-->`` on line 1, or on
+  line 2 when line 1 had none, is a cue's timing line; any later ``-->`` ends
+  the block and starts the next one; ``STYLE`` and ``REGION`` blocks count only
+  before the first cue;
+* cue timings: ``[HH+:]MM:SS.mmm`` with minutes and seconds up to 59, exactly
+  three digits of milliseconds, ``-->`` between, the rest of the line is the
+  settings string;
+* line ends CR, LF and CRLF (mixed too) are all one.
+
+The spec drops what it cannot use (a cue whose timing line does not parse, a
+text block without timings, a STYLE block after a cue). captionkit keeps every
+such block verbatim as :class:`~captionkit.model.Unparsed` with its line and
+the reason, and reports it; it never refuses a file whose signature is right,
+so ``lenient`` changes nothing for WebVTT (players would read the file too).
+
+Every block keeps its exact text, line end and following blank lines in its
+source, so the blocks laid end to end give back the input. Cue values are kept
+as read: ``identifier`` is line 1 of the block exactly, ``settings`` the text
+after the end time stamp without the surrounding spaces, ``text`` the payload
+lines joined by ``\\n`` with NUL characters as they are (the spec view,
+:mod:`captionkit.spec`, turns them into U+FFFD).
+
+Writing gives back every unchanged cue from its source and patches only what
+changed (a re-timed cue gets new stamps in its own style: ``MM:SS.mmm`` stays
+without hours below one hour). Text WebVTT cannot carry is escaped where the
+format has an escape: ``-->`` in a cue's text is written ``--&gt;`` (players show
+``-->``; reading gives back the escaped text). A blank line in a cue's text, a
+line end or ``-->`` in an identifier, and negative times have no escape and raise
+:class:`UnrepresentableTextError` naming the cue.
+
+>>> track = parse_vtt("WEBVTT\\n\\n1\\n00:01.000 --> 00:02.500 align:start\\nمرحبا\\n")
+>>> cue = track.cues[0]
+>>> cue.identifier, cue.start, cue.end, cue.settings, cue.text
+('1', 1000, 2500, 'align:start', 'مرحبا')
+>>> later = track.with_cues([cue.with_times(3601000, 3602500)])
+>>> print(dumps_vtt(later), end="")
+WEBVTT
+<BLANKLINE>
+1
+01:00:01.000 --> 01:00:02.500 align:start
+مرحبا
+"""
 
 from __future__ import annotations
 
-from captionkit.model import Track, TrackSource
+import re
+from collections.abc import Callable
+
+from captionkit.errors import ParseError, UnrepresentableTextError
+from captionkit.model import (
+    Block,
+    BlockSource,
+    Cue,
+    CueSource,
+    Header,
+    Note,
+    Region,
+    Style,
+    Track,
+    TrackSource,
+    Unparsed,
+)
+
+__all__ = ["TIMING", "check_vtt_text", "dumps_vtt", "escape_arrows", "parse_vtt"]
+
+#: A cue timing line as the spec's "collect WebVTT cue timings and settings"
+#: accepts it. Each stamp is ``hours:minutes:seconds.millis`` or
+#: ``minutes:seconds.millis``; the digit runs must end where the spec's
+#: "collect a sequence of digits" would stop, hence the look-aheads.
+_STAMP = r"(?:([0-9]+):)?([0-9]{2}):([0-9]{2})\.([0-9]{3})(?![0-9])"
+TIMING = re.compile(
+    rf"[ \t\f]*(?P<start>{_STAMP})[ \t\f]*-->[ \t\f]*(?P<end>{_STAMP})(?P<rest>.*)\Z",
+    re.DOTALL,
+)
+#: A run of non-blank lines: blocks never span a blank line.
+_RUN = re.compile(r"[^\r\n]+(?:(?:\r\n|\r|\n)[^\r\n]+)*")
+_LINE_END = re.compile(r"(\r\n|\r|\n)")
+_ASCII_WHITESPACE = " \t\n\f\r"
+_BLANK_END = re.compile(r"(?:\r\n|\r|\n)(?:\r\n|\r|\n)\Z")
+_STAMP_SHAPE = re.compile(r"(?:([0-9]+):)?([0-9]{2}):([0-9]{2})\.([0-9]{3})")
+
+
+def _stamp_ms(hours: str | None, minutes: str, seconds: str, millis: str) -> int | None:
+    """Milliseconds of a matched stamp, or None where the spec rejects it (> 59)."""
+    if hours is None and int(minutes) > 59:
+        return None  # 2 digits above 59 mean hours, and then a second colon is needed
+    if int(minutes) > 59 or int(seconds) > 59:
+        return None
+    return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
+
+
+def _read_timing(line: str) -> tuple[re.Match[str], int, int] | None:
+    match = TIMING.match(line)
+    if match is None:
+        return None
+    groups = match.groups()
+    start = _stamp_ms(groups[1], groups[2], groups[3], groups[4])
+    end = _stamp_ms(groups[6], groups[7], groups[8], groups[9])
+    if start is None or end is None:
+        return None
+    return match, start, end
+
+
+def _is_keyword_line(line: str, keyword: str) -> bool:
+    """``STYLE`` / ``REGION`` followed by nothing but ASCII whitespace."""
+    return line.startswith(keyword) and not line[len(keyword) :].strip(_ASCII_WHITESPACE)
+
+
+def _is_note(first_line: str) -> bool:
+    return first_line.startswith("NOTE") and (len(first_line) == 4 or first_line[4] in " \t")
+
+
+class _Reader:
+    """State of one read: the text, ``seen cue`` and the blocks made so far."""
+
+    def __init__(self, text: str, offset_line: Callable[[int], int]) -> None:
+        self.text = text
+        self.line_at = offset_line
+        self.seen_cue = False
+        self.blocks: list[Block] = []
+
+    # -- cues ---------------------------------------------------------------------
+
+    def cue(
+        self,
+        raw: str,
+        line: int,
+        identifier: str,
+        timing_offset: int,
+        timing: tuple[re.Match[str], int, int],
+        text_begin: int,
+        text_end: int,
+    ) -> None:
+        match, start, end = timing
+        rest = match["rest"]
+        settings = rest.strip(_ASCII_WHITESPACE)
+        settings_begin = (
+            timing_offset + match.start("rest") + len(rest) - len(rest.lstrip(_ASCII_WHITESPACE))
+        )
+        cue_text = raw[text_begin:text_end]
+        if "\r" in cue_text:
+            cue_text = _LINE_END.sub("\n", cue_text)
+        self.seen_cue = True
+        self.blocks.append(
+            Cue(
+                start,
+                end,
+                cue_text,
+                identifier,
+                settings,
+                CueSource(
+                    "vtt",
+                    raw,
+                    line,
+                    (0, len(identifier)),
+                    (timing_offset + match.start("start"), timing_offset + match.end("start")),
+                    (timing_offset + match.start("end"), timing_offset + match.end("end")),
+                    (settings_begin, settings_begin + len(settings)),
+                    (text_begin, text_end),
+                    start,
+                    end,
+                    identifier,
+                    settings,
+                    cue_text,
+                ),
+            )
+        )
+
+    # -- one run of non-blank lines ---------------------------------------------------
+
+    def run(self, begin: int, end: int, stop: int) -> None:
+        """Blocks of the run ``text[begin:end]``; the last one's source runs to ``stop``."""
+        text = self.text
+        chunk = text[begin:end]
+        arrow = chunk.find("-->")
+        if arrow >= 0 and chunk.find("-->", arrow + 3) < 0 and "\r" not in chunk:
+            # Fast path: an ordinary cue block, one "-->" on line 1 or 2, LF line ends.
+            first_end = chunk.find("\n")
+            if first_end < 0 or arrow < first_end:
+                identifier, timing_offset = "", 0
+                timing_end = len(chunk) if first_end < 0 else first_end
+            else:
+                second_end = chunk.find("\n", first_end + 1)
+                if second_end < 0 or arrow < second_end:
+                    identifier, timing_offset = chunk[:first_end], first_end + 1
+                    timing_end = len(chunk) if second_end < 0 else second_end
+                else:
+                    timing_end = -1
+            if timing_end >= 0:
+                raw = text[begin:stop]
+                line = self.line_at(begin)
+                timing = _read_timing(chunk[timing_offset:timing_end])
+                if timing is None:
+                    self.unparsed(raw, line, chunk, timing_offset, timing_end)
+                    return
+                text_begin = min(timing_end + 1, len(raw))
+                text_end = max(text_begin, len(chunk))
+                self.cue(raw, line, identifier, timing_offset, timing, text_begin, text_end)
+                return
+        self.slow_run(begin, chunk, stop)
+
+    def unparsed(
+        self, raw: str, line: int, chunk: str, timing_offset: int, timing_end: int
+    ) -> None:
+        timing_line = chunk[timing_offset:timing_end]
+        timing_line_number = line + (1 if timing_offset else 0)
+        reason = f"cue timings cannot be read: {timing_line.strip()!r} (expected 00:00:01.000 --> 00:00:02.000)"
+        self.blocks.append(Unparsed(chunk, timing_line_number, reason, BlockSource(raw, line)))
+
+    def slow_run(self, begin: int, chunk: str, stop: int) -> None:
+        """The spec's "collect a WebVTT block", repeated over one run of lines."""
+        parts = _LINE_END.split(chunk)
+        lines = parts[0::2]
+        offsets = [0]
+        for index, line in enumerate(lines[:-1]):
+            offsets.append(offsets[-1] + len(line) + len(parts[2 * index + 1]))
+        count = len(lines)
+        first = 0
+        while first < count:
+            following = self.collect_block(lines, first)
+            block_begin = begin + offsets[first]
+            block_stop = begin + offsets[following] if following < count else stop
+            self.make_block(lines, offsets, first, following, block_begin, block_stop, begin)
+            first = following
+
+    def collect_block(self, lines: list[str], first: int) -> int:
+        """Index of the line after the block that starts at ``first``.
+
+        Inside a run no line is blank, so a block ends only at the run's end or
+        at a ``-->`` line that cannot be this block's timing line.
+        """
+        seen_arrow = False
+        for index in range(first, len(lines)):
+            line_count = index - first + 1
+            if "-->" in lines[index]:
+                if line_count == 1 or (line_count == 2 and not seen_arrow):
+                    seen_arrow = True
+                    if _read_timing(lines[index]) is not None:
+                        self.seen_cue = True  # seen cue is set as soon as timings parse
+                else:
+                    return index
+        return len(lines)
+
+    def make_block(
+        self,
+        lines: list[str],
+        offsets: list[int],
+        first: int,
+        following: int,
+        block_begin: int,
+        block_stop: int,
+        run_begin: int,
+    ) -> None:
+        raw = self.text[block_begin:block_stop]
+        line = self.line_at(block_begin)
+        base = offsets[first]
+        last = following - 1
+        content = "\n".join(lines[first:following])
+        content_end = offsets[last] - base + len(lines[last])
+        timing_index = -1
+        if "-->" in lines[first]:
+            timing_index = first
+        elif following - first >= 2 and "-->" in lines[first + 1]:
+            timing_index = first + 1
+        if timing_index >= 0:
+            timing = _read_timing(lines[timing_index])
+            if timing is None:
+                reason = (
+                    f"cue timings cannot be read: {lines[timing_index].strip()!r} "
+                    "(expected 00:00:01.000 --> 00:00:02.000)"
+                )
+                self.blocks.append(
+                    Unparsed(content, line + timing_index - first, reason, BlockSource(raw, line))
+                )
+                return
+            identifier = lines[first] if timing_index > first else ""
+            timing_offset = offsets[timing_index] - base
+            if timing_index < last:
+                text_begin = offsets[timing_index + 1] - base
+                text_end = content_end
+            else:
+                text_begin = text_end = min(
+                    timing_offset
+                    + len(lines[timing_index])
+                    + _end_length(raw, timing_offset, lines[timing_index]),
+                    len(raw),
+                )
+            self.cue(raw, line, identifier, timing_offset, timing, text_begin, text_end)
+            return
+        head = lines[first]
+        body = "\n".join(lines[first + 1 : following])
+        multi = following - first >= 2
+        # Blocks are collected and made in turn, so seen_cue is as the spec has it here.
+        if multi and not self.seen_cue and _is_keyword_line(head, "STYLE"):
+            self.blocks.append(Style(body, BlockSource(raw, line)))
+        elif multi and not self.seen_cue and _is_keyword_line(head, "REGION"):
+            self.blocks.append(Region(body, BlockSource(raw, line)))
+        elif _is_note(head):
+            self.blocks.append(Note(content[4:], BlockSource(raw, line)))
+        else:
+            reason = _drop_reason(head, self.seen_cue)
+            self.blocks.append(Unparsed(content, line, reason, BlockSource(raw, line)))
+
+
+def _end_length(raw: str, offset: int, line: str) -> int:
+    """Length of the line end after ``line`` at ``offset`` in ``raw`` (0 at the end)."""
+    position = offset + len(line)
+    if raw.startswith("\r\n", position):
+        return 2
+    if position < len(raw) and raw[position] in "\r\n":
+        return 1
+    return 0
+
+
+def _drop_reason(head: str, seen_cue: bool) -> str:
+    for keyword in ("STYLE", "REGION"):
+        if _is_keyword_line(head, keyword):
+            if seen_cue:
+                return f"{keyword} block after the first cue (players ignore it)"
+            return f"empty {keyword} block"
+    return "block without cue timings (players ignore it)"
+
+
+def _line_counter(text: str) -> Callable[[int], int]:
+    """A function from an offset to its 1-based line number, counting forward cheaply."""
+    state = [0, 1]  # last offset, its line
+
+    if "\r" not in text:
+
+        def count(begin: int, end: int) -> int:
+            return text.count("\n", begin, end)
+
+    elif "\n" not in text:
+
+        def count(begin: int, end: int) -> int:
+            return text.count("\r", begin, end)
+
+    else:
+
+        def count(begin: int, end: int) -> int:
+            return (
+                text.count("\n", begin, end)
+                + text.count("\r", begin, end)
+                - text.count("\r\n", begin, end)
+            )
+
+    def line_at(offset: int) -> int:
+        last, line = state
+        if offset < last:
+            last, line = 0, 1
+        line += count(last, offset)
+        state[0], state[1] = offset, line
+        return line
+
+    return line_at
+
+
+def check_signature(text: str, *, file: str | None = None) -> None:
+    """Raise :class:`ParseError` unless ``text`` starts with a WebVTT signature.
+
+    ``WEBVTT`` must be the whole text or be followed by a space, a tab or a
+    line end (a byte-order mark is taken off before).
+
+    >>> check_signature("WEBVTT\\tfeatures")
+    >>> check_signature("WEBVTT-ish")
+    Traceback (most recent call last):
+    ...
+    captionkit.errors.ParseError: line 1: not a WebVTT file: ...
+    """
+    if text == "WEBVTT" or (text.startswith("WEBVTT") and text[6:7] in (" ", "\t", "\n", "\r")):
+        return
+    first = _LINE_END.split(text, maxsplit=1)[0][:40]
+    raise ParseError(
+        f"not a WebVTT file: the first line must be 'WEBVTT' alone or followed by a space or "
+        f"a tab, found {first!r}",
+        file=file,
+        line=1,
+    )
 
 
 def parse_vtt(
@@ -12,8 +397,287 @@ def parse_vtt(
     lenient: bool = False,
     source: TrackSource | None = None,
 ) -> Track:
-    raise NotImplementedError
+    """Read WebVTT text into a track whose blocks, laid end to end, give ``text`` back.
+
+    One byte-order mark at the start is allowed when the decoder did not take
+    one off already (``source.bom`` is empty); it stays in the header's source.
+    ``lenient`` is accepted for symmetry with SubRip and changes nothing: what
+    the spec drops is kept as :class:`Unparsed` and reported, never refused.
+    """
+    del lenient
+    track_source = source or TrackSource()
+    mark = ""
+    if text.startswith("\ufeff") and not track_source.bom:
+        mark, text = "\ufeff", text[1:]
+    check_signature(text, file=file)
+    reader = _Reader(text, _line_counter(text))
+    runs = [(match.start(), match.end()) for match in _RUN.finditer(text)]
+    # The first run starts with the signature line; the header is that line and
+    # the lines below it, up to a blank line or a line holding "-->".
+    first_begin, first_end = runs[0]
+    header_chunk = text[first_begin:first_end]
+    header_parts = _LINE_END.split(header_chunk)
+    header_lines = header_parts[0::2]
+    cut = len(header_lines)
+    for index in range(1, len(header_lines)):
+        if "-->" in header_lines[index]:
+            cut = index
+            break
+    next_begin = runs[1][0] if len(runs) > 1 else len(text)
+    if cut < len(header_lines):
+        header_stop = first_begin + sum(len(part) for part in header_parts[: 2 * cut])
+        rest_begin = header_stop
+    else:
+        header_stop = next_begin
+        rest_begin = -1
+    header_text = header_lines[0][6:] + "".join("\n" + line for line in header_lines[1:cut])
+    reader.blocks.append(Header(header_text, BlockSource(mark + text[:header_stop], 1)))
+    if rest_begin >= 0:
+        reader.run(rest_begin, first_end, next_begin)
+    for position in range(1, len(runs)):
+        begin, end = runs[position]
+        stop = runs[position + 1][0] if position + 1 < len(runs) else len(text)
+        reader.run(begin, end, stop)
+    return Track(tuple(reader.blocks), "vtt", track_source)
+
+
+# -- writing ------------------------------------------------------------------------
+
+
+def escape_arrows(text: str) -> str:
+    """``-->`` written as ``--&gt;``, the escape WebVTT cue text has for it.
+
+    >>> escape_arrows("a --> b")
+    'a --&gt; b'
+    """
+    return text.replace("-->", "--&gt;")
+
+
+def check_vtt_text(text: str, *, where: str = "") -> None:
+    """Raise :class:`UnrepresentableTextError` if a cue's text cannot be written.
+
+    WebVTT ends a cue at a blank line and has no escape for one; a carriage
+    return is a line end. (``-->`` has an escape, see :func:`escape_arrows`.)
+    """
+    if "\r" in text:
+        raise UnrepresentableTextError(f"{where}a carriage return inside a cue's text")
+    if text and "" in text.split("\n"):
+        raise UnrepresentableTextError(
+            f"{where}WebVTT cannot carry a blank line inside a cue's text (it ends the cue); "
+            "remove the empty line or put a space on it"
+        )
+
+
+def _check_identifier(identifier: str, where: str) -> None:
+    if "\n" in identifier or "\r" in identifier:
+        raise UnrepresentableTextError(f"{where}a cue identifier cannot hold a line end")
+    if "-->" in identifier:
+        raise UnrepresentableTextError(
+            f"{where}a cue identifier cannot contain '-->' (it would read as the timing line)"
+        )
+
+
+def _check_settings(settings: str, where: str) -> None:
+    if "\n" in settings or "\r" in settings:
+        raise UnrepresentableTextError(f"{where}cue settings cannot hold a line end")
+
+
+def _check_times(cue: Cue, where: str) -> None:
+    if cue.start < 0 or cue.end < 0:
+        raise UnrepresentableTextError(
+            f"{where}WebVTT has no negative times ({cue.start} ms --> {cue.end} ms)"
+        )
+
+
+def format_stamp(ms: int, hours: bool = True, hour_digits: int = 2) -> str:
+    """A WebVTT time stamp: ``HH:MM:SS.mmm``, or ``MM:SS.mmm`` when ``hours`` is false.
+
+    Hours are written anyway from one hour on.
+
+    >>> format_stamp(61001), format_stamp(61001, hours=False), format_stamp(3600000, hours=False)
+    ('00:01:01.001', '01:01.001', '01:00:00.000')
+    """
+    hour, rest = divmod(ms, 3600000)
+    minutes, rest = divmod(rest, 60000)
+    seconds, millis = divmod(rest, 1000)
+    clock = f"{minutes:02d}:{seconds:02d}.{millis:03d}"
+    if hours or hour:
+        return f"{hour:0{hour_digits}d}:{clock}"
+    return clock
+
+
+def restyle_stamp(ms: int, original: str) -> str:
+    """``ms`` written in the style of an existing stamp (with or without hours, hour width).
+
+    >>> restyle_stamp(62500, "00:01.000"), restyle_stamp(62500, "000:00:01.000")
+    ('01:02.500', '000:01:02.500')
+    """
+    match = _STAMP_SHAPE.fullmatch(original)
+    if match is None or match.group(1) is None:
+        return format_stamp(ms, hours=False)
+    return format_stamp(ms, hours=True, hour_digits=len(match.group(1)))
+
+
+def _fresh_cue(cue: Cue, newline: str) -> str:
+    timing = f"{format_stamp(cue.start)} --> {format_stamp(cue.end)}"
+    if cue.settings:
+        timing += " " + cue.settings
+    head = f"{cue.identifier}{newline}{timing}" if cue.identifier else timing
+    if not cue.text:
+        return f"{head}{newline}{newline}"
+    body = newline.join(escape_arrows(cue.text).split("\n"))
+    return f"{head}{newline}{body}{newline}{newline}"
+
+
+def _patched_cue(cue: Cue, source: CueSource, newline: str) -> str:
+    """The cue's source block with only the changed parts rewritten."""
+    raw = source.raw
+    if (
+        cue.start == source.start_as_read
+        and cue.end == source.end_as_read
+        and cue.text == source.text_as_read
+        and cue.identifier == source.identifier_as_read
+        and cue.settings == source.settings_as_read
+    ):
+        return raw
+    pieces: list[str] = []
+    cursor = 0
+
+    def put(span: tuple[int, int], value: str) -> None:
+        nonlocal cursor
+        pieces.append(raw[cursor : span[0]])
+        pieces.append(value)
+        cursor = span[1]
+
+    if cue.identifier != source.identifier_as_read:
+        if not source.identifier_as_read:
+            pieces.append(cue.identifier + newline)
+        elif cue.identifier:
+            put(source.identifier_span, cue.identifier)
+        else:  # drop the identifier line with its line end
+            put((0, source.start_span[0] - _timing_indent(raw, source)), "")
+    if cue.start != source.start_as_read:
+        original = raw[source.start_span[0] : source.start_span[1]]
+        put(source.start_span, restyle_stamp(cue.start, original))
+    if cue.end != source.end_as_read:
+        original = raw[source.end_span[0] : source.end_span[1]]
+        put(source.end_span, restyle_stamp(cue.end, original))
+    if cue.settings != source.settings_as_read:
+        value = cue.settings
+        if not source.settings_as_read and value:
+            value = " " + value
+        put(source.settings_span, value)
+    if cue.text != source.text_as_read:
+        body = newline.join(escape_arrows(cue.text).split("\n"))
+        begin, end = source.text_span
+        if not source.text_as_read and body:
+            # No text lines before: add them after the timing line.
+            body = body + newline if begin > source.end_span[1] else newline + body
+        put((begin, end), body)
+    pieces.append(raw[cursor:])
+    return "".join(pieces)
+
+
+def _timing_indent(raw: str, source: CueSource) -> int:
+    """How many spaces stand before the start stamp on the timing line."""
+    position = source.start_span[0]
+    begin = position
+    while begin > 0 and raw[begin - 1] in " \t\f":
+        begin -= 1
+    return position - begin
+
+
+def _fresh_block(block: Header | Note | Style | Region, newline: str, where: str) -> str:
+    if isinstance(block, Header):
+        text = block.text
+        if text and text[0] not in " \t\n":
+            text = " " + text
+        body = "WEBVTT" + text
+    elif isinstance(block, Note):
+        text = block.text
+        if text and text[0] not in " \t\n":
+            text = " " + text
+        body = "NOTE" + text
+    elif isinstance(block, Style):
+        body = "STYLE\n" + block.text
+    else:
+        body = "REGION\n" + block.settings
+    lines = body.split("\n")
+    if "" in lines[1:] or "\r" in body:
+        raise UnrepresentableTextError(f"{where}a blank line would end the block early")
+    if not isinstance(block, Header) and any("-->" in line for line in lines):
+        raise UnrepresentableTextError(f"{where}'-->' would start a cue inside the block")
+    return newline.join(lines) + newline + newline
+
+
+def _starts_with_timing(piece: str) -> bool:
+    first = _LINE_END.split(piece, maxsplit=1)[0]
+    return "-->" in first
 
 
 def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
-    raise NotImplementedError
+    """WebVTT text of a track.
+
+    Blocks read from WebVTT are written from their source (a changed cue gets
+    only its changed parts rewritten); other cues are written fresh as
+    ``id\\nHH:MM:SS.mmm --> HH:MM:SS.mmm settings\\ntext\\n\\n`` with ``newline``
+    (the track's own line end by default), after a ``WEBVTT`` line when the track
+    has no header. SubRip's ``X1:`` coordinates are not WebVTT settings and are
+    left out, as :func:`captionkit.formats.conversion_losses` reports.
+    """
+    line_end = newline or track.source.newline
+    same_format = track.format == "vtt"
+    pieces: list[str] = []
+
+    def add(piece: str, *, safe_after_single_line_end: bool) -> None:
+        if pieces:
+            previous = pieces[-1]
+            if not previous.endswith(("\n", "\r")):
+                pieces.append(line_end + line_end)
+            elif not safe_after_single_line_end and not _BLANK_END.search(previous):
+                pieces.append(line_end)
+        pieces.append(piece)
+
+    blocks = track.blocks
+    if not blocks or not isinstance(blocks[0], Header):
+        pieces.append("WEBVTT" + line_end + line_end)
+    position = 0
+    for block in blocks:
+        if isinstance(block, Cue):
+            position += 1
+            label = f"cue {position}"
+            if block.identifier:
+                label += f" ({block.identifier!r})"
+            where = label + ": "
+            _check_times(block, where)
+            source = block.source
+            if source is not None and source.format == "vtt":
+                if block.text != source.text_as_read:
+                    check_vtt_text(block.text, where=where)
+                if block.identifier != source.identifier_as_read:
+                    _check_identifier(block.identifier, where)
+                if block.settings != source.settings_as_read:
+                    _check_settings(block.settings, where)
+                piece = _patched_cue(block, source, line_end)
+            else:
+                check_vtt_text(block.text, where=where)
+                _check_identifier(block.identifier, where)
+                _check_settings(block.settings if source is None else "", where)
+                if source is not None:  # SubRip: its coordinates are not WebVTT settings
+                    block = Cue(block.start, block.end, block.text, block.identifier, "")
+                piece = _fresh_cue(block, line_end)
+            add(piece, safe_after_single_line_end=_starts_with_timing(piece))
+        elif isinstance(block, Unparsed):
+            if same_format and block.source is not None:
+                add(
+                    block.source.raw,
+                    safe_after_single_line_end=_starts_with_timing(block.source.raw),
+                )
+        elif block.source is not None and same_format:
+            add(block.source.raw, safe_after_single_line_end=False)
+        else:
+            add(
+                _fresh_block(block, line_end, f"{type(block).__name__}: "),
+                safe_after_single_line_end=False,
+            )
+    return "".join(pieces)
