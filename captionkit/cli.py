@@ -251,6 +251,153 @@ def demo(
         stderr.print(f"wrote {path} ({len(track)} cues)", markup=False)
 
 
+@app.command(name="retime")
+@handles_errors
+def retime_command(
+    input: Input,
+    shift: Annotated[
+        str | None,
+        typer.Option("--shift", help="Move by D: 1.5, -2.5s, -00:00:02,500, 250ms, 12f (at --fps)."),
+    ] = None,
+    scale: Annotated[
+        str | None, typer.Option("--scale", help="Stretch by F (1.0427, 25/24, 25/23.976).")
+    ] = None,
+    anchor: Annotated[
+        str, typer.Option("--anchor", help="The time that --scale keeps in place.")
+    ] = "0",
+    fps: Annotated[
+        str | None,
+        typer.Option("--fps", help="FROM:TO converts frame rates exactly; one rate counts 12f."),
+    ] = None,
+    sync: Annotated[
+        list[str] | None,
+        typer.Option("--sync", help="OLD=NEW, once (a shift) or twice (a line); OLD may be #N or last."),
+    ] = None,
+    reference: Annotated[
+        str | None,
+        typer.Option("--reference", help="Take the timing from another timed file of the same video."),
+    ] = None,
+    start_from: Annotated[
+        str | None, typer.Option("--from", help="Only cues starting at or after T.")
+    ] = None,
+    start_to: Annotated[str | None, typer.Option("--to", help="Only cues starting before T.")] = None,
+    cues: Annotated[
+        str | None, typer.Option("--cues", help="Only cues A-B (numbers from 1; A-, -B, N).")
+    ] = None,
+    snap: Annotated[
+        str | None, typer.Option("--snap", help="Round times to frame boundaries at FPS.")
+    ] = None,
+    newline: Annotated[
+        str, typer.Option("--newline", help="Line ends to write: keep, lf or crlf.")
+    ] = "keep",
+    repair: Annotated[
+        bool,
+        typer.Option("--repair", help="Remove overlaps; enforce gap, durations and reading speed."),
+    ] = False,
+    profile: Annotated[
+        str | None, typer.Option("--profile", help="Style profile for --repair.")
+    ] = None,
+    clip: Annotated[
+        bool, typer.Option("--clip", help="Cut negative times at 0 instead of failing.")
+    ] = False,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Output file, or - for stdout.")
+    ] = None,
+    in_place: Annotated[
+        bool, typer.Option("--in-place", help="Replace the input atomically, keeping FILE.bak.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print a diff of the timing lines; write nothing.")
+    ] = False,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", help="Report: text (stderr) or json (stdout).")
+    ] = ReportFormat.text,
+    encoding: EncodingOption = None,
+    lenient: Lenient = False,
+) -> None:
+    """Re-time a subtitle file: move the timings and change nothing else.
+
+    Order: sync or reference, fps, scale, shift (on the cues in range), snap,
+    one rounding to ms, the negative-time check (--clip), repair.
+    """
+    from fractions import Fraction
+
+    from captionkit import retime as retiming
+    from captionkit.formats import dumps
+    from captionkit.profiles import resolve_profile
+    from captionkit.timecode import parse_fps, parse_time
+
+    if in_place and output is not None:
+        raise UsageError("give -o or --in-place, not both")
+    if in_place and input == "-":
+        raise UsageError("--in-place needs a file, not stdin")
+    destination = input if in_place else (output or "-")
+    if format is ReportFormat.json and destination == "-" and not dry_run:
+        raise UsageError("--format json prints the report on stdout: write the file with -o or --in-place")
+    line_end = parse_newline(newline)
+    track = read(input, encoding=encoding, lenient=lenient)
+    report_skipped(track)
+    frame_rate: Fraction | None = None
+    fps_change: tuple[Fraction, Fraction] | None = None
+    if fps is not None:
+        parsed = retiming.parse_fps_change(fps)
+        if isinstance(parsed, tuple):
+            fps_change, frame_rate = parsed, parsed[1]
+        else:
+            frame_rate = parsed
+    selection = retiming.parse_cue_range(cues) if cues else retiming.CueRange()
+    if start_from is not None or start_to is not None:
+        selection = retiming.CueRange(
+            selection.first,
+            selection.last,
+            parse_time(start_from, frame_rate) if start_from is not None else None,
+            parse_time(start_to, frame_rate) if start_to is not None else None,
+        )
+    points = tuple(retiming.parse_sync(item, frame_rate) for item in sync or [])
+    if len(points) > 2:
+        raise UsageError("--sync takes one or two points")
+    plan = retiming.RetimePlan(
+        sync=points,
+        reference=read(reference, lenient=lenient) if reference is not None else None,
+        fps=fps_change,
+        scale=retiming.parse_factor(scale) if scale is not None else None,
+        anchor=parse_time(anchor, frame_rate),
+        shift=parse_time(shift, frame_rate) if shift is not None else 0,
+        selection=selection,
+        snap=parse_fps(snap) if snap is not None else None,
+        clip=clip,
+        repair=resolve_profile(profile) if repair else None,
+    )
+    result = retiming.retime(track, plan)
+    if dry_run:
+        if format is ReportFormat.json:
+            print_json(retiming.result_json(result, input_name=input, output_name=None))
+        else:
+            before = dumps(track)
+            after = dumps(result.track, newline=line_end)
+            typer.echo(retiming.timing_diff(before, after, input), nl=False)
+        return
+    emit_bytes(to_bytes(result.track, newline=line_end), destination, backup=in_place)
+    if format is ReportFormat.json:
+        print_json(retiming.result_json(result, input_name=input, output_name=destination))
+        return
+    stderr.print(f"moved {len(result.moved)} of {len(track)} cues", markup=False)
+    if result.reference is not None:
+        fit = result.reference
+        stderr.print(
+            f"reference: {len(fit.pairs)} cues matched in {len(fit.segments)} segment(s); "
+            f"{fit.unused} reference cues unused",
+            markup=False,
+        )
+        if fit.unplaced:
+            cue_numbers = ", ".join(str(index + 1) for index in fit.unplaced)
+            stderr.print(f"could not place (timing is a guess): cues {cue_numbers}", markup=False)
+    if result.clipped:
+        stderr.print(f"clipped {result.clipped} cues at 0", markup=False)
+    for shortfall in result.shortfalls:
+        stderr.print(f"repair: {shortfall.message}", markup=False)
+
+
 def main() -> None:
     """Entry point of the ``captionkit`` script."""
     app()
