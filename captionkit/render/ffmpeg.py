@@ -1,0 +1,87 @@
+"""The packaged ffmpeg (imageio-ffmpeg's static build, with libass, fribidi and harfbuzz).
+
+A user needs no system ffmpeg: ``pip install 'captionkit[render]'`` brings one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from captionkit.render.errors import RendererMissing, RenderError
+from captionkit.render.fonts import Font
+
+
+@cache
+def ffmpeg_exe() -> str:
+    """The path of the packaged ffmpeg, or ``$CAPTIONKIT_FFMPEG`` when set."""
+    override = os.environ.get("CAPTIONKIT_FFMPEG")
+    if override:
+        return override
+    try:
+        import imageio_ffmpeg
+    except ImportError:
+        raise RendererMissing(
+            "ffmpeg is not installed: pip install 'captionkit[render]' (imageio-ffmpeg)"
+        ) from None
+    try:
+        return str(imageio_ffmpeg.get_ffmpeg_exe())
+    except RuntimeError as error:
+        raise RendererMissing(f"imageio-ffmpeg has no ffmpeg binary: {error}") from None
+
+
+@cache
+def has_libass() -> bool:
+    """Whether this ffmpeg has the ``subtitles`` and ``ass`` filters (libass)."""
+    result = subprocess.run(
+        [ffmpeg_exe(), "-hide_banner", "-filters"], capture_output=True, text=True, check=False
+    )
+    return " subtitles " in result.stdout and " ass " in result.stdout
+
+
+def require_libass() -> str:
+    """The ffmpeg path, or :class:`RendererMissing` when it lacks libass."""
+    exe = ffmpeg_exe()
+    if not has_libass():
+        raise RendererMissing(f"{exe} has no libass 'subtitles' filter")
+    return exe
+
+
+def run_ffmpeg(arguments: Sequence[str], *, what: str) -> subprocess.CompletedProcess[bytes]:
+    """Run ffmpeg quietly; a failure becomes a :class:`RenderError` with ffmpeg's last lines."""
+    command = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *arguments]
+    result = subprocess.run(command, capture_output=True, check=False)
+    if result.returncode != 0:
+        tail = result.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
+        raise RenderError(f"ffmpeg failed while {what}: {' | '.join(tail) or result.returncode}")
+    return result
+
+
+def filter_path(path: Path) -> str:
+    """A path quoted for a filter-graph option value (``:``, ``\\``, ``'`` escaped)."""
+    text = str(path)
+    for char in ("\\", ":", "'", "[", "]", ",", ";"):
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+@contextmanager
+def fonts_folder(font: Font) -> Iterator[Path]:
+    """A temporary folder holding only ``font`` under a plain name, for libass's ``fontsdir``.
+
+    The packaged file's name has brackets (``NotoSansArabic[wdth,wght].ttf``),
+    which filter graphs treat as syntax; a link with a plain name avoids it.
+    """
+    with tempfile.TemporaryDirectory(prefix="captionkit-fonts-") as folder:
+        link = Path(folder) / ("font" + font.path.suffix.lower())
+        try:
+            link.symlink_to(font.path.resolve())
+        except OSError:
+            shutil.copyfile(font.path, link)
+        yield Path(folder)

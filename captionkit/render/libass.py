@@ -1,0 +1,101 @@
+"""Draw cues through ffmpeg's ``subtitles`` filter: what mpv and ffmpeg burn-in show.
+
+Cue texts go into a SubRip file exactly as a player would get it, one cue per
+second; ffmpeg draws them over a black frame at one frame per second and hands
+back raw RGB frames, so many cues cost one ffmpeg run.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from captionkit.render.ffmpeg import fonts_folder, require_libass, run_ffmpeg
+from captionkit.render.fonts import Font
+from captionkit.render.size import Size
+from captionkit.timecode import format_srt_time
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+#: The height of the script's canvas that ffmpeg gives a converted SubRip file;
+#: libass font sizes and margins of ``force_style`` are in these units.
+SRT_PLAY_RES_Y = 288
+
+
+@dataclass(frozen=True, slots=True)
+class LibassStyle:
+    """Font size and bottom margin as shares of the frame's height."""
+
+    font_size: float = 0.06
+    margin_bottom: float = 0.06
+    outline: float = 1.5
+
+    def force_style(self, family: str) -> str:
+        size = round(self.font_size * SRT_PLAY_RES_Y, 2)
+        margin = round(self.margin_bottom * SRT_PLAY_RES_Y)
+        return (
+            f"FontName={family},FontSize={size},MarginV={margin},"
+            f"Outline={self.outline},Shadow=0,BorderStyle=1"
+        )
+
+
+def srt_document(texts: Sequence[str]) -> str:
+    """A SubRip file with text ``k`` shown from second ``k`` to just before ``k + 1``."""
+    blocks = []
+    for index, text in enumerate(texts):
+        start = format_srt_time(index * 1000)
+        end = format_srt_time(index * 1000 + 999)
+        blocks.append(f"{index + 1}\n{start} --> {end}\n{text}\n")
+    return "\n".join(blocks)
+
+
+def render_texts(
+    texts: Sequence[str], size: Size, font: Font, style: LibassStyle | None = None
+) -> list[Image]:
+    """One RGB image of each cue text as libass draws it from a SubRip file."""
+    from PIL import Image as PILImage
+
+    require_libass()
+    if not texts:
+        return []
+    chosen = style or LibassStyle()
+    with (
+        tempfile.TemporaryDirectory(prefix="captionkit-libass-") as folder,
+        fonts_folder(font) as fonts,
+    ):
+        subtitles = Path(folder) / "cues.srt"
+        subtitles.write_text(srt_document(texts), encoding="utf-8")
+        graph = (
+            f"subtitles=filename={_quote(subtitles)}:fontsdir={_quote(fonts)}"
+            f":force_style='{chosen.force_style(font.family)}'"
+        )
+        result = run_ffmpeg(
+            [
+                "-f", "lavfi",
+                "-i", f"color=c=black:s={size.width}x{size.height}:r=1:d={len(texts)}",
+                "-vf", graph,
+                "-frames:v", str(len(texts)),
+                "-f", "rawvideo", "-pix_fmt", "rgb24", "-",
+            ],
+            what="drawing cues with libass",
+        )  # fmt: skip
+    frame_bytes = size.width * size.height * 3
+    data = result.stdout
+    return [
+        PILImage.frombytes(
+            "RGB", (size.width, size.height), data[i * frame_bytes : (i + 1) * frame_bytes]
+        )
+        for i in range(len(texts))
+    ]
+
+
+def _quote(path: Path) -> str:
+    """A temporary path (no quotes or colons in it) for a filter option."""
+    text = str(path)
+    if any(char in text for char in ":'\\,[];"):
+        raise ValueError(f"unexpected character in temporary path {text!r}")
+    return text
