@@ -116,9 +116,7 @@ def parse_time(text: str, fps: Fraction | None = None) -> int:
             raise UsageError(f"{text!r} counts frames: give a rate, as in {cleaned}@25 or --fps")
         value = frames_to_ms(int(frames["n"]), rate)
         return -value if frames["sign"] == "-" else value
-    raise UsageError(
-        f"not a time: {text!r} (examples: 1.5, -2.5s, 250ms, 00:00:02,500, 12f@25)"
-    )
+    raise UsageError(f"not a time: {text!r} (examples: 1.5, -2.5s, 250ms, 00:00:02,500, 12f@25)")
 
 
 def _split(ms: int) -> tuple[str, int, int, int, int]:

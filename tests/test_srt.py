@@ -48,7 +48,9 @@ def test_blank_line_inside_text_is_kept_unless_a_cue_follows() -> None:
 
 
 def test_a_cue_whose_text_is_a_space_and_an_empty_cue() -> None:
-    text = "1\r\n00:00:01,000 --> 00:00:02,000\r\n \r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\n\r\n"
+    text = (
+        "1\r\n00:00:01,000 --> 00:00:02,000\r\n \r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\n\r\n"
+    )
     assert [cue[2] for cue in cues_of(text)] == [" ", ""]
     assert dumps(parse(text, "srt")) == text
 
@@ -149,7 +151,9 @@ PUNCTUATION = " .,!?؟،؛:()[]\"'-…0123456789٠١٢٣٤٥٦٧٨٩"
 ALPHABET = ARABIC + HARAKAT + CONTROLS + LATIN + PUNCTUATION
 
 words = st.text(alphabet=ALPHABET, min_size=0, max_size=12)
-tagged = st.one_of(words, words.map(lambda word: f"<i>{word}</i>"), words.map(lambda w: f"{{\\an8}}{w}"))
+tagged = st.one_of(
+    words, words.map(lambda word: f"<i>{word}</i>"), words.map(lambda w: f"{{\\an8}}{w}")
+)
 line = st.lists(tagged, min_size=1, max_size=5).map(" ".join)
 
 
@@ -209,3 +213,46 @@ def test_parse_srt_alone_gives_cue_sources() -> None:
     assert source is not None
     assert source.line == 1
     assert source.raw[source.start_span[0] : source.start_span[1]] == "00:00:01,000"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", "7", " 12 "]),
+            st.sampled_from(
+                [
+                    "00:00:01,000",
+                    "-0:01:05,500",
+                    "01:02:03.4",
+                    "1:02:03,45",
+                    "99:59:59,999",
+                    "02:03,5",
+                ]
+            ),
+            st.sampled_from(["00:00:02,000", "-00:00:01,000", "10:00:00.000", "2:03"]),
+            st.sampled_from(["", "  X1:1 X2:2", " "]),
+            st.lists(st.sampled_from(["نص", " ", "a  ", "<i>x</i>", "5", "a->b"]), max_size=3),
+            st.sampled_from(["\n", "\r\n"]),
+            st.sampled_from(["", "\n", "\n\n", " \n"]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_fast_path_reads_like_the_general_reader(blocks: list[tuple[str, ...]]) -> None:
+    from captionkit.formats.srt import _parse_fast, _parse_general
+
+    parts = []
+    for index, start, end, settings_text, lines, newline, gap in blocks:
+        head = f"{index}{newline}" if index else ""
+        body = "".join(line + newline for line in lines)
+        parts.append(f"{head}{start} --> {end}{settings_text}{newline}{body}{newline}{gap}")
+    text = "".join(parts)
+    fast = _parse_fast(text, None)
+    if fast is None:
+        return
+    general = _parse_general(text, file=None, lenient=False, source=None)
+    assert fast == general
+    assert [cue.source for cue in fast.cues] == [cue.source for cue in general.cues]
+    assert dumps(fast) == text

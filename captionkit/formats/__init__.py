@@ -206,9 +206,13 @@ def conversion_losses(track: Track, target: Format) -> list[str]:
     losses: list[str] = []
     if target == "srt":
         settings = sum(
-            1 for cue in track.cues if cue.settings and not re.fullmatch(r"[XY0-9: \t-]+", cue.settings)
+            1
+            for cue in track.cues
+            if cue.settings and not re.fullmatch(r"[XY0-9: \t-]+", cue.settings)
         )
-        identifiers = sum(1 for cue in track.cues if cue.identifier and not cue.identifier.isdigit())
+        identifiers = sum(
+            1 for cue in track.cues if cue.identifier and not cue.identifier.isdigit()
+        )
         counts = {
             "cue settings (SubRip has no positioning)": settings,
             "cue identifiers that are not numbers (SubRip numbers cues)": identifiers,

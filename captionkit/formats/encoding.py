@@ -191,9 +191,9 @@ def decode(data: bytes, encoding: str | None = None, *, file: str | None = None)
         if guess is None or guess[0] == "cp1256":
             return Decoded(arabic, "cp1256", b"", "Windows-1256: Arabic words, detector agrees")
         other_text = guess[1]
-        if _arabic_share(other_text) > 0.5 and arabic_plausibility(other_text) > arabic_plausibility(
-            arabic
-        ):
+        if _arabic_share(other_text) > 0.5 and arabic_plausibility(
+            other_text
+        ) > arabic_plausibility(arabic):
             return Decoded(other_text, guess[0], b"", f"{guess[0]}: detector, better Arabic")
         if _mess(other_text) + 0.2 < _mess(arabic):
             return Decoded(other_text, guess[0], b"", f"{guess[0]}: detector, clearly cleaner")
