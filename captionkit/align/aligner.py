@@ -1,0 +1,538 @@
+"""Token alignment: give each narration word the time at which the recognizer heard it.
+
+The narration is the clean text; the recognizer's words carry the times but
+misspell, drop and invent words. Alignment runs on matching keys
+(:mod:`captionkit.align.keys`) mapped to integers:
+
+1. **Anchors.** For long inputs, word trigrams that occur once on each side are
+   paired, and the longest chain of pairs in order on both sides is kept
+   (a longest increasing subsequence), so a chance match far away cannot
+   cross the others. The gaps between anchors are aligned one by one, with
+   anchors again (single words, unique in the gap) where a gap is still long.
+   The cost grows near-linearly instead of quadratically.
+2. **Edit distance.** Between anchors, rapidfuzz's Levenshtein opcodes on the
+   integer lists give the equal runs. Inside a *replace* block the words are
+   paired by string similarity (a monotone best pairing), so ``الاتحاد`` still
+   finds ``الإتحاد`` and a recognizer's misspelling still times its word.
+3. **Containment.** A match of one or two words cut off from the rest, whose
+   time would squeeze the narration around it faster than anyone speaks (a
+   common word matched in an invented phrase during a silence, or across a
+   dropped stretch), is dropped, so the error stays inside its stretch.
+4. **Interpolation** (:mod:`captionkit.align.interpolate`) times the rest.
+
+A single-letter clitic written apart (``و الحرب``) is joined to the next word on
+both sides before matching, so that it matches ``والحرب`` however either side wrote it.
+
+>>> from captionkit.align.sources import loads_timestamps
+>>> stamps = loads_timestamps("0,0.5,the\\n0.5,1.0,cat\\n2.0,2.6,sat\\n", "csv")
+>>> result = align_narration(["The", "black", "cat", "sat."], stamps)
+>>> [(w.word, w.start, w.end, w.status) for w in result.words]
+[('The', 0, 500, 'matched'), ('black', 500, 500, 'interpolated'), ('cat', 500, 1000, 'matched'), ('sat.', 2000, 2600, 'matched')]
+>>> result.matched_share
+0.75
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from captionkit.align.interpolate import distribute, interpolate, ms_per_char
+from captionkit.align.keys import CLITICS, matching_key
+from captionkit.align.sources import AlignmentError, Level, TimedWord, Timestamps
+
+__all__ = [
+    "Alignment",
+    "Status",
+    "WordTiming",
+    "align_narration",
+    "match_sequences",
+]
+
+Status: TypeAlias = Literal["matched", "interpolated"]
+
+#: Below this share of narration words matched, the timestamps are about something else.
+MIN_MATCHED_SHARE = 0.25
+#: Inputs longer than this (in words, either side) are anchored before the edit distance.
+ANCHOR_ABOVE = 12000
+#: Least string similarity (0..100) for pairing two different words in a replaced block.
+PAIR_SIMILARITY = 65.0
+#: Largest replaced block (narration words x recognizer words) that is paired by similarity.
+PAIR_CELLS = 4000
+#: Sentence and clause ends after which a pause is likely.
+SENTENCE_ENDS = tuple(".!?؟…:;؛")
+
+
+@dataclass(frozen=True, slots=True)
+class WordTiming:
+    """A narration word and its time.
+
+    ``status`` is ``matched`` when a recognizer word gave the time, ``interpolated``
+    when it was guessed from neighbours. ``source`` is the index of the matched
+    recognizer word; ``similarity`` is 1.0 for equal keys, less for a pairing by
+    similarity, 0.0 when interpolated.
+    """
+
+    index: int
+    word: str
+    start: int
+    end: int
+    status: Status
+    source: int | None = None
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The narration's words with times, and where those times came from."""
+
+    words: tuple[WordTiming, ...]
+    source_format: str
+    level: Level
+    source_words: int
+
+    @property
+    def matched(self) -> int:
+        """How many narration words a recognizer word timed."""
+        return sum(1 for word in self.words if word.status == "matched")
+
+    @property
+    def matched_share(self) -> float:
+        """The share of narration words that a recognizer word timed."""
+        return self.matched / len(self.words) if self.words else 0.0
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def align_narration(
+    words: Sequence[str],
+    timestamps: Timestamps,
+    *,
+    line_starts: Sequence[int] = (),
+    min_matched_share: float = MIN_MATCHED_SHARE,
+    anchor_above: int = ANCHOR_ABOVE,
+) -> Alignment:
+    """Time every narration word from the timestamps.
+
+    ``line_starts`` lists the index of the first word of each narration line:
+    a hint for pauses, and required by the ``lines`` format (one time per line).
+    Raises :class:`AlignmentError` when the timestamps match less than
+    ``min_matched_share`` of the narration (another language, another file).
+    """
+    if not words:
+        raise AlignmentError("the narration has no words to time")
+    breaks = _breaks_before(words, line_starts)
+    chars = [len(word) + 1 for word in words]
+    if timestamps.level == "line":
+        return _align_lines(words, timestamps, line_starts, chars)
+    source = timestamps.words
+    narration_units = _units([matching_key(word) for word in words])
+    source_units = _units([matching_key(word.text) for word in source])
+    vocabulary: dict[str, int] = {}
+    narration_ids = [vocabulary.setdefault(unit[0], len(vocabulary)) for unit in narration_units]
+    source_ids = [vocabulary.setdefault(unit[0], len(vocabulary)) for unit in source_units]
+    pairs = match_sequences(
+        narration_ids,
+        source_ids,
+        [unit[0] for unit in narration_units],
+        [unit[0] for unit in source_units],
+        anchor_above=anchor_above,
+    )
+    starts: list[int | None] = [None] * len(words)
+    ends: list[int | None] = [None] * len(words)
+    sources: list[int | None] = [None] * len(words)
+    similarity = [0.0] * len(words)
+    for unit_a, unit_b, score in pairs:
+        _, first_a, last_a = narration_units[unit_a]
+        _, first_b, last_b = source_units[unit_b]
+        span = _span(source[first_b : last_b + 1])
+        if span is None:
+            continue
+        for offset, (left, right) in enumerate(
+            distribute(chars[first_a : last_a + 1], span[0], span[1])
+        ):
+            position = first_a + offset
+            starts[position], ends[position] = left, right
+            sources[position] = first_b
+            similarity[position] = score
+    rate = ms_per_char(chars, starts, ends)
+    _contain(chars, starts, ends, sources, rate)
+    matched = sum(1 for start in starts if start is not None)
+    share = matched / len(words)
+    if share < min_matched_share:
+        raise AlignmentError(
+            f"only {matched} of {len(words)} narration words ({share:.0%}) were found in the "
+            f"timestamps ({len(source)} words): are they in another language, or of another "
+            "recording?",
+            file=timestamps.file,
+        )
+    final_starts, final_ends = interpolate(chars, starts, ends, breaks, rate)
+    _make_monotonic(final_starts, final_ends)
+    timed = tuple(
+        WordTiming(
+            index=index,
+            word=word,
+            start=final_starts[index],
+            end=final_ends[index],
+            status="matched" if starts[index] is not None else "interpolated",
+            source=sources[index] if starts[index] is not None else None,
+            similarity=similarity[index] if starts[index] is not None else 0.0,
+        )
+        for index, word in enumerate(words)
+    )
+    return Alignment(timed, timestamps.format, timestamps.level, len(source))
+
+
+# --------------------------------------------------------------------------- units
+
+
+def _units(keys: Sequence[str]) -> list[tuple[str, int, int]]:
+    """Matching units: (key, first word, last word); a clitic written apart joins the next word.
+
+    >>> _units(["و", "الحرب", "", "انتهت"])
+    [('والحرب', 0, 1), ('انتهت', 3, 3)]
+    """
+    units: list[tuple[str, int, int]] = []
+    index = 0
+    count = len(keys)
+    while index < count:
+        key = keys[index]
+        if not key:
+            index += 1
+            continue
+        if key in CLITICS and index + 1 < count and keys[index + 1]:
+            units.append((key + keys[index + 1], index, index + 1))
+            index += 2
+            continue
+        units.append((key, index, index))
+        index += 1
+    return units
+
+
+def _span(words: Sequence[TimedWord]) -> tuple[int, int] | None:
+    starts = [word.start for word in words if word.start is not None]
+    ends = [word.end for word in words if word.end is not None]
+    if not starts or not ends:
+        return None
+    return min(starts), max(max(ends), min(starts))
+
+
+def _breaks_before(words: Sequence[str], line_starts: Sequence[int]) -> list[bool]:
+    """Whether each word starts a line or follows a sentence or clause end."""
+    breaks = [False] * len(words)
+    for index in line_starts:
+        if 0 <= index < len(words):
+            breaks[index] = True
+    for index in range(1, len(words)):
+        if words[index - 1].rstrip("\"'»”)]").endswith(SENTENCE_ENDS):
+            breaks[index] = True
+    if words:
+        breaks[0] = True
+    return breaks
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def match_sequences(
+    a: Sequence[int],
+    b: Sequence[int],
+    a_keys: Sequence[str],
+    b_keys: Sequence[str],
+    *,
+    anchor_above: int = ANCHOR_ABOVE,
+) -> list[tuple[int, int, float]]:
+    """Pairs ``(i, j, similarity)`` of positions in ``a`` and ``b``, increasing in both.
+
+    ``a`` and ``b`` are token ids; ``a_keys`` and ``b_keys`` their strings (for
+    pairing inside replaced blocks).
+
+    >>> match_sequences([1, 2, 3, 4], [1, 9, 3, 4, 5], ["a", "bolt", "c", "d"],
+    ...                 ["a", "bold", "c", "d", "e"])
+    [(0, 0, 1.0), (1, 1, 0.75), (2, 2, 1.0), (3, 3, 1.0)]
+    """
+    pairs: list[tuple[int, int, float]] = []
+    _match(a, b, a_keys, b_keys, 0, len(a), 0, len(b), pairs, anchor_above, 3)
+    return pairs
+
+
+def _match(
+    a: Sequence[int],
+    b: Sequence[int],
+    a_keys: Sequence[str],
+    b_keys: Sequence[str],
+    a_lo: int,
+    a_hi: int,
+    b_lo: int,
+    b_hi: int,
+    out: list[tuple[int, int, float]],
+    anchor_above: int,
+    gram: int,
+) -> None:
+    """Align ``a[a_lo:a_hi]`` with ``b[b_lo:b_hi]``, appending pairs in order."""
+    if a_lo >= a_hi or b_lo >= b_hi:
+        return
+    if max(a_hi - a_lo, b_hi - b_lo) <= anchor_above or gram == 0:
+        _edit_align(a, b, a_keys, b_keys, a_lo, a_hi, b_lo, b_hi, out)
+        return
+    anchors = _anchors(a[a_lo:a_hi], b[b_lo:b_hi], gram)
+    if not anchors:
+        _match(a, b, a_keys, b_keys, a_lo, a_hi, b_lo, b_hi, out, anchor_above, gram - 2)
+        return
+    previous_a, previous_b = a_lo, b_lo
+    for i, j in anchors:
+        i += a_lo
+        j += b_lo
+        _match(a, b, a_keys, b_keys, previous_a, i, previous_b, j, out, anchor_above, 1)
+        out.append((i, j, 1.0))
+        previous_a, previous_b = i + 1, j + 1
+    _match(a, b, a_keys, b_keys, previous_a, a_hi, previous_b, b_hi, out, anchor_above, 1)
+
+
+def _unique_grams(tokens: Sequence[int], gram: int) -> dict[tuple[int, ...], int]:
+    """N-grams that occur once, and where."""
+    seen: dict[tuple[int, ...], int] = {}
+    repeated: set[tuple[int, ...]] = set()
+    grams = zip(*(tokens[offset:] for offset in range(gram)), strict=False)
+    for position, key in enumerate(grams):
+        if key in seen:
+            repeated.add(key)
+        else:
+            seen[key] = position
+    for key in repeated:
+        del seen[key]
+    return seen
+
+
+def _anchors(a: Sequence[int], b: Sequence[int], gram: int) -> list[tuple[int, int]]:
+    """Token pairs of n-grams unique on both sides, the longest chain in order on both.
+
+    >>> _anchors([1, 2, 3, 4, 5, 6], [9, 1, 2, 3, 7, 4, 5, 6], 3)
+    [(0, 1), (1, 2), (2, 3), (3, 5), (4, 6), (5, 7)]
+    """
+    unique_b = _unique_grams(b, gram)
+    candidates = sorted(
+        (i, unique_b[key]) for key, i in _unique_grams(a, gram).items() if key in unique_b
+    )
+    chain = _longest_increasing(candidates)
+    pairs: list[tuple[int, int]] = []
+    last_i = last_j = -1
+    for i, j in chain:
+        for offset in range(gram):
+            if i + offset > last_i and j + offset > last_j:
+                pairs.append((i + offset, j + offset))
+                last_i, last_j = i + offset, j + offset
+    return pairs
+
+
+def _longest_increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of pairs (sorted by first) whose seconds strictly increase.
+
+    >>> _longest_increasing([(0, 5), (1, 1), (2, 2), (3, 9), (4, 3)])
+    [(1, 1), (2, 2), (4, 3)]
+    """
+    tails: list[int] = []
+    tail_index: list[int] = []
+    parent = [-1] * len(pairs)
+    for index, (_, j) in enumerate(pairs):
+        slot = bisect_left(tails, j)
+        if slot == len(tails):
+            tails.append(j)
+            tail_index.append(index)
+        else:
+            tails[slot] = j
+            tail_index[slot] = index
+        parent[index] = tail_index[slot - 1] if slot > 0 else -1
+    chain: list[tuple[int, int]] = []
+    cursor = tail_index[-1] if tail_index else -1
+    while cursor >= 0:
+        chain.append(pairs[cursor])
+        cursor = parent[cursor]
+    chain.reverse()
+    return chain
+
+
+def _edit_align(
+    a: Sequence[int],
+    b: Sequence[int],
+    a_keys: Sequence[str],
+    b_keys: Sequence[str],
+    a_lo: int,
+    a_hi: int,
+    b_lo: int,
+    b_hi: int,
+    out: list[tuple[int, int, float]],
+) -> None:
+    for opcode in Levenshtein.opcodes(a[a_lo:a_hi], b[b_lo:b_hi]):
+        tag, i1, i2, j1, j2 = (
+            opcode.tag,
+            opcode.src_start,
+            opcode.src_end,
+            opcode.dest_start,
+            opcode.dest_end,
+        )
+        if tag == "equal":
+            out.extend((a_lo + i1 + k, b_lo + j1 + k, 1.0) for k in range(i2 - i1))
+        elif tag == "replace":
+            out.extend(
+                _pair_by_similarity(a_keys, b_keys, a_lo + i1, a_lo + i2, b_lo + j1, b_lo + j2)
+            )
+
+
+def _pair_by_similarity(
+    a_keys: Sequence[str], b_keys: Sequence[str], a_lo: int, a_hi: int, b_lo: int, b_hi: int
+) -> list[tuple[int, int, float]]:
+    """The monotone pairing of a replaced block with the greatest total similarity.
+
+    Words of one or two letters pair only when equal: their similarity says little.
+    """
+    rows, columns = a_hi - a_lo, b_hi - b_lo
+    if rows * columns > PAIR_CELLS:
+        return []
+    score = [[0.0] * (columns + 1) for _ in range(rows + 1)]
+    for i in range(1, rows + 1):
+        key_a = a_keys[a_lo + i - 1]
+        row, above = score[i], score[i - 1]
+        for j in range(1, columns + 1):
+            best = max(above[j], row[j - 1])
+            similarity = _similarity(key_a, b_keys[b_lo + j - 1])
+            if similarity and above[j - 1] + similarity > best:
+                best = above[j - 1] + similarity
+            row[j] = best
+    pairs: list[tuple[int, int, float]] = []
+    i, j = rows, columns
+    while i > 0 and j > 0:
+        if score[i][j] == score[i - 1][j]:
+            i -= 1
+        elif score[i][j] == score[i][j - 1]:
+            j -= 1
+        else:
+            pairs.append(
+                (
+                    a_lo + i - 1,
+                    b_lo + j - 1,
+                    _similarity(a_keys[a_lo + i - 1], b_keys[b_lo + j - 1]),
+                )
+            )
+            i -= 1
+            j -= 1
+    pairs.reverse()
+    return pairs
+
+
+def _similarity(a: str, b: str) -> float:
+    if min(len(a), len(b)) < 3:
+        return 0.0
+    score = fuzz.ratio(a, b, score_cutoff=PAIR_SIMILARITY)
+    return round(score / 100, 3) if score else 0.0
+
+
+# --------------------------------------------------------------------------- containment
+
+
+def _contain(
+    chars: Sequence[int],
+    starts: list[int | None],
+    ends: list[int | None],
+    sources: list[int | None],
+    rate: float,
+) -> None:
+    """Drop short, isolated matches whose time would squeeze the words around them.
+
+    A run is consecutive narration words matched to consecutive recognizer
+    words. A run of one or two words next to unmatched narration is checked
+    against the long runs before and after it: the unmatched words between
+    must fit in the time between at no more than three times the speaking rate.
+    """
+    matched = [index for index, start in enumerate(starts) if start is not None]
+    if not matched:
+        return
+    runs: list[list[int]] = [[matched[0]]]
+    for index in matched[1:]:
+        last = runs[-1][-1]
+        source, last_source = sources[index], sources[last]
+        step = source - last_source if source is not None and last_source is not None else 0
+        if index == last + 1 and 0 < step <= 2:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    strong = [len(run) >= 3 for run in runs]
+    for number, run in enumerate(runs):
+        if strong[number]:
+            continue
+        before = next((runs[k] for k in range(number - 1, -1, -1) if strong[k]), None)
+        after = next((runs[k] for k in range(number + 1, len(runs)) if strong[k]), None)
+        first, last = run[0], run[-1]
+        squeezed = False
+        if before is not None:
+            gap_chars = sum(chars[before[-1] + 1 : first])
+            gap_ms = (starts[first] or 0) - (ends[before[-1]] or 0)
+            squeezed = gap_chars > 0 and gap_ms < gap_chars * rate / 3 - 300
+        if not squeezed and after is not None:
+            gap_chars = sum(chars[last + 1 : after[0]])
+            gap_ms = (starts[after[0]] or 0) - (ends[last] or 0)
+            squeezed = gap_chars > 0 and gap_ms < gap_chars * rate / 3 - 300
+        if squeezed:
+            for index in run:
+                starts[index] = ends[index] = sources[index] = None
+
+
+def _make_monotonic(starts: list[int], ends: list[int]) -> None:
+    """Starts never go back, no word ends before it starts, words never overlap."""
+    for index in range(len(starts)):
+        if index:
+            starts[index] = max(starts[index], starts[index - 1])
+            ends[index - 1] = min(ends[index - 1], starts[index])
+        ends[index] = max(ends[index], starts[index])
+
+
+# --------------------------------------------------------------------------- one time per line
+
+
+def _align_lines(
+    words: Sequence[str],
+    timestamps: Timestamps,
+    line_starts: Sequence[int],
+    chars: Sequence[int],
+) -> Alignment:
+    """One given start per narration line; the words of a line follow at the speaking rate."""
+    times = timestamps.line_starts
+    firsts = sorted(set(line_starts) | {0})
+    if len(firsts) != len(times):
+        raise AlignmentError(
+            f"{len(times)} times for {len(firsts)} narration lines: the list needs one time "
+            "per line",
+            file=timestamps.file,
+        )
+    starts: list[int | None] = [None] * len(words)
+    ends: list[int | None] = [None] * len(words)
+    for number, first in enumerate(firsts):
+        stop = firsts[number + 1] if number + 1 < len(firsts) else len(words)
+        needed = round(sum(chars[first:stop]) * 65.0 * 1.2)
+        begin = times[number]
+        finish = begin + needed
+        if number + 1 < len(times):
+            finish = min(finish, times[number + 1])
+        for offset, (left, right) in enumerate(distribute(chars[first:stop], begin, finish)):
+            starts[first + offset], ends[first + offset] = left, right
+    final_starts = [int(s or 0) for s in starts]
+    final_ends = [int(e or 0) for e in ends]
+    _make_monotonic(final_starts, final_ends)
+    given = set(firsts)
+    timed = tuple(
+        WordTiming(
+            index=index,
+            word=word,
+            start=final_starts[index],
+            end=final_ends[index],
+            status="matched" if index in given else "interpolated",
+        )
+        for index, word in enumerate(words)
+    )
+    return Alignment(timed, timestamps.format, "line", len(times))

@@ -1,0 +1,190 @@
+"""From word times to cue times, and the report of how well each cue is timed.
+
+A cue starts when its first word is spoken and ends when its last word ends.
+The profile's rules then apply, but only by moving **ends** into free time:
+the start is where the voice begins, and a caption that appears before or
+after the voice is the error alignment exists to remove.
+
+* a cue shorter than it needs (the minimum duration, or the time to read it at
+  the profile's characters per second) is extended, up to the next cue's start
+  minus the minimum gap;
+* a cue that runs into the next one, or closer than the gap, is cut back;
+* a cue longer than the maximum duration is cut to it.
+
+What cannot hold (two cues whose starts are closer than the gap, a reading time
+with no free time after it) is reported as a shortfall, never hidden.
+
+>>> from captionkit.align.aligner import WordTiming
+>>> words = [WordTiming(0, "one", 0, 400, "matched"), WordTiming(1, "two", 400, 800, "matched"),
+...          WordTiming(2, "three", 2000, 2500, "interpolated")]
+>>> [(c.start, c.end, c.matched_share) for c in cue_times(words, [(0, 2), (2, 3)])]
+[(0, 800, 1.0), (2000, 2500, 0.0)]
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from captionkit.align.aligner import WordTiming
+from captionkit.profiles import Profile
+
+__all__ = [
+    "FEW_WORDS",
+    "CueTiming",
+    "cue_times",
+    "pause_bonus",
+]
+
+#: A cue whose timing rests on more consecutive interpolated words than this is listed.
+FEW_WORDS = 3
+#: The segmentation bonus for ending a cue at a pause reaches its maximum at this pause.
+FULL_PAUSE_MS = 600
+#: That maximum: a little less than a sentence end's bonus in the segmenter's weights.
+MAX_PAUSE_BONUS = 6.0
+#: Pauses shorter than this are the ordinary spaces between words.
+MIN_PAUSE_MS = 120
+
+_INVISIBLE = re.compile(
+    r"<[^>]*>|[\u064b-\u065f\u0670\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069\n]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CueTiming:
+    """One cue's time and how it was found.
+
+    ``first`` and ``stop`` are the range of narration words it shows.
+    ``matched_share`` is the share of them a recognizer word timed;
+    ``interpolated_run`` the longest run of consecutive interpolated words;
+    ``shortfall`` names a profile rule that could not hold (or is empty).
+    """
+
+    start: int
+    end: int
+    first: int
+    stop: int
+    matched_share: float
+    interpolated_run: int
+    shortfall: str = ""
+
+    @property
+    def flagged(self) -> bool:
+        """Whether the cue's timing rests on a guess over more than a few words."""
+        return self.interpolated_run > FEW_WORDS
+
+
+def _visible_counter() -> Callable[[str], int]:
+    try:
+        from captionkit.text import linebreak  # type: ignore[attr-defined,unused-ignore]
+
+        counter = linebreak.visible_length
+    except Exception:  # absent or half-written: count here
+        return lambda text: len(_INVISIBLE.sub("", text))
+    return lambda text: sum(int(counter(line)) for line in text.split("\n"))
+
+
+def pause_bonus(words: Sequence[WordTiming]) -> list[float]:
+    """A bonus for ending a cue after each word, growing with the pause that follows it.
+
+    One value per gap between words (``len(words) - 1``), in the segmenter's
+    cost units: pauses below 120 ms earn nothing, 600 ms and more earn the full 6.0.
+
+    >>> from captionkit.align.aligner import WordTiming
+    >>> pause_bonus([WordTiming(0, "a", 0, 100, "matched"), WordTiming(1, "b", 400, 500, "matched"),
+    ...              WordTiming(2, "c", 500, 600, "matched")])
+    [3.0, 0.0]
+    """
+    bonuses: list[float] = []
+    for left, right in itertools.pairwise(words):
+        pause = right.start - left.end
+        if pause < MIN_PAUSE_MS:
+            bonuses.append(0.0)
+        else:
+            bonuses.append(round(MAX_PAUSE_BONUS * min(1.0, pause / FULL_PAUSE_MS), 3))
+    return bonuses
+
+
+def cue_times(
+    words: Sequence[WordTiming],
+    groups: Sequence[tuple[int, int]],
+    profile: Profile | None = None,
+    texts: Sequence[str] | None = None,
+) -> list[CueTiming]:
+    """Times for cues made of the word ranges ``groups`` (``(first, stop)``, in order).
+
+    Without a profile the times are the words' own (overlaps cut back). With
+    one, its gap, minimum and maximum duration and reading speed apply by
+    moving ends only; ``texts`` (the cues' texts) give the reading time, else
+    the words joined by spaces.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for first, stop in groups:
+        if not 0 <= first < stop <= len(words):
+            raise ValueError(f"bad word range {first}..{stop} for {len(words)} words")
+        start = words[first].start
+        if starts:
+            start = max(start, starts[-1])
+        starts.append(start)
+        ends.append(max(start, max(word.end for word in words[first:stop])))
+    notes = [""] * len(groups)
+    if profile is None:
+        for index in range(len(groups) - 1):
+            ends[index] = min(ends[index], starts[index + 1])
+    else:
+        counter = _visible_counter()
+        cue_texts = texts or [" ".join(w.word for w in words[a:b]) for a, b in groups]
+        _apply_profile(starts, ends, notes, [counter(text) for text in cue_texts], profile)
+    timings: list[CueTiming] = []
+    for index, (first, stop) in enumerate(groups):
+        span = words[first:stop]
+        matched = sum(1 for word in span if word.status == "matched")
+        timings.append(
+            CueTiming(
+                start=starts[index],
+                end=ends[index],
+                first=first,
+                stop=stop,
+                matched_share=round(matched / len(span), 4),
+                interpolated_run=_longest_interpolated(span),
+                shortfall=notes[index],
+            )
+        )
+    return timings
+
+
+def _apply_profile(
+    starts: list[int], ends: list[int], notes: list[str], lengths: Sequence[int], profile: Profile
+) -> None:
+    gap = profile.min_gap_ms
+    count = len(starts)
+    for index in range(count):
+        start = starts[index]
+        reading = math.ceil(lengths[index] * 1000 / profile.max_cps) if profile.max_cps else 0
+        needed = min(max(profile.min_duration_ms, reading), profile.max_duration_ms)
+        end = max(ends[index], start + needed)
+        end = min(end, start + profile.max_duration_ms)
+        if index + 1 < count:
+            room = starts[index + 1] - gap
+            if end > room:
+                end = max(start, room)
+                if starts[index + 1] - start < gap:
+                    end = start
+                    notes[index] = "gap"
+        ends[index] = end
+        if not notes[index] and end - start < profile.min_duration_ms:
+            notes[index] = "min_duration"
+        elif not notes[index] and end - start < reading:
+            notes[index] = "reading_speed"
+
+
+def _longest_interpolated(words: Sequence[WordTiming]) -> int:
+    longest = run = 0
+    for word in words:
+        run = run + 1 if word.status == "interpolated" else 0
+        longest = max(longest, run)
+    return longest
