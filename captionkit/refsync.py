@@ -143,6 +143,12 @@ def fit_times(
     score, match = _scores(starts, ends, ref_starts, ref_ends, maps, tolerance_ms)
     choice = _segment(score, jump_penalty)
     segments, unplaced, pairs = _summarize(choice, maps, score, match)
+    needed = max(3, math.ceil(0.2 * min(len(times), len(reference))))
+    if len(pairs) < needed:
+        raise TimingError(
+            f"only {len(pairs)} of {len(times)} cues line up with the reference "
+            f"(at least {needed} needed): is it the same video?"
+        )
     new_times = tuple(
         (
             maps[choice[index]][0] * starts[index] + maps[choice[index]][1],

@@ -8,8 +8,9 @@ here it is:
    as a zero-length cue.
 2. **Overlaps and gaps.** Where a cue runs into the next one (or closer than the
    profile's minimum gap), its end is cut back to the next start minus the gap.
-   A cue is never cut below ``min(its duration, its needed duration)``; when
-   even that does not fit, the next cue's start is pushed later instead.
+   A cue is never cut below one frame (at the profile's rate); when even that
+   does not fit (two cues starting together), the next cue's start is pushed
+   later instead.
 3. **Durations and reading speed.** A cue longer than ``max_duration_ms`` is
    shortened. A cue shorter than it needs (``min_duration_ms``, or the time to
    read its visible characters at ``max_cps``) is **extended into free time**:
@@ -40,6 +41,7 @@ from typing import Any, cast
 
 from captionkit.model import Cue, CueSource, Track
 from captionkit.profiles import Profile
+from captionkit.timecode import frames_to_ms
 
 __all__ = ["Repaired", "Shortfall", "needed_duration", "repair", "repair_times", "visible_length"]
 
@@ -142,9 +144,10 @@ def repair_times(
 
     >>> from captionkit.profiles import load_profile
     >>> repair_times([(0, 500), (450, 900)], [1000, 1000], load_profile("arabic"))
-    ([(0, 500), (580, 1580)], [(0, 'min_duration', 833, 500)])
+    ([(0, 370), (450, 1450)], [(0, 'min_duration', 833, 370)])
     """
     gap = profile.min_gap_ms
+    frame = frames_to_ms(1, profile.fps)
     longest = profile.max_duration_ms
     starts = [start for start, _ in times]
     ends = [max(start, end) for start, end in times]
@@ -153,7 +156,7 @@ def repair_times(
         limit = starts[index + 1] - gap
         if ends[index] <= limit:
             continue
-        floor = starts[index] + min(ends[index] - starts[index], needs[index])
+        floor = starts[index] + min(ends[index] - starts[index], frame)
         ends[index] = max(limit, floor)
         pushed = ends[index] + gap
         if pushed > starts[index + 1]:

@@ -1,0 +1,111 @@
+"""Sync to a reference file: pairing by timing pattern, a piecewise-linear map, unplaced cues."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from captionkit.cli import app
+from captionkit.errors import TimingError
+from captionkit.formats import read, to_bytes
+from captionkit.model import Cue, Track
+from captionkit.refsync import candidate_scales, fit_reference, fit_times
+from tests.conftest import shared_path
+
+SCALE = Fraction(25) / Fraction(24000, 1001)  # 25 -> 23.976: 1.0427083...
+JUMP_AFTER = 400  # cues 401.. (1-based) are 2.5 s later in the reference
+FRAME_MS = 40  # one frame at 25 fps
+STAMP = re.compile(rb"\d+:\d{2}:\d{2},\d{3}")
+
+
+def true_time(index: int, ms: int) -> int:
+    """The known map that made the reference (index is 0-based)."""
+    exact = ms * SCALE + (2500 if index >= JUMP_AFTER else 0)
+    return int(exact + Fraction(1, 2))
+
+
+def build_reference(track: Track, seed: int) -> Track:
+    """The reference of the issue: known map, 40 ms jitter, 10 % deleted, 5 extra, new texts."""
+    rng = random.Random(seed)
+    made = []
+    for index, cue in enumerate(track.cues):
+        start = true_time(index, cue.start) + rng.randint(-40, 40)
+        end = true_time(index, cue.end) + rng.randint(-40, 40)
+        made.append(Cue(start, max(end, start + 1), f"مرجع {index}"))
+    kept = sorted(rng.sample(range(len(made)), round(len(made) * 0.9)))
+    reference = [made[index] for index in kept]
+    span = reference[-1].end
+    for number in range(5):
+        start = rng.randint(0, span)
+        reference.append(Cue(start, start + rng.randint(500, 3000), f"زائد {number}"))
+    reference.sort(key=lambda cue: cue.start)
+    return Track.from_cues(reference)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_reference_recovers_the_true_timing(tmp_path: Path, seed: int) -> None:
+    source_path = shared_path("corpus", "retime", "persian-shift", "input.srt")
+    source = read(source_path)
+    reference_path = tmp_path / "reference.srt"
+    reference_path.write_bytes(to_bytes(build_reference(source, seed)))
+    out = tmp_path / "out.srt"
+    result = CliRunner().invoke(
+        app,
+        [
+            "retime",
+            str(source_path),
+            "--reference",
+            str(reference_path),
+            "-o",
+            str(out),
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    recovered = read(out).cues
+    missed = [
+        number
+        for number, (old, new) in enumerate(zip(source.cues, recovered, strict=True), start=1)
+        if abs(new.start - true_time(number - 1, old.start)) > FRAME_MS
+        or abs(new.end - true_time(number - 1, old.end)) > FRAME_MS
+    ]
+    assert len(missed) <= 0.05 * len(source)
+    # Every cue it got wrong is listed as unplaced.
+    assert set(missed) <= set(report["reference"]["unplaced"])
+    assert len(report["reference"]["segments"]) == 2
+    assert abs(report["reference"]["segments"][0]["last_cue"] - JUMP_AFTER) <= 3
+    assert report["reference"]["unused_reference_cues"] >= 5
+    # Only time stamps changed.
+    assert STAMP.sub(b"T", out.read_bytes()) == STAMP.sub(b"T", source_path.read_bytes())
+
+
+def test_a_scale_that_is_no_frame_rate_ratio_is_fitted() -> None:
+    rng = random.Random(5)
+    starts = sorted(rng.sample(range(0, 3_000_000, 10), 400))
+    old = [(start, start + rng.randint(800, 4000)) for start in starts]
+    factor, offset = 1.0017, -2200.0
+    new = [(round(s * factor + offset), round(e * factor + offset)) for s, e in old[::2]]
+    assert round(factor, 9) not in candidate_scales()
+    fit = fit_times(old, new)
+    assert len(fit.segments) == 1 and fit.unplaced == ()
+    for (s, e), (fs, fe) in zip(old, fit.times, strict=True):
+        assert abs(fs - (s * factor + offset)) < 5 and abs(fe - (e * factor + offset)) < 5
+
+
+def test_unrelated_reference_is_an_error() -> None:
+    track = Track.from_cues([Cue(k * 3000, k * 3000 + 1500, "a") for k in range(50)])
+    rng = random.Random(1)
+    other = sorted(rng.randint(0, 10_000_000) for _ in range(50))
+    reference = Track.from_cues([Cue(s, s + rng.randint(300, 900), "b") for s in other])
+    with pytest.raises(TimingError, match="same video"):
+        fit_reference(track, reference)
+    with pytest.raises(TimingError, match="fewer than 2"):
+        fit_reference(track, Track.from_cues([Cue(0, 1, "x")]))
