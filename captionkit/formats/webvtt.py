@@ -382,9 +382,10 @@ def check_signature(text: str, *, file: str | None = None) -> None:
     if text == "WEBVTT" or (text.startswith("WEBVTT") and text[6:7] in (" ", "\t", "\n", "\r")):
         return
     first = _LINE_END.split(text, maxsplit=1)[0][:40]
+    found = f"found {first!r}" if text else "the file is empty"
     raise ParseError(
         f"not a WebVTT file: the first line must be 'WEBVTT' alone or followed by a space or "
-        f"a tab, found {first!r}",
+        f"a tab; {found}",
         file=file,
         line=1,
     )
@@ -532,6 +533,9 @@ def _fresh_cue(cue: Cue, newline: str) -> str:
 def _patched_cue(cue: Cue, source: CueSource, newline: str) -> str:
     """The cue's source block with only the changed parts rewritten."""
     raw = source.raw
+    found = _LINE_END.search(raw)
+    if found is not None:
+        newline = found.group()  # the block's own line ends
     if (
         cue.start == source.start_as_read
         and cue.end == source.end_as_read
@@ -605,7 +609,10 @@ def _fresh_block(block: Header | Note | Style | Region, newline: str, where: str
     lines = body.split("\n")
     if "" in lines[1:] or "\r" in body:
         raise UnrepresentableTextError(f"{where}a blank line would end the block early")
-    if not isinstance(block, Header) and any("-->" in line for line in lines):
+    # The signature line may hold "-->"; any other line of a block holding it starts a cue.
+    if any("-->" in line for line in lines[1:]) or (
+        not isinstance(block, Header) and "-->" in lines[0]
+    ):
         raise UnrepresentableTextError(f"{where}'-->' would start a cue inside the block")
     return newline.join(lines) + newline + newline
 
