@@ -26,7 +26,7 @@ class RaqmStyle:
 
     font_size: float = 0.06
     margin_bottom: float = 0.06
-    line_spacing: float = 1.25
+    line_spacing: float = 1.45
 
 
 def require_raqm() -> None:
