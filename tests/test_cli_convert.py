@@ -58,7 +58,12 @@ def test_convert_to_json_follows_the_documented_shape(tmp_path: Path) -> None:
     assert document["format"] == "srt"
     assert document["encoding"] == "utf-8"
     first = document["cues"][0]
-    assert (first["id"], first["start"], first["end"], first["text"]) == ("1", 1000, 2500, "مرحبا بكم")
+    assert (first["id"], first["start"], first["end"], first["text"]) == (
+        "1",
+        1000,
+        2500,
+        "مرحبا بكم",
+    )
     assert first["settings"]["line"] == "auto"
     assert first["settings"]["align"] == "center"
     assert first["region"] is None
@@ -76,7 +81,9 @@ def test_convert_reports_what_srt_cannot_carry(tmp_path: Path) -> None:
 
 
 def test_bad_input_is_one_located_line_exit_2_and_no_output(tmp_path: Path) -> None:
-    source = write(tmp_path / "bad.srt", "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:0x --> 1\nB\n")
+    source = write(
+        tmp_path / "bad.srt", "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:0x --> 1\nB\n"
+    )
     target = tmp_path / "out.vtt"
     result = runner.invoke(app, ["convert", str(source), "-o", str(target)])
     assert result.exit_code == 2
@@ -88,7 +95,9 @@ def test_bad_input_is_one_located_line_exit_2_and_no_output(tmp_path: Path) -> N
 
 
 def test_lenient_convert_reports_the_skip(tmp_path: Path) -> None:
-    source = write(tmp_path / "bad.srt", "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:0x --> 1\nB\n")
+    source = write(
+        tmp_path / "bad.srt", "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:0x --> 1\nB\n"
+    )
     result = runner.invoke(app, ["convert", str(source), "--lenient", "-o", "-"])
     assert result.exit_code == 0
     assert f"{source}:6: skipped: unreadable timing line" in result.stderr
