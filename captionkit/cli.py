@@ -124,7 +124,9 @@ EncodingOption = Annotated[
 ]
 Lenient = Annotated[
     bool,
-    typer.Option("--lenient", help="Skip blocks that cannot be read (reported) instead of failing."),
+    typer.Option(
+        "--lenient", help="Skip blocks that cannot be read (reported) instead of failing."
+    ),
 ]
 
 
@@ -142,7 +144,9 @@ def convert(
     encoding: EncodingOption = None,
     output_encoding: Annotated[
         str,
-        typer.Option("--output-encoding", help="Encoding to write: utf-8 (default), keep, or a name."),
+        typer.Option(
+            "--output-encoding", help="Encoding to write: utf-8 (default), keep, or a name."
+        ),
     ] = "utf-8",
     newline: Annotated[
         str, typer.Option("--newline", help="Line ends to write: keep, lf or crlf.")
@@ -241,14 +245,143 @@ def demo(
     ] = Path("."),
 ) -> None:
     """Caption the bundled sample narration and write demo.srt and demo.vtt."""
-    sample = resources.files("captionkit.data").joinpath("sample.srt").read_bytes()
-    from captionkit.formats import loads
+    from captionkit.make import make_track
+    from captionkit.profiles import load_profile
 
-    track = loads(sample, "srt", file="sample.srt")
-    for name, chosen in (("demo.srt", "srt"), ("demo.vtt", "vtt")):
-        path = folder / name
+    name = "sample-narration-ar.txt"
+    sample = resources.files("captionkit.data").joinpath(name).read_bytes()
+    track, report = make_track(sample, load_profile(), file=name)
+    for file_name, chosen in (("demo.srt", "srt"), ("demo.vtt", "vtt")):
+        path = folder / file_name
         write(track, path, chosen, encoding="utf-8")  # type: ignore[arg-type]
         stderr.print(f"wrote {path} ({len(track)} cues)", markup=False)
+    print_make_report(report)
+
+
+MakeOutputs = Annotated[
+    list[str] | None,
+    typer.Option(
+        "-o",
+        "--output",
+        help="Output file (.srt or .vtt); repeat it to write several; - writes SRT to stdout.",
+    ),
+]
+
+
+@app.command(name="make")
+@handles_errors
+def make_command(
+    narration: Annotated[
+        str, typer.Argument(help="Narration script, one phrase a line (or - for stdin).")
+    ],
+    output: MakeOutputs = None,
+    duration: Annotated[
+        str | None,
+        typer.Option("--duration", help="Fit the narration to this length (2:35, 155s)."),
+    ] = None,
+    start: Annotated[str, typer.Option("--start", help="When the narration starts.")] = "0",
+    profile: Annotated[
+        str | None, typer.Option("--profile", help="Style profile: arabic, broadcast, social.")
+    ] = None,
+    max_chars: Annotated[
+        int | None, typer.Option("--max-chars", help="Visible characters a line.")
+    ] = None,
+    max_lines: Annotated[int | None, typer.Option("--max-lines", help="Lines a cue.")] = None,
+    cps: Annotated[
+        float | None, typer.Option("--cps", help="Maximum reading speed (characters/s).")
+    ] = None,
+    fps: Annotated[
+        str | None, typer.Option("--fps", help="Frame rate for the minimum gap (25, 24000/1001).")
+    ] = None,
+    rate: Annotated[
+        float | None,
+        typer.Option("--rate", help="Speech rate, visible characters a second (default 14)."),
+    ] = None,
+    rtl: Annotated[
+        str, typer.Option("--rtl", help="RTL output: none, marks, embed or visual.")
+    ] = "none",
+    keep_all: Annotated[
+        bool, typer.Option("--keep-all", help="Keep every line (no title/label detection).")
+    ] = False,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", help="Report as text (stderr) or json (stdout).")
+    ] = ReportFormat.text,
+) -> None:
+    """Caption a narration script: cue boundaries, line breaks and times; SRT and WebVTT."""
+    from captionkit.make import MakeOptions, make_file
+    from captionkit.profiles import resolve_profile
+    from captionkit.timecode import parse_time
+    from captionkit.timing import DEFAULT_RATE
+
+    overrides = {
+        "max_chars_per_line": max_chars,
+        "max_lines": max_lines,
+        "max_cps": cps,
+        "fps": fps,
+    }
+    chosen = resolve_profile(profile, overrides)
+    options = MakeOptions(
+        rate=rate if rate is not None else DEFAULT_RATE,
+        start_ms=parse_time(start),
+        duration_ms=parse_time(duration) if duration is not None else None,
+        rtl=rtl,
+        keep_all=keep_all,
+    )
+    outputs = list(output or [])
+    if not outputs and format is ReportFormat.text:
+        outputs = ["-"]
+    if format is ReportFormat.json and "-" in outputs:
+        raise UsageError("-o - and --format json both write to stdout: choose one")
+    targets: list[tuple[str, Format]] = []
+    for path in outputs:
+        kind = "srt" if path == "-" else format_from_path(path)
+        if kind is None:
+            raise UsageError(f"cannot tell the caption format of {path!r}: use .srt or .vtt")
+        targets.append((path, kind))
+    track, report = make_file(narration, chosen, options)
+    for path, kind in targets:
+        if path == "-":
+            emit_bytes(to_bytes(track, "srt", encoding="utf-8"), "-")
+        else:
+            write(track, path, kind, encoding="utf-8")
+    if format is ReportFormat.json:
+        document = report.as_json()
+        document["outputs"] = outputs
+        document["captions"] = [
+            {"start": cue.start, "end": cue.end, "text": cue.text} for cue in track.cues
+        ]
+        print_json(document)
+        return
+    for path in outputs:
+        if path != "-":
+            stderr.print(f"wrote {path} ({len(track)} cues)", markup=False)
+    print_make_report(report)
+
+
+def print_make_report(report: Any) -> None:
+    """The summary of a make run, on stderr."""
+    table = Table(show_header=False, box=None, title="captionkit make")
+    table.add_row("cues", str(report.cues))
+    table.add_row("words", str(report.words))
+    table.add_row("reading speed", f"mean {report.mean_cps:.1f} cps, max {report.max_cps:.1f} cps")
+    table.add_row("lines over the limit", str(report.lines_over_limit))
+    table.add_row("bad breaks avoided", str(report.bad_breaks_avoided))
+    table.add_row("bad breaks forced", str(len(report.forced_bad_breaks)))
+    table.add_row("dropped lines", str(len(report.dropped)))
+    table.add_row("timing problems", str(len(report.timing_problems)))
+    stderr.print(table)
+    for item in report.dropped:
+        stderr.print(f"  dropped line {item.line} ({item.reason}): {item.text}", markup=False)
+    for forced in report.forced_bad_breaks:
+        stderr.print(
+            f"  cue {forced.cue}: forced {forced.kind} break inside {forced.category}: "
+            f"{forced.left} | {forced.right}",
+            markup=False,
+        )
+    for problem in report.timing_problems:
+        stderr.print(f"  cue {problem.cue}: {problem.rule}: {problem.message}", markup=False)
+    for note in report.notes:
+        stderr.print(f"  note: {note}", markup=False)
 
 
 @app.command(name="retime")
@@ -257,7 +390,9 @@ def retime_command(
     input: Input,
     shift: Annotated[
         str | None,
-        typer.Option("--shift", help="Move by D: 1.5, -2.5s, -00:00:02,500, 250ms, 12f (at --fps)."),
+        typer.Option(
+            "--shift", help="Move by D: 1.5, -2.5s, -00:00:02,500, 250ms, 12f (at --fps)."
+        ),
     ] = None,
     scale: Annotated[
         str | None, typer.Option("--scale", help="Stretch by F (1.0427, 25/24, 25/23.976).")
@@ -271,16 +406,22 @@ def retime_command(
     ] = None,
     sync: Annotated[
         list[str] | None,
-        typer.Option("--sync", help="OLD=NEW, once (a shift) or twice (a line); OLD may be #N or last."),
+        typer.Option(
+            "--sync", help="OLD=NEW, once (a shift) or twice (a line); OLD may be #N or last."
+        ),
     ] = None,
     reference: Annotated[
         str | None,
-        typer.Option("--reference", help="Take the timing from another timed file of the same video."),
+        typer.Option(
+            "--reference", help="Take the timing from another timed file of the same video."
+        ),
     ] = None,
     start_from: Annotated[
         str | None, typer.Option("--from", help="Only cues starting at or after T.")
     ] = None,
-    start_to: Annotated[str | None, typer.Option("--to", help="Only cues starting before T.")] = None,
+    start_to: Annotated[
+        str | None, typer.Option("--to", help="Only cues starting before T.")
+    ] = None,
     cues: Annotated[
         str | None, typer.Option("--cues", help="Only cues A-B (numbers from 1; A-, -B, N).")
     ] = None,
@@ -333,7 +474,9 @@ def retime_command(
         raise UsageError("--in-place needs a file, not stdin")
     destination = input if in_place else (output or "-")
     if format is ReportFormat.json and destination == "-" and not dry_run:
-        raise UsageError("--format json prints the report on stdout: write the file with -o or --in-place")
+        raise UsageError(
+            "--format json prints the report on stdout: write the file with -o or --in-place"
+        )
     line_end = parse_newline(newline)
     track = read(input, encoding=encoding, lenient=lenient)
     report_skipped(track)

@@ -1,0 +1,231 @@
+"""Cue boundaries and line breaks, chosen together as one optimum over the whole narration.
+
+A greedy breaker fills a cue and then looks for a place to cut; it ends up cutting
+a name or a construct because the cue was full. Here every possible cue (a run of
+at most ``max_words`` words that fits in ``max_lines`` lines) gets a cost, and
+dynamic programming picks the cheapest sequence of cues: ``best[j]`` is the
+cheapest split of the first ``j`` words. The window is bounded, so the work grows
+linearly with the narration.
+
+The cost of a cue is its shape (one cue, two lines, imbalance, a cue too short to
+read) plus the cost of the break at its end and, for two lines, of the break
+between them. A break costs what :mod:`captionkit.text.linebreak` says: a lot in
+the middle of a unit a subtitler keeps together, less than nothing after
+punctuation or before a conjunction. Hard rules are never traded: a line is at
+most ``max_chars`` visible characters (unless a single word is wider), a cue has
+at most ``max_lines`` lines, and a cue whose text fits on one line has one line.
+
+>>> from captionkit.profiles import load_profile
+>>> words = "تقارير ظهرت مؤخرا عن إرسال كوريا الشمالية لأكثر من 12 جنديا للقتال مع روسيا".split()
+>>> [" / ".join(" ".join(words[a:b]) for a, b in cue.lines) for cue in segment(words, load_profile())]
+['تقارير ظهرت مؤخرا عن إرسال كوريا الشمالية / لأكثر من 12 جنديا للقتال مع روسيا']
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from captionkit.errors import UsageError
+from captionkit.profiles import Profile
+from captionkit.text.linebreak import (
+    Category,
+    Weights,
+    ends_phrase,
+    gap_judgements,
+    load_weights,
+    visible_length,
+)
+
+MAX_WORDS_PER_CUE = 40
+
+
+@dataclass(frozen=True, slots=True)
+class CueLayout:
+    """One cue of a segmentation: word ranges ``(start, stop)`` of its lines, in order."""
+
+    lines: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        """Index of the cue's first word."""
+        return self.lines[0][0]
+
+    @property
+    def stop(self) -> int:
+        """Index after the cue's last word."""
+        return self.lines[-1][1]
+
+    def text(self, words: Sequence[str]) -> str:
+        """The cue's text: words joined by spaces, lines by ``\\n``."""
+        return "\n".join(" ".join(words[a:b]) for a, b in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    """A break the segmentation made: after word ``gap``, between lines or between cues."""
+
+    gap: int
+    kind: str  # "line" or "cue"
+    category: Category | None
+
+
+def _shape_cost(first: int, second: int, shape: str, weights: Weights) -> float:
+    difference = abs(first - second)
+    cost = weights.shape["two_lines"] + weights.shape["imbalance_per_char"] * difference
+    if shape == "bottom-heavy" and first > second:
+        cost += weights.shape["top_heavy_per_char"] * (first - second)
+    return cost
+
+
+def segment(
+    words: Sequence[str],
+    profile: Profile,
+    boundary_bonus: Sequence[float] | None = None,
+    *,
+    line_ends: Collection[int] = (),
+    max_cue_chars: int | None = None,
+    max_words: int = MAX_WORDS_PER_CUE,
+) -> list[CueLayout]:
+    """Split ``words`` into cues and lines at the least total cost.
+
+    ``boundary_bonus[g]`` (optional, one value per word) is an extra bonus for
+    ending a cue after word ``g``: an aligner passes the pauses it measured.
+    ``line_ends`` holds the indices of words that end a line of the script (a
+    hint). ``max_cue_chars`` caps a cue's visible characters (the timing model
+    uses it to keep a cue under the maximum duration).
+    """
+    if profile.max_lines < 1 or profile.max_lines > 2:
+        raise UsageError(f"--max-lines must be 1 or 2, not {profile.max_lines}")
+    if profile.max_chars_per_line < 1:
+        raise UsageError("--max-chars must be at least 1")
+    count = len(words)
+    if count == 0:
+        return []
+    if boundary_bonus is not None and len(boundary_bonus) < count - 1:
+        raise UsageError(f"boundary_bonus needs {count - 1} values, got {len(boundary_bonus)}")
+    weights = load_weights()
+    max_chars = profile.max_chars_per_line
+    two_lines = profile.max_lines >= 2
+    cap = max_chars * profile.max_lines + (profile.max_lines - 1)
+    if max_cue_chars is not None:
+        cap = max(1, min(cap, max_cue_chars))
+    line_end_bonus = weights.good["line_end"]
+    line_scale = weights.shape["line_bonus_scale"]
+    cue_cost = weights.shape["cue"]
+    short_chars = weights.shape["short_chars"]
+    short_per_char = weights.shape["short_per_char"]
+    overflow = weights.shape["overflow"]
+    unmarked = weights.bad["unmarked"]
+    off_script = weights.bad["off_script"]
+
+    prefix = [0]
+    for word in words:
+        prefix.append(prefix[-1] + visible_length(word))
+    end_cost = [0.0] * count
+    line_cost = [0.0] * count
+    hints = set(line_ends)
+    for gap, (category, bonus) in enumerate(gap_judgements(words)):
+        bad = weights.bad[category] if category is not None else 0.0
+        good = bonus + (line_end_bonus if gap in hints else 0.0)
+        if good <= 0.0:
+            bad += unmarked
+        if hints and gap not in hints and not ends_phrase(words[gap]):
+            bad += off_script
+        end_cost[gap] = bad - good - (boundary_bonus[gap] if boundary_bonus is not None else 0.0)
+        line_cost[gap] = bad - line_scale * good
+
+    best = [math.inf] * (count + 1)
+    best[0] = 0.0
+    choice: list[tuple[int, int]] = [(0, -1)] * (count + 1)
+    for stop in range(1, count + 1):
+        closing = end_cost[stop - 1] if stop < count else 0.0
+        lowest = max(0, stop - max_words)
+        for begin in range(stop - 1, lowest - 1, -1):
+            length = prefix[stop] - prefix[begin] + (stop - begin - 1)
+            size = stop - begin
+            if length > cap and size > 1:
+                break
+            split = -1
+            if length <= max_chars or size == 1:
+                cost = cue_cost + (overflow if length > max_chars else 0.0)
+            elif two_lines:
+                inner = math.inf
+                for middle in range(begin + 1, stop):
+                    first = prefix[middle] - prefix[begin] + (middle - begin - 1)
+                    if first > max_chars:
+                        break
+                    second = prefix[stop] - prefix[middle] + (stop - middle - 1)
+                    if second > max_chars:
+                        continue
+                    value = line_cost[middle - 1] + _shape_cost(
+                        first, second, profile.shape, weights
+                    )
+                    if value < inner:
+                        inner, split = value, middle
+                if split < 0:
+                    continue
+                cost = cue_cost + inner
+            else:
+                continue
+            if length < short_chars:
+                cost += short_per_char * (short_chars - length)
+            total = best[begin] + cost + closing
+            if total < best[stop]:
+                best[stop] = total
+                choice[stop] = (begin, split)
+    cues: list[CueLayout] = []
+    stop = count
+    while stop > 0:
+        begin, split = choice[stop]
+        if split < 0:
+            cues.append(CueLayout(((begin, stop),)))
+        else:
+            cues.append(CueLayout(((begin, split), (split, stop))))
+        stop = begin
+    cues.reverse()
+    return cues
+
+
+def breaks(words: Sequence[str], cues: Sequence[CueLayout]) -> list[Break]:
+    """Every break a segmentation made, with its bad-break category (None when fine)."""
+    judged = gap_judgements(words)
+    found: list[Break] = []
+    for cue in cues:
+        for _, stop in cue.lines[:-1]:
+            found.append(Break(stop - 1, "line", judged[stop - 1][0]))
+        if cue.stop < len(words):
+            found.append(Break(cue.stop - 1, "cue", judged[cue.stop - 1][0]))
+    return found
+
+
+def layout_cue(
+    words: Sequence[str], max_chars: int, max_lines: int = 2, shape: str = "bottom-heavy"
+) -> list[str]:
+    """The lines of one cue's words: one line when they fit, else the best two-line break.
+
+    When the words cannot fit in ``max_lines`` lines the break that overflows
+    least is taken (check and fix report the overflow; this never drops words).
+    """
+    if not words:
+        return [""]
+    weights = load_weights()
+    text = " ".join(words)
+    if visible_length(text) <= max_chars or max_lines < 2 or len(words) == 1:
+        return [text]
+    judged = gap_judgements(words)
+    scale = weights.shape["line_bonus_scale"]
+    best: tuple[float, int] | None = None
+    for middle in range(1, len(words)):
+        first = visible_length(" ".join(words[:middle]))
+        second = visible_length(" ".join(words[middle:]))
+        category, bonus = judged[middle - 1]
+        cost = (weights.bad[category] if category else 0.0) - scale * bonus
+        cost += _shape_cost(first, second, shape, weights)
+        cost += weights.shape["overflow"] * (max(0, first - max_chars) + max(0, second - max_chars))
+        if best is None or cost < best[0]:
+            best = (cost, middle)
+    assert best is not None
+    middle = best[1]
+    return [" ".join(words[:middle]), " ".join(words[middle:])]

@@ -1,0 +1,444 @@
+"""Where a line or a cue may end: visible length, bad breaks and good breaks.
+
+A subtitler never ends a line or a cue on a word that binds to the next one
+(a preposition, a conjunction, a particle, a relative pronoun, a demonstrative
+before its noun), nor splits a noun from its adjective, a construct (idafa)
+pair, a multi-word name, or a number from what it counts or dates. Breaks after
+punctuation, before a conjunction, a preposition or a relative pronoun are good.
+This module judges one gap between two words; :mod:`captionkit.segment` adds
+the judgements up over a whole narration, and ``check`` reuses them.
+
+The word classes come from the arabic-stopwords package (its 13,000 forms with
+their prefixes and classes), narrowed and extended by the data files in
+``captionkit/data/linebreak/`` (documented in its README).
+
+>>> bad_break_category("في", "عام")
+'binding'
+>>> bad_break_category("الحرب", "الباردة")
+'noun-adjective'
+>>> bad_break_category("برنامج", "الصواريخ")
+'idafa'
+>>> bad_break_category("بيونغ", "يانغ")
+'name'
+>>> bad_break_category("عام", "1948")
+'number'
+>>> bad_break_category("الغربية،", "في") is None
+True
+>>> visible_length("مُحَمَّــد")
+4
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal, TypeAlias
+
+Category: TypeAlias = Literal["binding", "number", "name", "noun-adjective", "idafa"]
+CATEGORIES: tuple[Category, ...] = ("binding", "number", "name", "noun-adjective", "idafa")
+
+SENTENCE_END = frozenset(".!?؟…")
+PHRASE_END = frozenset(",،؛;:")
+_CLOSERS = "\"'»”’)]}›"
+_OPENERS = "\"'«“‘([{‹"
+_TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")
+_DIGITS = re.compile(
+    r"^[+-]?[0-9\u0660-\u0669\u06F0-\u06F9]+([.,٫٬][0-9\u0660-\u0669\u06F0-\u06F9]+)*%?$"
+)
+_ARABIC_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+
+
+def _invisible(char: str) -> bool:
+    return char == "\u0640" or unicodedata.category(char) in ("Mn", "Me", "Cf", "Cc")
+
+
+def visible_length(text: str) -> int:
+    """Characters a viewer sees: harakat, tatweel, bidi controls, tags and line ends not counted.
+
+    Spaces and punctuation count. This is the count that line limits and reading
+    speed use everywhere in captionkit.
+
+    >>> visible_length("<i>Hello</i>, عَالَم\\u200f")
+    11
+    """
+    return sum(1 for char in _TAG.sub("", text) if not _invisible(char))
+
+
+def _data(name: str) -> str:
+    return resources.files("captionkit.data").joinpath("linebreak", name).read_text("utf-8")
+
+
+def _entries(name: str) -> list[str]:
+    """Non-comment, non-blank lines of a data file."""
+    lines = (line.strip() for line in _data(name).splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in _entries(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        sections.setdefault(current, []).append(line)
+    return sections
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word lists that the break rules read (all keys bare: no harakat, folded case)."""
+
+    binding: frozenset[str]
+    demonstratives: frozenset[str]
+    prepositions: frozenset[str]
+    relatives: frozenset[str]
+    conjunctions: frozenset[str]
+    stopwords: frozenset[str]
+    adjectives: frozenset[str]
+    name_pairs: frozenset[tuple[str, str]]
+    proper_nouns: frozenset[str]
+    titles: frozenset[str]
+    before_number: frozenset[str]
+    after_number: frozenset[str]
+    waw_initial: frozenset[str]
+
+
+_PREPOSITION_CLASSES = {"حرف جر", "حرف جر مكفوف", "ظرف مكان", "ظرف", "ظرف زمان/مكان"}
+_RELATIVE_CLASSES = {"اسم موصول", "اسم الشرط", "اسم شرط"}
+_CONJUNCTION_CLASSES = {"حرف عطف منفصل", "حرف عطف", "حرف استدراك", "حرف تخيير وتفصيل"}
+_SUBORDINATORS = {"عندما", "حيث", "حين", "حينما", "بينما", "لأن", "كي", "لكي", "إذا", "لو", "كما"}
+_EN_PREPOSITIONS = {"of", "to", "in", "on", "at", "for", "with", "by", "from", "into", "about"}
+_EN_PREPOSITIONS |= {"over", "under", "between", "through", "during", "after", "before", "since"}
+_EN_PREPOSITIONS |= {"until", "against", "without", "within", "among", "via"}
+_EN_RELATIVES = {"that", "which", "who", "whom", "whose", "when", "where", "while", "because"}
+_EN_CONJUNCTIONS = {"and", "or", "but", "nor", "so", "yet", "then"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load the word lists once: arabic-stopwords plus the data files."""
+    from arabicstopwords.arabicstopwords import STOPWORDS  # type: ignore[import-untyped]
+
+    binding_classes = set(_entries("binding-categories.txt"))
+    not_binding = set(_entries("not-binding.txt"))
+    binding: set[str] = set()
+    demonstratives: set[str] = set()
+    prepositions: set[str] = set()
+    relatives: set[str] = set()
+    conjunctions: set[str] = set()
+    for form, readings in STOPWORDS.items():
+        for reading in readings:
+            if reading["encletic"] not in ("-", ""):
+                continue
+            category = reading["category"]
+            stem = reading["stem"]
+            if category in binding_classes and stem not in not_binding and len(stem) > 1:
+                if category == "اسم إشارة":
+                    demonstratives.add(form)
+                else:
+                    binding.add(form)
+                if category in _PREPOSITION_CLASSES:
+                    prepositions.add(form)
+                if category in _RELATIVE_CLASSES or stem in _SUBORDINATORS:
+                    relatives.add(form)
+                if category in _CONJUNCTION_CLASSES:
+                    conjunctions.add(form)
+    extra = {word.casefold() for word in _entries("binding-extra.txt")}
+    binding |= extra
+    binding -= demonstratives
+    prepositions |= _EN_PREPOSITIONS
+    relatives |= _EN_RELATIVES | _SUBORDINATORS
+    conjunctions |= _EN_CONJUNCTIONS
+    name_pairs: set[tuple[str, str]] = set()
+    proper: set[str] = set()
+    for line in _entries("names.txt"):
+        parts = [_bare(part) for part in line.split()]
+        if len(parts) == 1:
+            proper.add(parts[0])
+        name_pairs.update(itertools.pairwise(parts))
+    numbers = _sections("number-words.txt")
+    return Lexicon(
+        binding=frozenset(binding),
+        demonstratives=frozenset(demonstratives),
+        prepositions=frozenset(prepositions),
+        relatives=frozenset(relatives),
+        conjunctions=frozenset(conjunctions),
+        stopwords=frozenset(STOPWORDS) | frozenset(extra),
+        adjectives=frozenset(_bare(word) for word in _entries("adjectives.txt")),
+        name_pairs=frozenset(name_pairs),
+        proper_nouns=frozenset(proper),
+        titles=frozenset(_bare(word) for word in _entries("titles.txt")),
+        before_number=frozenset(_bare(word) for word in numbers.get("before", [])),
+        after_number=frozenset(_bare(word) for word in numbers.get("after", [])),
+        waw_initial=frozenset(_entries("waw-initial.txt")),
+    )
+
+
+def _bare(word: str) -> str:
+    """A word without harakat, tatweel, controls or surrounding punctuation, case-folded."""
+    kept = "".join(char for char in word if not _invisible(char))
+    kept = kept.strip(_OPENERS + _CLOSERS)
+    kept = kept.rstrip("".join(SENTENCE_END | PHRASE_END) + _CLOSERS)
+    return kept.casefold()
+
+
+def ends_sentence(word: str) -> bool:
+    """The word closes a sentence (``. ! ? ؟ …``, maybe before a closing quote or bracket)."""
+    stripped = word.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def ends_phrase(word: str) -> bool:
+    """The word closes a phrase (``، ؛ , ; :``) or a sentence."""
+    stripped = word.rstrip(_CLOSERS)
+    return bool(stripped) and (stripped[-1] in PHRASE_END or stripped[-1] in SENTENCE_END)
+
+
+def is_number(word: str) -> bool:
+    """Digits (Western, Arabic-Indic or Persian), maybe with separators or a percent sign."""
+    return bool(_DIGITS.match(_bare(word)))
+
+
+def _is_latin(bare: str) -> bool:
+    return bool(bare) and all(char.isascii() for char in bare)
+
+
+def _strip_prefix(bare: str, allowed: Sequence[str] = _ARABIC_PREFIXES) -> list[str]:
+    """The word and what is left after each prefix it may carry (longest last)."""
+    forms = [bare]
+    for prefix in allowed:
+        if bare.startswith(prefix) and len(bare) - len(prefix) >= 2:
+            forms.append(bare[len(prefix) :])
+    return forms
+
+
+def _definite_bare(bare: str) -> bool:
+    """Starts with the article itself (no preposition or conjunction before it)."""
+    return bare.startswith("ال") and len(bare) > 3
+
+
+def _definite_any(bare: str) -> bool:
+    return any(_definite_bare(form) for form in _strip_prefix(bare)) or (
+        bare.startswith(("لل", "ولل", "فلل")) and len(bare) > 4
+    )
+
+
+def _nisba(stem: str) -> bool:
+    return len(stem) >= 4 and stem.endswith(("ي", "ية", "يين", "يون", "يات", "يتين", "يان"))
+
+
+def _is_adjective(bare: str, lex: Lexicon, definite: bool) -> bool:
+    """An adjective's shape: listed, nisba (ـي ـية), comparative (الأفعل), participle (المتـ)."""
+    if bare in lex.stopwords:
+        return False
+    stem = bare[2:] if definite else bare
+    if stem in lex.adjectives or bare in lex.adjectives or _nisba(stem):
+        return True
+    if definite:
+        if re.fullmatch(r"أ[^اوي\s]{3}", stem) or re.fullmatch(r"[^اوي\s]ا[^اوي\s]{2}ة?", stem):
+            return True  # الأكبر، الأخطر / الباردة، الثالثة
+        if stem.startswith(("مت", "مست")) and len(stem) >= 5:
+            return True  # المتزايدة، المتحدة، المستقلة
+        if re.fullmatch(r"م[^اوي\s]{2}و[^اوي\s](ة|ون|ين|ات)?", stem):
+            return True  # المفروضة، المعروف
+    return False
+
+
+def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
+    if bare in lex.binding:
+        return True
+    # A demonstrative binds to the definite noun it points at (هذه التقارير), not otherwise.
+    return bare in lex.demonstratives and _definite_any(right_bare)
+
+
+def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
+    if any((form, right_bare) in lex.name_pairs for form in _strip_prefix(bare)):
+        return True
+    titled = any(form in lex.titles for form in _strip_prefix(bare))
+    return titled and right_bare not in lex.stopwords
+
+
+def _latin_name(left: str, right: str) -> bool:
+    a = _bare(left)
+    b = _bare(right)
+    if not (_is_latin(a) and _is_latin(b) and a.isalpha() and b.isalpha()):
+        return False
+    left_core = left.strip(_OPENERS + _CLOSERS)
+    right_core = right.strip(_OPENERS + _CLOSERS)
+    return left_core[:1].isupper() and right_core[:1].isupper() and not ends_phrase(left)
+
+
+def _year(bare: str) -> bool:
+    return bare.isdigit() and len(bare) == 4 and 1000 <= int(bare) <= 2199
+
+
+def _noun_like(bare: str, lex: Lexicon) -> bool:
+    return bool(bare) and bare not in lex.stopwords and not _DIGITS.match(bare)
+
+
+@lru_cache(maxsize=65536)
+def bad_break_category(left_word: str, right_word: str) -> Category | None:
+    """Why a break between these two words would be bad, or None when it is acceptable.
+
+    The same judgement holds for a line break inside a cue and for the end of a
+    cue. Punctuation at the end of ``left_word`` makes any break acceptable.
+
+    >>> bad_break_category("بين", "موسكو"), bad_break_category("الحرب", "الباردة")
+    ('binding', 'noun-adjective')
+    >>> bad_break_category("12", "جنديا"), bad_break_category("Joseph", "Stalin")
+    ('number', 'name')
+    >>> bad_break_category("the", "war"), bad_break_category("war", "and") is None
+    ('binding', True)
+    """
+    if ends_phrase(left_word):
+        return None
+    lex = lexicon()
+    left = _bare(left_word)
+    right = _bare(right_word)
+    if not left or not right:
+        return None
+    if _binds(left, right, lex):
+        return "binding"
+    if _DIGITS.match(left):
+        if right in lex.after_number:
+            return "number"
+        if (
+            not _year(left)
+            and right not in lex.stopwords
+            and not _DIGITS.match(right)
+            and not _starts_conjunction(right, lex)
+        ):
+            return "number"
+    if _DIGITS.match(right) and any(form in lex.before_number for form in _strip_prefix(left)):
+        return "number"
+    if _name_pair(left, right, lex) or _latin_name(left_word, right_word):
+        return "name"
+    if not _noun_like(left, lex) or right in lex.stopwords:
+        return None
+    if _is_latin(right):
+        # A name introduced by its class noun: وكالة NASA، صاروخ Ariane.
+        capital = right_word.strip(_OPENERS)[:1].isupper()
+        return "name" if capital and not _is_latin(left) and not _definite_any(left) else None
+    if (
+        right.startswith("وال")
+        and _definite_any(left)
+        and _is_adjective(left, lex, definite=_definite_bare(left))
+        and _is_adjective(right[1:], lex, definite=True)
+    ):
+        return "noun-adjective"  # adjectives of one noun: الدبلوماسية والعسكرية
+    if _definite_bare(right):
+        if _definite_any(left):
+            return "noun-adjective" if _is_adjective(right, lex, definite=True) else None
+        return "noun-adjective" if _is_adjective(right, lex, definite=True) else "idafa"
+    if right in lex.proper_nouns and not _definite_any(left) and not _is_latin(left):
+        return "idafa"
+    if not _definite_any(left) and not _is_latin(left) and _is_adjective(right, lex, False):
+        return "noun-adjective"
+    if _definite_any(left) and right in lex.adjectives:
+        return None
+    return None
+
+
+def _starts_conjunction(bare: str, lex: Lexicon) -> bool:
+    if bare in lex.conjunctions:
+        return True
+    if len(bare) >= 3 and bare[0] in "وف":
+        rest = bare[1:]
+        if bare[0] == "و" and any(bare.startswith(root) for root in lex.waw_initial):
+            return False
+        return not (bare[0] == "ف" and not (rest.startswith("ال") or rest in lex.stopwords))
+    return False
+
+
+@lru_cache(maxsize=65536)
+def break_bonus(left_word: str, right_word: str) -> float:
+    """How good a break between these words is (0 when nothing speaks for it).
+
+    Punctuation at the end of the left word, then a conjunction, a preposition or
+    a relative pronoun at the start of the right word. The script's own line ends
+    are a separate hint, added by the segmenter.
+
+    >>> break_bonus("أوكرانيا.", "وهو") > break_bonus("أوكرانيا", "وهو") > 0
+    True
+    """
+    weights = load_weights()
+    lex = lexicon()
+    bonus = 0.0
+    if ends_sentence(left_word):
+        bonus += weights.good["sentence_end"]
+    elif ends_phrase(left_word):
+        bonus += weights.good["phrase_end"]
+    right = _bare(right_word)
+    if not right:
+        return bonus
+    if right in lex.relatives or any(
+        form in lex.relatives for form in _strip_prefix(right, ("و",))
+    ):
+        bonus += weights.good["before_relative"]
+    elif _starts_conjunction(right, lex):
+        bonus += weights.good["before_conjunction"]
+    elif right in lex.prepositions or (
+        len(right) >= 4 and right[0] in "بل" and not right.startswith(("بيو", "لكن"))
+    ):
+        bonus += weights.good["before_preposition"]
+    return bonus
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Costs of bad breaks, bonuses of good ones, and the shape costs of cues."""
+
+    bad: dict[str, float]
+    good: dict[str, float]
+    shape: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> Weights:
+    """The weights in ``data/linebreak/weights.toml``."""
+    data = tomllib.loads(_data("weights.toml"))
+    return Weights(
+        bad={key: float(value) for key, value in data["bad"].items()},
+        good={key: float(value) for key, value in data["good"].items()},
+        shape={key: float(value) for key, value in data["shape"].items()},
+    )
+
+
+def is_binding_word(word: str, next_word: str = "") -> bool:
+    """A word that a line or a cue must not end on (before ``next_word``).
+
+    >>> is_binding_word("في"), is_binding_word("فيه"), is_binding_word("هذه", "التقارير")
+    (True, False, True)
+    """
+    if ends_phrase(word):
+        return False
+    lex = lexicon()
+    return _binds(_bare(word), _bare(next_word), lex)
+
+
+def gap_judgements(words: Sequence[str]) -> list[tuple[Category | None, float]]:
+    """For each gap between adjacent words: its bad-break category and its bonus."""
+    return [
+        (bad_break_category(left, right), break_bonus(left, right))
+        for left, right in itertools.pairwise(words)
+    ]
+
+
+def break_lines(text: str, max_chars: int, max_lines: int = 2, shape: str = "bottom-heavy") -> str:
+    """The best line breaks for one cue's text (one line when it fits), lines joined by ``\\n``.
+
+    >>> print(break_lines("وعلى الرغم من أن السوفييت لم يشاركوا بشكل مباشر في القتال", 42))
+    وعلى الرغم من أن السوفييت
+    لم يشاركوا بشكل مباشر في القتال
+    """
+    from captionkit.segment import layout_cue
+
+    words = text.split()
+    return "\n".join(layout_cue(words, max_chars, max_lines, shape))
