@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from fractions import Fraction
@@ -393,3 +394,38 @@ def test_shift_there_and_back_is_the_identity(data: bytes, delta: int) -> None:
     back = shift(there, -delta)
     assert times(back) == times(track)
     assert to_bytes(back) == data
+
+
+def test_webvtt_only_time_stamps_change(tmp_path: Path) -> None:
+    """Header, STYLE, REGION, NOTE blocks, settings, voices, BOM and CRLF come back as read."""
+    source = FIXTURES / "retime" / "blocks.vtt"
+    out = tmp_path / "out.vtt"
+    code, _, err = run(str(source), "--shift", "61.25", "-o", str(out))
+    assert code == 0, err
+    # Checked by hand: 00:01.000 -> 01:02.250 (the short form is kept), 01:00:00.000 -> 01:01:01.250.
+    assert out.read_bytes() == (FIXTURES / "retime" / "blocks.shift-61250.vtt").read_bytes()
+    vtt_stamp = re.compile(rb"(?:\d+:)?\d{2}:\d{2}\.\d{3}")
+    assert vtt_stamp.sub(b"T", out.read_bytes()) == vtt_stamp.sub(b"T", source.read_bytes())
+    track = read(out)
+    assert [(cue.identifier, cue.settings) for cue in track.cues] == [
+        ("intro", "region:r1 align:right"),
+        ("", "line:0"),
+        ("3", ""),
+    ]
+    assert times(track)[0] == (62250, 63750)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=srt_files(), delta=st.integers(0, 100_000))
+def test_after_repair_the_file_is_sorted_without_overlap(data: bytes, delta: int) -> None:
+    from captionkit.profiles import load_profile
+
+    profile = load_profile("arabic")
+    result = retime(loads(data, "srt"), RetimePlan(shift=delta, repair=profile))
+    reread = loads(to_bytes(result.track), "srt").cues
+    assert [(c.start, c.end, c.text) for c in reread] == [
+        (c.start, c.end, c.text) for c in result.track.cues
+    ]
+    for before, after in itertools.pairwise(reread):
+        assert before.start <= after.start
+        assert before.end + profile.min_gap_ms <= after.start
