@@ -11,11 +11,13 @@ and undo the visual order that ``render_line(..., "visual")`` (and older tools) 
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterable
 
 from captionkit.text.bidi import (
     BIDI_CONTROLS,
+    MIRRORS,
     display_permutation,
     embedding_levels,
     has_rtl,
@@ -212,8 +214,13 @@ def split_clitic(
 
 
 # --- Visual order ----------------------------------------------------------------------------
-_HEBREW_FINALS = frozenset("ךםןףץ")
-_WORD_FINAL_ONLY = frozenset("ةى")
+# Letters whose place in a word gives the order away. Weight 2: never (or almost never) at the
+# other end of a word; weight 1: much more often at this end than at the other.
+_FINAL_LETTERS = {
+    **dict.fromkeys("ةىےںۀۓ", 2),  # ta marbuta, alef maqsura, Urdu yeh barree, noon ghunna
+    **dict.fromkeys("ךםןףץ", 2),  # Hebrew final forms
+}
+_INITIAL_LETTERS = {"آ": 2, "إ": 2, "أ": 1}
 
 
 def _form(char: str) -> str | None:
@@ -240,6 +247,10 @@ def _words(line: str) -> Iterable[str]:
         yield "".join(word)
 
 
+_JOINS_NEXT = frozenset({"initial", "medial"})
+_JOINS_PREVIOUS = frozenset({"medial", "final"})
+
+
 def _order_votes(line: str) -> tuple[int, int]:
     """(logical, reversed) evidence from the shapes and letters at the words' two ends."""
     logical = reversed_ = 0
@@ -251,15 +262,23 @@ def _order_votes(line: str) -> tuple[int, int]:
             reversed_ += 2
         elif (first_form == "initial" and len(word) > 1) or last_form == "final":
             logical += 2
+        # Inside a word, a letter that joins forward is followed by one that joins backward.
+        shaped = [form for form in map(_form, word) if form is not None]
+        for left, right in itertools.pairwise(shaped):
+            forward_left, backward_right = left in _JOINS_NEXT, right in _JOINS_PREVIOUS
+            forward_right, backward_left = right in _JOINS_NEXT, left in _JOINS_PREVIOUS
+            if forward_left == backward_right and forward_right != backward_left:
+                logical += 1
+            elif forward_right == backward_left and forward_left != backward_right:
+                reversed_ += 1
         # Marks follow their letter, so a word cannot start with one.
         if first in HARAKAT:
             reversed_ += 2
         plain = unshape(word)
         if len(plain) > 1:
-            if plain[0] in _WORD_FINAL_ONLY or plain[0] in _HEBREW_FINALS:
-                reversed_ += 2
-            if plain[-1] in _WORD_FINAL_ONLY or plain[-1] in _HEBREW_FINALS:
-                logical += 2
+            head, tail = plain[0], plain[-1]
+            reversed_ += _FINAL_LETTERS.get(head, 0) + _INITIAL_LETTERS.get(tail, 0)
+            logical += _FINAL_LETTERS.get(tail, 0) + _INITIAL_LETTERS.get(head, 0)
             if plain.startswith("ال") and len(plain) > 3:
                 logical += 1
             if plain.endswith("لا") and len(plain) > 4:
@@ -271,15 +290,17 @@ def looks_reversed(line: str) -> bool:
     """True when the line's right-to-left words seem stored in visual (reversed) order.
 
     The evidence is lexicon-free: shaped letters in the wrong position for their form (a final
-    form at the start of a word, an initial form at its end), a haraka before any letter, ة ى or
-    a Hebrew final letter at the start of a word, the article ال at a word's end (as لا).
-    Evidence for logical order is counted the same way; the larger wins, ties are logical.
+    form at the start of a word, an initial form at its end), a haraka before any letter,
+    letters that end words (ة ى ے ں ۀ, Hebrew final forms) at a word's start, letters
+    that start words (آ إ أ) at its end, the article ال at a word's end (as لا).
+    Evidence for logical order is counted the same way; the line is reversed when that evidence
+    is larger and worth at least 2 (one weak clue, such as a word ending in لا, is not enough).
 
     >>> looks_reversed("ﺔﺳﺭﺪﻤﻟﺍ ﻲﻓ"), looks_reversed("في المدرسة"), looks_reversed("ةسردملا يف")
     (True, False, True)
     """
     logical, reversed_ = _order_votes(line)
-    return reversed_ > logical
+    return reversed_ > logical and reversed_ >= 2
 
 
 def _visual_base_letters(line: str) -> str:
@@ -315,32 +336,36 @@ def _clusters(text: str) -> list[str]:
     return clusters
 
 
-def unvisual(line: str, *, base: str = "rtl", max_rounds: int = 6) -> str:
-    """The logical text of a line stored in visual order: the inverse of ``render_line(...,
-    "visual")`` (unshaped, reordered, brackets un-mirrored, digits and Latin kept as runs).
+_LTR_ENDS = frozenset({"L", "EN", "AN"})
 
-    It finds the logical string whose visual order is the given line: a first guess (the line
-    reversed, brackets swapped), then repeatedly the exact inverse of the reordering that the
-    guess's own bidi levels produce, until it no longer changes. A line without right-to-left
-    letters is returned as it is. Apply it only to lines that :func:`looks_reversed` or that a
-    caller knows to be visual; for pre-shaped text in logical order use :func:`unshape`.
 
-    >>> from captionkit.text.bidi import render_line
-    >>> line = "قال (نعم) في عام 1948، وليس 1950."
-    >>> render_line(line, "visual")
-    '.1950 ﺲﻴﻟﻭ ،1948 ﻡﺎﻋ ﻲﻓ (ﻢﻌﻧ) ﻝﺎﻗ'
-    >>> unvisual(render_line(line, "visual")) == line
-    True
-    """
-    visual = _visual_base_letters(line)
-    if not has_rtl(visual):
-        return line
-    direction = "rtl" if base == "rtl" else "ltr"
-    guess = visual
-    if direction == "rtl":
-        clusters = reversed(_clusters(visual))
-        guess = "".join(mirror(cluster[0]) + cluster[1:] for cluster in clusters)
-    for _ in range(max_rounds):
+def _run_keeping_guess(visual: str) -> str:
+    """Reverse a visual RTL line but keep each left-to-right stretch (Latin, numbers and the
+    neutrals between them) in its order: what a reader does by eye, and usually right."""
+    clusters = _clusters(visual)
+    segments: list[str] = []
+    index = 0
+    while index < len(clusters):
+        cluster = clusters[index]
+        if unicodedata.bidirectional(cluster[0]) not in _LTR_ENDS:
+            segments.append(mirror(cluster[0]) + cluster[1:])
+            index += 1
+            continue
+        end = index
+        for probe in range(index, len(clusters)):
+            kind = unicodedata.bidirectional(clusters[probe][0])
+            if kind in ("R", "AL") or clusters[probe][0] in MIRRORS:
+                break
+            if kind in _LTR_ENDS:
+                end = probe
+        segments.append("".join(clusters[index : end + 1]))
+        index = end + 1
+    return "".join(reversed(segments))
+
+
+def _fixed_point(visual: str, guess: str, direction: str, rounds: int) -> str:
+    """Repeat: the exact inverse of the reordering that the guess's own levels produce."""
+    for _ in range(rounds):
         levels = embedding_levels(guess, direction)
         permutation = display_permutation(guess, levels)
         chars = [""] * len(guess)
@@ -352,3 +377,47 @@ def unvisual(line: str, *, base: str = "rtl", max_rounds: int = 6) -> str:
             break
         guess = candidate
     return guess
+
+
+def unvisual(line: str, *, base: str = "rtl", max_rounds: int = 6) -> str:
+    """The logical text of a line stored in visual order: the inverse of ``render_line(...,
+    "visual")`` (unshaped, reordered, brackets un-mirrored, digits and Latin kept as runs).
+
+    Visual order loses information, so it looks for a logical string whose visual order is the
+    given line: first the line reversed with its left-to-right stretches kept whole ("iPhone 15"
+    stays so); if that does not render back to the line, the line reversed with brackets
+    swapped, refined by repeating the exact inverse of the reordering that the guess's own bidi
+    levels produce until it no longer changes. A line without right-to-left letters is returned
+    as it is. Apply it only to lines that :func:`looks_reversed` or that a caller knows to be
+    visual; for pre-shaped text in logical order use :func:`unshape`.
+
+    >>> from captionkit.text.bidi import render_line
+    >>> line = "قال (نعم) في عام 1948، وليس 1950."
+    >>> render_line(line, "visual")
+    '.1950 ﺲﻴﻟﻭ ،1948 ﻡﺎﻋ ﻲﻓ (ﻢﻌﻧ) ﻝﺎﻗ'
+    >>> unvisual(render_line(line, "visual")) == line
+    True
+    >>> unvisual(render_line("اشترى iPhone 15 أمس", "visual")) == "اشترى iPhone 15 أمس"
+    True
+    """
+    from captionkit.text.bidi import render_line
+
+    visual = _visual_base_letters(line)
+    pure_ltr = not has_rtl(visual) and any(unicodedata.bidirectional(c) == "L" for c in visual)
+    direction = "rtl" if base == "rtl" and not pure_ltr else "ltr"
+    if direction == "ltr" and not has_rtl(visual):
+        return line
+
+    def renders_back(candidate: str) -> bool:
+        return _visual_base_letters(render_line(candidate, "visual", base=direction)) == visual
+
+    if direction == "ltr":
+        return _fixed_point(visual, visual, direction, max_rounds)
+    kept_runs = _run_keeping_guess(visual)
+    if renders_back(kept_runs):
+        return kept_runs
+    reversed_line = "".join(mirror(c[0]) + c[1:] for c in reversed(_clusters(visual)))
+    result = _fixed_point(visual, reversed_line, direction, max_rounds)
+    if renders_back(result):
+        return result
+    return _fixed_point(visual, kept_runs, direction, max_rounds)
