@@ -49,6 +49,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an installed copy
+
 from captionkit.align.aligner import align_narration
 from captionkit.align.cues import cue_times, pause_bonus
 from captionkit.align.interpolate import distribute

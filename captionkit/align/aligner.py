@@ -35,9 +35,10 @@ both sides before matching, so that it matches ``والحرب`` however either s
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -68,17 +69,16 @@ PAIR_CELLS = 4000
 SENTENCE_ENDS = tuple(".!?؟…:;؛")
 
 
-@dataclass(frozen=True, slots=True)
-class WordTiming:
-    """A narration word and its time.
+class WordTiming(NamedTuple):
+    """A narration word (the ``position``-th) and its time.
 
     ``status`` is ``matched`` when a recognizer word gave the time, ``interpolated``
     when it was guessed from neighbours. ``source`` is the index of the matched
     recognizer word; ``similarity`` is 1.0 for equal keys, less for a pairing by
-    similarity, 0.0 when interpolated.
+    similarity, 0.0 when interpolated. A named tuple, as :class:`TimedWord`, for speed.
     """
 
-    index: int
+    position: int
     word: str
     start: int
     end: int
@@ -151,6 +151,12 @@ def align_narration(
     for unit_a, unit_b, score in pairs:
         _, first_a, last_a = narration_units[unit_a]
         _, first_b, last_b = source_units[unit_b]
+        if first_a == last_a and first_b == last_b:
+            heard = source[first_b]
+            if heard.start is not None and heard.end is not None:
+                starts[first_a], ends[first_a] = heard.start, heard.end
+                sources[first_a], similarity[first_a] = first_b, score
+            continue
         span = _span(source[first_b : last_b + 1])
         if span is None:
             continue
@@ -175,16 +181,10 @@ def align_narration(
     final_starts, final_ends = interpolate(chars, starts, ends, breaks, rate)
     _make_monotonic(final_starts, final_ends)
     timed = tuple(
-        WordTiming(
-            index=index,
-            word=word,
-            start=final_starts[index],
-            end=final_ends[index],
-            status="matched" if starts[index] is not None else "interpolated",
-            source=sources[index] if starts[index] is not None else None,
-            similarity=similarity[index] if starts[index] is not None else 0.0,
-        )
-        for index, word in enumerate(words)
+        WordTiming(index, word, final_starts[index], final_ends[index], "matched", origin, score)
+        if origin is not None
+        else WordTiming(index, word, final_starts[index], final_ends[index], "interpolated")
+        for index, (word, origin, score) in enumerate(zip(words, sources, similarity, strict=True))
     )
     return Alignment(timed, timestamps.format, timestamps.level, len(source))
 
@@ -198,6 +198,8 @@ def _units(keys: Sequence[str]) -> list[tuple[str, int, int]]:
     >>> _units(["و", "الحرب", "", "انتهت"])
     [('والحرب', 0, 1), ('انتهت', 3, 3)]
     """
+    if "" not in keys and CLITICS.isdisjoint(keys):
+        return [(key, index, index) for index, key in enumerate(keys)]
     units: list[tuple[str, int, int]] = []
     index = 0
     count = len(keys)
@@ -289,25 +291,19 @@ def _match(
     for i, j in anchors:
         i += a_lo
         j += b_lo
-        _match(a, b, a_keys, b_keys, previous_a, i, previous_b, j, out, anchor_above, 1)
+        if i > previous_a and j > previous_b:
+            _match(a, b, a_keys, b_keys, previous_a, i, previous_b, j, out, anchor_above, 1)
         out.append((i, j, 1.0))
         previous_a, previous_b = i + 1, j + 1
     _match(a, b, a_keys, b_keys, previous_a, a_hi, previous_b, b_hi, out, anchor_above, 1)
 
 
 def _unique_grams(tokens: Sequence[int], gram: int) -> dict[tuple[int, ...], int]:
-    """N-grams that occur once, and where."""
-    seen: dict[tuple[int, ...], int] = {}
-    repeated: set[tuple[int, ...]] = set()
-    grams = zip(*(tokens[offset:] for offset in range(gram)), strict=False)
-    for position, key in enumerate(grams):
-        if key in seen:
-            repeated.add(key)
-        else:
-            seen[key] = position
-    for key in repeated:
-        del seen[key]
-    return seen
+    """N-grams that occur once, and where (counted in C by ``Counter``)."""
+    grams = list(zip(*(tokens[offset:] for offset in range(gram)), strict=False))
+    counts = Counter(grams)
+    positions = dict(zip(grams, range(len(grams)), strict=True))
+    return {key: positions[key] for key, seen in counts.items() if seen == 1}
 
 
 def _anchors(a: Sequence[int], b: Sequence[int], gram: int) -> list[tuple[int, int]]:
@@ -485,11 +481,16 @@ def _contain(
 
 def _make_monotonic(starts: list[int], ends: list[int]) -> None:
     """Starts never go back, no word ends before it starts, words never overlap."""
+    previous = starts[0] if starts else 0
     for index in range(len(starts)):
-        if index:
-            starts[index] = max(starts[index], starts[index - 1])
-            ends[index - 1] = min(ends[index - 1], starts[index])
-        ends[index] = max(ends[index], starts[index])
+        start = starts[index]
+        if start < previous:
+            start = starts[index] = previous
+        if index and ends[index - 1] > start:
+            ends[index - 1] = start
+        if ends[index] < start:
+            ends[index] = start
+        previous = start
 
 
 # --------------------------------------------------------------------------- one time per line
@@ -527,7 +528,7 @@ def _align_lines(
     given = set(firsts)
     timed = tuple(
         WordTiming(
-            index=index,
+            position=index,
             word=word,
             start=final_starts[index],
             end=final_ends[index],

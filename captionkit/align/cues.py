@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from captionkit.align.aligner import WordTiming
@@ -77,14 +77,12 @@ class CueTiming:
         return self.interpolated_run > FEW_WORDS
 
 
-def _visible_counter() -> Callable[[str], int]:
-    try:
-        from captionkit.text import linebreak  # type: ignore[attr-defined,unused-ignore]
-
-        counter = linebreak.visible_length
-    except Exception:  # absent or half-written: count here
-        return lambda text: len(_INVISIBLE.sub("", text))
-    return lambda text: sum(int(counter(line)) for line in text.split("\n"))
+def _visible_length(text: str) -> int:
+    """Characters a viewer sees (the project's counting rule: no tags, harakat, tatweel,
+    bidi controls or line breaks). Kept local and regex-based: it runs once per cue of
+    a long recording.
+    """
+    return len(text) - sum(len(match) for match in _INVISIBLE.findall(text))
 
 
 def pause_bonus(words: Sequence[WordTiming]) -> list[float]:
@@ -136,9 +134,8 @@ def cue_times(
         for index in range(len(groups) - 1):
             ends[index] = min(ends[index], starts[index + 1])
     else:
-        counter = _visible_counter()
         cue_texts = texts or [" ".join(w.word for w in words[a:b]) for a, b in groups]
-        _apply_profile(starts, ends, notes, [counter(text) for text in cue_texts], profile)
+        _apply_profile(starts, ends, notes, [_visible_length(text) for text in cue_texts], profile)
     timings: list[CueTiming] = []
     for index, (first, stop) in enumerate(groups):
         span = words[first:stop]

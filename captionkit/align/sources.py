@@ -43,7 +43,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, NamedTuple, TypeAlias
 
 from captionkit.errors import CaptionkitError, ParseError, UsageError
 from captionkit.formats.encoding import decode
@@ -80,12 +80,13 @@ class AlignmentError(CaptionkitError):
     """Timestamps that cannot time the narration: empty, unreadable, or about other words."""
 
 
-@dataclass(frozen=True, slots=True)
-class TimedWord:
+class TimedWord(NamedTuple):
     """One recognized word and its time in milliseconds (None where the tool gave none).
 
     ``segment`` numbers the phrase or cue the word came from; ``estimated`` says
     that the time was spread from a segment's time rather than given per word.
+    A named tuple rather than a frozen dataclass: a long recording has hundreds
+    of thousands of words, and a tuple is built several times faster.
     """
 
     text: str
@@ -257,6 +258,13 @@ def _seconds(value: Any, where: str) -> int | None:
 
 
 def _word_from(entry: Any, key: str, segment: int, where: str) -> TimedWord | None:
+    if type(entry) is dict:
+        text, start, end = entry.get(key), entry.get("start"), entry.get("end")
+        if type(text) is str and type(start) is float and type(end) is float and end >= start:
+            text = text.strip()
+            return (
+                TimedWord(text, round(start * 1000), round(end * 1000), segment) if text else None
+            )
     if not isinstance(entry, dict):
         raise ParseError(f"{where}: a word must be an object, not {type(entry).__name__}")
     text = str(entry.get(key, entry.get("text", entry.get("word", "")))).strip()
