@@ -256,3 +256,16 @@ def test_fast_path_reads_like_the_general_reader(blocks: list[tuple[str, ...]]) 
     assert fast == general
     assert [cue.source for cue in fast.cues] == [cue.source for cue in general.cues]
     assert dumps(fast) == text
+
+
+@given(
+    st.integers(min_value=-(10**9), max_value=10**9),
+    st.sampled_from(["00:00:01,000", "00:00:01.000", "0:00:01,000", "01:02,500", "-00:00:01,000"]),
+)
+def test_restyled_stamps_read_back_as_the_same_time(ms: int, original: str) -> None:
+    from captionkit.formats.srt import restyle_stamp, stamp_to_ms
+
+    text = restyle_stamp(ms, original)
+    assert stamp_to_ms(text) == ms
+    if original[8:9] in (",", ".") and ms >= 0:
+        assert original[8] in text

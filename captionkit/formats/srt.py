@@ -76,6 +76,17 @@ def restyle_stamp(ms: int, original: str) -> str:
     >>> restyle_stamp(62500, "00:00:01.000"), restyle_stamp(62500, "0:00:01,000")
     ('00:01:02.500', '0:01:02,500')
     """
+    if (
+        len(original) == 12
+        and original[2] == original[5] == ":"
+        and original[8] in ",."
+        and original[0] != "-"
+        and 0 <= ms < 360000000
+    ):
+        seconds, millis = divmod(ms, 1000)
+        minutes, seconds = divmod(seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours:02d}:{minutes:02d}:{seconds:02d}{original[8]}{millis:03d}"
     match = _STAMP_PARTS.fullmatch(original)
     text = format_srt_time(ms)
     if match is None:
@@ -370,6 +381,21 @@ def _patched_cue(cue: Cue, source: CueSource, position: int, newline: str) -> st
         and cue.settings == source.settings_as_read
     ):
         return raw
+    if (
+        cue.text == source.text_as_read
+        and cue.identifier == source.identifier_as_read
+        and cue.settings == source.settings_as_read
+    ):
+        # Only the times moved (the common case: retime): two stamps replaced.
+        start_at, start_stop = source.start_span
+        end_at, end_stop = source.end_span
+        start = raw[start_at:start_stop]
+        end = raw[end_at:end_stop]
+        if cue.start != source.start_as_read:
+            start = restyle_stamp(cue.start, start)
+        if cue.end != source.end_as_read:
+            end = restyle_stamp(cue.end, end)
+        return raw[:start_at] + start + raw[start_stop:end_at] + end + raw[end_stop:]
     if (cue.identifier != source.identifier_as_read and not _is_index(cue.identifier)) or (
         cue.settings != source.settings_as_read
         and not _COORDINATES.fullmatch(cue.settings)
