@@ -19,7 +19,7 @@ import re
 import subprocess
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from captionkit.errors import CaptionkitError, UsageError
@@ -75,6 +75,37 @@ class BurnStyle:
     font_size: float = 0.085
     outline: float = 0.004
     bold: bool = False
+
+
+def burn_style(profile: str | None, settings: list[str]) -> BurnStyle:
+    """A style from a profile name and ``KEY=VALUE`` settings (``--profile``, ``--style``).
+
+    >>> burn_style("social", ["font_size=0.1"])
+    BurnStyle(font_size=0.1, outline=0.004, bold=True)
+    """
+    style = BurnStyle(bold=True) if profile == "social" else BurnStyle()
+    if profile not in (None, "social"):
+        from captionkit.profiles import load_profile
+
+        load_profile(profile)  # an unknown name is an error
+        style = BurnStyle(font_size=0.065)
+    values: dict[str, float | bool] = {}
+    for setting in settings:
+        key, sep, value = setting.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or key not in ("font_size", "outline", "bold"):
+            raise UsageError(f"--style takes font_size=, outline= or bold=, not {setting!r}")
+        if key == "bold":
+            values[key] = value.strip().lower() in ("1", "true", "yes")
+            continue
+        try:
+            number = float(value)
+        except ValueError:
+            raise UsageError(f"--style {key} needs a number, not {value!r}") from None
+        if not 0 < number < 1:
+            raise UsageError(f"--style {key} is a share of the frame, between 0 and 1")
+        values[key] = number
+    return replace(style, **values)  # type: ignore[arg-type]
 
 
 def logical_line(line: str) -> str:
