@@ -268,6 +268,42 @@ MakeOutputs = Annotated[
 ]
 
 
+# --- align (issue 10) ---
+TimestampsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--timestamps",
+        help="Time the captions from this file: recognizer JSON (whisper, whisperX ...), "
+        "auto-caption WebVTT, SRT/WebVTT, aeneas map, CSV/TSV, or one time per line.",
+    ),
+]
+TimestampsFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--timestamps-format",
+        help="Force the timestamps format: whisper, whisper-timestamped, whisperx, vtt-words, "
+        "aeneas, srt, vtt, csv, tsv, lines (detected from the content by default).",
+    ),
+]
+
+
+def print_align_report(aligned: Any) -> None:
+    """How ``make --timestamps`` timed the cues, on stderr."""
+    stderr.print(
+        f"alignment: {aligned.matched} of {aligned.words} words matched "
+        f"({aligned.matched_share:.1%}) in {aligned.source_words} {aligned.timestamps_format} "
+        f"{aligned.level}-level timestamps",
+        markup=False,
+    )
+    for number in aligned.flagged:
+        cue = aligned.cues[number - 1]
+        stderr.print(
+            f"  cue {number}: timed by interpolation over {cue.interpolated_run} words "
+            f"(matched {cue.matched_share:.0%})",
+            markup=False,
+        )
+
+
 @app.command(name="make")
 @handles_errors
 def make_command(
@@ -306,6 +342,8 @@ def make_command(
     format: Annotated[
         ReportFormat, typer.Option("--format", help="Report as text (stderr) or json (stdout).")
     ] = ReportFormat.text,
+    timestamps: TimestampsOption = None,
+    timestamps_format: TimestampsFormatOption = None,
 ) -> None:
     """Caption a narration script: cue boundaries, line breaks and times; SRT and WebVTT."""
     from captionkit.make import MakeOptions, make_file
@@ -338,7 +376,21 @@ def make_command(
         if kind is None:
             raise UsageError(f"cannot tell the caption format of {path!r}: use .srt or .vtt")
         targets.append((path, kind))
-    track, report = make_file(narration, chosen, options)
+    aligned = None
+    if timestamps is not None:
+        from captionkit.align.pipeline import check_make_options, make_file_with_timestamps
+
+        check_make_options(duration, start)
+        track, report, aligned = make_file_with_timestamps(
+            narration,
+            timestamps,
+            chosen,
+            timestamps_format=timestamps_format,
+            rtl=rtl,
+            keep_all=keep_all,
+        )
+    else:
+        track, report = make_file(narration, chosen, options)
     for path, kind in targets:
         if path == "-":
             emit_bytes(to_bytes(track, "srt", encoding="utf-8"), "-")
@@ -347,6 +399,8 @@ def make_command(
     if format is ReportFormat.json:
         document = report.as_json()
         document["outputs"] = outputs
+        if aligned is not None:
+            document["alignment"] = aligned.as_json()
         document["captions"] = [
             {"start": cue.start, "end": cue.end, "text": cue.text} for cue in track.cues
         ]
@@ -356,6 +410,8 @@ def make_command(
         if path != "-":
             stderr.print(f"wrote {path} ({len(track)} cues)", markup=False)
     print_make_report(report)
+    if aligned is not None:
+        print_align_report(aligned)
 
 
 def print_make_report(report: Any) -> None:
@@ -676,6 +732,64 @@ def burn_command(
         f"wrote {output} ({info.size}, {format_duration(info.duration_ms)}, audio copied)",
         markup=False,
     )
+
+
+@app.command(name="align")
+@handles_errors
+def align_command(
+    narration: Annotated[
+        str, typer.Argument(help="Narration script, one phrase a line (or - for stdin).")
+    ],
+    timestamps: Annotated[
+        str,
+        typer.Option(
+            "--timestamps",
+            help="Recognizer JSON, auto-caption WebVTT, SRT/WebVTT, aeneas map, CSV/TSV, "
+            "or one time per line.",
+        ),
+    ],
+    timestamps_format: TimestampsFormatOption = None,
+    keep_all: Annotated[
+        bool, typer.Option("--keep-all", help="Keep every line (no title/label detection).")
+    ] = False,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", help="A table (text) or a document (json).")
+    ] = ReportFormat.text,
+) -> None:
+    """Time every narration word from supplied timestamps: matched, or interpolated."""
+    from captionkit.align.pipeline import align_file
+
+    document = align_file(
+        narration, timestamps, timestamps_format=timestamps_format, keep_all=keep_all
+    )
+    if format is ReportFormat.json:
+        print_json(document)
+        return
+    console = Console(highlight=False, width=100)
+    table = Table(box=None)
+    for column in ("#", "word", "start", "end", "status"):
+        table.add_column(column)
+    for word in document["words"]:
+        table.add_row(
+            str(word["index"]),
+            word["word"],
+            format_duration(word["start"]),
+            format_duration(word["end"]),
+            word["status"],
+        )
+    console.print(table)
+    stderr.print(
+        f"{document['matched']} of {document['word_count']} words matched "
+        f"({document['matched_share']:.1%}); {document['format']} {document['level']}-level "
+        "timestamps",
+        markup=False,
+    )
+    for line in document["lines"]:
+        if line["flagged"]:
+            stderr.print(
+                f"  line {line['line']}: interpolated over {line['interpolated_run']} words",
+                markup=False,
+            )
 
 
 def main() -> None:

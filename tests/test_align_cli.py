@@ -1,0 +1,142 @@
+"""``captionkit align`` and ``captionkit make --timestamps`` through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from captionkit.cli import app
+from tests.conftest import FIXTURES, shared_path
+
+ALIGN = FIXTURES / "align"
+runner = CliRunner()
+
+
+def test_align_prints_every_word_with_its_time_and_status() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "align",
+            str(ALIGN / "narration-ar.txt"),
+            "--timestamps",
+            str(ALIGN / "faster-whisper-ar.json"),
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    words = document["words"]
+    assert [w["word"] for w in words][:3] == ["في", "عامِ", "1948"]
+    # "١٩٤٨" in the recognizer's output is "1948" in the script: 0.7 s to 1.6 s.
+    assert (words[2]["start"], words[2]["end"], words[2]["status"]) == (700, 1600, "matched")
+    # The recognizer wrote "و بدأت" apart; the script "وبدأت": the pair's span, 5.0 to 5.8 s.
+    assert (words[7]["word"], words[7]["start"], words[7]["end"]) == ("وبدأت", 5000, 5800)
+    # "تشتد." is not in the recognizer's output: it follows "الباردة" (ends at 7.0 s).
+    assert (words[10]["start"], words[10]["status"]) == (7000, "interpolated")
+    assert document["matched"] == 10 and document["word_count"] == 11
+    assert [line["matched_share"] for line in document["lines"]] == [1.0, 0.75]
+    assert document["flagged_lines"] == []
+
+
+def test_align_text_table() -> None:
+    result = runner.invoke(
+        app,
+        ["align", str(ALIGN / "narration-ar.txt"), "--timestamps", str(ALIGN / "cues.srt")],
+    )
+    assert result.exit_code == 0, result.output
+    assert "interpolated" in result.stdout or "matched" in result.stdout
+    assert "الشمالية." in result.stdout
+
+
+def test_align_wrong_language_fails_with_a_clear_message(tmp_path: Path) -> None:
+    stamps = shared_path(
+        "corpus",
+        "word-timestamps",
+        "whisper-timestamped",
+        "tests",
+        "expected",
+        "small.en",
+        "arabic.mp3.words.json",
+    )
+    result = runner.invoke(
+        app, ["align", str(ALIGN / "narration-ar.txt"), "--timestamps", str(stamps)]
+    )
+    assert result.exit_code == 2
+    assert "another language" in result.stderr
+    assert "arabic.mp3.words.json" in result.stderr
+
+
+def test_align_empty_timestamps_fail(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"text": "", "segments": [], "language": "en"}', encoding="utf-8")
+    result = runner.invoke(
+        app, ["align", str(ALIGN / "narration-ar.txt"), "--timestamps", str(empty)]
+    )
+    assert result.exit_code == 2
+    assert "no words" in result.stderr
+
+
+def test_make_with_timestamps_starts_cues_at_the_voice(tmp_path: Path) -> None:
+    out = tmp_path / "out.srt"
+    result = runner.invoke(
+        app,
+        [
+            "make",
+            str(ALIGN / "narration-ar.txt"),
+            "--timestamps",
+            str(ALIGN / "faster-whisper-ar.json"),
+            "-o",
+            str(out),
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    captions = document["captions"]
+    # Two sentences, 0.8 s apart in the recording: each starts with its first word.
+    assert [c["start"] for c in captions] == [0, 5000]
+    assert captions[0]["end"] <= 5000 - 80
+    alignment = document["alignment"]
+    assert alignment["matched"] == 10 and alignment["words"] == 11
+    assert [c["matched_share"] for c in alignment["cues"]] == [1.0, 0.75]
+    assert out.read_text(encoding="utf-8").startswith("1\n00:00:00,000 --> ")
+
+
+def test_make_with_timestamps_rejects_duration() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "make",
+            str(ALIGN / "narration-ar.txt"),
+            "--timestamps",
+            str(ALIGN / "faster-whisper-ar.json"),
+            "--duration",
+            "10",
+        ],
+    )
+    assert result.exit_code == 2
+    assert "choose one" in result.stderr
+
+
+def test_make_with_forced_format(tmp_path: Path) -> None:
+    times = tmp_path / "times.txt"
+    times.write_text("1.0\n6.5\n", encoding="utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "make",
+            str(ALIGN / "narration-ar.txt"),
+            "--timestamps",
+            str(times),
+            "--timestamps-format",
+            "lines",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert [c["start"] for c in json.loads(result.stdout)["captions"]] == [1000, 6500]
