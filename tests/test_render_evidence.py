@@ -64,6 +64,12 @@ def verdict(table: Sequence[Observation], variant: Variant, line: str) -> str:
 def test_the_default_is_a_variant_of_the_shared_modes() -> None:
     assert SRT_DEFAULT_RTL_MODE == "embed"
     assert apply_variant("نعم", ".", "embed") == "\u202bنعم.\u202c"
+    # Checked by hand: where each variant puts its marks.
+    assert apply_variant("نعم", ".", "rlm-before-punct") == "نعم\u200f."
+    assert apply_variant("نعم", ".", "rlm-after-punct") == "نعم.\u200f"
+    assert apply_variant("نعم", ".", "rlm-start") == "\u200fنعم."
+    assert apply_variant("نعم", ".", "rlm-both") == "\u200fنعم.\u200f"
+    assert apply_variant("نعم", ".", "none") == "نعم."
 
 
 def test_libass_decides_the_srt_default(libass_table: list[Observation]) -> None:

@@ -116,7 +116,7 @@ def logical_line(line: str) -> str:
     return bare
 
 
-def treat_text(text: str, mode: RenderMode = SRT_DEFAULT_RTL_MODE) -> str:  # type: ignore[assignment]
+def treat_text(text: str, mode: RenderMode = SRT_DEFAULT_RTL_MODE) -> str:
     """A cue's text as the burn-in draws it: logical lines, then the libass RTL treatment.
 
     >>> treat_text("\\u200fنعم.\\u200f") == "\\u202bنعم.\\u202c"

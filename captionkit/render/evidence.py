@@ -24,13 +24,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from captionkit.render.pixels import Placement
+from captionkit.text.bidi import RenderMode, RlmPosition, render_line
 
 #: The ``--rtl`` mode ``make`` writes SubRip files with, decided from the table below.
-SRT_DEFAULT_RTL_MODE = "embed"
+SRT_DEFAULT_RTL_MODE: RenderMode = "embed"
 
 RLM = "\u200f"
-RLE = "\u202b"
-PDF = "\u202c"
 
 Variant = Literal["none", "rlm-before-punct", "rlm-after-punct", "rlm-start", "rlm-both", "embed"]
 VARIANTS: tuple[Variant, ...] = (
@@ -79,26 +78,27 @@ EVIDENCE_LINES: tuple[EvidenceLine, ...] = (
 def apply_variant(body: str, punctuation: str, variant: Variant) -> str:
     """One line in one way of marking it (the body alone when ``punctuation`` is empty).
 
+    Every variant but ``rlm-before-punct`` is :func:`captionkit.text.bidi.render_line`.
+
     >>> apply_variant("نعم", ".", "rlm-after-punct") == "نعم.\\u200f"
     True
     >>> apply_variant("نعم", ".", "embed") == "\\u202bنعم.\\u202c"
     True
     """
-    if variant == "none":
-        return body + punctuation
     if variant == "rlm-before-punct":
+        # No shared mode puts the mark there; it is here to show why none should.
         return body + RLM + punctuation
-    if variant == "rlm-after-punct":
-        return body + punctuation + RLM
-    if variant == "rlm-start":
-        return RLM + body + punctuation
-    if variant == "rlm-both":
-        return RLM + body + punctuation + RLM
-    return RLE + body + punctuation + PDF
+    mode, position = _SHARED[variant]
+    return render_line(body + punctuation, mode, base="rtl", rlm_position=position)
 
 
-Drawer = Callable[[Sequence[str]], Sequence[object]]
-Locator = Callable[[object, object], Placement]
+_SHARED: dict[Variant, tuple[RenderMode, RlmPosition]] = {
+    "none": ("none", "both"),
+    "rlm-after-punct": ("marks", "end"),
+    "rlm-start": ("marks", "start"),
+    "rlm-both": ("marks", "both"),
+    "embed": ("embed", "both"),
+}
 
 
 @dataclass(frozen=True, slots=True)
