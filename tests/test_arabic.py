@@ -211,3 +211,16 @@ def test_unvisual_always_finds_a_line_with_the_same_visual_form(parts: list[str]
     # returns must still render to exactly the same visual line.
     visual = render_line(" ".join(parts), "visual")
     assert render_line(unvisual(visual), "visual") == visual
+
+
+@given(
+    st.text(
+        alphabet=ARABIC + "\u064e\u064b\u0651 ےںۀךםשל.\ufefb\ufe8d\ufe91\ufe92\ufe90\ufe8f",
+        max_size=24,
+    )
+)
+def test_looks_reversed_fast_path_agrees_with_the_full_count(line: str) -> None:
+    from captionkit.text.arabic import _order_votes
+
+    logical, reversed_ = _order_votes(line)
+    assert looks_reversed(line) == (reversed_ > logical and reversed_ >= 2)

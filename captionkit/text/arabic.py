@@ -12,8 +12,8 @@ and undo the visual order that ``render_line(..., "visual")`` (and older tools) 
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
-from collections.abc import Iterable
 
 from captionkit.text.bidi import (
     BIDI_CONTROLS,
@@ -223,28 +223,45 @@ _FINAL_LETTERS = {
 _INITIAL_LETTERS = {"آ": 2, "إ": 2, "أ": 1}
 
 
-def _form(char: str) -> str | None:
-    """'initial', 'medial', 'final' or 'isolated' for a shaped letter, else None."""
-    decomposition = unicodedata.decomposition(char)
-    if decomposition.startswith("<") and is_presentation_form(char):
-        return decomposition[1 : decomposition.index(">")]
-    return None
+def _shaped_forms() -> dict[str, str]:
+    """'initial', 'medial', 'final' or 'isolated' for every shaped letter (computed once)."""
+    forms: dict[str, str] = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD)):
+        decomposition = unicodedata.decomposition(chr(code))
+        if decomposition.startswith("<"):
+            forms[chr(code)] = decomposition[1 : decomposition.index(">")]
+    return forms
 
 
-def _words(line: str) -> Iterable[str]:
-    """Maximal runs of RTL letters and their marks."""
-    word: list[str] = []
-    for char in line:
-        rtl_letter = unicodedata.bidirectional(char) in ("R", "AL") and (
-            unicodedata.category(char).startswith("L")
-        )
-        if char in HARAKAT or rtl_letter or (char in (ZWNJ, ZWJ) and bool(word)):
-            word.append(char)
-        elif word:
-            yield "".join(word)
-            word = []
-    if word:
-        yield "".join(word)
+_FORMS = _shaped_forms()
+
+
+def _rtl_word_class() -> str:
+    """A regular-expression class body: RTL letters and Arabic harakat."""
+    members = sorted(
+        {
+            chr(code)
+            for code in (*range(0x0590, 0x0900), *range(0xFB1D, 0xFE00), *range(0xFE70, 0xFEFD))
+            if unicodedata.bidirectional(chr(code)) in ("R", "AL")
+            and unicodedata.category(chr(code)).startswith("L")
+        }
+        | HARAKAT
+    )
+    return "".join(re.escape(char) for char in members)
+
+
+_IN_WORD = _rtl_word_class()
+_MARKS = "".join(re.escape(char) for char in sorted(HARAKAT))
+#: Maximal runs of RTL letters and their marks (ZWNJ/ZWJ inside a word).
+_RTL_WORD = re.compile(f"[{_IN_WORD}][{_IN_WORD}{ZWNJ}{ZWJ}]*")
+#: Anything that could count for visual order; a line without it is logical (the fast path).
+_REVERSED_HINT = re.compile(
+    "[\ufb50-\ufdff\ufe70-\ufefc]"
+    f"|(?<![{_IN_WORD}])[{_MARKS}]"
+    f"|(?<![{_IN_WORD}])[ةىےںۀۓךםןףץ](?=[{_IN_WORD}])"
+    f"|(?<=[{_IN_WORD}])[آإأ](?![{_IN_WORD}])"
+    f"|[{_IN_WORD}]{{3}}لا(?![{_IN_WORD}])"
+)
 
 
 _JOINS_NEXT = frozenset({"initial", "medial"})
@@ -254,16 +271,17 @@ _JOINS_PREVIOUS = frozenset({"medial", "final"})
 def _order_votes(line: str) -> tuple[int, int]:
     """(logical, reversed) evidence from the shapes and letters at the words' two ends."""
     logical = reversed_ = 0
-    for word in _words(line):
+    for word in _RTL_WORD.findall(line):
+        word = word.rstrip(ZWNJ + ZWJ)
         first, last = word[0], word[-1]
-        first_form, last_form = _form(first), _form(last)
+        first_form, last_form = _FORMS.get(first), _FORMS.get(last)
         # Shaped letters: a word starts with an initial/isolated form and ends with a final one.
         if first_form in ("final", "medial") or last_form in ("initial", "medial"):
             reversed_ += 2
         elif (first_form == "initial" and len(word) > 1) or last_form == "final":
             logical += 2
         # Inside a word, a letter that joins forward is followed by one that joins backward.
-        shaped = [form for form in map(_form, word) if form is not None]
+        shaped = [_FORMS[char] for char in word if char in _FORMS]
         for left, right in itertools.pairwise(shaped):
             forward_left, backward_right = left in _JOINS_NEXT, right in _JOINS_PREVIOUS
             forward_right, backward_left = right in _JOINS_NEXT, left in _JOINS_PREVIOUS
@@ -274,7 +292,7 @@ def _order_votes(line: str) -> tuple[int, int]:
         # Marks follow their letter, so a word cannot start with one.
         if first in HARAKAT:
             reversed_ += 2
-        plain = unshape(word)
+        plain = unshape(word) if _FORMS.keys() & set(word) else word
         if len(plain) > 1:
             head, tail = plain[0], plain[-1]
             reversed_ += _FINAL_LETTERS.get(head, 0) + _INITIAL_LETTERS.get(tail, 0)
@@ -299,6 +317,8 @@ def looks_reversed(line: str) -> bool:
     >>> looks_reversed("ﺔﺳﺭﺪﻤﻟﺍ ﻲﻓ"), looks_reversed("في المدرسة"), looks_reversed("ةسردملا يف")
     (True, False, True)
     """
+    if _REVERSED_HINT.search(line) is None:
+        return False
     logical, reversed_ = _order_votes(line)
     return reversed_ > logical and reversed_ >= 2
 
