@@ -1,0 +1,540 @@
+"""Layout and timing rules: line length and count, shape, breaks, reading speed, durations, gaps.
+
+Lengths count what a viewer sees (``deps.visible_length``: no tags, harakat,
+tatweel or controls), as ``make`` counts them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+
+from captionkit.check import deps
+from captionkit.check.model import Context, CueView, Finding, Rule
+from captionkit.check.rebreak import rebreak
+from captionkit.check.registry import found, register
+from captionkit.check.textutil import strip_tags
+
+_DASHES = ("-", "–", "—")
+_INVISIBLE = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff]+")
+
+
+def _is_dialogue(view: CueView) -> bool:
+    """Two speakers or more, one dashed line each: their lines are not to be joined or moved."""
+    dashed = sum(
+        1 for plain in view.plain_lines if plain.lstrip(" \u200f\u202b").startswith(_DASHES)
+    )
+    return dashed > 1
+
+
+def _lengths(view: CueView) -> list[int]:
+    return [deps.visible_length(plain) for plain in view.plain_lines]
+
+
+def _rebroken(view: CueView, context: Context) -> str:
+    profile = context.profile
+    return rebreak(view.text, profile.max_chars_per_line, profile.max_lines, profile.shape)
+
+
+def _fix_rebreak(text: str, context: Context) -> str:
+    profile = context.profile
+    return rebreak(text, profile.max_chars_per_line, profile.max_lines, profile.shape)
+
+
+# --- line-too-long, too-many-lines, needless-two-lines --------------------------------------
+
+
+def _check_line_too_long(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    limit = context.profile.max_chars_per_line
+    for view in views:
+        for number, length in enumerate(_lengths(view), 1):
+            if length > limit:
+                yield found(
+                    "line-too-long",
+                    "error",
+                    view,
+                    number,
+                    None,
+                    f"{length} characters, over the limit of {limit}",
+                    _rebroken(view, context),
+                )
+
+
+register(
+    Rule(
+        id="line-too-long",
+        severity="error",
+        summary="a line over the profile's character limit",
+        explanation=(
+            "A line longer than the profile's limit (42 visible characters in the Arabic "
+            "streaming profile) runs off the safe area or is wrapped by the player where it "
+            "chooses. Characters are counted as a viewer sees them: tags, bidi controls, harakat "
+            "and tatweel do not count. The fix re-breaks the cue with the make line breaker, "
+            "keeping tags balanced across the new breaks."
+        ),
+        check=_check_line_too_long,
+        fix=_fix_rebreak,
+        threshold="max_chars_per_line",
+    )
+)
+
+
+def _check_too_many_lines(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    limit = context.profile.max_lines
+    for view in views:
+        count = len(view.lines)
+        if count > limit:
+            yield found(
+                "too-many-lines",
+                "error",
+                view,
+                None,
+                None,
+                f"{count} lines, over the limit of {limit}",
+                _rebroken(view, context),
+            )
+
+
+register(
+    Rule(
+        id="too-many-lines",
+        severity="error",
+        summary="more lines than the profile allows",
+        explanation=(
+            "A cue with more lines than the profile allows (two in the streaming profiles, one "
+            "for vertical social video) covers the picture and cannot be read in time. The fix "
+            "re-breaks the cue into the allowed number of lines when its text fits; otherwise "
+            "the cue must be split by hand."
+        ),
+        check=_check_too_many_lines,
+        fix=_fix_rebreak,
+        threshold="max_lines",
+    )
+)
+
+
+def _check_needless_two_lines(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    profile = context.profile
+    if not profile.single_line_first:
+        return
+    for view in views:
+        if len(view.lines) < 2 or _is_dialogue(view):
+            continue
+        lengths = _lengths(view)
+        joined = sum(lengths) + len(lengths) - 1
+        if all(lengths) and joined <= profile.max_chars_per_line:
+            yield found(
+                "needless-two-lines",
+                "info",
+                view,
+                None,
+                None,
+                f"{len(lengths)} lines whose text fits on one line ({joined} characters)",
+                _rebroken(view, context),
+            )
+
+
+register(
+    Rule(
+        id="needless-two-lines",
+        severity="info",
+        summary="a two-line cue that fits on one line",
+        explanation=(
+            "The streaming style guides keep a cue on one line unless its text exceeds the "
+            "line limit: one line is read in one glance and covers less of the picture. A cue "
+            "broken in two whose text fits on one line is reported (dialogue cues, one speaker "
+            "a line, are exempt). Profiles with single_line_first = false turn this rule off. "
+            "The fix joins the lines."
+        ),
+        check=_check_needless_two_lines,
+        fix=_fix_rebreak,
+        threshold="max_chars_per_line",
+    )
+)
+
+
+# --- reading-speed, duration-short, duration-long -------------------------------------------
+
+
+def _check_reading_speed(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    limit = context.profile.max_cps
+    for view in views:
+        duration = view.cue.duration
+        if duration <= 0:
+            continue
+        characters = sum(_lengths(view))
+        speed = characters * 1000 / duration
+        if speed > limit:
+            needed = int(characters * 1000 / limit + 0.999)
+            yield found(
+                "reading-speed",
+                "warning",
+                view,
+                None,
+                None,
+                f"{speed:.1f} characters per second, over {limit:g} "
+                f"({characters} characters in {duration} ms)",
+                f"show it for at least {needed} ms, or shorten the text",
+            )
+
+
+register(
+    Rule(
+        id="reading-speed",
+        severity="warning",
+        summary="text too long for the time it is on screen",
+        explanation=(
+            "Reading speed is the characters a viewer sees (spaces and punctuation included; "
+            "line breaks, tags, bidi controls, harakat and tatweel not) divided by the cue's "
+            "duration in seconds. Over the profile's max_cps (17 for adult Arabic streaming "
+            "content) viewers cannot finish reading and watch the picture. No automatic fix: "
+            "lengthen the cue (`captionkit retime`) or condense the text."
+        ),
+        check=_check_reading_speed,
+        threshold="max_cps",
+    )
+)
+
+
+def _check_duration_short(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    limit = context.profile.min_duration_ms
+    for view in views:
+        duration = view.cue.duration
+        if duration <= 0:
+            yield found(
+                "duration-short",
+                "error",
+                view,
+                None,
+                None,
+                f"the cue ends before it starts or when it starts ({duration} ms)",
+                "give it an end time after its start",
+            )
+        elif duration < limit:
+            yield found(
+                "duration-short",
+                "warning",
+                view,
+                None,
+                None,
+                f"on screen {duration} ms, under the minimum of {limit} ms",
+                f"show it for at least {limit} ms",
+            )
+
+
+register(
+    Rule(
+        id="duration-short",
+        severity="warning",
+        summary="a cue on screen too briefly",
+        explanation=(
+            "A cue shorter than the profile's minimum duration (5/6 s in the streaming "
+            "profiles) flashes by before the eye has found it. A cue whose end is not after its "
+            "start is reported as an error whatever this rule's severity."
+        ),
+        check=_check_duration_short,
+        threshold="min_duration_ms",
+    )
+)
+
+
+def _check_duration_long(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    limit = context.profile.max_duration_ms
+    for view in views:
+        if view.cue.duration > limit:
+            yield found(
+                "duration-long",
+                "warning",
+                view,
+                None,
+                None,
+                f"on screen {view.cue.duration} ms, over the maximum of {limit} ms",
+                f"end it within {limit} ms or split it",
+            )
+
+
+register(
+    Rule(
+        id="duration-long",
+        severity="warning",
+        summary="a cue on screen too long",
+        explanation=(
+            "A cue longer than the profile's maximum duration (7 s in the streaming profiles) "
+            "gets read twice and usually outlasts the speech it belongs to."
+        ),
+        check=_check_duration_long,
+        threshold="max_duration_ms",
+    )
+)
+
+
+# --- gap-short, overlap ---------------------------------------------------------------------
+
+
+def _in_time_order(views: Sequence[CueView]) -> list[CueView]:
+    return sorted(views, key=lambda view: (view.cue.start, view.cue.end, view.index))
+
+
+def _check_gap_short(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    limit = context.profile.min_gap_ms
+    if limit <= 0:
+        return
+    for current, following in itertools.pairwise(_in_time_order(views)):
+        gap = following.cue.start - current.cue.end
+        if 0 <= gap < limit:
+            yield found(
+                "gap-short",
+                "warning",
+                following,
+                None,
+                None,
+                f"starts {gap} ms after cue {current.index} ends, under the minimum gap of "
+                f"{limit} ms ({context.profile.min_gap_frames} frames)",
+                f"end cue {current.index} at {following.cue.start - limit} ms or start this one "
+                f"at {current.cue.end + limit} ms",
+            )
+
+
+register(
+    Rule(
+        id="gap-short",
+        severity="warning",
+        summary="two cues too close together",
+        explanation=(
+            "Two cues closer than the profile's minimum gap (2 frames in the streaming "
+            "profiles) look like one flickering cue: the eye does not see that the text "
+            "changed. Cues are compared in time order."
+        ),
+        check=_check_gap_short,
+        threshold="min_gap_frames",
+    )
+)
+
+
+def _check_overlap(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    latest: CueView | None = None
+    for view in _in_time_order(views):
+        if latest is not None and view.cue.start < latest.cue.end:
+            yield found(
+                "overlap",
+                "error",
+                view,
+                None,
+                None,
+                f"starts {latest.cue.end - view.cue.start} ms before cue {latest.index} ends",
+                f"start it at {latest.cue.end} ms or later, or end cue {latest.index} earlier",
+            )
+        if latest is None or view.cue.end > latest.cue.end:
+            latest = view
+
+
+register(
+    Rule(
+        id="overlap",
+        severity="error",
+        summary="a cue that starts before the previous one ends",
+        explanation=(
+            "Overlapping cues are shown at once, stacked, and many players draw them on top "
+            "of each other. Cues are compared in time order; each cue is compared with the "
+            "latest-ending cue before it. Deliberate overlaps (two positioned WebVTT cues) can "
+            "be allowed with --ignore overlap or a lower severity."
+        ),
+        check=_check_overlap,
+    )
+)
+
+
+# --- unbalanced-lines, bad-line-break -------------------------------------------------------
+
+
+def _check_unbalanced(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    bottom_heavy = context.profile.shape == "bottom-heavy"
+    for view in views:
+        if len(view.lines) != 2 or _is_dialogue(view):
+            continue
+        top, bottom = _lengths(view)
+        if not top or not bottom:
+            continue
+        ratio = min(top, bottom) / max(top, bottom)
+        if ratio < 0.5:
+            message = f"lines of {top} and {bottom} characters: one is less than half the other"
+        elif bottom_heavy and bottom < 0.75 * top:
+            message = (
+                f"top line of {top} characters over a bottom line of {bottom}: the profile "
+                "wants the longer line at the bottom"
+            )
+        else:
+            continue
+        yield found(
+            "unbalanced-lines",
+            "info",
+            view,
+            None,
+            None,
+            message,
+            _rebroken(view, context),
+        )
+
+
+register(
+    Rule(
+        id="unbalanced-lines",
+        severity="info",
+        summary="a two-line cue of very different line lengths",
+        explanation=(
+            "Two lines of very different lengths make the eye jump; the guides ask for "
+            "balanced lines or a bottom-heavy pyramid (the profile's shape). Reported when one "
+            "line is less than half the other, or, for a bottom-heavy profile, when the top "
+            "line is a third longer than the bottom one. Dialogue cues are exempt. A "
+            "suggestion only: the fix shows a re-broken cue but does not apply it."
+        ),
+        check=_check_unbalanced,
+        threshold="shape",
+    )
+)
+
+
+def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    if not deps.HAVE_LINEBREAK:
+        return
+    for view in views:
+        if len(view.lines) < 2 or _is_dialogue(view):
+            continue
+        for number, (upper, lower) in enumerate(itertools.pairwise(view.plain_lines), 1):
+            left_words, right_words = upper.split(), lower.split()
+            if not left_words or not right_words:
+                continue
+            category = deps.bad_break_category(left_words[-1], right_words[0])
+            if category is not None:
+                yield found(
+                    "bad-line-break",
+                    "warning",
+                    view,
+                    number,
+                    len(upper.rstrip()),
+                    f"line break between {left_words[-1]!r} and {right_words[0]!r}: {category}",
+                    _rebroken(view, context),
+                )
+
+
+register(
+    Rule(
+        id="bad-line-break",
+        severity="warning",
+        summary="a line break where a subtitler would not break",
+        explanation=(
+            "A break right after a word that binds to the next one (a preposition, conjunction, "
+            "particle, negation, relative pronoun or demonstrative), or inside a noun and its "
+            "adjective, a construct (idafa), a multi-word name or a number and what it counts, "
+            "makes the reader hold half a phrase. The categories and word lists are the make "
+            "line breaker's data. The fix re-breaks the cue with that breaker."
+        ),
+        check=_check_bad_break,
+        fix=_fix_rebreak,
+    )
+)
+
+
+# --- empty-cue, unclosed-tag ----------------------------------------------------------------
+
+
+def _check_empty(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    for view in views:
+        if not _INVISIBLE.sub("", strip_tags(view.text)):
+            yield found(
+                "empty-cue",
+                "warning",
+                view,
+                None,
+                None,
+                "the cue shows nothing (no text, or only spaces, tags and controls)",
+                "delete the cue or give it text",
+            )
+
+
+register(
+    Rule(
+        id="empty-cue",
+        severity="warning",
+        summary="a cue with nothing to show",
+        explanation=(
+            "A cue with no visible text (empty, or only spaces, tags and invisible controls) "
+            "shows an empty box in some players and is usually left over from editing. It is "
+            "reported, not deleted: deleting would renumber the file."
+        ),
+        check=_check_empty,
+    )
+)
+
+_TAG = re.compile(r"<(/?)([A-Za-z]+)[^<>\n]*>")
+_NEEDS_CLOSING = frozenset({"i", "b", "u", "s", "font", "c", "lang", "ruby", "rt"})
+
+
+def _tag_problems(text: str) -> tuple[list[tuple[int, int, str]], str]:
+    """Problems ``(line, offset, message)`` in a cue's tags, and the text repaired."""
+    problems: list[tuple[int, int, str]] = []
+    stack: list[tuple[str, int, int]] = []
+    removals: list[tuple[int, int]] = []
+    line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+
+    def where(offset: int) -> tuple[int, int]:
+        line = sum(1 for start in line_starts if start <= offset)
+        return line, offset - line_starts[line - 1]
+
+    for match in _TAG.finditer(text):
+        name = match.group(2).lower()
+        if name not in _NEEDS_CLOSING:
+            continue
+        if not match.group(1):
+            stack.append((name, *where(match.start())))
+            continue
+        depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == name), None)
+        if depth is None:
+            problems.append((*where(match.start()), f"</{name}> closes nothing"))
+            removals.append(match.span())
+            continue
+        for inner, line, offset in stack[depth + 1 :]:
+            problems.append((line, offset, f"<{inner}> is still open when </{name}> closes"))
+        del stack[depth:]
+    for name, line, offset in stack:
+        problems.append((line, offset, f"<{name}> is never closed"))
+    repaired = text
+    for start, end in reversed(removals):
+        repaired = repaired[:start] + repaired[end:]
+    repaired += "".join(f"</{name}>" for name, _, _ in reversed(stack))
+    return problems, repaired
+
+
+def _check_unclosed_tag(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    for view in views:
+        if "<" not in view.text:
+            continue
+        problems, repaired = _tag_problems(view.text)
+        for line, offset, message in problems:
+            yield found("unclosed-tag", "error", view, line, offset, message, repaired)
+
+
+def _fix_unclosed_tag(text: str, context: Context) -> str:
+    if "<" not in text:
+        return text
+    problems, repaired = _tag_problems(text)
+    return repaired if problems else text
+
+
+register(
+    Rule(
+        id="unclosed-tag",
+        severity="error",
+        summary="a formatting tag left open, or closed without being opened",
+        explanation=(
+            "<i>, <b>, <u>, <font>, <c> and the other WebVTT spans must be closed within the "
+            "cue. An unclosed <i> turns the rest of the cue (in some players the rest of the "
+            "file) italic; a stray </i> is shown as text by strict players. <v Name> needs no "
+            "closing tag and is not checked. The fix closes open tags at the cue's end and "
+            "removes closers with nothing to close."
+        ),
+        check=_check_unclosed_tag,
+        fix=_fix_unclosed_tag,
+    )
+)

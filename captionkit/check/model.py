@@ -1,0 +1,99 @@
+"""The checker's values: findings, rules, and the per-cue view every rule reads.
+
+A rule is data plus two functions: ``check`` turns cue views into findings and
+``fix`` (when the repair is safe) turns one cue's text into repaired text. Rule
+ids are an API: CI scripts select, ignore and grep them, so they never change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
+
+from captionkit.model import Cue, Format
+from captionkit.profiles import Profile
+
+Severity: TypeAlias = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem at one place.
+
+    ``cue`` is the cue's 1-based position in the file; ``line`` the 1-based line
+    inside the cue's text (None when the finding is about the whole cue);
+    ``start`` the 0-based character offset in that line; ``file_line`` the line of
+    the file, when the cue was read from one. ``fix`` shows what the fixer would
+    write (the repaired line or text), or says what to do when there is no fixer.
+    """
+
+    rule: str
+    severity: Severity
+    cue: int
+    line: int | None
+    start: int | None
+    message: str
+    fix: str | None = None
+    file_line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CueView:
+    """A cue as the rules read it: its lines with and without tags, computed once."""
+
+    index: int
+    cue: Cue
+    lines: tuple[str, ...]
+    plain_lines: tuple[str, ...]
+    rtl: bool
+    arabic: bool
+
+    @property
+    def text(self) -> str:
+        """The cue's text exactly as read."""
+        return self.cue.text
+
+    def file_line(self, line: int | None) -> int | None:
+        """The line of the file that holds the cue's text line ``line`` (1-based)."""
+        first = self.cue.line_number
+        if first is None:
+            return None
+        source = self.cue.source
+        offset = 0
+        if source is not None:
+            offset = source.raw.count("\n", 0, source.text_span[0])
+        return first + offset + ((line or 1) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule needs besides the cues: thresholds, the file's format, the ``--rtl`` target."""
+
+    profile: Profile
+    format: Format = "srt"
+    rtl_mode: str = "marks"
+
+
+CheckFunction: TypeAlias = Callable[[Sequence[CueView], Context], Iterator[Finding]]
+FixFunction: TypeAlias = Callable[[str, Context], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule: stable id, default severity, the profile value it reads, explanation, functions.
+
+    ``threshold`` names the :class:`~captionkit.profiles.Profile` field that sets
+    the rule's limit (empty when the rule has none). ``fix_needs_rtl`` marks
+    fixers that only run when the user names a target (``fix --rtl marks``).
+    """
+
+    id: str
+    severity: Severity
+    summary: str
+    explanation: str
+    check: CheckFunction = field(repr=False)
+    fix: FixFunction | None = field(default=None, repr=False)
+    threshold: str = ""
+    fix_needs_rtl: bool = False

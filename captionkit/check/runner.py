@@ -1,0 +1,109 @@
+"""Checking files: which files a run covers, its settings, one file's report, the exit status.
+
+>>> exit_status([])
+0
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from captionkit.check.engine import check_track
+from captionkit.check.model import Rule, Severity
+from captionkit.check.registry import parse_severities, select_rules
+from captionkit.check.report import FileReport
+from captionkit.errors import CaptionkitError, UsageError
+from captionkit.formats import read
+from captionkit.profiles import Profile, project_settings
+
+SUBTITLE_SUFFIXES = (".srt", ".vtt", ".webvtt")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSettings:
+    """The rules a run uses and their severities, after pyproject and command line."""
+
+    rules: tuple[Rule, ...]
+    severities: dict[str, Severity]
+
+
+def _as_list(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [item for item in value.split(",") if item.strip()]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return list(value)
+    raise UsageError(f"{where} must be a list of rule ids or prefixes")
+
+
+def _split(values: Iterable[str]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def check_settings(
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severity: Sequence[str] = (),
+    start: Path | None = None,
+) -> CheckSettings:
+    """Rules and severities: ``[tool.captionkit.check]`` first, command-line values over them.
+
+    The table takes ``select``, ``ignore`` (ids or prefixes such as ``rtl-``) and a
+    ``severity`` table (``{ "gap-short" = "info" }``). ``--select`` replaces the
+    project's selection; ``--ignore`` adds to its ignore list.
+    """
+    settings = project_settings(start).get("check", {})
+    if not isinstance(settings, dict):
+        raise UsageError("[tool.captionkit.check] must be a table")
+    chosen = _split(select) or _as_list(settings.get("select"), "check.select")
+    dropped = _as_list(settings.get("ignore"), "check.ignore") + _split(ignore)
+    configured = settings.get("severity", {})
+    if not isinstance(configured, dict):
+        raise UsageError("[tool.captionkit.check.severity] must be a table of rule = level")
+    severities = parse_severities({str(k): str(v) for k, v in configured.items()})
+    severities.update(parse_severities(severity))
+    return CheckSettings(tuple(select_rules(chosen, dropped)), severities)
+
+
+def collect_paths(inputs: Sequence[str]) -> list[str]:
+    """The files to check: files as given, folders searched for .srt, .vtt and .webvtt files."""
+    paths: list[str] = []
+    for name in inputs:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found = sorted(
+                str(Path(root) / file)
+                for root, _, files in os.walk(path)
+                for file in files
+                if file.lower().endswith(SUBTITLE_SUFFIXES)
+            )
+            paths.extend(found)
+        else:
+            paths.append(name)
+    return paths
+
+
+def check_file(
+    path: str, profile: Profile, settings: CheckSettings, encoding: str | None = None
+) -> FileReport:
+    """One file's report; a file that cannot be read gives a report with ``error`` set."""
+    try:
+        track = read(path, encoding=encoding)
+    except CaptionkitError as error:
+        return FileReport(path, 0, (), error=str(error.located(path)))
+    findings = check_track(track, profile, settings.rules, settings.severities)
+    return FileReport(path, len(track), tuple(findings), cue_values=track.cues)
+
+
+def exit_status(reports: Sequence[FileReport]) -> int:
+    """2 when a file could not be read, 1 when an error-severity finding exists, else 0."""
+    if any(report.error is not None for report in reports):
+        return 2
+    if any(finding.severity == "error" for report in reports for finding in report.findings):
+        return 1
+    return 0
