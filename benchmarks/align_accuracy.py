@@ -26,9 +26,10 @@ compared with the true start of its first word. Three methods:
 * ``floor``: the recognizer's own time for the cue's first word, where it survived;
 * ``uniform``: the narration spread evenly (by characters) over the recognizer's speech span.
 
-The output cues are the source cues' own word groups (``--segmentation source``,
-the default) or the make segmentation fed with the pauses the alignment found
-(``--segmentation make``, when ``captionkit.segment`` is installed).
+The output cues come from ``make --timestamps`` itself (``--segmentation make``,
+the default: make's segmentation with the pauses the alignment found, then cue
+times under the arabic profile), or are the source cues' own word groups
+(``--segmentation source``: alignment and cue times only).
 
 Three groups of cues are reported: all; those whose first word the recognizer
 did not lose in a missing stretch (``kept``); and those whose first word it did
@@ -52,7 +53,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an installed copy
 
 from captionkit.align.aligner import align_narration
-from captionkit.align.cues import cue_times, pause_bonus
+from captionkit.align.cues import CueTiming, cue_times
 from captionkit.align.interpolate import distribute
 from captionkit.align.sources import TimedWord, Timestamps
 from captionkit.formats import read
@@ -208,12 +209,17 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def make_groups(truth: Truth, words: Sequence[object], bonus: list[float]) -> list[tuple[int, int]]:
-    from captionkit.segment import segment
+def run_make(truth: Truth, stamps: Timestamps) -> tuple[list[CueTiming], float]:
+    """``make --timestamps`` on the narration (one line per source cue, every line kept)."""
+    from captionkit.align.pipeline import make_with_timestamps
+    from captionkit.narration import ingest_text
 
-    line_ends = {stop - 1 for _, stop in truth.groups}
-    layouts = segment(truth.words, load_profile("arabic"), bonus, line_ends=line_ends)
-    return [(layout.start, layout.stop) for layout in layouts]
+    script = "\n".join(" ".join(truth.words[a:b]) for a, b in truth.groups)
+    narration = ingest_text(script, keep_all=True)
+    if list(narration.words) != truth.words:
+        raise SystemExit(f"{truth.name}: ingest changed the words; cannot compare")
+    _, _, aligned = make_with_timestamps(narration, stamps, load_profile("arabic"))
+    return list(aligned.cues), aligned.matched_share
 
 
 def run_case(truth: Truth, error_rate: float, mode: str, seed: int, segmentation: str) -> dict:
@@ -225,11 +231,12 @@ def run_case(truth: Truth, error_rate: float, mode: str, seed: int, segmentation
     stamps = Timestamps("simulated", "word" if mode == "word" else "segment", tuple(rec_words))
     line_starts = [first for first, _ in truth.groups]
     clock = time.perf_counter()
-    alignment = align_narration(truth.words, stamps, line_starts=line_starts)
-    groups = truth.groups
     if segmentation == "make":
-        groups = make_groups(truth, alignment.words, pause_bonus(alignment.words))
-    timings = cue_times(alignment.words, groups, load_profile("arabic"))
+        timings, matched_share = run_make(truth, stamps)
+    else:
+        alignment = align_narration(truth.words, stamps, line_starts=line_starts)
+        timings = cue_times(alignment.words, truth.groups, load_profile("arabic"))
+        matched_share = alignment.matched_share
     elapsed = time.perf_counter() - clock
     first_time: dict[int, int] = {}
     for word, source in zip(rec_words, recognized.origin, strict=True):
@@ -256,7 +263,7 @@ def run_case(truth: Truth, error_rate: float, mode: str, seed: int, segmentation
             rows[method][group].append(error)
     return {
         "rows": rows,
-        "matched_share": alignment.matched_share,
+        "matched_share": matched_share,
         "cues": len(timings),
         "seconds": elapsed,
     }
@@ -273,7 +280,7 @@ def summarize(values: Sequence[float]) -> dict[str, float]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--segmentation", choices=("source", "make"), default="source")
+    parser.add_argument("--segmentation", choices=("source", "make"), default="make")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     files = [SHARED / "retime" / "persian-shift" / "input.srt", *sorted(SHARED.glob("rtl/*/*.srt"))]

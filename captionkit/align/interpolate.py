@@ -5,12 +5,15 @@ some time. The best evidence is the matched words on either side of it: the
 unmatched stretch was spoken between them. Within that window the words share
 the time by character length, as speech does.
 
-A window can hold a long pause as well as the words (the recognizer lost two
+A window can hold long pauses as well as the words (the recognizer lost two
 words before a silence of ten seconds). Spreading two words over ten seconds
-would show them far from where they are spoken, so a short stretch in a long
-window is placed at the speaking rate against the side it belongs to: after
-the previous word, or before the next one when the stretch starts a new
-sentence or line. A long stretch (a dropped run of speech) fills its window.
+would show them far from where they are spoken. So in a window longer than the
+words need, they are spoken at the measured rate and the spare time goes to
+where pauses are likely: before a sentence or a line start, inside the stretch
+or at its edges. A short stretch that starts a new line thus sits just before
+the next word; one that ends a sentence, just after the previous word. With no
+likely pause, a short stretch follows the previous word and a long one (a
+dropped run of speech) fills its window.
 
 >>> interpolate([4, 4, 4], [0, None, 800], [500, None, 1000], [False] * 3, 60.0)
 ([0, 500, 800], [500, 800, 1000])
@@ -19,6 +22,11 @@ After a long pause, the word follows its neighbour at the speaking rate (4 x 60 
 
 >>> interpolate([4, 4, 4], [0, None, 9000], [500, None, 9500], [False] * 3, 60.0)
 ([0, 500, 9000], [500, 740, 9500])
+
+When the word starts a new line, the pause comes before it instead:
+
+>>> interpolate([4, 4, 4], [0, None, 9000], [500, None, 9500], [False, True, False], 60.0)
+([0, 8760, 9000], [500, 9000, 9500])
 """
 
 from __future__ import annotations
@@ -96,15 +104,15 @@ def interpolate(
         stop = index
         while stop < count and starts[stop] is None:
             stop += 1
-        span = _window(chars, starts, ends, breaks_before, rate, index, stop)
-        for offset, (left, right) in enumerate(distribute(chars[index:stop], *span)):
+        spans = _place(chars, starts, ends, breaks_before, rate, index, stop)
+        for offset, (left, right) in enumerate(spans):
             new_starts[index + offset] = left
             new_ends[index + offset] = right
         index = stop
     return [int(s or 0) for s in new_starts], [int(e or 0) for e in new_ends]
 
 
-def _window(
+def _place(
     chars: Sequence[int],
     starts: Sequence[int | None],
     ends: Sequence[int | None],
@@ -112,29 +120,48 @@ def _window(
     rate: float,
     first: int,
     stop: int,
-) -> tuple[int, int]:
-    """The time span that the unmatched words ``first..stop-1`` are spread over."""
-    needed = round(sum(chars[first:stop]) * rate)
+) -> list[tuple[int, int]]:
+    """Times for the unmatched words ``first..stop-1``.
+
+    Between two timed words, a window that the words fill at a plausible rate is
+    shared by character length. A longer window holds pauses too: the words are
+    spoken at ``rate`` and the spare time goes to the places where a pause is
+    likely (before a sentence or a line start, inside the stretch or at its
+    edges), in equal shares. With no such place, the words follow the previous
+    word (a short stretch) or fill the window (a dropped run of speech).
+    """
+    stretch = chars[first:stop]
+    needed = round(sum(stretch) * rate)
     left = ends[first - 1] if first > 0 else None
     right = starts[stop] if stop < len(starts) else None
     if left is None and right is None:
         raise ValueError("interpolate needs at least one timed word")
     if left is None:
         assert right is not None
-        return max(0, right - needed), right
+        return distribute(stretch, max(0, right - needed), right)
     if right is None:
-        return left, left + needed
+        return distribute(stretch, left, left + needed)
     right = max(right, left)
     window = right - left
     if window <= needed * 3 // 2 + 400:
-        return left, right
-    if needed >= LONG_STRETCH_MS and window <= 3 * needed + 1000:
-        return left, right
-    pause_before = breaks_before[first]
-    pause_after = stop < len(breaks_before) and breaks_before[stop]
-    if pause_before and not pause_after:
-        return right - needed, right
-    if pause_before and pause_after:
-        middle = (left + right) // 2
-        return middle - needed // 2, middle - needed // 2 + needed
-    return left, left + needed
+        return distribute(stretch, left, right)
+    slots = [
+        position
+        for position in range(first, stop + 1)
+        if position < len(breaks_before) and breaks_before[position]
+    ]
+    if not slots:
+        if needed >= LONG_STRETCH_MS:
+            return distribute(stretch, left, right)
+        return distribute(stretch, left, left + needed)
+    pause = (window - needed) / len(slots)
+    spans: list[tuple[int, int]] = []
+    cursor = float(left)
+    waiting = set(slots)
+    for position in range(first, stop):
+        if position in waiting:
+            cursor += pause
+        begin = cursor
+        cursor += chars[position] * rate
+        spans.append((round(begin), round(cursor)))
+    return spans
