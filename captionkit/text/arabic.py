@@ -407,7 +407,9 @@ def unvisual(line: str, *, base: str = "rtl", max_rounds: int = 6) -> str:
     given line: first the line reversed with its left-to-right stretches kept whole ("iPhone 15"
     stays so); if that does not render back to the line, the line reversed with brackets
     swapped, refined by repeating the exact inverse of the reordering that the guess's own bidi
-    levels produce until it no longer changes. A line without right-to-left letters is returned
+    levels produce until it no longer changes. Brackets that come back facing the wrong way (the
+    line came from a tool that skips rule L4, like python-bidi's default ``get_display``) are
+    swapped when that pairs them up. A line without right-to-left letters is returned
     as it is. Apply it only to lines that :func:`looks_reversed` or that a caller knows to be
     visual; for pre-shaped text in logical order use :func:`unshape`.
 
@@ -435,9 +437,38 @@ def unvisual(line: str, *, base: str = "rtl", max_rounds: int = 6) -> str:
         return _fixed_point(visual, visual, direction, max_rounds)
     kept_runs = _run_keeping_guess(visual)
     if renders_back(kept_runs):
-        return kept_runs
+        return _brackets_facing(kept_runs)
     reversed_line = "".join(mirror(c[0]) + c[1:] for c in reversed(_clusters(visual)))
     result = _fixed_point(visual, reversed_line, direction, max_rounds)
-    if renders_back(result):
-        return result
-    return _fixed_point(visual, kept_runs, direction, max_rounds)
+    if not renders_back(result):
+        result = _fixed_point(visual, kept_runs, direction, max_rounds)
+    return _brackets_facing(result)
+
+
+def _bracket_depths_ok(text: str) -> bool:
+    """Every closing bracket closes an open one, and all are closed."""
+    depth = 0
+    for char in text:
+        kind = unicodedata.category(char)
+        if kind == "Ps" or char == "«":
+            depth += 1
+        elif kind == "Pe" or char == "»":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _brackets_facing(text: str) -> str:
+    """Swap every bracket when that, and only that, makes them pair up.
+
+    Tools that reorder without rule L4 (python-bidi's default ``get_display``) leave
+    ")word(" in their visual output; our inverse then returns the brackets back to front.
+    """
+    if not any(char in MIRRORS for char in text) or _bracket_depths_ok(text):
+        return text
+    swapped = "".join(
+        mirror(char) if unicodedata.category(char) in ("Ps", "Pe") or char in "«»" else char
+        for char in text
+    )
+    return swapped if _bracket_depths_ok(swapped) else text
