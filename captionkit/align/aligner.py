@@ -65,6 +65,9 @@ ANCHOR_ABOVE = 12000
 PAIR_SIMILARITY = 65.0
 #: Largest replaced block (narration words x recognizer words) that is paired by similarity.
 PAIR_CELLS = 4000
+#: Fewer unmatched characters than this between two matches are never "squeezed": a
+#: recognizer that drops a short word stretches its neighbours over it.
+SQUEEZE_CHARS = 12
 #: Sentence and clause ends after which a pause is likely.
 SENTENCE_ENDS = tuple(".!?؟…:;؛")
 
@@ -171,7 +174,7 @@ def align_narration(
     _contain(chars, starts, ends, sources, rate)
     matched = sum(1 for start in starts if start is not None)
     share = matched / len(words)
-    if share < min_matched_share:
+    if matched == 0 or share < min_matched_share:
         raise AlignmentError(
             f"only {matched} of {len(words)} narration words ({share:.0%}) were found in the "
             f"timestamps ({len(source)} words): are they in another language, or of another "
@@ -442,9 +445,12 @@ def _contain(
     """Drop short, isolated matches whose time would squeeze the words around them.
 
     A run is consecutive narration words matched to consecutive recognizer
-    words. A run of one or two words next to unmatched narration is checked
-    against the long runs before and after it: the unmatched words between
-    must fit in the time between at no more than three times the speaking rate.
+    words. A run of one or two words is checked against the match kept before
+    it and the next long run (three words or more) after it: the unmatched
+    narration words in between (when there are a dozen characters or more)
+    must fit in the time between at no more than 2.5 times the speaking rate. Otherwise the match is a chance one (a common
+    word invented in a silence, or found across a dropped stretch) and the
+    words get interpolated times instead.
     """
     matched = [index for index, start in enumerate(starts) if start is not None]
     if not matched:
@@ -459,24 +465,32 @@ def _contain(
         else:
             runs.append([index])
     strong = [len(run) >= 3 for run in runs]
+    kept_before: int | None = None
     for number, run in enumerate(runs):
-        if strong[number]:
-            continue
-        before = next((runs[k] for k in range(number - 1, -1, -1) if strong[k]), None)
-        after = next((runs[k] for k in range(number + 1, len(runs)) if strong[k]), None)
-        first, last = run[0], run[-1]
-        squeezed = False
-        if before is not None:
-            gap_chars = sum(chars[before[-1] + 1 : first])
-            gap_ms = (starts[first] or 0) - (ends[before[-1]] or 0)
-            squeezed = gap_chars > 0 and gap_ms < gap_chars * rate / 3 - 300
-        if not squeezed and after is not None:
-            gap_chars = sum(chars[last + 1 : after[0]])
-            gap_ms = (starts[after[0]] or 0) - (ends[last] or 0)
-            squeezed = gap_chars > 0 and gap_ms < gap_chars * rate / 3 - 300
-        if squeezed:
-            for index in run:
-                starts[index] = ends[index] = sources[index] = None
+        if not strong[number]:
+            after = next((runs[k] for k in range(number + 1, len(runs)) if strong[k]), None)
+            squeezed = kept_before is not None and _squeezed(
+                chars, ends[kept_before], starts[run[0]], kept_before + 1, run[0], rate
+            )
+            if not squeezed and after is not None:
+                squeezed = _squeezed(
+                    chars, ends[run[-1]], starts[after[0]], run[-1] + 1, after[0], rate
+                )
+            if squeezed:
+                for index in run:
+                    starts[index] = ends[index] = sources[index] = None
+                continue
+        kept_before = run[-1]
+
+
+def _squeezed(
+    chars: Sequence[int], left: int | None, right: int | None, first: int, stop: int, rate: float
+) -> bool:
+    """Whether words ``first..stop-1`` cannot be said between ``left`` and ``right``."""
+    gap_chars = sum(chars[first:stop])
+    if gap_chars < SQUEEZE_CHARS or left is None or right is None:
+        return False
+    return right - left < gap_chars * rate / 2.5 - 100
 
 
 def _make_monotonic(starts: list[int], ends: list[int]) -> None:
