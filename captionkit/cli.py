@@ -942,7 +942,7 @@ def fix_command(
     chosen = resolve_profile(profile, {"max_chars_per_line": max_chars, "max_lines": max_lines})
     rules = select_rules(rule) if rule else list(check_settings().rules)
     track = read(input, encoding=encoding)
-    fixed, changes = fix_track(track, rules, chosen, rtl)
+    fixed, changes = fix_track(track, rules, chosen, rtl, named=bool(rule))
     for change in changes:
         where = f"{input}:{change.file_line}" if change.file_line is not None else input
         before = show_controls(change.before).replace("\n", " ⏎ ")

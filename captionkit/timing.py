@@ -159,8 +159,8 @@ def _share_out(
     clock = float(start_ms)
     for need in needs:
         length = available * (need or 1) / total_need
-        begin = round(clock)
-        end = max(begin + 1, round(clock + length))
+        begin = math.floor(clock)
+        end = min(end_ms, max(begin + 1, math.floor(clock + length)))
         times.append((begin, end))
         clock = end + gap
     return times

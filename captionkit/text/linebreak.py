@@ -51,6 +51,12 @@ _TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")
 _DIGITS = re.compile(
     r"^[+-]?[0-9\u0660-\u0669\u06F0-\u06F9]+([.,٫٬][0-9\u0660-\u0669\u06F0-\u06F9]+)*%?$"
 )
+#: Verbal nouns (masdar): تفعيل إفعال افتعال انفعال استفعال تفاعل، and فعال فعالة of form I.
+_MASDAR = re.compile(
+    r"ت[^\W\d_]{2}ي[^\W\d_]|إ[^\W\d_]{2}ا[^\W\d_]|ا[^\W\d_]ت[^\W\d_]ا[^\W\d_]"
+    r"|ان[^\W\d_]{2}ا[^\W\d_]|است[^\W\d_]{2}ا[^\W\d_]|ت[^\W\d_]ا[^\W\d_]{2}"
+    r"|[^\W\d_اوي]{2}ا[^\W\d_اوي]ة?"  # فعال، فعالة: بناء، قتال، صناعة، قيادة
+)
 _ARABIC_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
 
@@ -103,11 +109,15 @@ class Lexicon:
     stopwords: frozenset[str]
     adjectives: frozenset[str]
     name_pairs: frozenset[tuple[str, str]]
+    name_firsts: frozenset[str]
     proper_nouns: frozenset[str]
     titles: frozenset[str]
     before_number: frozenset[str]
     after_number: frozenset[str]
     waw_initial: frozenset[str]
+    before_min: frozenset[str]
+    numerals: frozenset[str]
+    before_ma: frozenset[str]
 
 
 _PREPOSITION_CLASSES = {"حرف جر", "حرف جر مكفوف", "ظرف مكان", "ظرف", "ظرف زمان/مكان"}
@@ -152,7 +162,7 @@ def lexicon() -> Lexicon:
                     conjunctions.add(form)
     extra = {word.casefold() for word in _entries("binding-extra.txt")}
     binding |= extra
-    binding -= demonstratives
+    demonstratives -= binding  # ثم is a demonstrative (ثَمّ) and a conjunction: it binds
     prepositions |= _EN_PREPOSITIONS
     relatives |= _EN_RELATIVES | _SUBORDINATORS
     conjunctions |= _EN_CONJUNCTIONS
@@ -164,6 +174,7 @@ def lexicon() -> Lexicon:
             proper.add(parts[0])
         name_pairs.update(itertools.pairwise(parts))
     numbers = _sections("number-words.txt")
+    complements = _sections("complements.txt")
     return Lexicon(
         binding=frozenset(binding),
         demonstratives=frozenset(demonstratives),
@@ -173,11 +184,16 @@ def lexicon() -> Lexicon:
         stopwords=frozenset(STOPWORDS) | frozenset(extra),
         adjectives=frozenset(_bare(word) for word in _entries("adjectives.txt")),
         name_pairs=frozenset(name_pairs),
+        name_firsts=frozenset(pair[0] for pair in name_pairs)
+        - frozenset(first for first, _ in name_pairs if first.startswith("ال")),
         proper_nouns=frozenset(proper),
         titles=frozenset(_bare(word) for word in _entries("titles.txt")),
         before_number=frozenset(_bare(word) for word in numbers.get("before", [])),
         after_number=frozenset(_bare(word) for word in numbers.get("after", [])),
         waw_initial=frozenset(_entries("waw-initial.txt")),
+        before_min=frozenset(complements.get("before-min", [])),
+        numerals=frozenset(_bare(word) for word in numbers.get("numerals", [])),
+        before_ma=frozenset(complements.get("before-ma", [])),
     )
 
 
@@ -242,7 +258,9 @@ def _is_adjective(bare: str, lex: Lexicon, definite: bool) -> bool:
     if stem in lex.adjectives or bare in lex.adjectives or _nisba(stem):
         return True
     if definite:
-        if re.fullmatch(r"أ[^اوي\s]{3}", stem) or re.fullmatch(r"[^اوي\s]ا[^اوي\s]{2}ة?", stem):
+        if re.fullmatch(r"أ[^اويةء\s]{3}", stem) or re.fullmatch(
+            r"[^اويةء\s]ا[^اويةء\s]{2}ة?", stem
+        ):
             return True  # الأكبر، الأخطر / الباردة، الثالثة
         if stem.startswith(("مت", "مست")) and len(stem) >= 5:
             return True  # المتزايدة، المتحدة، المستقلة
@@ -283,6 +301,11 @@ def _noun_like(bare: str, lex: Lexicon) -> bool:
     return bool(bare) and bare not in lex.stopwords and not _DIGITS.match(bare)
 
 
+def _has_pronoun_suffix(bare: str) -> bool:
+    """Ends in an attached pronoun (أبرزها، دعمه، قوتهم): such a noun heads no construct."""
+    return len(bare) >= 5 and bare.endswith(("ها", "هم", "هما", "هن", "كم", "كما", "نا"))
+
+
 @lru_cache(maxsize=65536)
 def bad_break_category(left_word: str, right_word: str) -> Category | None:
     """Why a break between these two words would be bad, or None when it is acceptable.
@@ -306,6 +329,11 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         return None
     if _binds(left, right, lex):
         return "binding"
+    forms = _strip_prefix(left)
+    if (right == "من" and any(form in lex.before_min for form in forms)) or (
+        right == "ما" and any(form in lex.before_ma for form in forms)
+    ):
+        return "idafa"
     if _DIGITS.match(left):
         if right in lex.after_number:
             return "number"
@@ -317,6 +345,12 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         ):
             return "number"
     if _DIGITS.match(right) and any(form in lex.before_number for form in _strip_prefix(left)):
+        return "number"
+    if (
+        any(form in lex.numerals for form in _strip_prefix(left))
+        and right not in lex.stopwords
+        and not _starts_conjunction(right, lex)
+    ):
         return "number"
     if _name_pair(left, right, lex) or _latin_name(left_word, right_word):
         return "name"
@@ -334,13 +368,28 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     ):
         return "noun-adjective"  # adjectives of one noun: الدبلوماسية والعسكرية
     if _definite_bare(right):
-        if _definite_any(left):
-            return "noun-adjective" if _is_adjective(right, lex, definite=True) else None
-        return "noun-adjective" if _is_adjective(right, lex, definite=True) else "idafa"
-    if right in lex.proper_nouns and not _definite_any(left) and not _is_latin(left):
+        if _is_adjective(right, lex, definite=True):
+            return "noun-adjective"
+        return None if _definite_any(left) or _has_pronoun_suffix(left) else "idafa"
+    if (
+        (right in lex.proper_nouns or right in lex.name_firsts)
+        and not _definite_any(left)
+        and not _is_latin(left)
+    ):
         return "idafa"
     if not _definite_any(left) and not _is_latin(left) and _is_adjective(right, lex, False):
         return "noun-adjective"
+    if _has_pronoun_suffix(left):
+        return None
+    if re.fullmatch(r"أ[^اويةء\s]{3}", left) and not _definite_any(right):
+        return "idafa"  # an elative before its noun: أكبر مدن، أهم مؤلفاته
+    if (
+        not _definite_any(left)
+        and any(_MASDAR.fullmatch(form) for form in _strip_prefix(left, ("ب", "ل", "و", "ف")))
+        and not _starts_conjunction(right, lex)
+        and not _is_latin(right)
+    ):
+        return "idafa"  # a verbal noun and its object: تطوير صواريخ، إرسال جنود
     if _definite_any(left) and right in lex.adjectives:
         return None
     return None

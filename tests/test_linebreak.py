@@ -1,0 +1,135 @@
+"""Visible length, bad and good breaks, and the hand-judged breaks fixture."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from captionkit.text.linebreak import (
+    CATEGORIES,
+    bad_break_category,
+    break_bonus,
+    break_lines,
+    is_binding_word,
+    visible_length,
+)
+from tests.conftest import FIXTURES
+
+JUDGED = FIXTURES / "make" / "judged-breaks.tsv"
+
+
+def judged_rows() -> list[list[str]]:
+    lines = JUDGED.read_text("utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("abc", 3),
+        ("a b, c.", 7),  # spaces and punctuation count
+        ("مُحَمَّد", 4),  # harakat do not
+        ("كـــتاب", 4),  # nor tatweel
+        ("\u200fمرحبا\u200e\u202b\u202c\u2067\u2069", 5),  # nor bidi controls
+        ("<i>نعم</i> {\\an8}لا", 6),  # nor tags
+        ("سطر\nسطر", 6),  # nor line breaks
+        ("", 0),
+    ],
+)
+def test_visible_length(text: str, expected: int) -> None:
+    assert visible_length(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("في", "المدينة", "binding"),
+        ("وفي", "الصباح", "binding"),  # a prefixed form of a preposition
+        ("هذه", "التقارير", "binding"),  # demonstrative before its definite noun
+        ("the", "city", "binding"),
+        ("الحرب", "الباردة", "noun-adjective"),
+        ("صواريخ", "قصيرة", "noun-adjective"),
+        ("برنامج", "الصواريخ", "idafa"),
+        ("إنشاء", "الجيش", "idafa"),
+        ("جوزيف", "ستالين", "name"),
+        ("وبيونغ", "يانغ", "name"),  # a prefix on the first word of a name
+        ("Joseph", "Stalin", "name"),
+        ("عام", "1948", "number"),
+        ("12", "جنديا", "number"),
+    ],
+)
+def test_bad_break_categories(left: str, right: str, expected: str) -> None:
+    assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("فيه", "الكثير"),  # a preposition with its pronoun is complete
+        ("الغربية،", "في"),  # punctuation ends the unit
+        ("أوكرانيا", "وهو"),  # before a conjunction
+        ("1948", "عندما"),  # a year does not count the next word
+        ("ذلك", "شرارة"),  # a demonstrative used alone
+        ("city", "and"),
+    ],
+)
+def test_acceptable_breaks(left: str, right: str) -> None:
+    assert bad_break_category(left, right) is None
+
+
+def test_bonuses_rank_punctuation_above_conjunction_above_nothing() -> None:
+    sentence = break_bonus("الحرب.", "ثم")
+    phrase = break_bonus("الحرب،", "ثم")
+    conjunction = break_bonus("الحرب", "وبعد")
+    assert sentence > phrase > conjunction > 0
+    assert break_bonus("تقارير", "ظهرت") == 0
+
+
+def test_binding_words() -> None:
+    assert is_binding_word("من")
+    assert is_binding_word("التي")
+    assert not is_binding_word("منه")
+    assert not is_binding_word("في،")
+    assert is_binding_word("هذا", "الاكتشاف")
+    assert not is_binding_word("هذا", "كتاب")
+
+
+def test_judged_breaks_agree() -> None:
+    rows = judged_rows()
+    assert len(rows) >= 150
+    assert {row[2] for row in rows} == {"good", "bad"}
+    assert {row[3] for row in rows if row[2] == "bad"} <= set(CATEGORIES)
+    agreeing = sum(
+        (bad_break_category(left, right) is not None) == (label == "bad")
+        for left, right, label, _, _ in rows
+    )
+    assert agreeing / len(rows) >= 0.95
+
+
+def test_judged_breaks_categories_mostly_match() -> None:
+    bad = [row for row in judged_rows() if row[2] == "bad"]
+    same = sum(bad_break_category(row[0], row[1]) == row[3] for row in bad)
+    assert same / len(bad) >= 0.85
+
+
+def test_break_lines_one_line_when_it_fits() -> None:
+    assert break_lines("في حربها ضد أوكرانيا", 42) == "في حربها ضد أوكرانيا"
+
+
+def test_break_lines_avoids_the_construct() -> None:
+    text = "كان الإسهام الأبرز في بناء برنامج الصواريخ الباليستية"
+    lines = break_lines(text, 42).split("\n")
+    assert len(lines) == 2
+    assert all(visible_length(line) <= 42 for line in lines)
+    assert lines[0].split()[-1] not in ("برنامج", "في", "بناء")
+
+
+def test_data_files_are_documented() -> None:
+    folder = resources.files("captionkit.data").joinpath("linebreak")
+    names = sorted(item.name for item in folder.iterdir() if item.name != "README.md")
+    readme = folder.joinpath("README.md").read_text("utf-8")
+    for name in names:
+        assert name in readme, f"{name} is not described in data/linebreak/README.md"
+        text = folder.joinpath(name).read_text("utf-8")
+        assert text.startswith("#"), f"{name} has no header comment"

@@ -1,0 +1,252 @@
+"""The make pipeline end to end: the seed's must-show checks, a second narration, the CLI."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from captionkit.cli import app
+from captionkit.formats import dumps, read
+from captionkit.make import MakeOptions, MakeReport, make_file, make_track
+from captionkit.model import Track
+from captionkit.narration import ingest
+from captionkit.profiles import load_profile
+from captionkit.text.linebreak import is_binding_word, visible_length
+from captionkit.timing import timing_problems
+from tests.conftest import FIXTURES, shared_path
+
+MAKE = FIXTURES / "make"
+PROFILE = load_profile("arabic")
+runner = CliRunner()
+
+
+def annotated_pairs(name: str) -> set[tuple[str, str]]:
+    lines = (MAKE / name).read_text("utf-8").splitlines()
+    return {tuple(line.split("\t")[:2]) for line in lines if line and not line.startswith("#")}  # type: ignore[misc]
+
+
+def script_words(path: Path) -> list[str]:
+    return list(ingest(path.read_bytes()).words)
+
+
+def assert_subtitler_rules(track: Track, report: MakeReport, path: Path, pairs: str) -> None:
+    """The must-show checks shared by the seed and the second narration."""
+    cues = track.cues
+    words = script_words(path)
+    # every narration word kept, in order
+    assert " ".join(cue.text.replace("\n", " ") for cue in cues).split(" ") == words
+    # 0 lines over 42, 0 cues over 2 lines, 0 needless two-line cues
+    for cue in cues:
+        lines = cue.lines
+        assert len(lines) <= 2
+        assert all(visible_length(line) <= 42 for line in lines)
+        if len(lines) == 2:
+            assert visible_length(cue.text.replace("\n", " ")) > 42, cue.text
+    # 0 lines or cues ending in a binding word
+    flat = [line for cue in cues for line in cue.lines]
+    starts = [line.split(" ")[0] for line in flat[1:]] + [""]
+    for line, next_start in zip(flat, starts, strict=True):
+        assert not is_binding_word(line.split(" ")[-1], next_start), line
+    # 0 splits of the annotated pairs
+    together = annotated_pairs(pairs)
+    for line, next_start in zip(flat, starts, strict=True):
+        assert (line.split(" ")[-1], next_start) not in together, (line, next_start)
+    # every cue within the duration, gap and reading-speed rules
+    assert timing_problems(cues, PROFILE) == []
+    assert report.timing_problems == ()
+    assert report.lines_over_limit == 0
+    assert all(item.category != "binding" for item in report.forced_bad_breaks)
+
+
+def test_seed_meets_every_rule() -> None:
+    path = shared_path("seed", "narration-ar.txt")
+    track, report = make_file(path, PROFILE)
+    assert_subtitler_rules(track, report, path, "seed-pairs.tsv")
+    assert [item.reason for item in report.dropped] == ["title", "hashtag", "player label"]
+    assert report.forced_bad_breaks == ()
+
+
+def test_seed_annotation_pairs_all_occur_in_the_seed() -> None:
+    path = shared_path("seed", "narration-ar.txt")
+    words = script_words(path)
+    adjacent = set(itertools.pairwise(words))
+    pairs = annotated_pairs("seed-pairs.tsv")
+    assert len(pairs) >= 150
+    assert pairs <= adjacent
+
+
+def test_seed_golden() -> None:
+    track, _ = make_file(shared_path("seed", "narration-ar.txt"), PROFILE)
+    assert dumps(track, "srt") == (MAKE / "seed.srt").read_text("utf-8")
+
+
+def test_second_narration_meets_every_rule() -> None:
+    path = MAKE / "narration-cordoba-ar.txt"
+    track, report = make_file(path, PROFILE)
+    assert_subtitler_rules(track, report, path, "cordoba-pairs.tsv")
+    assert [item.text for item in report.dropped][-1] == "شاهد المزيد"
+    words = script_words(path)
+    assert set(annotated_pairs("cordoba-pairs.tsv")) <= set(itertools.pairwise(words))
+    assert dumps(track, "srt") == (MAKE / "cordoba.srt").read_text("utf-8")
+
+
+def test_bundled_sample_meets_every_rule() -> None:
+    from importlib import resources
+
+    data = resources.files("captionkit.data").joinpath("sample-narration-ar.txt").read_bytes()
+    track, report = make_track(data, PROFILE)
+    lines = data.decode().splitlines()
+    assert 60 <= len(lines) <= 100
+    assert [item.line for item in report.dropped] == [1, 2, len(lines)]
+    assert report.timing_problems == ()
+    assert all(len(cue.lines) <= 2 for cue in track.cues)
+    assert all(visible_length(line) <= 42 for cue in track.cues for line in cue.lines)
+
+
+def test_duration_fits_the_narration() -> None:
+    path = shared_path("seed", "narration-ar.txt")
+    track, report = make_file(path, PROFILE, MakeOptions(start_ms=2000, duration_ms=155_000))
+    assert track.cues[0].start == 2000
+    assert track.cues[-1].end <= 157_000
+    assert report.timing_problems == ()
+
+
+def test_too_short_a_duration_is_reported() -> None:
+    path = shared_path("seed", "narration-ar.txt")
+    track, report = make_file(path, PROFILE, MakeOptions(duration_ms=60_000))
+    assert track.cues[-1].end <= 60_000
+    assert {problem.rule for problem in report.timing_problems} >= {"cps"}
+    assert report.notes
+    assert report.max_cps > PROFILE.max_cps
+
+
+def test_rtl_embed_wraps_each_line() -> None:
+    track, _ = make_track("في حربها ضد أوكرانيا", PROFILE, MakeOptions(rtl="embed"))
+    assert track.cues[0].text == "\u202bفي حربها ضد أوكرانيا\u202c"
+
+
+def test_profiles_change_the_shape() -> None:
+    path = shared_path("seed", "narration-ar.txt")
+    social, _ = make_file(path, load_profile("social"))
+    assert all(len(cue.lines) == 1 for cue in social.cues)
+    assert all(visible_length(cue.text) <= 26 for cue in social.cues)
+    broadcast, _ = make_file(path, load_profile("broadcast"))
+    assert all(visible_length(line) <= 37 for cue in broadcast.cues for line in cue.lines)
+
+
+def test_report_json_is_stable() -> None:
+    _, report = make_track("عن إرسال كوريا الشمالية", PROFILE)
+    document = report.as_json()
+    assert sorted(document) == [
+        "bad_breaks_avoided",
+        "bad_breaks_forced",
+        "cues",
+        "dropped",
+        "duration_ms",
+        "lines_over_limit",
+        "max_cps",
+        "mean_cps",
+        "notes",
+        "profile",
+        "timing_problems",
+        "words",
+    ]
+    assert document["cues"] == 1
+
+
+# --- command line ---------------------------------------------------------------------------
+
+
+def test_cli_make_writes_several_formats(tmp_path: Path) -> None:
+    seed = shared_path("seed", "narration-ar.txt")
+    srt, vtt = tmp_path / "out.srt", tmp_path / "out.vtt"
+    result = runner.invoke(app, ["make", str(seed), "-o", str(srt), "-o", str(vtt)])
+    assert result.exit_code == 0, result.output
+
+    def timed(track: Track) -> list[tuple[int, int, str]]:
+        return [(cue.start, cue.end, cue.text) for cue in track.cues]
+
+    assert timed(read(srt)) == timed(read(vtt))
+    assert len(read(srt)) > 20
+    assert "dropped line 2 (hashtag): #سياسة_لس" in result.output
+    assert "bad breaks forced" in result.output
+
+
+def test_cli_make_to_stdout(tmp_path: Path) -> None:
+    script = tmp_path / "n.txt"
+    script.write_text("تقارير ظهرت مؤخرا\nعن إرسال كوريا الشمالية\n", "utf-8")
+    result = runner.invoke(app, ["make", str(script), "-o", "-", "--start", "1.5"])
+    assert result.exit_code == 0, result.output
+    assert "1\n00:00:01,500 --> " in result.stdout
+    assert "تقارير ظهرت مؤخرا عن إرسال كوريا الشمالية" in result.stdout
+
+
+def test_cli_make_json_report(tmp_path: Path) -> None:
+    seed = shared_path("seed", "narration-ar.txt")
+    out = tmp_path / "x.srt"
+    result = runner.invoke(
+        app, ["make", str(seed), "-o", str(out), "--format", "json", "--duration", "2:35"]
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert [item["reason"] for item in document["dropped"]] == ["title", "hashtag", "player label"]
+    assert document["lines_over_limit"] == 0
+    assert document["bad_breaks_forced"] == []
+    assert document["captions"][-1]["end"] <= 155_000
+    assert out.exists()
+
+
+def test_cli_make_options_override_the_profile(tmp_path: Path) -> None:
+    seed = shared_path("seed", "narration-ar.txt")
+    result = runner.invoke(
+        app, ["make", str(seed), "--max-chars", "30", "--max-lines", "1", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    captions = json.loads(result.stdout)["captions"]
+    assert all("\n" not in item["text"] for item in captions)
+    assert all(visible_length(item["text"]) <= 30 for item in captions)
+
+
+def test_cli_make_keep_all(tmp_path: Path) -> None:
+    seed = shared_path("seed", "narration-ar.txt")
+    result = runner.invoke(app, ["make", str(seed), "--keep-all", "--format", "json"])
+    document = json.loads(result.stdout)
+    assert document["dropped"] == []
+    assert document["captions"][-1]["text"].endswith("видео!")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["-o", "out.txt"], "cannot tell the caption format"),
+        (["--rtl", "sideways"], "--rtl must be one of"),
+        (["--profile", "nope"], "unknown profile"),
+        (["--duration", "soon"], "not a time"),
+        (["-o", "-", "--format", "json"], "both write to stdout"),
+    ],
+)
+def test_cli_make_usage_errors(tmp_path: Path, arguments: list[str], message: str) -> None:
+    script = tmp_path / "n.txt"
+    script.write_text("نص قصير\n", "utf-8")
+    result = runner.invoke(app, ["make", str(script), *arguments])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_cli_make_missing_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["make", str(tmp_path / "none.txt")])
+    assert result.exit_code == 2
+    assert "no such file" in result.output
+
+
+def test_cli_demo_writes_srt_and_vtt(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    srt, vtt = read(tmp_path / "demo.srt"), read(tmp_path / "demo.vtt")
+    assert len(srt) == len(vtt) > 20
+    assert srt.cues[0].text.startswith("في الخامس والعشرين")
+    assert "dropped line 77 (player label): More videos" in result.output

@@ -1,0 +1,121 @@
+"""The whole-narration segmentation: hard rules as properties, and what the costs choose."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from captionkit.errors import UsageError
+from captionkit.profiles import load_profile
+from captionkit.segment import breaks, layout_cue, segment
+from captionkit.text.linebreak import visible_length
+
+PROFILE = load_profile("arabic")
+
+arabic_word = st.text(
+    alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآ\u064e\u0650", min_size=1, max_size=9
+)
+latin_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ", min_size=1, max_size=9)
+number_word = st.integers(min_value=0, max_value=3000).map(str)
+function_word = st.sampled_from(["في", "من", "إلى", "على", "التي", "هذا", "لم", "the", "of", "و"])
+punctuated = st.tuples(arabic_word, st.sampled_from([".", "،", "؟", ",", "!"])).map("".join)
+word = st.one_of(arabic_word, latin_word, number_word, function_word, punctuated)
+words_lists = st.lists(word, min_size=1, max_size=60)
+profiles = st.sampled_from(
+    [
+        PROFILE,
+        load_profile("broadcast"),
+        load_profile("social"),
+        replace(PROFILE, max_chars_per_line=16),
+        replace(PROFILE, shape="balanced"),
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=words_lists, profile=profiles)
+def test_no_word_lost_or_reordered(words: list[str], profile: object) -> None:
+    cues = segment(words, profile)  # type: ignore[arg-type]
+    rebuilt = " ".join(cue.text(words).replace("\n", " ") for cue in cues).split(" ")
+    assert rebuilt == words
+    assert cues[0].start == 0 and cues[-1].stop == len(words)
+    assert all(a.stop == b.start for a, b in itertools.pairwise(cues))
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=words_lists, profile=profiles)
+def test_lines_within_limits_when_every_word_fits(words: list[str], profile: object) -> None:
+    chosen = profile  # type: ignore[assignment]
+    limit = chosen.max_chars_per_line  # type: ignore[attr-defined]
+    cues = segment(words, chosen)  # type: ignore[arg-type]
+    for cue in cues:
+        lines = cue.text(words).split("\n")
+        assert len(lines) <= chosen.max_lines  # type: ignore[attr-defined]
+        if all(visible_length(item) <= limit for item in words):
+            assert all(visible_length(line) <= limit for line in lines)
+        if len(lines) > 1:  # never a second line for text that fits on one
+            assert visible_length(" ".join(lines)) > limit
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=words_lists)
+def test_deterministic(words: list[str]) -> None:
+    assert segment(words, PROFILE) == segment(list(words), PROFILE)
+
+
+def test_avoids_splitting_a_construct_even_at_a_script_line_end() -> None:
+    # The script breaks "في إنشاء / الجيش الشعبي" where a subtitler would not.
+    words = "لدرجة أنه ساهم في إنشاء الجيش الشعبي الكوري من الأساس بتدريبه للضباط والجنود".split()
+    line_ends = {4, 10, 13}
+    cues = segment(words, PROFILE, line_ends=line_ends)
+    made = {item.gap: item.category for item in breaks(words, cues)}
+    assert 4 not in made  # إنشاء | الجيش
+    assert all(category is None for category in made.values())
+
+
+def test_never_ends_a_line_on_a_binding_word() -> None:
+    text = "وعلى الرغم من أن السوفييت لم يشاركوا بشكل مباشر في القتال ضد كوريا الجنوبية وأميركا"
+    words = text.split()
+    for item in breaks(words, segment(words, PROFILE)):
+        assert item.category is None, (words[item.gap], words[item.gap + 1])
+
+
+def test_boundary_bonus_moves_a_cue_boundary() -> None:
+    words = "واحد اثنان ثلاثة أربعة خمسة ستة".split()
+    assert len(segment(words, PROFILE)) == 1
+    bonus = [0.0] * len(words)
+    bonus[2] = 100.0  # an aligner measured a long pause after ثلاثة
+    cues = segment(words, PROFILE, boundary_bonus=bonus)
+    assert [cue.stop for cue in cues] == [3, 6]
+
+
+def test_a_word_wider_than_a_line_gets_its_own_line() -> None:
+    words = ["قصير", "ا" * 50, "قصير"]
+    cues = segment(words, PROFILE)
+    assert ["ا" * 50] in [cue.text(words).split("\n") for cue in cues]
+
+
+def test_max_cue_chars_caps_a_cue() -> None:
+    words = ("كلمة " * 20).split()
+    cues = segment(words, PROFILE, max_cue_chars=30)
+    assert all(visible_length(cue.text(words).replace("\n", " ")) <= 30 for cue in cues)
+
+
+def test_rejects_more_than_two_lines() -> None:
+    with pytest.raises(UsageError):
+        segment(["a"], replace(PROFILE, max_lines=3))
+
+
+def test_empty_narration() -> None:
+    assert segment([], PROFILE) == []
+
+
+def test_layout_cue_prefers_bottom_heavy() -> None:
+    words = "بتزويد بيونغ يانغ بقدرات تطوير صواريخ قصيرة ومتوسطة المدى".split()
+    first, second = layout_cue(words, 42)
+    assert visible_length(first) <= visible_length(second) <= 42
+    assert first == "بتزويد بيونغ يانغ"
