@@ -117,6 +117,9 @@ def test_looks_reversed_hand_made() -> None:
     assert looks_reversed("ةسردملا ىلإ")  # plain letters reversed: ة at a word's start
     assert not looks_reversed("إلى المدرسة")
     assert looks_reversed("םולש ךלמ")  # Hebrew final letters at word starts
+    assert looks_reversed("تسا بوخ نیا")  # Persian function words spelt backwards
+    assert not looks_reversed("این خوب است")
+    assert not looks_reversed("بلیت درجه یک؟")  # یک is a word, not کی backwards
     assert not looks_reversed("Hello, world")
     assert not looks_reversed("")
 
@@ -257,3 +260,19 @@ def test_unvisual_reads_other_tools_visual_output() -> None:
     back = [unvisual(get_display(arabic_reshaper.reshape(line))) for line in lines]
     assert sum(bare(b) == bare(line) for b, line in zip(back, lines, strict=True)) == len(lines)
     assert unvisual(get_display(arabic_reshaper.reshape("قال (نعم) 3"))) == "قال (نعم) 3"
+
+
+@given(
+    st.lists(
+        st.one_of(
+            arabic_words,
+            st.sampled_from(["في", "يف", "است", "تسا", "کے", "ےک", "یک", "کی", "لا", "ال"]),
+        ),
+        max_size=6,
+    ).map(" ".join)
+)
+def test_looks_reversed_fast_path_agrees_on_words(line: str) -> None:
+    from captionkit.text.arabic import _order_votes
+
+    logical, reversed_ = _order_votes(line)
+    assert looks_reversed(line) == (reversed_ > logical and reversed_ >= 2)

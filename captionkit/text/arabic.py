@@ -254,9 +254,21 @@ _IN_WORD = _rtl_word_class()
 _MARKS = "".join(re.escape(char) for char in sorted(HARAKAT))
 #: Maximal runs of RTL letters and their marks (ZWNJ/ZWJ inside a word).
 _RTL_WORD = re.compile(f"[{_IN_WORD}][{_IN_WORD}{ZWNJ}{ZWJ}]*")
+# The commonest function words of Arabic, Persian and Urdu. Spelt backwards they are not words
+# (those that are, such as رد or عم, are left out), so they give the order away in text where
+# no letter does (unshaped Persian or Urdu stored in visual order, as PDF extraction gives).
+_FUNCTION_WORDS = frozenset(
+    "في من عن هذا هذه التي الذي كان قد بين"  # Arabic
+    " در به از که را این با است برای آن"  # Persian
+    " کے کی کا میں ہے اور سے کو نے".split()  # Urdu
+)
+# Backwards spellings that are words too: رد (reply), عم (uncle), یک (Persian "one").
+_REAL_WORDS = frozenset({"رد", "عم", "نا", "یک"})
+_BACKWARDS_WORDS = frozenset(word[::-1] for word in _FUNCTION_WORDS) - _FUNCTION_WORDS - _REAL_WORDS
+_STANDALONE = f"(?<![{_IN_WORD}])(?:%s)(?![{_IN_WORD}])"
 #: Anything that could count for visual order; a line without it is logical (the fast path).
 _REVERSED_HINT = re.compile(
-    "[\ufb50-\ufdff\ufe70-\ufefc]"
+    _STANDALONE % "|".join(sorted(_BACKWARDS_WORDS)) + "|[\ufb50-\ufdff\ufe70-\ufefc]"
     f"|(?<![{_IN_WORD}])[{_MARKS}]"
     f"|(?<![{_IN_WORD}])[ةىےںۀۓךםןףץ](?=[{_IN_WORD}])"
     f"|(?<=[{_IN_WORD}])[آإأ](?![{_IN_WORD}])"
@@ -301,6 +313,10 @@ def _order_votes(line: str) -> tuple[int, int]:
                 logical += 1
             if plain.endswith("لا") and len(plain) > 4:
                 reversed_ += 1
+        if plain in _FUNCTION_WORDS:
+            logical += 2
+        elif plain in _BACKWARDS_WORDS:
+            reversed_ += 2
     return logical, reversed_
 
 
@@ -310,7 +326,8 @@ def looks_reversed(line: str) -> bool:
     The evidence is lexicon-free: shaped letters in the wrong position for their form (a final
     form at the start of a word, an initial form at its end), a haraka before any letter,
     letters that end words (ة ى ے ں ۀ, Hebrew final forms) at a word's start, letters
-    that start words (آ إ أ) at its end, the article ال at a word's end (as لا).
+    that start words (آ إ أ) at its end, the article ال at a word's end (as لا), and the
+    commonest Arabic, Persian and Urdu function words spelt backwards (نم يف تسا ےک ...).
     Evidence for logical order is counted the same way; the line is reversed when that evidence
     is larger and worth at least 2 (one weak clue, such as a word ending in لا, is not enough).
 
