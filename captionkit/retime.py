@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from fractions import Fraction
 
 from captionkit.errors import TimingError, UsageError
@@ -297,10 +297,29 @@ def _move(
                 )
             clipped += 1
             start, end = max(start, 0), max(end, 0)
-        if start != cue.start or end != cue.end:
-            cue = cue.with_times(start, end)
-        moved.append(cue)
+        moved.append(cue if start == cue.start and end == cue.end else _retimed(cue, start, end))
     return track.with_cues(moved), clipped
+
+
+_PLAIN_CUE = tuple(item.name for item in fields(Cue)) == (
+    "start",
+    "end",
+    "text",
+    "identifier",
+    "settings",
+    "source",
+)
+
+
+def _retimed(cue: Cue, start: int, end: int) -> Cue:
+    """``cue.with_times(start, end)``, built directly while Cue has exactly these fields.
+
+    ``dataclasses.replace`` costs about twice the constructor, and a shift of
+    100,000 cues is measured against reading and writing them.
+    """
+    if _PLAIN_CUE:
+        return Cue(start, end, cue.text, cue.identifier, cue.settings, cue.source)
+    return cue.with_times(start, end)
 
 
 def _divide_round(numerator: int, denominator: int) -> int:
