@@ -429,3 +429,38 @@ def test_after_repair_the_file_is_sorted_without_overlap(data: bytes, delta: int
     for before, after in itertools.pairwise(reread):
         assert before.start <= after.start
         assert before.end + profile.min_gap_ms <= after.start
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    moments=st.lists(st.integers(0, 36_000_000), min_size=1, max_size=20),
+    rates=st.sampled_from(
+        [
+            (Fraction(25), FPS_23976),
+            (Fraction(30000, 1001), Fraction(25)),
+            (Fraction(24), Fraction(60)),
+        ]
+    ),
+)
+def test_frame_rate_there_and_back_in_two_runs_is_within_1ms(
+    moments: list[int], rates: tuple[Fraction, Fraction]
+) -> None:
+    track = Track.from_cues([Cue(ms, ms + 1000, "x") for ms in moments])
+    there = convert_fps(track, *rates)
+    back = convert_fps(there, rates[1], rates[0])
+    assert all(
+        abs(a.start - b.start) <= 1 and abs(a.end - b.end) <= 1
+        for a, b in zip(track.cues, back.cues, strict=True)
+    )
+
+
+def test_cli_scale_anchor_and_snap() -> None:
+    source = "1\n00:00:10,000 --> 00:00:11,010\nx\n"
+    result = runner.invoke(
+        app,
+        ["retime", "-", "--scale", "2", "--anchor", "00:00:09,000", "--snap", "25"],
+        input=source,
+    )
+    assert result.exit_code == 0, result.stderr
+    # 10 s -> 9 + 2 * 1 = 11 s; 11.010 s -> 9 + 2 * 2.010 = 13.020 s, snapped to 13.040 (frame 326).
+    assert "00:00:11,000 --> 00:00:13,040" in result.stdout
