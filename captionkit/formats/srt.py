@@ -83,10 +83,10 @@ def restyle_stamp(ms: int, original: str) -> str:
         and original[0] != "-"
         and 0 <= ms < 360000000
     ):
-        seconds, millis = divmod(ms, 1000)
-        minutes, seconds = divmod(seconds, 60)
-        hours, minutes = divmod(minutes, 60)
-        return f"{hours:02d}:{minutes:02d}:{seconds:02d}{original[8]}{millis:03d}"
+        whole_seconds, millis = divmod(ms, 1000)
+        whole_minutes, seconds = divmod(whole_seconds, 60)
+        whole_hours, minutes = divmod(whole_minutes, 60)
+        return f"{whole_hours:02d}:{minutes:02d}:{seconds:02d}{original[8]}{millis:03d}"
     match = _STAMP_PARTS.fullmatch(original)
     text = format_srt_time(ms)
     if match is None:
@@ -416,14 +416,12 @@ def _patched_cue(cue: Cue, source: CueSource, position: int, newline: str) -> st
             put(source.identifier_span, cue.identifier)
         elif cue.identifier:
             pieces.append(cue.identifier + newline)
-    start = source.start_span
-    end = source.end_span
-    stamp_start = raw[start[0] : start[1]]
-    stamp_end = raw[end[0] : end[1]]
+    start_span = source.start_span
+    end_span = source.end_span
     if cue.start != source.start_as_read:
-        put(start, restyle_stamp(cue.start, stamp_start))
+        put(start_span, restyle_stamp(cue.start, raw[start_span[0] : start_span[1]]))
     if cue.end != source.end_as_read:
-        put(end, restyle_stamp(cue.end, stamp_end))
+        put(end_span, restyle_stamp(cue.end, raw[end_span[0] : end_span[1]]))
     if cue.settings != source.settings_as_read:
         span = source.settings_span
         value = cue.settings
