@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import sys
@@ -92,7 +93,7 @@ def build(size: int, lines: list[list[str]], rng: random.Random) -> tuple[list[l
     return narration, json.dumps(document, ensure_ascii=False).encode()
 
 
-def run(narration: list[list[str]], data: bytes) -> tuple[float, float, float]:
+def run(narration: list[list[str]], data: bytes) -> tuple[float, float, float, float]:
     words = [word for line in narration for word in line]
     groups: list[tuple[int, int]] = []
     for line in narration:
@@ -100,13 +101,13 @@ def run(narration: list[list[str]], data: bytes) -> tuple[float, float, float]:
         groups.append((first, first + len(line)))
     line_starts = [first for first, _ in groups]
     profile = load_profile("arabic")
-    began = time.perf_counter()
+    began, cpu_began = time.perf_counter(), time.process_time()
     stamps = loads_timestamps(data, "whisper")
     read_done = time.perf_counter()
     alignment = align_narration(words, stamps, line_starts=line_starts)
     cue_times(alignment.words, groups, profile)
-    finished = time.perf_counter()
-    return finished - began, read_done - began, alignment.matched_share
+    finished, cpu_finished = time.perf_counter(), time.process_time()
+    return finished - began, read_done - began, alignment.matched_share, cpu_finished - cpu_began
 
 
 def main() -> int:
@@ -116,8 +117,10 @@ def main() -> int:
     args = parser.parse_args()
     lines = real_lines()
     failed = False
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(
-        f"{'words':>8} {'recognizer':>10} {'end to end s':>13} {'of which read s':>16} {'matched':>8}"
+        f"{'words':>8} {'recognizer':>10} {'end to end s':>13} {'cpu s':>7} "
+        f"{'of which read s':>16} {'matched':>8}"
     )
     for size in (int(part) for part in args.sizes.split(",")):
         narration, data = build(size, lines, random.Random(size))
@@ -126,7 +129,7 @@ def main() -> int:
             result = run(narration, data)
             best = result if best is None or result[0] < best[0] else best
         assert best is not None
-        total, reading, share = best
+        total, reading, share, cpu = best
         recognized = len(json.loads(data)["segments"][0]["words"])
         count = sum(len(line) for line in narration)
         target = TARGETS.get(size)
@@ -134,7 +137,10 @@ def main() -> int:
         if target is not None:
             verdict = f"  target {target} s: {'PASS' if total <= target else 'FAIL'}"
             failed = failed or total > target
-        print(f"{count:>8} {recognized:>10} {total:>13.3f} {reading:>16.3f} {share:>8.3f}{verdict}")
+        print(
+            f"{count:>8} {recognized:>10} {total:>13.3f} {cpu:>7.3f} {reading:>16.3f} "
+            f"{share:>8.3f}{verdict}"
+        )
     return 1 if failed else 0
 
 

@@ -283,6 +283,12 @@ def _match(
     """Align ``a[a_lo:a_hi]`` with ``b[b_lo:b_hi]``, appending pairs in order."""
     if a_lo >= a_hi or b_lo >= b_hi:
         return
+    if a_hi - a_lo == 1 and b_hi - b_lo == 1:  # one word each side: no edit distance needed
+        if a[a_lo] == b[b_lo]:
+            out.append((a_lo, b_lo, 1.0))
+        elif score := _similarity(a_keys[a_lo], b_keys[b_lo]):
+            out.append((a_lo, b_lo, score))
+        return
     if max(a_hi - a_lo, b_hi - b_lo) <= anchor_above or gram == 0:
         _edit_align(a, b, a_keys, b_keys, a_lo, a_hi, b_lo, b_hi, out)
         return

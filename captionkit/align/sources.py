@@ -257,14 +257,18 @@ def _seconds(value: Any, where: str) -> int | None:
     raise ParseError(f"{where}: not a time: {value!r}")
 
 
-def _word_from(entry: Any, key: str, segment: int, where: str) -> TimedWord | None:
+def _word_from(entry: Any, key: str, segment: int, index: int) -> TimedWord | None:
+    """A word entry; the common case (a string and two floats) takes the short way.
+
+    ``segment`` -1 stands for whisperX's flat ``word_segments`` list (segment 0).
+    """
+    number = max(segment, 0)
     if type(entry) is dict:
         text, start, end = entry.get(key), entry.get("start"), entry.get("end")
         if type(text) is str and type(start) is float and type(end) is float and end >= start:
             text = text.strip()
-            return (
-                TimedWord(text, round(start * 1000), round(end * 1000), segment) if text else None
-            )
+            return TimedWord(text, round(start * 1000), round(end * 1000), number) if text else None
+    where = f"segment {segment}, word {index}" if segment >= 0 else f"word_segments[{index}]"
     if not isinstance(entry, dict):
         raise ParseError(f"{where}: a word must be an object, not {type(entry).__name__}")
     text = str(entry.get(key, entry.get("text", entry.get("word", "")))).strip()
@@ -276,7 +280,7 @@ def _word_from(entry: Any, key: str, segment: int, where: str) -> TimedWord | No
         start = end = None
     elif end < start:
         end = start
-    return TimedWord(text, start, end, segment)
+    return TimedWord(text, start, end, number)
 
 
 def _load_json(text: str, file: str | None) -> Any:
@@ -307,7 +311,7 @@ def _read_whisper_json(text: str, file: str | None, key: str, name: str) -> Time
         entries = segment.get("words")
         if entries:
             for index, entry in enumerate(entries):
-                word = _word_from(entry, key, number, f"segment {number}, word {index}")
+                word = _word_from(entry, key, number, index)
                 if word is not None:
                     words.append(word)
         elif str(segment.get("text", "")).strip():
@@ -333,7 +337,7 @@ def _read_whisperx(text: str, file: str | None) -> Timestamps:
         words = [
             word
             for index, entry in enumerate(entries)
-            if (word := _word_from(entry, "word", 0, f"word_segments[{index}]")) is not None
+            if (word := _word_from(entry, "word", -1, index)) is not None
         ]
         return Timestamps("whisperx", "word", tuple(words))
     stamps = _read_whisper_json(text, file, "word", "whisperx")
