@@ -31,10 +31,11 @@ class Change:
     after: str
 
 
-def fixable(rules: Iterable[Rule], rtl_mode: str = "none") -> list[Rule]:
+def fixable(rules: Iterable[Rule], rtl_mode: str = "none", named: bool = False) -> list[Rule]:
     """The rules among ``rules`` that ``fix`` runs, in repair order.
 
-    Fixers that add direction marks run only when a target is named (``--rtl marks``).
+    Fixers that add direction marks run only when a target is named (``--rtl marks``);
+    matters of taste (joining two lines) only when the rules were ``named`` by the user.
     """
     if rtl_mode not in RTL_MODES:
         raise UsageError(f"--rtl must be one of {', '.join(RTL_MODES)}, not {rtl_mode!r}")
@@ -42,7 +43,9 @@ def fixable(rules: Iterable[Rule], rtl_mode: str = "none") -> list[Rule]:
     return [
         chosen[rule_id]
         for rule_id in FIX_ORDER
-        if rule_id in chosen and (rtl_mode != "none" or not chosen[rule_id].fix_needs_rtl)
+        if rule_id in chosen
+        and (rtl_mode != "none" or not chosen[rule_id].fix_needs_rtl)
+        and (named or not chosen[rule_id].fix_on_request)
     ]
 
 
@@ -51,9 +54,14 @@ def fix_track(
     rules: Iterable[Rule],
     profile: Profile | None = None,
     rtl_mode: str = "none",
+    named: bool = True,
 ) -> tuple[Track, list[Change]]:
-    """The track with the fixable problems of ``rules`` repaired, and the list of changes."""
-    chosen = fixable(rules, rtl_mode)
+    """The track with the fixable problems of ``rules`` repaired, and the list of changes.
+
+    ``named`` says the user chose these rules (``--rule``): then every fixer among them
+    runs; otherwise those that are a matter of taste are left out.
+    """
+    chosen = fixable(rules, rtl_mode, named)
     context = Context(
         profile=profile or load_profile(),
         format=track.format,
@@ -65,7 +73,7 @@ def fix_track(
         text = cue.text
         for rule in chosen:
             view = cue_view(index, cue.with_text(text))
-            if not any(finding.severity != "info" for finding in rule.check([view], context)):
+            if not any(True for _ in rule.check([view], context)):
                 continue
             assert rule.fix is not None
             repaired = rule.fix(text, context)

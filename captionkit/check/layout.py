@@ -21,11 +21,13 @@ _INVISIBLE = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c
 
 
 def _is_dialogue(view: CueView) -> bool:
-    """Two speakers or more, one dashed line each: their lines are not to be joined or moved."""
-    dashed = sum(
-        1 for plain in view.plain_lines if plain.lstrip(" \u200f\u202b").startswith(_DASHES)
+    """Two speakers: a line after the first starts with a dash (the first speaker's may not).
+
+    Their lines are not to be joined or moved.
+    """
+    return any(
+        plain.lstrip(" \u200e\u200f\u202b").startswith(_DASHES) for plain in view.plain_lines[1:]
     )
-    return dashed > 1
 
 
 def _lengths(view: CueView) -> list[int]:
@@ -145,11 +147,13 @@ register(
             "line limit: one line is read in one glance and covers less of the picture. A cue "
             "broken in two whose text fits on one line is reported (dialogue cues, one speaker "
             "a line, are exempt). Profiles with single_line_first = false turn this rule off. "
-            "The fix joins the lines."
+            "`captionkit fix --rule needless-two-lines` joins the lines (not done by default: "
+            "a subtitler may have broken them on purpose)."
         ),
         check=_check_needless_two_lines,
         fix=_fix_rebreak,
         threshold="max_chars_per_line",
+        fix_on_request=True,
     )
 )
 
@@ -401,6 +405,8 @@ def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Fin
     for view in views:
         if len(view.lines) < 2 or _is_dialogue(view):
             continue
+        if not view.arabic and not view.text.isascii():
+            continue  # the breaker's word lists are Arabic and English only
         for number, (upper, lower) in enumerate(itertools.pairwise(view.plain_lines), 1):
             left_words, right_words = upper.split(), lower.split()
             if not left_words or not right_words:
@@ -428,7 +434,9 @@ register(
             "particle, negation, relative pronoun or demonstrative), or inside a noun and its "
             "adjective, a construct (idafa), a multi-word name or a number and what it counts, "
             "makes the reader hold half a phrase. The categories and word lists are the make "
-            "line breaker's data. The fix re-breaks the cue with that breaker."
+            "line breaker's data, which covers Arabic and English: the rule reads Arabic cues and "
+            "cues in plain ASCII, and leaves other languages alone. The fix re-breaks the cue "
+            "with that breaker."
         ),
         check=_check_bad_break,
         fix=_fix_rebreak,

@@ -86,7 +86,8 @@ class Rule:
 
     ``threshold`` names the :class:`~captionkit.profiles.Profile` field that sets
     the rule's limit (empty when the rule has none). ``fix_needs_rtl`` marks
-    fixers that only run when the user names a target (``fix --rtl marks``).
+    fixers that only run when the user names a target (``fix --rtl marks``);
+    ``fix_on_request`` fixers (a matter of taste) only when the rule is named (``--rule``).
     """
 
     id: str
@@ -97,3 +98,4 @@ class Rule:
     fix: FixFunction | None = field(default=None, repr=False)
     threshold: str = ""
     fix_needs_rtl: bool = False
+    fix_on_request: bool = False

@@ -21,6 +21,7 @@ from captionkit.check.textutil import BIDI_CONTROLS, strip_tags
 
 _BALANCED_TAG = re.compile(r"<(/?)(i|b|u|s|font|c)(\b[^<>\n]*)>", re.IGNORECASE)
 _PUNCTUATION_END = tuple(".,،؛;:!?؟…")
+_DASHES = ("-", "–", "—")
 
 
 def _common_affixes(lines: list[str]) -> tuple[str, str]:
@@ -134,10 +135,12 @@ def _join_line_tags(lines: list[str]) -> str:
 def rebreak(text: str, limit: int, max_lines: int, shape: str = "bottom-heavy") -> str:
     """The cue's words broken into at most ``max_lines`` lines of at most ``limit`` characters.
 
-    Dialogue cues (lines starting with a dash) keep their lines: each line is a speaker.
+    Dialogue cues (a line after the first starts with a dash) keep their lines.
     """
     lines = text.split("\n")
-    if sum(1 for line in lines if strip_tags(line).lstrip().startswith(("-", "–", "—"))) > 1:
+    if any(
+        strip_tags(line).lstrip(" \u200e\u200f\u202b").startswith(_DASHES) for line in lines[1:]
+    ):
         return text
     prefix, suffix = _common_affixes(lines)
     inner = [line[len(prefix) : len(line) - len(suffix)] for line in lines]

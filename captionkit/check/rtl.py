@@ -612,7 +612,8 @@ register(
 # --- rtl-mixed-digits -----------------------------------------------------------------------
 
 _DIGIT_SETS = {
-    "Western (0-9)": re.compile("[0-9]"),
+    # Digits inside a Latin code (N1733, H264, MP3) are part of the code, not a number.
+    "Western (0-9)": re.compile("(?<![A-Za-z0-9])[0-9]+(?![A-Za-z0-9])"),
     "Arabic-Indic (٠-٩)": re.compile("[\u0660-\u0669]"),
     "Persian (۰-۹)": re.compile("[\u06f0-\u06f9]"),
 }
@@ -628,7 +629,7 @@ def _check_mixed_digits(views: Sequence[CueView], context: Context) -> Iterator[
             for name, pattern in _DIGIT_SETS.items():
                 digits = pattern.findall(plain)
                 if digits:
-                    counts[name] += len(digits)
+                    counts[name] += sum(len(run) for run in digits)
                     match = pattern.search(plain)
                     assert match is not None
                     found_here[name] = match.start()
