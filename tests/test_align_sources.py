@@ -252,3 +252,22 @@ def test_forced_format_is_used() -> None:
 )
 def test_detection(text: str, expected: str) -> None:
     assert detect_timestamps_format(text) == expected
+
+
+def test_punctuation_alone_does_not_count_against_the_match() -> None:
+    path = shared_path(*TIMESTAMPED, "medium_auto", "bonjour_vous_allez_bien.mp3.words.json")
+    narration = "Bonjour ! Est-ce que vous allez bien ?".split()
+    result = align_narration(narration, read_timestamps(path))
+    assert result.matched_share == 1.0  # 6 words; "!" and "?" are not words
+    assert result.words[1].status == "interpolated"
+
+
+def test_recognizer_that_heard_only_dots_is_an_error() -> None:
+    path = shared_path(*TIMESTAMPED, "tiny_fr", "radio_short.mp3.words.json")
+    with pytest.raises(AlignmentError, match="heard no speech"):
+        align_narration(["Bonjour", "à", "tous"], read_timestamps(path))
+
+
+def test_srt_tags_and_ass_overrides_are_not_words() -> None:
+    stamps = loads_timestamps("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>hello</i>\n", "srt")
+    assert [w.text for w in stamps.words] == ["hello"]

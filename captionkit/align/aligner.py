@@ -92,12 +92,17 @@ class WordTiming(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """The narration's words with times, and where those times came from."""
+    """The narration's words with times, and where those times came from.
+
+    ``scored`` counts the words that can match at all (not punctuation alone):
+    the matched share is taken over them.
+    """
 
     words: tuple[WordTiming, ...]
     source_format: str
     level: Level
     source_words: int
+    scored: int = -1
 
     @property
     def matched(self) -> int:
@@ -107,7 +112,8 @@ class Alignment:
     @property
     def matched_share(self) -> float:
         """The share of narration words that a recognizer word timed."""
-        return self.matched / len(self.words) if self.words else 0.0
+        total = self.scored if self.scored >= 0 else len(self.words)
+        return self.matched / total if total else 0.0
 
 
 # --------------------------------------------------------------------------- entry point
@@ -135,8 +141,18 @@ def align_narration(
     if timestamps.level == "line":
         return _align_lines(words, timestamps, line_starts, chars)
     source = timestamps.words
-    narration_units = _units([matching_key(word) for word in words])
+    narration_keys = [matching_key(word) for word in words]
+    scored = sum(1 for key in narration_keys if key)
+    if scored == 0:
+        raise AlignmentError("the narration has no words to match, only punctuation")
+    narration_units = _units(narration_keys)
     source_units = _units([matching_key(word.text) for word in source])
+    if not source_units:
+        raise AlignmentError(
+            f"the timestamps hold no words, only marks such as {source[0].text!r}: "
+            "the recognizer heard no speech",
+            file=timestamps.file,
+        )
     vocabulary: dict[str, int] = {}
     narration_ids = [vocabulary.setdefault(unit[0], len(vocabulary)) for unit in narration_units]
     source_ids = [vocabulary.setdefault(unit[0], len(vocabulary)) for unit in source_units]
@@ -173,10 +189,10 @@ def align_narration(
     rate = ms_per_char(chars, starts, ends)
     _contain(chars, starts, ends, sources, rate)
     matched = sum(1 for start in starts if start is not None)
-    share = matched / len(words)
+    share = matched / scored
     if matched == 0 or share < min_matched_share:
         raise AlignmentError(
-            f"only {matched} of {len(words)} narration words ({share:.0%}) were found in the "
+            f"only {matched} of {scored} narration words ({share:.0%}) were found in the "
             f"timestamps ({len(source)} words): are they in another language, or of another "
             "recording?",
             file=timestamps.file,
@@ -189,7 +205,7 @@ def align_narration(
         else WordTiming(index, word, final_starts[index], final_ends[index], "interpolated")
         for index, (word, origin, score) in enumerate(zip(words, sources, similarity, strict=True))
     )
-    return Alignment(timed, timestamps.format, timestamps.level, len(source))
+    return Alignment(timed, timestamps.format, timestamps.level, len(source), scored)
 
 
 # --------------------------------------------------------------------------- units

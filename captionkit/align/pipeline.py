@@ -51,11 +51,13 @@ class AlignReport:
     words: int
     matched: int
     cues: tuple[CueTiming, ...]
+    scored: int = -1
 
     @property
     def matched_share(self) -> float:
-        """The share of narration words a recognizer word timed."""
-        return self.matched / self.words if self.words else 0.0
+        """The share of narration words (punctuation alone left out) a recognizer word timed."""
+        total = self.scored if self.scored >= 0 else self.words
+        return self.matched / total if total else 0.0
 
     @property
     def flagged(self) -> tuple[int, ...]:
@@ -145,6 +147,7 @@ def make_with_timestamps(
         words=len(alignment.words),
         matched=alignment.matched,
         cues=tuple(timings),
+        scored=alignment.scored,
     )
     return track, report, aligned
 

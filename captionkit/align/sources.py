@@ -410,7 +410,7 @@ _CUE_TIMING = re.compile(
     r"^\s*(?P<start>(?:\d+:)?\d{2}:\d{2}[.,]\d{3})\s*-->\s*(?P<end>(?:\d+:)?\d{2}:\d{2}[.,]\d{3})"
 )
 _INLINE = re.compile(r"<((?:\d+:)?\d{2}:\d{2}\.\d{3})>")
-_TAG = re.compile(r"</?[^>]*>")
+_TAG = re.compile(r"</?[^>]*>|\{\\[^}]*\}")
 
 
 @dataclass(frozen=True, slots=True)
