@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -126,10 +127,10 @@ def _script(char: str) -> str | None:
 def dominant_script(text: str) -> str | None:
     """The script most of the letters are in (``ARABIC``, ``LATIN``, ``CYRILLIC`` ...)."""
     counts: dict[str, int] = {}
-    for char in text:
+    for char, number in Counter(text).items():
         script = _script(char)
         if script is not None:
-            counts[script] = counts.get(script, 0) + 1
+            counts[script] = counts.get(script, 0) + number
     if not counts:
         return None
     return max(sorted(counts), key=lambda name: counts[name])

@@ -36,6 +36,7 @@ from captionkit.text.linebreak import (
     gap_judgements,
     load_weights,
     visible_length,
+    word_length,
 )
 
 MAX_WORDS_PER_CUE = 40
@@ -122,7 +123,7 @@ def segment(
 
     prefix = [0]
     for word in words:
-        prefix.append(prefix[-1] + visible_length(word))
+        prefix.append(prefix[-1] + word_length(word))
     end_cost = [0.0] * count
     line_cost = [0.0] * count
     hints = set(line_ends)
@@ -136,14 +137,22 @@ def segment(
         end_cost[gap] = bad - good - (boundary_bonus[gap] if boundary_bonus is not None else 0.0)
         line_cost[gap] = bad - line_scale * good
 
+    two_line_base = weights.shape["two_lines"]
+    imbalance = weights.shape["imbalance_per_char"]
+    top_heavy = weights.shape["top_heavy_per_char"] if profile.shape == "bottom-heavy" else 0.0
     best = [math.inf] * (count + 1)
     best[0] = 0.0
     choice: list[tuple[int, int]] = [(0, -1)] * (count + 1)
+    # The first word a bottom line ending at ``stop`` can start with; it only moves forward.
+    bottom_start = 0
     for stop in range(1, count + 1):
         closing = end_cost[stop - 1] if stop < count else 0.0
         lowest = max(0, stop - max_words)
+        while prefix[stop] - prefix[bottom_start] + (stop - bottom_start - 1) > max_chars:
+            bottom_start += 1
+        end_total = prefix[stop] + stop - 1
         for begin in range(stop - 1, lowest - 1, -1):
-            length = prefix[stop] - prefix[begin] + (stop - begin - 1)
+            length = end_total - prefix[begin] - begin
             size = stop - begin
             if length > cap and size > 1:
                 break
@@ -152,21 +161,22 @@ def segment(
                 cost = cue_cost + (overflow if length > max_chars else 0.0)
             elif two_lines:
                 inner = math.inf
-                for middle in range(begin + 1, stop):
-                    first = prefix[middle] - prefix[begin] + (middle - begin - 1)
+                start_total = prefix[begin] + begin
+                for middle in range(max(begin + 1, bottom_start), stop):
+                    first = prefix[middle] + middle - 1 - start_total
                     if first > max_chars:
                         break
-                    second = prefix[stop] - prefix[middle] + (stop - middle - 1)
-                    if second > max_chars:
-                        continue
-                    value = line_cost[middle - 1] + _shape_cost(
-                        first, second, profile.shape, weights
-                    )
+                    second = length - first - 1
+                    difference = first - second
+                    if difference > 0:
+                        value = line_cost[middle - 1] + (imbalance + top_heavy) * difference
+                    else:
+                        value = line_cost[middle - 1] - imbalance * difference
                     if value < inner:
                         inner, split = value, middle
                 if split < 0:
                     continue
-                cost = cue_cost + inner
+                cost = cue_cost + two_line_base + inner
             else:
                 continue
             if length < short_chars:

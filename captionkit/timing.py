@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from captionkit.model import Cue
 from captionkit.profiles import Profile
-from captionkit.text.linebreak import visible_length
+from captionkit.text.linebreak import visible_length, word_length
 
 DEFAULT_RATE = 14.0
 SENTENCE_PAUSE_MS = 500
@@ -70,7 +70,7 @@ def speech_times(
     """
     if rate <= 0:
         raise ValueError("rate must be positive")
-    lengths = [(visible_length(word.text) + 1) * 1000.0 / rate for word in words]
+    lengths = [(word_length(word.text) + 1) * 1000.0 / rate for word in words]
     pauses = []
     for word in words[:-1]:
         if word.sentence_end:
