@@ -140,3 +140,48 @@ def test_make_with_forced_format(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert [c["start"] for c in json.loads(result.stdout)["captions"]] == [1000, 6500]
+
+
+def test_make_lists_cues_timed_over_a_missing_stretch(tmp_path: Path) -> None:
+    script = tmp_path / "script.txt"
+    script.write_text(
+        "The river starts high in the mountains.\n"
+        "It runs through seven old towns and many small villages before the sea.\n"
+        "Fishermen wait for it at the end.\n",
+        encoding="utf-8",
+    )
+    heard = [
+        ("The", 0.0),
+        ("river", 0.3),
+        ("starts", 0.7),
+        ("high", 1.1),
+        ("in", 1.4),
+        ("the", 1.5),
+        ("mountains.", 1.7),
+        ("Fishermen", 9.0),
+        ("wait", 9.6),
+        ("for", 9.9),
+        ("it", 10.1),
+        ("at", 10.3),
+        ("the", 10.5),
+        ("end.", 10.7),
+    ]
+    words = [{"word": " " + w, "start": t, "end": round(t + 0.25, 2)} for w, t in heard]
+    stamps = tmp_path / "words.json"
+    stamps.write_text(json.dumps({"segments": [{"words": words}]}), encoding="utf-8")
+    result = runner.invoke(
+        app, ["make", str(script), "--timestamps", str(stamps), "-o", str(tmp_path / "o.srt")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "alignment: 14 of 27 words matched" in result.stderr
+    assert "timed by interpolation over 13 words" in result.stderr
+    json_run = runner.invoke(
+        app, ["make", str(script), "--timestamps", str(stamps), "--format", "json"]
+    )
+    alignment = json.loads(json_run.stdout)["alignment"]
+    flagged = alignment["flagged_cues"]
+    assert flagged and all(alignment["cues"][n - 1]["flagged"] for n in flagged)
+    # The lost sentence is shown between the two it was spoken between.
+    captions = json.loads(json_run.stdout)["captions"]
+    middle = next(c for c in captions if "seven" in c["text"])
+    assert 1950 <= middle["start"] < 9000

@@ -544,7 +544,8 @@ def _align_lines(
     if len(firsts) != len(times):
         raise AlignmentError(
             f"{len(times)} times for {len(firsts)} narration lines: the list needs one time "
-            "per line",
+            "per narration line (lines that make drops, such as a title or a hashtag line, "
+            "take none; --keep-all keeps every line)",
             file=timestamps.file,
         )
     starts: list[int | None] = [None] * len(words)
