@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from captionkit.cli import app
@@ -250,3 +253,58 @@ def test_cli_demo_writes_srt_and_vtt(tmp_path: Path) -> None:
     assert len(srt) == len(vtt) > 20
     assert srt.cues[0].text.startswith("في الخامس والعشرين")
     assert "dropped line 77 (player label): More videos" in result.output
+
+
+def test_rtl_visual_renders_each_line_after_breaking() -> None:
+    from captionkit.text.bidi import render_text
+
+    path = shared_path("seed", "narration-ar.txt")
+    logical, _ = make_file(path, PROFILE)
+    visual, _ = make_file(path, PROFILE, MakeOptions(rtl="visual"))
+    assert len(visual) == len(logical)
+    for plain, shaped in zip(logical.cues, visual.cues, strict=True):
+        assert (plain.start, plain.end) == (shaped.start, shaped.end)
+        assert len(shaped.lines) == len(plain.lines)  # two-line cues keep their line order
+        assert shaped.text == render_text(plain.text, "visual")
+    assert any("1948" in cue.text for cue in visual.cues)  # digits left to right
+
+
+# --- properties of the whole pipeline ---------------------------------------------------------
+
+line_words = st.lists(
+    st.one_of(
+        st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوية\u064e", min_size=1, max_size=10),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyzABC", min_size=1, max_size=10),
+        st.sampled_from(["في", "من", "التي", "عام", "1948", "the", "of", "و", "كوريا", "الشمالية"]),
+        st.integers(min_value=0, max_value=99999).map(str),
+    ),
+    min_size=1,
+    max_size=12,
+)
+scripts = st.lists(line_words, min_size=1, max_size=25)
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines=scripts, limit=st.sampled_from([16, 26, 42]), start=st.integers(0, 10_000))
+def test_pipeline_properties(lines: list[list[str]], limit: int, start: int) -> None:
+    text = "\n".join(" ".join(line) for line in lines)
+    profile = replace(PROFILE, max_chars_per_line=limit)
+    options = MakeOptions(start_ms=start, keep_all=True)
+    track, report = make_track(text, profile, options)
+    words = text.split()
+    # no text lost or reordered
+    assert " ".join(cue.text.replace("\n", " ") for cue in track.cues).split() == words
+    # no line over the limit when every single word fits
+    if all(visible_length(item) <= limit for item in words):
+        assert all(visible_length(line) <= limit for cue in track.cues for line in cue.lines)
+        assert report.lines_over_limit == 0
+    # times monotonic with gaps, from the start on
+    assert track.cues[0].start >= start
+    for cue in track.cues:
+        assert cue.start < cue.end
+    for first, second in itertools.pairwise(track.cues):
+        assert second.start - first.end >= profile.min_gap_ms
+    assert timing_problems(track.cues, profile) == list(report.timing_problems)
+    # deterministic
+    again, _ = make_track(text, profile, options)
+    assert dumps(again, "srt") == dumps(track, "srt")
