@@ -334,6 +334,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  matched share {real['matched_share']}; cue start minus the narration model's")
         print(f"  own segment start (ms): {real['cue_start_differences_ms']}")
         print(f"  median |difference| {real['median_abs_ms']} ms, max {real['max_abs_ms']} ms")
+        print(
+            "  reverse (word-stamps text as narration, the VAD run's segment times): matched "
+            f"share {real['reverse_matched_share']}; word start vs the word-stamps run's own: "
+            f"median |difference| {real['reverse_word_start_median_abs_ms']} ms, "
+            f"p95 {real['reverse_word_start_p95_abs_ms']} ms"
+        )
     return 0
 
 
@@ -365,7 +371,21 @@ def real_recognizers() -> dict | None:
         timing.start - round(segment["start"] * 1000)
         for timing, segment in zip(timings, segments, strict=True)
     ]
+    # The other way round: the word-stamps run's words as narration, the VAD run's
+    # segment times (no word times) as timestamps; each word's aligned start is
+    # compared with the word-stamps run's own time for it.
+    own = read_timestamps(words_file)
+    reverse = align_narration([word.text for word in own.words], read_timestamps(narration_file))
+    word_differences = [
+        aligned.start - (heard.start or 0)
+        for aligned, heard in zip(reverse.words, own.words, strict=True)
+    ]
     return {
+        "reverse_matched_share": round(reverse.matched_share, 3),
+        "reverse_word_start_median_abs_ms": statistics.median(abs(d) for d in word_differences),
+        "reverse_word_start_p95_abs_ms": round(
+            percentile([abs(d) for d in word_differences], 0.95), 1
+        ),
         "narration": str(narration_file.relative_to(SHARED)),
         "timestamps": str(words_file.relative_to(SHARED)),
         "narration_words": len(words),

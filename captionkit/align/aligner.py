@@ -68,6 +68,10 @@ PAIR_CELLS = 4000
 #: Fewer unmatched characters than this between two matches are never "squeezed": a
 #: recognizer that drops a short word stretches its neighbours over it.
 SQUEEZE_CHARS = 12
+#: A recognizer token starting with an apostrophe was split off the word before it
+#: (``L 'esquelet``), and so was a short one starting with a hyphen (``impulsar -los``).
+_APOSTROPHES = frozenset("'’")
+_HYPHENS = frozenset("-‐")
 #: Sentence and clause ends after which a pause is likely.
 SENTENCE_ENDS = tuple(".!?؟…:;؛")
 
@@ -146,7 +150,8 @@ def align_narration(
     if scored == 0:
         raise AlignmentError("the narration has no words to match, only punctuation")
     narration_units = _units(narration_keys)
-    source_units = _units([matching_key(word.text) for word in source])
+    source_texts = [word.text for word in source]
+    source_units = _units([matching_key(text) for text in source_texts], source_texts)
     if not source_units:
         raise AlignmentError(
             f"the timestamps hold no words, only marks such as {source[0].text!r}: "
@@ -211,13 +216,23 @@ def align_narration(
 # --------------------------------------------------------------------------- units
 
 
-def _units(keys: Sequence[str]) -> list[tuple[str, int, int]]:
-    """Matching units: (key, first word, last word); a clitic written apart joins the next word.
+def _units(keys: Sequence[str], texts: Sequence[str] = ()) -> list[tuple[str, int, int]]:
+    """Matching units: (key, first word, last word).
+
+    A clitic written apart joins the next word, and a piece that a recognizer's
+    tokenizer split off (``L 'esquelet``, ``impulsar -los``: a token in ``texts``
+    starting with an apostrophe, or a short one with a hyphen) joins the previous one.
 
     >>> _units(["و", "الحرب", "", "انتهت"])
     [('والحرب', 0, 1), ('انتهت', 3, 3)]
+    >>> _units(["l", "esquelet"], ["L", "'esquelet"])
+    [('lesquelet', 0, 1)]
     """
-    if "" not in keys and CLITICS.isdisjoint(keys):
+    attached = [
+        bool(text) and (text[0] in _APOSTROPHES or (text[0] in _HYPHENS and len(key) <= 4))
+        for text, key in zip(texts, keys, strict=False)
+    ]
+    if "" not in keys and CLITICS.isdisjoint(keys) and not any(attached):
         return [(key, index, index) for index, key in enumerate(keys)]
     units: list[tuple[str, int, int]] = []
     index = 0
@@ -225,6 +240,11 @@ def _units(keys: Sequence[str]) -> list[tuple[str, int, int]]:
     while index < count:
         key = keys[index]
         if not key:
+            index += 1
+            continue
+        if units and attached and attached[index] and units[-1][2] == index - 1:
+            previous = units.pop()
+            units.append((previous[0] + key, previous[1], index))
             index += 1
             continue
         if key in CLITICS and index + 1 < count and keys[index + 1]:
