@@ -312,12 +312,27 @@ def _encode(
 
 
 def make_test_video(
-    path: Path, size: Size, *, seconds: int, fps: int = 30, preset: str = "ultrafast"
+    path: Path,
+    size: Size,
+    *,
+    seconds: int,
+    fps: int = 30,
+    preset: str = "ultrafast",
+    moving: bool = False,
 ) -> None:
-    """A dark video with a 440 Hz tone (AAC), for tests and benchmarks."""
+    """A dark video (or ffmpeg's moving test pattern) with a 440 Hz tone (AAC).
+
+    The dark one lets tests tell caption ink from the picture; the moving one
+    makes the encoder work as on real footage, for benchmarks.
+    """
+    picture = (
+        f"testsrc2=s={size}:r={fps}:d={seconds}"
+        if moving
+        else (f"color=c=0x1a2433:s={size}:r={fps}:d={seconds}")
+    )
     run_ffmpeg(
         [
-            "-f", "lavfi", "-i", f"color=c=0x1a2433:s={size}:r={fps}:d={seconds}",
+            "-f", "lavfi", "-i", picture,
             "-f", "lavfi", "-i", f"sine=frequency=440:sample_rate=48000:duration={seconds}",
             "-c:v", "libx264", "-preset", preset, "-pix_fmt", "yuv420p",
             "-c:a", "aac", "-b:a", "96k", "-shortest", str(path),

@@ -43,7 +43,7 @@ VARIANTS: tuple[Variant, ...] = (
 
 #: What each variant is in the words of ``captionkit.text.bidi.render_line``.
 VARIANT_MODES: dict[Variant, str] = {
-    "none": "none",
+    "none": "none (logical text, nothing added)",
     "rlm-before-punct": "marks (RLM just before the edge punctuation)",
     "rlm-after-punct": "marks, rlm_position=end (RLM after the edge punctuation)",
     "rlm-start": "marks, rlm_position=start",
