@@ -308,3 +308,37 @@ def test_pipeline_properties(lines: list[list[str]], limit: int, start: int) -> 
     # deterministic
     again, _ = make_track(text, profile, options)
     assert dumps(again, "srt") == dumps(track, "srt")
+
+
+def test_cli_make_reads_stdin() -> None:
+    script = "تقارير ظهرت مؤخرا\nعن إرسال كوريا الشمالية\n".encode()
+    result = runner.invoke(app, ["make", "-", "-o", "-"], input=script)
+    assert result.exit_code == 0, result.output
+    assert "تقارير ظهرت مؤخرا عن إرسال كوريا الشمالية" in result.stdout
+
+
+def test_cli_make_takes_pyproject_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.captionkit]\nprofile = "broadcast"\nmax_chars_per_line = 20\n', "utf-8"
+    )
+    script = tmp_path / "n.txt"
+    script.write_text("تقارير ظهرت مؤخرا عن إرسال كوريا الشمالية\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["make", str(script), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["profile"] == "broadcast"
+    lines = [line for item in document["captions"] for line in item["text"].split("\n")]
+    assert all(visible_length(line) <= 20 for line in lines)
+    result = runner.invoke(app, ["make", str(script), "--format", "json", "--max-chars", "42"])
+    assert json.loads(result.stdout)["captions"][0]["text"] == (
+        "تقارير ظهرت مؤخرا عن إرسال كوريا الشمالية"
+    )
+
+
+def test_script_without_narration_is_an_error(tmp_path: Path) -> None:
+    script = tmp_path / "n.txt"
+    script.write_text("#tag\n\nMore videos\n", "utf-8")
+    result = runner.invoke(app, ["make", str(script)])
+    assert result.exit_code == 2
+    assert "no narration words" in result.output
