@@ -463,3 +463,49 @@ def test_hard_texts_escape_or_raise_the_named_error(text: str) -> None:
     again = parse_vtt(dumps_vtt(track))
     assert again.cues[0].text == escape_arrows(text)
     assert again.cues[0].identifier == "hard"
+
+
+# -- the fast path and the spec's block collection agree ------------------------------------
+
+_messy_line = st.sampled_from(
+    [
+        "00:01.000 --> 00:02.000",
+        "00:00:01.000 -->00:00:02.000 align:start",
+        "  00:01.000\t-->  00:02.000  ",
+        "00:60.000 --> 00:61.000",
+        "intro",
+        "NOTE x",
+        "STYLE",
+        "REGION",
+        "id:r",
+        "a --> b",
+        "text",
+        "",
+        "",
+    ]
+)
+
+
+def _blocks_with_sources(track: Track) -> list[tuple[object, object]]:
+    return [(block, block.source) for block in track.blocks]
+
+
+@FAST
+@given(
+    st.one_of(
+        vtt_tracks().map(dumps_vtt),
+        st.lists(_messy_line, max_size=14).map(lambda lines: "WEBVTT\n\n" + "\n".join(lines)),
+    )
+)
+def test_fast_path_agrees_with_the_block_collection(text: str) -> None:
+    import captionkit.formats.webvtt as webvtt_module
+
+    fast = parse_vtt(text)
+    original = webvtt_module._fast_cues
+    try:
+        webvtt_module._fast_cues = lambda text, position, reader: position  # type: ignore[assignment]
+        slow = parse_vtt(text)
+    finally:
+        webvtt_module._fast_cues = original
+    assert _blocks_with_sources(fast) == _blocks_with_sources(slow)
+    assert dumps_vtt(fast) == text

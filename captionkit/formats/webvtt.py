@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from captionkit.errors import ParseError, UnrepresentableTextError
 from captionkit.model import (
@@ -88,8 +89,17 @@ TIMING = re.compile(
 _RUN = re.compile(r"[^\r\n]+(?:(?:\r\n|\r|\n)[^\r\n]+)*")
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
 _ASCII_WHITESPACE = " \t\n\f\r"
-_BLANK_END = re.compile(r"(?:\r\n|\r|\n)(?:\r\n|\r|\n)\Z")
 _STAMP_SHAPE = re.compile(r"(?:([0-9]+):)?([0-9]{2}):([0-9]{2})\.([0-9]{3})")
+#: A whole ordinary cue block of an LF file, blank lines after it included: an
+#: optional identifier line, a timing line, text lines. Only the fast path uses
+#: it; anything it does not settle (a "-->" outside the timing line, minutes or
+#: seconds above 59) goes through the spec's block collection instead.
+_CUE_BLOCK = re.compile(
+    r"(?:([^\r\n]+)\n)?"
+    r"((?:([0-9]+):)?([0-9]{2}):([0-9]{2})\.([0-9]{3})) --> "
+    r"((?:([0-9]+):)?([0-9]{2}):([0-9]{2})\.([0-9]{3}))(?![0-9])([^\r\n]*)"
+    r"(?:\n([^\r\n]+(?:\n[^\r\n]+)*))?\n*"
+)
 
 
 def _stamp_ms(hours: str | None, minutes: str, seconds: str, millis: str) -> int | None:
@@ -314,6 +324,107 @@ class _Reader:
             self.blocks.append(Unparsed(content, line, reason, BlockSource(raw, line)))
 
 
+def _fast_cues(text: str, position: int, reader: _Reader) -> int:
+    """Read ordinary cue blocks of an LF file from ``position`` on, in one tight loop.
+
+    Returns where it stopped: the end of the text, or a block the spec's block
+    collection must look at. What it makes is what that collection would make
+    (a property test checks the two agree). Offsets inside a block come from
+    the lengths of the groups, which is why the timing line must be written
+    plainly (``start --> end``, one space each side) for this path.
+    """
+    match = _CUE_BLOCK.match
+    append = reader.blocks.append
+    make_source = _cue_source_maker()
+    size = len(text)
+    whitespace = _ASCII_WHITESPACE
+    count_lines = text.count
+    start_position = position
+    last, line = position, reader.line_at(position)
+    while position < size:
+        found = match(text, position)
+        if found is None:
+            break
+        (identifier, start_stamp, hours, minutes, seconds, millis, end_stamp, hours2, minutes2,
+         seconds2, millis2, rest, body) = found.groups()  # fmt: skip
+        if minutes > "59" or seconds > "59" or minutes2 > "59" or seconds2 > "59":
+            break
+        if identifier is None:
+            identifier = ""
+            timing_offset = 0
+        elif "-->" in identifier:
+            break
+        else:
+            timing_offset = len(identifier) + 1
+        if body is not None and "-->" in body:
+            break
+        end = found.end()
+        start = ((int(hours) * 60 if hours else 0) + int(minutes)) * 60000 + int(seconds) * 1000
+        start += int(millis)
+        stop = ((int(hours2) * 60 if hours2 else 0) + int(minutes2)) * 60000 + int(seconds2) * 1000
+        stop += int(millis2)
+        start_end = timing_offset + len(start_stamp)
+        end_begin = start_end + 5
+        rest_begin = end_begin + len(end_stamp)
+        if rest:
+            settings = rest.strip(whitespace)
+            settings_begin = rest_begin + len(rest) - len(rest.lstrip(whitespace))
+            rest_end = rest_begin + len(rest)
+        else:
+            settings = ""
+            settings_begin = rest_end = rest_begin
+        if body is None:
+            body = ""
+            text_begin = text_end = min(rest_end + 1, end - position)
+        else:
+            text_begin = rest_end + 1
+            text_end = text_begin + len(body)
+        line += count_lines("\n", last, position)
+        last = position
+        append(
+            Cue(
+                start,
+                stop,
+                body,
+                identifier,
+                settings,
+                make_source(
+                    (
+                        "vtt",
+                        text[position:end],
+                        line,
+                        (0, len(identifier)),
+                        (timing_offset, start_end),
+                        (end_begin, rest_begin),
+                        (settings_begin, settings_begin + len(settings)),
+                        (text_begin, text_end),
+                        start,
+                        stop,
+                        identifier,
+                        settings,
+                        body,
+                    )
+                ),
+            )
+        )
+        position = end
+    if position > start_position:
+        reader.seen_cue = True
+    return position
+
+
+def _cue_source_maker() -> Callable[[tuple[Any, ...]], CueSource]:
+    """A fast constructor of :class:`CueSource` from a tuple of its fields, in order."""
+    if issubclass(CueSource, tuple):  # a named tuple: build it without the keyword wrapper
+        maker = tuple.__new__
+
+        def make(fields: tuple[Any, ...]) -> CueSource:
+            return maker(CueSource, fields)  # type: ignore[no-any-return]
+
+        return make
+    return lambda fields: CueSource(*fields)
+
+
 def _end_length(raw: str, offset: int, line: str) -> int:
     """Length of the line end after ``line`` at ``offset`` in ``raw`` (0 at the end)."""
     position = offset + len(line)
@@ -412,10 +523,12 @@ def parse_vtt(
         mark, text = "\ufeff", text[1:]
     check_signature(text, file=file)
     reader = _Reader(text, _line_counter(text))
-    runs = [(match.start(), match.end()) for match in _RUN.finditer(text)]
+    first_run = _RUN.match(text)
+    assert first_run is not None  # the signature line is not blank
     # The first run starts with the signature line; the header is that line and
     # the lines below it, up to a blank line or a line holding "-->".
-    first_begin, first_end = runs[0]
+    first_begin, first_end = first_run.span()
+    second_run = _RUN.search(text, first_end)
     header_chunk = text[first_begin:first_end]
     header_parts = _LINE_END.split(header_chunk)
     header_lines = header_parts[0::2]
@@ -424,7 +537,7 @@ def parse_vtt(
         if "-->" in header_lines[index]:
             cut = index
             break
-    next_begin = runs[1][0] if len(runs) > 1 else len(text)
+    next_begin = second_run.start() if second_run is not None else len(text)
     if cut < len(header_lines):
         header_stop = first_begin + sum(len(part) for part in header_parts[: 2 * cut])
         rest_begin = header_stop
@@ -435,11 +548,30 @@ def parse_vtt(
     reader.blocks.append(Header(header_text, BlockSource(mark + text[:header_stop], 1)))
     if rest_begin >= 0:
         reader.run(rest_begin, first_end, next_begin)
-    for position in range(1, len(runs)):
-        begin, end = runs[position]
-        stop = runs[position + 1][0] if position + 1 < len(runs) else len(text)
-        reader.run(begin, end, stop)
+    if "\r" not in text:
+        _read_lf_blocks(text, next_begin, reader)
+    else:
+        runs = [(match.start(), match.end()) for match in _RUN.finditer(text, next_begin)]
+        for position, (begin, end) in enumerate(runs):
+            stop = runs[position + 1][0] if position + 1 < len(runs) else len(text)
+            reader.run(begin, end, stop)
     return Track(tuple(reader.blocks), "vtt", track_source)
+
+
+def _read_lf_blocks(text: str, position: int, reader: _Reader) -> None:
+    """The blocks of an LF file from ``position``: the fast loop, the spec's collection between."""
+    size = len(text)
+    while position < size:
+        position = _fast_cues(text, position, reader)
+        if position >= size:
+            return
+        run = _RUN.match(text, position)
+        assert run is not None  # blocks start on a non-blank line
+        stop = run.end()
+        while stop < size and text[stop] == "\n":
+            stop += 1
+        reader.slow_run(position, run.group(), stop)
+        position = stop
 
 
 # -- writing ------------------------------------------------------------------------
@@ -617,6 +749,16 @@ def _fresh_block(block: Header | Note | Style | Region, newline: str, where: str
     return newline.join(lines) + newline + newline
 
 
+def _ends_with_blank_line(text: str) -> bool:
+    """Whether ``text`` ends with two line ends (without copying it)."""
+    size = len(text)
+    if text.endswith("\r\n"):
+        return text.endswith(("\n", "\r"), 0, size - 2)
+    if text.endswith(("\n", "\r")):
+        return text.endswith(("\n", "\r"), 0, size - 1)
+    return False
+
+
 def _starts_with_timing(piece: str) -> bool:
     first = _LINE_END.split(piece, maxsplit=1)[0]
     return "-->" in first
@@ -636,12 +778,20 @@ def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
     same_format = track.format == "vtt"
     pieces: list[str] = []
 
-    def add(piece: str, *, safe_after_single_line_end: bool) -> None:
+    def add(piece: str, *, always_blank: bool) -> None:
+        """Append a block, with a blank line before it where it would otherwise merge.
+
+        A block after a single line end is safe only when its first line holds
+        "-->" (the spec ends the previous block there); that is how unchanged
+        blocks that were written so follow each other.
+        """
         if pieces:
             previous = pieces[-1]
             if not previous.endswith(("\n", "\r")):
                 pieces.append(line_end + line_end)
-            elif not safe_after_single_line_end and not _BLANK_END.search(previous):
+            elif not _ends_with_blank_line(previous) and (
+                always_blank or not _starts_with_timing(piece)
+            ):
                 pieces.append(line_end)
         pieces.append(piece)
 
@@ -649,15 +799,26 @@ def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
     if not blocks or not isinstance(blocks[0], Header):
         pieces.append("WEBVTT" + line_end + line_end)
     position = 0
+    append = pieces.append
     for block in blocks:
         if isinstance(block, Cue):
             position += 1
-            label = f"cue {position}"
-            if block.identifier:
-                label += f" ({block.identifier!r})"
-            where = label + ": "
-            _check_times(block, where)
             source = block.source
+            if (
+                source is not None
+                and source.format == "vtt"
+                and block.start == source.start_as_read
+                and block.end == source.end_as_read
+                and block.text == source.text_as_read
+                and block.identifier == source.identifier_as_read
+                and block.settings == source.settings_as_read
+                and _ends_with_blank_line(pieces[-1])
+            ):
+                append(source.raw)  # unchanged, after a blank line: as read
+                continue
+            where = f"cue {position}" + (f" ({block.identifier!r})" if block.identifier else "")
+            where += ": "
+            _check_times(block, where)
             if source is not None and source.format == "vtt":
                 if block.text != source.text_as_read:
                     check_vtt_text(block.text, where=where)
@@ -666,6 +827,7 @@ def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
                 if block.settings != source.settings_as_read:
                     _check_settings(block.settings, where)
                 piece = _patched_cue(block, source, line_end)
+                always_blank = False
             else:
                 check_vtt_text(block.text, where=where)
                 _check_identifier(block.identifier, where)
@@ -673,18 +835,13 @@ def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
                 if source is not None:  # SubRip: its coordinates are not WebVTT settings
                     block = Cue(block.start, block.end, block.text, block.identifier, "")
                 piece = _fresh_cue(block, line_end)
-            add(piece, safe_after_single_line_end=_starts_with_timing(piece))
+                always_blank = bool(block.identifier)
+            add(piece, always_blank=always_blank)
         elif isinstance(block, Unparsed):
             if same_format and block.source is not None:
-                add(
-                    block.source.raw,
-                    safe_after_single_line_end=_starts_with_timing(block.source.raw),
-                )
+                add(block.source.raw, always_blank=False)
         elif block.source is not None and same_format:
-            add(block.source.raw, safe_after_single_line_end=False)
+            add(block.source.raw, always_blank=True)
         else:
-            add(
-                _fresh_block(block, line_end, f"{type(block).__name__}: "),
-                safe_after_single_line_end=False,
-            )
+            add(_fresh_block(block, line_end, f"{type(block).__name__}: "), always_blank=True)
     return "".join(pieces)
