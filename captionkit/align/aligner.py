@@ -74,6 +74,9 @@ _APOSTROPHES = frozenset("'’")
 _HYPHENS = frozenset("-‐")
 #: Sentence and clause ends after which a pause is likely.
 SENTENCE_ENDS = tuple(".!?؟…:;؛")
+_SENTENCE_END_CHARS = frozenset(SENTENCE_ENDS)
+_CLOSING_TEXT = "\"'»”)]"
+_CLOSING = frozenset(_CLOSING_TEXT)
 
 
 class WordTiming(NamedTuple):
@@ -204,11 +207,14 @@ def align_narration(
         )
     final_starts, final_ends = interpolate(chars, starts, ends, breaks, rate)
     _make_monotonic(final_starts, final_ends)
+    build = tuple.__new__  # the named tuple's own constructor, without its Python-level wrapper
     timed = tuple(
-        WordTiming(index, word, final_starts[index], final_ends[index], "matched", origin, score)
+        build(WordTiming, (index, word, start, end, "matched", origin, score))
         if origin is not None
-        else WordTiming(index, word, final_starts[index], final_ends[index], "interpolated")
-        for index, (word, origin, score) in enumerate(zip(words, sources, similarity, strict=True))
+        else build(WordTiming, (index, word, start, end, "interpolated", None, 0.0))
+        for index, (word, origin, score, start, end) in enumerate(
+            zip(words, sources, similarity, final_starts, final_ends, strict=True)
+        )
     )
     return Alignment(timed, timestamps.format, timestamps.level, len(source), scored)
 
@@ -270,8 +276,10 @@ def _breaks_before(words: Sequence[str], line_starts: Sequence[int]) -> list[boo
     for index in line_starts:
         if 0 <= index < len(words):
             breaks[index] = True
-    for index in range(1, len(words)):
-        if words[index - 1].rstrip("\"'»”)]").endswith(SENTENCE_ENDS):
+    ends, closing = _SENTENCE_END_CHARS, _CLOSING
+    for index, word in enumerate(words[:-1], 1):
+        last = word[-1:]
+        if last in ends or (last in closing and word.rstrip(_CLOSING_TEXT)[-1:] in ends):
             breaks[index] = True
     if words:
         breaks[0] = True
