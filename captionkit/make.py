@@ -143,19 +143,23 @@ def make_from_narration(
     if options.rtl not in RTL_MODES:
         raise UsageError(f"--rtl must be one of {', '.join(RTL_MODES)}, not {options.rtl!r}")
     words = narration.words
-    layouts = segment(
-        words,
-        profile,
-        boundary_bonus,
-        line_ends=narration.line_ends,
-        max_cue_chars=max_cue_chars(profile, options.rate),
-    )
     spoken = [
         SpokenWord(token.text, token.sentence_end, token.phrase_end, token.line_end)
         for token in narration.tokens
     ]
     word_times = speech_times(
         spoken, options.rate, start_ms=options.start_ms, duration_ms=options.duration_ms
+    )
+    rate = options.rate
+    if options.duration_ms is not None and spoken:
+        natural = speech_times(spoken, options.rate)[-1][1]
+        rate = options.rate * natural / options.duration_ms  # the pace the fit implies
+    layouts = segment(
+        words,
+        profile,
+        boundary_bonus,
+        line_ends=narration.line_ends,
+        max_cue_chars=max_cue_chars(profile, rate),
     )
     texts = [layout.text(words) for layout in layouts]
     anchors = [(word_times[layout.start][0], word_times[layout.stop - 1][1]) for layout in layouts]

@@ -342,3 +342,13 @@ def test_script_without_narration_is_an_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["make", str(script)])
     assert result.exit_code == 2
     assert "no narration words" in result.output
+
+
+def test_slow_fit_makes_shorter_cues_within_the_maximum_duration() -> None:
+    path = shared_path("seed", "narration-ar.txt")
+    natural, _ = make_file(path, PROFILE)
+    slow, report = make_file(path, PROFILE, MakeOptions(duration_ms=300_000))
+    assert len(slow) > len(natural)  # at half the pace a full cue would stay over 7 s
+    assert report.timing_problems == ()
+    assert all(cue.duration <= 7000 for cue in slow.cues)
+    assert slow.cues[-1].end <= 300_000
