@@ -253,3 +253,13 @@ def test_a_perfect_recognizer_is_copied_exactly(narration: list[str], step: int)
             continue  # a clitic and its word share their joint span
         assert (word.start, word.end) == (index * step, index * step + step)
         assert word.status == "matched"
+
+
+def test_text_that_repeats_itself_is_still_aligned_in_bounded_pieces() -> None:
+    # No word and no trigram is unique: anchoring finds nothing, the pieces fall back
+    # to proportional cuts, and every word still matches its own repetition.
+    narration = ["a", "b", "c", "d"] * 300
+    result = align_narration(narration, even(narration, 100), anchor_above=100)
+    assert result.matched_share == 1.0
+    assert [w.start for w in result.words[:5]] == [0, 100, 200, 300, 400]
+    assert result.words[-1].start == 1199 * 100

@@ -333,8 +333,11 @@ def _match(
         elif score := _similarity(a_keys[a_lo], b_keys[b_lo]):
             out.append((a_lo, b_lo, score))
         return
-    if max(a_hi - a_lo, b_hi - b_lo) <= anchor_above or gram == 0:
+    if max(a_hi - a_lo, b_hi - b_lo) <= anchor_above:
         _edit_align(a, b, a_keys, b_keys, a_lo, a_hi, b_lo, b_hi, out)
+        return
+    if gram <= 0:
+        _proportional(a, b, a_keys, b_keys, a_lo, a_hi, b_lo, b_hi, out, anchor_above)
         return
     anchors = _anchors(a[a_lo:a_hi], b[b_lo:b_hi], gram)
     if not anchors:
@@ -349,6 +352,31 @@ def _match(
         out.append((i, j, 1.0))
         previous_a, previous_b = i + 1, j + 1
     _match(a, b, a_keys, b_keys, previous_a, a_hi, previous_b, b_hi, out, anchor_above, 1)
+
+
+def _proportional(
+    a: Sequence[int],
+    b: Sequence[int],
+    a_keys: Sequence[str],
+    b_keys: Sequence[str],
+    a_lo: int,
+    a_hi: int,
+    b_lo: int,
+    b_hi: int,
+    out: list[tuple[int, int, float]],
+    anchor_above: int,
+) -> None:
+    """The last resort for a long stretch with no unique word to anchor on (a text that
+    repeats itself): cut both sides at the same proportions into pieces short enough
+    for the edit distance, so that time and memory stay bounded.
+    """
+    pieces = -(-max(a_hi - a_lo, b_hi - b_lo) // anchor_above)
+    for piece in range(pieces):
+        a_from = a_lo + (a_hi - a_lo) * piece // pieces
+        a_to = a_lo + (a_hi - a_lo) * (piece + 1) // pieces
+        b_from = b_lo + (b_hi - b_lo) * piece // pieces
+        b_to = b_lo + (b_hi - b_lo) * (piece + 1) // pieces
+        _edit_align(a, b, a_keys, b_keys, a_from, a_to, b_from, b_to, out)
 
 
 def _unique_grams(tokens: Sequence[int], gram: int) -> dict[tuple[int, ...], int]:
