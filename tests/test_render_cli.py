@@ -127,3 +127,20 @@ def test_burn_refuses_bad_style(subtitles: Path, tmp_path: Path) -> None:
     code, output = run("burn", str(tmp_path / "in.mp4"), str(subtitles), "-o",
                        str(tmp_path / "o.mp4"), "--style", "colour=red")  # fmt: skip
     assert code == 2 and "--style" in output
+
+
+def test_preview_with_the_browser_engine(tmp_path: Path) -> None:
+    from captionkit.render.browser import require_browser
+
+    try:
+        require_browser()
+    except RendererMissing as missing:
+        pytest.skip(f"renderer missing: {missing}")
+    vtt = tmp_path / "cues.vtt"
+    vtt.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nذهبنا إلى السوق.\n", encoding="utf-8")
+    target = tmp_path / "frame.png"
+    code, output = run("preview", str(vtt), "--cue", "1", "--engine", "browser",
+                       "--size", "640x360", "-o", str(target))  # fmt: skip
+    assert code == 0, output
+    box = ink_bounds(ink_mask(Image.open(target)))
+    assert box is not None and box[1] > 180
