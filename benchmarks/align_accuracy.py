@@ -248,10 +248,14 @@ def run_case(truth: Truth, error_rate: float, mode: str, seed: int, segmentation
     rows = {"captionkit": {"all": [], "kept": [], "missing": []}}
     rows["floor"] = {"all": [], "kept": [], "missing": []}
     rows["uniform"] = {"all": [], "kept": [], "missing": []}
+    flagged = {"all": [0, 0], "kept": [0, 0], "missing": [0, 0]}
     for timing in timings:
         first = timing.first
         truth_start = truth.starts[first]
         group = "missing" if first in recognized.lost else "kept"
+        for name in ("all", group):
+            flagged[name][0] += timing.flagged
+            flagged[name][1] += 1
         errors = {
             "captionkit": abs(timing.start - truth_start),
             "uniform": abs(uniform[first][0] - truth_start),
@@ -263,6 +267,7 @@ def run_case(truth: Truth, error_rate: float, mode: str, seed: int, segmentation
             rows[method][group].append(error)
     return {
         "rows": rows,
+        "flagged": flagged,
         "matched_share": matched_share,
         "cues": len(timings),
         "seconds": elapsed,
@@ -293,9 +298,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for rate in (0.0, 0.10, 0.25):
             merged: dict[str, dict[str, list[float]]] = {}
             shares = []
+            flags = {"all": [0, 0], "kept": [0, 0], "missing": [0, 0]}
             for truth in truths:
                 case = run_case(truth, rate, mode, args.seed, args.segmentation)
                 shares.append(case["matched_share"])
+                for group, (marked, total) in case["flagged"].items():
+                    flags[group][0] += marked
+                    flags[group][1] += total
                 for method, groups in case["rows"].items():
                     for group, values in groups.items():
                         merged.setdefault(method, {}).setdefault(group, []).extend(values)
@@ -305,6 +314,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for method, groups in merged.items()
             }
             report[key]["matched_share"] = round(statistics.mean(shares), 3)  # type: ignore[assignment]
+            report[key]["flagged"] = {  # type: ignore[assignment]
+                group: round(marked / total, 3) if total else None
+                for group, (marked, total) in flags.items()
+            }
     targets = check_targets(report["word 10%"])
     real = real_recognizers()
     if args.json:
@@ -324,7 +337,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 item = methods[method][group]
                 cells.append(f"{item['n']:>6} {item['median']:>8} {item['p95']:>8}")
             print(f"{key:12} {method:11} " + " ".join(f"{cell:>24}" for cell in cells))
-        print(f"{key:12} matched share {methods['matched_share']}")
+        flagged = methods["flagged"]
+        print(
+            f"{key:12} matched share {methods['matched_share']}; cues flagged as interpolated: "
+            f"all {flagged['all']}, kept {flagged['kept']}, missing {flagged['missing']}"
+        )
     print("targets at 10% word errors, word mode:")
     for name, (ok, detail) in targets.items():
         print(f"  {'PASS' if ok else 'FAIL'}  {name}: {detail}")

@@ -72,10 +72,12 @@ def test_matched_share_and_flagged_interpolation() -> None:
     words = [word(i, i * 300, i * 300 + 300, s) for i, s in enumerate(statuses)]
     timings = cue_times(words, [(0, 3), (3, 6)])
     assert [t.matched_share for t in timings] == [0.3333, 0.3333]
-    assert [t.interpolated_run for t in timings] == [2, 2]
-    assert not any(t.flagged for t in timings)
-    whole = cue_times(words, [(0, 6)])[0]
-    assert whole.interpolated_run == 4 and whole.flagged  # more than three words guessed
+    # Each cue shows two of the four guessed words: the run counts across the boundary.
+    assert [t.interpolated_run for t in timings] == [4, 4]
+    assert all(t.flagged for t in timings)  # more than three words guessed
+    short = cue_times(words[:3] + [word(3, 900, 1200)], [(0, 2), (2, 4)])
+    assert [t.interpolated_run for t in short] == [2, 2]
+    assert not any(t.flagged for t in short)
 
 
 def test_pause_bonus_grows_with_the_pause() -> None:

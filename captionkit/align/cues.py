@@ -59,7 +59,9 @@ class CueTiming:
 
     ``first`` and ``stop`` are the range of narration words it shows.
     ``matched_share`` is the share of them a recognizer word timed;
-    ``interpolated_run`` the longest run of consecutive interpolated words;
+    ``interpolated_run`` the longest run of consecutive interpolated words that
+    any of its words belongs to (counted across cue boundaries: a cue inside a
+    stretch the recognizer lost is a guess however few words it shows);
     ``shortfall`` names a profile rule that could not hold (or is empty).
     """
 
@@ -136,6 +138,7 @@ def cue_times(
     else:
         cue_texts = texts or [" ".join(w.word for w in words[a:b]) for a, b in groups]
         _apply_profile(starts, ends, notes, [_visible_length(text) for text in cue_texts], profile)
+    runs = _interpolated_runs(words)
     timings: list[CueTiming] = []
     for index, (first, stop) in enumerate(groups):
         span = words[first:stop]
@@ -147,7 +150,7 @@ def cue_times(
                 first=first,
                 stop=stop,
                 matched_share=round(matched / len(span), 4),
-                interpolated_run=_longest_interpolated(span),
+                interpolated_run=max(runs[first:stop]),
                 shortfall=notes[index],
             )
         )
@@ -179,9 +182,23 @@ def _apply_profile(
             notes[index] = "reading_speed"
 
 
-def _longest_interpolated(words: Sequence[WordTiming]) -> int:
-    longest = run = 0
-    for word in words:
-        run = run + 1 if word.status == "interpolated" else 0
-        longest = max(longest, run)
-    return longest
+def _interpolated_runs(words: Sequence[WordTiming]) -> list[int]:
+    """For each word, the length of the run of interpolated words it is in (0 when matched).
+
+    >>> from captionkit.align.aligner import WordTiming
+    >>> _interpolated_runs([WordTiming(i, "w", 0, 0, s) for i, s in enumerate(
+    ...     ["matched", "interpolated", "interpolated", "matched", "interpolated"])])
+    [0, 2, 2, 0, 1]
+    """
+    runs = [0] * len(words)
+    index = 0
+    while index < len(words):
+        if words[index].status != "interpolated":
+            index += 1
+            continue
+        stop = index
+        while stop < len(words) and words[stop].status == "interpolated":
+            stop += 1
+        runs[index:stop] = [stop - index] * (stop - index)
+        index = stop
+    return runs
