@@ -75,7 +75,7 @@ def test_matched_share_and_flagged_interpolation() -> None:
     # Each cue shows two of the four guessed words: the run counts across the boundary.
     assert [t.interpolated_run for t in timings] == [4, 4]
     assert all(t.flagged for t in timings)  # more than three words guessed
-    short = cue_times(words[:3] + [word(3, 900, 1200)], [(0, 2), (2, 4)])
+    short = cue_times([*words[:3], word(3, 900, 1200)], [(0, 2), (2, 4)])
     assert [t.interpolated_run for t in short] == [2, 2]
     assert not any(t.flagged for t in short)
 
