@@ -641,6 +641,9 @@ def preview(
     sheet: Annotated[
         bool, typer.Option("--sheet", help="Draw every cue on one contact sheet.")
     ] = False,
+    flagged: Annotated[
+        bool, typer.Option("--flagged", help="With --sheet: only the cues check flags.")
+    ] = False,
     encoding: EncodingOption = None,
 ) -> None:
     """Draw a frame of a subtitle file as a real renderer shows it, to a PNG."""
@@ -658,8 +661,22 @@ def preview(
     track = read(input, encoding=encoding)
     frame_size = Size.parse(size)
     at_ms = parse_time(at) if at is not None else None
+    notes: dict[int, str] | None = None
+    if flagged:
+        if not sheet:
+            raise UsageError("--flagged goes with --sheet")
+        from captionkit.check.engine import check_track
+
+        notes = {}
+        for finding in check_track(track):
+            notes.setdefault(finding.cue, finding.rule)
     pairs = preview_texts(
-        track, at=at_ms, cue=cue, sheet=sheet, player=player.value if player else None
+        track,
+        at=at_ms,
+        cue=cue,
+        sheet=sheet,
+        player=player.value if player else None,
+        flagged=notes,
     )
     images = render_cue_texts(
         [text for _, text in pairs], engine.value, frame_size, resolve_font(font)

@@ -144,3 +144,21 @@ def test_preview_with_the_browser_engine(tmp_path: Path) -> None:
     assert code == 0, output
     box = ink_bounds(ink_mask(Image.open(target)))
     assert box is not None and box[1] > 180
+
+
+def test_sheet_of_flagged_cues(tmp_path: Path) -> None:
+    need_libass()
+    srt = tmp_path / "mixed.srt"
+    # Cue 1 is fine for SubRip (embedded); cue 2's full stop will show at the right end.
+    srt.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\n\u202bنعم.\u202c\n\n"
+        "2\n00:00:03,000 --> 00:00:04,000\nلقد وصلنا.\n",
+        encoding="utf-8",
+    )
+    sheet = tmp_path / "sheet.png"
+    code, output = run("preview", str(srt), "--sheet", "--flagged", "--size", "600x300",
+                       "-o", str(sheet))  # fmt: skip
+    assert code == 0, output
+    assert Image.open(sheet).size == (600, 124)  # one row: the flagged cue(s) only
+    code, output = run("preview", str(srt), "--cue", "1", "--flagged", "-o", str(sheet))
+    assert code == 2 and "--sheet" in output

@@ -6,7 +6,7 @@ preview shows what a viewer of that file sees in that kind of player.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from captionkit.errors import UsageError
@@ -69,10 +69,21 @@ def preview_texts(
     cue: int | None = None,
     sheet: bool = False,
     player: Player | None = None,
+    flagged: Mapping[int, str] | None = None,
 ) -> list[tuple[str, str]]:
-    """``(label, text)`` pairs to draw: one for ``at`` or ``cue``, every cue for a sheet."""
+    """``(label, text)`` pairs to draw: one for ``at`` or ``cue``, every cue for a sheet.
+
+    ``flagged`` (cue number -> what was found) keeps only those cues on the sheet
+    and adds the finding to each label.
+    """
     if sheet:
-        chosen = [(f"#{i} {_clock(c.start)}", c.text) for i, c in enumerate(track.cues, 1)]
+        chosen = [
+            (f"#{i} {_clock(c.start)}" + (f" {flagged[i]}" if flagged else ""), c.text)
+            for i, c in enumerate(track.cues, 1)
+            if flagged is None or i in flagged
+        ]
+        if not chosen:
+            raise UsageError("no cue is flagged: nothing to draw (leave out --flagged)")
     elif cue is not None:
         picked = pick_cue(track, cue)
         chosen = [(f"#{cue} {_clock(picked.start)}", picked.text)]
