@@ -380,7 +380,7 @@ def make_command(
     if timestamps is not None:
         from captionkit.align.pipeline import check_make_options, make_file_with_timestamps
 
-        check_make_options(duration, start)
+        check_make_options(duration, start, rate)
         track, report, aligned = make_file_with_timestamps(
             narration,
             timestamps,

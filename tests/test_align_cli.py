@@ -122,6 +122,22 @@ def test_make_with_timestamps_rejects_duration() -> None:
     assert "choose one" in result.stderr
 
 
+def test_make_with_timestamps_rejects_rate() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "make",
+            str(ALIGN / "narration-ar.txt"),
+            "--timestamps",
+            str(ALIGN / "faster-whisper-ar.json"),
+            "--rate",
+            "12",
+        ],
+    )
+    assert result.exit_code == 2
+    assert "--rate and --timestamps" in result.stderr
+
+
 def test_make_with_forced_format(tmp_path: Path) -> None:
     times = tmp_path / "times.txt"
     times.write_text("1.0\n6.5\n", encoding="utf-8")

@@ -250,8 +250,12 @@ def align_file(
     }
 
 
-def check_make_options(duration: str | None, start: str) -> None:
-    """``--duration`` and ``--start`` time the speech model; with timestamps they make no sense."""
+def check_make_options(duration: str | None, start: str, rate: float | None = None) -> None:
+    """``--duration``, ``--start`` and ``--rate`` drive the speech model; with timestamps
+    they would be ignored, so they are refused instead.
+    """
+    if rate is not None:
+        raise UsageError("--rate and --timestamps both set the timing: choose one")
     if duration is not None:
         raise UsageError("--duration and --timestamps both set the timing: choose one")
     if start.strip() not in ("0", "", "0s", "0:00"):
