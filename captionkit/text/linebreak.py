@@ -359,23 +359,7 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         right == "ما" and any(form in lex.before_ma for form in forms)
     ):
         return "idafa"
-    if _DIGITS.match(left):
-        if right in lex.after_number:
-            return "number"
-        if (
-            not _year(left)
-            and right not in lex.stopwords
-            and not _DIGITS.match(right)
-            and not _starts_conjunction(right, lex)
-        ):
-            return "number"
-    if _DIGITS.match(right) and any(form in lex.before_number for form in _strip_prefix(left)):
-        return "number"
-    if (
-        any(form in lex.numerals for form in _strip_prefix(left))
-        and right not in lex.stopwords
-        and not _starts_conjunction(right, lex)
-    ):
+    if _number_pair(left, right, lex):
         return "number"
     if _name_pair(left, right, lex) or _latin_name(left_word, right_word):
         return "name"
@@ -385,6 +369,32 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         # A name introduced by its class noun: وكالة NASA، صاروخ Ariane.
         capital = right_word.strip(_OPENERS)[:1].isupper()
         return "name" if capital and not _is_latin(left) and not _definite_any(left) else None
+    return _noun_pair(left, right, lex)
+
+
+def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
+    """A number and what it counts or dates: 12 جنديا، عام 1948، ثلاثة قرون، 15 مايو."""
+    if _DIGITS.match(left):
+        if right in lex.after_number:
+            return True
+        if (
+            not _year(left)
+            and right not in lex.stopwords
+            and not _DIGITS.match(right)
+            and not _starts_conjunction(right, lex)
+        ):
+            return True
+    if _DIGITS.match(right) and any(form in lex.before_number for form in _strip_prefix(left)):
+        return True
+    return (
+        any(form in lex.numerals for form in _strip_prefix(left))
+        and right not in lex.stopwords
+        and not _starts_conjunction(right, lex)
+    )
+
+
+def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
+    """Noun and adjective, or a construct (idafa), between two Arabic content words."""
     if (
         right.startswith("وال")
         and _definite_any(left)
@@ -396,27 +406,19 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         if _is_adjective(right, lex, definite=True):
             return "noun-adjective"
         return None if _definite_any(left) or _has_pronoun_suffix(left) else "idafa"
-    if (
-        (right in lex.proper_nouns or right in lex.name_firsts)
-        and not _definite_any(left)
-        and not _is_latin(left)
-    ):
-        return "idafa"
-    if not _definite_any(left) and not _is_latin(left) and _is_adjective(right, lex, False):
+    if _definite_any(left) or _is_latin(left):
+        return None
+    if right in lex.proper_nouns or right in lex.name_firsts:
+        return "idafa"  # جمهورية كوريا، بزعامة جوزيف
+    if _is_adjective(right, lex, False):
         return "noun-adjective"
     if _has_pronoun_suffix(left):
         return None
     if re.fullmatch(r"أ[^اويةء\s]{3}", left) and not _definite_any(right):
-        return "idafa"  # an elative before its noun: أكبر مدن، أهم مؤلفاته
-    if (
-        not _definite_any(left)
-        and any(_MASDAR.fullmatch(form) for form in _strip_prefix(left, ("ب", "ل", "و", "ف")))
-        and not _starts_conjunction(right, lex)
-        and not _is_latin(right)
-    ):
-        return "idafa"  # a verbal noun and its object: تطوير صواريخ، إرسال جنود
-    if _definite_any(left) and right in lex.adjectives:
-        return None
+        return "idafa"  # an elative before its noun: أكبر مدن
+    masdar = any(_MASDAR.fullmatch(form) for form in _strip_prefix(left, ("ب", "ل", "و", "ف")))
+    if masdar and not _starts_conjunction(right, lex):
+        return "idafa"  # a verbal noun and its object: تطوير صواريخ، بناء برنامج
     return None
 
 
