@@ -224,14 +224,14 @@ def _bare(word: str) -> str:
 def ends_sentence(word: str) -> bool:
     """The word closes a sentence (``. ! ? ؟``, maybe before a closing quote or bracket).
 
-    An ellipsis (``..``, ``...``, ``…``) marks a pause inside a sentence as often as
-    its end ("فبرأيكم.. هل"), so it counts as the end of a phrase only.
+    Two dots (``..``), as scraped scripts write them, mark a pause inside a sentence
+    ("فبرأيكم.. هل"), so they count as the end of a phrase only; ``…`` and ``...`` end one.
 
     >>> ends_sentence("الحرب."), ends_sentence("فبرأيكم.."), ends_phrase("فبرأيكم..")
     (True, False, True)
     """
     stripped = word.rstrip(_CLOSERS)
-    if stripped.endswith(("..", "…")):
+    if stripped.endswith("..") and not stripped.endswith("..."):
         return False
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
