@@ -75,6 +75,14 @@ def test_unrelated_substitute_is_not_paired_but_interpolated() -> None:
     assert (result.words[1].start, result.words[1].end) == (400, 800)
 
 
+def test_unrecognized_word_takes_the_time_of_what_was_heard_in_its_place() -> None:
+    heard = [("the", 0, 400), ("xylophone", 1000, 1400), ("sat", 1500, 1900)]
+    result = align_narration(["the", "cat", "sat"], stamps(*heard))
+    cat = result.words[1]
+    assert (cat.start, cat.end, cat.status, cat.source) == (1000, 1400, "interpolated", None)
+    assert result.matched_share == 2 / 3
+
+
 def test_detached_clitic_matches_attached_word() -> None:
     result = align_narration(
         ["وبدأت", "الحرب"], stamps(("و", 1000, 1200), ("بدأت", 1200, 1800), ("الحرب", 1800, 2300))

@@ -175,9 +175,13 @@ def align_narration(
     ends: list[int | None] = [None] * len(words)
     sources: list[int | None] = [None] * len(words)
     similarity = [0.0] * len(words)
+    hints: list[tuple[int, int, int, int]] = []  # positional pairs: narration and source spans
     for unit_a, unit_b, score in pairs:
         _, first_a, last_a = narration_units[unit_a]
         _, first_b, last_b = source_units[unit_b]
+        if score == 0.0:
+            hints.append((first_a, last_a, first_b, last_b))
+            continue
         if first_a == last_a and first_b == last_b:
             heard = source[first_b]
             if heard.start is not None and heard.end is not None:
@@ -205,7 +209,22 @@ def align_narration(
             "recording?",
             file=timestamps.file,
         )
-    final_starts, final_ends = interpolate(chars, starts, ends, breaks, rate)
+    guessed_starts, guessed_ends = list(starts), list(ends)
+    for first_a, last_a, first_b, last_b in hints:
+        span = _span(source[first_b : last_b + 1])
+        if span is None or any(starts[k] is not None for k in range(first_a, last_a + 1)):
+            continue
+        previous = next((ends[k] for k in range(first_a - 1, -1, -1) if ends[k] is not None), 0)
+        following = next(
+            (starts[k] for k in range(last_a + 1, len(starts)) if starts[k] is not None), None
+        )
+        if span[0] < (previous or 0) or (following is not None and span[1] > following):
+            continue  # out of order with the matched words: not a trustworthy hint
+        for offset, (left, right) in enumerate(
+            distribute(chars[first_a : last_a + 1], span[0], span[1])
+        ):
+            guessed_starts[first_a + offset], guessed_ends[first_a + offset] = left, right
+    final_starts, final_ends = interpolate(chars, guessed_starts, guessed_ends, breaks, rate)
     _make_monotonic(final_starts, final_ends)
     build = tuple.__new__  # the named tuple's own constructor, without its Python-level wrapper
     timed = tuple(
@@ -330,8 +349,8 @@ def _match(
     if a_hi - a_lo == 1 and b_hi - b_lo == 1:  # one word each side: no edit distance needed
         if a[a_lo] == b[b_lo]:
             out.append((a_lo, b_lo, 1.0))
-        elif score := _similarity(a_keys[a_lo], b_keys[b_lo]):
-            out.append((a_lo, b_lo, score))
+        else:
+            out.append((a_lo, b_lo, _similarity(a_keys[a_lo], b_keys[b_lo])))
         return
     if max(a_hi - a_lo, b_hi - b_lo) <= anchor_above:
         _edit_align(a, b, a_keys, b_keys, a_lo, a_hi, b_lo, b_hi, out)
@@ -446,20 +465,29 @@ def _edit_align(
     b_hi: int,
     out: list[tuple[int, int, float]],
 ) -> None:
-    for opcode in Levenshtein.opcodes(a[a_lo:a_hi], b[b_lo:b_hi]):
-        tag, i1, i2, j1, j2 = (
-            opcode.tag,
-            opcode.src_start,
-            opcode.src_end,
-            opcode.dest_start,
-            opcode.dest_end,
-        )
+    """Edit-distance alignment of one stretch; replaced words paired by similarity.
+
+    A replaced block of one or two words on each side, between equal runs, that
+    similarity cannot pair is paired by position with similarity 0.0: the
+    recognizer heard *something* there, and its time is a better guess than one
+    interpolated from further away. The caller uses such pairs for their time
+    only; the words still count as interpolated.
+    """
+    opcodes = [
+        (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+        for op in Levenshtein.opcodes(a[a_lo:a_hi], b[b_lo:b_hi])
+    ]
+    for number, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
             out.extend((a_lo + i1 + k, b_lo + j1 + k, 1.0) for k in range(i2 - i1))
         elif tag == "replace":
-            out.extend(
-                _pair_by_similarity(a_keys, b_keys, a_lo + i1, a_lo + i2, b_lo + j1, b_lo + j2)
+            paired = _pair_by_similarity(a_keys, b_keys, a_lo + i1, a_lo + i2, b_lo + j1, b_lo + j2)
+            enclosed = (number == 0 or opcodes[number - 1][0] == "equal") and (
+                number + 1 == len(opcodes) or opcodes[number + 1][0] == "equal"
             )
+            if not paired and enclosed and i2 - i1 == j2 - j1 <= 2:
+                paired = [(a_lo + i1 + k, b_lo + j1 + k, 0.0) for k in range(i2 - i1)]
+            out.extend(paired)
 
 
 def _pair_by_similarity(
