@@ -133,6 +133,7 @@ class Lexicon:
     waw_initial: frozenset[str]
     before_min: frozenset[str]
     numerals: frozenset[str]
+    fractions: frozenset[str]
     before_ma: frozenset[str]
 
 
@@ -209,6 +210,7 @@ def lexicon() -> Lexicon:
         waw_initial=frozenset(_entries("waw-initial.txt")),
         before_min=frozenset(complements.get("before-min", [])),
         numerals=frozenset(_bare(word) for word in numbers.get("numerals", [])),
+        fractions=frozenset(_bare(word) for word in numbers.get("fractions", [])),
         before_ma=frozenset(complements.get("before-ma", [])),
     )
 
@@ -373,7 +375,9 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
 
 
 def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
-    """A number and what it counts or dates: 12 جنديا، عام 1948، ثلاثة قرون، 15 مايو."""
+    """A number and what it counts or dates: 12 جنديا، عام 1948، ثلاثة قرون، ساعتين ونصف."""
+    if right in lex.fractions:
+        return True
     if _DIGITS.match(left):
         if right in lex.after_number:
             return True
