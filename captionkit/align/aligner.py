@@ -13,7 +13,10 @@ misspell, drop and invent words. Alignment runs on matching keys
 2. **Edit distance.** Between anchors, rapidfuzz's Levenshtein opcodes on the
    integer lists give the equal runs. Inside a *replace* block the words are
    paired by string similarity (a monotone best pairing), so ``الاتحاد`` still
-   finds ``الإتحاد`` and a recognizer's misspelling still times its word.
+   finds ``الإتحاد`` and a recognizer's misspelling still times its word. One
+   or two words replaced by as many, between equal runs, and too different to
+   pair, take the time of what the recognizer heard in their place (they still
+   count as interpolated).
 3. **Containment.** A match of one or two words cut off from the rest, whose
    time would squeeze the narration around it faster than anyone speaks (a
    common word matched in an invented phrase during a silence, or across a
@@ -209,6 +212,30 @@ def align_narration(
             "recording?",
             file=timestamps.file,
         )
+    guessed_starts, guessed_ends = _with_hints(chars, starts, ends, source, hints)
+    final_starts, final_ends = interpolate(chars, guessed_starts, guessed_ends, breaks, rate)
+    _make_monotonic(final_starts, final_ends)
+    build = tuple.__new__  # the named tuple's own constructor, without its Python-level wrapper
+    timed = tuple(
+        build(WordTiming, (index, word, start, end, "matched", origin, score))
+        if origin is not None
+        else build(WordTiming, (index, word, start, end, "interpolated", None, 0.0))
+        for index, (word, origin, score, start, end) in enumerate(
+            zip(words, sources, similarity, final_starts, final_ends, strict=True)
+        )
+    )
+    return Alignment(timed, timestamps.format, timestamps.level, len(source), scored)
+
+
+def _with_hints(
+    chars: Sequence[int],
+    starts: Sequence[int | None],
+    ends: Sequence[int | None],
+    source: Sequence[TimedWord],
+    hints: Sequence[tuple[int, int, int, int]],
+) -> tuple[list[int | None], list[int | None]]:
+    """Times lent by positional pairs (narration span, source span) to unmatched words,
+    when they fall in order between the matched words around them."""
     guessed_starts, guessed_ends = list(starts), list(ends)
     for first_a, last_a, first_b, last_b in hints:
         span = _span(source[first_b : last_b + 1])
@@ -224,18 +251,7 @@ def align_narration(
             distribute(chars[first_a : last_a + 1], span[0], span[1])
         ):
             guessed_starts[first_a + offset], guessed_ends[first_a + offset] = left, right
-    final_starts, final_ends = interpolate(chars, guessed_starts, guessed_ends, breaks, rate)
-    _make_monotonic(final_starts, final_ends)
-    build = tuple.__new__  # the named tuple's own constructor, without its Python-level wrapper
-    timed = tuple(
-        build(WordTiming, (index, word, start, end, "matched", origin, score))
-        if origin is not None
-        else build(WordTiming, (index, word, start, end, "interpolated", None, 0.0))
-        for index, (word, origin, score, start, end) in enumerate(
-            zip(words, sources, similarity, final_starts, final_ends, strict=True)
-        )
-    )
-    return Alignment(timed, timestamps.format, timestamps.level, len(source), scored)
+    return guessed_starts, guessed_ends
 
 
 # --------------------------------------------------------------------------- units
