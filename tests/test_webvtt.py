@@ -495,15 +495,17 @@ def _blocks_with_sources(track: Track) -> list[tuple[object, object]]:
     st.one_of(
         vtt_tracks().map(dumps_vtt),
         st.lists(_messy_line, max_size=14).map(lambda lines: "WEBVTT\n\n" + "\n".join(lines)),
-    )
+    ),
+    st.sampled_from(["\n", "\r\n", "\r"]),
 )
-def test_fast_path_agrees_with_the_block_collection(text: str) -> None:
+def test_fast_path_agrees_with_the_block_collection(text: str, newline: str) -> None:
     import captionkit.formats.webvtt as webvtt_module
 
+    text = text.replace("\n", newline)
     fast = parse_vtt(text)
     original = webvtt_module._fast_cues
     try:
-        webvtt_module._fast_cues = lambda text, position, reader: position  # type: ignore[assignment]
+        webvtt_module._fast_cues = lambda text, position, *_: position  # type: ignore[assignment]
         slow = parse_vtt(text)
     finally:
         webvtt_module._fast_cues = original
