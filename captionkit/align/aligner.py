@@ -164,14 +164,17 @@ def align_narration(
             "the recognizer heard no speech",
             file=timestamps.file,
         )
-    vocabulary: dict[str, int] = {}
-    narration_ids = [vocabulary.setdefault(unit[0], len(vocabulary)) for unit in narration_units]
-    source_ids = [vocabulary.setdefault(unit[0], len(vocabulary)) for unit in source_units]
+    narration_unit_keys = [unit[0] for unit in narration_units]
+    source_unit_keys = [unit[0] for unit in source_units]
+    vocabulary = {
+        key: number
+        for number, key in enumerate(dict.fromkeys(narration_unit_keys + source_unit_keys))
+    }
     pairs = match_sequences(
-        narration_ids,
-        source_ids,
-        [unit[0] for unit in narration_units],
-        [unit[0] for unit in source_units],
+        [vocabulary[key] for key in narration_unit_keys],
+        [vocabulary[key] for key in source_unit_keys],
+        narration_unit_keys,
+        source_unit_keys,
         anchor_above=anchor_above,
     )
     starts: list[int | None] = [None] * len(words)
@@ -217,12 +220,14 @@ def align_narration(
     _make_monotonic(final_starts, final_ends)
     build = tuple.__new__  # the named tuple's own constructor, without its Python-level wrapper
     timed = tuple(
-        build(WordTiming, (index, word, start, end, "matched", origin, score))
-        if origin is not None
-        else build(WordTiming, (index, word, start, end, "interpolated", None, 0.0))
-        for index, (word, origin, score, start, end) in enumerate(
-            zip(words, sources, similarity, final_starts, final_ends, strict=True)
-        )
+        [
+            build(WordTiming, (index, word, start, end, "matched", origin, score))
+            if origin is not None
+            else build(WordTiming, (index, word, start, end, "interpolated", None, 0.0))
+            for index, (word, origin, score, start, end) in enumerate(
+                zip(words, sources, similarity, final_starts, final_ends, strict=True)
+            )
+        ]
     )
     return Alignment(timed, timestamps.format, timestamps.level, len(source), scored)
 
@@ -269,31 +274,37 @@ def _units(keys: Sequence[str], texts: Sequence[str] = ()) -> list[tuple[str, in
     >>> _units(["l", "esquelet"], ["L", "'esquelet"])
     [('lesquelet', 0, 1)]
     """
-    attached = [
-        bool(text) and (text[0] in _APOSTROPHES or (text[0] in _HYPHENS and len(key) <= 4))
-        for text, key in zip(texts, keys, strict=False)
-    ]
-    if "" not in keys and CLITICS.isdisjoint(keys) and not any(attached):
+    marks = _APOSTROPHES | _HYPHENS
+    attached = {
+        index
+        for index, text in enumerate(texts)
+        if text[:1] in marks and (text[0] in _APOSTROPHES or len(keys[index]) <= 4)
+    }
+    special = {index for index, key in enumerate(keys) if not key or key in CLITICS}
+    if not special and not attached:
         return [(key, index, index) for index, key in enumerate(keys)]
+    special |= attached
     units: list[tuple[str, int, int]] = []
+    append = units.append
     index = 0
     count = len(keys)
     while index < count:
         key = keys[index]
-        if not key:
+        if index not in special:
+            append((key, index, index))
             index += 1
-            continue
-        if units and attached and attached[index] and units[-1][2] == index - 1:
+        elif not key:
+            index += 1
+        elif index in attached and units and units[-1][2] == index - 1:
             previous = units.pop()
-            units.append((previous[0] + key, previous[1], index))
+            append((previous[0] + key, previous[1], index))
             index += 1
-            continue
-        if key in CLITICS and index + 1 < count and keys[index + 1]:
-            units.append((key + keys[index + 1], index, index + 1))
+        elif key in CLITICS and index + 1 < count and keys[index + 1]:
+            append((key + keys[index + 1], index, index + 1))
             index += 2
-            continue
-        units.append((key, index, index))
-        index += 1
+        else:
+            append((key, index, index))
+            index += 1
     return units
 
 

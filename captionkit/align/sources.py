@@ -310,7 +310,20 @@ def _read_whisper_json(text: str, file: str | None, key: str, name: str) -> Time
             raise ParseError(f"segment {number} is not an object", file=file)
         entries = segment.get("words")
         if entries:
+            append, build = words.append, tuple.__new__
             for index, entry in enumerate(entries):
+                if type(entry) is dict:  # the common case inline: hundreds of thousands of words
+                    said, start, end = entry.get(key), entry.get("start"), entry.get("end")
+                    if (
+                        type(said) is str
+                        and type(start) is float
+                        and type(end) is float
+                        and end >= start
+                        and (said := said.strip())
+                    ):
+                        timed = (said, round(start * 1000), round(end * 1000), number, False)
+                        append(build(TimedWord, timed))
+                        continue
                 word = _word_from(entry, key, number, index)
                 if word is not None:
                     words.append(word)
