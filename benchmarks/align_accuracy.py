@@ -53,7 +53,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an installed copy
 
 from captionkit.align.aligner import align_narration
-from captionkit.align.cues import CueTiming, cue_times
+from captionkit.align.cues import CueTiming, cue_times, pause_bonus
 from captionkit.align.interpolate import distribute
 from captionkit.align.sources import TimedWord, Timestamps
 from captionkit.formats import read
@@ -320,9 +320,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             }
     targets = check_targets(report["word 10%"])
     real = real_recognizers()
+    pauses = pause_preference(truths, args.seed)
     if args.json:
         document = {"files": [t.name for t in truths], "report": report, "targets": targets}
-        print(json.dumps({**document, "real": real}, indent=1))
+        print(json.dumps({**document, "real": real, "pause_preference": pauses}, indent=1))
         return 0
     print(f"files: {', '.join(f'{t.name} ({len(t.groups)} cues)' for t in truths)}")
     print(f"segmentation: {args.segmentation}; seed {args.seed}; absolute start errors in ms")
@@ -345,6 +346,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("targets at 10% word errors, word mode:")
     for name, (ok, detail) in targets.items():
         print(f"  {'PASS' if ok else 'FAIL'}  {name}: {detail}")
+    if pauses is not None:
+        print(
+            "true pauses of 0.7 s or more that become cue boundaries (narration as one "
+            f"paragraph, 10% errors): with the pause bonus {pauses['with']:.1%}, "
+            f"without {pauses['without']:.1%}"
+        )
     if real is not None:
         print(f"real recognizers: narration {real['narration']} ({real['narration_words']} words),")
         print(f"  timestamps {real['timestamps']} ({real['timestamp_words']} words)")
@@ -358,6 +365,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"p95 {real['reverse_word_start_p95_abs_ms']} ms"
         )
     return 0
+
+
+def pause_preference(truths: Sequence[Truth], seed: int) -> dict[str, float] | None:
+    """The share of true pauses of 0.7 s or more that make's segmentation turns into cue
+    boundaries, with and without the alignment's pause bonus, the narration given as one
+    paragraph (no line hints), at 10% word errors in word mode."""
+    try:
+        from captionkit.segment import segment
+    except ImportError:
+        return None
+    profile = load_profile("arabic")
+    hits = {"with": [0, 0], "without": [0, 0]}
+    for truth in truths:
+        rng = random.Random(f"{seed}/{truth.name}/pauses")
+        stamps = Timestamps("simulated", "word", tuple(corrupt(truth, 0.10, rng).words))
+        alignment = align_narration(truth.words, stamps)
+        pauses = {
+            index + 1
+            for index in range(len(truth.words) - 1)
+            if truth.starts[index + 1] - truth.ends[index] >= 700
+        }
+        for name, bonus in (("with", pause_bonus(alignment.words)), ("without", None)):
+            layouts = segment(truth.words, profile, bonus)
+            boundaries = {layout.stop for layout in layouts[:-1]}
+            hits[name][0] += len(pauses & boundaries)
+            hits[name][1] += len(pauses)
+    return {name: round(hit / total, 3) for name, (hit, total) in hits.items()}
 
 
 def real_recognizers() -> dict | None:
