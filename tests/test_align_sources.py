@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from captionkit.align.aligner import align_narration
 from captionkit.align.sources import (
     AlignmentError,
+    Timestamps,
     detect_timestamps_format,
     loads_timestamps,
     read_timestamps,
@@ -271,3 +275,27 @@ def test_recognizer_that_heard_only_dots_is_an_error() -> None:
 def test_srt_tags_and_ass_overrides_are_not_words() -> None:
     stamps = loads_timestamps("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>hello</i>\n", "srt")
     assert [w.text for w in stamps.words] == ["hello"]
+
+
+TOKEN = st.text(alphabet=st.sampled_from("abcxyzابتثجحخدكلمنهوي"), min_size=1, max_size=8)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    items=st.lists(
+        st.tuples(TOKEN, st.integers(0, 10**7), st.integers(0, 5000)), min_size=1, max_size=30
+    )
+)
+def test_whisper_json_and_csv_give_back_the_words_and_times(
+    items: list[tuple[str, int, int]],
+) -> None:
+    words = [{"word": " " + t, "start": s / 1000, "end": (s + d) / 1000} for t, s, d in items]
+    document = json.dumps({"segments": [{"start": 0, "end": 1, "text": "", "words": words}]})
+    expected = [(t, s, s + d) for t, s, d in items]
+    assert spans_of(loads_timestamps(document)) == expected
+    table = "".join(f"{s / 1000:.3f},{(s + d) / 1000:.3f},{t}\n" for t, s, d in items)
+    assert spans_of(loads_timestamps(table, "csv")) == expected
+
+
+def spans_of(stamps: Timestamps) -> list[tuple[str, int | None, int | None]]:
+    return [(w.text, w.start, w.end) for w in stamps.words]
