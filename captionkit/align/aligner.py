@@ -152,7 +152,7 @@ def align_narration(
         return _align_lines(words, timestamps, line_starts, chars)
     source = timestamps.words
     narration_keys = [matching_key(word) for word in words]
-    scored = sum(1 for key in narration_keys if key)
+    scored = len(narration_keys) - narration_keys.count("")
     if scored == 0:
         raise AlignmentError("the narration has no words to match, only punctuation")
     narration_units = _units(narration_keys)
@@ -206,7 +206,7 @@ def align_narration(
             similarity[position] = score
     rate = ms_per_char(chars, starts, ends)
     _contain(chars, starts, ends, sources, rate)
-    matched = sum(1 for start in starts if start is not None)
+    matched = len(starts) - starts.count(None)
     share = matched / scored
     if matched == 0 or share < min_matched_share:
         raise AlignmentError(
@@ -288,12 +288,14 @@ def _units(keys: Sequence[str], texts: Sequence[str] = ()) -> list[tuple[str, in
     append = units.append
     index = 0
     count = len(keys)
-    while index < count:
+    for stop in [*sorted(special), count]:
+        if stop > index:  # the plain words up to the next special one, in one go
+            units.extend([(keys[k], k, k) for k in range(index, stop)])
+            index = stop
+        if index >= count or index > stop:
+            continue
         key = keys[index]
-        if index not in special:
-            append((key, index, index))
-            index += 1
-        elif not key:
+        if not key:
             index += 1
         elif index in attached and units and units[-1][2] == index - 1:
             previous = units.pop()
