@@ -9,12 +9,13 @@ How (all steps on cue starts and ends, in milliseconds):
 
 1. **Scale.** Candidate scales are the ratios between common frame rates
    (23.976, 24, 25, 29.97, 30 and their doubles) and 1. For each, every pair
-   (cue, reference cue) with compatible durations votes for the offset
+   (cue, reference cue) with compatible durations (an even sample of at most
+   500 x 2000 cues in long files) votes for the offset
    ``reference start - scale * start``; the scale whose offset histogram has
    the tallest peaks wins. The true map makes hundreds of pairs agree to within
    the jitter; a wrong scale smears them over seconds.
-2. **Candidate offsets**: the histogram's peaks (each refined to the median of
-   its votes).
+2. **Candidate offsets**: the histogram's peaks at that scale (each refined to
+   the median of its votes; at most 2000 cues vote, against every reference cue).
 3. **Segmentation** by dynamic programming over the cues: each cue takes one
    candidate map; it scores when a reference cue starts and ends where the map
    puts it; changing map between two cues costs a penalty, so a jump is taken
@@ -189,6 +190,13 @@ def _pairs_offsets(
     return np.concatenate(votes) if votes else np.zeros(0)
 
 
+def _evenly(count: int, limit: int) -> npt.NDArray[np.int64]:
+    """At most ``limit`` indexes spread evenly over ``range(count)`` (all when fewer)."""
+    if count <= limit:
+        return np.arange(count)
+    return np.unique(np.linspace(0, count - 1, limit).round().astype(np.int64))
+
+
 def _histogram(offsets: FloatArray, width: float) -> tuple[FloatArray, FloatArray]:
     low, high = float(offsets.min()), float(offsets.max())
     bins = max(1, math.ceil((high - low) / width) + 1)
@@ -203,6 +211,11 @@ def _best_scale(
     ref_ends: FloatArray,
     tolerance: float,
 ) -> float:
+    # Long files: an even sample of both sides is enough to tell the scales apart.
+    rows = _evenly(len(starts), 500)
+    columns = _evenly(len(ref_starts), 2000)
+    starts, ends = starts[rows], ends[rows]
+    ref_starts, ref_ends = ref_starts[columns], ref_ends[columns]
     best, best_height = 1.0, -1.0
     for scale in candidate_scales():
         offsets = _pairs_offsets(starts, ends, ref_starts, ref_ends, scale, tolerance)
@@ -227,7 +240,8 @@ def _peak_offsets(
     limit: int = 40,
 ) -> list[tuple[float, float]]:
     """The tallest offset peaks at ``scale``, as candidate maps ``(scale, offset)``."""
-    offsets = _pairs_offsets(starts, ends, ref_starts, ref_ends, scale, tolerance)
+    rows = _evenly(len(starts), 2000)
+    offsets = _pairs_offsets(starts[rows], ends[rows], ref_starts, ref_ends, scale, tolerance)
     if offsets.size == 0:
         return []
     counts, edges = _histogram(offsets, tolerance)
