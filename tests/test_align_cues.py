@@ -113,6 +113,12 @@ def test_starts_stay_and_rules_hold_where_there_is_room(
             assert previous.end - previous.start >= PROFILE.min_duration_ms
 
 
+def test_cues_starting_closer_than_the_gap_keep_a_visible_duration() -> None:
+    words = [word(0, 1000, 1030), word(1, 1050, 2000)]
+    timings = cue_times(words, [(0, 1), (1, 2)], PROFILE)
+    assert (timings[0].start, timings[0].end, timings[0].shortfall) == (1000, 1050, "gap")
+
+
 def test_profile_with_other_gap() -> None:
     profile = replace(PROFILE, min_gap_frames=5)  # 200 ms at 25 fps
     words = [word(0, 0, 3000), word(1, 3000, 4000)]

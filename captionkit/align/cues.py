@@ -173,7 +173,7 @@ def _apply_profile(
             if end > room:
                 end = max(start, room)
                 if starts[index + 1] - start < gap:
-                    end = start
+                    end = starts[index + 1]  # shown until the next starts: no gap, but shown
                     notes[index] = "gap"
         ends[index] = end
         if not notes[index] and end - start < profile.min_duration_ms:
