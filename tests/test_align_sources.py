@@ -101,7 +101,8 @@ def test_automatic_captions_lose_their_rolling_duplicates() -> None:
         ("over", 3100, 4000),
         ("dog", 4010, 5500),
     ]
-    assert read_timestamps(ALIGN / "autocaptions.vtt").format == "vtt-words"
+    stamps = read_timestamps(ALIGN / "autocaptions.vtt")
+    assert (stamps.format, stamps.language) == ("vtt-words", "en")
 
 
 def test_srt_cues_are_segment_timing() -> None:
@@ -207,8 +208,9 @@ def test_another_language_is_a_clear_error() -> None:
     path = shared_path(*TIMESTAMPED, "small.en", "arabic.mp3.words.json")
     arabic = read_timestamps(shared_path(*TIMESTAMPED, "corner_cases", "arabic.mp3.words.json"))
     narration = [word.text for word in arabic.words]
-    with pytest.raises(AlignmentError, match="another language"):
+    with pytest.raises(AlignmentError, match="another language") as caught:
         align_narration(narration, read_timestamps(path))
+    assert "the recognizer says are in 'en'" in str(caught.value)  # the file's "language"
 
 
 def test_the_right_language_matches() -> None:

@@ -211,8 +211,8 @@ def align_narration(
     if matched == 0 or share < min_matched_share:
         raise AlignmentError(
             f"only {matched} of {scored} narration words ({share:.0%}) were found in the "
-            f"timestamps ({len(source)} words): are they in another language, or of another "
-            "recording?",
+            f"timestamps ({len(source)} words{_language_note(timestamps)}): are they in another "
+            "language, or of another recording?",
             file=timestamps.file,
         )
     guessed_starts, guessed_ends = _with_hints(chars, starts, ends, source, hints)
@@ -230,6 +230,11 @@ def align_narration(
         ]
     )
     return Alignment(timed, timestamps.format, timestamps.level, len(source), scored)
+
+
+def _language_note(timestamps: Timestamps) -> str:
+    language = timestamps.language
+    return f", which the recognizer says are in {language!r}" if language else ""
 
 
 def _with_hints(

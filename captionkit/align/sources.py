@@ -41,7 +41,7 @@ import os
 import re
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypeAlias
 
@@ -101,6 +101,7 @@ class Timestamps:
     """Everything a timestamp file says, in one shape.
 
     ``line_starts`` is filled for the ``lines`` format only (and ``words`` is then empty).
+    ``language`` is the language the recognizer says it heard, when the file says.
     """
 
     format: str
@@ -108,6 +109,7 @@ class Timestamps:
     words: tuple[TimedWord, ...]
     line_starts: tuple[int, ...] = ()
     file: str | None = None
+    language: str | None = None
 
     @property
     def timed_words(self) -> int:
@@ -149,7 +151,7 @@ def loads_timestamps(
         stamps = _READERS[chosen](text, file)
     except CaptionkitError as error:
         raise error.located(file) from None
-    stamps = Timestamps(stamps.format, stamps.level, stamps.words, stamps.line_starts, file)
+    stamps = replace(stamps, file=file, language=_stated_language(text, chosen))
     if not stamps.words and not stamps.line_starts:
         raise AlignmentError(
             f"no words in this {chosen} file: the recognizer found no speech, or the file is "
@@ -161,6 +163,21 @@ def loads_timestamps(
             f"none of the {len(stamps.words)} words in this {chosen} file has a time", file=file
         )
     return stamps
+
+
+def _stated_language(text: str, chosen: str) -> str | None:
+    """The ``language`` a whisper-family JSON file states, or the WebVTT ``Language:`` header."""
+    if chosen in ("whisper", "whisper-timestamped", "whisperx"):
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError:
+            return None
+        language = document.get("language") if isinstance(document, dict) else None
+        return language if isinstance(language, str) and language else None
+    if chosen in ("vtt", "vtt-words"):
+        header = re.search(r"^Language:\s*(\S+)", text[:2000], re.MULTILINE)
+        return header.group(1) if header else None
+    return None
 
 
 _TAGGED_TIME = re.compile(r"<(\d{1,}:)?\d{2}:\d{2}\.\d{3}>")
