@@ -165,15 +165,14 @@ def loads_timestamps(
     return stamps
 
 
+_JSON_LANGUAGE = re.compile(r'"language"\s*:\s*"([A-Za-z_-]{2,20})"')
+
+
 def _stated_language(text: str, chosen: str) -> str | None:
     """The ``language`` a whisper-family JSON file states, or the WebVTT ``Language:`` header."""
     if chosen in ("whisper", "whisper-timestamped", "whisperx"):
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError:
-            return None
-        language = document.get("language") if isinstance(document, dict) else None
-        return language if isinstance(language, str) and language else None
+        stated = _JSON_LANGUAGE.search(text)  # a search, not a second parse of a long file
+        return stated.group(1) if stated else None
     if chosen in ("vtt", "vtt-words"):
         header = re.search(r"^Language:\s*(\S+)", text[:2000], re.MULTILINE)
         return header.group(1) if header else None
