@@ -91,7 +91,6 @@ TIMING = re.compile(
 _RUN = re.compile(r"[^\r\n]+(?:(?:\r\n|\r|\n)[^\r\n]+)*")
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
 _ASCII_WHITESPACE = " \t\n\f\r"
-_STAMP_SHAPE = re.compile(r"(?:([0-9]+):)?([0-9]{2}):([0-9]{2})\.([0-9]{3})")
 
 
 def _cue_block_pattern(newline: str) -> re.Pattern[str]:
@@ -605,40 +604,58 @@ def escape_arrows(text: str) -> str:
     return text.replace("-->", "--&gt;")
 
 
+def _text_problem(text: str) -> str | None:
+    """Why WebVTT cannot carry a cue's text, or None (``-->`` is escaped, not a problem)."""
+    if "\r" in text:
+        return "a carriage return inside a cue's text"
+    if text and ("\n\n" in text or text[0] == "\n" or text[-1] == "\n"):
+        return (
+            "WebVTT cannot carry a blank line inside a cue's text (it ends the cue); "
+            "remove the empty line or put a space on it"
+        )
+    return None
+
+
 def check_vtt_text(text: str, *, where: str = "") -> None:
     """Raise :class:`UnrepresentableTextError` if a cue's text cannot be written.
 
     WebVTT ends a cue at a blank line and has no escape for one; a carriage
     return is a line end. (``-->`` has an escape, see :func:`escape_arrows`.)
     """
-    if "\r" in text:
-        raise UnrepresentableTextError(f"{where}a carriage return inside a cue's text")
-    if text and "" in text.split("\n"):
-        raise UnrepresentableTextError(
-            f"{where}WebVTT cannot carry a blank line inside a cue's text (it ends the cue); "
-            "remove the empty line or put a space on it"
-        )
+    problem = _text_problem(text)
+    if problem is not None:
+        raise UnrepresentableTextError(where + problem)
 
 
-def _check_identifier(identifier: str, where: str) -> None:
+def _identifier_problem(identifier: str) -> str | None:
     if "\n" in identifier or "\r" in identifier:
-        raise UnrepresentableTextError(f"{where}a cue identifier cannot hold a line end")
+        return "a cue identifier cannot hold a line end"
     if "-->" in identifier:
-        raise UnrepresentableTextError(
-            f"{where}a cue identifier cannot contain '-->' (it would read as the timing line)"
-        )
+        return "a cue identifier cannot contain '-->' (it would read as the timing line)"
+    return None
 
 
-def _check_settings(settings: str, where: str) -> None:
-    if "\n" in settings or "\r" in settings:
-        raise UnrepresentableTextError(f"{where}cue settings cannot hold a line end")
+def _cue_problem(cue: Cue, source: CueSource | None) -> str | None:
+    """What keeps ``cue`` from being written, or None; ``source`` is its WebVTT source if any.
 
-
-def _check_times(cue: Cue, where: str) -> None:
+    Values unchanged since they were read from WebVTT need no check.
+    """
     if cue.start < 0 or cue.end < 0:
-        raise UnrepresentableTextError(
-            f"{where}WebVTT has no negative times ({cue.start} ms --> {cue.end} ms)"
-        )
+        return f"WebVTT has no negative times ({cue.start} ms --> {cue.end} ms)"
+    if source is None or cue.text != source.text_as_read:
+        problem = _text_problem(cue.text)
+        if problem is not None:
+            return problem
+    if source is None or cue.identifier != source.identifier_as_read:
+        problem = _identifier_problem(cue.identifier)
+        if problem is not None:
+            return problem
+    settings = cue.settings
+    if (source is None or settings != source.settings_as_read) and (
+        "\n" in settings or "\r" in settings
+    ):
+        return "cue settings cannot hold a line end"
+    return None
 
 
 def format_stamp(ms: int, hours: bool = True, hour_digits: int = 2) -> str:
@@ -649,13 +666,14 @@ def format_stamp(ms: int, hours: bool = True, hour_digits: int = 2) -> str:
     >>> format_stamp(61001), format_stamp(61001, hours=False), format_stamp(3600000, hours=False)
     ('00:01:01.001', '01:01.001', '01:00:00.000')
     """
-    hour, rest = divmod(ms, 3600000)
-    minutes, rest = divmod(rest, 60000)
-    seconds, millis = divmod(rest, 1000)
-    clock = f"{minutes:02d}:{seconds:02d}.{millis:03d}"
+    seconds, millis = divmod(ms, 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hour, minutes = divmod(minutes, 60)
     if hours or hour:
-        return f"{hour:0{hour_digits}d}:{clock}"
-    return clock
+        if hour_digits == 2:
+            return "%02d:%02d:%02d.%03d" % (hour, minutes, seconds, millis)  # noqa: UP031 (fast)
+        return f"{hour:0{hour_digits}d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+    return "%02d:%02d.%03d" % (minutes, seconds, millis)  # noqa: UP031
 
 
 def restyle_stamp(ms: int, original: str) -> str:
@@ -664,37 +682,50 @@ def restyle_stamp(ms: int, original: str) -> str:
     >>> restyle_stamp(62500, "00:01.000"), restyle_stamp(62500, "000:00:01.000")
     ('01:02.500', '000:01:02.500')
     """
-    match = _STAMP_SHAPE.fullmatch(original)
-    if match is None or match.group(1) is None:
+    if original.count(":") < 2:
         return format_stamp(ms, hours=False)
-    return format_stamp(ms, hours=True, hour_digits=len(match.group(1)))
+    return format_stamp(ms, hours=True, hour_digits=original.index(":"))
 
 
 def _fresh_cue(cue: Cue, newline: str) -> str:
-    timing = f"{format_stamp(cue.start)} --> {format_stamp(cue.end)}"
+    timing = format_stamp(cue.start) + " --> " + format_stamp(cue.end)
     if cue.settings:
         timing += " " + cue.settings
-    head = f"{cue.identifier}{newline}{timing}" if cue.identifier else timing
-    if not cue.text:
-        return f"{head}{newline}{newline}"
-    body = newline.join(escape_arrows(cue.text).split("\n"))
-    return f"{head}{newline}{body}{newline}{newline}"
+    head = cue.identifier + newline + timing if cue.identifier else timing
+    text = cue.text
+    if not text:
+        return head + newline + newline
+    if "-->" in text:
+        text = escape_arrows(text)
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    return head + newline + text + newline + newline
 
 
 def _patched_cue(cue: Cue, source: CueSource, newline: str) -> str:
     """The cue's source block with only the changed parts rewritten."""
     raw = source.raw
-    found = _LINE_END.search(raw)
-    if found is not None:
-        newline = found.group()  # the block's own line ends
+    if cue.text != source.text_as_read or cue.identifier != source.identifier_as_read:
+        found = _LINE_END.search(raw)
+        if found is not None:
+            newline = found.group()  # the block's own line ends
     if (
-        cue.start == source.start_as_read
-        and cue.end == source.end_as_read
-        and cue.text == source.text_as_read
+        cue.text == source.text_as_read
         and cue.identifier == source.identifier_as_read
         and cue.settings == source.settings_as_read
     ):
-        return raw
+        if cue.start == source.start_as_read and cue.end == source.end_as_read:
+            return raw
+        # Re-timed only: the two stamps, in their own style, and nothing else.
+        start_begin, start_end = source.start_span
+        end_begin, end_end = source.end_span
+        return (
+            raw[:start_begin]
+            + restyle_stamp(cue.start, raw[start_begin:start_end])
+            + raw[start_end:end_begin]
+            + restyle_stamp(cue.end, raw[end_begin:end_end])
+            + raw[end_end:]
+        )
     pieces: list[str] = []
     cursor = 0
 
@@ -835,27 +866,18 @@ def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
             ):
                 append(source.raw)  # unchanged, after a blank line: as read
                 continue
-            where = f"cue {position}" + (f" ({block.identifier!r})" if block.identifier else "")
-            where += ": "
-            _check_times(block, where)
-            if source is not None and source.format == "vtt":
-                if block.text != source.text_as_read:
-                    check_vtt_text(block.text, where=where)
-                if block.identifier != source.identifier_as_read:
-                    _check_identifier(block.identifier, where)
-                if block.settings != source.settings_as_read:
-                    _check_settings(block.settings, where)
-                piece = _patched_cue(block, source, line_end)
-                always_blank = False
+            vtt_source = source if source is not None and source.format == "vtt" else None
+            if source is not None and vtt_source is None:
+                # SubRip: its X1/Y1 coordinates are not WebVTT settings.
+                block = Cue(block.start, block.end, block.text, block.identifier, "")
+            problem = _cue_problem(block, vtt_source)
+            if problem is not None:
+                label = f" ({block.identifier!r})" if block.identifier else ""
+                raise UnrepresentableTextError(f"cue {position}{label}: {problem}")
+            if vtt_source is not None:
+                add(_patched_cue(block, vtt_source, line_end), always_blank=False)
             else:
-                check_vtt_text(block.text, where=where)
-                _check_identifier(block.identifier, where)
-                _check_settings(block.settings if source is None else "", where)
-                if source is not None:  # SubRip: its coordinates are not WebVTT settings
-                    block = Cue(block.start, block.end, block.text, block.identifier, "")
-                piece = _fresh_cue(block, line_end)
-                always_blank = bool(block.identifier)
-            add(piece, always_blank=always_blank)
+                add(_fresh_cue(block, line_end), always_blank=bool(block.identifier))
         elif isinstance(block, Unparsed):
             if same_format and block.source is not None:
                 add(block.source.raw, always_blank=False)
