@@ -1,7 +1,7 @@
 """Re-timing: move cue times and change nothing else.
 
-Every operation is a pure function ``Track -> Track`` that only calls
-``cue.with_times``; the writers then rewrite the time stamps alone, in their
+Every operation is a pure function ``Track -> Track`` that changes cue times
+only (what ``cue.with_times`` does); the writers then rewrite the time stamps alone, in their
 original style, so text, identifiers, settings, notes, encoding, BOM and line
 ends come back byte for byte.
 
@@ -55,13 +55,19 @@ __all__ = [
     "SyncPoint",
     "apply_map",
     "convert_fps",
+    "moved_cues",
     "parse_cue_range",
+    "parse_factor",
+    "parse_fps_change",
     "parse_sync",
+    "result_json",
     "retime",
+    "round_ms",
     "scale",
     "shift",
     "snap",
     "sync_map",
+    "timing_diff",
 ]
 
 
@@ -586,7 +592,7 @@ def result_json(
                 "cue": item.position,
                 "id": item.identifier,
                 "line": item.line,
-                "start": list(item.old[:1] + item.new[:1]),
+                "start": [item.old[0], item.new[0]],
                 "end": [item.old[1], item.new[1]],
             }
             for item in result.moved
