@@ -117,9 +117,45 @@ class SpecCue:
         """The cue's region, or None."""
         return self.settings.region
 
-    def __getattr__(self, name: str) -> Any:
-        # vertical, line, snap_to_lines, ... read through to the settings.
-        return getattr(self.settings, name)
+    @property
+    def vertical(self) -> str:
+        """``""`` (horizontal), ``rl`` or ``lr``."""
+        return self.settings.vertical
+
+    @property
+    def line(self) -> float | Auto:
+        """The line offset (a number, a percentage when not snapping) or ``"auto"``."""
+        return self.settings.line
+
+    @property
+    def snap_to_lines(self) -> bool:
+        """False when ``line`` is a percentage."""
+        return self.settings.snap_to_lines
+
+    @property
+    def line_align(self) -> str:
+        """``start``, ``center`` or ``end``."""
+        return self.settings.line_align
+
+    @property
+    def position(self) -> float | Auto:
+        """The position (a percentage) or ``"auto"``."""
+        return self.settings.position
+
+    @property
+    def position_align(self) -> str:
+        """``line-left``, ``center``, ``line-right`` or ``auto``."""
+        return self.settings.position_align
+
+    @property
+    def size(self) -> float:
+        """The cue box size, in percent."""
+        return self.settings.size
+
+    @property
+    def align(self) -> str:
+        """``start``, ``center``, ``end``, ``left`` or ``right``."""
+        return self.settings.align
 
     def to_json(self) -> dict[str, Any]:
         """The cue as in :func:`track_json`."""
