@@ -28,6 +28,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from captionkit.align.aligner import WordTiming
 from captionkit.profiles import Profile
@@ -48,6 +49,8 @@ MAX_PAUSE_BONUS = 6.0
 #: Pauses shorter than this are the ordinary spaces between words.
 MIN_PAUSE_MS = 120
 
+_END = attrgetter("end")
+_STATUS = attrgetter("status")
 _INVISIBLE = re.compile(
     r"<[^>]*>|[\u064b-\u065f\u0670\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069\n]"
 )
@@ -130,7 +133,7 @@ def cue_times(
         if starts:
             start = max(start, starts[-1])
         starts.append(start)
-        ends.append(max(start, max(word.end for word in words[first:stop])))
+        ends.append(max(start, max(map(_END, words[first:stop]))))
     notes = [""] * len(groups)
     if profile is None:
         for index in range(len(groups) - 1):
@@ -142,7 +145,7 @@ def cue_times(
     timings: list[CueTiming] = []
     for index, (first, stop) in enumerate(groups):
         span = words[first:stop]
-        matched = sum(1 for word in span if word.status == "matched")
+        matched = list(map(_STATUS, span)).count("matched")
         timings.append(
             CueTiming(
                 start=starts[index],
@@ -190,15 +193,8 @@ def _interpolated_runs(words: Sequence[WordTiming]) -> list[int]:
     ...     ["matched", "interpolated", "interpolated", "matched", "interpolated"])])
     [0, 2, 2, 0, 1]
     """
-    runs = [0] * len(words)
-    index = 0
-    while index < len(words):
-        if words[index].status != "interpolated":
-            index += 1
-            continue
-        stop = index
-        while stop < len(words) and words[stop].status == "interpolated":
-            stop += 1
-        runs[index:stop] = [stop - index] * (stop - index)
-        index = stop
+    runs: list[int] = []
+    for status, group in itertools.groupby(map(_STATUS, words)):
+        length = sum(1 for _ in group)
+        runs.extend([length if status == "interpolated" else 0] * length)
     return runs
