@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from importlib.metadata import version
 from typing import Any
 
 import pytest
@@ -173,6 +174,8 @@ def test_webvtt_py_accepts_five_of_the_eleven_bad_signatures() -> None:
     after the signature and the second BOM (measured, not assumed).
     """
     webvtt = pytest.importorskip("webvtt")
+    if version("webvtt-py") != "0.6.0":
+        pytest.skip(f"the figure is for webvtt-py 0.6.0, not {version('webvtt-py')}")
     support = shared_path("conformance", "webvtt-wpt", "file-parsing", "support")
     accepted = []
     for name in BAD_SIGNATURES:
