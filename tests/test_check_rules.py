@@ -396,3 +396,26 @@ def test_dialogue_with_an_undashed_first_speaker() -> None:
 def test_bad_line_break_reads_arabic_and_ascii_only() -> None:
     assert run("bad-line-break", "LES NOMS, LIEUX ET ÉVÉNEMENTS\nONT ÉTÉ MODIFIÉS.") == []
     assert where(run("bad-line-break", "I found myself on\nthe comment section")) == [(1, 1, 17)]
+
+
+def test_counting_matches_the_make_line_breaker() -> None:
+    """The checker counts with one regular expression; make counts per character: same result."""
+    from captionkit.check.textutil import own_visible_length
+    from captionkit.errors import CaptionkitError
+    from captionkit.formats import read
+    from captionkit.text.linebreak import visible_length
+    from tests.conftest import shared_path
+
+    corpus = shared_path("corpus")
+    lines = ["مُحَمَّــد", "x\U000e0001y\U0001f600", "a\tb", "\u202bنعم\u202c", "<i>كَتَبَ</i>"]
+    for path in sorted(corpus.rglob("*.srt"))[:60]:
+        try:
+            track = read(path)
+        except CaptionkitError:
+            continue  # broken on purpose
+        lines.extend(line for cue in track.cues for line in cue.lines)
+    assert len(lines) > 5000
+    different = [line for line in lines if own_visible_length(line) != visible_length(line)]
+    # Tags are the one difference by design: make strips any <...> (even "2<3,5>1"); check
+    # strips tag-shaped ones only. 3 lines of the corpus, all in capability testers.
+    assert all("<" in line for line in different), different[:5]

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from captionkit.check.textutil import own_visible_length, strip_tags
+from captionkit.check.textutil import own_visible_length
 
 WORD_LIGATURES = frozenset("\ufdf2\ufdfa\ufdfb\ufdfc\ufdfd")
 
@@ -29,7 +29,6 @@ _unshape = _optional("captionkit.text.arabic", "unshape")
 _looks_reversed = _optional("captionkit.text.arabic", "looks_reversed")
 _unvisual = _optional("captionkit.text.arabic", "unvisual")
 _render_line = _optional("captionkit.text.bidi", "render_line")
-_visible_length = _optional("captionkit.text.linebreak", "visible_length")
 _bad_break_category = _optional("captionkit.text.linebreak", "bad_break_category")
 
 HAVE_ARABIC = _unshape is not None and _looks_reversed is not None and _unvisual is not None
@@ -84,9 +83,11 @@ def render_marks(line: str, mode: str) -> str:
 
 
 def visible_length(text: str) -> int:
-    """What a viewer sees, counted as ``make`` counts it (tags never count)."""
-    if _visible_length is not None:
-        return int(_visible_length(strip_tags(text)))
+    """What a viewer sees, counted as ``make`` counts it (tags never count).
+
+    The checker's own counter: the same definition as ``linebreak.visible_length``
+    (tests compare the two on every line of the corpus), run as one regular expression.
+    """
     return own_visible_length(text)
 
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from captionkit.check.model import Context, CueView, Finding, Rule, Severity
 from captionkit.check.registry import RULE_IDS, all_rules
-from captionkit.check.textutil import ARABIC_LETTER, LTR_LETTER, RTL_LETTER, strip_tags
+from captionkit.check.textutil import (
+    ARABIC_LETTER,
+    LTR_LETTER,
+    RTL_LETTER,
+    plain_visible_length,
+    strip_tags,
+)
 from captionkit.model import Cue, Track
 from captionkit.profiles import Profile, load_profile
 
@@ -17,13 +25,24 @@ def cue_view(index: int, cue: Cue) -> CueView:
     """What the rules read of one cue (``index`` is its 1-based position in the file)."""
     text = cue.text
     lines = tuple(text.split("\n"))
-    plain_lines = (
-        tuple(strip_tags(line) for line in lines) if ("<" in text or "{" in text) else lines
-    )
-    rtl_letters = len(RTL_LETTER.findall(text))
-    rtl = rtl_letters > 0 and rtl_letters >= len(LTR_LETTER.findall(text))
-    arabic = rtl and ARABIC_LETTER.search(text) is not None
-    return CueView(index, cue, lines, plain_lines, rtl, arabic)
+    if "<" in text or "{" in text:
+        plain = strip_tags(text)
+        plain_lines = tuple(plain.split("\n"))
+    else:
+        plain, plain_lines = text, lines
+    lengths = tuple(map(plain_visible_length, plain_lines))
+    if plain.isascii() or RTL_LETTER.search(text) is None:
+        rtl = arabic = False
+    else:
+        rtl = LTR_LETTER.search(text) is None or len(RTL_LETTER.findall(text)) >= len(
+            LTR_LETTER.findall(text)
+        )
+        arabic = rtl and ARABIC_LETTER.search(text) is not None
+    source = cue.source
+    first_line = None
+    if source is not None:
+        first_line = source.line + source.raw.count("\n", 0, source.text_span[0])
+    return CueView(index, cue, text, lines, plain_lines, plain, lengths, rtl, arabic, first_line)
 
 
 def cue_views(track: Track) -> list[CueView]:
@@ -40,12 +59,8 @@ def check_views(
     """Findings of ``rules`` (all by default) over these cue views, in file order."""
     findings: list[Finding] = []
     overrides = severities or {}
-    for rule in all_rules() if rules is None else rules:
-        produced = list(rule.check(views, context))
-        level = overrides.get(rule.id)
-        if level is not None:
-            produced = [_with_severity(finding, level) for finding in produced]
-        findings.extend(produced)
+    with _without_cyclic_gc():
+        _run(views, context, rules, overrides, findings)
     findings.sort(
         key=lambda finding: (
             finding.cue,
@@ -55,6 +70,37 @@ def check_views(
         )
     )
     return findings
+
+
+@contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Pause the cycle collector: checking allocates a million small objects and no cycles.
+
+    With 100,000 cues alive, each collection walks all of them; pausing it saves a quarter
+    of the time of a check. The collector is switched back on as it was found.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _run(
+    views: Sequence[CueView],
+    context: Context,
+    rules: Iterable[Rule] | None,
+    overrides: dict[str, Severity],
+    findings: list[Finding],
+) -> None:
+    for rule in all_rules() if rules is None else rules:
+        produced = list(rule.check(views, context))
+        level = overrides.get(rule.id)
+        if level is not None:
+            produced = [_with_severity(finding, level) for finding in produced]
+        findings.extend(produced)
 
 
 def _with_severity(finding: Finding, level: Severity) -> Finding:
@@ -77,7 +123,8 @@ def check_track(
     ['rtl-edge-punctuation', 'rtl-visual-punctuation']
     """
     context = Context(profile=profile or load_profile(), format=track.format)
-    return check_views(cue_views(track), context, rules, severities)
+    with _without_cyclic_gc():
+        return check_views(cue_views(track), context, rules, severities)
 
 
 def summary(findings: Sequence[Finding], cues: int) -> dict[str, object]:

@@ -9,15 +9,15 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
+from functools import partial
 
 from captionkit.check import deps
 from captionkit.check.model import Context, CueView, Finding, Rule
 from captionkit.check.rebreak import rebreak
 from captionkit.check.registry import found, register
-from captionkit.check.textutil import strip_tags
 
 _DASHES = ("-", "–", "—")
-_INVISIBLE = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff]+")
+_SEEN = re.compile(r"[^\s\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff]")
 
 
 def _is_dialogue(view: CueView) -> bool:
@@ -30,8 +30,8 @@ def _is_dialogue(view: CueView) -> bool:
     )
 
 
-def _lengths(view: CueView) -> list[int]:
-    return [deps.visible_length(plain) for plain in view.plain_lines]
+def _lengths(view: CueView) -> tuple[int, ...]:
+    return view.lengths
 
 
 def _rebroken(view: CueView, context: Context) -> str:
@@ -50,7 +50,9 @@ def _fix_rebreak(text: str, context: Context) -> str:
 def _check_line_too_long(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     limit = context.profile.max_chars_per_line
     for view in views:
-        for number, length in enumerate(_lengths(view), 1):
+        if max(view.lengths) <= limit:
+            continue
+        for number, length in enumerate(view.lengths, 1):
             if length > limit:
                 yield found(
                     "line-too-long",
@@ -59,7 +61,7 @@ def _check_line_too_long(views: Sequence[CueView], context: Context) -> Iterator
                     number,
                     None,
                     f"{length} characters, over the limit of {limit}",
-                    _rebroken(view, context),
+                    partial(_rebroken, view, context),
                 )
 
 
@@ -94,7 +96,7 @@ def _check_too_many_lines(views: Sequence[CueView], context: Context) -> Iterato
                 None,
                 None,
                 f"{count} lines, over the limit of {limit}",
-                _rebroken(view, context),
+                partial(_rebroken, view, context),
             )
 
 
@@ -133,7 +135,7 @@ def _check_needless_two_lines(views: Sequence[CueView], context: Context) -> Ite
                 None,
                 None,
                 f"{len(lengths)} lines whose text fits on one line ({joined} characters)",
-                _rebroken(view, context),
+                partial(_rebroken, view, context),
             )
 
 
@@ -277,7 +279,7 @@ register(
 
 
 def _in_time_order(views: Sequence[CueView]) -> list[CueView]:
-    return sorted(views, key=lambda view: (view.cue.start, view.cue.end, view.index))
+    return sorted(views, key=lambda view: (view.cue.start, view.cue.end, view.number))
 
 
 def _check_gap_short(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
@@ -293,9 +295,9 @@ def _check_gap_short(views: Sequence[CueView], context: Context) -> Iterator[Fin
                 following,
                 None,
                 None,
-                f"starts {gap} ms after cue {current.index} ends, under the minimum gap of "
+                f"starts {gap} ms after cue {current.number} ends, under the minimum gap of "
                 f"{limit} ms ({context.profile.min_gap_frames} frames)",
-                f"end cue {current.index} at {following.cue.start - limit} ms or start this one "
+                f"end cue {current.number} at {following.cue.start - limit} ms or start this one "
                 f"at {current.cue.end + limit} ms",
             )
 
@@ -326,8 +328,8 @@ def _check_overlap(views: Sequence[CueView], context: Context) -> Iterator[Findi
                 view,
                 None,
                 None,
-                f"starts {latest.cue.end - view.cue.start} ms before cue {latest.index} ends",
-                f"start it at {latest.cue.end} ms or later, or end cue {latest.index} earlier",
+                f"starts {latest.cue.end - view.cue.start} ms before cue {latest.number} ends",
+                f"start it at {latest.cue.end} ms or later, or end cue {latest.number} earlier",
             )
         if latest is None or view.cue.end > latest.cue.end:
             latest = view
@@ -377,7 +379,7 @@ def _check_unbalanced(views: Sequence[CueView], context: Context) -> Iterator[Fi
             None,
             None,
             message,
-            _rebroken(view, context),
+            partial(_rebroken, view, context),
         )
 
 
@@ -420,7 +422,7 @@ def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Fin
                     number,
                     len(upper.rstrip()),
                     f"line break between {left_words[-1]!r} and {right_words[0]!r}: {category}",
-                    _rebroken(view, context),
+                    partial(_rebroken, view, context),
                 )
 
 
@@ -449,7 +451,7 @@ register(
 
 def _check_empty(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     for view in views:
-        if not _INVISIBLE.sub("", strip_tags(view.text)):
+        if _SEEN.search(view.plain) is None:
             yield found(
                 "empty-cue",
                 "warning",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
 from captionkit.model import Cue, Format
 from captionkit.profiles import Profile
@@ -26,7 +26,8 @@ class Finding:
     inside the cue's text (None when the finding is about the whole cue);
     ``start`` the 0-based character offset in that line; ``file_line`` the line of
     the file, when the cue was read from one. ``fix`` shows what the fixer would
-    write (the repaired line or text), or says what to do when there is no fixer.
+    write (the repaired line or text), or says what to do when there is no fixer;
+    ``fix_hint`` holds it, or the function that computes it on demand.
     """
 
     rule: str
@@ -35,36 +36,41 @@ class Finding:
     line: int | None
     start: int | None
     message: str
-    fix: str | None = None
     file_line: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class CueView:
-    """A cue as the rules read it: its lines with and without tags, computed once."""
-
-    index: int
-    cue: Cue
-    lines: tuple[str, ...]
-    plain_lines: tuple[str, ...]
-    rtl: bool
-    arabic: bool
+    fix_hint: str | Callable[[], str] | None = field(default=None, compare=False, repr=False)
 
     @property
-    def text(self) -> str:
-        """The cue's text exactly as read."""
-        return self.cue.text
+    def fix(self) -> str | None:
+        """What the fixer would write, or what to do; computed when asked (checking stays fast)."""
+        hint = self.fix_hint
+        return hint() if callable(hint) else hint
+
+
+class CueView(NamedTuple):
+    """A cue as the rules read it, computed once: its 1-based position (``number``), its lines with and without tags, the text
+    without tags (``plain``), each line's visible length, whether it is RTL or Arabic, and
+    the line of the file where its text starts (``first_line``, when read from a file).
+
+    A named tuple rather than a dataclass: a 100,000-cue file builds 100,000 of them, and a
+    tuple is built five times faster (it is just as immutable).
+    """
+
+    number: int
+    cue: Cue
+    text: str
+    lines: tuple[str, ...]
+    plain_lines: tuple[str, ...]
+    plain: str
+    lengths: tuple[int, ...]
+    rtl: bool
+    arabic: bool
+    first_line: int | None = None
 
     def file_line(self, line: int | None) -> int | None:
         """The line of the file that holds the cue's text line ``line`` (1-based)."""
-        first = self.cue.line_number
-        if first is None:
+        if self.first_line is None:
             return None
-        source = self.cue.source
-        offset = 0
-        if source is not None:
-            offset = source.raw.count("\n", 0, source.text_span[0])
-        return first + offset + ((line or 1) - 1)
+        return self.first_line + ((line or 1) - 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from captionkit.check.model import CueView, Finding, Rule, Severity
 from captionkit.errors import UsageError
@@ -130,16 +130,16 @@ def found(
     line: int | None,
     start: int | None,
     message: str,
-    fix: str | None = None,
+    fix: str | Callable[[], str] | None = None,
 ) -> Finding:
     """A finding at a cue's line, with the file's line number filled in."""
     return Finding(
         rule=rule,
         severity=severity,
-        cue=view.index,
+        cue=view.number,
         line=line,
         start=start,
         message=message,
-        fix=fix,
         file_line=view.file_line(line),
+        fix_hint=fix,
     )

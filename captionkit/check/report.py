@@ -4,7 +4,7 @@ Renderers return strings (or print to a Rich console handed in by ``cli.py``);
 none of them decides an exit status.
 
 >>> from captionkit.check.model import Finding
->>> finding = Finding("overlap", "error", 2, None, None, "starts 40 ms early", None, 5)
+>>> finding = Finding("overlap", "error", 2, None, None, "starts 40 ms early", 5)
 >>> github_annotations([FileReport("a.srt", 2, (finding,))])
 '::error file=a.srt,line=5,title=overlap::cue 2: starts 40 ms early'
 """

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache, partial
 
 from captionkit.check import deps
 from captionkit.check.model import Context, CueView, Finding, Rule
 from captionkit.check.registry import found, register
 from captionkit.check.textutil import (
     BIDI_CONTROLS,
+    LTR_LETTER,
     RTL_LETTER,
     plain_offset,
     show_controls,
@@ -28,6 +30,41 @@ _LTR_OPENERS = frozenset("\u202a\u202d\u2066")
 _SKIPPED = BIDI_CONTROLS | frozenset(" \t\u00a0\u200b\u200c\u200d\ufeff")
 _NEUTRAL_CLASSES = frozenset({"ON", "CS", "ES", "ET"})
 _RTL_CLASSES = frozenset({"R", "AL"})
+_VISUAL_PUNCTUATION = frozenset(".,،:;؛!?؟")
+# Fast tests over a whole cue: only cues they match are looked at closely.
+_SKIPPED_TEXT = "".join(sorted(_SKIPPED))
+_PRESENTATION = re.compile("[\ufb50-\ufdcf\ufdf0-\ufdff\ufe70-\ufefc]")
+_LATIN_HINT = re.compile("[,;?]")
+_DIGIT_HINT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
+
+
+@lru_cache(maxsize=1)
+def _neutral_characters() -> frozenset[str]:
+    """Characters of bidi class ON, CS, ES or ET (punctuation, brackets, symbols)."""
+    return frozenset(
+        chr(code)
+        for code in range(0x10000)
+        if unicodedata.bidirectional(chr(code)) in _NEUTRAL_CLASSES
+    )
+
+
+def _neutral_at_an_edge(plain: str) -> bool:
+    """A fast test: some line of the text starts or ends with a neutral character."""
+    neutral = _neutral_characters()
+    for line in plain.split("\n"):
+        visible = line.strip(_SKIPPED_TEXT)
+        if visible and (visible[0] in neutral or visible[-1] in neutral):
+            return True
+    return False
+
+
+def _punctuation_first(plain: str) -> bool:
+    """A fast test: some line of the text starts with sentence punctuation."""
+    for line in plain.split("\n"):
+        visible = line.lstrip(_SKIPPED_TEXT)
+        if visible and visible[0] in _VISUAL_PUNCTUATION:
+            return True
+    return False
 
 
 def _lines(text: str) -> list[str]:
@@ -53,8 +90,10 @@ def _edges(plain: str) -> tuple[int, int] | None:
 
 def _rtl_embedded(plain: str, index: int) -> bool:
     """Whether position ``index`` sits inside an RTL embedding, override or isolate."""
+    if BIDI_CONTROLS.isdisjoint(plain):
+        return False
     stack: list[bool] = []
-    for char in plain[:index]:
+    for char in _ALL_CONTROLS.findall(plain, 0, index):
         if char in _RTL_OPENERS or char == "\u2068":
             stack.append(char != "\u2068")
         elif char in _LTR_OPENERS:
@@ -73,7 +112,7 @@ def _fix_lines(text: str, fix_line: Callable[[str], str]) -> str:
 
 def _check_base_direction(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     for view in views:
-        if not view.rtl:
+        if not view.rtl or LTR_LETTER.search(view.plain) is None:
             continue
         for number, plain in enumerate(view.plain_lines, 1):
             if not has_rtl_letter(plain) or line_direction(plain) != "ltr":
@@ -90,7 +129,7 @@ def _check_base_direction(views: Sequence[CueView], context: Context) -> Iterato
                 edges[0] if edges else 0,
                 "the line's first strong character is left to right, so a player lays the "
                 "whole line out left to right",
-                deps.render_marks(view.lines[number - 1], "marks"),
+                partial(deps.render_marks, view.lines[number - 1], "marks"),
             )
 
 
@@ -152,7 +191,7 @@ def _edge_problems(plain: str) -> list[tuple[int, str]]:
 
 def _check_edge_punctuation(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     for view in views:
-        if not view.rtl:
+        if not view.rtl or not _neutral_at_an_edge(view.plain):
             continue
         if context.format == "vtt" and line_direction(strip_tags(view.text)) == "rtl":
             # A WebVTT renderer takes the cue's base direction from its first strong character.
@@ -170,7 +209,7 @@ def _check_edge_punctuation(views: Sequence[CueView], context: Context) -> Itera
                     offset,
                     f"{plain[offset]!r} at the line's {side}: a player with a left-to-right base "
                     f"shows it at the {shown_at} end, away from the word it belongs to",
-                    deps.render_marks(view.lines[number - 1], "marks"),
+                    partial(deps.render_marks, view.lines[number - 1], "marks"),
                 )
 
 
@@ -208,8 +247,6 @@ register(
 
 # --- rtl-visual-punctuation -----------------------------------------------------------------
 
-_VISUAL_PUNCTUATION = frozenset(".,،:;؛!?؟")
-
 
 def _visual_run(plain: str) -> tuple[int, int] | None:
     """The span of sentence punctuation typed at the line's logical start, when it is the hack."""
@@ -234,7 +271,7 @@ def _visual_run(plain: str) -> tuple[int, int] | None:
 
 def _check_visual_punctuation(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     for view in views:
-        if not view.rtl:
+        if not view.rtl or not _punctuation_first(view.plain):
             continue
         for number, plain in enumerate(view.plain_lines, 1):
             span = _visual_run(plain)
@@ -249,7 +286,7 @@ def _check_visual_punctuation(views: Sequence[CueView], context: Context) -> Ite
                 span[0],
                 f"{run!r} typed at the line's logical start (the visual-order workaround): "
                 "it belongs at the end of the sentence",
-                _move_visual_punctuation(view.lines[number - 1]),
+                partial(_move_visual_punctuation, view.lines[number - 1]),
             )
 
 
@@ -311,7 +348,7 @@ register(
 
 def _check_presentation_forms(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     for view in views:
-        if not view.arabic:
+        if not view.arabic or _PRESENTATION.search(view.plain) is None:
             continue
         for number, plain in enumerate(view.plain_lines, 1):
             shaped = [i for i, char in enumerate(plain) if deps.is_presentation_form(char)]
@@ -328,7 +365,7 @@ def _check_presentation_forms(views: Sequence[CueView], context: Context) -> Ite
                     forms[0],
                     f"{len(forms)} pre-shaped presentation form(s) (U+{ord(plain[forms[0]]):04X} "
                     "...): the text was shaped for a renderer that cannot shape",
-                    deps.unshape(view.lines[number - 1]),
+                    partial(deps.unshape, view.lines[number - 1]),
                 )
             if ligatures:
                 names = "".join(sorted({plain[i] for i in ligatures}))
@@ -382,8 +419,12 @@ def _check_reversed(views: Sequence[CueView], context: Context) -> Iterator[Find
                     number,
                     0,
                     "the line is stored in visual order (its letters run backwards)",
-                    deps.unshape(deps.unvisual(view.lines[number - 1])),
+                    partial(_unreverse, view.lines[number - 1]),
                 )
+
+
+def _unreverse(line: str) -> str:
+    return deps.unshape(deps.unvisual(line))
 
 
 def _fix_reversed(text: str, context: Context) -> str:
@@ -432,14 +473,23 @@ _OPENERS = {
 _CLOSER = {"embedding": "\u202c", "override": "\u202c", "isolate": "\u2069"}
 _NAMES = {"\u202c": "PDF", "\u2069": "PDI"}
 _ALL_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_EMBEDDINGS = frozenset("\u202a\u202b")
 
 
 def _balance(plain: str) -> tuple[list[tuple[int, str]], str]:
-    """Problems (offset, message) in one line's controls, and the line repaired."""
+    """Problems (offset, message) in one line's controls, and the line repaired.
+
+    Only the controls are visited (a regular expression finds them), so a long line
+    with one RLE costs one step.
+    """
     problems: list[tuple[int, str]] = []
     stack: list[tuple[str, str]] = []
     out: list[str] = []
-    for offset, char in enumerate(plain):
+    position = 0
+    for match in _ALL_CONTROLS.finditer(plain):
+        offset, char = match.start(), match.group()
+        out.append(plain[position:offset])
+        position = offset + 1
         kind = _OPENERS.get(char)
         if kind is not None:
             stack.append((char, kind))
@@ -466,17 +516,19 @@ def _balance(plain: str) -> tuple[list[tuple[int, str]], str]:
                 out.append("\u202c")
             stack.pop()
         out.append(char)
-    if any(kind != "embedding" for _, kind in stack):
-        # Embeddings left open are closed at the line's end (rule X8): the streaming files'
-        # one-RLE-per-line convention. Overrides and isolates left open are mistakes.
-        while any(kind != "embedding" for _, kind in stack):
-            opener, kind = stack.pop()
-            if kind != "embedding":
-                problems.append(
-                    (len(plain), f"{show_controls(opener)} left open at the line's end")
-                )
-            out.append(_CLOSER[kind])
+    out.append(plain[position:])
+    # Embeddings left open are closed at the line's end (rule X8): the streaming files'
+    # one-RLE-per-line convention. Overrides and isolates left open are mistakes.
+    while any(kind != "embedding" for _, kind in stack):
+        opener, kind = stack.pop()
+        if kind != "embedding":
+            problems.append((len(plain), f"{show_controls(opener)} left open at the line's end"))
+        out.append(_CLOSER[kind])
     return problems, "".join(out)
+
+
+def _balanced_line(line: str) -> str:
+    return _balance(line)[1]
 
 
 def _check_controls(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
@@ -484,11 +536,11 @@ def _check_controls(views: Sequence[CueView], context: Context) -> Iterator[Find
         if not _ALL_CONTROLS.search(view.text):
             continue
         for number, plain in enumerate(view.plain_lines, 1):
-            if not _ALL_CONTROLS.search(plain):
-                continue
+            controls = _ALL_CONTROLS.findall(plain)
+            if not controls or _EMBEDDINGS.issuperset(controls):
+                continue  # embeddings only, closed at the line's end: the streaming convention
             problems = _balance(plain)[0]
             for offset, message in problems:
-                fixed_line = _balance(view.lines[number - 1])[1]
                 yield found(
                     "rtl-unbalanced-controls",
                     "error",
@@ -496,7 +548,7 @@ def _check_controls(views: Sequence[CueView], context: Context) -> Iterator[Find
                     number,
                     offset,
                     message,
-                    fixed_line,
+                    partial(_balanced_line, view.lines[number - 1]),
                 )
 
 
@@ -567,7 +619,7 @@ def _replace_latin(line: str) -> str:
 
 def _check_latin_punctuation(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     for view in views:
-        if not view.arabic:
+        if not view.arabic or _LATIN_HINT.search(view.plain) is None:
             continue
         for number, plain in enumerate(view.plain_lines, 1):
             if "," not in plain and ";" not in plain and "?" not in plain:
@@ -582,7 +634,7 @@ def _check_latin_punctuation(views: Sequence[CueView], context: Context) -> Iter
                     number,
                     hits[0],
                     f"Latin {chars!r} in Arabic text: Arabic uses ، ؛ ؟",
-                    _replace_latin(view.lines[number - 1]),
+                    partial(_replace_latin, view.lines[number - 1]),
                 )
 
 
@@ -624,6 +676,8 @@ def _check_mixed_digits(views: Sequence[CueView], context: Context) -> Iterator[
     counts = dict.fromkeys(_DIGIT_SETS, 0)
     uses: list[tuple[CueView, int, dict[str, int]]] = []
     for view in views:
+        if _DIGIT_HINT.search(view.plain) is None:
+            continue
         for number, plain in enumerate(view.plain_lines, 1):
             found_here: dict[str, int] = {}
             for name, pattern in _DIGIT_SETS.items():

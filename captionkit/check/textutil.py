@@ -13,6 +13,8 @@ the RTL rules look through them.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>|\{\\[^{}\n]*\}")
 
@@ -41,11 +43,6 @@ BIDI_CONTROLS = frozenset(
     "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 _SHOWN = re.compile("[" + "".join(CONTROL_NAMES) + "]")
-# Harakat, Quranic marks, tatweel, bidi and zero-width controls: a viewer sees none of them.
-_UNSEEN = re.compile(
-    "[\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
-    "\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff]"
-)
 # Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, their presentation forms).
 RTL_LETTER = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0700-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 ARABIC_LETTER = re.compile(
@@ -66,14 +63,58 @@ def show_controls(text: str) -> str:
     return _SHOWN.sub(lambda match: f"⟨{CONTROL_NAMES[match.group()]}⟩", text)
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _unseen() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Marks (Mn, Me), format and control characters (Cf, Cc) and tatweel.
+
+    The same definition as ``text.linebreak.visible_length``, built once on first use:
+    a regular-expression class for the Basic Multilingual Plane (a bitmap in ``re``,
+    fast) and a set for the few astral ones (a class with them is 50 times slower).
+    """
+    codes = [
+        code
+        for code in range(0x10000)
+        if code == 0x0640 or unicodedata.category(chr(code)) in ("Mn", "Me", "Cf", "Cc")
+    ]
+    spans: list[tuple[int, int]] = []
+    for code in codes:
+        if spans and spans[-1][1] == code - 1:
+            spans[-1] = (spans[-1][0], code)
+        else:
+            spans.append((code, code))
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in spans
+    )
+    astral = frozenset(
+        chr(code)
+        for code in (*range(0x10000, 0x20000), *range(0xE0000, 0xE01F0))
+        if unicodedata.category(chr(code)) in ("Mn", "Me", "Cf", "Cc")
+    )
+    return re.compile(f"[{body}]"), astral
+
+
 def own_visible_length(text: str) -> int:
-    """Characters a viewer sees: no tags, harakat, tatweel or controls.
+    """Characters a viewer sees: no tags, harakat, tatweel, controls or line ends.
 
     >>> own_visible_length("<i>كَتَبَ</i>\\u200f.")
     4
     """
-    plain = strip_tags(text)
-    return len(plain) - len(_UNSEEN.findall(plain))
+    return plain_visible_length(strip_tags(text))
+
+
+def plain_visible_length(plain: str) -> int:
+    """:func:`own_visible_length` of text already without tags."""
+    if plain.isascii() and plain.isprintable():
+        return len(plain)
+    pattern, astral = _unseen()
+    count = len(plain) - len(pattern.findall(plain))
+    if _ASTRAL.search(plain) is not None:
+        count -= sum(1 for char in plain if char in astral)
+    return count
 
 
 def text_segments(line: str) -> list[tuple[bool, str]]:
