@@ -50,7 +50,7 @@ def test_overlap_is_cut_back_at_the_end() -> None:
 def test_long_cue_is_cut_to_the_maximum() -> None:
     words = [word(0, 0, 4000), word(1, 4000, 9000)]
     timings = cue_times(words, [(0, 2)], PROFILE)
-    assert (timings[0].start, timings[0].end) == (0, 7000)
+    assert (timings[0].start, timings[0].end, timings[0].shortfall) == (0, 7000, "max_duration")
 
 
 def test_reading_speed_extends_the_end() -> None:

@@ -12,7 +12,8 @@ after the voice is the error alignment exists to remove.
 * a cue longer than the maximum duration is cut to it.
 
 What cannot hold (two cues whose starts are closer than the gap, a reading time
-with no free time after it) is reported as a shortfall, never hidden.
+with no free time after it, words spoken for longer than the maximum duration)
+is reported as a shortfall, never hidden.
 
 >>> from captionkit.align.aligner import WordTiming
 >>> words = [WordTiming(0, "one", 0, 400, "matched"), WordTiming(1, "two", 400, 800, "matched"),
@@ -170,7 +171,10 @@ def _apply_profile(
         reading = math.ceil(lengths[index] * 1000 / profile.max_cps) if profile.max_cps else 0
         needed = min(max(profile.min_duration_ms, reading), profile.max_duration_ms)
         end = max(ends[index], start + needed)
-        end = min(end, start + profile.max_duration_ms)
+        if end - start > profile.max_duration_ms:
+            end = start + profile.max_duration_ms
+            if ends[index] - start > profile.max_duration_ms:
+                notes[index] = "max_duration"  # the words are still spoken when it goes
         if index + 1 < count:
             room = starts[index + 1] - gap
             if end > room:
