@@ -26,7 +26,9 @@ How (all steps on cue starts and ends, in milliseconds):
    fitted maps as candidates.
 5. **Unplaced cues**: unmatched cues between the last match of one segment and
    the first of the next could belong to either side. They are mapped by the
-   segment the DP chose and listed in :attr:`ReferenceFit.unplaced`.
+   segment the DP chose and listed in :attr:`ReferenceFit.unplaced`, with the
+   unmatched cues at either end that the map puts outside the reference's
+   time span (their timing is an extrapolation nothing confirms).
 
 Every cue, matched or not, is mapped by its segment, so a cue the reference
 lacks still gets the right time.
@@ -127,7 +129,7 @@ def fit_times(
     >>> new = [(s * 25 / 24 + 5000, e * 25 / 24 + 5000) for s, e in old][3:]  # first 3 missing
     >>> fit = fit_times(old, new)
     >>> old[0], [round(t, 1) for t in fit.times[0]], len(fit.segments), fit.unplaced
-    ((1500, 2300), [6562.5, 7395.8], 1, ())
+    ((1500, 2300), [6562.5, 7395.8], 1, (0, 1, 2))
     """
     starts = np.array([start for start, _ in times], dtype=np.float64)
     ends = np.array([end for _, end in times], dtype=np.float64)
@@ -158,13 +160,33 @@ def fit_times(
         for index in range(len(starts))
     )
     used = len(set(pairs.values()))
+    outside = _beyond_the_reference(new_times, pairs, ref_starts, ref_ends, tolerance_ms)
     return ReferenceFit(
         times=tuple((float(start), float(end)) for start, end in new_times),
         segments=segments,
         pairs=pairs,
-        unplaced=unplaced,
+        unplaced=tuple(sorted(set(unplaced) | set(outside))),
         unused=len(reference) - used,
     )
+
+
+def _beyond_the_reference(
+    new_times: Sequence[tuple[float, float]],
+    pairs: dict[int, int],
+    ref_starts: FloatArray,
+    ref_ends: FloatArray,
+    tolerance: float,
+) -> list[int]:
+    """Unmatched cues before the first match or after the last that the map puts
+    outside the reference's time span: nothing there confirms them (extrapolated)."""
+    if not pairs:
+        return []
+    first, last = min(pairs), max(pairs)
+    earliest = float(ref_starts.min()) - tolerance
+    latest = float(ref_ends.max()) + tolerance
+    leading = [index for index in range(first) if new_times[index][0] < earliest]
+    trailing = [index for index in range(last + 1, len(new_times)) if new_times[index][1] > latest]
+    return leading + trailing
 
 
 def _pairs_offsets(

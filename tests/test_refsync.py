@@ -95,7 +95,8 @@ def test_a_scale_that_is_no_frame_rate_ratio_is_fitted() -> None:
     new = [(round(s * factor + offset), round(e * factor + offset)) for s, e in old[::2]]
     assert round(factor, 9) not in candidate_scales()
     fit = fit_times(old, new)
-    assert len(fit.segments) == 1 and fit.unplaced == ()
+    # The last cue is not in the reference (every other one is) and lies beyond its end.
+    assert len(fit.segments) == 1 and fit.unplaced == (399,)
     for (s, e), (fs, fe) in zip(old, fit.times, strict=True):
         assert abs(fs - (s * factor + offset)) < 5 and abs(fe - (e * factor + offset)) < 5
 
@@ -109,3 +110,14 @@ def test_unrelated_reference_is_an_error() -> None:
         fit_reference(track, reference)
     with pytest.raises(TimingError, match="fewer than 2"):
         fit_reference(track, Track.from_cues([Cue(0, 1, "x")]))
+
+
+def test_cues_beyond_the_reference_are_listed_as_unplaced() -> None:
+    rng = random.Random(8)
+    starts = sorted(rng.sample(range(0, 1_000_000, 10), 200))
+    old = [(start, start + rng.randint(800, 3000)) for start in starts]
+    # The reference lacks the first 10 cues (an intro it does not have) and the last 5.
+    new = [(s + 4000, e + 4000) for s, e in old[10:-5]]
+    fit = fit_times(old, new)
+    assert fit.unplaced == (*range(10), *range(195, 200))
+    assert all(abs(fs - s - 4000) < 2 for (s, _), (fs, _) in zip(old, fit.times, strict=True))
