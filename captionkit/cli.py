@@ -302,6 +302,12 @@ def print_align_report(aligned: Any) -> None:
             f"(matched {cue.matched_share:.0%})",
             markup=False,
         )
+    for number, cue in enumerate(aligned.cues, 1):
+        if cue.shortfall == "max_duration":
+            stderr.print(
+                f"  cue {number}: its words are spoken for longer than the maximum duration",
+                markup=False,
+            )
 
 
 @app.command(name="make")
