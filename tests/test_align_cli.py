@@ -201,3 +201,25 @@ def test_make_lists_cues_timed_over_a_missing_stretch(tmp_path: Path) -> None:
     captions = json.loads(json_run.stdout)["captions"]
     middle = next(c for c in captions if "seven" in c["text"])
     assert 1950 <= middle["start"] < 9000
+
+
+def test_make_with_timestamps_golden(tmp_path: Path) -> None:
+    # Checked by hand: cue 1 runs from "في" (0.0 s) to "الشمالية" (4.2 s); cue 2 from
+    # "و بدأت" (5.0 s) to "تشتد.", which the recognizer lost: it follows "الباردة"
+    # (ends 7.0 s) for its 6 characters at the measured 96.875 ms a character (6.2 s of
+    # matched words over 64 characters), 581 ms.
+    out = tmp_path / "out.srt"
+    result = runner.invoke(
+        app,
+        [
+            "make",
+            str(ALIGN / "narration-ar.txt"),
+            "--timestamps",
+            str(ALIGN / "faster-whisper-ar.json"),
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    expected = (ALIGN / "narration-ar.expected.srt").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == expected
