@@ -226,6 +226,12 @@ def test_text_added_to_an_empty_cue_and_settings_to_a_bare_timing_line() -> None
     assert [cue.text for cue in parse_vtt(written).cues] == ["filled", "end"]
 
 
+def test_text_added_to_a_last_cue_without_a_line_end() -> None:
+    track = parse_vtt("WEBVTT\n\n00:01.000 --> 00:02.000 align:start")
+    written = dumps_vtt(track.with_cues([track.cues[0].with_text("new")]))
+    assert written == "WEBVTT\n\n00:01.000 --> 00:02.000 align:start\nnew"
+
+
 def test_fresh_cue_after_a_file_without_a_final_line_end() -> None:
     track = parse_vtt("WEBVTT\n\n00:01.000 --> 00:02.000\nlast")
     grown = track.with_blocks([*track.blocks, Cue(3000, 4000, "new", "id2")])
@@ -511,3 +517,41 @@ def test_fast_path_agrees_with_the_block_collection(text: str, newline: str) -> 
         webvtt_module._fast_cues = original
     assert _blocks_with_sources(fast) == _blocks_with_sources(slow)
     assert dumps_vtt(fast) == text
+
+
+@FAST
+@given(
+    vtt_tracks().filter(lambda track: all("-->" not in cue.text for cue in track.cues)),
+    st.sampled_from(["\n", "\r\n"]),
+    st.data(),
+)
+def test_edited_cues_of_a_read_file_read_back_as_edited(
+    track: Track, newline: str, data: st.DataObject
+) -> None:
+    """Patching (re-time, new text, new or no identifier, new settings) keeps the file readable."""
+    read = parse_vtt(dumps_vtt(track, newline=newline))
+    edited = []
+    for cue in read.cues:
+        change = data.draw(st.sampled_from(["none", "times", "text", "identifier", "settings"]))
+        if change == "times":
+            start, end = data.draw(times)
+            cue = cue.with_times(start, end)
+        elif change == "text":
+            cue = cue.with_text(data.draw(cue_text.filter(lambda text: "-->" not in text)))
+        elif change == "identifier":
+            cue = Cue(cue.start, cue.end, cue.text, data.draw(identifier), cue.settings, cue.source)
+        elif change == "settings":
+            cue = Cue(
+                cue.start, cue.end, cue.text, cue.identifier, data.draw(settings_text), cue.source
+            )
+        edited.append(cue)
+    changed = read.with_cues(edited)
+    written = dumps_vtt(changed)
+    assert parse_vtt(written) == changed
+    unchanged_raws = [
+        cue.source.raw
+        for cue, before in zip(edited, read.cues, strict=True)
+        if cue == before and cue.source is not None
+    ]
+    for raw in unchanged_raws:
+        assert raw in written

@@ -758,7 +758,8 @@ def _patched_cue(cue: Cue, source: CueSource, newline: str) -> str:
         begin, end = source.text_span
         if not source.text_as_read and body:
             # No text lines before: add them after the timing line.
-            body = body + newline if begin > source.end_span[1] else newline + body
+            after_line_end = begin > 0 and raw[begin - 1] in "\r\n"
+            body = body + newline if after_line_end else newline + body
         put((begin, end), body)
     pieces.append(raw[cursor:])
     return "".join(pieces)
