@@ -185,3 +185,19 @@ def test_webvtt_py_accepts_five_of_the_eleven_bad_signatures() -> None:
             continue
         accepted.append(name)
     assert len(accepted) == 5, accepted
+
+
+def test_expectations_are_what_the_transcription_script_gives() -> None:
+    """The committed JSON is the node script's output (run when node is on the machine)."""
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    suite = shared_path("conformance", "webvtt-wpt")
+    script = FIXTURES / "webvtt" / "wpt_to_json.js"
+    result = subprocess.run(
+        [node, str(script), str(suite)], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert json.loads(result.stdout) == EXPECTATIONS
