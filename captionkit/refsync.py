@@ -27,7 +27,8 @@ How (all steps on cue starts and ends, in milliseconds):
 5. **Unplaced cues**: unmatched cues between the last match of one segment and
    the first of the next could belong to either side. They are mapped by the
    segment the DP chose and listed in :attr:`ReferenceFit.unplaced`, with the
-   unmatched cues at either end that the map puts outside the reference's
+   cues of segments that chance made (few matches, or matches out of order:
+   a scene the reference does not have) and the unmatched cues at either end that the map puts outside the reference's
    time span (their timing is an extrapolation nothing confirms).
 
 Every cue, matched or not, is mapped by its segment, so a cue the reference
@@ -144,8 +145,9 @@ def fit_times(
         choice = _segment(score, jump_penalty)
         maps = _refit(starts, ends, ref_starts, ref_ends, maps, choice, match, score)
     score, match = _scores(starts, ends, ref_starts, ref_ends, maps, tolerance_ms)
-    choice = _segment(score, jump_penalty)
+    choice, dissolved = _dissolve(_segment(score, jump_penalty), score, match)
     segments, unplaced, pairs = _summarize(choice, maps, score, match)
+    unplaced = tuple(sorted(set(unplaced) | set(dissolved)))
     needed = max(3, math.ceil(0.2 * min(len(times), len(reference))))
     if len(pairs) < needed:
         raise TimingError(
@@ -168,6 +170,46 @@ def fit_times(
         unplaced=tuple(sorted(set(unplaced) | set(outside))),
         unused=len(reference) - used,
     )
+
+
+def _dissolve(
+    choice: list[int], score: FloatArray, match: npt.NDArray[np.int64]
+) -> tuple[list[int], list[int]]:
+    """Drop segments that chance made: few matches, or matches out of order.
+
+    A segment is kept when at least 30 % of its cues (or 10 cues) match, and
+    the reference cues it matches come after those of the last kept segment
+    (pairing keeps the order). The cues of a dropped segment take the map of
+    the kept segment before them (after, at the start) and are returned as
+    unplaced: nothing in the reference confirms them.
+    """
+    runs = _runs(choice)
+    kept: list[bool] = []
+    last_reference = -1
+    for first, last in runs:
+        kind = choice[first]
+        rows = [row for row in range(first, last + 1) if score[row, kind] > 0]
+        strong = len(rows) >= 10 or len(rows) >= 0.3 * (last - first + 1)
+        references = sorted(int(match[row, kind]) for row in rows)
+        in_order = bool(references) and references[len(references) // 2] > last_reference
+        keep = strong and in_order
+        kept.append(keep)
+        if keep:
+            last_reference = max(last_reference, references[-1] - 2)
+    if all(kept) or not any(kept):
+        return choice, []
+    fixed = list(choice)
+    dissolved: list[int] = []
+    for position, ((first, last), keep) in enumerate(zip(runs, kept, strict=True)):
+        if keep:
+            continue
+        before = [runs[k] for k in range(position - 1, -1, -1) if kept[k]]
+        after = [runs[k] for k in range(position + 1, len(runs)) if kept[k]]
+        donor = choice[before[0][1]] if before else choice[after[0][0]]
+        for row in range(first, last + 1):
+            fixed[row] = donor
+        dissolved.extend(range(first, last + 1))
+    return fixed, dissolved
 
 
 def _beyond_the_reference(

@@ -121,3 +121,32 @@ def test_cues_beyond_the_reference_are_listed_as_unplaced() -> None:
     fit = fit_times(old, new)
     assert fit.unplaced == (*range(10), *range(195, 200))
     assert all(abs(fs - s - 4000) < 2 for (s, _), (fs, _) in zip(old, fit.times, strict=True))
+
+
+def test_a_scene_missing_from_the_reference_and_one_added() -> None:
+    """Cues 301-330 are a scene the reference lacks (later cues 60 s earlier); 30 s added after 600."""
+    source = read(shared_path("corpus", "retime", "persian-shift", "input.srt"))
+    removed = range(300, 330)
+
+    def truth(index: int, ms: int) -> int:
+        return ms + 1200 + (-60_000 if index >= 330 else 0) + (30_000 if index >= 600 else 0)
+
+    rng = random.Random(1)
+    reference = [
+        Cue(
+            truth(i, cue.start) + rng.randint(-40, 40),
+            truth(i, cue.end) + rng.randint(-40, 40),
+            "r",
+        )
+        for i, cue in enumerate(source.cues)
+        if i not in removed and rng.random() > 0.1
+    ]
+    fit = fit_reference(source, Track.from_cues(sorted(reference, key=lambda cue: cue.start)))
+    wrong = {
+        i
+        for i, (cue, (start, end)) in enumerate(zip(source.cues, fit.times, strict=True))
+        if abs(start - truth(i, cue.start)) > FRAME_MS or abs(end - truth(i, cue.end)) > FRAME_MS
+    }
+    assert wrong - set(removed) == set()  # every cue the reference has is placed right
+    assert set(fit.unplaced) <= {*removed, len(source) - 1}
+    assert len(fit.segments) == 3
