@@ -264,7 +264,7 @@ def test_a_perfect_recognizer_is_copied_exactly(narration: list[str], step: int)
 
 
 def test_text_that_repeats_itself_is_still_aligned_in_bounded_pieces() -> None:
-    # No word and no trigram is unique: anchoring finds nothing, the pieces fall back
+    # No word and no word pair is unique: anchoring finds nothing, the pieces fall back
     # to proportional cuts, and every word still matches its own repetition.
     narration = ["a", "b", "c", "d"] * 300
     result = align_narration(narration, even(narration, 100), anchor_above=100)

@@ -4,12 +4,13 @@ The narration is the clean text; the recognizer's words carry the times but
 misspell, drop and invent words. Alignment runs on matching keys
 (:mod:`captionkit.align.keys`) mapped to integers:
 
-1. **Anchors.** For long inputs, word trigrams that occur once on each side are
+1. **Anchors.** For long inputs, word pairs (bigrams) that occur once on each side are
    paired, and the longest chain of pairs in order on both sides is kept
    (a longest increasing subsequence), so a chance match far away cannot
    cross the others. The gaps between anchors are aligned one by one, with
-   anchors again (single words, unique in the gap) where a gap is still long.
-   The cost grows near-linearly instead of quadratically.
+   anchors again (single words, unique in the gap) where a gap is still long,
+   and cut in proportional pieces when nothing is unique (a text that repeats
+   itself). The cost grows near-linearly instead of quadratically.
 2. **Edit distance.** Between anchors, rapidfuzz's Levenshtein opcodes on the
    integer lists give the equal runs. Inside a *replace* block the words are
    paired by string similarity (a monotone best pairing), so ``الاتحاد`` still
@@ -360,7 +361,7 @@ def match_sequences(
     [(0, 0, 1.0), (1, 1, 0.75), (2, 2, 1.0), (3, 3, 1.0)]
     """
     pairs: list[tuple[int, int, float]] = []
-    _match(a, b, a_keys, b_keys, 0, len(a), 0, len(b), pairs, anchor_above, 3)
+    _match(a, b, a_keys, b_keys, 0, len(a), 0, len(b), pairs, anchor_above, 2)
     return pairs
 
 
@@ -394,7 +395,7 @@ def _match(
         return
     anchors = _anchors(a[a_lo:a_hi], b[b_lo:b_hi], gram)
     if not anchors:
-        _match(a, b, a_keys, b_keys, a_lo, a_hi, b_lo, b_hi, out, anchor_above, gram - 2)
+        _match(a, b, a_keys, b_keys, a_lo, a_hi, b_lo, b_hi, out, anchor_above, gram - 1)
         return
     previous_a, previous_b = a_lo, b_lo
     for i, j in anchors:
