@@ -464,3 +464,42 @@ def test_cli_scale_anchor_and_snap() -> None:
     assert result.exit_code == 0, result.stderr
     # 10 s -> 9 + 2 * 1 = 11 s; 11.010 s -> 9 + 2 * 2.010 = 13.020 s, snapped to 13.040 (frame 326).
     assert "00:00:11,000 --> 00:00:13,040" in result.stdout
+
+
+@st.composite
+def vtt_files(draw: st.DrawFn) -> bytes:
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    parts = ["WEBVTT" + draw(st.sampled_from(["", " - عنوان"])) + newline]
+    for number in range(draw(st.integers(1, 6))):
+        start = draw(st.integers(0, 7_200_000))
+        end = start + draw(st.integers(0, 10_000))
+        identifier = draw(st.sampled_from(["", f"c{number}", "مقطع"]))
+        settings_text = draw(st.sampled_from(["", " align:right", " line:0 position:10%"]))
+        short = draw(st.booleans()) and end < 3_600_000
+
+        def stamp(ms: int, short: bool = short) -> str:
+            clock = f"{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+            return clock if short else f"{ms // 3600000:02d}:{clock}"
+
+        block = (f"{identifier}{newline}" if identifier else "") + (
+            f"{stamp(start)} --> {stamp(end)}{settings_text}{newline}{draw(texts)}{newline}"
+        )
+        if draw(st.booleans()):
+            parts.append(f"NOTE ملاحظة {number}{newline}")
+        parts.append(block)
+    return newline.join(parts).encode("utf-8")
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=vtt_files(), delta=st.integers(0, 3_000_000))
+def test_webvtt_retime_changes_only_stamps(data: bytes, delta: int) -> None:
+    track = loads(data, "vtt")
+    written = to_bytes(shift(track, delta))
+    vtt_stamp = re.compile(rb"(?:\d+:)?\d{2}:\d{2}\.\d{3}")
+    assert vtt_stamp.sub(b"T", written) == vtt_stamp.sub(b"T", data)
+    again = loads(written, "vtt").cues
+    assert [(c.identifier, c.settings, c.text) for c in again] == [
+        (c.identifier, c.settings, c.text) for c in track.cues
+    ]
+    assert times(Track.from_cues(again)) == [(c.start + delta, c.end + delta) for c in track.cues]
+    assert to_bytes(shift(shift(track, delta), -delta)) == data
