@@ -419,3 +419,14 @@ def test_counting_matches_the_make_line_breaker() -> None:
     # Tags are the one difference by design: make strips any <...> (even "2<3,5>1"); check
     # strips tag-shaped ones only. 3 lines of the corpus, all in capability testers.
     assert all("<" in line for line in different), different[:5]
+
+
+def test_unclosed_tag_nesting_fixed() -> None:
+    assert fixed("unclosed-tag", "<i><b>مرحبا</i>") == "<i><b>مرحبا</b></i>"
+    assert run("unclosed-tag", "<i><b>مرحبا</b></i>") == []
+
+
+def test_visual_punctuation_behind_a_control_or_a_space() -> None:
+    assert where(run("rtl-visual-punctuation", ".\u2069مرحبا")) == [(1, 1, 0)]
+    assert fixed("rtl-visual-punctuation", "؟! ماذا") == "ماذا؟!"
+    assert run("rtl-visual-punctuation", ". ؟") == []  # punctuation only: no word to move it past

@@ -6,11 +6,13 @@ import re
 import shutil
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from captionkit.check import check_track, fix_track, select_rules
+from captionkit.check import all_rules, check_track, fix_track, select_rules
 from captionkit.cli import app
-from captionkit.formats import read, to_bytes
+from captionkit.formats import loads, read, to_bytes
 from captionkit.model import Cue, Track
 from captionkit.text.bidi import render_line
 from tests.conftest import FIXTURES, shared_path
@@ -203,3 +205,37 @@ def test_fix_inverts_visual_output() -> None:
     failures = [(a, b.text) for a, b in zip(lines, fixed.cues, strict=True) if a != b.text]
     assert len(lines) >= 380
     assert failures == []
+
+
+# --- properties -----------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["مرحبا", "بكم", "في", "البيت", " ", " ", ".", ",", "?", "،", "؟", "!", ":", "\u202b",
+     "\u202c", "\u202e", "\u2067", "\u2069", "\u200f", "<i>", "</i>", "<b>", "Tor", "1948",
+     "١٢", "- ", "...", "\ufee3\ufeae", "ﷺ", "بالإنترنت بثلاث طبقات من التشفير"]
+)  # fmt: skip
+_LINES = st.lists(_PIECES, min_size=1, max_size=12).map("".join).filter(lambda s: s.strip())
+_TEXTS = st.lists(_LINES, min_size=1, max_size=3).map("\n".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(_TEXTS, min_size=1, max_size=4))
+def test_fix_is_idempotent_and_touches_only_fixed_cues(texts: list[str]) -> None:
+    blocks = [
+        f"{n}\r\n00:00:{n:02d},000 --> 00:00:{n:02d},900\r\n{text.replace(chr(10), chr(13) + chr(10))}"
+        for n, text in enumerate(texts, 1)
+    ]
+    data = ("\r\n\r\n".join(blocks) + "\r\n").encode("utf-8")
+    track = loads(data, "srt")
+    assert [cue.text for cue in track.cues] == texts
+    once, changes = fix_track(track, all_rules(), rtl_mode="marks", named=False)
+    _, more = fix_track(once, all_rules(), rtl_mode="marks", named=False)
+    assert more == [], [(c.rule, c.before, c.after) for c in more]
+    written = to_bytes(once).split(b"\r\n\r\n")
+    assert len(written) == len(blocks)
+    fixed_cues = {change.cue for change in changes}
+    for number, (old, new) in enumerate(zip(data.split(b"\r\n\r\n"), written, strict=True), 1):
+        if number in fixed_cues:
+            assert old.split(b"\r\n")[:2] == new.split(b"\r\n")[:2]  # number and times kept
+        else:
+            assert old == new

@@ -18,6 +18,7 @@ from captionkit.model import Track
 from captionkit.profiles import Profile, load_profile
 
 RTL_MODES = ("none", "marks", "embed")
+_ROUNDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,10 @@ class Change:
     file_line: int | None
     before: str
     after: str
+
+
+def _blank_lines(text: str) -> int:
+    return sum(1 for line in text.split("\n") if not line.strip())
 
 
 def fixable(rules: Iterable[Rule], rtl_mode: str = "none", named: bool = False) -> list[Rule]:
@@ -71,15 +76,23 @@ def fix_track(
     new_cues = []
     for index, cue in enumerate(track.cues, 1):
         text = cue.text
-        for rule in chosen:
-            view = cue_view(index, cue.with_text(text))
-            if not any(True for _ in rule.check([view], context)):
-                continue
-            assert rule.fix is not None
-            repaired = rule.fix(text, context)
-            if repaired != text:
-                changes.append(Change(rule.id, index, cue.line_number, text, repaired))
-                text = repaired
+        # One repair can uncover another (a stray PDF removed shows the punctuation behind
+        # it), so the rules run again on a changed cue, up to a few rounds.
+        for _ in range(_ROUNDS):
+            before_round = text
+            for rule in chosen:
+                view = cue_view(index, cue.with_text(text))
+                if not any(True for _ in rule.check([view], context)):
+                    continue
+                assert rule.fix is not None
+                repaired = rule.fix(text, context)
+                if _blank_lines(repaired) > _blank_lines(text):
+                    continue  # never empty a cue or a line: SubRip would end the cue there
+                if repaired != text:
+                    changes.append(Change(rule.id, index, cue.line_number, text, repaired))
+                    text = repaired
+            if text == before_round:
+                break
         new_cues.append(cue if text == cue.text else cue.with_text(text))
     if not changes:
         return track, changes

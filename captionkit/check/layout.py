@@ -485,7 +485,8 @@ def _tag_problems(text: str) -> tuple[list[tuple[int, int, str]], str]:
     """Problems ``(line, offset, message)`` in a cue's tags, and the text repaired."""
     problems: list[tuple[int, int, str]] = []
     stack: list[tuple[str, int, int]] = []
-    removals: list[tuple[int, int]] = []
+    # Edits to the text: (start, end, replacement), in order.
+    edits: list[tuple[int, int, str]] = []
     line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
 
     def where(offset: int) -> tuple[int, int]:
@@ -502,16 +503,20 @@ def _tag_problems(text: str) -> tuple[list[tuple[int, int, str]], str]:
         depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == name), None)
         if depth is None:
             problems.append((*where(match.start()), f"</{name}> closes nothing"))
-            removals.append(match.span())
+            edits.append((match.start(), match.end(), ""))
             continue
-        for inner, line, offset in stack[depth + 1 :]:
-            problems.append((line, offset, f"<{inner}> is still open when </{name}> closes"))
+        inner = stack[depth + 1 :]
+        for inner_name, line, offset in inner:
+            problems.append((line, offset, f"<{inner_name}> is still open when </{name}> closes"))
+        if inner:
+            closers = "".join(f"</{inner_name}>" for inner_name, _, _ in reversed(inner))
+            edits.append((match.start(), match.start(), closers))
         del stack[depth:]
     for name, line, offset in stack:
         problems.append((line, offset, f"<{name}> is never closed"))
     repaired = text
-    for start, end in reversed(removals):
-        repaired = repaired[:start] + repaired[end:]
+    for start, end, replacement in reversed(edits):
+        repaired = repaired[:start] + replacement + repaired[end:]
     repaired += "".join(f"</{name}>" for name, _, _ in reversed(stack))
     return problems, repaired
 
@@ -541,8 +546,8 @@ register(
             "<i>, <b>, <u>, <font>, <c> and the other WebVTT spans must be closed within the "
             "cue. An unclosed <i> turns the rest of the cue (in some players the rest of the "
             "file) italic; a stray </i> is shown as text by strict players. <v Name> needs no "
-            "closing tag and is not checked. The fix closes open tags at the cue's end and "
-            "removes closers with nothing to close."
+            "closing tag and is not checked. The fix closes open tags at the cue's end, closes "
+            "inner tags before an outer closer, and removes closers with nothing to close."
         ),
         check=_check_unclosed_tag,
         fix=_fix_unclosed_tag,

@@ -255,16 +255,18 @@ def _visual_run(plain: str) -> tuple[int, int] | None:
         return None
     first = edges[0]
     end = first
-    while end < len(plain) and plain[end] in _VISUAL_PUNCTUATION:
+    while end < len(plain) and (plain[end] in _VISUAL_PUNCTUATION or plain[end] in " \u00a0"):
         end += 1
+    end = len(plain[:end].rstrip(" \u00a0"))
     if end == first or plain[first:end].startswith(".."):
         return None  # no punctuation, or a leading ellipsis (a cue that starts mid-sentence)
     following = end
-    while following < len(plain) and plain[following] in " \u00a0":
+    while following < len(plain) and plain[following] in _SKIPPED:
         following += 1
     if following == len(plain):
         return None
-    if unicodedata.bidirectional(plain[following]) not in _RTL_CLASSES:
+    letter = plain[following]
+    if unicodedata.bidirectional(letter) not in _RTL_CLASSES or not letter.isalpha():
         return None
     return first, end
 
