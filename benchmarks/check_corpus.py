@@ -6,7 +6,7 @@ never as a crash. The table lists the readable subtitle files with their counts 
 rule (default profile ``arabic``, all rules); ``--sample N`` prints N findings of
 each rule for a review by hand.
 
-Run: ``python benchmarks/check_corpus.py [--sample 3] [--seed 1]``.
+Run: ``python benchmarks/check_corpus.py [--by file|folder] [--sample 3] [--seed 1]``.
 """
 
 from __future__ import annotations
@@ -55,6 +55,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--sample", type=int, default=0, help="findings of each rule to print")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--by", choices=("file", "folder"), default="file", help="rows: files, or folders (2 deep)"
+    )
     args = parser.parse_args()
     profile = load_profile("arabic")
     settings = check_settings()
@@ -72,15 +75,21 @@ def main() -> None:
         totals.update(finding.rule for finding in report.findings)
     columns = [rule for rule in RULE_IDS if totals[rule]]
     print()
-    print("| file | cues | " + " | ".join(SHORT[rule] for rule in columns) + " |")
-    print("|---|---:|" + "---:|" * len(columns))
+    rows: dict[str, tuple[int, Counter[str]]] = {}
     for report in readable:
-        counts = Counter(finding.rule for finding in report.findings)
-        name = str(Path(report.file).relative_to(args.corpus))
-        if len(name) > 60:
+        name = Path(report.file).relative_to(args.corpus).as_posix()
+        if args.by == "folder":
+            name = "/".join(name.split("/")[:2])
+        elif len(name) > 60:
             name = "…" + name[-59:]
+        cues, counts = rows.get(name, (0, Counter()))
+        counts.update(finding.rule for finding in report.findings)
+        rows[name] = (cues + report.cues, counts)
+    print(f"| {args.by} | cues | " + " | ".join(SHORT[rule] for rule in columns) + " |")
+    print("|---|---:|" + "---:|" * len(columns))
+    for name, (cues, counts) in rows.items():
         cells = " | ".join(str(counts[rule]) if counts[rule] else "" for rule in columns)
-        print(f"| {name} | {report.cues} | {cells} |")
+        print(f"| {name} | {cues} | {cells} |")
     total_cues = sum(report.cues for report in readable)
     print(f"| **total** | {total_cues} | " + " | ".join(str(totals[r]) for r in columns) + " |")
     print()
