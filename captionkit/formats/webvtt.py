@@ -19,6 +19,12 @@ what a block is:
   settings string;
 * line ends CR, LF and CRLF (mixed too) are all one.
 
+For speed, ordinary cue blocks (an optional identifier, a plain
+``start --> end`` line, text lines without ``-->``) of a file with one
+line-end style are read by one regular expression in a tight loop; every other
+block goes through the spec's block collection, and a property test checks that
+both give the same blocks and sources.
+
 The spec drops what it cannot use (a cue whose timing line does not parse, a
 text block without timings, a STYLE block after a cue). captionkit keeps every
 such block verbatim as :class:`~captionkit.model.Unparsed` with its line and
