@@ -96,6 +96,7 @@ TIMING = re.compile(
 #: A run of non-blank lines: blocks never span a blank line.
 _RUN = re.compile(r"[^\r\n]+(?:(?:\r\n|\r|\n)[^\r\n]+)*")
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
+_LINE_ENDS = re.compile(r"[\r\n]*")
 _ASCII_WHITESPACE = " \t\n\f\r"
 
 
@@ -591,9 +592,9 @@ def _read_blocks(text: str, position: int, reader: _Reader, newline: str | None)
                 return
         run = _RUN.match(text, position)
         assert run is not None  # blocks start on a non-blank line
-        stop = run.end()
-        while stop < size and text[stop] in "\r\n":
-            stop += 1
+        blank_lines = _LINE_ENDS.match(text, run.end())
+        assert blank_lines is not None  # "*" always matches
+        stop = blank_lines.end()
         reader.slow_run(position, run.group(), stop)
         position = stop
 
