@@ -181,6 +181,9 @@ def print_text_report(console: Console, report: FileReport) -> None:
     for finding in report.findings:
         by_cue.setdefault(finding.cue, []).append(finding)
     console.print(f"[bold]{escape(report.file)}[/]  {report.cues} cues")
+    # One print a batch of cues: Rich renders a print call at a time, and a 100,000-cue file
+    # can have as many findings.
+    batch: list[str] = []
     for number, findings in by_cue.items():
         cue = report.cue_values[number - 1] if number <= len(report.cue_values) else None
         header = f"  cue {number}"
@@ -188,21 +191,26 @@ def print_text_report(console: Console, report: FileReport) -> None:
             header += f"  {format_srt_time(cue.start)} --> {format_srt_time(cue.end)}"
             if cue.line_number is not None:
                 header += f"  (line {cue.line_number})"
-        console.print(f"[bold]{escape(header)}[/]")
+        batch.append(f"[bold]{escape(header)}[/]")
         if cue is not None:
             for index, line in enumerate(cue.lines, 1):
-                console.print(f"    {index}│ {escape(show_controls(line))}")
+                batch.append(f"    {index}│ {escape(show_controls(line))}")
         for finding in findings:
             where = f"line {finding.line}" if finding.line is not None else "cue"
             if finding.start is not None:
                 where += f":{finding.start + 1}"
             style = _STYLES[finding.severity]
-            console.print(
+            batch.append(
                 f"    [{style}]{finding.severity}[/] {escape(finding.rule)} ({where}): "
                 f"{escape(finding.message)}"
             )
             if finding.fix:
-                console.print(f"      [green]fix:[/] {escape(_visible(finding.fix))}")
+                batch.append(f"      [green]fix:[/] {escape(_visible(finding.fix))}")
+        if len(batch) > 2000:
+            console.print("\n".join(batch))
+            batch = []
+    if batch:
+        console.print("\n".join(batch))
     console.print(
         f"  {counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
     )
