@@ -96,11 +96,11 @@ class Cue:
 
     def with_times(self, start: int, end: int) -> Cue:
         """The same cue at other times (the source layer is kept for writing)."""
-        return replace(self, start=start, end=end)
+        return Cue(start, end, self.text, self.identifier, self.settings, self.source)
 
     def with_text(self, text: str) -> Cue:
         """The same cue with other text."""
-        return replace(self, text=text)
+        return Cue(self.start, self.end, text, self.identifier, self.settings, self.source)
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,14 +128,40 @@ def _split(ms: int) -> tuple[str, int, int, int, int]:
     return sign, hours, minutes, seconds, millis
 
 
+_TWO_DIGITS = [f"{number:02d}" for number in range(60)]
+_THREE_DIGITS = [f"{number:03d}" for number in range(1000)]
+_MINUTE_PREFIXES: dict[int, str] = {}
+
+
+def format_clock(ms: int, separator: str = ",") -> str:
+    """``HH:MM:SS,mmm`` (or with another separator before the milliseconds).
+
+    Writers print two of these per cue, so the ``HH:MM:`` part is cached per
+    minute and the rest comes from small tables.
+
+    >>> format_clock(3723004), format_clock(-1500, ".")
+    ('01:02:03,004', '-00:00:01.500')
+    """
+    if ms < 0:
+        return "-" + format_clock(-ms, separator)
+    minute, rest = divmod(ms, 60000)
+    prefix = _MINUTE_PREFIXES.get(minute)
+    if prefix is None:
+        hours, minutes = divmod(minute, 60)
+        prefix = f"{hours:02d}:{minutes:02d}:"
+        if len(_MINUTE_PREFIXES) < 100000:
+            _MINUTE_PREFIXES[minute] = prefix
+    seconds, millis = divmod(rest, 1000)
+    return prefix + _TWO_DIGITS[seconds] + separator + _THREE_DIGITS[millis]
+
+
 def format_srt_time(ms: int) -> str:
     """``HH:MM:SS,mmm``, as SubRip writes it.
 
     >>> format_srt_time(0), format_srt_time(360000000)
     ('00:00:00,000', '100:00:00,000')
     """
-    sign, hours, minutes, seconds, millis = _split(ms)
-    return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d},{millis:03d}"
+    return format_clock(ms, ",")
 
 
 def format_vtt_time(ms: int) -> str:
@@ -144,8 +170,7 @@ def format_vtt_time(ms: int) -> str:
     >>> format_vtt_time(61001)
     '00:01:01.001'
     """
-    sign, hours, minutes, seconds, millis = _split(ms)
-    return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+    return format_clock(ms, ".")
 
 
 def format_duration(ms: int) -> str:

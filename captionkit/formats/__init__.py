@@ -106,9 +106,6 @@ def loads(
         surrogates=decoded.surrogates,
     )
     chosen = format or detect_format(decoded.text, file)
-    if chosen == "vtt" and decoded.bom and decoded.encoding == "utf-8":
-        # WebVTT allows one BOM; the decoder took it off, the parser must not see a second.
-        pass
     try:
         return parse(decoded.text, chosen, file=file, lenient=lenient, source=source)
     except CaptionkitError as error:

@@ -45,7 +45,7 @@ from captionkit.model import (
     TrackSource,
     Unparsed,
 )
-from captionkit.timecode import format_srt_time
+from captionkit.timecode import format_clock, format_srt_time
 
 _STAMP = r"-?(?:\d+:)?\d{1,2}:\d{1,2}(?:[,.]\d{1,3})?"
 TIMING = re.compile(
@@ -81,12 +81,8 @@ def restyle_stamp(ms: int, original: str) -> str:
         and original[2] == original[5] == ":"
         and original[8] in ",."
         and original[0] != "-"
-        and 0 <= ms < 360000000
     ):
-        whole_seconds, millis = divmod(ms, 1000)
-        whole_minutes, seconds = divmod(whole_seconds, 60)
-        whole_hours, minutes = divmod(whole_minutes, 60)
-        return f"{whole_hours:02d}:{minutes:02d}:{seconds:02d}{original[8]}{millis:03d}"
+        return format_clock(ms, original[8])
     match = _STAMP_PARTS.fullmatch(original)
     text = format_srt_time(ms)
     if match is None:
