@@ -239,3 +239,16 @@ def test_fix_is_idempotent_and_touches_only_fixed_cues(texts: list[str]) -> None
             assert old.split(b"\r\n")[:2] == new.split(b"\r\n")[:2]  # number and times kept
         else:
             assert old == new
+
+
+def test_fix_undoes_make_rtl_visual_end_to_end(tmp_path: Path) -> None:
+    """make --rtl visual, then fix (all default rules): the bytes of make --rtl none."""
+    narration = str(shared_path("seed", "narration-ar.txt"))
+    logical, visual, back = tmp_path / "none.srt", tmp_path / "visual.srt", tmp_path / "back.srt"
+    assert runner.invoke(app, ["make", narration, "-o", str(logical)]).exit_code == 0
+    made = runner.invoke(app, ["make", narration, "-o", str(visual), "--rtl", "visual"])
+    assert made.exit_code == 0
+    assert visual.read_bytes() != logical.read_bytes()
+    result = runner.invoke(app, ["fix", str(visual), "-o", str(back)])
+    assert result.exit_code == 0
+    assert back.read_bytes() == logical.read_bytes()
