@@ -7,6 +7,8 @@ without tags.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from captionkit.check import RULE_IDS, RULES, Finding, check_track, fix_track, select_rules
 from captionkit.check.model import Context
@@ -430,3 +432,36 @@ def test_visual_punctuation_behind_a_control_or_a_space() -> None:
     assert where(run("rtl-visual-punctuation", ".\u2069مرحبا")) == [(1, 1, 0)]
     assert fixed("rtl-visual-punctuation", "؟! ماذا") == "ماذا؟!"
     assert run("rtl-visual-punctuation", ". ؟") == []  # punctuation only: no word to move it past
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 20_000),
+            st.integers(-500, 9_000),
+            st.text(
+                st.one_of(
+                    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                    st.sampled_from(
+                        list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\n.،؟<>/i{}\\ﻣ")
+                    ),
+                ),
+                max_size=60,
+            ),
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_any_text_is_checked_and_every_finding_points_inside_its_cue(
+    cues: list[tuple[int, int, str]],
+) -> None:
+    track = Track.from_cues([Cue(start, start + length, text) for start, length, text in cues])
+    for finding in check_track(track, load_profile()):
+        assert 1 <= finding.cue <= len(cues)
+        text = cues[finding.cue - 1][2]
+        if finding.line is not None:
+            assert 1 <= finding.line <= len(text.split("\n"))
+        assert finding.severity in ("error", "warning", "info")
+        assert finding.fix is None or isinstance(finding.fix, str)
