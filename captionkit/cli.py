@@ -863,6 +863,7 @@ def check_command(
         bool, typer.Option("--list-rules", help="List the rules and exit.")
     ] = False,
     encoding: EncodingOption = None,
+    lenient: Lenient = False,
 ) -> None:
     """Check RTL layout, line length, reading speed and timing; exit 1 on an error finding."""
     from captionkit.check import RULES, all_rules
@@ -902,10 +903,10 @@ def check_command(
         with Progress(console=stderr, transient=True) as progress:
             task = progress.add_task("checking", total=len(paths))
             for path in paths:
-                reports.append(check_file(path, chosen, settings, encoding))
+                reports.append(check_file(path, chosen, settings, encoding, lenient))
                 progress.advance(task)
     else:
-        reports = [check_file(path, chosen, settings, encoding) for path in paths]
+        reports = [check_file(path, chosen, settings, encoding, lenient) for path in paths]
     if format is CheckFormat.json:
         documents = [report_json(report) for report in reports]
         print_json(documents[0] if len(documents) == 1 else documents)

@@ -155,3 +155,20 @@ def test_explain_and_list() -> None:
     assert runner.invoke(app, ["check", "--explain", "no-such-rule"]).exit_code == 2
     listing = runner.invoke(app, ["check", "--list-rules"]).stdout.splitlines()
     assert [line.split()[0] for line in listing] == list(RULE_IDS)
+
+
+def test_lenient_reads_past_broken_blocks(tmp_path: Path) -> None:
+    broken = write(
+        tmp_path,
+        "b.srt",
+        "1\n00:00:01,000 --> 00:00:03,000\nمرحبا بكم\n\n2\nno timing here\n\n"
+        "3\n00:00:05,000 --> 00:00:07,000\nفي البيت\n",
+    )
+    assert runner.invoke(app, ["check", broken]).exit_code == 2
+    result = runner.invoke(app, ["check", broken, "--lenient", "--format", "json"])
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["summary"]["cues"] == 2
+    assert [item["line"] for item in document["skipped"]] == [5]
+    github = runner.invoke(app, ["check", broken, "--lenient", "--format", "github"]).stdout
+    assert "::warning file=" in github and ",line=5,title=skipped::" in github

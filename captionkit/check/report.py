@@ -33,13 +33,17 @@ _GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
-    """The findings of one file (``error`` set when the file could not be read)."""
+    """The findings of one file (``error`` set when the file could not be read).
+
+    ``skipped`` lists the blocks a lenient read left out: (line, reason).
+    """
 
     file: str
     cues: int
     findings: tuple[Finding, ...]
     error: str | None = None
     cue_values: tuple[Cue, ...] = field(default=(), repr=False, compare=False)
+    skipped: tuple[tuple[int, str], ...] = ()
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
@@ -65,6 +69,8 @@ def report_json(report: FileReport) -> dict[str, Any]:
     }
     if report.error is not None:
         document["error"] = report.error
+    if report.skipped:
+        document["skipped"] = [{"line": line, "reason": reason} for line, reason in report.skipped]
     return document
 
 
@@ -87,6 +93,11 @@ def github_annotations(reports: Sequence[FileReport]) -> str:
         if report.error is not None:
             lines.append(
                 f"::error file={_escape_property(report.file)}::{_escape_data(report.error)}"
+            )
+        for line, reason in report.skipped:
+            lines.append(
+                f"::warning file={_escape_property(report.file)},line={line},title=skipped"
+                f"::{_escape_data('block skipped: ' + reason)}"
             )
         for finding in report.findings:
             where = f"file={_escape_property(report.file)}"
@@ -181,6 +192,8 @@ def print_text_report(console: Console, report: FileReport) -> None:
     for finding in report.findings:
         by_cue.setdefault(finding.cue, []).append(finding)
     console.print(f"[bold]{escape(report.file)}[/]  {report.cues} cues")
+    for skipped_line, reason in report.skipped:
+        console.print(f"  [yellow]skipped[/] block at line {skipped_line}: {escape(reason)}")
     # One print a batch of cues: Rich renders a print call at a time, and a 100,000-cue file
     # can have as many findings.
     batch: list[str] = []

@@ -89,15 +89,23 @@ def collect_paths(inputs: Sequence[str]) -> list[str]:
 
 
 def check_file(
-    path: str, profile: Profile, settings: CheckSettings, encoding: str | None = None
+    path: str,
+    profile: Profile,
+    settings: CheckSettings,
+    encoding: str | None = None,
+    lenient: bool = False,
 ) -> FileReport:
-    """One file's report; a file that cannot be read gives a report with ``error`` set."""
+    """One file's report; a file that cannot be read gives a report with ``error`` set.
+
+    ``lenient`` reads past blocks the reader cannot use; the report lists them.
+    """
     try:
-        track = read(path, encoding=encoding)
+        track = read(path, encoding=encoding, lenient=lenient)
     except CaptionkitError as error:
         return FileReport(path, 0, (), error=str(error.located(path)))
     findings = check_track(track, profile, settings.rules, settings.severities)
-    return FileReport(path, len(track), tuple(findings), cue_values=track.cues)
+    skipped = tuple((block.line, block.reason) for block in track.skipped)
+    return FileReport(path, len(track), tuple(findings), cue_values=track.cues, skipped=skipped)
 
 
 def exit_status(reports: Sequence[FileReport]) -> int:
