@@ -75,11 +75,15 @@ class CueView(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a rule needs besides the cues: thresholds, the file's format, the ``--rtl`` target."""
+    """What a rule needs besides the cues: thresholds, the file's format, the ``--rtl`` target.
+
+    ``memo`` keeps answers that several rules need (is this line reversed?) for one run.
+    """
 
     profile: Profile
     format: Format = "srt"
     rtl_mode: str = "marks"
+    memo: dict[tuple[int, int, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
 
 CheckFunction: TypeAlias = Callable[[Sequence[CueView], Context], Iterator[Finding]]

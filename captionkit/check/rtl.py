@@ -67,6 +67,15 @@ def _punctuation_first(plain: str) -> bool:
     return False
 
 
+def _reversed(view: CueView, number: int, plain: str, context: Context) -> bool:
+    """``looks_reversed`` of a line, asked once a check: two rules need it."""
+    key = (view.number, number, plain)
+    known = context.memo.get(key)
+    if known is None:
+        known = context.memo[key] = deps.looks_reversed(plain)
+    return known
+
+
 def _lines(text: str) -> list[str]:
     return text.split("\n")
 
@@ -277,7 +286,7 @@ def _check_visual_punctuation(views: Sequence[CueView], context: Context) -> Ite
             continue
         for number, plain in enumerate(view.plain_lines, 1):
             span = _visual_run(plain)
-            if span is None or deps.looks_reversed(plain):
+            if span is None or _reversed(view, number, plain, context):
                 continue
             run = plain[span[0] : span[1]]
             yield found(
@@ -413,7 +422,7 @@ def _check_reversed(views: Sequence[CueView], context: Context) -> Iterator[Find
         if not view.rtl:
             continue
         for number, plain in enumerate(view.plain_lines, 1):
-            if deps.looks_reversed(plain):
+            if _reversed(view, number, plain, context):
                 yield found(
                     "rtl-reversed-text",
                     "error",
