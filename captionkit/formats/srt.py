@@ -465,58 +465,58 @@ def dumps_srt(track: Track, *, newline: str | None = None) -> str:
     return "".join(pieces)
 
 
-def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
-    """The common case in one regular-expression pass, or None to take the general path.
+def _block_pattern(newline: str) -> re.Pattern[str]:
+    """One ordinary SubRip block: index, timing line, text lines, blank lines."""
+    line_end = re.escape(newline)
+    other = "[^\r\n]"
+    return re.compile(
+        rf"(?:[ \t]*([0-9]+)[ \t]*{line_end})?"
+        rf"[ \t]*({_STAMP})[ \t]*--?>[ \t]*({_STAMP})({other}*)(?:{line_end}|\Z)"
+        rf"((?:{other}+(?:{line_end}|\Z))*)"
+        rf"((?:{line_end})*)"
+    )
 
-    Ordinary files (LF or CRLF line ends, every ``->`` in a timing line, no blank
-    line inside a cue's text, nothing before the first cue) are read here, several
-    times faster than line by line. Anything else goes to the general reader,
-    which gives the same result for these files (a property test checks it).
+
+_BLOCKS = {newline: _block_pattern(newline) for newline in ("\n", "\r\n")}
+
+
+def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
+    """The common case, block by block with one anchored regular expression, or None.
+
+    Ordinary files (one line-end style, LF or CRLF; every ``->`` in a timing
+    line; a blank line between cues and none inside a cue's text; nothing
+    before the first cue but blank lines) are read here, several times faster
+    than line by line. Anything else goes to the general reader, which gives
+    the same result for these files (a property test checks it).
     """
-    if text.count("\r") != text.count("\r\n"):
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if text.count("\r") != (text.count("\r\n") if newline == "\r\n" else 0):
         return None
-    matches = list(_FAST.finditer(text))
-    if not matches or text.count("->") != len(matches):
+    if newline == "\r\n" and text.count("\n") != text.count("\r\n"):
         return None
-    first = matches[0].start()
-    if text[:first].strip():
-        return None
+    step = len(newline)
+    size = len(text)
+    position = 0
+    while text.startswith(newline, position):
+        position += step
+    first = position
+    match = _BLOCKS[newline].match
     blocks: list[Block] = []
-    line = text.count("\n", 0, first) + 1
-    position = first
-    total = len(text)
     append = blocks.append
-    count_lines = text.count
-    make_source = CueSource._make
+    new_tuple = tuple.__new__  # CueSource is a named tuple: skip its keyword wrapper
+    new_cue = Cue
     minutes: dict[str, int] = {}
-    next_starts = [match.start() for match in matches[1:]]
-    next_starts.append(total)
-    for match, stop in zip(matches, next_starts, strict=True):
-        block_start = match.start()
-        line += count_lines("\n", position, block_start)
-        position = block_start
-        timing_end = match.end()
-        region_start = timing_end + 1 if timing_end < total else total
-        region = text[region_start:stop]
-        stripped = region.rstrip()
-        if stripped:
-            if region[0] in "\r\n":
-                return None
-            newline = region.find("\n", len(stripped))
-        elif region[:1] in ("", "\r", "\n"):
-            newline = 0
-        else:
-            newline = region.find("\n")
-        text_end = len(region) if newline < 0 else newline
-        if text_end and region[text_end - 1] == "\r":
-            text_end -= 1
-        cue_text = region[:text_end]
-        if "\n" in cue_text:
-            if "\n\n" in cue_text or "\n\r\n" in cue_text:
-                return None
-            if "\r" in cue_text:
-                cue_text = cue_text.replace("\r\n", "\n")
-        index, start_stamp, end_stamp, rest = match.groups()
+    line = first // step + 1
+    arrows = 0
+    while position < size:
+        found = match(text, position)
+        if found is None:
+            return None
+        index, start_stamp, end_stamp, rest, body, blank = found.groups()
+        end_of_block = found.end()
+        if not blank and end_of_block < size:
+            return None  # no blank line before the next block: let the general reader decide
+        arrows += 1
         # "HH:MM:SS,mmm": the HH:MM part comes from a cache, and seconds and
         # milliseconds are one number ("SS" + "mmm"): one int() per stamp.
         if (
@@ -545,36 +545,66 @@ def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
             end = base + int(end_stamp[6:8] + end_stamp[9:12])
         else:
             end = stamp_to_ms(end_stamp)
+        _, index_span, (start_at, start_stop), (end_at, end_stop), rest_span, body_span, _ = (
+            found.regs
+        )
         if index is None:
             identifier = ""
             identifier_span = (0, 0)
         else:
             identifier = index
-            index_start, index_end = match.span(1)
-            identifier_span = (index_start - block_start, index_end - block_start)
-        settings = rest.strip()
-        start_at, start_stop = match.span(2)
-        end_at, end_stop = match.span(3)
-        settings_begin = match.start(4) - block_start + (len(rest) - len(rest.lstrip()))
-        text_begin = region_start - block_start
-        cue_source = make_source(
-            (
-                "srt",
-                text[block_start:stop],
-                line,
-                identifier_span,
-                (start_at - block_start, start_stop - block_start),
-                (end_at - block_start, end_stop - block_start),
-                (settings_begin, settings_begin + len(settings)),
-                (text_begin, text_begin + text_end),
+            identifier_span = (index_span[0] - position, index_span[1] - position)
+        rest_at = rest_span[0] - position
+        if rest:
+            settings = rest.strip()
+            settings_begin = rest_at + len(rest) - len(rest.lstrip())
+        else:
+            settings = ""
+            settings_begin = rest_at
+        if body:
+            text_begin = body_span[0] - position
+            text_end = body_span[1] - position
+            if body.endswith(newline):
+                body = body[:-step]
+                text_end -= step
+            if newline in body:
+                if not body[body.rfind(newline) + step :].strip():
+                    return None  # a whitespace-only last line is a separator there
+                if step > 1:
+                    body = body.replace(newline, "\n")
+        else:
+            text_begin = text_end = min(rest_span[1] - position + step, end_of_block - position)
+        append(
+            new_cue(
                 start,
                 end,
+                body,
                 identifier,
                 settings,
-                cue_text,
+                new_tuple(
+                    CueSource,
+                    (
+                        "srt",
+                        text[position:end_of_block],
+                        line,
+                        identifier_span,
+                        (start_at - position, start_stop - position),
+                        (end_at - position, end_stop - position),
+                        (settings_begin, settings_begin + len(settings)),
+                        (text_begin, text_end),
+                        start,
+                        end,
+                        identifier,
+                        settings,
+                        body,
+                    ),
+                ),
             )
         )
-        append(Cue(start, end, cue_text, identifier, settings, cue_source))
+        line += text.count(newline, position, end_of_block)
+        position = end_of_block
+    if not blocks or text.count("->") != arrows:
+        return None
     track_source = source or TrackSource()
     leading = text[:first]
     if leading:
