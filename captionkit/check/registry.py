@@ -133,13 +133,7 @@ def found(
     fix: str | Callable[[], str] | None = None,
 ) -> Finding:
     """A finding at a cue's line, with the file's line number filled in."""
-    return Finding(
-        rule=rule,
-        severity=severity,
-        cue=view.number,
-        line=line,
-        start=start,
-        message=message,
-        file_line=view.file_line(line),
-        fix_hint=fix,
-    )
+    first = view.first_line
+    file_line = None if first is None else first + (line or 1) - 1
+    # Positional: a busy file makes hundreds of thousands of these.
+    return Finding(rule, severity, view.number, line, start, message, file_line, fix)

@@ -86,15 +86,10 @@ def _join(lines: list[str]) -> str:
 
 def _edges(plain: str) -> tuple[int, int] | None:
     """Offsets of the first and last characters a viewer sees (None for a blank line)."""
-    first = 0
-    while first < len(plain) and plain[first] in _SKIPPED:
-        first += 1
-    if first == len(plain):
+    stripped_end = len(plain.rstrip(_SKIPPED_TEXT))
+    if stripped_end == 0:
         return None
-    last = len(plain) - 1
-    while plain[last] in _SKIPPED:
-        last -= 1
-    return first, last
+    return len(plain) - len(plain.lstrip(_SKIPPED_TEXT)), stripped_end - 1
 
 
 def _rtl_embedded(plain: str, index: int) -> bool:
@@ -187,14 +182,20 @@ def _edge_problems(plain: str) -> list[tuple[int, str]]:
         return []
     first, last = edges
     problems: list[tuple[int, str]] = []
-    if unicodedata.bidirectional(plain[first]) in _NEUTRAL_CLASSES:
-        before = plain[:first]
-        if not (_RTL_MARKS & set(before)) and not _rtl_embedded(plain, first):
-            problems.append((first, "start"))
-    if last != first and unicodedata.bidirectional(plain[last]) in _NEUTRAL_CLASSES:
-        after = plain[last + 1 :]
-        if not (_RTL_MARKS & set(after)) and not _rtl_embedded(plain, last):
-            problems.append((last, "end"))
+    neutral = _neutral_characters()
+    if (
+        plain[first] in neutral
+        and _RTL_MARKS.isdisjoint(plain[:first])
+        and not _rtl_embedded(plain, first)
+    ):
+        problems.append((first, "start"))
+    if (
+        last != first
+        and plain[last] in neutral
+        and _RTL_MARKS.isdisjoint(plain[last + 1 :])
+        and not _rtl_embedded(plain, last)
+    ):
+        problems.append((last, "end"))
     return problems
 
 
