@@ -245,7 +245,8 @@ def test_fix_undoes_make_rtl_visual_end_to_end(tmp_path: Path) -> None:
     """make --rtl visual, then fix (all default rules): the bytes of make --rtl none."""
     narration = str(shared_path("seed", "narration-ar.txt"))
     logical, visual, back = tmp_path / "none.srt", tmp_path / "visual.srt", tmp_path / "back.srt"
-    assert runner.invoke(app, ["make", narration, "-o", str(logical)]).exit_code == 0
+    made = runner.invoke(app, ["make", narration, "-o", str(logical), "--rtl", "none"])
+    assert made.exit_code == 0
     made = runner.invoke(app, ["make", narration, "-o", str(visual), "--rtl", "visual"])
     assert made.exit_code == 0
     assert visual.read_bytes() != logical.read_bytes()
