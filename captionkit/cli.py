@@ -245,15 +245,16 @@ def demo(
     ] = Path("."),
 ) -> None:
     """Caption the bundled sample narration and write demo.srt and demo.vtt."""
-    from captionkit.make import make_track
+    from captionkit.make import apply_rtl, make_track, rtl_mode_for
     from captionkit.profiles import load_profile
 
     name = "sample-narration-ar.txt"
     sample = resources.files("captionkit.data").joinpath(name).read_bytes()
     track, report = make_track(sample, load_profile(), file=name)
+    chosen: Format
     for file_name, chosen in (("demo.srt", "srt"), ("demo.vtt", "vtt")):
         path = folder / file_name
-        write(track, path, chosen, encoding="utf-8")  # type: ignore[arg-type]
+        write(apply_rtl(track, rtl_mode_for(chosen, None)), path, chosen, encoding="utf-8")
         stderr.print(f"wrote {path} ({len(track)} cues)", markup=False)
     print_make_report(report)
 
@@ -340,8 +341,13 @@ def make_command(
         typer.Option("--rate", help="Speech rate, visible characters a second (default 14)."),
     ] = None,
     rtl: Annotated[
-        str, typer.Option("--rtl", help="RTL output: none, marks, embed or visual.")
-    ] = "none",
+        str | None,
+        typer.Option(
+            "--rtl",
+            help="RTL output: none, marks, embed or visual "
+            "(default: embed, chosen from rendered evidence).",
+        ),
+    ] = None,
     keep_all: Annotated[
         bool, typer.Option("--keep-all", help="Keep every line (no title/label detection).")
     ] = False,
@@ -352,7 +358,7 @@ def make_command(
     timestamps_format: TimestampsFormatOption = None,
 ) -> None:
     """Caption a narration script: cue boundaries, line breaks and times; SRT and WebVTT."""
-    from captionkit.make import MakeOptions, make_file
+    from captionkit.make import MakeOptions, apply_rtl, make_file, rtl_mode_for
     from captionkit.profiles import resolve_profile
     from captionkit.timecode import parse_time
     from captionkit.timing import DEFAULT_RATE
@@ -368,7 +374,7 @@ def make_command(
         rate=rate if rate is not None else DEFAULT_RATE,
         start_ms=parse_time(start),
         duration_ms=parse_time(duration) if duration is not None else None,
-        rtl=rtl,
+        rtl="none",
         keep_all=keep_all,
     )
     outputs = list(output or [])
@@ -392,16 +398,19 @@ def make_command(
             timestamps,
             chosen,
             timestamps_format=timestamps_format,
-            rtl=rtl,
+            rtl="none",
             keep_all=keep_all,
         )
     else:
         track, report = make_file(narration, chosen, options)
+    for _, kind in targets:
+        rtl_mode_for(kind, rtl)  # a bad --rtl fails before anything is written
     for path, kind in targets:
+        rendered = apply_rtl(track, rtl_mode_for(kind, rtl))
         if path == "-":
-            emit_bytes(to_bytes(track, "srt", encoding="utf-8"), "-")
+            emit_bytes(to_bytes(rendered, "srt", encoding="utf-8"), "-")
         else:
-            write(track, path, kind, encoding="utf-8")
+            write(rendered, path, kind, encoding="utf-8")
     if format is ReportFormat.json:
         document = report.as_json()
         document["outputs"] = outputs
@@ -971,9 +980,7 @@ def fix_command(
         where = f"{input}:{change.file_line}" if change.file_line is not None else input
         before = show_controls(change.before).replace("\n", " ⏎ ")
         after = show_controls(change.after).replace("\n", " ⏎ ")
-        stderr.print(
-            f"{where}: cue {change.cue}: {change.rule}: {before} → {after}", markup=False
-        )
+        stderr.print(f"{where}: cue {change.cue}: {change.rule}: {before} → {after}", markup=False)
     stderr.print(f"{len(changes)} fixes in {len({c.cue for c in changes})} cues", markup=False)
     if dry_run:
         diff = difflib.unified_diff(

@@ -34,6 +34,32 @@ from captionkit.timing import (
 
 RTL_MODES = ("none", "marks", "embed", "visual")
 
+#: The ``--rtl`` mode each output format gets when none is asked for, decided from
+#: rendered evidence (README, "RTL modes: rendered evidence";
+#: ``captionkit.render.evidence``): libass starts every SubRip line left to right,
+#: so logical text puts an Arabic line's full stop at its right end, and only an
+#: RLE ... PDF embedding per line is right on every test line in libass and in
+#: Chromium. Chromium, which runs the bidi algorithm on WebVTT, is right with
+#: plain text except on a line that starts with a Latin word; the embedding is
+#: right there too, so WebVTT gets it as well. ``tests/test_render_evidence.py``
+#: pins both from the pixels.
+DEFAULT_RTL_MODES: dict[str, str] = {"srt": "embed", "vtt": "embed"}
+
+
+def rtl_mode_for(format: str, requested: str | None) -> str:
+    """The RTL mode to write ``format`` with: the one asked for, else the format's default."""
+    mode = requested if requested is not None else DEFAULT_RTL_MODES[format]
+    if mode not in RTL_MODES:
+        raise UsageError(f"--rtl must be one of {', '.join(RTL_MODES)}, not {mode!r}")
+    return mode
+
+
+def apply_rtl(track: Track, mode: str) -> Track:
+    """The same track with an RTL render mode applied to every line of every cue."""
+    if mode == "none":
+        return track
+    return track.with_cues([cue.with_text(render_lines(cue.text, mode)) for cue in track.cues])
+
 
 @dataclass(frozen=True, slots=True)
 class MakeOptions:

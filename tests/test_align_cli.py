@@ -216,6 +216,8 @@ def test_make_with_timestamps_golden(tmp_path: Path) -> None:
             str(ALIGN / "narration-ar.txt"),
             "--timestamps",
             str(ALIGN / "faster-whisper-ar.json"),
+            "--rtl",
+            "none",
             "-o",
             str(out),
         ],

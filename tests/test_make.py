@@ -251,8 +251,35 @@ def test_cli_demo_writes_srt_and_vtt(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     srt, vtt = read(tmp_path / "demo.srt"), read(tmp_path / "demo.vtt")
     assert len(srt) == len(vtt) > 20
-    assert srt.cues[0].text.startswith("في الخامس والعشرين")
+    # The default RTL mode, from rendered evidence, is one RLE ... PDF embedding per line.
+    for track in (srt, vtt):
+        for cue in track.cues:
+            assert all(line.startswith("\u202b") and line.endswith("\u202c") for line in cue.lines)
+    first = srt.cues[0].lines[0]
+    assert first == "\u202bفي الخامس والعشرين من ديسمبر 2021\u202c"
     assert "dropped line 77 (player label): More videos" in result.output
+
+
+def test_cli_make_rtl_defaults_and_none(tmp_path: Path) -> None:
+    from captionkit.make import DEFAULT_RTL_MODES
+
+    assert DEFAULT_RTL_MODES == {"srt": "embed", "vtt": "embed"}
+    narration = tmp_path / "n.txt"
+    narration.write_text("ذهبنا إلى السوق صباحاً.\nPython لغة برمجة سهلة.\n", "utf-8")
+    plain = tmp_path / "plain.srt"
+    marked = tmp_path / "marked.srt"
+    assert (
+        runner.invoke(app, ["make", str(narration), "--rtl", "none", "-o", str(plain)]).exit_code
+        == 0
+    )
+    assert runner.invoke(app, ["make", str(narration), "-o", str(marked)]).exit_code == 0
+    for logical, embedded in zip(read(plain).cues, read(marked).cues, strict=True):
+        assert embedded.text == "\n".join(f"\u202b{line}\u202c" for line in logical.lines)
+    bad = runner.invoke(
+        app, ["make", str(narration), "--rtl", "sideways", "-o", str(tmp_path / "x.srt")]
+    )
+    assert bad.exit_code == 2
+    assert not (tmp_path / "x.srt").exists()
 
 
 def test_rtl_visual_renders_each_line_after_breaking() -> None:

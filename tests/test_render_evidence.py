@@ -126,3 +126,19 @@ def test_chromium_reads_the_first_letter(browser_table: list[Observation]) -> No
     assert verdict(browser_table, "none", "full stop") == "left"
     assert verdict(browser_table, "none", "Latin question mark") == "left"
     assert verdict(browser_table, "none", "Latin word first") == "right"
+
+
+def test_make_writes_subrip_with_the_decided_mode() -> None:
+    from captionkit.make import DEFAULT_RTL_MODES
+
+    assert DEFAULT_RTL_MODES["srt"] == SRT_DEFAULT_RTL_MODE
+
+
+def test_make_writes_webvtt_with_a_mode_chromium_gets_right(
+    browser_table: list[Observation],
+) -> None:
+    from captionkit.make import DEFAULT_RTL_MODES
+
+    mode = DEFAULT_RTL_MODES["vtt"]
+    assert mode == "embed"
+    assert score(browser_table, "browser", mode) == (len(EVIDENCE_LINES), len(EVIDENCE_LINES))
