@@ -127,3 +127,16 @@ def test_treatment_ignores_the_marks_a_file_carries() -> None:
 def test_ass_text_escapes() -> None:
     assert burn.ass_text("a{b}\nc") == "a\\{b\\}\\Nc"
     assert burn.ass_text("<i>x</i> <font color=red>y</font>") == "{\\i1}x{\\i0} y"
+
+
+def test_logical_line_keeps_pre_shaped_logical_text_in_order() -> None:
+    import arabic_reshaper
+
+    from captionkit.render.burn import logical_line
+    from captionkit.text.bidi import render_line
+
+    line = "ذهبنا إلى السوق صباحاً."
+    assert logical_line(render_line(line, "visual")) == line  # visual order: put back
+    shaped = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False}).reshape(line)
+    assert shaped != line
+    assert logical_line(shaped) == line  # shaped but logical: only unshaped, never reversed

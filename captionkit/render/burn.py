@@ -30,7 +30,7 @@ from captionkit.render.evidence import SRT_DEFAULT_RTL_MODE
 from captionkit.render.ffmpeg import ffmpeg_exe, fonts_folder, require_libass, run_ffmpeg
 from captionkit.render.fonts import Font, resolve_font
 from captionkit.render.size import Size
-from captionkit.text.arabic import is_presentation_form, unvisual
+from captionkit.text.arabic import is_presentation_form, looks_reversed, unshape, unvisual
 from captionkit.text.bidi import BIDI_CONTROLS, RenderMode, render_text
 
 DEFAULT_PRESET = "veryfast"
@@ -111,8 +111,10 @@ def burn_style(profile: str | None, settings: list[str]) -> BurnStyle:
 def logical_line(line: str) -> str:
     """A line with its own bidi controls dropped, in logical order when it was visual."""
     bare = "".join(char for char in line if char not in BIDI_CONTROLS)
+    if looks_reversed(bare):
+        return unvisual(bare)
     if any(is_presentation_form(char) for char in bare):
-        bare = unvisual(bare)
+        return unshape(bare)  # pre-shaped but already in logical order
     return bare
 
 
