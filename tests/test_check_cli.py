@@ -172,3 +172,16 @@ def test_lenient_reads_past_broken_blocks(tmp_path: Path) -> None:
     assert [item["line"] for item in document["skipped"]] == [5]
     github = runner.invoke(app, ["check", broken, "--lenient", "--format", "github"]).stdout
     assert "::warning file=" in github and ",line=5,title=skipped::" in github
+
+
+def test_make_output_passes_check(tmp_path: Path) -> None:
+    """What make writes for the seed narration has no error or warning (notes at most)."""
+    from tests.conftest import shared_path
+
+    narration = str(shared_path("seed", "narration-ar.txt"))
+    out = tmp_path / "seed.srt"
+    assert runner.invoke(app, ["make", narration, "-o", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["check", str(out), "--format", "json"])
+    assert result.exit_code == 0
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["error"] == 0 and summary["warning"] == 0

@@ -15,6 +15,7 @@ from captionkit.check import deps
 from captionkit.check.model import Context, CueView, Finding, Rule
 from captionkit.check.rebreak import rebreak
 from captionkit.check.registry import found, register
+from captionkit.check.textutil import plain_visible_length
 
 _DASHES = ("-", "–", "—")
 _SEEN = re.compile(r"[^\s\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff]")
@@ -354,6 +355,28 @@ register(
 # --- unbalanced-lines, bad-line-break -------------------------------------------------------
 
 
+def _better_break_exists(view: CueView, context: Context) -> bool:
+    """Whether another break of the two lines is balanced, fits, and is not a bad break."""
+    profile = context.profile
+    words = view.plain_lines[0].split() + view.plain_lines[1].split()
+    current = len(view.plain_lines[0].split())
+    sizes = [plain_visible_length(word) for word in words]
+    total = sum(sizes) + len(words) - 1
+    top = -1
+    for cut in range(1, len(words)):
+        top += sizes[cut - 1] + 1
+        bottom = total - top - 1
+        if cut == current or max(top, bottom) > profile.max_chars_per_line:
+            continue
+        if min(top, bottom) / max(top, bottom) < 0.5:
+            continue
+        if profile.shape == "bottom-heavy" and bottom < 0.75 * top:
+            continue
+        if deps.bad_break_category(words[cut - 1], words[cut]) is None:
+            return True
+    return False
+
+
 def _check_unbalanced(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     bottom_heavy = context.profile.shape == "bottom-heavy"
     for view in views:
@@ -372,6 +395,8 @@ def _check_unbalanced(views: Sequence[CueView], context: Context) -> Iterator[Fi
             )
         else:
             continue
+        if not _better_break_exists(view, context):
+            continue  # balance gave way to a good break: nothing to suggest
         yield found(
             "unbalanced-lines",
             "info",
@@ -392,8 +417,10 @@ register(
             "Two lines of very different lengths make the eye jump; the guides ask for "
             "balanced lines or a bottom-heavy pyramid (the profile's shape). Reported when one "
             "line is less than half the other, or, for a bottom-heavy profile, when the top "
-            "line is a third longer than the bottom one. Dialogue cues are exempt. A "
-            "suggestion only: the fix shows a re-broken cue but does not apply it."
+            "line is a third longer than the bottom one, and only when a balanced break "
+            "exists that fits and is not a bad break (an unbalanced break that avoids a bad "
+            "one is right). Dialogue cues are exempt. A suggestion only: the finding shows the "
+            "re-broken cue; `fix` does not apply it."
         ),
         check=_check_unbalanced,
         threshold="shape",
