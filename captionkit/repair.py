@@ -34,56 +34,16 @@ rule, never silently dropped.
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from captionkit.model import Cue, CueSource, Track
 from captionkit.profiles import Profile
+from captionkit.text.counting import visible_length
 from captionkit.timecode import frames_to_ms
 
 __all__ = ["Repaired", "Shortfall", "needed_duration", "repair", "repair_times", "visible_length"]
-
-_INVISIBLE = re.compile(
-    r"<[^>]*>|\{\\[^}]*\}|[\u064b-\u065f\u0670\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069\n]"
-)
-
-
-def _fallback_visible_length(text: str) -> int:
-    """Characters a viewer sees: tags, harakat, tatweel, bidi controls and line breaks left out."""
-    return len(_INVISIBLE.sub("", text))
-
-
-def _resolve_visible_length() -> Callable[[str], int]:
-    """The shared counter from ``captionkit.text.linebreak`` when it exists, else the fallback."""
-    try:
-        from captionkit.text import linebreak  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return _fallback_visible_length
-    counter = getattr(linebreak, "visible_length", None)
-    if counter is None:
-        return _fallback_visible_length
-
-    def per_line(text: str) -> int:
-        return sum(int(counter(line)) for line in text.split("\n"))
-
-    return per_line
-
-
-_VISIBLE_LENGTH: Callable[[str], int] | None = None
-
-
-def visible_length(text: str) -> int:
-    """Visible characters of a cue's text, all lines together.
-
-    >>> visible_length("<i>سَلام</i>\\nـا")
-    5
-    """
-    global _VISIBLE_LENGTH
-    if _VISIBLE_LENGTH is None:
-        _VISIBLE_LENGTH = _resolve_visible_length()
-    return _VISIBLE_LENGTH(text)
 
 
 def needed_duration(text: str, profile: Profile) -> int:

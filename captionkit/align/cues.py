@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
 from captionkit.align.aligner import WordTiming
 from captionkit.profiles import Profile
+from captionkit.text.counting import visible_length
 
 __all__ = [
     "FEW_WORDS",
@@ -52,9 +52,6 @@ MIN_PAUSE_MS = 120
 
 _END = attrgetter("end")
 _STATUS = attrgetter("status")
-_INVISIBLE = re.compile(
-    r"<[^>]*>|[\u064b-\u065f\u0670\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069\n]"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +78,6 @@ class CueTiming:
     def flagged(self) -> bool:
         """Whether the cue's timing rests on a guess over more than a few words."""
         return self.interpolated_run > FEW_WORDS
-
-
-def _visible_length(text: str) -> int:
-    """Characters a viewer sees (the project's counting rule: no tags, harakat, tatweel,
-    bidi controls or line breaks). Kept local and regex-based: it runs once per cue of
-    a long recording.
-    """
-    return len(text) - sum(len(match) for match in _INVISIBLE.findall(text))
 
 
 def pause_bonus(words: Sequence[WordTiming]) -> list[float]:
@@ -141,7 +130,7 @@ def cue_times(
             ends[index] = min(ends[index], starts[index + 1])
     else:
         cue_texts = texts or [" ".join(w.word for w in words[a:b]) for a, b in groups]
-        _apply_profile(starts, ends, notes, [_visible_length(text) for text in cue_texts], profile)
+        _apply_profile(starts, ends, notes, [visible_length(text) for text in cue_texts], profile)
     runs = _interpolated_runs(words)
     timings: list[CueTiming] = []
     for index, (first, stop) in enumerate(groups):

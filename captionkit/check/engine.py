@@ -12,11 +12,10 @@ from captionkit.check.textutil import (
     ARABIC_LETTER,
     LTR_LETTER,
     RTL_LETTER,
-    plain_visible_length,
-    strip_tags,
 )
 from captionkit.model import Cue, Track
 from captionkit.profiles import Profile, load_profile
+from captionkit.text.counting import plain_visible_length, strip_tags
 
 _ORDER = {rule_id: position for position, rule_id in enumerate(RULE_IDS)}
 

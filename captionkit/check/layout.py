@@ -15,7 +15,7 @@ from captionkit.check import deps
 from captionkit.check.model import Context, CueView, Finding, Rule
 from captionkit.check.rebreak import rebreak
 from captionkit.check.registry import found, register
-from captionkit.check.textutil import plain_visible_length
+from captionkit.text.counting import plain_visible_length
 
 _DASHES = ("-", "–", "—")
 _SEEN = re.compile(r"[^\s\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff]")
@@ -429,8 +429,6 @@ register(
 
 
 def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
-    if not deps.HAVE_LINEBREAK:
-        return
     for view in views:
         if len(view.lines) < 2 or _is_dialogue(view):
             continue

@@ -17,7 +17,8 @@ import itertools
 import re
 
 from captionkit.check import deps
-from captionkit.check.textutil import BIDI_CONTROLS, strip_tags
+from captionkit.check.textutil import BIDI_CONTROLS
+from captionkit.text.counting import strip_tags
 
 _BALANCED_TAG = re.compile(r"<(/?)(i|b|u|s|font|c)(\b[^<>\n]*)>", re.IGNORECASE)
 _PUNCTUATION_END = tuple(".,،؛;:!?؟…")
@@ -90,8 +91,6 @@ def _choose_with_make(
 ) -> list[list[str]] | None:
     """The make breaker's lines for these words, or None when it is missing or lost a word."""
     breaker = deps.rebreak_function()
-    if breaker is None:
-        return None
     lines = [
         line.split() for line in str(breaker(" ".join(words), limit, max_lines, shape)).split("\n")
     ]

@@ -20,9 +20,9 @@ from captionkit.check.textutil import (
     RTL_LETTER,
     plain_offset,
     show_controls,
-    strip_tags,
 )
 from captionkit.text.bidi import line_direction
+from captionkit.text.counting import strip_tags
 
 _RTL_MARKS = frozenset("\u200f\u061c")
 _RTL_OPENERS = frozenset("\u202b\u202e\u2067")

@@ -1,11 +1,8 @@
-"""Text helpers the rules share: tags, invisible controls, what a viewer sees.
+"""Text helpers the rules share: invisible controls, letters of each direction.
 
-Tags (``<i>``, ``<font color=...>``, ``<c.x>``, ``<v Name>``, WebVTT time stamps,
-``{\\an8}``) are markup, not text: they never count toward a line's length and
-the RTL rules look through them.
+Tags are markup, not text (:mod:`captionkit.text.counting` defines them and the
+count of what a viewer sees): the RTL rules look through them.
 
->>> strip_tags("<i>مرحبا</i> {\\\\an8}world")
-'مرحبا world'
 >>> show_controls("\\u202bمرحبا.\\u202c")
 '⟨RLE⟩مرحبا.⟨PDF⟩'
 """
@@ -13,10 +10,8 @@ the RTL rules look through them.
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
-TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>|\{\\[^{}\n]*\}")
+from captionkit.text.counting import TAG
 
 CONTROL_NAMES: dict[str, str] = {
     "\u200e": "LRM",
@@ -51,70 +46,9 @@ ARABIC_LETTER = re.compile(
 LTR_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 
 
-def strip_tags(text: str) -> str:
-    """The text without markup."""
-    if "<" not in text and "{" not in text:
-        return text
-    return TAG.sub("", text)
-
-
 def show_controls(text: str) -> str:
     """Invisible characters written out by name, so a report can show them."""
     return _SHOWN.sub(lambda match: f"⟨{CONTROL_NAMES[match.group()]}⟩", text)
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-@lru_cache(maxsize=1)
-def _unseen() -> tuple[re.Pattern[str], frozenset[str]]:
-    """Marks (Mn, Me), format and control characters (Cf, Cc) and tatweel.
-
-    The same definition as ``text.linebreak.visible_length``, built once on first use:
-    a regular-expression class for the Basic Multilingual Plane (a bitmap in ``re``,
-    fast) and a set for the few astral ones (a class with them is 50 times slower).
-    """
-    codes = [
-        code
-        for code in range(0x10000)
-        if code == 0x0640 or unicodedata.category(chr(code)) in ("Mn", "Me", "Cf", "Cc")
-    ]
-    spans: list[tuple[int, int]] = []
-    for code in codes:
-        if spans and spans[-1][1] == code - 1:
-            spans[-1] = (spans[-1][0], code)
-        else:
-            spans.append((code, code))
-    body = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in spans
-    )
-    astral = frozenset(
-        chr(code)
-        for code in (*range(0x10000, 0x20000), *range(0xE0000, 0xE01F0))
-        if unicodedata.category(chr(code)) in ("Mn", "Me", "Cf", "Cc")
-    )
-    return re.compile(f"[{body}]"), astral
-
-
-def own_visible_length(text: str) -> int:
-    """Characters a viewer sees: no tags, harakat, tatweel, controls or line ends.
-
-    >>> own_visible_length("<i>كَتَبَ</i>\\u200f.")
-    4
-    """
-    return plain_visible_length(strip_tags(text))
-
-
-def plain_visible_length(plain: str) -> int:
-    """:func:`own_visible_length` of text already without tags."""
-    if plain.isascii() and plain.isprintable():
-        return len(plain)
-    pattern, astral = _unseen()
-    count = len(plain) - len(pattern.findall(plain))
-    if _ASTRAL.search(plain) is not None:
-        count -= sum(1 for char in plain if char in astral)
-    return count
 
 
 def text_segments(line: str) -> list[tuple[bool, str]]:

@@ -33,12 +33,14 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Literal, TypeAlias
+
+from captionkit.text.counting import visible_length as visible_length
+from captionkit.text.counting import without_invisible
 
 Category: TypeAlias = Literal["binding", "number", "name", "noun-adjective", "idafa"]
 CATEGORIES: tuple[Category, ...] = ("binding", "number", "name", "noun-adjective", "idafa")
@@ -47,7 +49,6 @@ SENTENCE_END = frozenset(".!?؟…")
 PHRASE_END = frozenset(",،؛;:")
 _CLOSERS = "\"'»”’)]}›"
 _OPENERS = "\"'«“‘([{‹"
-_TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")
 _DIGITS = re.compile(
     r"^[+-]?[0-9\u0660-\u0669\u06F0-\u06F9]+([.,٫٬][0-9\u0660-\u0669\u06F0-\u06F9]+)*%?$"
 )
@@ -58,32 +59,6 @@ _MASDAR = re.compile(
     r"|[^\W\d_اوي]{2}ا[^\W\d_اوي]ة?"  # فعال، فعالة: بناء، قتال، صناعة، قيادة
 )
 _ARABIC_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
-
-
-@lru_cache(maxsize=4096)
-def _invisible(char: str) -> bool:
-    return char == "\u0640" or unicodedata.category(char) in ("Mn", "Me", "Cf", "Cc")
-
-
-def _without_invisible(text: str) -> str:
-    hidden = [char for char in set(text) if _invisible(char)]
-    if not hidden:
-        return text
-    return text.translate({ord(char): None for char in hidden})
-
-
-def visible_length(text: str) -> int:
-    """Characters a viewer sees: harakat, tatweel, bidi controls, tags and line ends not counted.
-
-    Spaces and punctuation count. This is the count that line limits and reading
-    speed use everywhere in captionkit.
-
-    >>> visible_length("<i>Hello</i>, عَالَم\\u200f")
-    11
-    """
-    if "<" in text or "{" in text:
-        text = _TAG.sub("", text)
-    return len(_without_invisible(text))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -217,7 +192,7 @@ def lexicon() -> Lexicon:
 
 def _bare(word: str) -> str:
     """A word without harakat, tatweel, controls or surrounding punctuation, case-folded."""
-    kept = _without_invisible(word)
+    kept = without_invisible(word)
     kept = kept.strip(_OPENERS + _CLOSERS)
     kept = kept.rstrip("".join(SENTENCE_END | PHRASE_END) + _CLOSERS)
     return kept.casefold()
