@@ -1,6 +1,6 @@
 """The packaged ffmpeg (imageio-ffmpeg's static build, with libass, fribidi and harfbuzz).
 
-A user needs no system ffmpeg: ``pip install 'captionkit[render]'`` brings one.
+A user needs no system ffmpeg: captionkit depends on imageio-ffmpeg, which brings one.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def ffmpeg_exe() -> str:
         import imageio_ffmpeg
     except ImportError:
         raise RendererMissing(
-            "ffmpeg is not installed: pip install 'captionkit[render]' (imageio-ffmpeg)"
+            "ffmpeg is not installed: reinstall captionkit, whose dependency imageio-ffmpeg brings it"
         ) from None
     try:
         return str(imageio_ffmpeg.get_ffmpeg_exe())

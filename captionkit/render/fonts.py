@@ -29,7 +29,7 @@ def default_font_path() -> Path:
         import fontpkg
     except ImportError:
         raise RendererMissing(
-            "the packaged Arabic font is not installed: pip install 'captionkit[render]'"
+            "the packaged Arabic font is not installed: reinstall captionkit (fontpkg-noto-sans-arabic)"
         ) from None
     try:
         return Path(fontpkg.path(DEFAULT_FAMILY))
@@ -44,7 +44,9 @@ def family_name(path: Path) -> str:
     try:
         from PIL import ImageFont
     except ImportError:
-        raise RendererMissing("Pillow is not installed: pip install 'captionkit[render]'") from None
+        raise RendererMissing(
+            "Pillow is not installed: reinstall captionkit, which depends on it"
+        ) from None
     try:
         family, _style = ImageFont.truetype(str(path), 20).getname()
     except OSError as error:

@@ -34,7 +34,9 @@ def require_raqm() -> None:
     try:
         from PIL import features
     except ImportError:
-        raise RendererMissing("Pillow is not installed: pip install 'captionkit[render]'") from None
+        raise RendererMissing(
+            "Pillow is not installed: reinstall captionkit, which depends on it"
+        ) from None
     if not features.check("raqm"):
         raise RendererMissing(
             "Pillow has no raqm layout (the wheel needs libfribidi: apt-get install libfribidi0)"
