@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from fractions import Fraction
 
+from captionkit.collector import collector_paused
 from captionkit.errors import TimingError, UsageError
 from captionkit.model import Cue, Track
 from captionkit.profiles import Profile
@@ -262,6 +263,18 @@ def _move(
     clip: bool,
 ) -> tuple[Track, int]:
     """Apply ``time_map`` to ``base`` times (or the cue times) of the selected cues."""
+    with collector_paused():
+        return _move_cues(track, base, time_map, selection, snap_fps, clip)
+
+
+def _move_cues(
+    track: Track,
+    base: Sequence[tuple[Fraction, Fraction]] | None,
+    time_map: LinearMap,
+    selection: CueRange | None,
+    snap_fps: Fraction | None,
+    clip: bool,
+) -> tuple[Track, int]:
     cues = track.cues
     everything = selection is None or selection.is_everything
     scale_value, offset = time_map.scale, time_map.offset

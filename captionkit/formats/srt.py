@@ -26,10 +26,10 @@ True
 
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass
 
+from captionkit.collector import collector_paused
 from captionkit.errors import ParseError, UnrepresentableTextError
 from captionkit.formats.lines import split_lines
 from captionkit.model import (
@@ -124,18 +124,11 @@ def parse_srt(
     source: TrackSource | None = None,
 ) -> Track:
     """Read SubRip text into a track whose source layer reproduces ``text``."""
-    # A reader makes a few objects per cue and keeps them all: the cyclic
-    # garbage collector would walk them again and again for nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         fast = _parse_fast(text, source)
         if fast is not None:
             return fast
         return _parse_general(text, file=file, lenient=lenient, source=source)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _parse_general(
@@ -466,28 +459,38 @@ def dumps_srt(track: Track, *, newline: str | None = None) -> str:
 
 
 def _block_pattern(newline: str) -> re.Pattern[str]:
-    """One ordinary SubRip block: index, timing line, text lines, blank lines."""
+    """Ordinary SubRip blocks, every piece a group, so offsets are sums of lengths.
+
+    Groups: indent, index, rest of the index line; indent, start stamp, arrow,
+    end stamp, the rest of the timing line, its line end; the text lines (without
+    the last line end); the last line end and the blank lines after it, which
+    must be there unless the file ends.
+    """
     line_end = re.escape(newline)
     other = "[^\r\n]"
     return re.compile(
-        rf"(?:[ \t]*([0-9]+)[ \t]*{line_end})?"
-        rf"[ \t]*({_STAMP})[ \t]*--?>[ \t]*({_STAMP})({other}*)(?:{line_end}|\Z)"
-        rf"((?:{other}+(?:{line_end}|\Z))*)"
-        rf"((?:{line_end})*)"
+        rf"(?:([ \t]*)([0-9]+)([ \t]*{line_end}))?"
+        rf"([ \t]*)({_STAMP})([ \t]*--?>[ \t]*)({_STAMP})({other}*)({line_end}|\Z)"
+        rf"((?:{other}+(?:{line_end}{other}+)*)?)"
+        rf"((?:{line_end})+|\Z)"
     )
 
 
 _BLOCKS = {newline: _block_pattern(newline) for newline in ("\n", "\r\n")}
+_SECONDS = {f"{seconds:02d}": seconds * 1000 for seconds in range(60)}
+_MILLIS = {f"{millis:03d}": millis for millis in range(1000)}
 
 
 def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
-    """The common case, block by block with one anchored regular expression, or None.
+    """The common case, all blocks in one regular-expression pass, or None.
 
     Ordinary files (one line-end style, LF or CRLF; every ``->`` in a timing
     line; a blank line between cues and none inside a cue's text; nothing
     before the first cue but blank lines) are read here, several times faster
-    than line by line. Anything else goes to the general reader, which gives
-    the same result for these files (a property test checks it).
+    than line by line: the pattern splits every block into all its pieces, so
+    each offset in the source layer is a sum of lengths. Anything else goes to
+    the general reader, which gives the same result for these files (a property
+    test checks it).
     """
     newline = "\r\n" if "\r\n" in text else "\n"
     if text.count("\r") != (text.count("\r\n") if newline == "\r\n" else 0):
@@ -495,115 +498,107 @@ def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
     if newline == "\r\n" and text.count("\n") != text.count("\r\n"):
         return None
     step = len(newline)
-    size = len(text)
-    position = 0
-    while text.startswith(newline, position):
-        position += step
-    first = position
-    match = _BLOCKS[newline].match
-    blocks: list[Block] = []
-    append = blocks.append
+    first = 0
+    while text.startswith(newline, first):
+        first += step
+    pieces = _BLOCKS[newline].findall(text, first)
+    if not pieces or text.count("->") != len(pieces):
+        return None
     new_tuple = tuple.__new__  # CueSource is a named tuple: skip its keyword wrapper
     new_cue = Cue
+    seconds_table = _SECONDS
+    millis_table = _MILLIS
     minutes: dict[str, int] = {}
+    blocks: list[Block] = []
+    append = blocks.append
+    position = first
     line = first // step + 1
-    arrows = 0
-    while position < size:
-        found = match(text, position)
-        if found is None:
-            return None
-        index, start_stamp, end_stamp, rest, body, blank = found.groups()
-        end_of_block = found.end()
-        if not blank and end_of_block < size:
-            return None  # no blank line before the next block: let the general reader decide
-        arrows += 1
-        # "HH:MM:SS,mmm": the HH:MM part comes from a cache, and seconds and
-        # milliseconds are one number ("SS" + "mmm"): one int() per stamp.
+    for (indent, index, index_end, lead, start_stamp, arrow, end_stamp, rest, timing_end,
+         body, blank) in pieces:  # fmt: skip
+        # "HH:MM:SS,mmm": HH:MM from a cache, SS and mmm from tables; others the slow way.
         if (
             len(start_stamp) == 12
             and start_stamp[2] == start_stamp[5] == ":"
-            and start_stamp[8] in ",."
             and start_stamp[0] != "-"
         ):
             hours_minutes = start_stamp[:5]
             base = minutes.get(hours_minutes)
             if base is None:
                 base = minutes[hours_minutes] = stamp_to_ms(hours_minutes + ":00")
-            start = base + int(start_stamp[6:8] + start_stamp[9:12])
+            start = base + seconds_table[start_stamp[6:8]] + millis_table[start_stamp[9:]]
         else:
             start = stamp_to_ms(start_stamp)
-        if (
-            len(end_stamp) == 12
-            and end_stamp[2] == end_stamp[5] == ":"
-            and end_stamp[8] in ",."
-            and end_stamp[0] != "-"
-        ):
+        if len(end_stamp) == 12 and end_stamp[2] == end_stamp[5] == ":" and end_stamp[0] != "-":
             hours_minutes = end_stamp[:5]
             base = minutes.get(hours_minutes)
             if base is None:
                 base = minutes[hours_minutes] = stamp_to_ms(hours_minutes + ":00")
-            end = base + int(end_stamp[6:8] + end_stamp[9:12])
+            end = base + seconds_table[end_stamp[6:8]] + millis_table[end_stamp[9:]]
         else:
             end = stamp_to_ms(end_stamp)
-        _, index_span, (start_at, start_stop), (end_at, end_stop), rest_span, body_span, _ = (
-            found.regs
-        )
-        if index is None:
-            identifier = ""
-            identifier_span = (0, 0)
+        at = len(indent)
+        if index:
+            identifier_span = (at, at + len(index))
+            at += len(index) + len(index_end)
+            lines = 2
         else:
-            identifier = index
-            identifier_span = (index_span[0] - position, index_span[1] - position)
-        rest_at = rest_span[0] - position
+            identifier_span = (0, 0)
+            lines = 1
+        at += len(lead)
+        start_span = (at, at + len(start_stamp))
+        at += len(start_stamp) + len(arrow)
+        end_span = (at, at + len(end_stamp))
+        at += len(end_stamp)
         if rest:
             settings = rest.strip()
-            settings_begin = rest_at + len(rest) - len(rest.lstrip())
+            settings_begin = at + len(rest) - len(rest.lstrip())
         else:
             settings = ""
-            settings_begin = rest_at
+            settings_begin = at
+        at += len(rest) + len(timing_end)
+        size = at + len(body) + len(blank)
         if body:
-            text_begin = body_span[0] - position
-            text_end = body_span[1] - position
-            if body.endswith(newline):
-                body = body[:-step]
-                text_end -= step
+            text_begin = at
+            text_end = at + len(body)
             if newline in body:
                 if not body[body.rfind(newline) + step :].strip():
                     return None  # a whitespace-only last line is a separator there
                 if step > 1:
                     body = body.replace(newline, "\n")
+                lines += body.count("\n")
+            lines += 1
         else:
-            text_begin = text_end = min(rest_span[1] - position + step, end_of_block - position)
+            text_begin = text_end = at
         append(
             new_cue(
                 start,
                 end,
                 body,
-                identifier,
+                index,
                 settings,
                 new_tuple(
                     CueSource,
                     (
                         "srt",
-                        text[position:end_of_block],
+                        text[position : position + size],
                         line,
                         identifier_span,
-                        (start_at - position, start_stop - position),
-                        (end_at - position, end_stop - position),
+                        start_span,
+                        end_span,
                         (settings_begin, settings_begin + len(settings)),
                         (text_begin, text_end),
                         start,
                         end,
-                        identifier,
+                        index,
                         settings,
                         body,
                     ),
                 ),
             )
         )
-        line += text.count(newline, position, end_of_block)
-        position = end_of_block
-    if not blocks or text.count("->") != arrows:
+        line += lines + len(blank) // step - (1 if body else 0)
+        position += size
+    if position != len(text):
         return None
     track_source = source or TrackSource()
     leading = text[:first]
