@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from captionkit.errors import CaptionkitError, UsageError
@@ -282,16 +281,6 @@ def make_file(
     path: str | os.PathLike[str], profile: Profile, options: MakeOptions | None = None
 ) -> tuple[Track, MakeReport]:
     """Caption the narration script in a file (``-`` is standard input)."""
-    import sys
+    from captionkit.formats import read_input
 
-    name = str(path)
-    if name == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise CaptionkitError("no such file", file=name) from None
-        except OSError as error:
-            raise CaptionkitError(f"cannot read: {error.strerror}", file=name) from None
-    return make_track(data, profile, options, file=name)
+    return make_track(read_input(path), profile, options, file=str(path))

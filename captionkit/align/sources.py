@@ -42,7 +42,6 @@ import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypeAlias
 
 from captionkit.errors import CaptionkitError, ParseError, UsageError
@@ -121,17 +120,11 @@ class Timestamps:
 
 
 def read_timestamps(path: str | os.PathLike[str], format: str | None = None) -> Timestamps:
-    """Read a timestamp file; the format is detected from its content unless given."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise CaptionkitError("no such file", file=name) from None
-    except IsADirectoryError:
-        raise CaptionkitError("is a folder, not a file", file=name) from None
-    except OSError as error:
-        raise CaptionkitError(f"cannot read: {error.strerror}", file=name) from None
-    return loads_timestamps(data, format, file=name)
+    """Read a timestamp file (``-`` is standard input); the format comes from its content
+    unless given."""
+    from captionkit.formats import read_input
+
+    return loads_timestamps(read_input(path), format, file=str(path))
 
 
 def loads_timestamps(

@@ -37,6 +37,7 @@ __all__ = [
     "loads",
     "parse",
     "read",
+    "read_input",
     "to_bytes",
     "write",
 ]
@@ -112,6 +113,21 @@ def loads(
         raise error.located(file) from None
 
 
+def read_input(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of an input file (``-`` is standard input), or a located error."""
+    name = str(path)
+    if name == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise CaptionkitError("no such file", file=name) from None
+    except IsADirectoryError:
+        raise CaptionkitError("is a folder, not a file", file=name) from None
+    except OSError as error:
+        raise CaptionkitError(f"cannot read: {error.strerror}", file=name) from None
+
+
 def read(
     path: str | os.PathLike[str],
     format: Format | None = None,
@@ -120,19 +136,7 @@ def read(
     lenient: bool = False,
 ) -> Track:
     """Read a subtitle file (``-`` is standard input)."""
-    name = str(path)
-    if name == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise CaptionkitError("no such file", file=name) from None
-        except IsADirectoryError:
-            raise CaptionkitError("is a folder, not a file", file=name) from None
-        except OSError as error:
-            raise CaptionkitError(f"cannot read: {error.strerror}", file=name) from None
-    return loads(data, format, encoding=encoding, file=name, lenient=lenient)
+    return loads(read_input(path), format, encoding=encoding, file=str(path), lenient=lenient)
 
 
 def dumps(track: Track, format: Format | None = None, *, newline: str | None = None) -> str:

@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from captionkit.collector import collector_paused
 from captionkit.errors import ParseError, UnrepresentableTextError
@@ -227,18 +227,13 @@ def _parse_general(
             )
         )
 
+    return Track(tuple(blocks), "srt", _with_leading(source, leading))
+
+
+def _with_leading(source: TrackSource | None, leading: str) -> TrackSource:
+    """The file facts, with the blank lines found before the first cue."""
     track_source = source or TrackSource()
-    if leading:
-        track_source = TrackSource(
-            encoding=track_source.encoding,
-            bom=track_source.bom,
-            newline=track_source.newline,
-            leading=leading,
-            path=track_source.path,
-            encoding_reason=track_source.encoding_reason,
-            surrogates=track_source.surrogates,
-        )
-    return Track(tuple(blocks), "srt", track_source)
+    return replace(track_source, leading=leading) if leading else track_source
 
 
 def _orphan_block(lines: list[str], anchor: _Anchor, stop: int) -> int | None:
@@ -600,16 +595,4 @@ def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
         position += size
     if position != len(text):
         return None
-    track_source = source or TrackSource()
-    leading = text[:first]
-    if leading:
-        track_source = TrackSource(
-            encoding=track_source.encoding,
-            bom=track_source.bom,
-            newline=track_source.newline,
-            leading=leading,
-            path=track_source.path,
-            encoding_reason=track_source.encoding_reason,
-            surrogates=track_source.surrogates,
-        )
-    return Track(tuple(blocks), "srt", track_source)
+    return Track(tuple(blocks), "srt", _with_leading(source, text[:first]))
