@@ -6,6 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests judge results, not speed: a loaded CI machine must not fail them.
+settings.register_profile("captionkit", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("captionkit")
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
