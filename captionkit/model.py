@@ -35,21 +35,28 @@ class CueSource(NamedTuple):
     """How a cue was written in its file, for lossless writing.
 
     ``raw`` is the exact text of the block, from its first line up to the next
-    block, with its line ends and the blank lines after it. The spans are
-    ``(start, stop)`` offsets into ``raw``; the ``*_as_read`` values are the cue's
-    values when it was read, so a writer can tell what changed. (A named tuple
-    rather than a dataclass: readers make one per cue, and tuples are made
-    several times faster; it is just as immutable.)
+    block, with its line ends and the blank lines after it. The ``*_begin`` and
+    ``*_end`` offsets into ``raw`` say where the identifier, the two time stamps,
+    the settings and the text stand (the ``*_span`` properties pair them); the
+    ``*_as_read`` values are the cue's values when it was read, so a writer can
+    tell what changed. (A named tuple of plain values rather than a dataclass:
+    readers make one per cue, and such a tuple is made several times faster and
+    gives the garbage collector less to walk; it is just as immutable.)
     """
 
     format: Format
     raw: str
     line: int
-    identifier_span: tuple[int, int]
-    start_span: tuple[int, int]
-    end_span: tuple[int, int]
-    settings_span: tuple[int, int]
-    text_span: tuple[int, int]
+    identifier_begin: int
+    identifier_end: int
+    start_begin: int
+    start_end: int
+    end_begin: int
+    end_end: int
+    settings_begin: int
+    settings_end: int
+    text_begin: int
+    text_end: int
     start_as_read: int
     end_as_read: int
     identifier_as_read: str
@@ -57,9 +64,34 @@ class CueSource(NamedTuple):
     text_as_read: str
 
     @property
+    def identifier_span(self) -> tuple[int, int]:
+        """Where the identifier stands in ``raw`` (empty at 0 when there is none)."""
+        return (self.identifier_begin, self.identifier_end)
+
+    @property
+    def start_span(self) -> tuple[int, int]:
+        """Where the start time stamp stands in ``raw``."""
+        return (self.start_begin, self.start_end)
+
+    @property
+    def end_span(self) -> tuple[int, int]:
+        """Where the end time stamp stands in ``raw``."""
+        return (self.end_begin, self.end_end)
+
+    @property
+    def settings_span(self) -> tuple[int, int]:
+        """Where the settings stand in ``raw``."""
+        return (self.settings_begin, self.settings_end)
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        """Where the text stands in ``raw``."""
+        return (self.text_begin, self.text_end)
+
+    @property
     def trailer(self) -> str:
         """The line end of the last line and the blank lines after the block."""
-        return self.raw[self.text_span[1] :]
+        return self.raw[self.text_end :]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ import re
 
 from captionkit.check import deps
 from captionkit.check.textutil import BIDI_CONTROLS
-from captionkit.text.counting import strip_tags
+from captionkit.text.counting import strip_tags, visible_length
 
 _BALANCED_TAG = re.compile(r"<(/?)(i|b|u|s|font|c)(\b[^<>\n]*)>", re.IGNORECASE)
 _PUNCTUATION_END = tuple(".,،؛;:!?؟…")
@@ -134,7 +134,10 @@ def _join_line_tags(lines: list[str]) -> str:
 def rebreak(text: str, limit: int, max_lines: int, shape: str = "bottom-heavy") -> str:
     """The cue's words broken into at most ``max_lines`` lines of at most ``limit`` characters.
 
-    Dialogue cues (a line after the first starts with a dash) keep their lines.
+    Dialogue cues (a line after the first starts with a dash) keep their lines, and so
+    does a cue whose words cannot fit the limit in any breaking: moving its breaks
+    would not fix it (and a second run would move them again), so it is left to a
+    human, still reported.
     """
     lines = text.split("\n")
     if any(
@@ -150,4 +153,6 @@ def rebreak(text: str, limit: int, max_lines: int, shape: str = "bottom-heavy") 
         words, limit, max_lines, shape
     )
     new_lines = _balance_tags([" ".join(line) for line in chosen])
+    if len(new_lines) > max_lines or any(visible_length(line) > limit for line in new_lines):
+        return text
     return "\n".join(prefix + line + suffix for line in new_lines)

@@ -300,11 +300,16 @@ def _make_cue(
         format="srt",
         raw=raw,
         line=anchor.block_start + 1,
-        identifier_span=identifier_span,
-        start_span=(timing_offset + match.start("start"), timing_offset + match.end("start")),
-        end_span=(timing_offset + match.start("end"), timing_offset + match.end("end")),
-        settings_span=(settings_begin, settings_begin + len(settings)),
-        text_span=(text_begin, text_end),
+        identifier_begin=identifier_span[0],
+        identifier_end=identifier_span[1],
+        start_begin=timing_offset + match.start("start"),
+        start_end=timing_offset + match.end("start"),
+        end_begin=timing_offset + match.start("end"),
+        end_end=timing_offset + match.end("end"),
+        settings_begin=settings_begin,
+        settings_end=settings_begin + len(settings),
+        text_begin=text_begin,
+        text_end=text_end,
         start_as_read=start,
         end_as_read=end,
         identifier_as_read=identifier,
@@ -533,17 +538,18 @@ def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
             end = stamp_to_ms(end_stamp)
         at = len(indent)
         if index:
-            identifier_span = (at, at + len(index))
-            at += len(index) + len(index_end)
+            identifier_begin = at
+            at += len(index)
+            identifier_end = at
+            at += len(index_end)
             lines = 2
         else:
-            identifier_span = (0, 0)
+            identifier_begin = identifier_end = 0
             lines = 1
-        at += len(lead)
-        start_span = (at, at + len(start_stamp))
-        at += len(start_stamp) + len(arrow)
-        end_span = (at, at + len(end_stamp))
-        at += len(end_stamp)
+        start_begin = at + len(lead)
+        start_end = start_begin + len(start_stamp)
+        end_begin = start_end + len(arrow)
+        at = end_begin + len(end_stamp)
         if rest:
             settings = rest.strip()
             settings_begin = at + len(rest) - len(rest.lstrip())
@@ -577,11 +583,16 @@ def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
                         "srt",
                         text[position : position + size],
                         line,
-                        identifier_span,
-                        start_span,
-                        end_span,
-                        (settings_begin, settings_begin + len(settings)),
-                        (text_begin, text_end),
+                        identifier_begin,
+                        identifier_end,
+                        start_begin,
+                        start_end,
+                        end_begin,
+                        end_begin + len(end_stamp),
+                        settings_begin,
+                        settings_begin + len(settings),
+                        text_begin,
+                        text_end,
                         start,
                         end,
                         index,
