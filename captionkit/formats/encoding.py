@@ -267,6 +267,8 @@ def newline_style(text: str) -> str:
     >>> newline_style("a\r\nb\r\nc\n")
     '\r\n'
     """
+    if "\r" not in text:
+        return "\n"
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
     cr = text.count("\r") - crlf

@@ -360,31 +360,11 @@ def _fresh_cue(cue: Cue, position: int, newline: str) -> str:
 
 
 def _patched_cue(cue: Cue, source: CueSource, position: int, newline: str) -> str:
-    """Rewrite only the parts of the cue's block that changed."""
+    """Rewrite only the parts of the cue's block that changed (its text, index or settings).
+
+    :func:`dumps_srt` writes unchanged and only re-timed cues itself.
+    """
     raw = source.raw
-    if (
-        cue.start == source.start_as_read
-        and cue.end == source.end_as_read
-        and cue.text == source.text_as_read
-        and cue.identifier == source.identifier_as_read
-        and cue.settings == source.settings_as_read
-    ):
-        return raw
-    if (
-        cue.text == source.text_as_read
-        and cue.identifier == source.identifier_as_read
-        and cue.settings == source.settings_as_read
-    ):
-        # Only the times moved (the common case: retime): two stamps replaced.
-        start_at, start_stop = source.start_span
-        end_at, end_stop = source.end_span
-        start = raw[start_at:start_stop]
-        end = raw[end_at:end_stop]
-        if cue.start != source.start_as_read:
-            start = restyle_stamp(cue.start, start)
-        if cue.end != source.end_as_read:
-            end = restyle_stamp(cue.end, end)
-        return raw[:start_at] + start + raw[start_stop:end_at] + end + raw[end_stop:]
     if (cue.identifier != source.identifier_as_read and not _is_index(cue.identifier)) or (
         cue.settings != source.settings_as_read
         and not _COORDINATES.fullmatch(cue.settings)
@@ -439,18 +419,46 @@ def dumps_srt(track: Track, *, newline: str | None = None) -> str:
     same_format = track.format == "srt"
     pieces: list[str] = [track.source.leading] if same_format else []
     position = 0
+    append = pieces.append
     for block in track.blocks:
         if isinstance(block, Cue):
             position += 1
-            where = f"cue {position}: "
             source = block.source
             if source is not None and source.format == "srt":
-                if block.text != source.text_as_read:
-                    check_srt_text(block.text, where=where)
-                pieces.append(_patched_cue(block, source, position, line_end))
+                if block.text == source.text_as_read:
+                    if (
+                        block.identifier == source.identifier_as_read
+                        and block.settings == source.settings_as_read
+                    ):
+                        # Unchanged, or only re-timed (the common cases): the block as
+                        # read, with the stamps that moved printed in their own style.
+                        raw = source.raw
+                        if block.start == source.start_as_read:
+                            if block.end == source.end_as_read:
+                                append(raw)
+                                continue
+                            start = raw[source.start_begin : source.start_end]
+                        else:
+                            start = restyle_stamp(
+                                block.start, raw[source.start_begin : source.start_end]
+                            )
+                        end = raw[source.end_begin : source.end_end]
+                        if block.end != source.end_as_read:
+                            end = restyle_stamp(block.end, end)
+                        append(
+                            raw[: source.start_begin]
+                            + start
+                            + raw[source.start_end : source.end_begin]
+                            + end
+                            + raw[source.end_end :]
+                        )
+                        continue
+                else:
+                    check_srt_text(block.text, where=f"cue {position}: ")
+                append(_patched_cue(block, source, position, line_end))
             else:
-                check_srt_text(block.text, where=where)
-                pieces.append(_fresh_cue(block, position, line_end))
+                check_srt_text(block.text, where=f"cue {position}: ")
+                append(_fresh_cue(block, position, line_end))
         elif isinstance(block, Unparsed) and same_format and block.source is not None:
             pieces.append(block.source.raw)
         elif isinstance(block, Header | Note | Style | Region | Unparsed):
@@ -536,20 +544,36 @@ def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
             end = base + seconds_table[end_stamp[6:8]] + millis_table[end_stamp[9:]]
         else:
             end = stamp_to_ms(end_stamp)
-        at = len(indent)
-        if index:
-            identifier_begin = at
-            at += len(index)
-            identifier_end = at
-            at += len(index_end)
+        if (
+            index
+            and not indent
+            and not lead
+            and index_end == newline
+            and arrow == " --> "
+            and len(start_stamp) == len(end_stamp) == 12
+        ):  # the usual layout: offsets without measuring every piece
+            identifier_begin = 0
+            identifier_end = len(index)
+            start_begin = identifier_end + step
+            start_end = start_begin + 12
+            end_begin = start_end + 5
+            at = end_begin + 12
             lines = 2
         else:
-            identifier_begin = identifier_end = 0
-            lines = 1
-        start_begin = at + len(lead)
-        start_end = start_begin + len(start_stamp)
-        end_begin = start_end + len(arrow)
-        at = end_begin + len(end_stamp)
+            at = len(indent)
+            if index:
+                identifier_begin = at
+                at += len(index)
+                identifier_end = at
+                at += len(index_end)
+                lines = 2
+            else:
+                identifier_begin = identifier_end = 0
+                lines = 1
+            start_begin = at + len(lead)
+            start_end = start_begin + len(start_stamp)
+            end_begin = start_end + len(arrow)
+            at = end_begin + len(end_stamp)
         if rest:
             settings = rest.strip()
             settings_begin = at + len(rest) - len(rest.lstrip())
