@@ -485,7 +485,7 @@ def _block_pattern(newline: str) -> re.Pattern[str]:
 
 
 _BLOCKS = {newline: _block_pattern(newline) for newline in ("\n", "\r\n")}
-_SECONDS = {f"{seconds:02d}": seconds * 1000 for seconds in range(60)}
+_SECONDS = {f"{seconds:02d}": seconds * 1000 for seconds in range(100)}  # 60-99 read as they say
 _MILLIS = {f"{millis:03d}": millis for millis in range(1000)}
 
 
