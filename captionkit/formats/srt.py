@@ -478,7 +478,8 @@ def _block_pattern(newline: str) -> re.Pattern[str]:
     other = "[^\r\n]"
     return re.compile(
         rf"(?:([ \t]*)([0-9]+)([ \t]*{line_end}))?"
-        rf"([ \t]*)({_STAMP})([ \t]*--?>[ \t]*)({_STAMP})({other}*)({line_end}|\Z)"
+        rf"([ \t]*)(?:(\d\d:\d\d):(\d\d)[,.](\d\d\d)|({_STAMP}))([ \t]*--?>[ \t]*)"
+        rf"(?:(\d\d:\d\d):(\d\d)[,.](\d\d\d)|({_STAMP}))({other}*)({line_end}|\Z)"
         rf"((?:{other}+(?:{line_end}{other}+)*)?)"
         rf"((?:{line_end})+|\Z)"
     )
@@ -521,36 +522,35 @@ def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
     append = blocks.append
     position = first
     line = first // step + 1
-    for (indent, index, index_end, lead, start_stamp, arrow, end_stamp, rest, timing_end,
+    for (indent, index, index_end, lead, start_clock, start_seconds, start_millis, start_stamp,
+         arrow, end_clock, end_seconds, end_millis, end_stamp, rest, timing_end,
          body, blank) in pieces:  # fmt: skip
-        # "HH:MM:SS,mmm": HH:MM from a cache, SS and mmm from tables; others the slow way.
-        if (
-            len(start_stamp) == 12
-            and start_stamp[2] == start_stamp[5] == ":"
-            and start_stamp[0] != "-"
-        ):
-            hours_minutes = start_stamp[:5]
-            base = minutes.get(hours_minutes)
+        # "HH:MM:SS,mmm" comes in pieces: HH:MM from a cache, SS and mmm from tables.
+        if start_clock:
+            base = minutes.get(start_clock)
             if base is None:
-                base = minutes[hours_minutes] = stamp_to_ms(hours_minutes + ":00")
-            start = base + seconds_table[start_stamp[6:8]] + millis_table[start_stamp[9:]]
+                base = minutes[start_clock] = stamp_to_ms(start_clock + ":00")
+            start = base + seconds_table[start_seconds] + millis_table[start_millis]
+            start_length = 12
         else:
             start = stamp_to_ms(start_stamp)
-        if len(end_stamp) == 12 and end_stamp[2] == end_stamp[5] == ":" and end_stamp[0] != "-":
-            hours_minutes = end_stamp[:5]
-            base = minutes.get(hours_minutes)
+            start_length = len(start_stamp)
+        if end_clock:
+            base = minutes.get(end_clock)
             if base is None:
-                base = minutes[hours_minutes] = stamp_to_ms(hours_minutes + ":00")
-            end = base + seconds_table[end_stamp[6:8]] + millis_table[end_stamp[9:]]
+                base = minutes[end_clock] = stamp_to_ms(end_clock + ":00")
+            end = base + seconds_table[end_seconds] + millis_table[end_millis]
+            end_length = 12
         else:
             end = stamp_to_ms(end_stamp)
+            end_length = len(end_stamp)
         if (
             index
             and not indent
             and not lead
             and index_end == newline
             and arrow == " --> "
-            and len(start_stamp) == len(end_stamp) == 12
+            and start_length == end_length == 12
         ):  # the usual layout: offsets without measuring every piece
             identifier_begin = 0
             identifier_end = len(index)
@@ -571,9 +571,9 @@ def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
                 identifier_begin = identifier_end = 0
                 lines = 1
             start_begin = at + len(lead)
-            start_end = start_begin + len(start_stamp)
+            start_end = start_begin + start_length
             end_begin = start_end + len(arrow)
-            at = end_begin + len(end_stamp)
+            at = end_begin + end_length
         if rest:
             settings = rest.strip()
             settings_begin = at + len(rest) - len(rest.lstrip())
@@ -612,7 +612,7 @@ def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
                         start_begin,
                         start_end,
                         end_begin,
-                        end_begin + len(end_stamp),
+                        end_begin + end_length,
                         settings_begin,
                         settings_begin + len(settings),
                         text_begin,
