@@ -83,7 +83,7 @@ class Context:
     profile: Profile
     format: Format = "srt"
     rtl_mode: str = "marks"
-    memo: dict[tuple[int, int, str], bool] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
 
 CheckFunction: TypeAlias = Callable[[Sequence[CueView], Context], Iterator[Finding]]

@@ -68,8 +68,9 @@ def _punctuation_first(plain: str) -> bool:
 
 
 def _reversed(view: CueView, number: int, plain: str, context: Context) -> bool:
-    """``looks_reversed`` of a line, asked once a check: two rules need it."""
-    key = (view.number, number, plain)
+    """``looks_reversed`` of a line, asked once a check for each distinct line: two rules
+    need it, and subtitle files repeat short lines."""
+    key = ("reversed", plain)
     known = context.memo.get(key)
     if known is None:
         known = context.memo[key] = deps.looks_reversed(plain)
