@@ -192,19 +192,19 @@ def make_from_narration(
     times = place_cues(texts, anchors, profile, start_ms=options.start_ms, end_ms=end_ms)
     logical = [Cue(start, end, text) for (start, end), text in zip(times, texts, strict=True)]
     problems = timing_problems(logical, profile)
-    cues = [cue.with_text(render_lines(cue.text, options.rtl)) for cue in logical]
-    track = Track.from_cues(cues, format="srt")
-    report = _report(narration, layouts, logical, problems, profile)
+    track = apply_rtl(Track.from_cues(logical, format="srt"), options.rtl)
+    report = build_report(narration, layouts, logical, problems, profile)
     return track, report
 
 
-def _report(
+def build_report(
     narration: Narration,
     layouts: Sequence[CueLayout],
     cues: Sequence[Cue],
     problems: Sequence[TimingProblem],
     profile: Profile,
 ) -> MakeReport:
+    """The summary of a run (used by ``make`` and by ``make --timestamps``)."""
     words = narration.words
     made = breaks(words, layouts)
     cue_of_gap: dict[int, int] = {}

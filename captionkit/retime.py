@@ -254,6 +254,7 @@ def apply_map(
     return _move(track, None, time_map, selection, snap_fps, clip)[0]
 
 
+@collector_paused()
 def _move(
     track: Track,
     base: Sequence[tuple[Fraction, Fraction]] | None,
@@ -262,19 +263,10 @@ def _move(
     snap_fps: Fraction | None,
     clip: bool,
 ) -> tuple[Track, int]:
-    """Apply ``time_map`` to ``base`` times (or the cue times) of the selected cues."""
-    with collector_paused():
-        return _move_cues(track, base, time_map, selection, snap_fps, clip)
+    """Apply ``time_map`` to ``base`` times (or the cue times) of the selected cues.
 
-
-def _move_cues(
-    track: Track,
-    base: Sequence[tuple[Fraction, Fraction]] | None,
-    time_map: LinearMap,
-    selection: CueRange | None,
-    snap_fps: Fraction | None,
-    clip: bool,
-) -> tuple[Track, int]:
+    It makes a new cue for each one moved, all lasting: the collector is paused.
+    """
     cues = track.cues
     everything = selection is None or selection.is_everything
     scale_value, offset = time_map.scale, time_map.offset

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -11,6 +12,9 @@ from hypothesis import HealthCheck, settings
 # Property tests judge results, not speed: a loaded CI machine must not fail them.
 settings.register_profile("captionkit", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("captionkit")
+
+if TYPE_CHECKING:
+    from captionkit.render.fonts import Font
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -29,3 +33,15 @@ def shared_path(*parts: str) -> Path:
 def shared() -> Path:
     """The ../shared folder (skips the test when it is absent)."""
     return shared_path()
+
+
+@pytest.fixture(scope="module")
+def font() -> Font:
+    """The packaged Arabic font (skips the test when the rendering stack is missing)."""
+    from captionkit.render.errors import RendererMissing
+    from captionkit.render.fonts import resolve_font
+
+    try:
+        return resolve_font()
+    except RendererMissing as missing:
+        pytest.skip(f"renderer missing: {missing}")

@@ -21,7 +21,7 @@ pytest.importorskip("PIL", reason="Pillow is not installed (the render extra)")
 from PIL.Image import Image
 
 from captionkit.render import libass, raqm
-from captionkit.render.fonts import Font, resolve_font
+from captionkit.render.fonts import Font
 from captionkit.render.pixels import ink_bounds, ink_mask, locate_trailing_punctuation
 from captionkit.render.players import simulate
 from captionkit.render.size import Size
@@ -44,14 +44,6 @@ def full_and_stripped(variant: str = "none") -> list[str]:
 def need(check: Callable[[], object]) -> None:
     try:
         check()
-    except RendererMissing as missing:
-        pytest.skip(f"renderer missing: {missing}")
-
-
-@pytest.fixture(scope="module")
-def font() -> Font:
-    try:
-        return resolve_font()
     except RendererMissing as missing:
         pytest.skip(f"renderer missing: {missing}")
 

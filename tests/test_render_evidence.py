@@ -25,7 +25,7 @@ pytest.importorskip("numpy", reason="numpy is not installed (the render extra)")
 pytest.importorskip("PIL", reason="Pillow is not installed (the render extra)")
 
 from captionkit.render import libass
-from captionkit.render.fonts import Font, resolve_font
+from captionkit.render.fonts import Font
 from captionkit.render.pixels import Placement, locate_trailing_punctuation
 from captionkit.render.size import Size
 
@@ -35,14 +35,6 @@ LINES = {line.name: line for line in EVIDENCE_LINES}
 
 def locate(full: object, stripped: object) -> Placement:
     return locate_trailing_punctuation(full, stripped)  # type: ignore[arg-type]
-
-
-@pytest.fixture(scope="module")
-def font() -> Font:
-    try:
-        return resolve_font()
-    except RendererMissing as missing:
-        pytest.skip(f"renderer missing: {missing}")
 
 
 @pytest.fixture(scope="module")

@@ -114,7 +114,7 @@ def make_with_timestamps(
     min_matched_share: float | None = None,
 ) -> tuple[Track, Any, AlignReport]:
     """Caption a narration timed by ``timestamps``: the track, make's report, the alignment report."""
-    from captionkit.make import _report, max_cue_chars, render_lines
+    from captionkit.make import apply_rtl, build_report, max_cue_chars
     from captionkit.segment import segment
     from captionkit.timing import timing_problems
 
@@ -137,8 +137,8 @@ def make_with_timestamps(
     timings = cue_times(alignment.words, groups, profile, texts)
     logical = [Cue(t.start, t.end, text) for t, text in zip(timings, texts, strict=True)]
     problems = timing_problems(logical, profile)
-    track = Track.from_cues([cue.with_text(render_lines(cue.text, rtl)) for cue in logical])
-    report = _report(narration, layouts, logical, problems, profile)
+    track = apply_rtl(Track.from_cues(logical), rtl)
+    report = build_report(narration, layouts, logical, problems, profile)
     aligned = AlignReport(
         timestamps_file=timestamps.file,
         timestamps_format=timestamps.format,

@@ -67,7 +67,7 @@ def _punctuation_first(plain: str) -> bool:
     return False
 
 
-def _reversed(view: CueView, number: int, plain: str, context: Context) -> bool:
+def _reversed(plain: str, context: Context) -> bool:
     """``looks_reversed`` of a line, asked once a check for each distinct line: two rules
     need it, and subtitle files repeat short lines."""
     key = ("reversed", plain)
@@ -288,7 +288,7 @@ def _check_visual_punctuation(views: Sequence[CueView], context: Context) -> Ite
             continue
         for number, plain in enumerate(view.plain_lines, 1):
             span = _visual_run(plain)
-            if span is None or _reversed(view, number, plain, context):
+            if span is None or _reversed(plain, context):
                 continue
             run = plain[span[0] : span[1]]
             yield found(
@@ -424,7 +424,7 @@ def _check_reversed(views: Sequence[CueView], context: Context) -> Iterator[Find
         if not view.rtl:
             continue
         for number, plain in enumerate(view.plain_lines, 1):
-            if _reversed(view, number, plain, context):
+            if _reversed(plain, context):
                 yield found(
                     "rtl-reversed-text",
                     "error",

@@ -2,7 +2,8 @@
 
 A reader of the target never sees half a file, and a failed write leaves the
 old file as it was. ``backup=True`` first copies the old file to ``FILE.bak``
-(used by ``--in-place``).
+(used by ``--in-place``). :func:`atomic_target` gives the temporary path itself
+to writers that cannot hand over bytes (ffmpeg writing a video).
 """
 
 from __future__ import annotations
@@ -10,13 +11,19 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from captionkit.errors import CaptionkitError
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, backup: bool = False) -> None:
-    """Write ``data`` to ``path`` atomically, keeping ``path.bak`` when asked."""
+@contextmanager
+def atomic_target(path: str | os.PathLike[str], *, backup: bool = False) -> Iterator[Path]:
+    """A temporary path to write instead of ``path``; it replaces ``path`` when the block ends.
+
+    When the block raises, the temporary file is removed and ``path`` is untouched.
+    """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -24,11 +31,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, backup: bool = Fa
     if backup and target.exists():
         shutil.copy2(target, target.with_name(target.name + ".bak"))
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+        yield Path(temporary)
         if target.exists():
             shutil.copymode(target, temporary)
         else:
@@ -38,6 +43,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, backup: bool = Fa
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, backup: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically, keeping ``path.bak`` when asked."""
+    with atomic_target(path, backup=backup) as temporary, open(temporary, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
 
 
 def _umask() -> int:

@@ -14,7 +14,6 @@ is complete (a temporary file in the same folder, then a rename).
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import tempfile
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from captionkit.errors import CaptionkitError, UsageError
 from captionkit.formats import read
+from captionkit.formats.atomic import atomic_target
 from captionkit.model import Track
 from captionkit.render.errors import RenderError
 from captionkit.render.evidence import SRT_DEFAULT_RTL_MODE
@@ -253,23 +253,9 @@ def burn(
     ):
         script = Path(work) / "captions.ass"
         script.write_text(ass_document(track, info.size, chosen_font, style), encoding="utf-8")
-        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
-        os.close(handle)
-        try:
-            _encode(video, script, fonts, Path(temporary), container, info, preset, crf, progress)
-            os.chmod(temporary, 0o666 & ~_umask())
-            os.replace(temporary, output)
-        except BaseException:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-            raise
+        with atomic_target(output) as temporary:
+            _encode(video, script, fonts, temporary, container, info, preset, crf, progress)
     return info
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _encode(
