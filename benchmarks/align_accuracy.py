@@ -211,14 +211,15 @@ def percentile(values: Sequence[float], share: float) -> float:
 
 def run_make(truth: Truth, stamps: Timestamps) -> tuple[list[CueTiming], float]:
     """``make --timestamps`` on the narration (one line per source cue, every line kept)."""
-    from captionkit.align.pipeline import make_with_timestamps
-    from captionkit.narration import ingest_text
+    from captionkit.make import FromTimestamps, make_narration
+    from captionkit.make.ingest import ingest_text
 
     script = "\n".join(" ".join(truth.words[a:b]) for a, b in truth.groups)
     narration = ingest_text(script, keep_all=True)
     if list(narration.words) != truth.words:
         raise SystemExit(f"{truth.name}: ingest changed the words; cannot compare")
-    _, _, aligned = make_with_timestamps(narration, stamps, load_profile("arabic"))
+    aligned = make_narration(narration, load_profile("arabic"), FromTimestamps(stamps)).alignment
+    assert aligned is not None
     return list(aligned.cues), aligned.matched_share
 
 
@@ -372,7 +373,7 @@ def pause_preference(truths: Sequence[Truth], seed: int) -> dict[str, float] | N
     boundaries, with and without the alignment's pause bonus, the narration given as one
     paragraph (no line hints), at 10% word errors in word mode."""
     try:
-        from captionkit.segment import segment
+        from captionkit.make.segment import segment
     except ImportError:
         return None
     profile = load_profile("arabic")

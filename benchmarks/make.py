@@ -19,8 +19,8 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from captionkit.make import make_track
-from captionkit.narration import ingest_text
+from captionkit.make import make
+from captionkit.make.ingest import ingest_text
 from captionkit.profiles import load_profile
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,10 +68,11 @@ def main() -> int:
     results: list[tuple[int, int, float, float]] = []
     for size in (2_000, 20_000, 200_000):
         text = narration_of(size, lines)
-        make_track(text[:2000], profile)  # warm the word lists and caches
+        make(text[:2000], profile=profile)  # warm the word lists and caches
         began = time.perf_counter()
         began_cpu = time.process_time()
-        track, report = make_track(text, profile)
+        result = make(text, profile=profile)
+        track, report = result.track, result.report
         cpu = time.process_time() - began_cpu
         elapsed = time.perf_counter() - began
         results.append((report.words, len(track), elapsed, cpu))

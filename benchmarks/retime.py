@@ -124,8 +124,8 @@ def _score_by_text(source: Any, produced: Any, true_time: Any) -> tuple[int, int
 def reference_rows(seeds: list[int], ffsubsync: str | None) -> list[str]:
     """One line per seed and tool: share of cues within one frame at 25 fps, and time."""
     from captionkit.model import Track
-    from captionkit.refsync import fit_reference
     from captionkit.retime import RetimePlan, retime
+    from captionkit.retime.refsync import fit_reference
     from tests.test_refsync import build_reference, true_time
 
     source_path = ROOT.parent / "shared" / "corpus" / "retime" / "persian-shift" / "input.srt"

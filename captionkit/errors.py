@@ -22,12 +22,16 @@ class CaptionkitError(Exception):
         file: str | None = None,
         line: int | None = None,
         column: int | None = None,
+        parameter: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.file = file
         self.line = line
         self.column = column
+        #: The library parameter the error is about (``rate``, ``max_cps``), when it is one:
+        #: the command line names its own flag for it instead (:meth:`for_parameter`).
+        self.parameter = parameter
 
     def located(self, file: str | None) -> CaptionkitError:
         """Return the same error with the file name filled in when it was unknown."""
@@ -48,8 +52,26 @@ class CaptionkitError(Exception):
             where = f"line {self.line}: "
         return where + self.message
 
+    def for_parameter(self, name: str) -> str:
+        """The message with the parameter called ``name`` (a command-line flag, say).
+
+        >>> error = InvalidValue("rate", -1.0, "a positive number")
+        >>> str(error), error.for_parameter("--rate")
+        ('rate must be a positive number, not -1.0', '--rate must be a positive number, not -1.0')
+        """
+        if self.parameter is None or not self.message.startswith(self.parameter):
+            return str(self)
+        renamed = CaptionkitError(
+            name + self.message[len(self.parameter) :],
+            file=self.file,
+            line=self.line,
+            column=self.column,
+        )
+        return str(renamed)
+
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), self.message, self.file, self.line, self.column))
+        state = (self.message, self.file, self.line, self.column, self.parameter)
+        return (_rebuild, (type(self), *state))
 
 
 def _rebuild(
@@ -58,8 +80,13 @@ def _rebuild(
     file: str | None,
     line: int | None,
     column: int | None,
+    parameter: str | None = None,
 ) -> CaptionkitError:
-    return cls(message, file=file, line=line, column=column)
+    error = CaptionkitError.__new__(cls)
+    CaptionkitError.__init__(
+        error, message, file=file, line=line, column=column, parameter=parameter
+    )
+    return error
 
 
 class ParseError(CaptionkitError):
@@ -76,6 +103,38 @@ class UnrepresentableTextError(CaptionkitError):
 
 class UsageError(CaptionkitError):
     """An option value that makes no sense (a bad time, an unknown profile)."""
+
+
+class InvalidValue(UsageError):
+    """A parameter's value out of its range: the message names the parameter first.
+
+    >>> str(InvalidValue("max_cps", 0.0, "a positive, finite number"))
+    'max_cps must be a positive, finite number, not 0.0'
+    """
+
+    def __init__(
+        self,
+        parameter: str,
+        value: object,
+        expected: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        super().__init__(
+            f"{parameter} must be {expected}, not {value!r}",
+            file=file,
+            line=line,
+            parameter=parameter,
+        )
+
+
+class OutputError(CaptionkitError):
+    """An output could not be written (a folder, a read-only file system, no space ...)."""
+
+
+class MissingExtra(CaptionkitError):
+    """A feature needs packages that are not installed; the message says what to install."""
 
 
 class TimingError(CaptionkitError):

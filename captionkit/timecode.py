@@ -21,6 +21,10 @@ from fractions import Fraction
 
 from captionkit.errors import UsageError
 
+#: Times captionkit writes stay below 100 hours: every format prints two-digit hours, and a
+#: larger time is a mistake (a scale of 1e308, a word at 1e300 s), not a film.
+MAX_TIME_MS = 100 * 3600 * 1000
+
 #: Common nominal rates and the exact rates they stand for.
 _NOMINAL_RATES: dict[str, Fraction] = {
     "23.976": Fraction(24000, 1001),

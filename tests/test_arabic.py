@@ -18,7 +18,8 @@ from captionkit.text.arabic import (
     unshape,
     unvisual,
 )
-from captionkit.text.bidi import has_rtl, render_line, reorder_line
+from captionkit.text.bidi import render_line, reorder_line
+from captionkit.text.rtl import has_rtl
 from tests.conftest import FIXTURES, shared_path
 
 UDHR = ("conformance", "unicode-bidi", "udhr-rtl-text")

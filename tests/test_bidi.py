@@ -10,12 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from captionkit.errors import InvalidValue
 from captionkit.text.bidi import (
-    BIDI_CONTROLS,
     MIRRORS,
-    PDF,
-    RLE,
-    RLM,
     display_order,
     embedding_levels,
     mirror,
@@ -25,6 +22,7 @@ from captionkit.text.bidi import (
     reorder_line,
     shape,
 )
+from captionkit.text.rtl import BIDI_CONTROLS, PDF, RLE, RLM
 from tests.conftest import FIXTURES, shared_path
 
 BIDI = ("conformance", "unicode-bidi")
@@ -88,8 +86,10 @@ def test_ltr_cue_gets_no_marks() -> None:
 
 
 def test_unknown_mode_and_base_are_refused() -> None:
-    with pytest.raises(ValueError):
-        render_line("نعم", "bogus")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue, match="rtl must be one of"):
+        render_line("نعم", "bogus")
+    with pytest.raises(InvalidValue, match="rtl must be one of"):
+        render_text("Hello", "bogus")  # an LTR text too: the mode is checked first
     with pytest.raises(ValueError):
         render_line("نعم", "marks", base="up")
 

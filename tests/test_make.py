@@ -14,17 +14,23 @@ from typer.testing import CliRunner
 
 from captionkit.cli import app
 from captionkit.formats import dumps, read
-from captionkit.make import MakeOptions, MakeReport, make_file, make_track
+from captionkit.make import MakeReport, MakeResult, SpeechRate, make, make_file
+from captionkit.make.ingest import ingest
+from captionkit.make.pipeline import apply_rtl
+from captionkit.make.timing import timing_problems
 from captionkit.model import Track
-from captionkit.narration import ingest
 from captionkit.profiles import load_profile
 from captionkit.text.linebreak import is_binding_word, visible_length
-from captionkit.timing import timing_problems
 from tests.conftest import FIXTURES, shared_path
 
 MAKE = FIXTURES / "make"
 PROFILE = load_profile("arabic")
 runner = CliRunner()
+
+
+def pair(result: MakeResult, rtl: str = "none") -> tuple[Track, MakeReport]:
+    """The track (with an RTL mode applied, as a writer would) and the report."""
+    return apply_rtl(result.track, rtl), result.report
 
 
 def annotated_pairs(name: str) -> set[tuple[str, str]]:
@@ -67,7 +73,7 @@ def assert_subtitler_rules(track: Track, report: MakeReport, path: Path, pairs: 
 
 def test_seed_meets_every_rule() -> None:
     path = shared_path("seed", "narration-ar.txt")
-    track, report = make_file(path, PROFILE)
+    track, report = pair(make_file(path, profile=PROFILE))
     assert_subtitler_rules(track, report, path, "seed-pairs.tsv")
     assert [item.reason for item in report.dropped] == ["title", "hashtag", "player label"]
     assert report.forced_bad_breaks == ()
@@ -83,13 +89,13 @@ def test_seed_annotation_pairs_all_occur_in_the_seed() -> None:
 
 
 def test_seed_golden() -> None:
-    track, _ = make_file(shared_path("seed", "narration-ar.txt"), PROFILE)
+    track, _ = pair(make_file(shared_path("seed", "narration-ar.txt"), profile=PROFILE))
     assert dumps(track, "srt") == (MAKE / "seed.srt").read_text("utf-8")
 
 
 def test_second_narration_meets_every_rule() -> None:
     path = MAKE / "narration-cordoba-ar.txt"
-    track, report = make_file(path, PROFILE)
+    track, report = pair(make_file(path, profile=PROFILE))
     assert_subtitler_rules(track, report, path, "cordoba-pairs.tsv")
     assert [item.text for item in report.dropped][-1] == "شاهد المزيد"
     words = script_words(path)
@@ -101,7 +107,7 @@ def test_bundled_sample_meets_every_rule() -> None:
     from importlib import resources
 
     data = resources.files("captionkit.data").joinpath("sample-narration-ar.txt").read_bytes()
-    track, report = make_track(data, PROFILE)
+    track, report = pair(make(data, profile=PROFILE))
     lines = data.decode().splitlines()
     assert 60 <= len(lines) <= 100
     assert [item.line for item in report.dropped] == [1, 2, len(lines)]
@@ -112,7 +118,9 @@ def test_bundled_sample_meets_every_rule() -> None:
 
 def test_duration_fits_the_narration() -> None:
     path = shared_path("seed", "narration-ar.txt")
-    track, report = make_file(path, PROFILE, MakeOptions(start_ms=2000, duration_ms=155_000))
+    track, report = pair(
+        make_file(path, profile=PROFILE, timing=SpeechRate(start_ms=2000, duration_ms=155_000))
+    )
     assert track.cues[0].start == 2000
     assert track.cues[-1].end <= 157_000
     assert report.timing_problems == ()
@@ -120,7 +128,7 @@ def test_duration_fits_the_narration() -> None:
 
 def test_too_short_a_duration_is_reported() -> None:
     path = shared_path("seed", "narration-ar.txt")
-    track, report = make_file(path, PROFILE, MakeOptions(duration_ms=60_000))
+    track, report = pair(make_file(path, profile=PROFILE, timing=SpeechRate(duration_ms=60_000)))
     assert track.cues[-1].end <= 60_000
     assert {problem.rule for problem in report.timing_problems} >= {"cps"}
     assert report.notes
@@ -128,21 +136,21 @@ def test_too_short_a_duration_is_reported() -> None:
 
 
 def test_rtl_embed_wraps_each_line() -> None:
-    track, _ = make_track("في حربها ضد أوكرانيا", PROFILE, MakeOptions(rtl="embed"))
+    track, _ = pair(make("في حربها ضد أوكرانيا", profile=PROFILE), "embed")
     assert track.cues[0].text == "\u202bفي حربها ضد أوكرانيا\u202c"
 
 
 def test_profiles_change_the_shape() -> None:
     path = shared_path("seed", "narration-ar.txt")
-    social, _ = make_file(path, load_profile("social"))
+    social, _ = pair(make_file(path, profile=load_profile("social")))
     assert all(len(cue.lines) == 1 for cue in social.cues)
     assert all(visible_length(cue.text) <= 26 for cue in social.cues)
-    broadcast, _ = make_file(path, load_profile("broadcast"))
+    broadcast, _ = pair(make_file(path, profile=load_profile("broadcast")))
     assert all(visible_length(line) <= 37 for cue in broadcast.cues for line in cue.lines)
 
 
 def test_report_json_is_stable() -> None:
-    _, report = make_track("عن إرسال كوريا الشمالية", PROFILE)
+    _, report = pair(make("عن إرسال كوريا الشمالية", profile=PROFILE))
     document = report.as_json()
     assert sorted(document) == [
         "bad_breaks_avoided",
@@ -261,7 +269,7 @@ def test_cli_demo_writes_srt_and_vtt(tmp_path: Path) -> None:
 
 
 def test_cli_make_rtl_defaults_and_none(tmp_path: Path) -> None:
-    from captionkit.make import DEFAULT_RTL_MODES
+    from captionkit.text.rtl import DEFAULT_RTL_MODES
 
     assert DEFAULT_RTL_MODES == {"srt": "embed", "vtt": "embed"}
     narration = tmp_path / "n.txt"
@@ -286,8 +294,8 @@ def test_rtl_visual_renders_each_line_after_breaking() -> None:
     from captionkit.text.bidi import render_text
 
     path = shared_path("seed", "narration-ar.txt")
-    logical, _ = make_file(path, PROFILE)
-    visual, _ = make_file(path, PROFILE, MakeOptions(rtl="visual"))
+    logical, _ = pair(make_file(path, profile=PROFILE))
+    visual, _ = pair(make_file(path, profile=PROFILE), "visual")
     assert len(visual) == len(logical)
     for plain, shaped in zip(logical.cues, visual.cues, strict=True):
         assert (plain.start, plain.end) == (shaped.start, shaped.end)
@@ -316,8 +324,8 @@ scripts = st.lists(line_words, min_size=1, max_size=25)
 def test_pipeline_properties(lines: list[list[str]], limit: int, start: int) -> None:
     text = "\n".join(" ".join(line) for line in lines)
     profile = replace(PROFILE, max_chars_per_line=limit)
-    options = MakeOptions(start_ms=start, keep_all=True)
-    track, report = make_track(text, profile, options)
+    options_timing = SpeechRate(start_ms=start)
+    track, report = pair(make(text, profile=profile, timing=options_timing, keep_all=True))
     words = text.split()
     # no text lost or reordered
     assert " ".join(cue.text.replace("\n", " ") for cue in track.cues).split() == words
@@ -333,7 +341,7 @@ def test_pipeline_properties(lines: list[list[str]], limit: int, start: int) -> 
         assert second.start - first.end >= profile.min_gap_ms
     assert timing_problems(track.cues, profile) == list(report.timing_problems)
     # deterministic
-    again, _ = make_track(text, profile, options)
+    again, _ = pair(make(text, profile=profile, timing=options_timing, keep_all=True))
     assert dumps(again, "srt") == dumps(track, "srt")
 
 
@@ -373,8 +381,8 @@ def test_script_without_narration_is_an_error(tmp_path: Path) -> None:
 
 def test_slow_fit_makes_shorter_cues_within_the_maximum_duration() -> None:
     path = shared_path("seed", "narration-ar.txt")
-    natural, _ = make_file(path, PROFILE)
-    slow, report = make_file(path, PROFILE, MakeOptions(duration_ms=300_000))
+    natural, _ = pair(make_file(path, profile=PROFILE))
+    slow, report = pair(make_file(path, profile=PROFILE, timing=SpeechRate(duration_ms=300_000)))
     assert len(slow) > len(natural)  # at half the pace a full cue would stay over 7 s
     assert report.timing_problems == ()
     assert all(cue.duration <= 7000 for cue in slow.cues)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from captionkit.narration import clean_line, dominant_script, ingest, ingest_text, is_player_label
+from captionkit.make.ingest import clean_line, dominant_script, ingest, ingest_text, is_player_label
 from tests.conftest import FIXTURES, shared_path
 
 BODY = "\n".join(

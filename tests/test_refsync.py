@@ -15,7 +15,7 @@ from captionkit.cli import app
 from captionkit.errors import TimingError
 from captionkit.formats import read, to_bytes
 from captionkit.model import Cue, Track
-from captionkit.refsync import candidate_scales, fit_reference, fit_times
+from captionkit.retime.refsync import candidate_scales, fit_reference, fit_times
 from tests.conftest import shared_path
 
 SCALE = Fraction(25) / Fraction(24000, 1001)  # 25 -> 23.976: 1.0427083...

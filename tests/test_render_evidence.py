@@ -121,7 +121,7 @@ def test_chromium_reads_the_first_letter(browser_table: list[Observation]) -> No
 
 
 def test_make_writes_subrip_with_the_decided_mode() -> None:
-    from captionkit.make import DEFAULT_RTL_MODES
+    from captionkit.text.rtl import DEFAULT_RTL_MODES
 
     assert DEFAULT_RTL_MODES["srt"] == SRT_DEFAULT_RTL_MODE
 
@@ -129,7 +129,7 @@ def test_make_writes_subrip_with_the_decided_mode() -> None:
 def test_make_writes_webvtt_with_a_mode_chromium_gets_right(
     browser_table: list[Observation],
 ) -> None:
-    from captionkit.make import DEFAULT_RTL_MODES
+    from captionkit.text.rtl import DEFAULT_RTL_MODES
 
     mode = DEFAULT_RTL_MODES["vtt"]
     assert mode == "embed"

@@ -12,7 +12,7 @@ from captionkit.cli import app
 from captionkit.formats import loads, to_bytes
 from captionkit.model import Cue, Track
 from captionkit.profiles import Profile, load_profile
-from captionkit.repair import needed_duration, repair, visible_length
+from captionkit.retime.repair import needed_duration, repair, visible_length
 
 ARABIC = load_profile("arabic")  # gap 80 ms (2 frames at 25), 833 ms..7 s, 17 cps
 

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from captionkit.errors import UsageError
+from captionkit.make.segment import breaks, segment
 from captionkit.profiles import load_profile
-from captionkit.segment import breaks, layout_cue, segment
-from captionkit.text.linebreak import visible_length
+from captionkit.text.linebreak import layout_cue, visible_length
 
 PROFILE = load_profile("arabic")
 

@@ -7,9 +7,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from captionkit.model import Cue
-from captionkit.profiles import load_profile
-from captionkit.timing import (
+from captionkit.make.timing import (
     SpokenWord,
     cue_cps,
     place_cues,
@@ -17,6 +15,8 @@ from captionkit.timing import (
     speech_times,
     timing_problems,
 )
+from captionkit.model import Cue
+from captionkit.profiles import load_profile
 
 PROFILE = load_profile("arabic")  # 833..7000 ms, 17 cps, 2 frames at 25 fps = 80 ms
 

@@ -21,8 +21,8 @@ from captionkit.check.textutil import (
     plain_offset,
     show_controls,
 )
-from captionkit.text.bidi import line_direction
 from captionkit.text.counting import strip_tags
+from captionkit.text.rtl import line_direction
 
 _RTL_MARKS = frozenset("\u200f\u061c")
 _RTL_OPENERS = frozenset("\u202b\u202e\u2067")

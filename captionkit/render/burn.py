@@ -2,7 +2,7 @@
 
 The captions are written as an ASS script whose canvas is the video's own size,
 so sizes and margins are pixels. Each line gets the RTL treatment that the
-rendered evidence chose for libass (:data:`~captionkit.render.evidence.SRT_DEFAULT_RTL_MODE`),
+rendered evidence chose for libass (:data:`~captionkit.text.rtl.DEFAULT_RTL_MODES`),
 whatever marks the file carried: its own bidi controls are dropped and text in
 visual order is put back into logical order first. Text stays inside a safe
 area: for vertical 9:16 video, above the platforms' buttons and captions.
@@ -26,12 +26,12 @@ from captionkit.formats import read
 from captionkit.formats.atomic import atomic_target
 from captionkit.model import Track
 from captionkit.render.errors import RenderError
-from captionkit.render.evidence import SRT_DEFAULT_RTL_MODE
 from captionkit.render.ffmpeg import ffmpeg_exe, fonts_folder, require_libass, run_ffmpeg
 from captionkit.render.fonts import Font, resolve_font
 from captionkit.render.size import Size
 from captionkit.text.arabic import is_presentation_form, looks_reversed, unshape, unvisual
-from captionkit.text.bidi import BIDI_CONTROLS, RenderMode, render_text
+from captionkit.text.bidi import render_text
+from captionkit.text.rtl import BIDI_CONTROLS, DEFAULT_RTL_MODES, RtlMode
 
 DEFAULT_PRESET = "veryfast"
 DEFAULT_CRF = 20
@@ -118,7 +118,7 @@ def logical_line(line: str) -> str:
     return bare
 
 
-def treat_text(text: str, mode: RenderMode = SRT_DEFAULT_RTL_MODE) -> str:
+def treat_text(text: str, mode: RtlMode = DEFAULT_RTL_MODES["srt"]) -> str:
     """A cue's text as the burn-in draws it: logical lines, then the libass RTL treatment.
 
     >>> treat_text("\\u200fنعم.\\u200f") == "\\u202bنعم.\\u202c"

@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from captionkit.render.pixels import Placement
-from captionkit.text.bidi import RenderMode, RlmPosition, render_line
+from captionkit.text.bidi import RlmPosition, render_line
+from captionkit.text.rtl import DEFAULT_RTL_MODES, RtlMode
 
 #: The ``--rtl`` mode ``make`` writes SubRip files with, decided from the table below.
-SRT_DEFAULT_RTL_MODE: RenderMode = "embed"
+SRT_DEFAULT_RTL_MODE: RtlMode = DEFAULT_RTL_MODES["srt"]
 
 RLM = "\u200f"
 
@@ -92,12 +93,12 @@ def apply_variant(body: str, punctuation: str, variant: Variant) -> str:
     return render_line(body + punctuation, mode, base="rtl", rlm_position=position)
 
 
-_SHARED: dict[Variant, tuple[RenderMode, RlmPosition]] = {
-    "none": ("none", "both"),
-    "rlm-after-punct": ("marks", "end"),
-    "rlm-start": ("marks", "start"),
-    "rlm-both": ("marks", "both"),
-    "embed": ("embed", "both"),
+_SHARED: dict[Variant, tuple[RtlMode, RlmPosition]] = {
+    "none": (RtlMode.NONE, "both"),
+    "rlm-after-punct": (RtlMode.MARKS, "end"),
+    "rlm-start": (RtlMode.MARKS, "start"),
+    "rlm-both": (RtlMode.MARKS, "both"),
+    "embed": (RtlMode.EMBED, "both"),
 }
 
 

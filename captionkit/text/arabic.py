@@ -15,14 +15,8 @@ import itertools
 import re
 import unicodedata
 
-from captionkit.text.bidi import (
-    BIDI_CONTROLS,
-    MIRRORS,
-    display_permutation,
-    embedding_levels,
-    has_rtl,
-    mirror,
-)
+from captionkit.text.bidi import MIRRORS, display_permutation, embedding_levels, mirror
+from captionkit.text.rtl import BIDI_CONTROLS, has_rtl
 
 TATWEEL = "\u0640"
 ZWNJ = "\u200c"

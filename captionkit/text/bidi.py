@@ -7,8 +7,6 @@ line's edge punctuation lands at its left end (``marks``, ``embed``); renderers
 that neither shape nor reorder need presentation forms in visual order
 (``visual``). Every mode works on ONE line, after line breaking.
 
->>> line_direction("Hello عالم"), line_direction("مرحبا world"), line_direction("123")
-('ltr', 'rtl', None)
 >>> render_line("مرحبا.", "marks", rlm_position="end") == "مرحبا.\u200f"
 True
 >>> render_line("(مرحبا) 2024", "visual")  # brackets mirrored, digits left to right
@@ -26,24 +24,18 @@ from typing import Literal
 from bidi.bidi import get_display_inner
 
 from captionkit.errors import CaptionkitError
-
-RenderMode = Literal["none", "marks", "embed", "visual"]
-RlmPosition = Literal["start", "end", "both"]
-RENDER_MODES: tuple[RenderMode, ...] = ("none", "marks", "embed", "visual")
-
-LRM = "\u200e"
-RLM = "\u200f"
-ALM = "\u061c"
-RLE = "\u202b"
-PDF = "\u202c"
-
-#: Invisible bidi controls: marks, embeddings, overrides and isolates. Others import this set
-#: to leave the controls out of counts and to show them in reports.
-BIDI_CONTROLS: frozenset[str] = frozenset(
-    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+from captionkit.text.rtl import (
+    BIDI_CONTROLS,
+    PDF,
+    RLE,
+    RLM,
+    RtlMode,
+    has_rtl,
+    parse_rtl_mode,
 )
 
-_STRONG_RTL = frozenset({"R", "AL"})
+RlmPosition = Literal["start", "end", "both"]
+
 # Characters that rule X9 removes: kept in our output at a neighbour's level (UAX #9 section 5.2).
 _X9_REMOVED = frozenset({"RLE", "LRE", "RLO", "LRO", "PDF", "BN"})
 # What rule L1 resets to the paragraph level before a separator or at the end of the line.
@@ -52,40 +44,6 @@ _L1_TRAILING = frozenset({"WS", "FSI", "LRI", "RLI", "PDI"}) | _X9_REMOVED
 
 class BidiEngineError(CaptionkitError):
     """python-bidi answered in a shape this module cannot read (a changed debug format)."""
-
-
-def line_direction(line: str) -> str | None:
-    """``'rtl'`` or ``'ltr'`` from the first strong character (rule P2), None without one.
-
-    Isolates (LRI, RLI, FSI ... PDI) are skipped as rule P2 says.
-    """
-    depth = 0
-    for char in line:
-        if char in "\u2066\u2067\u2068":
-            depth += 1
-            continue
-        if char == "\u2069":
-            depth = max(0, depth - 1)
-            continue
-        if depth:
-            continue
-        kind = unicodedata.bidirectional(char)
-        if kind in _STRONG_RTL:
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return None
-
-
-def has_rtl(text: str) -> bool:
-    """True when the text has a right-to-left letter (Arabic, Hebrew, Syriac, Thaana ...).
-
-    A cue is right to left when it has such a letter anywhere: its lines all get the marks.
-
-    >>> has_rtl("Hello"), has_rtl("Hello عالم")
-    (False, True)
-    """
-    return any(unicodedata.bidirectional(char) in _STRONG_RTL for char in text)
 
 
 def _is_pure_ltr(line: str) -> bool:
@@ -367,7 +325,7 @@ def _rtl_line(line: str, base: str) -> bool:
 
 def render_line(
     line: str,
-    mode: RenderMode,
+    mode: RtlMode | str,
     *,
     base: str = "rtl",
     rlm_position: RlmPosition = "both",
@@ -395,30 +353,31 @@ def render_line(
     >>> render_line("Yes.", "marks")
     'Yes.'
     """
-    if mode == "none" or not line:
+    mode = parse_rtl_mode(mode)
+    if mode is RtlMode.NONE or not line:
         return line
     rtl = _rtl_line(line, base)
-    if mode == "visual":
+    if mode is RtlMode.VISUAL:
         return reorder_line(shape(line), "rtl" if rtl else "ltr")
     if not rtl:
         return line
-    if mode == "marks":
+    if mode is RtlMode.MARKS:
         result = line
         if rlm_position in ("start", "both") and not result.startswith(RLM):
             result = RLM + result
         if rlm_position in ("end", "both") and not result.endswith(RLM):
             result = result + RLM
         return result
-    if mode == "embed":
+    if mode is RtlMode.EMBED:
         if line.startswith(RLE) and line.endswith(PDF):
             return line
         return RLE + line + PDF
-    raise ValueError(f"unknown render mode {mode!r}; expected one of {', '.join(RENDER_MODES)}")
+    raise AssertionError(f"unhandled render mode {mode!r}")  # pragma: no cover
 
 
 def render_text(
     text: str,
-    mode: RenderMode,
+    mode: RtlMode | str,
     *,
     base: str | None = None,
     rlm_position: RlmPosition = "both",
@@ -431,6 +390,7 @@ def render_text(
     >>> render_text("أهلا\\nمرحبا", "visual") == "ﻼﻫﺃ\\nﺎﺒﺣﺮﻣ"
     True
     """
+    mode = parse_rtl_mode(mode)
     direction = base if base is not None else ("rtl" if has_rtl(text) else "ltr")
     return "\n".join(
         render_line(line, mode, base=direction, rlm_position=rlm_position)

@@ -5,7 +5,7 @@ A subtitler never ends a line or a cue on a word that binds to the next one
 before its noun), nor splits a noun from its adjective, a construct (idafa)
 pair, a multi-word name, or a number from what it counts or dates. Breaks after
 punctuation, before a conjunction, a preposition or a relative pronoun are good.
-This module judges one gap between two words; :mod:`captionkit.segment` adds
+This module judges one gap between two words; :mod:`captionkit.make.segment` adds
 the judgements up over a whole narration, and ``check`` reuses them.
 
 The word classes come from the arabic-stopwords package (its 13,000 forms with
@@ -493,7 +493,45 @@ def break_lines(text: str, max_chars: int, max_lines: int = 2, shape: str = "bot
     وعلى الرغم من أن السوفييت
     لم يشاركوا بشكل مباشر في القتال
     """
-    from captionkit.segment import layout_cue
-
     words = text.split()
     return "\n".join(layout_cue(words, max_chars, max_lines, shape))
+
+
+def shape_cost(first: int, second: int, shape: str, weights: Weights) -> float:
+    """The cost of a two-line cue's shape: two lines, their imbalance, a heavy top line."""
+    difference = abs(first - second)
+    cost = weights.shape["two_lines"] + weights.shape["imbalance_per_char"] * difference
+    if shape == "bottom-heavy" and first > second:
+        cost += weights.shape["top_heavy_per_char"] * (first - second)
+    return cost
+
+
+def layout_cue(
+    words: Sequence[str], max_chars: int, max_lines: int = 2, shape: str = "bottom-heavy"
+) -> list[str]:
+    """The lines of one cue's words: one line when they fit, else the best two-line break.
+
+    When the words cannot fit in ``max_lines`` lines the break that overflows
+    least is taken (check and fix report the overflow; this never drops words).
+    """
+    if not words:
+        return [""]
+    weights = load_weights()
+    text = " ".join(words)
+    if visible_length(text) <= max_chars or max_lines < 2 or len(words) == 1:
+        return [text]
+    judged = gap_judgements(words)
+    scale = weights.shape["line_bonus_scale"]
+    best: tuple[float, int] | None = None
+    for middle in range(1, len(words)):
+        first = visible_length(" ".join(words[:middle]))
+        second = visible_length(" ".join(words[middle:]))
+        category, bonus = judged[middle - 1]
+        cost = (weights.bad[category] if category else 0.0) - scale * bonus
+        cost += shape_cost(first, second, shape, weights)
+        cost += weights.shape["overflow"] * (max(0, first - max_chars) + max(0, second - max_chars))
+        if best is None or cost < best[0]:
+            best = (cost, middle)
+    assert best is not None
+    middle = best[1]
+    return [" ".join(words[:middle]), " ".join(words[middle:])]

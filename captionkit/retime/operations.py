@@ -11,7 +11,7 @@ The time operations are exact affine maps ``t -> scale * t + offset`` with
 
 1. **base**: the times as read, or the times given by ``--sync`` points
    (a shift for one point, the line through two) or by ``--reference``
-   (a piecewise-linear fit, :mod:`captionkit.refsync`);
+   (a piecewise-linear fit, :mod:`captionkit.retime.refsync`);
 2. **fps** ``FROM:TO``: times scaled by FROM/TO;
 3. **scale** ``F`` around ``anchor``;
 4. **shift** ``D``;
@@ -20,7 +20,7 @@ The time operations are exact affine maps ``t -> scale * t + offset`` with
 6. **snap** to frame boundaries at a rate;
 7. rounding to milliseconds, **once**, half away from zero;
 8. the **negative-time check**: an error, unless ``clip`` cuts times at 0;
-9. **repair** (:mod:`captionkit.repair`) over the whole track.
+9. **repair** (:mod:`captionkit.retime.repair`) over the whole track.
 
 >>> from captionkit.model import Cue, Track
 >>> track = Track.from_cues([Cue(1000, 2000, "a"), Cue(3000, 4000, "b")])
@@ -43,8 +43,8 @@ from captionkit.collector import collector_paused
 from captionkit.errors import TimingError, UsageError
 from captionkit.model import Cue, Track
 from captionkit.profiles import Profile
-from captionkit.refsync import ReferenceFit, fit_reference
-from captionkit.repair import Shortfall, repair
+from captionkit.retime.refsync import ReferenceFit, fit_reference
+from captionkit.retime.repair import Shortfall, repair
 from captionkit.timecode import format_srt_time, parse_time
 
 __all__ = [

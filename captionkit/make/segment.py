@@ -31,11 +31,9 @@ from captionkit.errors import UsageError
 from captionkit.profiles import Profile
 from captionkit.text.linebreak import (
     Category,
-    Weights,
     ends_phrase,
     gap_judgements,
     load_weights,
-    visible_length,
     word_length,
 )
 
@@ -70,14 +68,6 @@ class Break:
     gap: int
     kind: str  # "line" or "cue"
     category: Category | None
-
-
-def _shape_cost(first: int, second: int, shape: str, weights: Weights) -> float:
-    difference = abs(first - second)
-    cost = weights.shape["two_lines"] + weights.shape["imbalance_per_char"] * difference
-    if shape == "bottom-heavy" and first > second:
-        cost += weights.shape["top_heavy_per_char"] * (first - second)
-    return cost
 
 
 def segment(
@@ -208,34 +198,3 @@ def breaks(words: Sequence[str], cues: Sequence[CueLayout]) -> list[Break]:
         if cue.stop < len(words):
             found.append(Break(cue.stop - 1, "cue", judged[cue.stop - 1][0]))
     return found
-
-
-def layout_cue(
-    words: Sequence[str], max_chars: int, max_lines: int = 2, shape: str = "bottom-heavy"
-) -> list[str]:
-    """The lines of one cue's words: one line when they fit, else the best two-line break.
-
-    When the words cannot fit in ``max_lines`` lines the break that overflows
-    least is taken (check and fix report the overflow; this never drops words).
-    """
-    if not words:
-        return [""]
-    weights = load_weights()
-    text = " ".join(words)
-    if visible_length(text) <= max_chars or max_lines < 2 or len(words) == 1:
-        return [text]
-    judged = gap_judgements(words)
-    scale = weights.shape["line_bonus_scale"]
-    best: tuple[float, int] | None = None
-    for middle in range(1, len(words)):
-        first = visible_length(" ".join(words[:middle]))
-        second = visible_length(" ".join(words[middle:]))
-        category, bonus = judged[middle - 1]
-        cost = (weights.bad[category] if category else 0.0) - scale * bonus
-        cost += _shape_cost(first, second, shape, weights)
-        cost += weights.shape["overflow"] * (max(0, first - max_chars) + max(0, second - max_chars))
-        if best is None or cost < best[0]:
-            best = (cost, middle)
-    assert best is not None
-    middle = best[1]
-    return [" ".join(words[:middle]), " ".join(words[middle:])]

@@ -1,0 +1,139 @@
+"""What the commands share: the console, option types, error rendering and output."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from enum import Enum
+from functools import wraps
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from captionkit.errors import CaptionkitError
+from captionkit.io import write_outputs
+from captionkit.model import Track
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+#: Library parameter names and the flags that set them, for error messages.
+FLAGS: dict[str, str] = {
+    "rate": "--rate",
+    "start_ms": "--start",
+    "duration_ms": "--duration",
+    "max_chars_per_line": "--max-chars",
+    "max_lines": "--max-lines",
+    "max_cps": "--cps",
+    "fps": "--fps",
+    "rtl": "--rtl",
+    "shift": "--shift",
+    "scale": "--scale",
+    "anchor": "--anchor",
+    "sync": "--sync",
+    "cues": "--cues",
+    "start_from": "--from",
+    "start_to": "--to",
+    "snap": "--snap",
+    "newline": "--newline",
+    "encoding": "--encoding",
+    "profile": "--profile",
+    "severity": "--severity",
+}
+
+
+class ReportFormat(str, Enum):
+    """How a report is printed."""
+
+    text = "text"
+    json = "json"
+
+
+def message_of(error: CaptionkitError) -> str:
+    """The one line a user sees: the library's words, with our flag for its parameter."""
+    if error.parameter is not None and error.parameter in FLAGS:
+        return error.for_parameter(FLAGS[error.parameter])
+    return str(error)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print ``message`` on stderr and return the exit to raise."""
+    stderr.print(message, markup=False)
+    return typer.Exit(code)
+
+
+def handles_errors(function: Callable[P, R]) -> Callable[P, R]:
+    """Turn library errors into a one-line message and exit status 2."""
+
+    @wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        except CaptionkitError as error:
+            raise fail(message_of(error)) from None
+
+    return wrapper
+
+
+def print_json(value: Any) -> None:
+    """Print a JSON document on stdout."""
+    data = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    write_outputs([("-", data.encode("utf-8", "surrogateescape"))])
+
+
+def note(message: str) -> None:
+    """A notice on stderr (never before an error: commands print notices after success)."""
+    stderr.print(message, markup=False)
+
+
+def report_skipped(track: Track) -> list[str]:
+    """One line for every block the reader skipped."""
+    where = track.source.path or "<input>"
+    return [f"{where}:{block.line}: skipped: {block.reason}" for block in track.skipped]
+
+
+def emit(
+    outputs: Sequence[tuple[str, bytes]],
+    *,
+    inputs: Sequence[str] = (),
+    in_place: bool = False,
+) -> None:
+    """Write a run's outputs through the output layer (all or nothing; ``-`` is stdout)."""
+    write_outputs(outputs, inputs=inputs, in_place=in_place)
+
+
+def stdout_is_free(outputs: Sequence[str]) -> bool:
+    """Whether no output goes to standard output (so a JSON report may)."""
+    return all(path != "-" for path in outputs)
+
+
+def flush_stdout() -> None:
+    """Flush standard output, ignoring a reader that went away."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # pragma: no cover - depends on the reader
+        os._exit(0)
+
+
+Input = Annotated[str, typer.Argument(help="Subtitle file (.srt, .vtt), or - for stdin.")]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Encoding to read with (detected when not given)."),
+]
+Lenient = Annotated[
+    bool,
+    typer.Option(
+        "--lenient", help="Skip blocks that cannot be read (reported) instead of failing."
+    ),
+]
+ProfileOption = Annotated[
+    str | None, typer.Option("--profile", help="Style profile: arabic, broadcast, social.")
+]
+MaxChars = Annotated[int | None, typer.Option("--max-chars", help="Visible characters a line.")]
+MaxLines = Annotated[int | None, typer.Option("--max-lines", help="Lines a cue.")]
+Cps = Annotated[float | None, typer.Option("--cps", help="Maximum reading speed (characters/s).")]

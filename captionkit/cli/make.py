@@ -1,0 +1,291 @@
+"""``make``, ``align`` and ``demo``: captions and word times from a narration script."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from captionkit.cli.common import (
+    Cps,
+    MaxChars,
+    MaxLines,
+    ProfileOption,
+    ReportFormat,
+    emit,
+    handles_errors,
+    note,
+    print_json,
+    stderr,
+)
+from captionkit.errors import CaptionkitError, UsageError
+from captionkit.formats import format_from_path
+from captionkit.make import (
+    AlignReport,
+    FromTimestamps,
+    MakeReport,
+    MakeResult,
+    SpeechRate,
+    align_file,
+    make,
+    make_file,
+)
+from captionkit.make.timing import DEFAULT_RATE
+from captionkit.model import Format
+from captionkit.profiles import resolve_profile
+from captionkit.text.rtl import parse_rtl_mode
+from captionkit.timecode import format_duration, parse_time
+
+MakeOutputs = Annotated[
+    list[str] | None,
+    typer.Option(
+        "-o",
+        "--output",
+        help="Output file (.srt or .vtt); repeat it to write several; - writes SRT to stdout.",
+    ),
+]
+TimestampsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--timestamps",
+        help="Time the captions from this file: recognizer JSON (whisper, whisperX ...), "
+        "auto-caption WebVTT, SRT/WebVTT, aeneas map, CSV/TSV, or one time per line.",
+    ),
+]
+TimestampsFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--timestamps-format",
+        help="Force the timestamps format: whisper, whisper-timestamped, whisperx, vtt-words, "
+        "aeneas, srt, vtt, csv, tsv, lines (detected from the content by default).",
+    ),
+]
+KeepAll = Annotated[
+    bool, typer.Option("--keep-all", help="Keep every line (no title/label detection).")
+]
+
+
+def _time_option(flag: str, text: str) -> int:
+    try:
+        return parse_time(text)
+    except CaptionkitError as error:
+        raise UsageError(f"{flag}: {error.message}") from None
+
+
+def outputs_of(paths: list[str], report: ReportFormat) -> list[tuple[str, Format]]:
+    """Each output with the caption format it gets (from its extension; ``-`` is SRT)."""
+    chosen = list(paths) or (["-"] if report is ReportFormat.text else [])
+    if report is ReportFormat.json and "-" in chosen:
+        raise UsageError("-o - and --format json both write to stdout: choose one")
+    targets: list[tuple[str, Format]] = []
+    for path in chosen:
+        kind: Format | None = "srt" if path == "-" else format_from_path(path)
+        if kind is None:
+            raise UsageError(f"cannot tell the caption format of {path!r}: use .srt or .vtt")
+        targets.append((path, kind))
+    return targets
+
+
+@handles_errors
+def make_command(
+    narration: Annotated[
+        str, typer.Argument(help="Narration script, one phrase a line (or - for stdin).")
+    ],
+    output: MakeOutputs = None,
+    duration: Annotated[
+        str | None,
+        typer.Option("--duration", help="Fit the narration to this length (2:35, 155s)."),
+    ] = None,
+    start: Annotated[str | None, typer.Option("--start", help="When the narration starts.")] = None,
+    profile: ProfileOption = None,
+    max_chars: MaxChars = None,
+    max_lines: MaxLines = None,
+    cps: Cps = None,
+    fps: Annotated[
+        str | None, typer.Option("--fps", help="Frame rate for the minimum gap (25, 24000/1001).")
+    ] = None,
+    rate: Annotated[
+        float | None,
+        typer.Option(
+            "--rate", help=f"Speech rate, visible characters a second (default {DEFAULT_RATE:g})."
+        ),
+    ] = None,
+    rtl: Annotated[
+        str | None,
+        typer.Option(
+            "--rtl",
+            help="RTL output: none, marks, embed or visual "
+            "(default: embed, chosen from rendered evidence).",
+        ),
+    ] = None,
+    keep_all: KeepAll = False,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", help="Report as text (stderr) or json (stdout).")
+    ] = ReportFormat.text,
+    timestamps: TimestampsOption = None,
+    timestamps_format: TimestampsFormatOption = None,
+) -> None:
+    """Caption a narration script: cue boundaries, line breaks and times; SRT and WebVTT."""
+    chosen = resolve_profile(
+        profile,
+        {"max_chars_per_line": max_chars, "max_lines": max_lines, "max_cps": cps, "fps": fps},
+    )
+    targets = outputs_of(output or [], format)
+    mode = parse_rtl_mode(rtl) if rtl is not None else None
+    if timestamps is not None:
+        for flag, value in (("--rate", rate), ("--duration", duration), ("--start", start)):
+            if value is not None:
+                raise UsageError(f"{flag} and --timestamps both set the timing: choose one")
+        from captionkit.align.sources import read_timestamps
+
+        timing: SpeechRate | FromTimestamps = FromTimestamps(
+            read_timestamps(timestamps, timestamps_format)
+        )
+    else:
+        timing = SpeechRate(
+            rate=rate if rate is not None else DEFAULT_RATE,
+            start_ms=_time_option("--start", start) if start is not None else 0,
+            duration_ms=_time_option("--duration", duration) if duration is not None else None,
+        )
+    result = make_file(narration, profile=chosen, timing=timing, keep_all=keep_all)
+    emit(
+        [(path, result.to_bytes(kind, mode)) for path, kind in targets],
+        inputs=[narration, *([timestamps] if timestamps else [])],
+    )
+    if format is ReportFormat.json:
+        document = result.as_json()
+        document["outputs"] = [path for path, _ in targets]
+        print_json(document)
+        return
+    for path, _ in targets:
+        if path != "-":
+            note(f"wrote {path} ({len(result.track)} cues)")
+    print_make_report(result.report)
+    if result.alignment is not None:
+        print_align_report(result.alignment)
+
+
+def print_make_report(report: MakeReport) -> None:
+    """The summary of a make run, on stderr."""
+    table = Table(show_header=False, box=None, title="captionkit make")
+    table.add_row("cues", str(report.cues))
+    table.add_row("words", str(report.words))
+    table.add_row("reading speed", f"mean {report.mean_cps:.1f} cps, max {report.max_cps:.1f} cps")
+    table.add_row("lines over the limit", str(report.lines_over_limit))
+    table.add_row("bad breaks avoided", str(report.bad_breaks_avoided))
+    table.add_row("bad breaks forced", str(len(report.forced_bad_breaks)))
+    table.add_row("dropped lines", str(len(report.dropped)))
+    table.add_row("timing problems", str(len(report.timing_problems)))
+    stderr.print(table)
+    for item in report.dropped:
+        note(f"  dropped line {item.line} ({item.reason}): {item.text}")
+    for forced in report.forced_bad_breaks:
+        note(
+            f"  cue {forced.cue}: forced {forced.kind} break inside {forced.category}: "
+            f"{forced.left} | {forced.right}"
+        )
+    for problem in report.timing_problems:
+        note(f"  cue {problem.cue}: {problem.rule}: {problem.message}")
+    for remark in report.notes:
+        note(f"  note: {remark}")
+
+
+def print_align_report(aligned: AlignReport) -> None:
+    """How ``make --timestamps`` timed the cues, on stderr."""
+    note(
+        f"alignment: {aligned.matched} of {aligned.words} words matched "
+        f"({aligned.matched_share:.1%}) in {aligned.source_words} {aligned.timestamps_format} "
+        f"{aligned.level}-level timestamps"
+    )
+    for number in aligned.flagged:
+        cue = aligned.cues[number - 1]
+        note(
+            f"  cue {number}: timed by interpolation over {cue.interpolated_run} words "
+            f"(matched {cue.matched_share:.0%})"
+        )
+    for number, cue in enumerate(aligned.cues, 1):
+        if cue.shortfall == "max_duration":
+            note(f"  cue {number}: its words are spoken for longer than the maximum duration")
+
+
+@handles_errors
+def demo(
+    folder: Annotated[
+        Path, typer.Option("--dir", help="Folder to write demo.srt and demo.vtt in.")
+    ] = Path("."),
+) -> None:
+    """Caption the bundled sample narration and write demo.srt and demo.vtt."""
+    name = "sample-narration-ar.txt"
+    sample = resources.files("captionkit.data").joinpath(name).read_bytes()
+    paths: list[tuple[Path, Format]] = [(folder / "demo.srt", "srt"), (folder / "demo.vtt", "vtt")]
+    for path, _ in paths:
+        if path.exists():
+            raise CaptionkitError(
+                "already exists: demo writes only new files (remove it, or give --dir)",
+                file=str(path),
+            )
+    result: MakeResult = make(sample, file=name)
+    emit([(str(path), result.to_bytes(kind)) for path, kind in paths])
+    for path, _ in paths:
+        note(f"wrote {path} ({len(result.track)} cues)")
+    print_make_report(result.report)
+
+
+@handles_errors
+def align_command(
+    narration: Annotated[
+        str, typer.Argument(help="Narration script, one phrase a line (or - for stdin).")
+    ],
+    timestamps: Annotated[
+        str,
+        typer.Option(
+            "--timestamps",
+            help="Recognizer JSON, auto-caption WebVTT, SRT/WebVTT, aeneas map, CSV/TSV, "
+            "or one time per line.",
+        ),
+    ],
+    timestamps_format: TimestampsFormatOption = None,
+    keep_all: KeepAll = False,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", help="A table (text) or a document (json).")
+    ] = ReportFormat.text,
+) -> None:
+    """Time every narration word from supplied timestamps: matched, or interpolated."""
+    document = align_file(
+        narration, timestamps, timestamps_format=timestamps_format, keep_all=keep_all
+    ).as_json()
+    if format is ReportFormat.json:
+        print_json(document)
+        return
+    console = Console(highlight=False, width=100)
+    table = Table(box=None)
+    for column in ("#", "word", "start", "end", "status"):
+        table.add_column(column)
+    for word in document["words"]:
+        table.add_row(
+            str(word["index"]),
+            word["word"],
+            format_duration(word["start"]),
+            format_duration(word["end"]),
+            word["status"],
+        )
+    console.print(table)
+    note(
+        f"{document['matched']} of {document['word_count']} words matched "
+        f"({document['matched_share']:.1%}); {document['format']} {document['level']}-level "
+        "timestamps"
+    )
+    for line in document["lines"]:
+        if line["flagged"]:
+            note(f"  line {line['line']}: interpolated over {line['interpolated_run']} words")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the app."""
+    app.command(name="make")(make_command)
+    app.command(name="align")(align_command)
+    app.command()(demo)

@@ -1,0 +1,200 @@
+"""What a make run did: its summary, the breaks it had to make, how its cues were timed.
+
+The report is what a subtitler reads before signing the captions: reading
+speeds, lines over the limit, every break made inside a unit a subtitler keeps
+together, the script lines dropped as non-narration, the timing rules that could
+not hold, and (when cue times came from timestamps or audio) how much of the
+narration the timing source covered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from captionkit.align.cues import FEW_WORDS, CueTiming
+from captionkit.make.ingest import DroppedLine, Narration
+from captionkit.make.segment import CueLayout, breaks
+from captionkit.make.timing import TimingProblem, cue_cps
+from captionkit.model import Cue
+from captionkit.profiles import Profile
+from captionkit.text.linebreak import bad_break_category, visible_length
+
+__all__ = ["AlignReport", "BadBreak", "MakeReport", "build_report"]
+
+
+@dataclass(frozen=True, slots=True)
+class BadBreak:
+    """A break the segmenter had to make in the middle of a unit (cue 1-based)."""
+
+    cue: int
+    kind: str
+    left: str
+    right: str
+    category: str
+
+
+@dataclass(frozen=True, slots=True)
+class MakeReport:
+    """What ``make`` did, for the summary on stderr and ``--format json``.
+
+    ``bad_breaks_avoided`` counts the script's own line ends that fall inside a
+    unit (a construct, a name, after a binding word ...) and that the captions do
+    not break at; ``forced_bad_breaks`` lists the breaks that had to fall inside one.
+    """
+
+    cues: int
+    words: int
+    mean_cps: float
+    max_cps: float
+    lines_over_limit: int
+    bad_breaks_avoided: int
+    forced_bad_breaks: tuple[BadBreak, ...]
+    dropped: tuple[DroppedLine, ...]
+    timing_problems: tuple[TimingProblem, ...]
+    profile: str
+    duration_ms: int
+    notes: tuple[str, ...] = field(default=())
+
+    def as_json(self) -> dict[str, Any]:
+        """A stable JSON form (documented in the README)."""
+        return {
+            "cues": self.cues,
+            "words": self.words,
+            "mean_cps": round(self.mean_cps, 2),
+            "max_cps": round(self.max_cps, 2),
+            "lines_over_limit": self.lines_over_limit,
+            "bad_breaks_avoided": self.bad_breaks_avoided,
+            "bad_breaks_forced": [
+                {
+                    "cue": item.cue,
+                    "kind": item.kind,
+                    "left": item.left,
+                    "right": item.right,
+                    "category": item.category,
+                }
+                for item in self.forced_bad_breaks
+            ],
+            "dropped": [
+                {"line": item.line, "text": item.text, "reason": item.reason}
+                for item in self.dropped
+            ],
+            "timing_problems": [
+                {"cue": item.cue, "rule": item.rule, "message": item.message}
+                for item in self.timing_problems
+            ],
+            "profile": self.profile,
+            "duration_ms": self.duration_ms,
+            "notes": list(self.notes),
+        }
+
+
+def build_report(
+    narration: Narration,
+    layouts: Sequence[CueLayout],
+    cues: Sequence[Cue],
+    problems: Sequence[TimingProblem],
+    profile: Profile,
+) -> MakeReport:
+    """The summary of a run (used by ``make`` and by ``make --timestamps``)."""
+    words = narration.words
+    made = breaks(words, layouts)
+    cue_of_gap: dict[int, int] = {}
+    for number, layout in enumerate(layouts, 1):
+        for gap in range(layout.start, layout.stop):
+            cue_of_gap[gap] = number
+    forced = tuple(
+        BadBreak(
+            cue_of_gap[item.gap], item.kind, words[item.gap], words[item.gap + 1], item.category
+        )
+        for item in made
+        if item.category is not None
+    )
+    broken = {item.gap for item in made}
+    avoided = sum(
+        1
+        for gap in narration.line_ends
+        if gap + 1 < len(words)
+        and gap not in broken
+        and bad_break_category(words[gap], words[gap + 1]) is not None
+    )
+    speeds = [cue_cps(cue) for cue in cues]
+    over = sum(
+        1
+        for cue in cues
+        for line in cue.text.split("\n")
+        if visible_length(line) > profile.max_chars_per_line
+    )
+    notes: list[str] = []
+    if problems:
+        rules = sorted({problem.rule for problem in problems})
+        notes.append(
+            f"{len(problems)} timing rule(s) could not hold ({', '.join(rules)}): "
+            "the text needs more time than it was given"
+        )
+    return MakeReport(
+        cues=len(cues),
+        words=len(words),
+        mean_cps=sum(speeds) / len(speeds) if speeds else 0.0,
+        max_cps=max(speeds, default=0.0),
+        lines_over_limit=over,
+        bad_breaks_avoided=avoided,
+        forced_bad_breaks=forced,
+        dropped=narration.dropped,
+        timing_problems=tuple(problems),
+        profile=profile.name,
+        duration_ms=(cues[-1].end - cues[0].start) if cues else 0,
+        notes=tuple(notes),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AlignReport:
+    """How the captions were timed: the share of words matched, overall and per cue."""
+
+    timestamps_file: str | None
+    timestamps_format: str
+    level: str
+    source_words: int
+    words: int
+    matched: int
+    cues: tuple[CueTiming, ...]
+    scored: int = -1
+
+    @property
+    def matched_share(self) -> float:
+        """The share of narration words (punctuation alone left out) a recognizer word timed."""
+        total = self.scored if self.scored >= 0 else self.words
+        return self.matched / total if total else 0.0
+
+    @property
+    def flagged(self) -> tuple[int, ...]:
+        """1-based numbers of the cues timed by interpolation over more than a few words."""
+        return tuple(number for number, cue in enumerate(self.cues, 1) if cue.flagged)
+
+    def as_json(self) -> dict[str, Any]:
+        """The stable JSON form (the ``alignment`` key of ``make --format json``)."""
+        return {
+            "timestamps": self.timestamps_file,
+            "format": self.timestamps_format,
+            "level": self.level,
+            "timestamp_words": self.source_words,
+            "words": self.words,
+            "matched": self.matched,
+            "matched_share": round(self.matched_share, 4),
+            "interpolated_over": FEW_WORDS,
+            "flagged_cues": list(self.flagged),
+            "cues": [
+                {
+                    "cue": number,
+                    "start": cue.start,
+                    "end": cue.end,
+                    "matched_share": cue.matched_share,
+                    "interpolated_run": cue.interpolated_run,
+                    "flagged": cue.flagged,
+                    "shortfall": cue.shortfall or None,
+                }
+                for number, cue in enumerate(self.cues, 1)
+            ],
+        }
