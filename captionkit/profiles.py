@@ -16,6 +16,7 @@ on the command line or in ``[tool.captionkit]`` of a ``pyproject.toml``::
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, fields, replace
 from fractions import Fraction
@@ -23,8 +24,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from captionkit.errors import UsageError
-from captionkit.timecode import frames_to_ms, parse_fps
+from captionkit.errors import InvalidValue, UsageError
+from captionkit.timecode import MAX_TIME_MS, frames_to_ms, parse_fps
 
 DEFAULT_PROFILE = "arabic"
 
@@ -45,6 +46,25 @@ class Profile:
     shape: str = "bottom-heavy"
     single_line_first: bool = True
 
+    def __post_init__(self) -> None:
+        """Refuse thresholds no caption can meet, with the same words for make, check and fix."""
+        if not 1 <= self.max_chars_per_line <= 1000:
+            raise InvalidValue("max_chars_per_line", self.max_chars_per_line, "from 1 to 1000")
+        if self.max_lines not in (1, 2):
+            raise InvalidValue("max_lines", self.max_lines, "1 or 2")
+        if not (math.isfinite(self.max_cps) and 0 < self.max_cps <= 1000):
+            raise InvalidValue("max_cps", self.max_cps, "a positive number up to 1000")
+        if not 0 < self.min_duration_ms <= self.max_duration_ms < MAX_TIME_MS:
+            raise InvalidValue(
+                "min_duration_ms",
+                self.min_duration_ms,
+                f"positive and at most max_duration_ms ({self.max_duration_ms})",
+            )
+        if not 0 <= self.min_gap_frames <= 1000:
+            raise InvalidValue("min_gap_frames", self.min_gap_frames, "from 0 to 1000")
+        if not 0 < self.fps <= 1000:
+            raise InvalidValue("fps", str(self.fps), "a positive frame rate up to 1000")
+
     @property
     def min_gap_ms(self) -> int:
         """The minimum gap between cues in milliseconds (frames at the profile's rate)."""
@@ -64,15 +84,18 @@ def _coerce(name: str, value: Any) -> Any:
         if kind in ("int", int):
             return int(value)
         if kind in ("float", float):
-            return float(value)
+            number = float(value)
+            if not math.isfinite(number):
+                raise ValueError(value)
+            return number
         if kind in ("bool", bool):
             if isinstance(value, str):
                 return value.lower() in ("1", "true", "yes")
             return bool(value)
     except (TypeError, ValueError):
-        raise UsageError(f"bad value {value!r} for {name}") from None
+        raise InvalidValue(name, value, f"a finite {getattr(kind, '__name__', kind)}") from None
     if name == "shape" and value not in ("balanced", "bottom-heavy"):
-        raise UsageError(f"shape must be balanced or bottom-heavy, not {value!r}")
+        raise InvalidValue("shape", value, "balanced or bottom-heavy")
     return value
 
 

@@ -108,7 +108,7 @@ cue_lists = st.lists(
     max_size=25,
 )
 profiles = st.sampled_from(
-    [ARABIC, load_profile("broadcast"), load_profile("social"), replace(ARABIC, max_cps=0.0)]
+    [ARABIC, load_profile("broadcast"), load_profile("social"), replace(ARABIC, max_cps=1000.0)]
 )
 
 

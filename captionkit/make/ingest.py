@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from captionkit.errors import ParseError
 from captionkit.formats.encoding import decode
 from captionkit.text.linebreak import ends_phrase, ends_sentence
 
@@ -239,6 +240,23 @@ def ingest_text(text: str, *, keep_all: bool = False, encoding: str = "utf-8") -
 def ingest(
     data: bytes, *, encoding: str | None = None, keep_all: bool = False, file: str | None = None
 ) -> Narration:
-    """The narration in a script's bytes, decoded as the subtitle readers decode."""
+    """The narration in a script's bytes, decoded as the subtitle readers decode.
+
+    Bytes that are not text (NUL or other control bytes, bytes no encoding could
+    read: an image, a program) are refused with the line where they first appear.
+    """
     decoded = decode(data, encoding, file=file)
+    binary = _BINARY.search(decoded.text)
+    if binary is not None:
+        line = decoded.text.count("\n", 0, binary.start()) + 1
+        raise ParseError(
+            "this is not a text file (binary or undecodable bytes): a narration script is text",
+            file=file,
+            line=line,
+        )
     return ingest_text(decoded.text, keep_all=keep_all, encoding=decoded.encoding)
+
+
+#: Control characters that no text file holds (tab, line ends and form feed are text), and
+#: the surrogates that stand for bytes the decoder could not read.
+_BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
