@@ -47,6 +47,9 @@ FEW_WORDS = 3
 FULL_PAUSE_MS = 600
 #: That maximum: a little less than a sentence end's bonus in the segmenter's weights.
 MAX_PAUSE_BONUS = 6.0
+#: The least time a cue is shown when the stamps leave it none (one frame at 25 fps): a cue
+#: of 0 ms is never written; the report names the rule it breaks.
+MIN_SHOWN_MS = 40
 #: Pauses shorter than this are the ordinary spaces between words.
 MIN_PAUSE_MS = 120
 
@@ -121,7 +124,8 @@ def cue_times(
             raise ValueError(f"bad word range {first}..{stop} for {len(words)} words")
         start = words[first].start
         if starts:
-            start = max(start, starts[-1])
+            # Never two cues at one instant (overlapping stamps): the later one waits a frame.
+            start = max(start, starts[-1] + MIN_SHOWN_MS)
         starts.append(start)
         ends.append(max(start, max(map(_END, words[first:stop]))))
     notes = [""] * len(groups)

@@ -17,7 +17,7 @@ True
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from captionkit.errors import CaptionkitError
@@ -41,6 +41,12 @@ __all__ = [
     "max_cue_chars",
     "read_narration",
 ]
+
+
+#: A caption line holding ``-->`` reads as a timing line in SubRip and WebVTT; make writes
+#: it with a space, which every player shows almost the same.
+TIMING_ARROW = "-->"
+CARRIED_ARROW = "-- >"
 
 
 def apply_rtl(track: Track, mode: RtlMode | str) -> Track:
@@ -113,9 +119,18 @@ def make_narration(
     texts = [layout.text(words) for layout in layouts]
     groups = [(layout.start, layout.stop) for layout in layouts]
     times, alignment = prepared.place(groups, texts, profile)
-    cues = [Cue(start, end, text) for (start, end), text in zip(times, texts, strict=True)]
+    carried = [text.replace(TIMING_ARROW, CARRIED_ARROW) for text in texts]
+    cues = [Cue(start, end, text) for (start, end), text in zip(times, carried, strict=True)]
     problems = timing_problems(cues, profile)
     report = build_report(narration, layouts, cues, problems, profile)
+    arrows = [number for number, text in enumerate(texts, 1) if TIMING_ARROW in text]
+    if arrows:
+        numbers = ", ".join(str(number) for number in arrows)
+        note = (
+            f"'{TIMING_ARROW}' in the script is written '{CARRIED_ARROW}' (cues {numbers}): "
+            "SubRip and WebVTT read it as a timing line"
+        )
+        report = replace(report, notes=(*report.notes, note))
     return MakeResult(Track.from_cues(cues, format="srt"), report, alignment)
 
 
