@@ -59,14 +59,23 @@ class CaptionkitError(Exception):
         >>> str(error), error.for_parameter("--rate")
         ('rate must be a positive number, not -1.0', '--rate must be a positive number, not -1.0')
         """
-        if self.parameter is None or not self.message.startswith(self.parameter):
-            return str(self)
-        renamed = CaptionkitError(
-            name + self.message[len(self.parameter) :],
-            file=self.file,
-            line=self.line,
-            column=self.column,
-        )
+        return self.renamed({self.parameter: name} if self.parameter else {})
+
+    def renamed(self, names: dict[str, str]) -> str:
+        """The message with parameters called by other names (a front end's options).
+
+        A message names its parameter first (``rate must be ...``) or anywhere in
+        backticks (```clip``` cuts ...); both are renamed.
+
+        >>> CaptionkitError("pass `clip` to cut at 0", parameter="clip").renamed({"clip": "--clip"})
+        'pass --clip to cut at 0'
+        """
+        message = self.message
+        if self.parameter in names and message.startswith(self.parameter + " "):
+            message = names[self.parameter] + message[len(self.parameter) :]
+        for parameter, name in names.items():
+            message = message.replace(f"`{parameter}`", name)
+        renamed = CaptionkitError(message, file=self.file, line=self.line, column=self.column)
         return str(renamed)
 
     def __reduce__(self) -> tuple[object, ...]:

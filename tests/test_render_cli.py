@@ -97,7 +97,7 @@ def test_preview_errors(subtitles: Path, tmp_path: Path) -> None:
     code, output = run("preview", str(subtitles), "-o", target)
     assert code == 2 and "--at" in output
     code, output = run("preview", str(subtitles), "--cue", "9", "-o", target)
-    assert code == 2 and "between 1 and 2" in output
+    assert code == 2 and "--cue must be a cue number from 1 to 2, not 9" in output
     code, output = run("preview", str(subtitles), "--cue", "1", "--size", "big", "-o", target)
     assert code == 2 and "WIDTHxHEIGHT" in output
     code, output = run(

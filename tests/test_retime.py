@@ -267,14 +267,16 @@ def test_time_range_changes_only_cues_starting_inside(tmp_path: Path) -> None:
 
 def test_negative_time_is_an_error_unless_clip() -> None:
     track = Track.from_cues([Cue(1000, 2000, "a"), Cue(3000, 4000, "b")])
-    with pytest.raises(TimingError, match="--clip"):
+    with pytest.raises(TimingError, match="`clip`") as refused:
         shift(track, -1500)
+    assert refused.value.parameter == "clip"
     result = retime(track, RetimePlan(shift=-1500, clip=True))
     assert times(result.track) == [(0, 500), (1500, 2500)]
     assert result.clipped == 1
     code, _, err = run(str(FIXTURES / "retime" / "styles.srt"), "--shift", "-2s")
     assert code == 2
     assert "styles.srt:1: cue 1 (1) would start at -00:00:00,500" in err
+    assert "--clip" in err and "`clip`" not in err  # the CLI names its own flag
 
 
 def test_in_place_keeps_a_backup(tmp_path: Path) -> None:

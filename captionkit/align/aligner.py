@@ -664,8 +664,9 @@ def _align_lines(
         raise AlignmentError(
             f"{len(times)} times for {len(firsts)} narration lines: the list needs one time "
             "per narration line (lines that make drops, such as a title or a hashtag line, "
-            "take none; --keep-all keeps every line)",
+            "take none; `keep_all` keeps every line)",
             file=timestamps.file,
+            parameter="keep_all",
         )
     starts: list[int | None] = [None] * len(words)
     ends: list[int | None] = [None] * len(words)

@@ -44,6 +44,14 @@ FLAGS: dict[str, str] = {
     "encoding": "--encoding",
     "profile": "--profile",
     "severity": "--severity",
+    "clip": "--clip",
+    "keep_all": "--keep-all",
+    "cue": "--cue",
+    "at": "--at",
+    "sheet": "--sheet",
+    "flagged": "--flagged",
+    "font": "--font",
+    "reference": "--reference",
 }
 
 
@@ -56,9 +64,7 @@ class ReportFormat(str, Enum):
 
 def message_of(error: CaptionkitError) -> str:
     """The one line a user sees: the library's words, with our flag for its parameter."""
-    if error.parameter is not None and error.parameter in FLAGS:
-        return error.for_parameter(FLAGS[error.parameter])
-    return str(error)
+    return error.renamed(FLAGS)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

@@ -58,5 +58,5 @@ def resolve_font(path: str | Path | None = None) -> Font:
     """The font to draw with: ``path`` when given (``--font``), else the packaged one."""
     chosen = Path(path) if path is not None else default_font_path()
     if not chosen.is_file():
-        raise RendererMissing("no such font file (--font)", file=str(chosen))
+        raise RendererMissing("no such font file", file=str(chosen), parameter="font")
     return Font(path=chosen, family=family_name(chosen))

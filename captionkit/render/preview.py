@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from captionkit.errors import UsageError
+from captionkit.errors import InvalidValue, UsageError
 from captionkit.model import Cue, Track
 from captionkit.render.fonts import Font
 from captionkit.render.players import Player, simulate
@@ -58,7 +58,7 @@ def pick_cue(track: Track, number: int) -> Cue:
     """Cue ``number``, counting from 1 in file order."""
     cues = track.cues
     if not 1 <= number <= len(cues):
-        raise UsageError(f"--cue must be between 1 and {len(cues)}, not {number}")
+        raise InvalidValue("cue", number, f"a cue number from 1 to {len(cues)}")
     return cues[number - 1]
 
 
@@ -83,14 +83,16 @@ def preview_texts(
             if flagged is None or i in flagged
         ]
         if not chosen:
-            raise UsageError("no cue is flagged: nothing to draw (leave out --flagged)")
+            raise UsageError(
+                "no cue is flagged: nothing to draw (leave out `flagged`)", parameter="flagged"
+            )
     elif cue is not None:
         picked = pick_cue(track, cue)
         chosen = [(f"#{cue} {_clock(picked.start)}", picked.text)]
     elif at is not None:
         chosen = [(_clock(at), active_text(track, at))]
     else:
-        raise UsageError("say which frame: --at TIME or --cue N (or --sheet)")
+        raise UsageError("say which frame: `at` a time or `cue` N (or `sheet`)", parameter="at")
     return [(label, simulate(text, player)) for label, text in chosen]
 
 

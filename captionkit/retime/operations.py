@@ -40,12 +40,12 @@ from dataclasses import dataclass, field, fields
 from fractions import Fraction
 
 from captionkit.collector import collector_paused
-from captionkit.errors import TimingError, UsageError
+from captionkit.errors import InvalidValue, TimingError, UsageError
 from captionkit.model import Cue, Track
 from captionkit.profiles import Profile
 from captionkit.retime.refsync import ReferenceFit, fit_reference
 from captionkit.retime.repair import Shortfall, repair
-from captionkit.timecode import format_srt_time, parse_time
+from captionkit.timecode import MAX_TIME_MS, format_srt_time, parse_time
 
 __all__ = [
     "CueRange",
@@ -116,12 +116,14 @@ class LinearMap:
         if len(old) == 1:
             return cls.shift(new[0] - old[0])
         if len(old) != 2:
-            raise UsageError("--sync takes one or two points")
+            raise UsageError("`sync` takes one or two points", parameter="sync")
         if old[0] == old[1]:
-            raise UsageError("the two --sync points need different old times")
+            raise UsageError("the two `sync` points need different old times", parameter="sync")
         factor = Fraction(new[1] - new[0], old[1] - old[0])
         if factor <= 0:
-            raise UsageError("the two --sync points would reverse time (swap them?)")
+            raise UsageError(
+                "the two `sync` points would reverse time (swap them?)", parameter="sync"
+            )
         return cls(factor, new[0] - factor * old[0])
 
 
@@ -177,13 +179,15 @@ def parse_cue_range(text: str) -> CueRange:
     """
     match = _RANGE.match(text)
     if match is None or not (match[1] or match[3]):
-        raise UsageError(f"--cues takes A-B, A-, -B or N (cue numbers from 1), not {text!r}")
+        raise UsageError(
+            f"`cues` takes A-B, A-, -B or N (cue numbers from 1), not {text!r}", parameter="cues"
+        )
     first = int(match[1]) if match[1] else None
     last = int(match[3]) if match[3] else (first if not match[2] else None)
     if first is not None and first < 1:
         raise UsageError("cue numbers start at 1")
     if first is not None and last is not None and last < first:
-        raise UsageError(f"--cues {text}: the range ends before it starts")
+        raise UsageError(f"`cues` {text}: the range ends before it starts", parameter="cues")
     return CueRange(first=first, last=last)
 
 
@@ -202,14 +206,18 @@ def parse_sync(text: str, fps: Fraction | None = None) -> SyncPoint:
     (SyncPoint(old='#1', new=220000), SyncPoint(old=5200, new=6000))
     """
     if "=" not in text:
-        raise UsageError(f"--sync takes OLD=NEW (as in '#1=00:00:06,000'), not {text!r}")
+        raise UsageError(
+            f"`sync` takes OLD=NEW (as in '#1=00:00:06,000'), not {text!r}", parameter="sync"
+        )
     old_text, new_text = (part.strip() for part in text.split("=", 1))
     new = parse_time(new_text, fps)
     if old_text == "last":
         return SyncPoint("last", new)
     if old_text.startswith("#"):
         if not old_text[1:].isdigit() or int(old_text[1:]) < 1:
-            raise UsageError(f"--sync: {old_text!r} is not a cue number (#1 is the first)")
+            raise UsageError(
+                f"`sync`: {old_text!r} is not a cue number (#1 is the first)", parameter="sync"
+            )
         return SyncPoint(old_text, new)
     return SyncPoint(parse_time(old_text, fps), new)
 
@@ -219,12 +227,12 @@ def _sync_old_time(track: Track, point: SyncPoint) -> int:
         return point.old
     cues = track.cues
     if not cues:
-        raise UsageError("--sync by cue number needs a file with cues")
+        raise UsageError("`sync` by cue number needs a file with cues", parameter="sync")
     if point.old == "last":
         return cues[-1].start
     number = int(point.old[1:])
     if number > len(cues):
-        raise UsageError(f"--sync {point.old}: the file has {len(cues)} cues")
+        raise UsageError(f"`sync` {point.old}: the file has {len(cues)} cues", parameter="sync")
     return cues[number - 1].start
 
 
@@ -262,10 +270,12 @@ def _move(
     selection: CueRange | None,
     snap_fps: Fraction | None,
     clip: bool,
-) -> tuple[Track, int]:
+) -> tuple[Track, int, tuple[int, ...]]:
     """Apply ``time_map`` to ``base`` times (or the cue times) of the selected cues.
 
-    It makes a new cue for each one moved, all lasting: the collector is paused.
+    Returns the track, how many cues were clipped at 0, and the positions of the
+    cues that clipping left with no time on screen. It makes a new cue for each
+    one moved, all lasting: the collector is paused.
     """
     cues = track.cues
     everything = selection is None or selection.is_everything
@@ -277,6 +287,7 @@ def _move(
     fast = base is None and snap_fps is None
     moved: list[Cue] = []
     clipped = 0
+    emptied: list[int] = []
     for position, cue in enumerate(cues, start=1):
         if not everything and selection is not None and not selection.selects(position, cue):
             moved.append(cue)
@@ -302,14 +313,25 @@ def _move(
                 where = f"cue {position}" + (f" ({cue.identifier})" if cue.identifier else "")
                 raise TimingError(
                     f"{where} would start at {format_srt_time(start)} after re-timing: "
-                    "add --clip to cut negative times at 0",
+                    "pass `clip` to cut negative times at 0",
                     file=track.source.path,
                     line=cue.line_number,
+                    parameter="clip",
                 )
             clipped += 1
             start, end = max(start, 0), max(end, 0)
+            if end <= start:
+                emptied.append(position)
+        if end >= MAX_TIME_MS:
+            where = f"cue {position}" + (f" ({cue.identifier})" if cue.identifier else "")
+            raise TimingError(
+                f"{where} would end at {end} ms after re-timing, past 99:59:59.999 "
+                "(the most a subtitle time can say)",
+                file=track.source.path,
+                line=cue.line_number,
+            )
         moved.append(cue if start == cue.start and end == cue.end else _retimed(cue, start, end))
-    return track.with_cues(moved), clipped
+    return track.with_cues(moved), clipped, tuple(emptied)
 
 
 _PLAIN_CUE = tuple(item.name for item in fields(Cue)) == (
@@ -415,6 +437,8 @@ class RetimeResult:
     reference: ReferenceFit | None = None
     shortfalls: tuple[Shortfall, ...] = ()
     clipped: int = 0
+    #: Positions (from 1) of the cues that clipping at 0 left with no time on screen.
+    emptied: tuple[int, ...] = ()
 
 
 def _describe(plan: RetimePlan, base_map: LinearMap) -> list[str]:
@@ -443,14 +467,16 @@ def _describe(plan: RetimePlan, base_map: LinearMap) -> list[str]:
 def retime(track: Track, plan: RetimePlan) -> RetimeResult:
     """Run ``plan`` on ``track`` in the documented order; report what moved."""
     if plan.reference is not None and plan.sync:
-        raise UsageError("--reference and --sync both decide the timing: give one of them")
+        raise UsageError(
+            "`reference` and `sync` both decide the timing: give one of them", parameter="sync"
+        )
     base_map = sync_map(track, plan.sync) if plan.sync else LinearMap()
     time_map = base_map
     if plan.fps is not None:
         time_map = time_map.then(LinearMap.fps(*plan.fps))
     if plan.scale is not None:
         if plan.scale <= 0:
-            raise UsageError(f"--scale must be positive, not {plan.scale}")
+            raise InvalidValue("scale", plan.scale, "positive")
         time_map = time_map.then(LinearMap.scaling(plan.scale, plan.anchor))
     if plan.shift:
         time_map = time_map.then(LinearMap.shift(plan.shift))
@@ -459,7 +485,7 @@ def retime(track: Track, plan: RetimePlan) -> RetimeResult:
     if plan.reference is not None:
         fit = fit_reference(track, plan.reference)
         base = [(Fraction(start), Fraction(end)) for start, end in fit.times]
-    new_track, clipped = _move(track, base, time_map, plan.selection, plan.snap, plan.clip)
+    new_track, clipped, emptied = _move(track, base, time_map, plan.selection, plan.snap, plan.clip)
     shortfalls: tuple[Shortfall, ...] = ()
     if plan.repair is not None:
         repaired = repair(new_track, plan.repair)
@@ -472,6 +498,7 @@ def retime(track: Track, plan: RetimePlan) -> RetimeResult:
         reference=fit,
         shortfalls=shortfalls,
         clipped=clipped,
+        emptied=emptied,
     )
 
 
@@ -581,6 +608,7 @@ def result_json(
         },
         "reference": None,
         "clipped": result.clipped,
+        "emptied_by_clip": list(result.emptied),
         "shortfalls": [
             {
                 "cue": item.cue,
