@@ -29,7 +29,7 @@ from captionkit.text.rtl import (
     has_rtl,
     parse_rtl_mode,
 )
-from captionkit.text.uba import Base, resolve_levels
+from captionkit.text.uba import Base, bidi_class, resolve_levels
 
 RlmPosition = Literal["start", "end", "both"]
 
@@ -142,7 +142,7 @@ def embedding_levels(line: str, base: str | None = "rtl") -> list[int]:
         return []
     raw, para = _engine_levels(line, _paragraph_direction(base))
     levels = list(raw)
-    classes = [unicodedata.bidirectional(char) for char in line]
+    classes = [bidi_class(char) for char in line]
     previous = para
     for index, kind in enumerate(classes):
         if kind in _X9_REMOVED:
@@ -196,11 +196,7 @@ def display_order(line: str, base: str | None = "rtl") -> list[int]:
     This is what BidiCharacterTest.txt's last field lists.
     """
     levels = embedding_levels(line, base)
-    return [
-        index
-        for index in visual_order(levels)
-        if unicodedata.bidirectional(line[index]) not in _X9_REMOVED
-    ]
+    return [index for index in visual_order(levels) if bidi_class(line[index]) not in _X9_REMOVED]
 
 
 def _is_mark(char: str) -> bool:

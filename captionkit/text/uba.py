@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from itertools import repeat
+from operator import add
 from typing import Literal
 
 Base = Literal["ltr", "rtl"]
@@ -44,6 +46,7 @@ _REMOVED = frozenset({"RLE", "LRE", "RLO", "LRO", "PDF", "BN"})
 # Classes that need rules X1 to X8 beyond "every character at the paragraph level".
 _EXPLICIT = _REMOVED | _ISOLATE_INITIATORS | {"PDI", "B"}
 # Neutral and isolate formatting characters for rules N1 and N2 (BN is gone after X9).
+_SEPARATORS = frozenset({"ES", "ET", "CS"})
 _NEUTRAL = frozenset({"B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"})
 # The direction a resolved type counts as in rules N0 to N2: numbers count as R.
 _STRONG_DIRECTION = {"L": "L", "R": "R", "EN": "R", "AN": "R"}
@@ -339,53 +342,61 @@ def _run_sequences(
 
 # --- Weak types (W1 to W7) ---------------------------------------------------------------------
 def _resolve_weak(types: list[str], sos: str) -> None:
-    """W1 to W7 on the types of one isolating run sequence, in place."""
+    """W1 to W7 on the types of one isolating run sequence, in place.
+
+    A rule whose types are absent is skipped: most caption lines have letters, spaces and
+    punctuation only, and then W3 alone has work.
+    """
+    present = set(types)
     count = len(types)
-    previous = sos
-    for index, kind in enumerate(types):  # W1
-        if kind == "NSM":
-            types[index] = previous
-        else:
-            previous = "ON" if kind in _ISOLATE_INITIATORS or kind == "PDI" else kind
-    strong = sos
-    for index, kind in enumerate(types):  # W2, W3
-        if kind == "EN":
-            if strong == "AL":
-                types[index] = "AN"
-        elif kind in ("L", "R"):
-            strong = kind
-        elif kind == "AL":
-            strong = "AL"
-            types[index] = "R"
-    for index in range(1, count - 1):  # W4
-        kind = types[index]
-        if kind == "ES" or kind == "CS":
-            left, right = types[index - 1], types[index + 1]
-            if left == right and (left == "EN" or (left == "AN" and kind == "CS")):
-                types[index] = left
-    index = 0
-    while index < count:  # W5, W6
-        kind = types[index]
-        if kind == "ET":
+    if "NSM" in present:  # W1
+        previous = sos
+        for index, kind in enumerate(types):
+            if kind == "NSM":
+                types[index] = previous
+            else:
+                previous = "ON" if kind in _ISOLATE_INITIATORS or kind == "PDI" else kind
+        present = set(types)
+    if "EN" in present and "AL" in present:  # W2
+        strong = sos
+        for index, kind in enumerate(types):
+            if kind == "EN":
+                if strong == "AL":
+                    types[index] = "AN"
+            elif kind in ("L", "R", "AL"):
+                strong = kind
+        present = set(types)
+    if "AL" in present:  # W3
+        types[:] = ["R" if kind == "AL" else kind for kind in types]
+    if "ES" in present or "CS" in present:  # W4
+        for index in range(1, count - 1):
+            kind = types[index]
+            if kind == "ES" or kind == "CS":
+                left, right = types[index - 1], types[index + 1]
+                if left == right and (left == "EN" or (left == "AN" and kind == "CS")):
+                    types[index] = left
+    if "ET" in present:  # W5
+        index = 0
+        while index < count:
+            if types[index] != "ET":
+                index += 1
+                continue
             end = index
             while end < count and types[end] == "ET":
                 end += 1
-            near_number = (index > 0 and types[index - 1] == "EN") or (
-                end < count and types[end] == "EN"
-            )
-            types[index:end] = ["EN" if near_number else "ON"] * (end - index)
+            if (index > 0 and types[index - 1] == "EN") or (end < count and types[end] == "EN"):
+                types[index:end] = ["EN"] * (end - index)
             index = end
-            continue
-        if kind == "ES" or kind == "CS":
-            types[index] = "ON"
-        index += 1
-    strong = sos
-    for index, kind in enumerate(types):  # W7
-        if kind == "EN":
-            if strong == "L":
-                types[index] = "L"
-        elif kind in ("L", "R"):
-            strong = kind
+    if "ES" in present or "CS" in present or "ET" in present:  # W6
+        types[:] = ["ON" if kind in _SEPARATORS else kind for kind in types]
+    if "EN" in present or "ET" in present or "ES" in present or "CS" in present:  # W7
+        strong = sos
+        for index, kind in enumerate(types):
+            if kind == "EN":
+                if strong == "L":
+                    types[index] = "L"
+            elif kind == "L" or kind == "R":
+                strong = kind
 
 
 # --- Neutral types (N0 to N2) ------------------------------------------------------------------
@@ -497,7 +508,9 @@ def resolve_levels(line: str, base: Base | None = None) -> tuple[tuple[int, ...]
     >>> resolve_levels("אב(12)", "ltr")
     ((1, 1, 1, 2, 2, 1), 0)
     """
-    classes = [bidi_class(char) for char in line]
+    classes = list(map(unicodedata.bidirectional, line))
+    if "" in classes:  # unassigned in this Python's Unicode version
+        classes = [bidi_class(char) for char in line]
     para = paragraph_level(classes, base)
     if not line:
         return (), para
@@ -508,7 +521,8 @@ def resolve_levels(line: str, base: Base | None = None) -> tuple[tuple[int, ...]
         sos = "R" if para else "L"
         types = list(classes)
         _resolve_sequence(line, range(len(line)), classes, types, para, sos, sos)
-        return _implicit(types, [para] * len(line)), para
+        raised = (_RAISE_ODD if para else _RAISE_EVEN).get
+        return tuple(map(add, repeat(para), map(raised, types, repeat(0)))), para
     matches = _matching_pdis(classes)
     levels, resolved = _explicit_levels(classes, para, matches)
     for sequence, sos, eos in _run_sequences(classes, levels, para, matches):
@@ -536,20 +550,20 @@ def _resolve_sequence(
 ) -> None:
     direction = "R" if level % 2 else "L"
     _resolve_weak(types, sos)
-    _resolve_brackets(line, sequence, classes, types, sos, direction)
+    if "ON" in types and not BRACKETS.keys().isdisjoint(line):
+        _resolve_brackets(line, sequence, classes, types, sos, direction)
     _resolve_neutral(types, sos, eos, direction)
+
+
+# I1, I2: how far each resolved type raises an even and an odd level.
+_RAISE_EVEN = {"R": 1, "AN": 2, "EN": 2}
+_RAISE_ODD = {"L": 1, "AN": 1, "EN": 1}
 
 
 def _implicit(types: Sequence[str], levels: Sequence[int]) -> tuple[int, ...]:
     """I1, I2: L, R and numbers raise the explicit level to their own direction."""
-    result = []
-    for kind, level in zip(types, levels, strict=True):
-        if level % 2:
-            result.append(level + 1 if kind in ("L", "EN", "AN") else level)
-        elif kind == "R":
-            result.append(level + 1)
-        elif kind in ("AN", "EN"):
-            result.append(level + 2)
-        else:
-            result.append(level)
-    return tuple(result)
+    even, odd = _RAISE_EVEN.get, _RAISE_ODD.get
+    return tuple(
+        level + (odd(kind, 0) if level % 2 else even(kind, 0))
+        for kind, level in zip(types, levels, strict=True)
+    )
