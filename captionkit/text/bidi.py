@@ -15,15 +15,11 @@ True
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
-from bidi.bidi import get_display_inner
-
-from captionkit.errors import CaptionkitError
 from captionkit.text.rtl import (
     BIDI_CONTROLS,
     PDF,
@@ -33,6 +29,7 @@ from captionkit.text.rtl import (
     has_rtl,
     parse_rtl_mode,
 )
+from captionkit.text.uba import Base, bidi_class, resolve_levels
 
 RlmPosition = Literal["start", "end", "both"]
 
@@ -40,10 +37,6 @@ RlmPosition = Literal["start", "end", "both"]
 _X9_REMOVED = frozenset({"RLE", "LRE", "RLO", "LRO", "PDF", "BN"})
 # What rule L1 resets to the paragraph level before a separator or at the end of the line.
 _L1_TRAILING = frozenset({"WS", "FSI", "LRI", "RLI", "PDI"}) | _X9_REMOVED
-
-
-class BidiEngineError(CaptionkitError):
-    """python-bidi answered in a shape this module cannot read (a changed debug format)."""
 
 
 def _is_pure_ltr(line: str) -> bool:
@@ -105,44 +98,23 @@ def mirror(char: str) -> str:
 
 
 # --- Levels and order ----------------------------------------------------------------------
-_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
-
-
-def _paragraph_direction(base: str | None) -> str | None:
+def _paragraph_direction(base: str | None) -> Base | None:
     if base in (None, "auto"):
         return None
-    if base == "rtl":
-        return "R"
-    if base == "ltr":
-        return "L"
+    if base in ("rtl", "ltr"):
+        return "rtl" if base == "rtl" else "ltr"
     raise ValueError(f"base must be 'rtl', 'ltr' or 'auto', not {base!r}")
 
 
 @lru_cache(maxsize=4096)
-def _engine_levels(line: str, direction: str | None) -> tuple[tuple[int, ...], int]:
+def _engine_levels(line: str, direction: Base | None) -> tuple[tuple[int, ...], int]:
     """Per-character resolved levels (before rule L1) and the paragraph level.
 
-    python-bidi 0.6 runs the Rust ``unicode-bidi`` crate but exposes its levels only through
-    ``debug=True``, which returns the crate's ``BidiInfo`` debug text with one level per UTF-8
-    byte. We read that text: it passes every line of BidiCharacterTest.txt (see the tests), and
-    a change of format fails loudly here instead of reordering wrongly.
+    captionkit's own Unicode Bidirectional Algorithm (:mod:`captionkit.text.uba`), cached per
+    line: a caption file repeats lines, and every mode asks for the same line's levels more
+    than once.
     """
-    dump = get_display_inner(line, direction, True)
-    start, end = dump.find("levels: ["), dump.find("paragraphs:")
-    byte_levels = [int(level) for level in _LEVEL.findall(dump, start, end)]
-    paragraph = _LEVEL.search(dump, end) if end >= 0 else None
-    width = len(line.encode("utf-8"))
-    if start < 0 or paragraph is None or len(byte_levels) != width:
-        raise BidiEngineError(
-            "python-bidi's debug output has changed shape; captionkit.text.bidi needs an update "
-            "(pin python-bidi to a 0.6.x release meanwhile)"
-        )
-    levels: list[int] = []
-    offset = 0
-    for char in line:
-        levels.append(byte_levels[offset])
-        offset += len(char.encode("utf-8"))
-    return tuple(levels), int(paragraph.group(1))
+    return resolve_levels(line, direction)
 
 
 def paragraph_level(line: str, base: str | None = "rtl") -> int:
@@ -170,7 +142,7 @@ def embedding_levels(line: str, base: str | None = "rtl") -> list[int]:
         return []
     raw, para = _engine_levels(line, _paragraph_direction(base))
     levels = list(raw)
-    classes = [unicodedata.bidirectional(char) for char in line]
+    classes = [bidi_class(char) for char in line]
     previous = para
     for index, kind in enumerate(classes):
         if kind in _X9_REMOVED:
@@ -224,11 +196,7 @@ def display_order(line: str, base: str | None = "rtl") -> list[int]:
     This is what BidiCharacterTest.txt's last field lists.
     """
     levels = embedding_levels(line, base)
-    return [
-        index
-        for index in visual_order(levels)
-        if unicodedata.bidirectional(line[index]) not in _X9_REMOVED
-    ]
+    return [index for index in visual_order(levels) if bidi_class(line[index]) not in _X9_REMOVED]
 
 
 def _is_mark(char: str) -> bool:
