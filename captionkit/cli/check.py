@@ -71,14 +71,9 @@ def check_command(
 ) -> None:
     """Check RTL layout, line length, reading speed and timing; exit 1 on an error finding."""
     from captionkit.check import RULES, all_rules
-    from captionkit.check.report import (
-        explanation,
-        github_annotations,
-        print_text_report,
-        report_json,
-        sarif,
-    )
+    from captionkit.check.report import explanation, github_annotations, report_json, sarif
     from captionkit.check.runner import check_file, check_settings, collect_paths, exit_status
+    from captionkit.cli.check_text import print_text_report
     from captionkit.profiles import resolve_profile
 
     if explain is not None:
