@@ -13,8 +13,8 @@ The public API, with the command line's defaults (README, "Python API"):
 * ``fix(track, ...)`` → :class:`FixResult`;
 * ``align(text, timestamps)`` → :class:`WordTimes`.
 
-The jobs are imported on first use, so ``import captionkit`` costs only the
-formats layer. ``make``, ``retime``, ``check`` and ``align`` are also the names
+Everything but the model and the errors is imported on first use, so
+``import captionkit`` costs almost nothing. ``make``, ``retime``, ``check`` and ``align`` are also the names
 of subpackages: ``captionkit.make(...)`` calls the function, and
 ``captionkit.make.pipeline`` (attribute access) still reaches the subpackage.
 """
@@ -27,7 +27,6 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from captionkit.errors import CaptionkitError
-from captionkit.formats import dumps, loads, parse, read, to_bytes, write
 from captionkit.model import Cue, Header, Note, Region, Style, Track, Unparsed
 from captionkit.version import __version__
 
@@ -44,11 +43,18 @@ if TYPE_CHECKING:
         make,
         retime,
     )
+    from captionkit.formats import dumps, loads, parse, read, to_bytes, write
     from captionkit.make import FromTimestamps, SpeechRate
     from captionkit.profiles import Profile, load_profile
 
 #: Names imported on first use, and the module each comes from.
 _LAZY = {
+    "dumps": "captionkit.formats",
+    "loads": "captionkit.formats",
+    "parse": "captionkit.formats",
+    "read": "captionkit.formats",
+    "to_bytes": "captionkit.formats",
+    "write": "captionkit.formats",
     "CheckResult": "captionkit.api",
     "FixResult": "captionkit.api",
     "MakeResult": "captionkit.api",

@@ -95,6 +95,8 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
     for report in skipped:
         longrepr = getattr(report, "longrepr", None)
         reason = str(longrepr[2]) if isinstance(longrepr, tuple) else str(longrepr)
+        # one line for every path under ../shared: they all have the same cause
+        reason = re.sub(rf"{re.escape(str(SHARED))}\S*", f"{SHARED}/...", reason)
         reasons[reason.removeprefix("Skipped: ")] += 1
         shared += "shared" in getattr(report, "keywords", {})
     terminalreporter.write_sep("-", f"{len(skipped)} skipped, by reason")

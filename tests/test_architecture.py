@@ -97,3 +97,11 @@ def test_retime_reference_without_numpy_says_what_to_install(
     assert code == 2
     assert "pip install 'captionkit[reference]'" in err
     assert not (tmp_path / "out.srt").exists()
+
+
+def test_make_help_names_the_default_rate() -> None:
+    # cli/make.py writes the number out so that --help does not import the pipeline
+    from captionkit.make.timing import DEFAULT_RATE
+
+    text = (ROOT / "captionkit" / "cli" / "make.py").read_text("utf-8")
+    assert f"(default {DEFAULT_RATE:g})." in text
