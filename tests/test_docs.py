@@ -81,3 +81,11 @@ def test_every_public_name_is_in_the_api_reference() -> None:
         if name.startswith("_"):
             continue
         assert re.search(rf"^### `captionkit\.{re.escape(name)}\b", text, re.M), name
+
+
+def test_the_readme_carries_the_api_examples_as_written() -> None:
+    examples = (ROOT / "docs" / "api-examples.md").read_text("utf-8").strip()
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert examples in readme
+    # right after the command table, where a reader of "## Commands" looks next
+    assert readme.index("## Commands") < readme.index(examples) < readme.index("## Making captions")
