@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 
 from captionkit.errors import CaptionkitError
 from captionkit.model import Cue, Header, Note, Region, Style, Track, Unparsed
-from captionkit.version import __version__
 
 if TYPE_CHECKING:
     from captionkit.api import (
@@ -46,9 +45,11 @@ if TYPE_CHECKING:
     from captionkit.formats import dumps, loads, parse, read, to_bytes, write
     from captionkit.make import FromTimestamps, SpeechRate
     from captionkit.profiles import Profile, load_profile
+    from captionkit.version import __version__
 
 #: Names imported on first use, and the module each comes from.
 _LAZY = {
+    "__version__": "captionkit.version",  # importlib.metadata costs a third of the start
     "dumps": "captionkit.formats",
     "loads": "captionkit.formats",
     "parse": "captionkit.formats",
