@@ -223,14 +223,14 @@ def test_every_word_gets_monotonic_times(
     narration: list[str], edits: list[tuple[int, str]], step: int
 ) -> None:
     heard = list(narration)
-    for kind, word in edits:
+    for kind, new in edits:
         position = len(heard) // 2
         if kind == 0 and heard:
             del heard[position]
         elif kind == 1:
-            heard.insert(position, word)
+            heard.insert(position, new)
         elif kind == 2 and heard:
-            heard[position] = word
+            heard[position] = new
     if not heard:
         return
     try:

@@ -452,7 +452,7 @@ def test_visual_punctuation_behind_a_control_or_a_space() -> None:
             st.integers(-500, 9_000),
             st.text(
                 st.one_of(
-                    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                    st.characters(codec="utf-8", exclude_categories=["Cs"]),
                     st.sampled_from(
                         list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\n.،؟<>/i{}\\ﻣ")
                     ),

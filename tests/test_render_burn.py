@@ -8,6 +8,7 @@ with libass (or the font) is missing.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -21,6 +22,7 @@ from captionkit.render.errors import RendererMissing
 np = pytest.importorskip("numpy", reason="numpy is not installed (the render extra)")
 
 from captionkit.render import burn  # noqa: E402
+from captionkit.render.ffmpeg import require_libass  # noqa: E402
 from captionkit.render.fonts import resolve_font  # noqa: E402
 from captionkit.render.size import Size  # noqa: E402
 
@@ -48,7 +50,7 @@ def burnt(
     tmp_path_factory: pytest.TempPathFactory, demo_track: Track
 ) -> tuple[Path, Path, list[float]]:
     try:
-        burn.require_libass()
+        require_libass()
         font = resolve_font()
     except RendererMissing as missing:
         pytest.skip(f"renderer missing: {missing}")
@@ -61,7 +63,7 @@ def burnt(
     return source, output, seen
 
 
-def bright(video: Path, time_ms: int) -> np.ndarray:
+def bright(video: Path, time_ms: int) -> Any:  # a boolean numpy array
     frame = np.frombuffer(burn.frame_at(video, time_ms, SIZE), dtype=np.uint8)
     return frame.reshape(SIZE.height, SIZE.width, 3).min(axis=2) > INK
 

@@ -21,6 +21,7 @@ pytest.importorskip("PIL", reason="Pillow is not installed (the render extra)")
 from PIL.Image import Image
 
 from captionkit.render import libass, raqm
+from captionkit.render.ffmpeg import require_libass
 from captionkit.render.fonts import Font
 from captionkit.render.pixels import ink_bounds, ink_mask, locate_trailing_punctuation
 from captionkit.render.players import simulate
@@ -63,13 +64,13 @@ def test_raqm_puts_the_stop_left(font: Font) -> None:
 
 
 def test_libass_puts_the_stop_left_in_the_srt_default(font: Font) -> None:
-    need(libass.require_libass)
+    need(require_libass)
     images = libass.render_texts(full_and_stripped(SRT_DEFAULT_RTL_MODE), SIZE, font)
     assert_stop_left(images)
 
 
 def test_libass_puts_a_plain_stop_right(font: Font) -> None:
-    need(libass.require_libass)
+    need(require_libass)
     images = libass.render_texts(full_and_stripped("none"), SIZE, font)
     assert locate_trailing_punctuation(images[0], images[1]).verdict == "right"
 

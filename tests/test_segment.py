@@ -61,12 +61,6 @@ def test_lines_within_limits_when_every_word_fits(words: list[str], profile: obj
             assert visible_length(" ".join(lines)) > limit
 
 
-@settings(max_examples=60, deadline=None)
-@given(words=words_lists)
-def test_deterministic(words: list[str]) -> None:
-    assert segment(words, PROFILE) == segment(list(words), PROFILE)
-
-
 def test_avoids_splitting_a_construct_even_at_a_script_line_end() -> None:
     # The script breaks "في إنشاء / الجيش الشعبي" where a subtitler would not.
     words = "لدرجة أنه ساهم في إنشاء الجيش الشعبي الكوري من الأساس بتدريبه للضباط والجنود".split()

@@ -11,8 +11,8 @@ from captionkit.errors import EncodingError, ParseError, UnrepresentableTextErro
 from captionkit.formats.srt import check_srt_text, parse_srt
 
 
-def cues_of(text: str, **options: bool) -> list[tuple[int, int, str, str]]:
-    track = parse(text, "srt", **options)
+def cues_of(text: str, lenient: bool = False) -> list[tuple[int, int, str, str]]:
+    track = parse(text, "srt", lenient=lenient)
     return [(cue.start, cue.end, cue.text, cue.identifier) for cue in track.cues]
 
 

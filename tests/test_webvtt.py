@@ -417,7 +417,7 @@ def vtt_tracks(draw: st.DrawFn, text: st.SearchStrategy[str] = cue_text) -> Trac
     if draw(st.booleans()):
         blocks.append(Region("id:r1 width:40% lines:2\nscroll:up"))
     body: list[Note | Cue] = draw(st.lists(cues(text), max_size=8))
-    if body and draw(st.booleans()):
+    if body and bool(draw(st.booleans())):  # bool(): mypy types `and` right from its left
         body.insert(draw(st.integers(0, len(body))), Note(" ملاحظة\nsecond line"))
     return Track((*blocks, *body), format="vtt")
 

@@ -16,7 +16,6 @@ from typing import Annotated
 
 import typer
 
-from captionkit import __version__
 from captionkit.cli import check, files, make, render, retime
 from captionkit.cli.common import stderr
 
@@ -31,6 +30,8 @@ app = typer.Typer(
 
 def version_callback(value: bool) -> None:
     if value:
+        from captionkit.version import __version__
+
         typer.echo(f"captionkit {__version__}")
         raise typer.Exit()
 

@@ -6,7 +6,6 @@ from enum import Enum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from captionkit.cli.common import (
     EncodingOption,
@@ -20,7 +19,6 @@ from captionkit.cli.common import (
     stderr,
 )
 from captionkit.errors import UsageError
-from captionkit.formats import format_from_path, read, to_bytes
 
 
 class CheckFormat(str, Enum):
@@ -70,15 +68,12 @@ def check_command(
     lenient: Lenient = False,
 ) -> None:
     """Check RTL layout, line length, reading speed and timing; exit 1 on an error finding."""
+    from rich.console import Console
+
     from captionkit.check import RULES, all_rules
-    from captionkit.check.report import (
-        explanation,
-        github_annotations,
-        print_text_report,
-        report_json,
-        sarif,
-    )
+    from captionkit.check.report import explanation, github_annotations, report_json, sarif
     from captionkit.check.runner import check_file, check_settings, collect_paths, exit_status
+    from captionkit.cli.check_text import print_text_report
     from captionkit.profiles import resolve_profile
 
     if explain is not None:
@@ -159,7 +154,7 @@ def fix_command(
     from captionkit.check import fix_track, select_rules
     from captionkit.check.runner import check_settings
     from captionkit.check.textutil import show_controls
-    from captionkit.formats import dumps
+    from captionkit.formats import dumps, format_from_path, read, to_bytes
     from captionkit.profiles import resolve_profile
 
     if not dry_run and output is None and not in_place:

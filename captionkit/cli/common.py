@@ -8,14 +8,16 @@ import sys
 from collections.abc import Callable, Sequence
 from enum import Enum
 from functools import wraps
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 
 from captionkit.errors import CaptionkitError
 from captionkit.io import write_outputs
-from captionkit.model import Track
+
+if TYPE_CHECKING:
+    from captionkit.model import Track
 
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 

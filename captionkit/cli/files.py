@@ -7,8 +7,6 @@ from enum import Enum
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from captionkit.cli.common import (
     EncodingOption,
@@ -22,10 +20,6 @@ from captionkit.cli.common import (
     report_skipped,
 )
 from captionkit.errors import UsageError
-from captionkit.formats import conversion_losses, format_from_path, parse_newline, read, to_bytes
-from captionkit.info import describe
-from captionkit.spec import track_json
-from captionkit.timecode import format_duration
 
 
 class OutputFormat(str, Enum):
@@ -59,6 +53,15 @@ def convert(
     lenient: Lenient = False,
 ) -> None:
     """Convert between SubRip, WebVTT and JSON; say what cannot be carried over."""
+    from captionkit.formats import (
+        conversion_losses,
+        format_from_path,
+        parse_newline,
+        read,
+        to_bytes,
+    )
+    from captionkit.spec import track_json
+
     line_end = parse_newline(newline)
     if to is not None:
         target = to.value
@@ -95,6 +98,13 @@ def info(
     ] = ReportFormat.text,
 ) -> None:
     """Describe a subtitle file: format, encoding and why, line ends, cues, RTL share."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from captionkit.formats import read
+    from captionkit.info import describe
+    from captionkit.timecode import format_duration
+
     track = read(input, encoding=encoding, lenient=lenient)
     facts = describe(track, input)
     if format is ReportFormat.json:

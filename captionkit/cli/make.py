@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from captionkit.cli.common import (
     Cps,
@@ -23,22 +21,10 @@ from captionkit.cli.common import (
     stderr,
 )
 from captionkit.errors import CaptionkitError, UsageError
-from captionkit.formats import format_from_path
-from captionkit.make import (
-    AlignReport,
-    FromTimestamps,
-    MakeReport,
-    MakeResult,
-    SpeechRate,
-    align_file,
-    make,
-    make_file,
-)
-from captionkit.make.timing import DEFAULT_RATE
-from captionkit.model import Format
-from captionkit.profiles import resolve_profile
-from captionkit.text.rtl import parse_rtl_mode
-from captionkit.timecode import format_duration, parse_time
+
+if TYPE_CHECKING:
+    from captionkit.make import AlignReport, FromTimestamps, MakeReport, MakeResult, SpeechRate
+    from captionkit.model import Format
 
 MakeOutputs = Annotated[
     list[str] | None,
@@ -70,6 +56,8 @@ KeepAll = Annotated[
 
 
 def _time_option(flag: str, text: str) -> int:
+    from captionkit.timecode import parse_time
+
     try:
         return parse_time(text)
     except CaptionkitError as error:
@@ -78,6 +66,8 @@ def _time_option(flag: str, text: str) -> int:
 
 def outputs_of(paths: list[str], report: ReportFormat) -> list[tuple[str, Format]]:
     """Each output with the caption format it gets (from its extension; ``-`` is SRT)."""
+    from captionkit.formats import format_from_path
+
     chosen = list(paths) or (["-"] if report is ReportFormat.text else [])
     if report is ReportFormat.json and "-" in chosen:
         raise UsageError("-o - and --format json both write to stdout: choose one")
@@ -111,7 +101,10 @@ def make_command(
     rate: Annotated[
         float | None,
         typer.Option(
-            "--rate", help=f"Speech rate, visible characters a second (default {DEFAULT_RATE:g})."
+            # DEFAULT_RATE, written out so that --help does not import the make pipeline
+            # (tests/test_architecture.py checks that the two agree)
+            "--rate",
+            help="Speech rate, visible characters a second (default 14).",
         ),
     ] = None,
     rtl: Annotated[
@@ -130,6 +123,11 @@ def make_command(
     timestamps_format: TimestampsFormatOption = None,
 ) -> None:
     """Caption a narration script: cue boundaries, line breaks and times; SRT and WebVTT."""
+    from captionkit.make import FromTimestamps, SpeechRate, make_file
+    from captionkit.make.timing import DEFAULT_RATE
+    from captionkit.profiles import resolve_profile
+    from captionkit.text.rtl import parse_rtl_mode
+
     chosen = resolve_profile(
         profile,
         {"max_chars_per_line": max_chars, "max_lines": max_lines, "max_cps": cps, "fps": fps},
@@ -171,6 +169,8 @@ def make_command(
 
 def print_make_report(report: MakeReport) -> None:
     """The summary of a make run, on stderr."""
+    from rich.table import Table
+
     table = Table(show_header=False, box=None, title="captionkit make")
     table.add_row("cues", str(report.cues))
     table.add_row("words", str(report.words))
@@ -219,6 +219,8 @@ def demo(
     ] = Path("."),
 ) -> None:
     """Caption the bundled sample narration and write demo.srt and demo.vtt."""
+    from captionkit.make import make
+
     name = "sample-narration-ar.txt"
     sample = resources.files("captionkit.data").joinpath(name).read_bytes()
     paths: list[tuple[Path, Format]] = [(folder / "demo.srt", "srt"), (folder / "demo.vtt", "vtt")]
@@ -255,6 +257,12 @@ def align_command(
     ] = ReportFormat.text,
 ) -> None:
     """Time every narration word from supplied timestamps: matched, or interpolated."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from captionkit.make import align_file
+    from captionkit.timecode import format_duration
+
     document = align_file(
         narration, timestamps, timestamps_format=timestamps_format, keep_all=keep_all
     ).as_json()

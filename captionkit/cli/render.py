@@ -12,8 +12,6 @@ import typer
 
 from captionkit.cli.common import EncodingOption, Input, emit, handles_errors, note, stderr
 from captionkit.errors import UsageError
-from captionkit.formats import read
-from captionkit.timecode import format_duration, parse_time
 
 
 class EngineName(str, Enum):
@@ -65,9 +63,11 @@ def preview(
     encoding: EncodingOption = None,
 ) -> None:
     """Draw a frame of a subtitle file as a real renderer shows it, to a PNG."""
+    from captionkit.formats import read
     from captionkit.render.fonts import resolve_font
     from captionkit.render.preview import contact_sheet, preview_texts, render_cue_texts
     from captionkit.render.size import Size
+    from captionkit.timecode import parse_time
 
     if sheet and (at is not None or cue is not None):
         raise UsageError("--sheet draws every cue: leave out --at and --cue")
@@ -133,6 +133,7 @@ def burn_command(
 
     from captionkit.render.burn import burn, burn_style
     from captionkit.render.fonts import resolve_font
+    from captionkit.timecode import format_duration
 
     chosen_style = burn_style(profile, style or [])
     chosen_font = resolve_font(font)

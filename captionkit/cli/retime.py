@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,10 +18,9 @@ from captionkit.cli.common import (
     report_skipped,
 )
 from captionkit.errors import UsageError
-from captionkit.formats import dumps, format_from_path, parse_newline, read, to_bytes
-from captionkit.profiles import resolve_profile
-from captionkit.retime import RetimeResult, result_json, retime, timing_diff
-from captionkit.retime.options import plan_from_text
+
+if TYPE_CHECKING:
+    from captionkit.retime import RetimeResult
 
 
 @handles_errors
@@ -100,6 +99,11 @@ def retime_command(
     Order: sync or reference, fps, scale, shift (on the cues in range), snap,
     one rounding to ms, the negative-time check (--clip), repair.
     """
+    from captionkit.formats import dumps, format_from_path, parse_newline, read, to_bytes
+    from captionkit.profiles import resolve_profile
+    from captionkit.retime import result_json, retime, timing_diff
+    from captionkit.retime.options import plan_from_text
+
     if in_place and output is not None:
         raise UsageError("give -o or --in-place, not both")
     if in_place and input == "-":

@@ -1,6 +1,6 @@
 """The packaged ffmpeg (imageio-ffmpeg's static build, with libass, fribidi and harfbuzz).
 
-A user needs no system ffmpeg: captionkit depends on imageio-ffmpeg, which brings one.
+A user needs no system ffmpeg: the ``render`` extra installs imageio-ffmpeg, which brings one.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-from captionkit.render.errors import RendererMissing, RenderError
+from captionkit.render.errors import RendererMissing, RenderError, RenderExtraMissing
 from captionkit.render.fonts import Font
 
 
@@ -27,9 +27,7 @@ def ffmpeg_exe() -> str:
     try:
         import imageio_ffmpeg
     except ImportError:
-        raise RendererMissing(
-            "ffmpeg is not installed: reinstall captionkit, whose dependency imageio-ffmpeg brings it"
-        ) from None
+        raise RenderExtraMissing("the packaged ffmpeg (imageio-ffmpeg)") from None
     try:
         return str(imageio_ffmpeg.get_ffmpeg_exe())
     except RuntimeError as error:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from captionkit.render.errors import RendererMissing
+from captionkit.render.errors import RendererMissing, RenderExtraMissing
 
 DEFAULT_FAMILY = "Noto Sans Arabic"
 
@@ -28,9 +28,7 @@ def default_font_path() -> Path:
     try:
         import fontpkg
     except ImportError:
-        raise RendererMissing(
-            "the packaged Arabic font is not installed: reinstall captionkit (fontpkg-noto-sans-arabic)"
-        ) from None
+        raise RenderExtraMissing("the packaged Arabic font (fontpkg-noto-sans-arabic)") from None
     try:
         return Path(fontpkg.path(DEFAULT_FAMILY))
     except Exception:
@@ -44,9 +42,7 @@ def family_name(path: Path) -> str:
     try:
         from PIL import ImageFont
     except ImportError:
-        raise RendererMissing(
-            "Pillow is not installed: reinstall captionkit, which depends on it"
-        ) from None
+        raise RenderExtraMissing("Pillow") from None
     try:
         family, _style = ImageFont.truetype(str(path), 20).getname()
     except OSError as error:

@@ -38,14 +38,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from captionkit.collector import collector_paused
 from captionkit.errors import InvalidValue, TimingError, UsageError
 from captionkit.model import Cue, Track
 from captionkit.profiles import Profile
-from captionkit.retime.refsync import ReferenceFit, fit_reference
 from captionkit.retime.repair import Shortfall, repair
 from captionkit.timecode import MAX_TIME_MS, format_srt_time, parse_time
+
+if TYPE_CHECKING:
+    from captionkit.retime.refsync import ReferenceFit
 
 __all__ = [
     "CueRange",
@@ -483,6 +486,9 @@ def retime(track: Track, plan: RetimePlan) -> RetimeResult:
     fit: ReferenceFit | None = None
     base: list[tuple[Fraction, Fraction]] | None = None
     if plan.reference is not None:
+        # numpy (the ``reference`` extra) is imported only when a reference is given
+        from captionkit.retime.refsync import fit_reference
+
         fit = fit_reference(track, plan.reference)
         base = [(Fraction(start), Fraction(end)) for start, end in fit.times]
     new_track, clipped, emptied = _move(track, base, time_map, plan.selection, plan.snap, plan.clip)

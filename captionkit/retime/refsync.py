@@ -43,10 +43,16 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import pairwise
 
-import numpy as np
-import numpy.typing as npt
+from captionkit.errors import MissingExtra, TimingError
 
-from captionkit.errors import TimingError
+try:
+    import numpy as np
+    import numpy.typing as npt
+except ImportError:
+    raise MissingExtra(
+        "timing from a reference file needs numpy: pip install 'captionkit[reference]'",
+        parameter="reference",
+    ) from None
 from captionkit.model import Track
 
 __all__ = ["ReferenceFit", "Segment", "candidate_scales", "fit_reference", "fit_times"]
