@@ -33,6 +33,7 @@ from captionkit.text.linebreak import (
     Category,
     ends_phrase,
     gap_judgements,
+    judge_break,
     load_weights,
     word_length,
 )
@@ -117,8 +118,13 @@ def segment(
     end_cost = [0.0] * count
     line_cost = [0.0] * count
     hints = set(line_ends)
+    doubtful = weights.bad.get("doubtful", weights.bad["idafa"])
     for gap, (category, bonus) in enumerate(gap_judgements(words)):
         bad = weights.bad[category] if category is not None else 0.0
+        if category is not None:
+            judgement = judge_break(words[gap], words[gap + 1])
+            if judgement is not None and judgement.doubtful:
+                bad = doubtful
         good = bonus + (line_end_bonus if gap in hints else 0.0)
         if good <= 0.0:
             bad += unmarked

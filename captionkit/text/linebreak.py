@@ -41,6 +41,14 @@ from typing import Literal, TypeAlias
 
 from captionkit.text.counting import visible_length as visible_length
 from captionkit.text.counting import without_invisible
+from captionkit.text.wordclass import (
+    accusative,
+    adjective_shape,
+    first_names,
+    has_pronoun_suffix,
+    looks_verb,
+    strip_article,
+)
 
 Category: TypeAlias = Literal["binding", "number", "name", "noun-adjective", "idafa"]
 CATEGORIES: tuple[Category, ...] = ("binding", "number", "name", "noun-adjective", "idafa")
@@ -110,6 +118,16 @@ class Lexicon:
     numerals: frozenset[str]
     fractions: frozenset[str]
     before_ma: frozenset[str]
+    kana: frozenset[str]
+    inna: frozenset[str]
+    pronouns: frozenset[str]
+    particles: frozenset[str]
+    before_li: frozenset[str]
+    construct_nouns: frozenset[str]
+    name_words: frozenset[str]
+    nisba_nouns: frozenset[str]
+    adverbs: frozenset[str]
+    time_nouns: frozenset[str]
 
 
 _PREPOSITION_CLASSES = {"حرف جر", "حرف جر مكفوف", "ظرف مكان", "ظرف", "ظرف زمان/مكان"}
@@ -141,7 +159,12 @@ def lexicon() -> Lexicon:
                 continue
             category = reading["category"]
             stem = reading["stem"]
-            if category in binding_classes and stem not in not_binding and len(stem) > 1:
+            if (
+                category in binding_classes
+                and stem not in not_binding
+                and form not in not_binding
+                and len(stem) > 1
+            ):
                 if category == "اسم إشارة":
                     demonstratives.add(form)
                 else:
@@ -167,6 +190,7 @@ def lexicon() -> Lexicon:
         name_pairs.update(itertools.pairwise(parts))
     numbers = _sections("number-words.txt")
     complements = _sections("complements.txt")
+    governors = _sections("governors.txt")
     return Lexicon(
         binding=frozenset(binding),
         demonstratives=frozenset(demonstratives),
@@ -187,6 +211,18 @@ def lexicon() -> Lexicon:
         numerals=frozenset(_bare(word) for word in numbers.get("numerals", [])),
         fractions=frozenset(_bare(word) for word in numbers.get("fractions", [])),
         before_ma=frozenset(complements.get("before-ma", [])),
+        kana=frozenset(_bare(word) for word in governors.get("kana", [])),
+        inna=frozenset(_bare(word) for word in governors.get("inna", [])),
+        pronouns=frozenset(_bare(word) for word in governors.get("pronouns", [])),
+        particles=frozenset(_bare(word) for word in governors.get("particles", [])),
+        before_li=frozenset(complements.get("before-li", [])),
+        nisba_nouns=frozenset(complements.get("nisba-nouns", [])),
+        name_words=frozenset(word for pair in name_pairs for word in pair[1:]) | frozenset(proper),
+        construct_nouns=frozenset({"أحد", "إحدى", "كل", "بعض", "معظم", "أغلب", "غير"}),
+        adverbs=frozenset(_bare(word) for word in _entries("adverbs.txt")),
+        time_nouns=frozenset(
+            {"صباح", "مساء", "ليل", "ليلة", "ظهر", "نهاية", "بداية", "مطلع", "مرة"}
+        ),
     )
 
 
@@ -271,16 +307,52 @@ def _is_adjective(bare: str, lex: Lexicon, definite: bool) -> bool:
     return False
 
 
+_PREPOSITIONS_AFTER_ADVERB = frozenset({"على", "إلى", "الى", "في", "من", "عن", "مع", "لأن"})
+
+
 def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
+    if bare in ("بعد", "قبل") and (
+        right_bare in _PREPOSITIONS_AFTER_ADVERB or _starts_conjunction(right_bare, lex)
+    ):
+        return False  # adverbial بعد ("yet"): لم تصل بعد إلى اتفاق
+    if bare == "لا" and right_bare in ("لم", "لن", "لا"):
+        return False  # لا لم أره: "no" is an answer, the next negation starts a clause
     if bare in lex.binding:
-        return True
-    # A demonstrative binds to the definite noun it points at (هذه التقارير), not otherwise.
-    return bare in lex.demonstratives and _definite_any(right_bare)
+        # لا أحد يعرف: a construct noun is complete before a verb
+        return not (bare in lex.construct_nouns and looks_verb(right_bare))
+    forms = [bare] + [bare[1:] for prefix in "وف" if bare.startswith(prefix) and len(bare) > 2]
+    for form in forms:
+        if form in lex.binding and form not in lex.stopwords:
+            return True  # وبفضل، وعبر: a listed binding word with a conjunction
+        if form in lex.kana or form in lex.inna or form in lex.particles:
+            return True
+        if form in lex.pronouns:
+            return not (_starts_conjunction(right_bare, lex) or right_bare in lex.pronouns)
+    # A demonstrative binds to the noun it points at (هذه التقارير، هذه فرصتك), not otherwise.
+    return bare in lex.demonstratives and (
+        _definite_any(right_bare) or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
+    )
+
+
+_TIME_WORDS = frozenset({"اليوم", "الآن", "الليلة", "الصباح", "المساء", "الأمس", "الغد"})
 
 
 def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if any((form, right_bare) in lex.name_pairs for form in _strip_prefix(bare)):
         return True
+    names = first_names()
+    if any(form in names for form in _strip_prefix(bare, ("و", "ف", "ب", "ل"))):
+        if bare in ("أبو", "أم", "ابن", "بن", "بنت", "عبد") or right_bare in names:
+            return True
+        if not right_bare.startswith(("ال", "و", "ف")) and not right_bare.isascii():
+            return (
+                right_bare not in lex.stopwords
+                and not looks_verb(right_bare)
+                and not _governs(right_bare, lex)
+                and right_bare not in lex.adverbs
+            )
+        if right_bare.startswith("ال") and right_bare not in _TIME_WORDS:
+            return right_bare not in lex.stopwords and not looks_verb(right_bare)
     titled = any(form in lex.titles for form in _strip_prefix(bare))
     return titled and right_bare not in lex.stopwords
 
@@ -340,13 +412,34 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         return "number"
     if _name_pair(left, right, lex) or _latin_name(left_word, right_word):
         return "name"
-    if not _noun_like(left, lex) or right in lex.stopwords:
+    if _is_latin(left) and not left.islower() and left.isalpha() and _DIGITS.match(right):
+        return "name"  # a product and its model number: iPhone 15
+    if right.startswith("ل") and any(form in lex.before_li for form in forms):
+        return "idafa"  # بالنسبة للسعر
+    if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
+        return "idafa"  # صباح اليوم، صباح الخير
+    noun = _noun_like(left, lex) or left in lex.time_nouns
+    if not noun or left in lex.adverbs or right in lex.adverbs:
+        return None
+    if right in lex.stopwords and right not in lex.adjectives:
+        return None
+    if _governs(right, lex):
         return None
     if _is_latin(right):
         # A name introduced by its class noun: وكالة NASA، صاروخ Ariane.
         capital = right_word.strip(_OPENERS)[:1].isupper()
-        return "name" if capital and not _is_latin(left) and not _definite_any(left) else None
+        arabic_noun = not _is_latin(left) and not _definite_any(left) and not looks_verb(left)
+        return "name" if capital and arabic_noun else None
+    if any(form in lex.numerals for form in _strip_prefix(right)) and not looks_verb(left):
+        return "number"  # بزاوية ثلاث
     return _noun_pair(left, right, lex)
+
+
+def _governs(bare: str, lex: Lexicon) -> bool:
+    """A word of the governor lists (كان، إنه، هو، يا ...), maybe after و or ف."""
+    forms = [bare] + [bare[1:] for prefix in "وف" if bare.startswith(prefix) and len(bare) > 2]
+    groups = (lex.kana, lex.inna, lex.pronouns, lex.particles)
+    return any(form in group for form in forms for group in groups)
 
 
 def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
@@ -365,40 +458,79 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
             return True
     if _DIGITS.match(right) and any(form in lex.before_number for form in _strip_prefix(left)):
         return True
+    if any(form in lex.numerals for form in _strip_prefix(left)) and any(
+        form in lex.numerals for form in _strip_prefix(right)
+    ):
+        return True  # ثلاث وعشرين، السادس عشر
     return (
-        any(form in lex.numerals for form in _strip_prefix(left))
+        any(form in lex.numerals and not form.startswith("ال") for form in _strip_prefix(left))
         and right not in lex.stopwords
         and not _starts_conjunction(right, lex)
     )
 
 
+class _Doubtful(str):
+    """A category the rules guess without a positive clue (``doubtful`` in judgements)."""
+
+
+_DOUBTFUL_IDAFA: Category = _Doubtful("idafa")  # type: ignore[assignment]
+
+
 def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
-    """Noun and adjective, or a construct (idafa), between two Arabic content words."""
+    """Noun and adjective, or a construct (idafa), between two Arabic content words.
+
+    A verb on either side heads no such unit. Definiteness tells the two apart: a
+    definite noun before a definite adjective (they agree), an indefinite noun before
+    an indefinite adjective (or both in the accusative -ًا), an indefinite noun before
+    any definite word or before another noun (a construct).
+    """
+    if looks_verb(left) or looks_verb(right) or right in lex.kana:
+        return None
+    left_definite, left_stem = strip_article(left)
+    right_definite, right_stem = strip_article(right)
     if (
         right.startswith("وال")
-        and _definite_any(left)
+        and left_definite
         and _is_adjective(left, lex, definite=_definite_bare(left))
         and _is_adjective(right[1:], lex, definite=True)
     ):
         return "noun-adjective"  # adjectives of one noun: الدبلوماسية والعسكرية
+    conjoined = right[:1] in "وف" and len(right) >= 3 and right[1:2] != "ا"
+    if conjoined and not any(right.startswith(root) for root in lex.waw_initial):
+        return None  # a conjoined word starts a new phrase
     if _definite_bare(right):
-        if _is_adjective(right, lex, definite=True):
-            return "noun-adjective"
-        return None if _definite_any(left) or _has_pronoun_suffix(left) else "idafa"
-    if _definite_any(left) or _is_latin(left):
-        return None
-    if right in lex.proper_nouns or right in lex.name_firsts:
-        return "idafa"  # جمهورية كوريا، بزعامة جوزيف
-    if _is_adjective(right, lex, False):
-        return "noun-adjective"
-    if _has_pronoun_suffix(left):
-        return None
-    if re.fullmatch(r"أ[^اويةء\s]{3}", left) and not _definite_any(right):
-        return "idafa"  # an elative before its noun: أكبر مدن
+        if right_definite and left in first_names():
+            return None
+        suffixed = has_pronoun_suffix(left) or (left.endswith("ه") and len(left) >= 4)
+        if suffixed and adjective_shape(right_stem) and not has_pronoun_suffix(right):
+            return "noun-adjective"  # خطابه المتلفز، فرصتك الأخيرة
+        if left_definite or _is_latin(left):
+            if _is_adjective(right, lex, definite=True) or adjective_shape(right_stem):
+                return "noun-adjective"
+            if right_stem.endswith("ة") and left_stem.endswith(("ة", "ات", "ا")):
+                return "noun-adjective"  # الخلايا الحية: agreement in gender
+            return None
+        return None if has_pronoun_suffix(left) else "idafa"
     masdar = any(_MASDAR.fullmatch(form) for form in _strip_prefix(left, ("ب", "ل", "و", "ف")))
-    if masdar and not _starts_conjunction(right, lex):
-        return "idafa"  # a verbal noun and its object: تطوير صواريخ، بناء برنامج
-    return None
+    prefixed = right[:1] in "بل" and len(right) > 3
+    if right_definite or (prefixed and (right[1] in "إأاآل" or not masdar)):
+        return None  # a preposition starts a new phrase: لإصلاح، بالعين
+    if left_definite or _is_latin(left) or left in lex.name_words:
+        return None  # a definite word or a name heads no construct
+    if right in lex.proper_nouns or right in lex.name_firsts or right in first_names():
+        return "idafa"  # جمهورية كوريا، بزعامة جوزيف
+    if _is_adjective(right, lex, False) or adjective_shape(right):
+        return "noun-adjective"
+    if accusative(left) and accusative(right):
+        return "noun-adjective"  # نموذجا مختلفا
+    if has_pronoun_suffix(left) or right in lex.stopwords:
+        return None
+    if right in lex.demonstratives:
+        return "idafa"  # طول هذا الكتاب
+    head = left not in lex.nisba_nouns and adjective_shape(left)
+    if head or right in lex.before_min or right in lex.numerals:
+        return None  # a name heads no construct; واحدة من starts a new phrase
+    return _DOUBTFUL_IDAFA  # two nouns in a row, no other clue: most often a construct
 
 
 def _starts_conjunction(bare: str, lex: Lexicon) -> bool:
@@ -410,6 +542,42 @@ def _starts_conjunction(bare: str, lex: Lexicon) -> bool:
             return False
         return not (bare[0] == "ف" and not (rest.startswith("ال") or rest in lex.stopwords))
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A bad break's category, whether the rules only guess it, and why, in words."""
+
+    category: Category
+    doubtful: bool
+    reason: str
+
+
+_REASONS = {
+    "binding": "«{l}» is a function word that needs «{r}»",
+    "noun-adjective": "«{r}» qualifies the noun «{l}»",
+    "idafa": "«{l}» is completed by «{r}» (construct)",
+    "name": "«{l} {r}» is one name",
+    "number": "«{l} {r}»: a number and what it counts or dates",
+}
+
+
+@lru_cache(maxsize=65536)
+def judge_break(left_word: str, right_word: str) -> Judgement | None:
+    """The judgement of a break between two words: None when it is acceptable.
+
+    ``doubtful`` marks the guesses (two nouns in a row with no other clue are taken
+    as a construct); make's report lists them apart, check may leave them out.
+
+    >>> judge_break("سبب", "تغير").doubtful, judge_break("في", "المدينة").doubtful
+    (True, False)
+    """
+    category = bad_break_category(left_word, right_word)
+    if category is None:
+        return None
+    doubtful = isinstance(category, _Doubtful)
+    reason = _REASONS[str(category)].format(l=_bare(left_word), r=_bare(right_word))
+    return Judgement(str(category), doubtful, reason + (" (a guess)" if doubtful else ""))  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=65536)
