@@ -10,7 +10,7 @@ Each test is a guess; the break rules combine them with the word lists.
 
 >>> looks_verb("وتشير"), looks_verb("أطلقت"), looks_verb("تطبيق"), looks_verb("الحكومة")
 (True, True, False, False)
->>> adjective_shape("مختلفا"), adjective_shape("شاملة"), adjective_shape("أيام")
+>>> adjective_shape("مختلفا"), adjective_shape("شاملة"), adjective_shape("سيارة")
 (True, True, False)
 """
 
@@ -67,7 +67,7 @@ def _unprefixed(bare: str, prefixes: tuple[str, ...] = _VERB_PREFIXES) -> list[s
 def looks_verb(bare: str) -> bool:
     """An Arabic verb by its shape or the verb list (a guess; nouns share some shapes).
 
-    >>> looks_verb("يعرف"), looks_verb("نغادر"), looks_verb("اكتشف"), looks_verb("تاريخ")
+    >>> looks_verb("يعرف"), looks_verb("ونغادر"), looks_verb("اكتشف"), looks_verb("تاريخ")
     (True, True, True, False)
     """
     if not bare or bare.isascii() or bare.startswith("ال"):
