@@ -569,7 +569,7 @@ def judge_break(left_word: str, right_word: str) -> Judgement | None:
     ``doubtful`` marks the guesses (two nouns in a row with no other clue are taken
     as a construct); make's report lists them apart, check may leave them out.
 
-    >>> judge_break("سبب", "تغير").doubtful, judge_break("في", "المدينة").doubtful
+    >>> judge_break("ميل", "محور").doubtful, judge_break("في", "المدينة").doubtful
     (True, False)
     """
     category = bad_break_category(left_word, right_word)
