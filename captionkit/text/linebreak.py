@@ -33,7 +33,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -249,6 +249,20 @@ def ends_sentence(word: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
+def _leading_mark(word: str) -> str:
+    """Punctuation typed at the start of a word instead of the end of the one before.
+
+    Files made in editors without bidi support put a sentence's final mark first
+    (".لقد"): the mark belongs to the gap before the word. Returns it, or ``""``.
+
+    >>> _leading_mark(".لقد"), _leading_mark("،التي"), _leading_mark("...و"), _leading_mark("لقد")
+    ('.', '،', '', '')
+    """
+    if len(word) < 2 or word[0] not in SENTENCE_END | PHRASE_END or word.startswith(".."):
+        return ""
+    return word[0] if not word[1] in SENTENCE_END | PHRASE_END else ""
+
+
 def ends_phrase(word: str) -> bool:
     """The word closes a phrase (``، ؛ , ; :``) or a sentence."""
     stripped = word.rstrip(_CLOSERS)
@@ -394,7 +408,7 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     >>> bad_break_category("the", "war"), bad_break_category("war", "and") is None
     ('binding', True)
     """
-    if ends_phrase(left_word):
+    if ends_phrase(left_word) or _leading_mark(right_word):
         return None
     lex = lexicon()
     left = _bare(left_word)
@@ -594,9 +608,10 @@ def break_bonus(left_word: str, right_word: str) -> float:
     weights = load_weights()
     lex = lexicon()
     bonus = 0.0
-    if ends_sentence(left_word):
+    lead = _leading_mark(right_word)
+    if ends_sentence(left_word) or lead in SENTENCE_END:
         bonus += weights.good["sentence_end"]
-    elif ends_phrase(left_word):
+    elif ends_phrase(left_word) or lead:
         bonus += weights.good["phrase_end"]
     right = _bare(right_word)
     if not right:
@@ -703,3 +718,55 @@ def layout_cue(
     assert best is not None
     middle = best[1]
     return [" ".join(words[:middle]), " ".join(words[middle:])]
+
+
+#: Words that open a sentence or a clause when they start a script line.
+CLAUSE_OPENERS = frozenset(
+    {"هل", "فهل", "وهل", "فما", "أما", "وأما", "لكن", "ولكن", "لكنه", "ولكنه", "بل", "إذ", "حيث"}
+    | {"كما", "ثم", "لذلك", "لذا", "وبالتالي", "أيضا", "إذا", "وإذا", "فإذا", "عندما", "وعندما"}
+    | {"لماذا", "ولماذا", "كيف", "وكيف", "متى", "أين", "ماذا", "يا"}
+)
+_DASHES = ("-", "–", "—")
+
+
+def clause_start(word: str) -> bool:
+    """The word opens a sentence or a clause at the start of a script line.
+
+    A clause opener (هل، أما، لكن، بل، حيث، كما، ثم ...), a dialogue dash (a new
+    speaker) or a capitalised Latin word.
+
+    >>> clause_start("فهل"), clause_start("-"), clause_start("Google"), clause_start("في")
+    (True, True, True, False)
+    """
+    stripped = word.strip(_OPENERS)
+    if stripped.startswith(_DASHES):
+        return True
+    if stripped[:1].isascii() and stripped[:1].isupper():
+        return True
+    return _bare(word) in CLAUSE_OPENERS
+
+
+def strong_boundaries(words: Sequence[str], line_ends: Collection[int]) -> frozenset[int]:
+    """Gaps (after word ``g``) where one sentence or clause ends and the next begins.
+
+    At a script line end: a sentence end (``. ! ?``), a clause opener, a dash (a new
+    speaker) or a capital after it. Inside a script line the person who wrote it
+    chose to keep the two together; with no line ends at all, every sentence end
+    and dash counts. A cue line should not glue the two sides together, and a cue
+    should rather end there.
+
+    >>> words = "قال ذلك. ثم عاد هل رأيته".split()
+    >>> sorted(strong_boundaries(words, {3})), sorted(strong_boundaries(words, ()))
+    ([3], [1])
+    """
+    found: set[int] = set()
+    for gap in range(len(words) - 1):
+        if line_ends and gap not in line_ends:
+            continue
+        right = words[gap + 1]
+        sentence = ends_sentence(words[gap]) or _leading_mark(right) in SENTENCE_END
+        if sentence or right.strip(_OPENERS).startswith(_DASHES):
+            found.add(gap)
+        elif gap in line_ends and clause_start(right):
+            found.add(gap)
+    return frozenset(found)
