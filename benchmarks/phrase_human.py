@@ -96,7 +96,9 @@ def main() -> int:
         print(f"{SHARED} is absent: nothing to measure")
         return 0
     totals = {"hit": 0, "make_ends": 0, "human_ends": 0, "inside_n": 0}
-    print(f"{'file':45} {'lang':4} {'human':>5} {'make':>5} {'P':>6} {'R':>6} {'F1':>6} {'inside':>7}")
+    print(
+        f"{'file':45} {'lang':4} {'human':>5} {'make':>5} {'P':>6} {'R':>6} {'F1':>6} {'inside':>7}"
+    )
     for language, relative in FILES:
         path = SHARED / relative
         if not path.exists():

@@ -260,7 +260,7 @@ def _leading_mark(word: str) -> str:
     """
     if len(word) < 2 or word[0] not in SENTENCE_END | PHRASE_END or word.startswith(".."):
         return ""
-    return word[0] if not word[1] in SENTENCE_END | PHRASE_END else ""
+    return word[0] if word[1] not in SENTENCE_END | PHRASE_END else ""
 
 
 def ends_phrase(word: str) -> bool:
@@ -765,8 +765,10 @@ def strong_boundaries(words: Sequence[str], line_ends: Collection[int]) -> froze
             continue
         right = words[gap + 1]
         sentence = ends_sentence(words[gap]) or _leading_mark(right) in SENTENCE_END
-        if sentence or right.strip(_OPENERS).startswith(_DASHES):
-            found.add(gap)
-        elif gap in line_ends and clause_start(right):
+        if (
+            sentence
+            or right.strip(_OPENERS).startswith(_DASHES)
+            or (gap in line_ends and clause_start(right))
+        ):
             found.add(gap)
     return frozenset(found)
