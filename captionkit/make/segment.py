@@ -117,10 +117,15 @@ def segment(
     glued_short = weights.shape.get("glued_short_chars", 0.0)
     orphan = weights.shape.get("orphan", 0.0)
     strong = strong_boundaries(words, line_ends)
-    # strong_before[i]: strong boundaries among the gaps before gap i (after words < i).
-    strong_before = [0]
+    glued_line = weights.shape.get("glued_lines", 0.0)
+    # strong_before[i]: the weight of the boundaries among the gaps before gap i: a strong
+    # boundary counts 1, any other script line end glued_lines / glued_sentences.
+    ends = set(line_ends)
+    other = glued_line / glued if glued else 0.0
+    strong_before = [0.0]
     for gap in range(count):
-        strong_before.append(strong_before[-1] + (gap in strong))
+        weight = 1.0 if gap in strong else (other if gap in ends else 0.0)
+        strong_before.append(strong_before[-1] + weight)
 
     prefix = [0]
     for word in words:

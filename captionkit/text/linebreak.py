@@ -274,6 +274,17 @@ def is_number(word: str) -> bool:
     return bool(_DIGITS.match(_bare(word)))
 
 
+_PERSIAN_LETTERS = frozenset("پچژگیکۀ")
+
+
+_PERSIAN_WORDS = frozenset({"از", "در", "را", "شد", "است", "هستند", "بود", "شما", "برای", "تا"})
+
+
+def _persian(bare: str) -> bool:
+    """Persian by its letters (ی ک پ چ ژ گ) or its function words: Arabic rules do not apply."""
+    return bare in _PERSIAN_WORDS or any(char in _PERSIAN_LETTERS for char in bare)
+
+
 def _is_latin(bare: str) -> bool:
     return bool(bare) and all(char.isascii() for char in bare)
 
@@ -368,7 +379,8 @@ def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
         if right_bare.startswith("ال") and right_bare not in _TIME_WORDS:
             return right_bare not in lex.stopwords and not looks_verb(right_bare)
     titled = any(form in lex.titles for form in _strip_prefix(bare))
-    return titled and right_bare not in lex.stopwords
+    known = right_bare in names or right_bare in lex.name_words or right_bare in lex.name_firsts
+    return titled and (known or right_bare.isascii())
 
 
 def _latin_name(left: str, right: str) -> bool:
@@ -415,6 +427,9 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     right = _bare(right_word)
     if not left or not right:
         return None
+    if _persian(left) or _persian(right):
+        # Persian shares the script, not the grammar: only what holds in both languages.
+        return "binding" if left in ("و", "-", "–", "—") else None
     if _binds(left, right, lex):
         return "binding"
     forms = _strip_prefix(left)
@@ -426,6 +441,11 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         return "number"
     if _name_pair(left, right, lex) or _latin_name(left_word, right_word):
         return "name"
+    titled = any(form in lex.titles for form in _strip_prefix(left))
+    unknown = right not in lex.stopwords and not looks_verb(right) and not _governs(right, lex)
+    if titled and unknown and not right.startswith(("ال", "و", "ف")):
+        # A title before a word no list knows: most often a name (الرئيس ماكرون), a guess.
+        return _DOUBTFUL_NAME
     if _is_latin(left) and not left.islower() and left.isalpha() and _DIGITS.match(right):
         return "name"  # a product and its model number: iPhone 15
     if right.startswith("ل") and any(form in lex.before_li for form in forms):
@@ -444,7 +464,7 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         capital = right_word.strip(_OPENERS)[:1].isupper()
         arabic_noun = not _is_latin(left) and not _definite_any(left) and not looks_verb(left)
         return "name" if capital and arabic_noun else None
-    if any(form in lex.numerals for form in _strip_prefix(right)) and not looks_verb(left):
+    if right in lex.numerals and not right.startswith("ال") and not looks_verb(left):
         return "number"  # بزاوية ثلاث
     return _noun_pair(left, right, lex)
 
@@ -488,6 +508,7 @@ class _Doubtful(str):
 
 
 _DOUBTFUL_IDAFA: Category = _Doubtful("idafa")  # type: ignore[assignment]
+_DOUBTFUL_NAME: Category = _Doubtful("name")  # type: ignore[assignment]
 
 
 def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
@@ -531,7 +552,7 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
         return None  # a preposition starts a new phrase: لإصلاح، بالعين
     if left_definite or _is_latin(left) or left in lex.name_words:
         return None  # a definite word or a name heads no construct
-    if right in lex.proper_nouns or right in lex.name_firsts or right in first_names():
+    if right in lex.proper_nouns or right in lex.name_firsts:
         return "idafa"  # جمهورية كوريا، بزعامة جوزيف
     if _is_adjective(right, lex, False) or adjective_shape(right):
         return "noun-adjective"
@@ -541,6 +562,10 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
         return None
     if right in lex.demonstratives:
         return "idafa"  # طول هذا الكتاب
+    if (re.fullmatch(r"أ[^اويةء\s]{3}", left) or left == "آخر") and right not in lex.numerals:
+        return "idafa"  # an elative before its noun: أكبر مدن، آخر مرة
+    if masdar and not _starts_conjunction(right, lex):
+        return "idafa"  # a verbal noun and its object: تطوير صواريخ، بناء برنامج
     head = left not in lex.nisba_nouns and adjective_shape(left)
     if head or right in lex.before_min or right in lex.numerals:
         return None  # a name heads no construct; واحدة من starts a new phrase
@@ -733,9 +758,9 @@ def clause_start(word: str) -> bool:
     """The word opens a sentence or a clause at the start of a script line.
 
     A clause opener (هل، أما، لكن، بل، حيث، كما، ثم ...), a dialogue dash (a new
-    speaker) or a capitalised Latin word.
+    speaker), a capitalised Latin word, or و / ف before a verb.
 
-    >>> clause_start("فهل"), clause_start("-"), clause_start("Google"), clause_start("في")
+    >>> clause_start("فهل"), clause_start("-"), clause_start("وتساءل"), clause_start("في")
     (True, True, True, False)
     """
     stripped = word.strip(_OPENERS)
@@ -743,7 +768,13 @@ def clause_start(word: str) -> bool:
         return True
     if stripped[:1].isascii() and stripped[:1].isupper():
         return True
-    return _bare(word) in CLAUSE_OPENERS
+    bare = _bare(word)
+    if bare in CLAUSE_OPENERS:
+        return True
+    # و or ف before a verb at a line start opens a new sentence: وقال، وتساءل، فيما
+    return (
+        len(bare) >= 4 and bare[0] in "وف" and looks_verb(bare) and bare[1:] not in lexicon().kana
+    )
 
 
 def strong_boundaries(words: Sequence[str], line_ends: Collection[int]) -> frozenset[int]:
