@@ -452,9 +452,11 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # بالنسبة للسعر
     if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
         return "idafa"  # صباح اليوم، صباح الخير
-    noun = _noun_like(left, lex) or left in lex.time_nouns
+    noun = _noun_like(left, lex) or left in lex.time_nouns or left == "آخر"
     if not noun or left in lex.adverbs or right in lex.adverbs:
         return None
+    if left == "آخر" and right in lex.time_nouns:
+        return "idafa"  # آخر مرة
     if right in lex.stopwords and right not in lex.adjectives:
         return None
     if _governs(right, lex):
@@ -530,7 +532,9 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
         and _is_adjective(right[1:], lex, definite=True)
     ):
         return "noun-adjective"  # adjectives of one noun: الدبلوماسية والعسكرية
-    conjoined = right[:1] in "وف" and len(right) >= 3 and right[1:2] != "ا"
+    conjoined = right[:1] == "و" and len(right) >= 3 and right[1:2] != "ا"
+    conjoined = conjoined or (right[:1] == "ف" and _starts_conjunction(right, lex))
+    conjoined = conjoined and right not in lex.adjectives  # فعلي is an adjective
     if conjoined and not any(right.startswith(root) for root in lex.waw_initial):
         return None  # a conjoined word starts a new phrase
     if _definite_bare(right):
