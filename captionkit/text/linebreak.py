@@ -44,6 +44,7 @@ from captionkit.text.counting import without_invisible
 from captionkit.text.wordclass import (
     accusative,
     adjective_shape,
+    qualifier_shape,
     first_names,
     has_pronoun_suffix,
     looks_verb,
@@ -126,6 +127,7 @@ class Lexicon:
     construct_nouns: frozenset[str]
     name_words: frozenset[str]
     nisba_nouns: frozenset[str]
+    construct_only: frozenset[str]
     adverbs: frozenset[str]
     time_nouns: frozenset[str]
 
@@ -217,6 +219,7 @@ def lexicon() -> Lexicon:
         particles=frozenset(_bare(word) for word in governors.get("particles", [])),
         before_li=frozenset(complements.get("before-li", [])),
         nisba_nouns=frozenset(complements.get("nisba-nouns", [])),
+        construct_only=frozenset(complements.get("construct", [])),
         name_words=frozenset(word for pair in name_pairs for word in pair[1:]) | frozenset(proper),
         construct_nouns=frozenset({"أحد", "إحدى", "كل", "بعض", "معظم", "أغلب", "غير"}),
         adverbs=frozenset(_bare(word) for word in _entries("adverbs.txt")),
@@ -347,7 +350,7 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         return not (bare in lex.construct_nouns and looks_verb(right_bare))
     forms = [bare] + [bare[1:] for prefix in "وف" if bare.startswith(prefix) and len(bare) > 2]
     for form in forms:
-        if form in lex.binding and form not in lex.stopwords:
+        if form in lex.binding:
             return True  # وبفضل، وعبر: a listed binding word with a conjunction
         if form in lex.kana or form in lex.inna or form in lex.particles:
             return True
@@ -446,7 +449,8 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     if titled and unknown and not right.startswith(("ال", "و", "ف")):
         # A title before a word no list knows: most often a name (الرئيس ماكرون), a guess.
         return _DOUBTFUL_NAME
-    if _is_latin(left) and not left.islower() and left.isalpha() and _DIGITS.match(right):
+    latin_word = left_word.strip(_OPENERS + _CLOSERS)
+    if _is_latin(left) and not latin_word.islower() and left.isalpha() and _DIGITS.match(right):
         return "name"  # a product and its model number: iPhone 15
     if right.startswith("ل") and any(form in lex.before_li for form in forms):
         return "idafa"  # بالنسبة للسعر
@@ -457,10 +461,17 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         return None
     if left == "آخر" and right in lex.time_nouns:
         return "idafa"  # آخر مرة
+    if any(form in lex.construct_only for form in _strip_prefix(left)) and not looks_verb(right):
+        return "idafa"  # مجرد لعبة: a noun that is only ever completed by the next
+    if right == "باسم" and left in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"):
+        return "idafa"  # المتحدث باسم الوزارة
     if right in lex.stopwords and right not in lex.adjectives:
         return None
     if _governs(right, lex):
         return None
+    if _is_latin(left) and not _is_latin(right):
+        if right in ("دي", "ده") or (adjective_shape(right) and not looks_verb(right)):
+            return "noun-adjective"  # garage صغير، الـ startup دي
     if _is_latin(right):
         # A name introduced by its class noun: وكالة NASA، صاروخ Ariane.
         capital = right_word.strip(_OPENERS)[:1].isupper()
@@ -558,7 +569,7 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
         return None  # a definite word or a name heads no construct
     if right in lex.proper_nouns or right in lex.name_firsts:
         return "idafa"  # جمهورية كوريا، بزعامة جوزيف
-    if _is_adjective(right, lex, False) or adjective_shape(right):
+    if _is_adjective(right, lex, False) or adjective_shape(right) or right in lex.adjectives:
         return "noun-adjective"
     if accusative(left) and accusative(right):
         return "noun-adjective"  # نموذجا مختلفا
@@ -570,7 +581,7 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
         return "idafa"  # an elative before its noun: أكبر مدن، آخر مرة
     if masdar and not _starts_conjunction(right, lex):
         return "idafa"  # a verbal noun and its object: تطوير صواريخ، بناء برنامج
-    head = left not in lex.nisba_nouns and adjective_shape(left)
+    head = left not in lex.nisba_nouns and qualifier_shape(left)
     if head or right in lex.before_min or right in lex.numerals:
         return None  # a name heads no construct; واحدة من starts a new phrase
     return _DOUBTFUL_IDAFA  # two nouns in a row, no other clue: most often a construct

@@ -144,3 +144,18 @@ def accusative(bare: str) -> bool:
     return (
         len(bare) >= 4 and bare.endswith("ا") and not bare.endswith(("ءا", "وا", "يا", "ها", "نا"))
     )
+
+
+def qualifier_shape(stem: str) -> bool:
+    """A nisba, a participle or a فاعل: words that qualify and seldom head a construct.
+
+    Unlike :func:`adjective_shape` it leaves out فعيلة (طريقة، مدينة are nouns as often).
+
+    >>> qualifier_shape("تاريخية"), qualifier_shape("غارقة"), qualifier_shape("طريقة")
+    (True, True, False)
+    """
+    if len(stem) < 3 or stem.isascii():
+        return False
+    if is_nisba(stem):
+        return True
+    return bool(_PARTICIPLE.fullmatch(stem) or re.fullmatch(f"{_C}ا{_C}{{2}}{_FEM}", stem))
