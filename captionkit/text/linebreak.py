@@ -44,10 +44,10 @@ from captionkit.text.counting import without_invisible
 from captionkit.text.wordclass import (
     accusative,
     adjective_shape,
-    qualifier_shape,
     first_names,
     has_pronoun_suffix,
     looks_verb,
+    qualifier_shape,
     strip_article,
 )
 
