@@ -469,9 +469,9 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         return None
     if _governs(right, lex):
         return None
-    if _is_latin(left) and not _is_latin(right):
-        if right in ("دي", "ده") or (adjective_shape(right) and not looks_verb(right)):
-            return "noun-adjective"  # garage صغير، الـ startup دي
+    qualifies = right in ("دي", "ده") or (adjective_shape(right) and not looks_verb(right))
+    if _is_latin(left) and not _is_latin(right) and qualifies:
+        return "noun-adjective"  # garage صغير، الـ startup دي
     if _is_latin(right):
         # A name introduced by its class noun: وكالة NASA، صاروخ Ariane.
         capital = right_word.strip(_OPENERS)[:1].isupper()
