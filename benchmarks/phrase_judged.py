@@ -104,7 +104,7 @@ def main(argv: list[str]) -> int:
     total_ok = 0
     verbose = "-v" in argv
     for genre in GENRES:
-        for part in ("train", "held"):
+        for part in ("train", "held", "held2"):
             chosen = [r for r in rows if r.genre == genre and r.part == part]
             if not chosen:
                 continue
