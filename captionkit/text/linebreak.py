@@ -362,6 +362,16 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     )
 
 
+#: Attached pronoun -> the independent pronoun that can stress it (كلامي أنا، بيتك أنت).
+_EMPHATIC = {
+    "ي": ("أنا",),
+    "ك": ("أنت", "انت"),
+    "كم": ("أنتم", "انتم"),
+    "نا": ("نحن", "احنا"),
+    "هم": ("هم",),
+    "ها": ("هي",),
+}
+
 _TIME_WORDS = frozenset({"اليوم", "الآن", "الليلة", "الصباح", "المساء", "الأمس", "الغد"})
 
 
@@ -465,11 +475,15 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # مجرد لعبة: a noun that is only ever completed by the next
     if right == "باسم" and left in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"):
         return "idafa"  # المتحدث باسم الوزارة
+    stressed = right in _EMPHATIC.get(left[-2:], ()) or right in _EMPHATIC.get(left[-1:], ())
+    if stressed and len(left) >= 4 and not looks_verb(left):
+        return "noun-adjective"  # مش كلامي أنا: a pronoun that stresses the suffix before it
     if right in lex.stopwords and right not in lex.adjectives:
         return None
     if _governs(right, lex):
         return None
-    qualifies = right in ("دي", "ده") or (adjective_shape(right) and not looks_verb(right))
+    shaped = adjective_shape(right) and not looks_verb(right) and right[:1] not in "وف"
+    qualifies = right in ("دي", "ده") or shaped
     if _is_latin(left) and not _is_latin(right) and qualifies:
         return "noun-adjective"  # garage صغير، الـ startup دي
     if _is_latin(right):

@@ -147,15 +147,16 @@ def accusative(bare: str) -> bool:
 
 
 def qualifier_shape(stem: str) -> bool:
-    """A nisba, a participle or a فاعل: words that qualify and seldom head a construct.
+    """A nisba or a مُـ participle: words that qualify and seldom head a construct.
 
-    Unlike :func:`adjective_shape` it leaves out فعيلة (طريقة، مدينة are nouns as often).
+    Unlike :func:`adjective_shape` it leaves out فعيلة and فاعل (طريقة، صاحب head
+    constructs as often as they qualify).
 
-    >>> qualifier_shape("تاريخية"), qualifier_shape("غارقة"), qualifier_shape("طريقة")
+    >>> qualifier_shape("تاريخية"), qualifier_shape("المتزايدة"[2:]), qualifier_shape("صاحب")
     (True, True, False)
     """
     if len(stem) < 3 or stem.isascii():
         return False
     if is_nisba(stem):
         return True
-    return bool(_PARTICIPLE.fullmatch(stem) or re.fullmatch(f"{_C}ا{_C}{{2}}{_FEM}", stem))
+    return bool(_PARTICIPLE.fullmatch(stem))
