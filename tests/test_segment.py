@@ -137,7 +137,10 @@ def test_a_clause_opener_at_a_script_line_start_is_a_boundary() -> None:
     assert (0, 4) in flat  # the first clause keeps its own line
 
 
-def test_no_orphan_cue_when_it_can_join_its_neighbour() -> None:
+def test_cues_end_at_script_line_ends_and_no_orphan() -> None:
+    # Two script lines (2 and 13 words, 71 characters): one two-line cue holds them, so no
+    # cue ends inside the long line and no two-word cue is left alone.
     words = "وفي النهاية عاد الجميع إلى بيوتهم بعد يوم طويل من العمل الشاق في الحقول".split()
     cues = segment(words, PROFILE, line_ends={1, 14})
     assert all(cue.stop - cue.start > 2 for cue in cues)
+    assert [cue.stop for cue in cues] == [15]
