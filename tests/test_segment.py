@@ -138,9 +138,9 @@ def test_a_clause_opener_at_a_script_line_start_is_a_boundary() -> None:
 
 
 def test_cues_end_at_script_line_ends_and_no_orphan() -> None:
-    # Two script lines (2 and 13 words, 71 characters): one two-line cue holds them, so no
-    # cue ends inside the long line and no two-word cue is left alone.
+    # Two script lines (2 and 12 words; 58 letters + 13 spaces = 71 characters): one two-line
+    # cue holds them, so no cue ends inside the long line and no two-word cue is left alone.
     words = "وفي النهاية عاد الجميع إلى بيوتهم بعد يوم طويل من العمل الشاق في الحقول".split()
-    cues = segment(words, PROFILE, line_ends={1, 14})
+    cues = segment(words, PROFILE, line_ends={1, 13})
     assert all(cue.stop - cue.start > 2 for cue in cues)
-    assert [cue.stop for cue in cues] == [15]
+    assert [cue.stop for cue in cues] == [14]
