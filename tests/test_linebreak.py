@@ -133,3 +133,52 @@ def test_data_files_are_documented() -> None:
         assert name in readme, f"{name} is not described in data/linebreak/README.md"
         text = folder.joinpath(name).read_text("utf-8")
         assert text.startswith("#"), f"{name} has no header comment"
+
+
+LABELLED = FIXTURES / "linebreak" / "judged.tsv"
+
+
+def labelled_rows() -> list[list[str]]:
+    lines = LABELLED.read_text("utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+def test_labelled_sets_by_genre_agree() -> None:
+    """The four genres' labelled breaks (fixtures/linebreak, hand-labelled) agree with the model."""
+    rows = labelled_rows()
+    assert len(rows) >= 1000
+    assert {row[5] for row in rows} == {"news", "lecture", "drama", "social"}
+    for genre in ("news", "lecture", "drama", "social"):
+        chosen = [row for row in rows if row[5] == genre]
+        agreeing = sum(
+            (bad_break_category(row[0], row[1]) is not None) == (row[2] == "bad") for row in chosen
+        )
+        assert agreeing / len(chosen) >= 0.9, genre
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("كانت", "الشرطة", "binding"),  # كان before its subject
+        ("إنها", "مجرد", "binding"),  # إن with its pronoun
+        ("هي", "السبب", "binding"),  # a copula
+        ("يا", "كريم", "binding"),  # the vocative
+        ("و", "Samsung", "binding"),  # a standalone و
+        ("المرحلة", "المقبلة", "noun-adjective"),  # a participle outside any list
+        ("نموذجا", "مختلفا", "noun-adjective"),  # agreement in the accusative
+        ("الدكتور", "سامي", "name"),  # a title before a name
+        ("سامي", "العبيدي", "name"),  # a first name and a family name
+        ("كيفية", "إدارة", "idafa"),  # a verbal noun after كيفية
+    ],
+)
+def test_issue_classes(left: str, right: str, expected: str) -> None:
+    assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("بعد", "على"), ("وأوضح", "التقرير"), ("رأيت", "سامي"), ("أحد", "يعرف"), ("لا", "لم")],
+)
+def test_issue_acceptable(left: str, right: str) -> None:
+    # adverbial بعد, a verb before its subject or object, an answer "لا"
+    assert bad_break_category(left, right) is None

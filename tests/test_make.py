@@ -153,8 +153,10 @@ def test_report_json_is_stable() -> None:
     _, report = pair(make("عن إرسال كوريا الشمالية", profile=PROFILE))
     document = report.as_json()
     assert sorted(document) == [
+        "bad_breaks",
         "bad_breaks_avoided",
         "bad_breaks_forced",
+        "breaks_made",
         "cues",
         "dropped",
         "duration_ms",
@@ -163,6 +165,7 @@ def test_report_json_is_stable() -> None:
         "mean_cps",
         "notes",
         "profile",
+        "script_line_breaks",
         "timing_problems",
         "words",
     ]
@@ -387,3 +390,29 @@ def test_slow_fit_makes_shorter_cues_within_the_maximum_duration() -> None:
     assert report.timing_problems == ()
     assert all(cue.duration <= 7000 for cue in slow.cues)
     assert slow.cues[-1].end <= 300_000
+
+
+def test_report_lists_judged_and_inside_breaks() -> None:
+    # One script line of 89 characters (75 letters, 14 spaces): it cannot fit one cue (85),
+    # so a break falls inside it, and the report says so with the reason.
+    line = (
+        "وقال وزير الخارجية إن المفاوضات مع الدول المجاورة ستستمر حتى التوصل إلى اتفاق نهائي وشامل"
+    )
+    assert visible_length(line) == 89
+    report = make(line + "\nوانتهى الاجتماع\n", profile=PROFILE).report
+    data = report.as_json()
+    inside = data["script_line_breaks"]
+    assert inside["inside"] >= 1 and 0 < inside["share"] <= 1
+    assert all(item["line"] == 1 for item in inside["breaks"])
+    assert "more than one cue holds" in inside["breaks"][0]["reason"]
+    assert set(data["bad_breaks"]) == {"bad", "doubtful", "breaks"}
+    for key in ("bad_breaks_forced", "bad_breaks_avoided", "cues", "words"):  # still there
+        assert key in data
+
+
+def test_report_counts_a_forced_bad_break() -> None:
+    # A 1-line profile of 10 characters must cut "الحرب الباردة" (a noun and its adjective).
+    profile = replace(PROFILE, max_chars_per_line=8, max_lines=1)
+    data = make("الحرب الباردة\n", profile=profile).report.as_json()
+    assert data["bad_breaks"]["bad"] == 1
+    assert data["bad_breaks"]["breaks"][0]["category"] == "noun-adjective"

@@ -113,3 +113,28 @@ def test_layout_cue_prefers_bottom_heavy() -> None:
     first, second = layout_cue(words, 42)
     assert visible_length(first) <= visible_length(second) <= 42
     assert first == "بتزويد بيونغ يانغ"
+
+
+def test_a_cue_line_does_not_glue_two_sentences_of_two_script_lines() -> None:
+    # Two script lines, each a sentence; together they fit one caption line (37 chars),
+    # but a subtitler would not glue the end of one to the start of the next.
+    words = "وصل القطار متأخرا. هل كان السائق مريضا؟".split()
+    cues = segment(words, PROFILE, line_ends={2, 6})
+    assert [cue.stop for cue in cues] == [3, 7]
+
+
+def test_a_clause_opener_at_a_script_line_start_is_a_boundary() -> None:
+    words = "ذهب الجميع إلى السوق أما أخي فبقي في البيت".split()
+    cues = segment(words, PROFILE, line_ends={3, 8})
+    assert all(3 not in range(cue.start, cue.stop - 1) or len(cue.lines) == 2 for cue in cues)
+    flat = [line for cue in cues for line in cue.lines]
+    assert (0, 4) in flat  # the first clause keeps its own line
+
+
+def test_cues_end_at_script_line_ends_and_no_orphan() -> None:
+    # Two script lines (2 and 12 words; 58 letters + 13 spaces = 71 characters): one two-line
+    # cue holds them, so no cue ends inside the long line and no two-word cue is left alone.
+    words = "وفي النهاية عاد الجميع إلى بيوتهم بعد يوم طويل من العمل الشاق في الحقول".split()
+    cues = segment(words, PROFILE, line_ends={1, 13})
+    assert all(cue.stop - cue.start > 2 for cue in cues)
+    assert [cue.stop for cue in cues] == [14]

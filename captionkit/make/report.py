@@ -15,13 +15,13 @@ from typing import Any
 
 from captionkit.align.cues import FEW_WORDS, CueTiming
 from captionkit.make.ingest import DroppedLine, Narration
-from captionkit.make.segment import CueLayout, breaks
+from captionkit.make.segment import Break, CueLayout, breaks
 from captionkit.make.timing import TimingProblem, cue_cps
 from captionkit.model import Cue
 from captionkit.profiles import Profile
-from captionkit.text.linebreak import bad_break_category, visible_length
+from captionkit.text.linebreak import bad_break_category, judge_break, visible_length
 
-__all__ = ["AlignReport", "BadBreak", "MakeReport", "build_report"]
+__all__ = ["AlignReport", "BadBreak", "InsideBreak", "JudgedBreak", "MakeReport", "build_report"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,31 @@ class BadBreak:
     left: str
     right: str
     category: str
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedBreak:
+    """A break made where the phrase model judges it bad or doubtful (cue 1-based)."""
+
+    cue: int
+    kind: str
+    left: str
+    right: str
+    category: str
+    doubtful: bool
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class InsideBreak:
+    """A break made inside a line of the script (its line number in the file), and why."""
+
+    cue: int
+    kind: str
+    line: int
+    left: str
+    right: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +81,9 @@ class MakeReport:
     profile: str
     duration_ms: int
     notes: tuple[str, ...] = field(default=())
+    judged_breaks: tuple[JudgedBreak, ...] = field(default=())
+    inside_breaks: tuple[InsideBreak, ...] = field(default=())
+    breaks_made: int = 0
 
     def as_json(self) -> dict[str, Any]:
         """A stable JSON form (documented in the README)."""
@@ -87,7 +115,90 @@ class MakeReport:
             "profile": self.profile,
             "duration_ms": self.duration_ms,
             "notes": list(self.notes),
+            "breaks_made": self.breaks_made,
+            "bad_breaks": {
+                "bad": sum(not item.doubtful for item in self.judged_breaks),
+                "doubtful": sum(item.doubtful for item in self.judged_breaks),
+                "breaks": [
+                    {
+                        "cue": item.cue,
+                        "kind": item.kind,
+                        "left": item.left,
+                        "right": item.right,
+                        "category": item.category,
+                        "doubtful": item.doubtful,
+                        "reason": item.reason,
+                    }
+                    for item in self.judged_breaks
+                ],
+            },
+            "script_line_breaks": {
+                "inside": len(self.inside_breaks),
+                "share": round(len(self.inside_breaks) / self.breaks_made, 4)
+                if self.breaks_made
+                else 0.0,
+                "breaks": [
+                    {
+                        "cue": item.cue,
+                        "kind": item.kind,
+                        "line": item.line,
+                        "left": item.left,
+                        "right": item.right,
+                        "reason": item.reason,
+                    }
+                    for item in self.inside_breaks
+                ],
+            },
         }
+
+
+def _inside_reason(kind: str, length: int, profile: Profile) -> str:
+    """Why a break fell inside a script line of ``length`` visible characters."""
+    line = profile.max_chars_per_line
+    cue = line * profile.max_lines + profile.max_lines - 1
+    if length > cue:
+        return f"the script line has {length} characters, more than one cue holds ({cue})"
+    if kind == "line" and length > line:
+        return f"the script line has {length} characters, more than a caption line ({line})"
+    if kind == "line":
+        return (
+            f"the script line ({length} characters) fits a caption line, but the cue holds "
+            "parts of several script lines and its two lines are balanced here"
+        )
+    return (
+        f"the script line ({length} characters) fits, but the cue that holds it was full "
+        "or too long to read in time"
+    )
+
+
+def _inside_breaks(
+    narration: Narration, made: Sequence[Break], cue_of_gap: dict[int, int], profile: Profile
+) -> tuple[InsideBreak, ...]:
+    words = narration.words
+    ends = narration.line_ends
+    if not ends:
+        return ()
+    numbers = [number for number, _ in narration.lines]
+    line_of: list[int] = []
+    lengths: list[int] = []
+    start = 0
+    for index in range(len(words)):
+        line_of.append(len(lengths))
+        if index in ends or index == len(words) - 1:
+            lengths.append(visible_length(" ".join(words[start : index + 1])))
+            start = index + 1
+    return tuple(
+        InsideBreak(
+            cue_of_gap[item.gap],
+            item.kind,
+            numbers[line_of[item.gap]] if line_of[item.gap] < len(numbers) else 0,
+            words[item.gap],
+            words[item.gap + 1],
+            _inside_reason(item.kind, lengths[line_of[item.gap]], profile),
+        )
+        for item in made
+        if item.gap not in ends
+    )
 
 
 def build_report(
@@ -111,6 +222,21 @@ def build_report(
         for item in made
         if item.category is not None
     )
+    judged = []
+    for item in made:
+        judgement = judge_break(words[item.gap], words[item.gap + 1])
+        if judgement is not None:
+            judged.append(
+                JudgedBreak(
+                    cue_of_gap[item.gap],
+                    item.kind,
+                    words[item.gap],
+                    words[item.gap + 1],
+                    judgement.category,
+                    judgement.doubtful,
+                    judgement.reason,
+                )
+            )
     broken = {item.gap for item in made}
     avoided = sum(
         1
@@ -146,6 +272,9 @@ def build_report(
         profile=profile.name,
         duration_ms=(cues[-1].end - cues[0].start) if cues else 0,
         notes=tuple(notes),
+        judged_breaks=tuple(judged),
+        inside_breaks=_inside_breaks(narration, made, cue_of_gap, profile),
+        breaks_made=len(made),
     )
 
 

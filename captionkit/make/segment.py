@@ -33,7 +33,9 @@ from captionkit.text.linebreak import (
     Category,
     ends_phrase,
     gap_judgements,
+    judge_break,
     load_weights,
+    strong_boundaries,
     word_length,
 )
 
@@ -110,6 +112,20 @@ def segment(
     overflow = weights.shape["overflow"]
     unmarked = weights.bad["unmarked"]
     off_script = weights.bad["off_script"]
+    off_script_cue = weights.bad.get("off_script_cue", 0.0)
+    glued = weights.shape.get("glued_sentences", 0.0)
+    glued_short = weights.shape.get("glued_short_chars", 0.0)
+    orphan = weights.shape.get("orphan", 0.0)
+    strong = strong_boundaries(words, line_ends)
+    glued_line = weights.shape.get("glued_lines", 0.0)
+    # strong_before[i]: the weight of the boundaries among the gaps before gap i: a strong
+    # boundary counts 1, any other script line end glued_lines / glued_sentences.
+    ends = set(line_ends)
+    other = glued_line / glued if glued else 0.0
+    strong_before = [0.0]
+    for gap in range(count):
+        weight = 1.0 if gap in strong else (other if gap in ends else 0.0)
+        strong_before.append(strong_before[-1] + weight)
 
     prefix = [0]
     for word in words:
@@ -117,15 +133,29 @@ def segment(
     end_cost = [0.0] * count
     line_cost = [0.0] * count
     hints = set(line_ends)
+    doubtful = weights.bad.get("doubtful", weights.bad["idafa"])
     for gap, (category, bonus) in enumerate(gap_judgements(words)):
         bad = weights.bad[category] if category is not None else 0.0
+        if category is not None:
+            judgement = judge_break(words[gap], words[gap + 1])
+            if judgement is not None and judgement.doubtful:
+                bad = doubtful
         good = bonus + (line_end_bonus if gap in hints else 0.0)
         if good <= 0.0:
             bad += unmarked
-        if hints and gap not in hints and not ends_phrase(words[gap]):
+        inside = bool(hints) and gap not in hints and not ends_phrase(words[gap])
+        if inside:
             bad += off_script
         end_cost[gap] = bad - good - (boundary_bonus[gap] if boundary_bonus is not None else 0.0)
+        end_cost[gap] += off_script_cue if hints and gap not in hints else 0.0
         line_cost[gap] = bad - line_scale * good
+
+    def glue(begin: int, stop: int, length: int) -> float:
+        """The cost of a cue line over words [begin, stop) that glues sentences together."""
+        inside = strong_before[stop - 1] - strong_before[begin] if stop - begin > 1 else 0
+        if not inside:
+            return 0.0
+        return inside * (glued if length > glued_short else glued / 4)
 
     two_line_base = weights.shape["two_lines"]
     imbalance = weights.shape["imbalance_per_char"]
@@ -149,6 +179,7 @@ def segment(
             split = -1
             if length <= max_chars or size == 1:
                 cost = cue_cost + (overflow if length > max_chars else 0.0)
+                cost += glue(begin, stop, length)
             elif two_lines:
                 inner = math.inf
                 start_total = prefix[begin] + begin
@@ -162,6 +193,8 @@ def segment(
                         value = line_cost[middle - 1] + (imbalance + top_heavy) * difference
                     else:
                         value = line_cost[middle - 1] - imbalance * difference
+                    if glued:
+                        value += glue(begin, middle, first) + glue(middle, stop, second)
                     if value < inner:
                         inner, split = value, middle
                 if split < 0:
@@ -171,6 +204,8 @@ def segment(
                 continue
             if length < short_chars:
                 cost += short_per_char * (short_chars - length)
+            if size <= 2:
+                cost += orphan
             total = best[begin] + cost + closing
             if total < best[stop]:
                 best[stop] = total

@@ -33,7 +33,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +41,15 @@ from typing import Literal, TypeAlias
 
 from captionkit.text.counting import visible_length as visible_length
 from captionkit.text.counting import without_invisible
+from captionkit.text.wordclass import (
+    accusative,
+    adjective_shape,
+    first_names,
+    has_pronoun_suffix,
+    looks_verb,
+    qualifier_shape,
+    strip_article,
+)
 
 Category: TypeAlias = Literal["binding", "number", "name", "noun-adjective", "idafa"]
 CATEGORIES: tuple[Category, ...] = ("binding", "number", "name", "noun-adjective", "idafa")
@@ -110,6 +119,17 @@ class Lexicon:
     numerals: frozenset[str]
     fractions: frozenset[str]
     before_ma: frozenset[str]
+    kana: frozenset[str]
+    inna: frozenset[str]
+    pronouns: frozenset[str]
+    particles: frozenset[str]
+    before_li: frozenset[str]
+    construct_nouns: frozenset[str]
+    name_words: frozenset[str]
+    nisba_nouns: frozenset[str]
+    construct_only: frozenset[str]
+    adverbs: frozenset[str]
+    time_nouns: frozenset[str]
 
 
 _PREPOSITION_CLASSES = {"حرف جر", "حرف جر مكفوف", "ظرف مكان", "ظرف", "ظرف زمان/مكان"}
@@ -141,7 +161,12 @@ def lexicon() -> Lexicon:
                 continue
             category = reading["category"]
             stem = reading["stem"]
-            if category in binding_classes and stem not in not_binding and len(stem) > 1:
+            if (
+                category in binding_classes
+                and stem not in not_binding
+                and form not in not_binding
+                and len(stem) > 1
+            ):
                 if category == "اسم إشارة":
                     demonstratives.add(form)
                 else:
@@ -167,6 +192,7 @@ def lexicon() -> Lexicon:
         name_pairs.update(itertools.pairwise(parts))
     numbers = _sections("number-words.txt")
     complements = _sections("complements.txt")
+    governors = _sections("governors.txt")
     return Lexicon(
         binding=frozenset(binding),
         demonstratives=frozenset(demonstratives),
@@ -187,6 +213,19 @@ def lexicon() -> Lexicon:
         numerals=frozenset(_bare(word) for word in numbers.get("numerals", [])),
         fractions=frozenset(_bare(word) for word in numbers.get("fractions", [])),
         before_ma=frozenset(complements.get("before-ma", [])),
+        kana=frozenset(_bare(word) for word in governors.get("kana", [])),
+        inna=frozenset(_bare(word) for word in governors.get("inna", [])),
+        pronouns=frozenset(_bare(word) for word in governors.get("pronouns", [])),
+        particles=frozenset(_bare(word) for word in governors.get("particles", [])),
+        before_li=frozenset(complements.get("before-li", [])),
+        nisba_nouns=frozenset(complements.get("nisba-nouns", [])),
+        construct_only=frozenset(complements.get("construct", [])),
+        name_words=frozenset(word for pair in name_pairs for word in pair[1:]) | frozenset(proper),
+        construct_nouns=frozenset({"أحد", "إحدى", "كل", "بعض", "معظم", "أغلب", "غير"}),
+        adverbs=frozenset(_bare(word) for word in _entries("adverbs.txt")),
+        time_nouns=frozenset(
+            {"صباح", "مساء", "ليل", "ليلة", "ظهر", "نهاية", "بداية", "مطلع", "مرة"}
+        ),
     )
 
 
@@ -213,6 +252,20 @@ def ends_sentence(word: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
+def _leading_mark(word: str) -> str:
+    """Punctuation typed at the start of a word instead of the end of the one before.
+
+    Files made in editors without bidi support put a sentence's final mark first
+    (".لقد"): the mark belongs to the gap before the word. Returns it, or ``""``.
+
+    >>> _leading_mark(".لقد"), _leading_mark("،التي"), _leading_mark("...و"), _leading_mark("لقد")
+    ('.', '،', '', '')
+    """
+    if len(word) < 2 or word[0] not in SENTENCE_END | PHRASE_END or word.startswith(".."):
+        return ""
+    return word[0] if word[1] not in SENTENCE_END | PHRASE_END else ""
+
+
 def ends_phrase(word: str) -> bool:
     """The word closes a phrase (``، ؛ , ; :``) or a sentence."""
     stripped = word.rstrip(_CLOSERS)
@@ -222,6 +275,17 @@ def ends_phrase(word: str) -> bool:
 def is_number(word: str) -> bool:
     """Digits (Western, Arabic-Indic or Persian), maybe with separators or a percent sign."""
     return bool(_DIGITS.match(_bare(word)))
+
+
+_PERSIAN_LETTERS = frozenset("پچژگیکۀ")
+
+
+_PERSIAN_WORDS = frozenset({"از", "در", "را", "شد", "است", "هستند", "بود", "شما", "برای", "تا"})
+
+
+def _persian(bare: str) -> bool:
+    """Persian by its letters (ی ک پ چ ژ گ) or its function words: Arabic rules do not apply."""
+    return bare in _PERSIAN_WORDS or any(char in _PERSIAN_LETTERS for char in bare)
 
 
 def _is_latin(bare: str) -> bool:
@@ -271,18 +335,65 @@ def _is_adjective(bare: str, lex: Lexicon, definite: bool) -> bool:
     return False
 
 
+_PREPOSITIONS_AFTER_ADVERB = frozenset({"على", "إلى", "الى", "في", "من", "عن", "مع", "لأن"})
+
+
 def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
+    if bare in ("بعد", "قبل") and (
+        right_bare in _PREPOSITIONS_AFTER_ADVERB or _starts_conjunction(right_bare, lex)
+    ):
+        return False  # adverbial بعد ("yet"): لم تصل بعد إلى اتفاق
+    if bare == "لا" and right_bare in ("لم", "لن", "لا"):
+        return False  # لا لم أره: "no" is an answer, the next negation starts a clause
     if bare in lex.binding:
-        return True
-    # A demonstrative binds to the definite noun it points at (هذه التقارير), not otherwise.
-    return bare in lex.demonstratives and _definite_any(right_bare)
+        # لا أحد يعرف: a construct noun is complete before a verb
+        return not (bare in lex.construct_nouns and looks_verb(right_bare))
+    forms = [bare] + [bare[1:] for prefix in "وف" if bare.startswith(prefix) and len(bare) > 2]
+    for form in forms:
+        if form in lex.binding:
+            return True  # وبفضل، وعبر: a listed binding word with a conjunction
+        if form in lex.kana or form in lex.inna or form in lex.particles:
+            return True
+        if form in lex.pronouns:
+            return not (_starts_conjunction(right_bare, lex) or right_bare in lex.pronouns)
+    # A demonstrative binds to the noun it points at (هذه التقارير، هذه فرصتك), not otherwise.
+    return bare in lex.demonstratives and (
+        _definite_any(right_bare) or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
+    )
+
+
+#: Attached pronoun -> the independent pronoun that can stress it (كلامي أنا، بيتك أنت).
+_EMPHATIC = {
+    "ي": ("أنا",),
+    "ك": ("أنت", "انت"),
+    "كم": ("أنتم", "انتم"),
+    "نا": ("نحن", "احنا"),
+    "هم": ("هم",),
+    "ها": ("هي",),
+}
+
+_TIME_WORDS = frozenset({"اليوم", "الآن", "الليلة", "الصباح", "المساء", "الأمس", "الغد"})
 
 
 def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if any((form, right_bare) in lex.name_pairs for form in _strip_prefix(bare)):
         return True
+    names = first_names()
+    if any(form in names for form in _strip_prefix(bare, ("و", "ف", "ب", "ل"))):
+        if bare in ("أبو", "أم", "ابن", "بن", "بنت", "عبد") or right_bare in names:
+            return True
+        if not right_bare.startswith(("ال", "و", "ف")) and not right_bare.isascii():
+            return (
+                right_bare not in lex.stopwords
+                and not looks_verb(right_bare)
+                and not _governs(right_bare, lex)
+                and right_bare not in lex.adverbs
+            )
+        if right_bare.startswith("ال") and right_bare not in _TIME_WORDS:
+            return right_bare not in lex.stopwords and not looks_verb(right_bare)
     titled = any(form in lex.titles for form in _strip_prefix(bare))
-    return titled and right_bare not in lex.stopwords
+    known = right_bare in names or right_bare in lex.name_words or right_bare in lex.name_firsts
+    return titled and (known or right_bare.isascii())
 
 
 def _latin_name(left: str, right: str) -> bool:
@@ -322,13 +433,16 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     >>> bad_break_category("the", "war"), bad_break_category("war", "and") is None
     ('binding', True)
     """
-    if ends_phrase(left_word):
+    if ends_phrase(left_word) or _leading_mark(right_word):
         return None
     lex = lexicon()
     left = _bare(left_word)
     right = _bare(right_word)
     if not left or not right:
         return None
+    if _persian(left) or _persian(right):
+        # Persian shares the script, not the grammar: only what holds in both languages.
+        return "binding" if left in ("و", "-", "–", "—") else None
     if _binds(left, right, lex):
         return "binding"
     forms = _strip_prefix(left)
@@ -340,13 +454,53 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         return "number"
     if _name_pair(left, right, lex) or _latin_name(left_word, right_word):
         return "name"
-    if not _noun_like(left, lex) or right in lex.stopwords:
+    titled = any(form in lex.titles for form in _strip_prefix(left))
+    unknown = right not in lex.stopwords and not looks_verb(right) and not _governs(right, lex)
+    if titled and unknown and not right.startswith(("ال", "و", "ف")):
+        # A title before a word no list knows: most often a name (الرئيس ماكرون), a guess.
+        return _DOUBTFUL_NAME
+    latin_word = left_word.strip(_OPENERS + _CLOSERS)
+    if _is_latin(left) and not latin_word.islower() and left.isalpha() and _DIGITS.match(right):
+        return "name"  # a product and its model number: iPhone 15
+    if right.startswith("ل") and any(form in lex.before_li for form in forms):
+        return "idafa"  # بالنسبة للسعر
+    if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
+        return "idafa"  # صباح اليوم، صباح الخير
+    noun = _noun_like(left, lex) or left in lex.time_nouns or left == "آخر"
+    if not noun or left in lex.adverbs or right in lex.adverbs:
         return None
+    if left == "آخر" and right in lex.time_nouns:
+        return "idafa"  # آخر مرة
+    if any(form in lex.construct_only for form in _strip_prefix(left)) and not looks_verb(right):
+        return "idafa"  # مجرد لعبة: a noun that is only ever completed by the next
+    if right == "باسم" and left in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"):
+        return "idafa"  # المتحدث باسم الوزارة
+    stressed = right in _EMPHATIC.get(left[-2:], ()) or right in _EMPHATIC.get(left[-1:], ())
+    if stressed and len(left) >= 4 and not looks_verb(left):
+        return "noun-adjective"  # مش كلامي أنا: a pronoun that stresses the suffix before it
+    if right in lex.stopwords and right not in lex.adjectives:
+        return None
+    if _governs(right, lex):
+        return None
+    shaped = adjective_shape(right) and not looks_verb(right) and right[:1] not in "وف"
+    qualifies = right in ("دي", "ده") or shaped
+    if _is_latin(left) and not _is_latin(right) and qualifies:
+        return "noun-adjective"  # garage صغير، الـ startup دي
     if _is_latin(right):
         # A name introduced by its class noun: وكالة NASA، صاروخ Ariane.
         capital = right_word.strip(_OPENERS)[:1].isupper()
-        return "name" if capital and not _is_latin(left) and not _definite_any(left) else None
+        arabic_noun = not _is_latin(left) and not _definite_any(left) and not looks_verb(left)
+        return "name" if capital and arabic_noun else None
+    if right in lex.numerals and not right.startswith("ال") and not looks_verb(left):
+        return "number"  # بزاوية ثلاث
     return _noun_pair(left, right, lex)
+
+
+def _governs(bare: str, lex: Lexicon) -> bool:
+    """A word of the governor lists (كان، إنه، هو، يا ...), maybe after و or ف."""
+    forms = [bare] + [bare[1:] for prefix in "وف" if bare.startswith(prefix) and len(bare) > 2]
+    groups = (lex.kana, lex.inna, lex.pronouns, lex.particles)
+    return any(form in group for form in forms for group in groups)
 
 
 def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
@@ -365,40 +519,86 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
             return True
     if _DIGITS.match(right) and any(form in lex.before_number for form in _strip_prefix(left)):
         return True
+    if any(form in lex.numerals for form in _strip_prefix(left)) and any(
+        form in lex.numerals for form in _strip_prefix(right)
+    ):
+        return True  # ثلاث وعشرين، السادس عشر
     return (
-        any(form in lex.numerals for form in _strip_prefix(left))
+        any(form in lex.numerals and not form.startswith("ال") for form in _strip_prefix(left))
         and right not in lex.stopwords
         and not _starts_conjunction(right, lex)
     )
 
 
+class _Doubtful(str):
+    """A category the rules guess without a positive clue (``doubtful`` in judgements)."""
+
+
+_DOUBTFUL_IDAFA: Category = _Doubtful("idafa")  # type: ignore[assignment]
+_DOUBTFUL_NAME: Category = _Doubtful("name")  # type: ignore[assignment]
+
+
 def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
-    """Noun and adjective, or a construct (idafa), between two Arabic content words."""
+    """Noun and adjective, or a construct (idafa), between two Arabic content words.
+
+    A verb on either side heads no such unit. Definiteness tells the two apart: a
+    definite noun before a definite adjective (they agree), an indefinite noun before
+    an indefinite adjective (or both in the accusative -ًا), an indefinite noun before
+    any definite word or before another noun (a construct).
+    """
+    if looks_verb(left) or looks_verb(right) or right in lex.kana:
+        return None
+    left_definite, left_stem = strip_article(left)
+    right_definite, right_stem = strip_article(right)
     if (
         right.startswith("وال")
-        and _definite_any(left)
+        and left_definite
         and _is_adjective(left, lex, definite=_definite_bare(left))
         and _is_adjective(right[1:], lex, definite=True)
     ):
         return "noun-adjective"  # adjectives of one noun: الدبلوماسية والعسكرية
+    conjoined = right[:1] == "و" and len(right) >= 3 and right[1:2] != "ا"
+    conjoined = conjoined or (right[:1] == "ف" and _starts_conjunction(right, lex))
+    conjoined = conjoined and right not in lex.adjectives  # فعلي is an adjective
+    if conjoined and not any(right.startswith(root) for root in lex.waw_initial):
+        return None  # a conjoined word starts a new phrase
     if _definite_bare(right):
-        if _is_adjective(right, lex, definite=True):
-            return "noun-adjective"
-        return None if _definite_any(left) or _has_pronoun_suffix(left) else "idafa"
-    if _definite_any(left) or _is_latin(left):
-        return None
+        if right_definite and left in first_names():
+            return None
+        suffixed = has_pronoun_suffix(left) or (left.endswith("ه") and len(left) >= 4)
+        if suffixed and adjective_shape(right_stem) and not has_pronoun_suffix(right):
+            return "noun-adjective"  # خطابه المتلفز، فرصتك الأخيرة
+        if left_definite or _is_latin(left):
+            if _is_adjective(right, lex, definite=True) or adjective_shape(right_stem):
+                return "noun-adjective"
+            if right_stem.endswith("ة") and left_stem.endswith(("ة", "ات", "ا")):
+                return "noun-adjective"  # الخلايا الحية: agreement in gender
+            return None
+        return None if has_pronoun_suffix(left) else "idafa"
+    masdar = any(_MASDAR.fullmatch(form) for form in _strip_prefix(left, ("ب", "ل", "و", "ف")))
+    prefixed = right[:1] in "بل" and len(right) > 3
+    if right_definite or (prefixed and (right[1] in "إأاآل" or not masdar)):
+        return None  # a preposition starts a new phrase: لإصلاح، بالعين
+    if left_definite or _is_latin(left) or left in lex.name_words:
+        return None  # a definite word or a name heads no construct
     if right in lex.proper_nouns or right in lex.name_firsts:
         return "idafa"  # جمهورية كوريا، بزعامة جوزيف
-    if _is_adjective(right, lex, False):
+    if _is_adjective(right, lex, False) or adjective_shape(right) or right in lex.adjectives:
         return "noun-adjective"
-    if _has_pronoun_suffix(left):
+    if accusative(left) and accusative(right):
+        return "noun-adjective"  # نموذجا مختلفا
+    if has_pronoun_suffix(left) or right in lex.stopwords:
         return None
-    if re.fullmatch(r"أ[^اويةء\s]{3}", left) and not _definite_any(right):
-        return "idafa"  # an elative before its noun: أكبر مدن
-    masdar = any(_MASDAR.fullmatch(form) for form in _strip_prefix(left, ("ب", "ل", "و", "ف")))
+    if right in lex.demonstratives:
+        return "idafa"  # طول هذا الكتاب
+    if (re.fullmatch(r"أ[^اويةء\s]{3}", left) or left == "آخر") and right not in lex.numerals:
+        return "idafa"  # an elative before its noun: أكبر مدن، آخر مرة
     if masdar and not _starts_conjunction(right, lex):
         return "idafa"  # a verbal noun and its object: تطوير صواريخ، بناء برنامج
-    return None
+    head = left not in lex.nisba_nouns and qualifier_shape(left)
+    if head or right in lex.before_min or right in lex.numerals:
+        return None  # a name heads no construct; واحدة من starts a new phrase
+    return _DOUBTFUL_IDAFA  # two nouns in a row, no other clue: most often a construct
 
 
 def _starts_conjunction(bare: str, lex: Lexicon) -> bool:
@@ -410,6 +610,42 @@ def _starts_conjunction(bare: str, lex: Lexicon) -> bool:
             return False
         return not (bare[0] == "ف" and not (rest.startswith("ال") or rest in lex.stopwords))
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A bad break's category, whether the rules only guess it, and why, in words."""
+
+    category: Category
+    doubtful: bool
+    reason: str
+
+
+_REASONS = {
+    "binding": "«{l}» is a function word that needs «{r}»",
+    "noun-adjective": "«{r}» qualifies the noun «{l}»",
+    "idafa": "«{l}» is completed by «{r}» (construct)",
+    "name": "«{l} {r}» is one name",
+    "number": "«{l} {r}»: a number and what it counts or dates",
+}
+
+
+@lru_cache(maxsize=65536)
+def judge_break(left_word: str, right_word: str) -> Judgement | None:
+    """The judgement of a break between two words: None when it is acceptable.
+
+    ``doubtful`` marks the guesses (two nouns in a row with no other clue are taken
+    as a construct); make's report lists them apart, check may leave them out.
+
+    >>> judge_break("ميل", "محور").doubtful, judge_break("في", "المدينة").doubtful
+    (True, False)
+    """
+    category = bad_break_category(left_word, right_word)
+    if category is None:
+        return None
+    doubtful = isinstance(category, _Doubtful)
+    reason = _REASONS[str(category)].format(l=_bare(left_word), r=_bare(right_word))
+    return Judgement(str(category), doubtful, reason + (" (a guess)" if doubtful else ""))  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=65536)
@@ -426,9 +662,10 @@ def break_bonus(left_word: str, right_word: str) -> float:
     weights = load_weights()
     lex = lexicon()
     bonus = 0.0
-    if ends_sentence(left_word):
+    lead = _leading_mark(right_word)
+    if ends_sentence(left_word) or lead in SENTENCE_END:
         bonus += weights.good["sentence_end"]
-    elif ends_phrase(left_word):
+    elif ends_phrase(left_word) or lead:
         bonus += weights.good["phrase_end"]
     right = _bare(right_word)
     if not right:
@@ -535,3 +772,63 @@ def layout_cue(
     assert best is not None
     middle = best[1]
     return [" ".join(words[:middle]), " ".join(words[middle:])]
+
+
+#: Words that open a sentence or a clause when they start a script line.
+CLAUSE_OPENERS = frozenset(
+    {"هل", "فهل", "وهل", "فما", "أما", "وأما", "لكن", "ولكن", "لكنه", "ولكنه", "بل", "إذ", "حيث"}
+    | {"كما", "ثم", "لذلك", "لذا", "وبالتالي", "أيضا", "إذا", "وإذا", "فإذا", "عندما", "وعندما"}
+    | {"لماذا", "ولماذا", "كيف", "وكيف", "متى", "أين", "ماذا", "يا"}
+)
+_DASHES = ("-", "–", "—")
+
+
+def clause_start(word: str) -> bool:
+    """The word opens a sentence or a clause at the start of a script line.
+
+    A clause opener (هل، أما، لكن، بل، حيث، كما، ثم ...), a dialogue dash (a new
+    speaker), a capitalised Latin word, or و / ف before a verb.
+
+    >>> clause_start("فهل"), clause_start("-"), clause_start("وتساءل"), clause_start("في")
+    (True, True, True, False)
+    """
+    stripped = word.strip(_OPENERS)
+    if stripped.startswith(_DASHES):
+        return True
+    if stripped[:1].isascii() and stripped[:1].isupper():
+        return True
+    bare = _bare(word)
+    if bare in CLAUSE_OPENERS:
+        return True
+    # و or ف before a verb at a line start opens a new sentence: وقال، وتساءل، فيما
+    return (
+        len(bare) >= 4 and bare[0] in "وف" and looks_verb(bare) and bare[1:] not in lexicon().kana
+    )
+
+
+def strong_boundaries(words: Sequence[str], line_ends: Collection[int]) -> frozenset[int]:
+    """Gaps (after word ``g``) where one sentence or clause ends and the next begins.
+
+    At a script line end: a sentence end (``. ! ?``), a clause opener, a dash (a new
+    speaker) or a capital after it. Inside a script line the person who wrote it
+    chose to keep the two together; with no line ends at all, every sentence end
+    and dash counts. A cue line should not glue the two sides together, and a cue
+    should rather end there.
+
+    >>> words = "قال ذلك. ثم عاد هل رأيته".split()
+    >>> sorted(strong_boundaries(words, {3})), sorted(strong_boundaries(words, ()))
+    ([3], [1])
+    """
+    found: set[int] = set()
+    for gap in range(len(words) - 1):
+        if line_ends and gap not in line_ends:
+            continue
+        right = words[gap + 1]
+        sentence = ends_sentence(words[gap]) or _leading_mark(right) in SENTENCE_END
+        if (
+            sentence
+            or right.strip(_OPENERS).startswith(_DASHES)
+            or (gap in line_ends and clause_start(right))
+        ):
+            found.add(gap)
+    return frozenset(found)

@@ -1,0 +1,136 @@
+"""The labelled break decisions by genre: expand them to rows and measure the classifier.
+
+The sources are ``fixtures/linebreak/{news,lecture,drama,social}.txt``: one script
+line a line, written for captionkit, with every bad gap marked after its left word
+(``/b`` binding, ``/a`` noun-adjective, ``/i`` idafa, ``/n`` name, ``/d`` number, an
+optional ``{reason}``); every other gap inside a line is a good break. ``# part: train``
+rows were written before the model was frozen, ``# part: held`` rows after.
+
+Run: ``python benchmarks/phrase_judged.py`` prints agreement per genre and part and
+the disagreements; ``--write`` also regenerates ``fixtures/linebreak/judged.tsv``
+(left, right, label, category, reason, genre, part, context).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "fixtures" / "linebreak"
+GENRES = ("news", "lecture", "drama", "social")
+CODES = {"b": "binding", "a": "noun-adjective", "i": "idafa", "n": "name", "d": "number"}
+_TOKEN = re.compile(r"(\S+?)(?:/([badin]))?(?:\{([^}]*)\})?(?=\s|$)")
+
+_REASONS = {
+    "binding": "«{l}» is a function word that needs what follows («{r}»)",
+    "noun-adjective": "«{r}» qualifies «{l}» (adjective agreeing with its noun)",
+    "idafa": "«{l}» is completed by «{r}» (construct or fixed complement)",
+    "name": "«{l} {r}» is one name (or a title or class noun with its name)",
+    "number": "«{l} {r}»: a number with what it counts or dates",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    left: str
+    right: str
+    label: str  # good | bad
+    category: str  # a category for bad rows, "-" for good ones
+    reason: str
+    genre: str
+    part: str
+    context: str
+
+
+def _good_reason(left: str, right: str) -> str:
+    if left[-1:] in ".،,؟?!؛:":
+        return "punctuation closes «" + left + "»"
+    if right in ("-", "—"):
+        return "a new speaker starts"
+    if right[:1] in "وف" and len(right) > 2:
+        return "«" + right + "» opens a conjoined phrase or clause"
+    return "no unit spans «" + left + " | " + right + "»"
+
+
+def parse(genre: str) -> list[Row]:
+    """The rows of one genre's source file."""
+    rows: list[Row] = []
+    part = "train"
+    for raw in (FOLDER / f"{genre}.txt").read_text("utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("# part:"):
+            part = line.split(":", 1)[1].strip()
+            continue
+        if not line or line.startswith("#"):
+            continue
+        tokens = [(m[1], m[2], m[3]) for m in _TOKEN.finditer(line)]
+        words = [word for word, _, _ in tokens]
+        context = " ".join(words)
+        for (left, code, reason), (right, _, _) in itertools.pairwise(tokens):
+            if code:
+                category = CODES[code]
+                why = reason or _REASONS[category].format(l=left, r=right)
+                rows.append(Row(left, right, "bad", category, why, genre, part, context))
+            else:
+                why = reason or _good_reason(left, right)
+                rows.append(Row(left, right, "good", "-", why, genre, part, context))
+    return rows
+
+
+def all_rows() -> list[Row]:
+    """Every labelled row of the four genres."""
+    return [row for genre in GENRES for row in parse(genre)]
+
+
+def main(argv: list[str]) -> int:
+    from captionkit.text.linebreak import bad_break_category
+
+    rows = all_rows()
+    if "--write" in argv:
+        header = (
+            "# Labelled break decisions, generated from the genre files by benchmarks/phrase_judged.py.\n"
+            "# left\tright\tlabel\tcategory\treason\tgenre\tpart\tcontext\n"
+        )
+        body = "".join(
+            "\t".join((r.left, r.right, r.label, r.category, r.reason, r.genre, r.part, r.context))
+            + "\n"
+            for r in rows
+        )
+        (FOLDER / "judged.tsv").write_text(header + body, "utf-8")
+    total_ok = 0
+    verbose = "-v" in argv
+    for genre in GENRES:
+        for part in ("train", "held", "held2"):
+            chosen = [r for r in rows if r.genre == genre and r.part == part]
+            if not chosen:
+                continue
+            ok = 0
+            cat_ok = 0
+            bad = 0
+            for r in chosen:
+                got = bad_break_category(r.left, r.right)
+                agree = (got is not None) == (r.label == "bad")
+                ok += agree
+                if r.label == "bad" and got is not None:
+                    bad += 1
+                    cat_ok += got == r.category
+                if verbose and (not agree or (r.label == "bad" and got != r.category)):
+                    print(
+                        f"  {genre}/{part}: {r.left} | {r.right}: labelled {r.label} {r.category}, model {got}"
+                    )
+            total_ok += ok
+            print(
+                f"{genre:8} {part:5} rows {len(chosen):4}  agreement {ok / len(chosen):.1%}"
+                f"  category right on {cat_ok}/{bad} bad rows found"
+            )
+    print(f"overall rows {len(rows)}  agreement {total_ok / len(rows):.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,162 @@
+"""Word classes of Arabic by shape: verbs, adjectives, participles, names, definiteness.
+
+No morphological analyser ships with captionkit's core (the ones on PyPI are GPL, slow
+or out of date; docs/phrase-structure.md says what was measured). These are the
+patterns a reader uses on an unvocalised word: the imperfect prefixes (يـ تـ نـ),
+the feminine past -ت, the derived-form perfects (افتعل، استفعل), the participles
+(مُفعِل، مُفتعَل، مُستفعِل، فاعل), the adjective shapes (فعيل، فعلاء، أفعل،
+nisba -ي/-ية), the accusative -ًا that agreeing words share, and attached pronouns.
+Each test is a guess; the break rules combine them with the word lists.
+
+>>> looks_verb("وتشير"), looks_verb("أطلقت"), looks_verb("تطبيق"), looks_verb("الحكومة")
+(True, True, False, False)
+>>> adjective_shape("مختلفا"), adjective_shape("شاملة"), adjective_shape("سيارة")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_C = "[^\\W\\d_اويىةءآأإ]"  # a consonant letter (no long vowel, no hamza seat, no ta marbuta)
+_L = "[^\\W\\d_]"  # any letter
+_FEM = "(?:ة|ات|ون|ين|ان|تين|ا)?"
+
+#: Verbal nouns: تفعيل إفعال افتعال انفعال استفعال تفاعل مفاعلة، and فعال فعالة.
+MASDAR = re.compile(
+    f"ت{_L}{{2}}ي{_L}|إ{_L}{{2}}ا{_L}ة?|ا{_L}ت{_L}ا{_L}|ان{_L}{{2}}ا{_L}|است{_L}{{2}}ا{_L}"
+    f"|ت{_L}ا{_L}{{2}}|م{_L}ا{_L}{{2}}ة|{_C}{{2}}ا{_C}ة?"
+)
+_PARTICIPLE = re.compile(
+    f"(?:م{_C}{{3,4}}|مت{_C}{{3}}|مست{_C}{{3}}|م{_C}ا{_C}{{2}}|م{_C}{{2}}و{_C}|م{_C}{{2}}ي{_C}){_FEM}"
+)
+_ADJECTIVE = re.compile(
+    f"(?:{_C}ا{_C}{{2}}|{_C}{{2}}ي{_C}|{_C}{_L}{_C}اء|أ{_L}{{3}}|{_C}{{2}}ا{_C}){_FEM}"
+)
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "كما", "نا", "ني", "كن")
+_VERB_PREFIXES = ("وس", "فس", "ول", "فل", "و", "ف", "س", "ل")
+
+
+def _data(name: str) -> list[str]:
+    text = resources.files("captionkit.data").joinpath("linebreak", name).read_text("utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def known_verbs() -> frozenset[str]:
+    """Perfect verbs whose shape is also a noun's (``verbs.txt``)."""
+    return frozenset(_data("verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """First names of people (``first-names.txt``)."""
+    return frozenset(_data("first-names.txt"))
+
+
+def _unprefixed(bare: str, prefixes: tuple[str, ...] = _VERB_PREFIXES) -> list[str]:
+    forms = [bare]
+    forms.extend(bare[len(p) :] for p in prefixes if bare.startswith(p) and len(bare) - len(p) >= 3)
+    return forms
+
+
+@lru_cache(maxsize=65536)
+def looks_verb(bare: str) -> bool:
+    """An Arabic verb by its shape or the verb list (a guess; nouns share some shapes).
+
+    >>> looks_verb("يعرف"), looks_verb("ونغادر"), looks_verb("اكتشف"), looks_verb("تاريخ")
+    (True, True, True, False)
+    """
+    if not bare or bare.isascii() or bare.startswith("ال"):
+        return False
+    for form in _unprefixed(bare):
+        if form in known_verbs():
+            return True
+        if (
+            form.startswith("ال")
+            or form.endswith(("ة", "ات", "اء", "ية"))
+            or MASDAR.fullmatch(form)
+        ):
+            continue
+        for suffix in ("ها", "هم", "ني", "نا", "كم"):
+            stem = form[: -len(suffix)]
+            if form.endswith(suffix) and len(stem) >= 4 and stem.endswith(("ت", "وا", "تم")):
+                return True  # قضيتها، رأيتك
+        if form[0] in "يتن" and 4 <= len(form) <= 7 and not form.startswith(("تي", "نو")):
+            if form[0] == "ن" and form is bare:
+                continue  # نقص، نظام: a bare ن- word is more often a noun
+            return True
+        if form[0] == "ا" and 5 <= len(form) <= 6 and "ا" not in form[1:]:
+            return True  # اكتشف، استخدم، انتقل
+        if len(form) >= 4 and form.endswith(("ت", "تم", "وا")) and not form.endswith("ات"):
+            if form.endswith("ت") and form[-2] in "وي" and len(form) <= 4:
+                continue  # بيت، صوت
+            return True  # أطلقت، جربت، رأيت، ذهبوا
+    return False
+
+
+def strip_article(bare: str) -> tuple[bool, str]:
+    """Whether the word carries the article (maybe after و ف ب ك ل), and its stem."""
+    for prefix in ("وبال", "وال", "فال", "بال", "كال", "ال"):
+        if bare.startswith(prefix) and len(bare) - len(prefix) >= 2:
+            return True, bare[len(prefix) :]
+    for prefix in ("ولل", "فلل", "لل"):
+        if bare.startswith(prefix) and len(bare) - len(prefix) >= 2:
+            return True, bare[len(prefix) :]
+    return False, bare
+
+
+@lru_cache(maxsize=65536)
+def adjective_shape(stem: str) -> bool:
+    """The stem (without the article) has an adjective's or a participle's shape.
+
+    >>> adjective_shape("مقترحة"), adjective_shape("سوداء"), adjective_shape("أبيض")
+    (True, True, True)
+    """
+    if len(stem) < 3 or stem.isascii():
+        return False
+    if stem.endswith(("تي", "اتي")) and len(stem) <= 6:
+        return False  # حياتي، جدتي: a noun with "my"
+    if is_nisba(stem):
+        return True
+    return bool(_PARTICIPLE.fullmatch(stem) or _ADJECTIVE.fullmatch(stem))
+
+
+def is_nisba(stem: str) -> bool:
+    """A relative adjective: الاقتصادي، الوطنية، المصريين."""
+    if stem.endswith(("تي", "اتي")) and len(stem) <= 6:
+        return False
+    return len(stem) >= 4 and stem.endswith(("ي", "ية", "يين", "يون", "يات", "يتين", "يان"))
+
+
+def has_pronoun_suffix(bare: str) -> bool:
+    """Ends in an attached pronoun (أبرزها، قوتهم، فرصتك): such a noun heads no construct."""
+    if len(bare) >= 5 and bare.endswith(_PRONOUN_SUFFIXES):
+        return True
+    return len(bare) >= 4 and bare.endswith(("تك", "تي", "ته", "تنا"))
+
+
+def accusative(bare: str) -> bool:
+    """Ends in the indefinite accusative alif (نموذجا، مختلفا) that agreeing words share."""
+    return (
+        len(bare) >= 4 and bare.endswith("ا") and not bare.endswith(("ءا", "وا", "يا", "ها", "نا"))
+    )
+
+
+def qualifier_shape(stem: str) -> bool:
+    """A nisba or a مُـ participle: words that qualify and seldom head a construct.
+
+    Unlike :func:`adjective_shape` it leaves out فعيلة and فاعل (طريقة، صاحب head
+    constructs as often as they qualify).
+
+    >>> qualifier_shape("تاريخية"), qualifier_shape("مقترحة"), qualifier_shape("صاحب")
+    (True, True, False)
+    """
+    if len(stem) < 3 or stem.isascii():
+        return False
+    if is_nisba(stem):
+        return True
+    return bool(_PARTICIPLE.fullmatch(stem))
