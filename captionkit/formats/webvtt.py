@@ -75,6 +75,7 @@ from captionkit.model import (
     Header,
     Note,
     Region,
+    Section,
     Style,
     Track,
     TrackSource,
@@ -881,6 +882,8 @@ def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
         elif isinstance(block, Unparsed):
             if same_format and block.source is not None:
                 add(block.source.raw, always_blank=False)
+        elif isinstance(block, Section):
+            continue  # another format's sections (ASS, TTML): conversion_losses lists them
         elif block.source is not None and same_format:
             add(block.source.raw, always_blank=True)
         else:
