@@ -215,43 +215,134 @@ def parse_ass(
         return _parse(text, source or TrackSource())
 
 
+_HOUR_DIGITS = {str(hour): hour * 3600000 for hour in range(10)}
+_TWO_DIGITS = {f"{value:02d}": value for value in range(100)}
+
+
+def _fast_pattern(layout: _Layout | None) -> re.Pattern[str] | None:
+    """A whole ordinary Dialogue line of this layout, its line end included, or None.
+
+    Ordinary: the fields are Layer (or Marked), Start, End, others, Text; both
+    times are ``H:MM:SS.cc`` with nothing around them. Other lines (and other
+    layouts) go through :func:`_event`, which gives the same cue for these.
+    """
+    if layout is None or layout.start != 1 or layout.end != 2 or len(layout.fields) < 4:
+        return None
+    middle = len(layout.fields) - 4
+    return re.compile(
+        r"Dialogue:([ \t]*)([^,\r\n]*),(\d+):(\d\d):(\d\d)\.(\d\d),(\d+):(\d\d):(\d\d)\.(\d\d),"
+        rf"((?:[^,\r\n]*,){{{middle}}})([^\r\n]*)(\r\n|\r|\n|\Z)"
+    )
+
+
 def _parse(text: str, track_source: TrackSource) -> Track:
     lines, ends, offsets = split_lines(text)
     blocks: list[Block] = []
     append = blocks.append
     section = ""
     layout: _Layout | None = _V4_PLUS
+    fast = _fast_pattern(layout)
     chunk_begin = 0  # where the verbatim text not yet in a block begins
     chunk_line = 1
     in_events = False
-    for number, line in enumerate(lines):
+    count = len(lines)
+    number = 0
+    hours_table, two_digits = _HOUR_DIGITS, _TWO_DIGITS
+    new_tuple = tuple.__new__  # CueSource is a named tuple: skip its keyword wrapper
+    while number < count:
+        line = lines[number]
         if line.startswith("Dialogue:") and in_events:
             begin = offsets[number]
             if begin > chunk_begin:
                 raw = text[chunk_begin:begin]
                 append(Section(section, _normalized(raw), BlockSource(raw, chunk_line)))
-            chunk_begin = begin + len(line) + len(ends[number])
-            chunk_line = number + 2
-            raw = text[begin:chunk_begin]
-            cue = _event(line, raw, number + 1, layout)
-            append(cue)
+            position = begin
+            if fast is not None:
+                match = fast.match
+                while number < count:
+                    found = match(text, position)
+                    if found is None:
+                        break
+                    (spaces, first, h1, m1, s1, c1, h2, m2, s2, c2, middle, field_text,
+                     line_end) = found.groups()  # fmt: skip
+                    end_position = found.end()
+                    hours = hours_table.get(h1)
+                    if hours is None:
+                        hours = int(h1) * 3600000
+                    start = hours + two_digits[m1] * 60000 + two_digits[s1] * 1000 + two_digits[c1] * 10  # fmt: skip
+                    hours = hours_table.get(h2)
+                    if hours is None:
+                        hours = int(h2) * 3600000
+                    stop = hours + two_digits[m2] * 60000 + two_digits[s2] * 1000 + two_digits[c2] * 10  # fmt: skip
+                    body = 9 + len(spaces)
+                    start_begin = body + len(first) + 1
+                    start_end = start_begin + 9 + len(h1)
+                    end_begin = start_end + 1
+                    end_end = end_begin + 9 + len(h2)
+                    text_begin = end_end + 1 + len(middle)
+                    settings = first + "," + middle[:-1]
+                    cue_text = field_text.replace("\\N", "\n") if "\\N" in field_text else field_text  # fmt: skip
+                    append(
+                        Cue(
+                            start,
+                            stop,
+                            cue_text,
+                            "",
+                            settings,
+                            new_tuple(
+                                CueSource,
+                                (
+                                    "ass",
+                                    text[position:end_position],
+                                    number + 1,
+                                    0,
+                                    0,
+                                    start_begin,
+                                    start_end,
+                                    end_begin,
+                                    end_end,
+                                    body,
+                                    text_begin,
+                                    text_begin,
+                                    text_begin + len(field_text),
+                                    start,
+                                    stop,
+                                    "",
+                                    settings,
+                                    cue_text,
+                                ),
+                            ),
+                        )
+                    )
+                    position = end_position
+                    number += 1
+                    if not line_end:
+                        break
+            if position == begin:  # not an ordinary line: the general reading
+                position = begin + len(line) + len(ends[number])
+                append(_event(line, text[begin:position], number + 1, layout))
+                number += 1
+            chunk_begin, chunk_line = position, number + 1
             continue
+        number += 1
         if line[:1] == "[" or line[:1] in " \t":
             header = _SECTION.fullmatch(line)
             if header is not None:
-                begin = offsets[number]
+                begin = offsets[number - 1]
                 if begin > chunk_begin:
                     raw = text[chunk_begin:begin]
                     append(Section(section, _normalized(raw), BlockSource(raw, chunk_line)))
-                chunk_begin, chunk_line = begin, number + 1
+                chunk_begin, chunk_line = begin, number
                 section = header.group(1).strip()
                 lowered = section.lower()
                 in_events = lowered == "events"
                 if lowered == "v4 styles" and layout is _V4_PLUS:
                     layout = _V4
+                    fast = _fast_pattern(layout)
                 continue
         if in_events and line.startswith("Format:"):
             layout = _Layout.of(_events_format(line))
+            fast = _fast_pattern(layout)
     if chunk_begin < len(text):
         raw = text[chunk_begin:]
         append(Section(section, _normalized(raw), BlockSource(raw, chunk_line)))

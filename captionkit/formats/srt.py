@@ -326,6 +326,10 @@ def check_srt_text(text: str, *, where: str = "") -> None:
     the start of a block, a carriage return, or blank lines at the end of the
     text would be read back differently.
     """
+    if "->" not in text and "\r" not in text:
+        last_break = text.rfind("\n")
+        if last_break < 0 or text[last_break + 1 :].strip():
+            return  # the usual text: nothing to check further
     if "\r" in text:
         raise UnrepresentableTextError(f"{where}a carriage return inside a cue's text")
     lines = text.split("\n")
@@ -348,15 +352,23 @@ def check_srt_text(text: str, *, where: str = "") -> None:
 
 
 def _fresh_cue(cue: Cue, position: int, newline: str) -> str:
-    identifier = cue.identifier if _is_index(cue.identifier) else str(position)
-    settings = cue.settings if _COORDINATES.fullmatch(cue.settings) else ""
-    timing = f"{format_srt_time(cue.start)} --> {format_srt_time(cue.end)}"
-    if settings:
+    identifier = cue.identifier
+    if not (identifier.isdigit() and identifier.isascii()) and not _is_index(identifier):
+        identifier = str(position)
+    settings = cue.settings
+    start, end, text = cue.start, cue.end, cue.text
+    timing = (
+        (format_clock(start) if start >= 0 else format_srt_time(start))
+        + " --> "
+        + (format_clock(end) if end >= 0 else format_srt_time(end))
+    )
+    if settings and _COORDINATES.fullmatch(settings):
         timing += "  " + settings
-    body = newline.join(cue.text.split("\n"))
-    if cue.text == "":
-        return f"{identifier}{newline}{timing}{newline}{newline}"
-    return f"{identifier}{newline}{timing}{newline}{body}{newline}{newline}"
+    if text == "":
+        return identifier + newline + timing + newline + newline
+    if newline != "\n" and "\n" in text:
+        text = text.replace("\n", newline)
+    return identifier + newline + timing + newline + text + newline + newline
 
 
 def _patched_cue(cue: Cue, source: CueSource, position: int, newline: str) -> str:
@@ -420,38 +432,37 @@ def dumps_srt(track: Track, *, newline: str | None = None) -> str:
     pieces: list[str] = [track.source.leading] if same_format else []
     position = 0
     append = pieces.append
+    extend = pieces.extend
     for block in track.blocks:
         if isinstance(block, Cue):
             position += 1
             source = block.source
-            if source is not None and source.format == "srt":
-                if block.text == source.text_as_read:
-                    if (
-                        block.identifier == source.identifier_as_read
-                        and block.settings == source.settings_as_read
-                    ):
+            if source is not None and source[0] == "srt":
+                # The fields of the source at once (a named tuple unpacks faster
+                # than it answers attribute look-ups, and writers do this per cue).
+                (_, raw, _, _, _, start_begin, start_end, end_begin, end_end, _, _, _, _,
+                 start_read, end_read, identifier_read, settings_read, text_read) = source  # fmt: skip
+                if block.text == text_read:
+                    if block.identifier == identifier_read and block.settings == settings_read:
                         # Unchanged, or only re-timed (the common cases): the block as
                         # read, with the stamps that moved printed in their own style.
-                        raw = source.raw
-                        if block.start == source.start_as_read:
-                            if block.end == source.end_as_read:
+                        start_ms, end_ms = block.start, block.end
+                        if start_ms == start_read:
+                            if end_ms == end_read:
                                 append(raw)
                                 continue
-                            start = raw[source.start_begin : source.start_end]
+                            start = raw[start_begin:start_end]
+                        elif start_end - start_begin == 12 and raw[start_begin + 8] in ",." and raw[start_begin + 2] == ":" and raw[start_begin] != "-" and start_ms >= 0:  # fmt: skip
+                            start = format_clock(start_ms, raw[start_begin + 8])
                         else:
-                            start = restyle_stamp(
-                                block.start, raw[source.start_begin : source.start_end]
-                            )
-                        end = raw[source.end_begin : source.end_end]
-                        if block.end != source.end_as_read:
-                            end = restyle_stamp(block.end, end)
-                        append(
-                            raw[: source.start_begin]
-                            + start
-                            + raw[source.start_end : source.end_begin]
-                            + end
-                            + raw[source.end_end :]
-                        )
+                            start = restyle_stamp(start_ms, raw[start_begin:start_end])
+                        if end_ms == end_read:
+                            end = raw[end_begin:end_end]
+                        elif end_end - end_begin == 12 and raw[end_begin + 8] in ",." and raw[end_begin + 2] == ":" and raw[end_begin] != "-" and end_ms >= 0:  # fmt: skip
+                            end = format_clock(end_ms, raw[end_begin + 8])
+                        else:
+                            end = restyle_stamp(end_ms, raw[end_begin:end_end])
+                        extend((raw[:start_begin], start, raw[start_end:end_begin], end, raw[end_end:]))  # fmt: skip
                         continue
                 else:
                     check_srt_text(block.text, where=f"cue {position}: ")

@@ -164,7 +164,7 @@ def parse_time(expression: str, timing: Timing = _DEFAULT_TIMING) -> Fraction | 
         hours, minutes, seconds, fraction, frames, sub_frames = clock.groups()
         total = Fraction(int(hours) * 3600 + int(minutes) * 60 + int(seconds))
         if fraction:
-            total += Fraction(fraction)
+            total += Fraction(int(fraction[1:]), 10 ** (len(fraction) - 1))
         if frames:
             frame_count = Fraction(int(frames))
             if sub_frames:
@@ -195,7 +195,9 @@ def parse_time(expression: str, timing: Timing = _DEFAULT_TIMING) -> Fraction | 
 
 
 def _ms(seconds: Fraction) -> int:
-    return int((seconds * 1000 + Fraction(1, 2)) // 1)
+    """Milliseconds, rounded half up (integer arithmetic: Fraction operators are slow)."""
+    numerator, denominator = seconds.numerator, seconds.denominator
+    return (2000 * numerator + denominator) // (2 * denominator)
 
 
 @dataclass
@@ -440,7 +442,8 @@ class _Reader:
                 own.append((set_begin, set_end))
             elif value == "none" and not hidden:
                 own = _minus(own, (set_begin, set_end))
-        windows = _intersect(windows, own)
+        if hidden or sets:
+            windows = _intersect(windows, own)
         if not shown or (region is None and self.has_regions):
             windows = []
         for child in node.children:
@@ -456,7 +459,10 @@ class _Reader:
             child_end = end if child.end is None else begin + child.end
             if end is not None and child_end is not None and child_end > end:
                 child_end = end
-            child_windows = _intersect(windows, [(child_begin, child_end)])
+            if child.begin == 0 and child.end is None:
+                child_windows = windows  # untimed: shown with its parent (and the same list)
+            else:
+                child_windows = _intersect(windows, [(child_begin, child_end)])
             if tag == _BR:
                 pieces.append(_Piece(None, child_windows, preserve, region))
             elif tag == _SPAN:
@@ -533,6 +539,12 @@ def _segments(
     begin: Fraction, end: Fraction | None, pieces: list[_Piece]
 ) -> Iterator[tuple[Fraction, Fraction | None, str]]:
     """The paragraph's stretches of unchanging text (one, unless its spans are timed)."""
+    if pieces and all(piece.windows is pieces[0].windows for piece in pieces):
+        if pieces[0].windows:  # all shown together, in the paragraph's own windows
+            for window_begin, window_end in pieces[0].windows:
+                if window_end is None or window_end > window_begin:
+                    yield window_begin, window_end, _text_of(pieces)
+        return
     times = {begin}
     for piece in pieces:
         for window in piece.windows:
@@ -676,8 +688,16 @@ def _track(text: str, root: ElementTree.Element, reader: _Reader, source: TrackS
 
 
 def _line_counter(text: str) -> Callable[[int], int]:
+    """Line numbers of increasing offsets, counted forward from the last one asked."""
+    state = [0, 1]
+
     def line_at(offset: int) -> int:
-        return text.count("\n", 0, offset) + 1
+        last, line = state
+        if offset < last:
+            last, line = 0, 1
+        line += text.count("\n", last, offset)
+        state[0], state[1] = offset, line
+        return line
 
     return line_at
 

@@ -234,13 +234,66 @@ def test_round_trip_with_arabic_overrides_and_line_breaks(
     assert {cue.settings for cue in again.cues} == {"0,Default,,0,0,0,"}
     assert dumps(again) == text
     assert parse_ass(text) == again
-    # and through pysubs2, an independent reader
+    # and through pysubs2, an independent reader (which strips the ends of lines)
     peer = pysubs2.SSAFile.from_string(text)
     assert [(e.start, e.end, e.text) for e in peer.events] == [
-        (cue.start, cue.end, cue.text.replace("\n", "\\N")) for cue in track.cues
+        (cue.start, cue.end, cue.text.replace("\n", "\\N").rstrip()) for cue in track.cues
     ]
     # edited after reading: the text field is all that changes
     edited = again.with_cues([cue.with_text(cue.text + "\nو") for cue in again.cues])
     assert [cue.text for cue in parse_ass(dumps(edited)).cues] == [
         cue.text + "\nو" for cue in track.cues
     ]
+
+
+def _blocks_and_sources(track: Track) -> list[tuple[object, object]]:
+    return [(block, block.source) for block in track.blocks]
+
+
+STAMP = st.builds(
+    lambda h, m, s, c, style: style.format(h=h, m=m, s=s, c=c),
+    st.integers(0, 12),
+    st.integers(0, 99),
+    st.integers(0, 99),
+    st.integers(0, 99),
+    st.sampled_from(
+        ["{h}:{m:02d}:{s:02d}.{c:02d}", "{h:02d}:{m}:{s}.{c}", " {h}:{m:02d}:{s:02d}.{c:02d}", "x"]
+    ),
+)
+FIELD = st.text(alphabet=st.sampled_from(list("aب0 ,\t")), max_size=4)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Dialogue: ", "Dialogue:", "Dialogue:  ", "Comment: ", ""]),
+            FIELD,
+            STAMP,
+            STAMP,
+            st.lists(FIELD, min_size=5, max_size=8),
+            st.text(alphabet=st.sampled_from(list("مرحبا{}\\N ,")), max_size=10),
+            st.sampled_from(["\n", "\r\n", "\r"]),
+        ),
+        max_size=8,
+    )
+)
+def test_the_fast_reading_is_the_general_one(
+    lines: list[tuple[str, str, str, str, list[str], str, str]],
+) -> None:
+    """Ordinary Dialogue lines are read in one pattern pass; the line-by-line reading agrees."""
+    import captionkit.formats.ass as ass_module
+
+    text = "[Script Info]\n\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"  # fmt: skip
+    text += "".join(
+        f"{head}{layer},{start},{end},{','.join(middle)},{body}{end_of_line}"
+        for head, layer, start, end, middle, body, end_of_line in lines
+    )
+    fast = parse_ass(text)
+    original = ass_module._fast_pattern
+    ass_module._fast_pattern = lambda layout: None  # type: ignore[assignment]
+    try:
+        general = parse_ass(text)
+    finally:
+        ass_module._fast_pattern = original
+    assert _blocks_and_sources(fast) == _blocks_and_sources(general)
+    assert dumps(fast) == text
