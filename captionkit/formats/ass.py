@@ -550,9 +550,12 @@ class AssStyle:
 
     ``alignment`` is the numpad position (2: bottom centre); margins and size
     are in pixels of a ``play_res`` canvas. ``encoding`` is the style's font
-    charset: 1 (default) leaves the text to the Unicode bidi algorithm; libass
-    ignores 177/178 (Hebrew, Arabic) and reads -1 as "guess the base direction
-    from the text" (set ``encoding=-1`` for lines that start with a Latin word).
+    charset, which libass reads only for the base direction: 1 (default) is
+    "detect" in libass before 0.13 and left-to-right like every other value in
+    later versions and VSFilter; 178 (Arabic) is right-to-left in old libass
+    and left-to-right in new, so Arabic punctuation changes ends between
+    players; -1 is "detect" in libass 0.13 and later only
+    (``docs/formats.md``, ASS).
     """
 
     font: str = "Noto Sans Arabic"

@@ -163,6 +163,10 @@ def conversion_losses(track: Track, target: Format) -> list[str]:
             counts["voice, class, ruby and time-stamp tags"] = _count(
                 _has_foreign_tags(cue.text) for cue in cues
             )
+        if target == "ttml":
+            counts["italic, bold and underline tags"] = _count(
+                _has_simple_tags(cue.text) for cue in cues
+            )
     elif source == "srt":
         if target in ("vtt", "ass", "ttml"):
             counts["SubRip X1/Y1 coordinates"] = _count(
@@ -172,16 +176,23 @@ def conversion_losses(track: Track, target: Format) -> list[str]:
             counts["cue numbers (ASS has none)"] = _count(cue.identifier for cue in cues)
         if target in ("ass", "ttml"):
             counts["font and other tags"] = _count(_has_foreign_tags(cue.text) for cue in cues)
+        if target == "ttml":
+            counts["italic, bold and underline tags"] = _count(
+                _has_simple_tags(cue.text) for cue in cues
+            )
     elif source == "ass":
         tags = [{name for name, _ in overrides(cue.text)} for cue in cues]
         counts["cue positions (\\an, \\pos, \\move)"] = _count(
             names & _POSITION_TAGS for names in tags
         )
         counts["karaoke timings (\\k)"] = _count(names & _KARAOKE_TAGS for names in tags)
-        kept = _SIMPLE_TAGS if target != "ttml" else frozenset()
         counts["other override tags (fonts, colours, effects)"] = _count(
-            names - _POSITION_TAGS - _KARAOKE_TAGS - kept for names in tags
+            names - _POSITION_TAGS - _KARAOKE_TAGS - _SIMPLE_TAGS for names in tags
         )
+        if target == "ttml":
+            counts["italic, bold and underline tags"] = _count(
+                names & _SIMPLE_TAGS for names in tags
+            )
         counts["events with a style, layer, name, margins or effect of their own"] = _count(
             _own_fields(cue.settings) for cue in cues
         )
@@ -203,6 +214,11 @@ def conversion_losses(track: Track, target: Format) -> list[str]:
             for block in blocks
         )
         counts["cues with a region or style of their own"] = _count(cue.settings for cue in cues)
+        counts["styled spans (written as plain text)"] = _count(
+            cue.source is not None
+            and "<span" in cue.source.raw[cue.source.text_begin : cue.source.text_end]
+            for cue in cues
+        )
         if target == "ass":
             counts["cue identifiers (ASS has none)"] = _count(cue.identifier for cue in cues)
         elif target == "srt":
@@ -220,6 +236,12 @@ _DEFAULT_FIELDS = {"0", "", "Default", "0000", "Marked=0", "*Default"}
 
 def _own_fields(settings: str) -> bool:
     return any(value.strip() not in _DEFAULT_FIELDS for value in settings.split(","))
+
+
+def _has_simple_tags(text: str) -> bool:
+    return "<" in text and any(
+        (match.group(2) or "").lower() in _TAG_FOR for match in _HTML_TAG.finditer(text)
+    )
 
 
 def _has_foreign_tags(text: str) -> bool:

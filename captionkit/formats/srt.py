@@ -103,6 +103,34 @@ _FAST = re.compile(
 )
 
 
+_MINUTE_PREFIX: dict[int, str] = {}
+_SECOND_TABLES: dict[str, list[str]] = {}
+
+
+def _clock_stamp(ms: int, separator: str) -> str:
+    """``HH:MM:SS,mmm`` of a time from 0 on: the re-timing writer prints two per cue.
+
+    The ``HH:MM:`` part is cached per minute and ``SS,mmm`` comes from a table of
+    the 60,000 milliseconds of a minute (made once per separator), so a stamp is
+    two look-ups and one concatenation.
+
+    >>> _clock_stamp(3723004, ","), _clock_stamp(61500, ".")
+    ('01:02:03,004', '00:01:01.500')
+    """
+    minute, rest = divmod(ms, 60000)
+    prefix = _MINUTE_PREFIX.get(minute)
+    if prefix is None:
+        prefix = "%02d:%02d:" % divmod(minute, 60)  # noqa: UP031 (fast)
+        if len(_MINUTE_PREFIX) < 100000:
+            _MINUTE_PREFIX[minute] = prefix
+    table = _SECOND_TABLES.get(separator)
+    if table is None:
+        table = _SECOND_TABLES[separator] = [
+            f"{second:02d}{separator}{milli:03d}" for second in range(60) for milli in range(1000)
+        ]
+    return prefix + table[rest]
+
+
 def _is_index(line: str) -> bool:
     return _INDEX.fullmatch(line) is not None
 
@@ -358,9 +386,9 @@ def _fresh_cue(cue: Cue, position: int, newline: str) -> str:
     settings = cue.settings
     start, end, text = cue.start, cue.end, cue.text
     timing = (
-        (format_clock(start) if start >= 0 else format_srt_time(start))
+        (_clock_stamp(start, ",") if start >= 0 else format_srt_time(start))
         + " --> "
-        + (format_clock(end) if end >= 0 else format_srt_time(end))
+        + (_clock_stamp(end, ",") if end >= 0 else format_srt_time(end))
     )
     if settings and _COORDINATES.fullmatch(settings):
         timing += "  " + settings
@@ -419,6 +447,16 @@ def _patched_cue(cue: Cue, source: CueSource, position: int, newline: str) -> st
 
 
 def dumps_srt(track: Track, *, newline: str | None = None) -> str:
+    """SubRip text of a track (see :func:`_dumps_srt`); the collector rests meanwhile.
+
+    Writing makes a few short-lived tuples per cue; with the collector on, they
+    set off collections that walk every cue of the track and find nothing.
+    """
+    with collector_paused():
+        return _dumps_srt(track, newline=newline)
+
+
+def _dumps_srt(track: Track, *, newline: str | None = None) -> str:
     """SubRip text of a track.
 
     Cues read from SubRip are written from their source layer (changed parts
@@ -433,6 +471,7 @@ def dumps_srt(track: Track, *, newline: str | None = None) -> str:
     position = 0
     append = pieces.append
     extend = pieces.extend
+    clock_stamp = _clock_stamp
     for block in track.blocks:
         if isinstance(block, Cue):
             position += 1
@@ -453,13 +492,13 @@ def dumps_srt(track: Track, *, newline: str | None = None) -> str:
                                 continue
                             start = raw[start_begin:start_end]
                         elif start_end - start_begin == 12 and raw[start_begin + 8] in ",." and raw[start_begin + 2] == ":" and raw[start_begin] != "-" and start_ms >= 0:  # fmt: skip
-                            start = format_clock(start_ms, raw[start_begin + 8])
+                            start = clock_stamp(start_ms, raw[start_begin + 8])
                         else:
                             start = restyle_stamp(start_ms, raw[start_begin:start_end])
                         if end_ms == end_read:
                             end = raw[end_begin:end_end]
                         elif end_end - end_begin == 12 and raw[end_begin + 8] in ",." and raw[end_begin + 2] == ":" and raw[end_begin] != "-" and end_ms >= 0:  # fmt: skip
-                            end = format_clock(end_ms, raw[end_begin + 8])
+                            end = clock_stamp(end_ms, raw[end_begin + 8])
                         else:
                             end = restyle_stamp(end_ms, raw[end_begin:end_end])
                         extend((raw[:start_begin], start, raw[start_end:end_begin], end, raw[end_end:]))  # fmt: skip
