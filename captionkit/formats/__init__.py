@@ -56,7 +56,7 @@ _NEWLINES = {"lf": "\n", "crlf": "\r\n", "cr": "\r", "keep": None}
 
 def parse(
     text: str,
-    format: Format | None = None,
+    format: Format | str | None = None,
     *,
     file: str | None = None,
     lenient: bool = False,
@@ -71,7 +71,7 @@ def parse(
 
 def loads(
     data: bytes,
-    format: Format | None = None,
+    format: Format | str | None = None,
     *,
     encoding: str | None = None,
     file: str | None = None,
@@ -111,7 +111,7 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
 
 def read(
     path: str | os.PathLike[str],
-    format: Format | None = None,
+    format: Format | str | None = None,
     *,
     encoding: str | None = None,
     lenient: bool = False,

@@ -131,11 +131,15 @@ def _count(items: Iterable[object]) -> int:
     return sum(1 for item in items if item)
 
 
-def conversion_losses(track: Track, target: Format) -> list[str]:
+def conversion_losses(track: Track, target: Format | str) -> list[str]:
     """What a conversion to ``target`` cannot carry, one line each (empty when nothing).
 
     JSON carries everything; every other pair is in ``docs/formats.md``'s table.
+    An unknown format name is a :class:`~captionkit.errors.UsageError`.
     """
+    from captionkit.formats.registry import format_spec
+
+    target = format_spec(target).name
     source = track.format
     if target == source or target == "json":
         return []

@@ -100,7 +100,10 @@ for source in ("srt", "vtt", "ass", "ttml"):
 
 #: What the written file reads back as: (start, end, text) of each cue.
 TEXTS = {
-    "srt": [(1000, 2500, "مرحبا <i>بكم</i>"), (3000, 4000, '<font color="#ffff00">سطر</font>\nثان')],
+    "srt": [
+        (1000, 2500, "مرحبا <i>بكم</i>"),
+        (3000, 4000, '<font color="#ffff00">سطر</font>\nثان'),
+    ],
     "vtt": [(1000, 2500, "مرحبا <i>بكم</i>"), (3000, 4000, "<v أحمد>سطر</v>\nثان")],
     "ass": [
         (1000, 2500, "مرحبا {\\i1}بكم{\\i0}"),
