@@ -399,10 +399,15 @@ def track_json(track: Track) -> dict[str, Any]:
     blocks: list[dict[str, Any]] = []
     views = spec_cues(track)
     ass_views: tuple[Any, ...] = ()
+    ttml_views: tuple[Any, ...] = ()
     if track.format == "ass":
         from captionkit.formats.ass import ass_events
 
         ass_views = ass_events(track)
+    elif track.format == "ttml":
+        from captionkit.formats.ttml import ttml_cues
+
+        ttml_views = ttml_cues(track)
     index = 0
     for block in track.blocks:
         if not isinstance(block, Cue):
@@ -422,6 +427,14 @@ def track_json(track: Track) -> dict[str, Any]:
                 "position": list(view.position) if view.position is not None else None,
                 "karaoke": list(view.karaoke),
                 "lines": list(view.lines),
+            }
+        if ttml_views:
+            ttml_view = ttml_views[index]
+            entry["ttml"] = {
+                "region": ttml_view.region,
+                "regionStyle": ttml_view.region_style,
+                "style": ttml_view.style,
+                "language": ttml_view.language,
             }
         cues.append(entry)
         index += 1

@@ -162,9 +162,12 @@ def parse_time(expression: str, timing: Timing = _DEFAULT_TIMING) -> Fraction | 
     clock = _CLOCK.fullmatch(value)
     if clock is not None:
         hours, minutes, seconds, fraction, frames, sub_frames = clock.groups()
-        total = Fraction(int(hours) * 3600 + int(minutes) * 60 + int(seconds))
-        if fraction:
-            total += Fraction(int(fraction[1:]), 10 ** (len(fraction) - 1))
+        whole = int(hours) * 3600 + int(minutes) * 60 + int(seconds)
+        if fraction:  # one Fraction made, not two added (this runs twice per paragraph)
+            scale = 10 ** (len(fraction) - 1)
+            total = Fraction(whole * scale + int(fraction[1:]), scale)
+        else:
+            total = Fraction(whole)
         if frames:
             frame_count = Fraction(int(frames))
             if sub_frames:
@@ -192,6 +195,15 @@ def parse_time(expression: str, timing: Timing = _DEFAULT_TIMING) -> Fraction | 
     if unit == "f":
         return number / timing.frame_rate
     return number / timing.tick_rate
+
+
+def _plus(first: Fraction, second: Fraction) -> Fraction:
+    """``first + second``, without Fraction's slow addition when either is zero."""
+    if not second.numerator:
+        return first
+    if not first.numerator:
+        return second
+    return first + second
 
 
 def _ms(seconds: Fraction) -> int:
@@ -305,7 +317,7 @@ class _Reader:
         duration = self.time(element, "dur")
         if self.absolute and explicit_begin is not None:
             implicit_begin = Fraction(0)
-        begin = implicit_begin + (explicit_begin or 0)
+        begin = implicit_begin if explicit_begin is None else _plus(implicit_begin, explicit_begin)
         sequential = element.get("timeContainer") == "seq"
         implicit_end: Fraction | None = begin
         if element.tag in (_BR, f"{{{TT}}}set", f"{{{TT}}}region") and parent_par:
@@ -327,7 +339,7 @@ class _Reader:
                     # A par container lasts until its last child ends; the child's end
                     # counts from this element's begin. (ttconv 1.2.3 compares the
                     # child's end with this element's begin as is, without adding it.)
-                    implicit_end = max(implicit_end, begin + node.end)
+                    implicit_end = max(implicit_end, _plus(begin, node.end))
                 else:
                     implicit_end = None
                 if node.end is None or node.begin != node.end:
@@ -377,8 +389,8 @@ class _Reader:
         origin = parent_begin
         if self.absolute and (element.get("begin") or element.get("end")):
             origin = Fraction(0)  # Apple's times count from the start of the document
-        begin = origin + node.begin
-        end = parent_end if node.end is None else origin + node.end
+        begin = _plus(origin, node.begin)
+        end = parent_end if node.end is None else _plus(origin, node.end)
         if parent_end is not None and end is not None and end > parent_end:
             end = parent_end
         if self.absolute and element.tag in (_SPAN, _BR):
@@ -455,8 +467,8 @@ class _Reader:
             tag = child.element.tag
             if tag == f"{{{TT}}}set":
                 continue
-            child_begin = begin + child.begin
-            child_end = end if child.end is None else begin + child.end
+            child_begin = _plus(begin, child.begin)
+            child_end = end if child.end is None else _plus(begin, child.end)
             if end is not None and child_end is not None and child_end > end:
                 child_end = end
             if child.begin == 0 and child.end is None:
@@ -510,6 +522,15 @@ def _text_of(pieces: list[_Piece]) -> str:
     spaces, tabs and line ends are one space, and there is none at the start or
     end of a line; preserved text keeps its spaces, and its line ends break lines.
     """
+    if not any(piece.preserve for piece in pieces):
+        # All default (the usual case): the same result, a line at a time.
+        joined = "".join("\n" if piece.text is None else _SPACES.sub(" ", piece.text) for piece in pieces)  # fmt: skip
+        return "\n".join(_SPACES.sub(" ", line).strip(" ") for line in joined.split("\n"))
+    return _text_by_character(pieces)
+
+
+def _text_by_character(pieces: list[_Piece]) -> str:
+    """:func:`_text_of` for any mix of default and preserved white space."""
     characters: list[tuple[str, bool]] = []  # (character, collapsible)
     for piece in pieces:
         if piece.text is None:
@@ -630,7 +651,14 @@ def parse_ttml(
         return _track(text, root, reader, source or TrackSource())
 
 
-def _track(text: str, root: ElementTree.Element, reader: _Reader, source: TrackSource) -> Track:
+def _track(
+    text: str,
+    root: ElementTree.Element,
+    reader: _Reader,
+    source: TrackSource,
+    owners: list[tuple[ElementTree.Element, str | None]] | None = None,
+) -> Track:
+    """The track of a read document; ``owners`` gets each cue's paragraph and region."""
     tags = _scan(text)
     elements = list(root.iter())
     aligned = len(tags) == len(elements) and all(
@@ -641,14 +669,15 @@ def _track(text: str, root: ElementTree.Element, reader: _Reader, source: TrackS
     cues: list[tuple[_Tag | None, Cue, bool]] = []
     for element, begin, end, pieces in reader.paragraphs:
         regions = list(dict.fromkeys(piece.region for piece in pieces))
-        segments = [
-            segment
-            for region in regions
+        segments = []
+        for region in regions:
             for segment in _segments(
                 begin, end, [piece for piece in pieces if piece.region == region]
-            )
-            if segment[2]
-        ]
+            ):
+                if segment[2]:
+                    segments.append(segment)
+                    if owners is not None:
+                        owners.append((element, region))
         split = len(segments) > 1
         for number, (seg_begin, seg_end, cue_text) in enumerate(segments):
             cue = Cue(
@@ -1200,3 +1229,91 @@ def _normalized_document(
         cursor = max(cursor, end)
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+# -- the spec view ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TtmlCue:
+    """What a presentation processor uses of a cue's paragraph besides its text and times.
+
+    ``region`` is the region the text goes to (None: the default region);
+    ``region_style`` the ``tts:*`` values of that region (its attributes, its
+    nested and referenced styles); ``style`` the ``tts:*`` values of the
+    paragraph (referenced styles, then inline ones, along body, div and p, the
+    nearest winning; non-inheritable properties are not told apart);
+    ``language`` the ``xml:lang`` in force.
+    """
+
+    region: str | None
+    region_style: dict[str, str]
+    style: dict[str, str]
+    language: str
+
+
+def _styling(
+    element: ElementTree.Element, styles: dict[str, ElementTree.Element]
+) -> dict[str, str]:
+    """The ``tts:*`` values of ``element``: its referenced styles (chained), then its own."""
+    values: dict[str, str] = {}
+    seen: set[str] = set()
+
+    def referenced(names: str) -> None:
+        for name in names.split():
+            style = styles.get(name)
+            if style is None or name in seen:
+                continue
+            seen.add(name)
+            referenced(style.get("style") or "")
+            values.update(_own_styles(style))
+
+    referenced(element.get("style") or "")
+    values.update(_own_styles(element))
+    return values
+
+
+def _own_styles(element: ElementTree.Element) -> dict[str, str]:
+    prefix = f"{{{TTS}}}"
+    return {key[len(prefix) :]: value for key, value in element.items() if key.startswith(prefix)}
+
+
+def ttml_cues(track: Track) -> tuple[TtmlCue, ...]:
+    """The spec view of a TTML track's cues, read from its document (empty when it has none).
+
+    Cues are matched to the document's paragraphs in order; a track whose
+    number of cues changed since it was read has no view.
+    """
+    text, _ = _document_parts(track)
+    if not text:
+        return ()
+    root = _parse_tree(text, None)
+    reader = _Reader(root, Timing.of(root))
+    body = root.find(_BODY)
+    if body is None:
+        return ()
+    reader.read(body)
+    owners: list[tuple[ElementTree.Element, str | None]] = []
+    _track(text, root, reader, TrackSource(), owners)
+    if len(owners) != len(track.cues):
+        return ()
+    parents = {id(child): parent for parent in root.iter() for child in parent}
+    regions = {region.get(f"{{{XML}}}id", ""): region for region in root.iter(f"{{{TT}}}region")}
+    views = []
+    for element, region_name in owners:
+        chain = [element]
+        while id(chain[-1]) in parents:
+            chain.append(parents[id(chain[-1])])
+        style: dict[str, str] = {}
+        language = ""
+        for ancestor in reversed(chain):
+            style.update(_styling(ancestor, reader.styles))
+            language = ancestor.get(f"{{{XML}}}lang", language)
+        region_style: dict[str, str] = {}
+        region_element = regions.get(region_name or "")
+        if region_element is not None:
+            for nested in region_element.findall(f"{{{TT}}}style"):
+                region_style.update(_own_styles(nested))
+            region_style.update(_styling(region_element, reader.styles))
+        views.append(TtmlCue(region_name, region_style, style, language))
+    return tuple(views)

@@ -187,9 +187,10 @@ TEXT = st.text(alphabet=st.sampled_from(list("ابتثجحخ دذرز<>&\"' abc.
 def test_round_trip_through_captionkit_and_ttconv(
     cues: list[tuple[int, int, list[str]]],
 ) -> None:
+    # A TTML track of plain text (no markup to convert): "<", ">" and "&" are escaped.
     track = Track.from_cues(
         [Cue(start, start + length, "\n".join(lines)) for start, length, lines in cues],
-        format="srt",
+        format="ttml",
     )
     data = to_bytes(track, "ttml")
     again = loads(data)
@@ -215,3 +216,34 @@ def test_par_container_lasts_until_its_last_child_ends_unlike_ttconv() -> None:
     track = parse_ttml(document)
     assert [(cue.start, cue.end) for cue in track.cues] == [(1500, 3500)]
     assert disagreements(document.encode(), track) == [(2.5, [], ["a"])]
+
+
+def test_regions_and_styles_in_the_spec_view() -> None:
+    import json
+
+    from captionkit.formats.ttml import ttml_cues
+
+    sample = Path(__file__).resolve().parents[2] / "fixtures" / "formats" / "sample.ttml"
+    track = loads(sample.read_bytes())
+    first, second = ttml_cues(track)
+    assert first.region == "bottom" and second.region == "top"
+    assert first.region_style["displayAlign"] == "after"
+    assert second.region_style["displayAlign"] == "before"
+    assert first.style == {"direction": "rtl", "unicodeBidi": "embed", "textAlign": "center"}
+    assert first.language == "ar"
+    document = json.loads(dumps(track, "json"))
+    assert document["cues"][1]["ttml"]["region"] == "top"
+    assert document["cues"][1]["settingsText"] == "region=top"
+
+
+@given(
+    st.lists(
+        st.one_of(st.none(), st.text(alphabet=st.sampled_from(list(" \t\n\rab،ج")), max_size=6)),
+        max_size=8,
+    )
+)
+def test_default_white_space_a_line_at_a_time_is_by_character(texts: list[str | None]) -> None:
+    from captionkit.formats.ttml import _Piece, _text_by_character, _text_of
+
+    pieces = [_Piece(text, [], False) for text in texts]
+    assert _text_of(pieces) == _text_by_character(pieces)
