@@ -15,7 +15,10 @@ Targets (printed with the ratios):
 - SubRip read at least 1.5x faster than ``srt.parse``;
 - WebVTT read at least 3x faster than webvtt-py;
 - writes no slower than ``srt.compose``;
-- re-timing 100,000 cues (read, shift, write) at most 1.5x reading and writing them.
+- re-timing 100,000 cues (read, shift, write) at most 1.5x reading and writing them;
+- ASS read of the same 100,000 cues at least as fast as pysubs2;
+- TTML read of a 10,000-cue document at least as fast as ttconv (its IMSC reader,
+  ``ttconv.imsc.reader.to_model`` over ElementTree, as its own tools read TTML).
 
 Run: ``python benchmarks/io.py [--cues N] [--repeat R] [--no-memory]``.
 """
@@ -63,13 +66,52 @@ OPERATIONS = [
     "retime     captionkit shift +1s",
     "retime     read + shift + write",
     "retime     read + write",
+    "ass read   captionkit.loads",
+    "ass read   pysubs2",
+    "ttml read  captionkit.loads",
+    "ttml read  ttconv",
 ]
+
+TTML_CUES = 10_000
 
 
 def arabic_line(number: int, width: int) -> str:
     start = (number * 7) % len(WORDS)
     words = [WORDS[(start + k) % len(WORDS)] for k in range(width)]
     return " ".join(words)
+
+
+def make_ass_and_ttml(count: int) -> tuple[str, str]:
+    """The same cues as an ASS script (``count`` events) and a TTML document (``TTML_CUES``)."""
+    from captionkit.formats.ass import default_header, format_ass_time
+
+    events = [default_header()]
+    paragraphs = []
+    for index in range(count):
+        start = index * 3000
+        end = start + 2500
+        if index % 3 == 0:
+            text = arabic_line(index, 6) + "\\N" + arabic_line(index + 1, 5)
+        else:
+            text = arabic_line(index, 7)
+        events.append(
+            f"Dialogue: 0,{format_ass_time(start)},{format_ass_time(end)},Default,,0,0,0,,{text}\n"
+        )
+        if index < TTML_CUES:
+            body = text.replace("\\N", "<br/>")
+            paragraphs.append(
+                f'      <p xml:id="c{index + 1}" begin="{format_vtt_time(start)}" '
+                f'end="{format_vtt_time(end)}">{body}</p>\n'
+            )
+    ttml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<tt xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling" '
+        'xml:lang="ar">\n  <head>\n    <styling>\n      <style xml:id="s" tts:direction="rtl" '
+        'tts:unicodeBidi="embed"/>\n    </styling>\n  </head>\n  <body style="s">\n    <div>\n'
+        + "".join(paragraphs)
+        + "    </div>\n  </body>\n</tt>\n"
+    )
+    return "".join(events), ttml
 
 
 def make_texts(count: int) -> tuple[str, str]:
@@ -150,6 +192,25 @@ def operation(name: str, folder: Path) -> Callable[[], Any]:
             return buffer.getvalue()
 
         return write
+    if name.startswith(("ass ", "ttml ")):
+        ass_bytes = (folder / "big.ass").read_bytes()
+        ttml_bytes = (folder / "big.ttml").read_bytes()
+        if name == "ass read   captionkit.loads":
+            return lambda: captionkit.loads(ass_bytes, "ass")
+        if name == "ass read   pysubs2":
+            import pysubs2
+
+            return lambda: pysubs2.SSAFile.from_string(ass_bytes.decode("utf-8"), format_="ass")
+        if name == "ttml read  captionkit.loads":
+            return lambda: captionkit.loads(ttml_bytes, "ttml")
+        if name == "ttml read  ttconv":
+            import logging
+            import xml.etree.ElementTree as ElementTree
+
+            from ttconv.imsc import reader
+
+            logging.disable(logging.CRITICAL)
+            return lambda: reader.to_model(ElementTree.parse(io.BytesIO(ttml_bytes)))
     from captionkit.retime import shift
 
     if name == "retime     captionkit shift +1s":
@@ -207,6 +268,9 @@ def main() -> None:
     srt_text, vtt_text = make_texts(options.cues)
     (folder / "big.srt").write_text(srt_text, "utf-8")
     (folder / "big.vtt").write_text(vtt_text, "utf-8")
+    ass_text, ttml_text = make_ass_and_ttml(options.cues)
+    (folder / "big.ass").write_text(ass_text, "utf-8")
+    (folder / "big.ttml").write_text(ttml_text, "utf-8")
 
     times = {name: float("inf") for name in OPERATIONS}
     peaks = {name: 0.0 for name in OPERATIONS}
@@ -256,6 +320,14 @@ def main() -> None:
         (
             "SubRip write (from WebVTT) vs srt.compose",
             ratio("srt write  srt.compose", "srt write  captionkit (from vtt)"),
+            1.0,
+        ),
+    ]
+    checks += [
+        ("ASS read vs pysubs2", ratio("ass read   pysubs2", "ass read   captionkit.loads"), 1.0),
+        (
+            f"TTML read ({TTML_CUES:,} cues) vs ttconv",
+            ratio("ttml read  ttconv", "ttml read  captionkit.loads"),
             1.0,
         ),
     ]

@@ -11,7 +11,7 @@ Sources are left out of equality: two tracks are equal when their values are,
 however they were written. That is what ``read(write(track)) == track`` means.
 
 The **spec view** (what a conforming WebVTT player sees) is computed from these
-values by :mod:`captionkit.spec`.
+values by :mod:`captionkit.formats.spec`.
 
 >>> cue = Cue(start=1000, end=2500, text="مرحبا\\nبالعالم")
 >>> cue.lines
@@ -27,8 +27,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple, TypeAlias
 
-Format: TypeAlias = Literal["srt", "vtt"]
-FORMATS: tuple[Format, ...] = ("srt", "vtt")
+Format: TypeAlias = Literal["srt", "vtt", "ass", "ttml", "json"]
+#: The formats of the registry (:mod:`captionkit.formats`), by their names.
+FORMATS: tuple[Format, ...] = ("srt", "vtt", "ass", "ttml", "json")
 
 
 class CueSource(NamedTuple):
@@ -188,7 +189,23 @@ class Unparsed:
     source: BlockSource | None = field(default=None, compare=False, repr=False)
 
 
-Block: TypeAlias = Cue | Header | Note | Style | Region | Unparsed
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A part of a file that is not a cue, kept verbatim for writing back.
+
+    Advanced SubStation keeps its ``[Script Info]``, ``[V4+ Styles]``,
+    ``[Fonts]`` and ``[Graphics]`` sections, the ``Format:`` line of its events
+    and its ``Comment:`` lines here (``name`` is the section's name, or
+    ``Comment`` for a comment line); TTML keeps the document around its ``<p>``
+    elements. ``text`` is the block's text with ``\\n`` line ends.
+    """
+
+    name: str
+    text: str
+    source: BlockSource | None = field(default=None, compare=False, repr=False)
+
+
+Block: TypeAlias = Cue | Header | Note | Style | Region | Section | Unparsed
 
 
 @dataclass(frozen=True, slots=True)

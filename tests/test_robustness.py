@@ -77,7 +77,11 @@ EXPECTED: dict[str, tuple[str, int | None, str]] = {
     "subtitleedit/auto_detect_windows-1251.srt": ("read", None, "Windows-1251, detected"),
     "subtitleedit/sample_WebVTT_AppleTV.webvtt": ("read", None, "X-TIMESTAMP-MAP, STYLE, settings"),
     "subtitleedit/seconv-fixtures/test.srt": ("read", 3, "UTF-8 BOM"),
-    "subtitleedit/seconv-fixtures/test.txt": ("refused", None, "SSA script, not SubRip"),
+    "subtitleedit/seconv-fixtures/test.txt": (
+        "read",
+        3,
+        "SSA v4 script: told by content, read as ASS",
+    ),
     "subtitleedit/seconv-fixtures/test.vtt": ("read", 3, "UTF-8 BOM"),
     "subtitleedit/seconv-fixtures/test2.srt": ("read", 2, "UTF-8 BOM"),
     "subtitleedit/seconv-fixtures/test2.vtt": ("read", 2, "UTF-8 BOM"),

@@ -11,8 +11,7 @@ import json
 import pytest
 
 from captionkit.formats import loads, parse
-from captionkit.model import Cue, Region, Track
-from captionkit.spec import (
+from captionkit.formats.spec import (
     CueSettings,
     SpecRegion,
     parse_cue_settings,
@@ -21,6 +20,7 @@ from captionkit.spec import (
     spec_cues,
     track_json,
 )
+from captionkit.model import Cue, Region, Track
 
 DEFAULTS = {
     "vertical": "",
@@ -209,8 +209,10 @@ def test_track_json_shape() -> None:
     result = track_json(track)
     assert json.loads(json.dumps(result)) == result  # plain JSON values only
     assert result == {
+        "schema": "captionkit-track/1",
         "format": "vtt",
         "encoding": "utf-8",
+        "newline": "\n",
         "cues": [
             {
                 "id": "1",
@@ -228,7 +230,20 @@ def test_track_json_shape() -> None:
                     "viewportAnchorY": 100.0,
                     "scroll": "",
                 },
+                "settingsText": "region:r align:start",
             }
+        ],
+        "blocks": [
+            {"type": "header", "at": 0, "text": ""},
+            {"type": "region", "at": 0, "text": "id:r width:50%"},
+            {
+                "type": "unparsed",
+                "at": 1,
+                "line": 10,
+                "reason": "cue timings cannot be read: '00:03.000 --> 00:04.00' "
+                "(expected 00:00:01.000 --> 00:00:02.000)",
+                "text": "00:03.000 --> 00:04.00\nbroken",
+            },
         ],
         "skipped": [
             {

@@ -6,7 +6,7 @@ assertions were transcribed once into ``fixtures/wpt-expectations.json`` by
 stub; see that script). The two hand-written tests (``header-regions``,
 ``regions-edge-case``) were transcribed by hand into
 ``fixtures/webvtt/wpt-handwritten.json``. Here each input file is read with
-captionkit and the spec view (:mod:`captionkit.spec`) is checked against them.
+captionkit and the spec view (:mod:`captionkit.formats.spec`) is checked against them.
 
 JavaScript numbers are doubles, so numbers compare as floats (a region's
 ``lines:18446744073709552000`` is 2**64 in a browser as here).
@@ -28,7 +28,7 @@ import pytest
 
 from captionkit.errors import ParseError
 from captionkit.formats import loads
-from captionkit.spec import SpecCue, SpecRegion, spec_cues
+from captionkit.formats.spec import SpecCue, SpecRegion, spec_cues
 from tests.conftest import FIXTURES, shared_path
 
 EXPECTATIONS: dict[str, Any] = json.loads((FIXTURES / "wpt-expectations.json").read_text("utf-8"))

@@ -60,7 +60,7 @@ def convert(
         read,
         to_bytes,
     )
-    from captionkit.spec import track_json
+    from captionkit.formats.spec import track_json
 
     line_end = parse_newline(newline)
     if to is not None:

@@ -16,24 +16,33 @@ Hello
 from __future__ import annotations
 
 import os
-import re
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-from captionkit.errors import CaptionkitError, ParseError, UsageError
+from captionkit.errors import CaptionkitError, UsageError
 from captionkit.formats.atomic import write_atomic
+from captionkit.formats.convert import conversion_losses, convert_track
 from captionkit.formats.encoding import BOM_FOR, canonical_encoding, decode, encode, newline_style
 from captionkit.formats.lines import normalize_newlines
-from captionkit.formats.srt import TIMING, dumps_srt, parse_srt
-from captionkit.formats.webvtt import dumps_vtt, parse_vtt
-from captionkit.model import Cue, Format, Header, Note, Region, Style, Track, TrackSource, Unparsed
+from captionkit.formats.registry import (
+    FormatSpec,
+    detect_format,
+    format_from_path,
+    format_spec,
+    formats,
+)
+from captionkit.model import Cue, Format, Track, TrackSource
 
 __all__ = [
+    "FormatSpec",
     "conversion_losses",
+    "convert_track",
     "detect_format",
     "dumps",
     "format_from_path",
+    "format_spec",
+    "formats",
     "loads",
     "parse",
     "read",
@@ -42,55 +51,27 @@ __all__ = [
     "write",
 ]
 
-_EXTENSIONS: dict[str, Format] = {".srt": "srt", ".vtt": "vtt", ".webvtt": "vtt"}
 _NEWLINES = {"lf": "\n", "crlf": "\r\n", "cr": "\r", "keep": None}
-
-
-def format_from_path(path: str | os.PathLike[str] | None) -> Format | None:
-    """The format a file name's extension names, or None."""
-    if path is None:
-        return None
-    return _EXTENSIONS.get(Path(path).suffix.lower())
-
-
-def detect_format(text: str, path: str | os.PathLike[str] | None = None) -> Format:
-    """The format of a subtitle text: from its extension, else from its content."""
-    named = format_from_path(path)
-    if named is not None:
-        return named
-    if text.lstrip("\ufeff").startswith("WEBVTT"):
-        return "vtt"
-    if any(TIMING.fullmatch(line) for line in text.splitlines()[:200] if "-->" in line):
-        return "srt"
-    where = str(path) if path is not None else None
-    raise ParseError(
-        "cannot tell the format: neither a WEBVTT signature nor a SubRip timing line "
-        "(use --from srt|vtt)",
-        file=where,
-        line=1,
-    )
 
 
 def parse(
     text: str,
-    format: Format | None = None,
+    format: Format | str | None = None,
     *,
     file: str | None = None,
     lenient: bool = False,
     source: TrackSource | None = None,
 ) -> Track:
     """A track from decoded text."""
-    chosen = format or detect_format(text, file)
+    spec = format_spec(format or detect_format(text, file))
     if source is None:
         source = TrackSource(newline=newline_style(text), path=file)
-    if chosen == "srt":
-        return parse_srt(text, file=file, lenient=lenient, source=source)
-    return parse_vtt(text, file=file, lenient=lenient, source=source)
+    return spec.parse(text, file=file, lenient=lenient, source=source)
 
 
 def loads(
     data: bytes,
-    format: Format | None = None,
+    format: Format | str | None = None,
     *,
     encoding: str | None = None,
     file: str | None = None,
@@ -106,7 +87,7 @@ def loads(
         encoding_reason=decoded.reason,
         surrogates=decoded.surrogates,
     )
-    chosen = format or detect_format(decoded.text, file)
+    chosen = format_spec(format or detect_format(decoded.text, file)).name
     try:
         return parse(decoded.text, chosen, file=file, lenient=lenient, source=source)
     except CaptionkitError as error:
@@ -130,7 +111,7 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
 
 def read(
     path: str | os.PathLike[str],
-    format: Format | None = None,
+    format: Format | str | None = None,
     *,
     encoding: str | None = None,
     lenient: bool = False,
@@ -139,31 +120,41 @@ def read(
     return loads(read_input(path), format, encoding=encoding, file=str(path), lenient=lenient)
 
 
-def dumps(track: Track, format: Format | None = None, *, newline: str | None = None) -> str:
+def dumps(
+    track: Track,
+    format: Format | str | None = None,
+    *,
+    newline: str | None = None,
+    options: object | None = None,
+) -> str:
     """The text of a track in ``format`` (its own by default).
 
     ``newline`` (``"lf"``, ``"crlf"``, ``"keep"`` or a line end) turns every
     line end of the file into one style; by default the file keeps its own.
+    ``options`` are the target format's writer options (an
+    :class:`~captionkit.formats.ass.AssStyle` for ASS, a
+    :class:`~captionkit.formats.ttml.TtmlOptions` for TTML). An unknown format
+    name is a :class:`UsageError`.
     """
-    target = format or track.format
+    spec = format_spec(format or track.format)
+    target = spec.name
     line_end = _NEWLINES.get(newline, newline) if newline is not None else None
     if target != track.format:
+        track = convert_track(track, target)
         track = replace(track, source=replace(track.source, leading=""))
-    if target == "srt":
-        text = dumps_srt(track, newline=line_end)
-    else:
-        text = dumps_vtt(track, newline=line_end)
-    if line_end is not None:
+    text = spec.dumps(track, newline=line_end, options=options)
+    if line_end is not None and target != "json":
         text = normalize_newlines(text, line_end)
     return text
 
 
 def to_bytes(
     track: Track,
-    format: Format | None = None,
+    format: Format | str | None = None,
     *,
     encoding: str | None = None,
     newline: str | None = None,
+    options: object | None = None,
 ) -> bytes:
     """The bytes of a track: the source's encoding and BOM unless ``encoding`` is given.
 
@@ -171,7 +162,9 @@ def to_bytes(
     BOM only when the source had one and the encoding has one.
     """
     source = track.source
-    if encoding is None or encoding == "keep":
+    if format_spec(format or track.format).name == "json":
+        name, bom = "utf-8", b""  # JSON is UTF-8 (RFC 8259)
+    elif encoding is None or encoding == "keep":
         name, bom = source.encoding, source.bom
     else:
         name = canonical_encoding(encoding)
@@ -182,57 +175,24 @@ def to_bytes(
             bom = BOM_FOR[name]
         else:
             bom = BOM_FOR.get(name, b"") if source.bom else b""
-    return encode(dumps(track, format, newline=newline), name, bom, file=source.path)
+    text = dumps(track, format, newline=newline, options=options)
+    return encode(text, name, bom, file=source.path)
 
 
 def write(
     track: Track,
     path: str | os.PathLike[str],
-    format: Format | None = None,
+    format: Format | str | None = None,
     *,
     encoding: str | None = None,
     newline: str | None = None,
     backup: bool = False,
+    options: object | None = None,
 ) -> None:
     """Write a track atomically; the format comes from the extension unless given."""
     target = format or format_from_path(path) or track.format
-    data = to_bytes(track, target, encoding=encoding, newline=newline)
+    data = to_bytes(track, target, encoding=encoding, newline=newline, options=options)
     write_atomic(path, data, backup=backup)
-
-
-def conversion_losses(track: Track, target: Format) -> list[str]:
-    """What a conversion to ``target`` cannot carry, one line each (empty when nothing)."""
-    if target == track.format:
-        return []
-    losses: list[str] = []
-    if target == "srt":
-        settings = sum(
-            1
-            for cue in track.cues
-            if cue.settings and not re.fullmatch(r"[XY0-9: \t-]+", cue.settings)
-        )
-        identifiers = sum(
-            1 for cue in track.cues if cue.identifier and not cue.identifier.isdigit()
-        )
-        counts = {
-            "cue settings (SubRip has no positioning)": settings,
-            "cue identifiers that are not numbers (SubRip numbers cues)": identifiers,
-            "NOTE blocks": sum(1 for block in track.blocks if isinstance(block, Note)),
-            "STYLE blocks": sum(1 for block in track.blocks if isinstance(block, Style)),
-            "REGION blocks": sum(1 for block in track.blocks if isinstance(block, Region)),
-            "header text": sum(
-                1 for block in track.blocks if isinstance(block, Header) and block.text.strip()
-            ),
-        }
-    else:
-        counts = {
-            "SubRip X1/Y1 coordinates": sum(1 for cue in track.cues if cue.settings),
-        }
-    counts["unparsed blocks"] = sum(1 for block in track.blocks if isinstance(block, Unparsed))
-    for what, count in counts.items():
-        if count:
-            losses.append(f"{count} {what} not carried over to {target}")
-    return losses
 
 
 def parse_newline(value: str) -> str | None:

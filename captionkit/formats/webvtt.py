@@ -36,7 +36,7 @@ source, so the blocks laid end to end give back the input. Cue values are kept
 as read: ``identifier`` is line 1 of the block exactly, ``settings`` the text
 after the end time stamp without the surrounding spaces, ``text`` the payload
 lines joined by ``\\n`` with NUL characters as they are (the spec view,
-:mod:`captionkit.spec`, turns them into U+FFFD).
+:mod:`captionkit.formats.spec`, turns them into U+FFFD).
 
 Writing gives back every unchanged cue from its source and patches only what
 changed (a re-timed cue gets new stamps in its own style: ``MM:SS.mmm`` stays
@@ -75,6 +75,7 @@ from captionkit.model import (
     Header,
     Note,
     Region,
+    Section,
     Style,
     Track,
     TrackSource,
@@ -881,6 +882,8 @@ def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
         elif isinstance(block, Unparsed):
             if same_format and block.source is not None:
                 add(block.source.raw, always_blank=False)
+        elif isinstance(block, Section):
+            continue  # another format's sections (ASS, TTML): conversion_losses lists them
         elif block.source is not None and same_format:
             add(block.source.raw, always_blank=True)
         else:

@@ -11,7 +11,7 @@ positioning a player would honour.
 Nothing here runs while a file is read: the view is computed when asked for,
 by :func:`spec_cues` or :func:`track_json`.
 
->>> from captionkit.model import Cue, Region, Track
+>>> from captionkit.model import Block, Cue, Header, Note, Region, Section, Style, Track, Unparsed
 >>> track = Track(
 ...     (Region("id:side width:40% lines:2"), Cue(0, 1500, "مرحبا", settings="region:side align:start")),
 ...     format="vtt",
@@ -27,9 +27,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
 
-from captionkit.model import Cue, Region, Track
+from captionkit.model import Block, Cue, Header, Note, Region, Section, Style, Track, Unparsed
 
 __all__ = [
+    "SCHEMA",
     "SpecCue",
     "SpecRegion",
     "parse_cue_settings",
@@ -272,7 +273,10 @@ def parse_cue_settings(settings: str, regions: tuple[SpecRegion, ...] = ()) -> C
         elif name == "vertical":
             if value in ("rl", "lr"):
                 values["vertical"] = value
-                region = None  # there are no vertical regions
+            # Step 3 runs for every "vertical" token, valid or not: once the cue
+            # is vertical (from this token or an earlier one) it has no region.
+            if values.get("vertical"):
+                region = None
         elif name == "line":
             linepos, _, linealign = value.partition(",")
             has_align = "," in value
@@ -349,18 +353,98 @@ def spec_cues(track: Track) -> tuple[SpecCue, ...]:
     return tuple(views)
 
 
+#: The name and version of the JSON form of a track (:func:`track_json`).
+SCHEMA = "captionkit-track/1"
+
+
+def _block_json(block: Block, at: int) -> dict[str, Any]:
+    """A non-cue block as in :func:`track_json`'s ``blocks``."""
+    if isinstance(block, Header):
+        return {"type": "header", "at": at, "text": block.text}
+    if isinstance(block, Note):
+        return {"type": "note", "at": at, "text": block.text}
+    if isinstance(block, Style):
+        return {"type": "style", "at": at, "text": block.text}
+    if isinstance(block, Region):
+        return {"type": "region", "at": at, "text": block.settings}
+    if isinstance(block, Section):
+        return {"type": "section", "at": at, "name": block.name, "text": block.text}
+    assert isinstance(block, Unparsed)
+    return {
+        "type": "unparsed",
+        "at": at,
+        "line": block.line,
+        "reason": block.reason,
+        "text": block.text,
+    }
+
+
 def track_json(track: Track) -> dict[str, Any]:
-    """The documented JSON form of a track (see the README, "JSON of a track").
+    """The documented JSON form of a track (``docs/formats.md``, "JSON of a track").
+
+    The spec view of every cue, plus what reading it back needs to give the same
+    track (:func:`captionkit.formats.trackjson.parse_json`): the settings as
+    written (``settingsText``), the exact text and identifier where they differ
+    from the shown ones (``rawText``, ``rawId``: NUL characters), and every
+    block that is not a cue with the number of cues before it (``at``).
 
     >>> from captionkit.model import Cue, Track
     >>> data = track_json(Track.from_cues([Cue(0, 1200, "a\\0b", "1", "line:0")], format="vtt"))
-    >>> data["cues"][0]["text"], data["cues"][0]["settings"]["line"], data["cues"][0]["region"]
-    ('a\\ufffdb', 0.0, None)
+    >>> data["schema"], data["cues"][0]["text"], data["cues"][0]["settings"]["line"]
+    ('captionkit-track/1', 'a\\ufffdb', 0.0)
+    >>> data["cues"][0]["rawText"], data["cues"][0]["settingsText"], data["cues"][0]["region"]
+    ('a\\x00b', 'line:0', None)
     """
+    cues: list[dict[str, Any]] = []
+    blocks: list[dict[str, Any]] = []
+    views = spec_cues(track)
+    ass_views: tuple[Any, ...] = ()
+    ttml_views: tuple[Any, ...] = ()
+    if track.format == "ass":
+        from captionkit.formats.ass import ass_events
+
+        ass_views = ass_events(track)
+    elif track.format == "ttml":
+        from captionkit.formats.ttml import ttml_cues
+
+        ttml_views = ttml_cues(track)
+    index = 0
+    for block in track.blocks:
+        if not isinstance(block, Cue):
+            blocks.append(_block_json(block, index))
+            continue
+        entry = views[index].to_json()
+        entry["settingsText"] = block.settings
+        if entry["text"] != block.text:
+            entry["rawText"] = block.text
+        if entry["id"] != block.identifier:
+            entry["rawId"] = block.identifier
+        if ass_views:
+            view = ass_views[index]
+            entry["ass"] = {
+                "fields": dict(view.fields),
+                "alignment": view.alignment,
+                "position": list(view.position) if view.position is not None else None,
+                "karaoke": list(view.karaoke),
+                "lines": list(view.lines),
+            }
+        if ttml_views:
+            ttml_view = ttml_views[index]
+            entry["ttml"] = {
+                "region": ttml_view.region,
+                "regionStyle": ttml_view.region_style,
+                "style": ttml_view.style,
+                "language": ttml_view.language,
+            }
+        cues.append(entry)
+        index += 1
     return {
+        "schema": SCHEMA,
         "format": track.format,
         "encoding": track.source.encoding,
-        "cues": [cue.to_json() for cue in spec_cues(track)],
+        "newline": track.source.newline,
+        "cues": cues,
+        "blocks": blocks,
         "skipped": [
             {"line": block.line, "reason": block.reason, "text": block.text}
             for block in track.skipped

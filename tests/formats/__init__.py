@@ -1,0 +1,1 @@
+"""Tests of the format registry and its formats."""
