@@ -126,6 +126,60 @@ def voice_for(language: str) -> Voice:
     return Voice(name=VOICES.get(language, language))
 
 
+@dataclass(frozen=True, slots=True)
+class _Sequence:
+    """A speech-only sequence for the DTW: each silence run replaced by a few *pause* frames.
+
+    ``begin[p]`` is the frame where position ``p`` starts (for a pause: where the
+    speech after it starts); ``end[p]`` the frame where it ends (for a pause:
+    where the speech before it ended).
+    """
+
+    features: npt.NDArray[np.float32]
+    begin: npt.NDArray[np.int64]
+    end: npt.NDArray[np.int64]
+    pause: npt.NDArray[np.bool_]
+
+
+#: Pause frames standing for one silence, on both sides.
+PAUSE_FRAMES = 5
+#: Length of a pause frame's vector: matching two pauses is rewarded (cost 1 - PAUSE_WEIGHT**2).
+PAUSE_WEIGHT = 1.4
+
+
+def _sequence(features: npt.NDArray[np.float32], keep: npt.NDArray[np.bool_]) -> _Sequence:
+    """Speech frames (normalised, a zero 14th dimension) and pauses (the 14th axis, weighted).
+
+    A pause opens and closes the sequence and stands between every two runs of
+    speech: speech that starts at once (the synthesis) still meets a recording
+    that starts with silence.
+    """
+    speech = normalize(features, mask=keep)
+    count = len(keep)
+    index = np.arange(count, dtype=np.int64)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], keep.astype(np.int8), [0]])))
+    run_starts, run_ends = edges[::2].tolist(), edges[1::2].tolist()
+    parts_begin: list[npt.NDArray[np.int64]] = []
+    parts_end: list[npt.NDArray[np.int64]] = []
+    parts_pause: list[npt.NDArray[np.bool_]] = []
+    previous_end = 0
+    for run_start, run_end in [*zip(run_starts, run_ends, strict=True), (count, count)]:
+        parts_begin.append(np.full(PAUSE_FRAMES, run_start, np.int64))
+        parts_end.append(np.full(PAUSE_FRAMES, previous_end, np.int64))
+        parts_pause.append(np.ones(PAUSE_FRAMES, bool))
+        parts_begin.append(index[run_start:run_end])
+        parts_end.append(index[run_start:run_end] + 1)
+        parts_pause.append(np.zeros(run_end - run_start, bool))
+        previous_end = run_end
+    begin = np.concatenate(parts_begin)
+    end = np.concatenate(parts_end)
+    pause = np.concatenate(parts_pause)
+    out = np.zeros((len(begin), features.shape[1] + 1), np.float32)
+    out[~pause, :-1] = speech[begin[~pause]]
+    out[pause, -1] = PAUSE_WEIGHT
+    return _Sequence(out, begin, end, pause)
+
+
 def align_heard(
     words: Sequence[str],
     heard: Heard,
@@ -141,26 +195,22 @@ def align_heard(
         progress(0.3)
     synth_keep = _voiced(spoken.energy)
     real_keep = frame_mask(heard.speech, len(heard.features), FRAME_MS)
-    synth_index = np.flatnonzero(synth_keep)
-    real_index = np.flatnonzero(real_keep)
-    if len(synth_index) == 0 or len(real_index) == 0 or not words:
+    if not synth_keep.any() or not real_keep.any() or not words:
         return AudioAlignment(
-            words=tuple(
-                AudioWord(i, w, 0, 0, "missing", 0.0) for i, w in enumerate(words)
-            ),
+            words=tuple(AudioWord(i, w, 0, 0, "missing", 0.0) for i, w in enumerate(words)),
             speech=heard.speech,
             duration_ms=heard.duration_ms,
         )
-    rows = normalize(spoken.features[synth_index])
-    columns = normalize(heard.features[real_index])
+    synth = _sequence(spoken.features, synth_keep)
+    real = _sequence(heard.features, real_keep)
 
     def stage(fraction: float) -> None:
         if progress is not None:
             progress(0.3 + 0.65 * fraction)
 
-    low, high = align_path(rows, columns, progress=stage)
-    similarity = np.einsum("nd,nd->n", rows, columns[low])
-    result = _place(words, spoken.starts, synth_index, real_index, low, high, similarity)
+    low, high = align_path(synth.features, real.features, progress=stage)
+    similarity = np.einsum("nd,nd->n", synth.features, real.features[low])
+    result = _place(words, spoken.starts, synth, real, low, high, similarity)
     if progress is not None:
         progress(1.0)
     return AudioAlignment(words=result, speech=heard.speech, duration_ms=heard.duration_ms)
@@ -169,48 +219,79 @@ def align_heard(
 def _place(
     words: Sequence[str],
     starts: npt.NDArray[np.int64],
-    synth_index: npt.NDArray[np.int64],
-    real_index: npt.NDArray[np.int64],
+    synth: _Sequence,
+    real: _Sequence,
     low: npt.NDArray[np.int64],
     high: npt.NDArray[np.int64],
     similarity: npt.NDArray[np.float32],
 ) -> tuple[AudioWord, ...]:
     """Each word's real start and end from the path, and whether its audio is there."""
-    n = len(synth_index)
-    # each word's first and one-past-last row (speech-only synthesized frames)
+    speech_rows = np.flatnonzero(~synth.pause)
+    n = len(speech_rows)
     known = starts >= 0
     filled = starts.copy()
     # a word eSpeak said nothing for starts where the next spoken word does
-    next_start = np.inf
+    following = int(synth.begin[-1]) + 1
     for i in range(len(filled) - 1, -1, -1):
         if filled[i] < 0:
-            filled[i] = int(next_start) if np.isfinite(next_start) else int(synth_index[-1]) + 1
-        next_start = float(filled[i])
-    first_row = np.searchsorted(synth_index, filled, side="left")
-    end_row = np.concatenate([first_row[1:], [n]])
-    end_row = np.maximum(end_row, first_row)
+            filled[i] = following
+        following = int(filled[i])
+    # each word's first speech row, and one past its last
+    first = np.searchsorted(synth.begin[speech_rows], filled, side="left")
+    last = np.maximum(np.concatenate([first[1:], [n]]), first)
+    # the global pace: real speech frames for one synthesized one
+    pace = max(0.2, float(np.count_nonzero(~real.pause)) / max(1, n))
+    squeezed = np.zeros(len(words), bool)
+    sizes = np.zeros(len(words), np.int64)
     placed: list[AudioWord] = []
     for i, word in enumerate(words):
-        a, b = int(first_row[i]), int(end_row[i])
+        a, b = int(first[i]), int(last[i])
         if a >= n:
-            start = end = int(real_index[-1] + 1) * FRAME_MS
+            start = end = int(real.end[-1]) * FRAME_MS
             placed.append(AudioWord(i, word, start, end, "missing", 0.0))
             continue
-        start = int(real_index[low[a]]) * FRAME_MS
+        row_a = int(speech_rows[a])
+        start = int(real.begin[low[row_a]]) * FRAME_MS
         if b > a:
-            end = (int(real_index[high[b - 1]]) + 1) * FRAME_MS
+            row_b = int(speech_rows[b - 1])
+            end = int(real.end[high[row_b]]) * FRAME_MS
+            rows = speech_rows[a:b]
             synth_frames = b - a
-            real_frames = int(high[b - 1] - low[a] + 1)
-            score = float(np.mean(similarity[a:b]))
+            real_frames = int(np.count_nonzero(~real.pause[low[row_a] : high[row_b] + 1]))
+            score = float(np.mean(similarity[rows]))
         else:
             end = start
             synth_frames = real_frames = 0
             score = 0.0
         confidence = float(np.clip((score + 0.1) / 0.6, 0.0, 1.0)) if known[i] else 0.0
-        squeezed = synth_frames >= 8 and real_frames < 0.25 * synth_frames
-        status: Status = "missing" if squeezed and score < 0.3 else "aligned"
-        placed.append(AudioWord(i, word, start, max(end, start), status, round(confidence, 3)))
-    return tuple(placed)
+        squeezed[i] = real_frames < 0.25 * pace * synth_frames
+        sizes[i] = synth_frames
+        placed.append(AudioWord(i, word, start, max(end, start), "aligned", round(confidence, 3)))
+    return _mark_missing(placed, squeezed, sizes)
+
+
+#: Synthesized speech frames (10 ms) that a run of squeezed words must reach to be missing.
+MISSING_RUN = 60
+
+
+def _mark_missing(
+    placed: list[AudioWord], squeezed: npt.NDArray[np.bool_], sizes: npt.NDArray[np.int64]
+) -> tuple[AudioWord, ...]:
+    """Runs of squeezed words long enough to be speech of their own are missing from the audio.
+
+    One short word squeezed is the path taking a fast speaker's word in one
+    step; a sentence's worth of synthesized speech crossed in a few real frames
+    is speech the recording does not have.
+    """
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], squeezed.astype(np.int8), [0]])))
+    result = list(placed)
+    for begin, end in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
+        if int(sizes[begin:end].sum()) < MISSING_RUN:
+            continue
+        for i in range(begin, end):
+            word = result[i]
+            result[i] = AudioWord(word.index, word.word, word.start_ms, word.start_ms, "missing", 0.0)
+    return tuple(result)
 
 
 def align_words(

@@ -12,13 +12,15 @@ found. The fine passes cut the rows into overlapping blocks that run side by
 side (one Python loop over the rows of a block, numpy across the blocks), which
 is what keeps a two-hour narration to seconds.
 
-The recurrence is the classic one, each cell reached by a diagonal, vertical or
-horizontal step. Inside a row the horizontal steps form a running minimum::
+Each cell is reached by a diagonal step (which pays the cell's cost twice), a
+vertical or a horizontal one (once): the symmetric weighting, under which every
+path weighs the same and a short path is not favoured. Inside a row the
+horizontal steps form a running minimum::
 
-    D[k] = min(A[k], D[k-1]) + C[k]  =>  D[k] = P[k] + min_{m<=k} (A[m] - P[m-1])
+    D[k] = min(A[k], D[k-1] + C[k])  =>  D[k] = P[k] + min_{m<=k} (A[m] - P[m])
 
-with ``P`` the running sum of the row's costs, so a whole row is a handful of
-vectorised operations.
+with ``A`` the best arrival from the row above and ``P`` the running sum of the
+row's costs, so a whole row is a handful of vectorised operations.
 """
 
 from __future__ import annotations
@@ -36,7 +38,11 @@ Ints = npt.NDArray[np.int64]
 
 
 def pool(features: Floats, factor: int) -> Floats:
-    """Average ``factor`` consecutive frames (the last group may be shorter), rows re-normalised."""
+    """Average ``factor`` consecutive frames (the last group may be shorter).
+
+    Each pooled row is scaled back to the mean length of its members, so unit
+    rows stay unit rows and longer (weighted) rows keep their weight.
+    """
     if factor <= 1 or len(features) == 0:
         return features
     groups = -(-len(features) // factor)
@@ -45,8 +51,9 @@ def pool(features: Floats, factor: int) -> Floats:
     counts = np.full(groups, factor, np.float32)
     counts[-1] = len(features) - (groups - 1) * factor
     pooled = padded.reshape(groups, factor, -1).sum(axis=1) / counts[:, None]
-    norms = np.linalg.norm(pooled, axis=1, keepdims=True) + 1e-8
-    return (pooled / norms).astype(np.float32)
+    member = np.linalg.norm(padded, axis=1).reshape(groups, factor).sum(axis=1) / counts
+    norms = np.linalg.norm(pooled, axis=1) + 1e-8
+    return (pooled * (member / norms)[:, None]).astype(np.float32)
 
 
 def _run_blocks(
@@ -91,10 +98,13 @@ def _run_blocks(
         vertical = np.where(vertical_at < width, vertical, _INF)
         diagonal = np.take_along_axis(padded, np.clip(diagonal_at, 0, width), axis=1)
         diagonal = np.where((diagonal_at >= 0) & (diagonal_at < width), diagonal, _INF)
+        # symmetric weights: a diagonal step pays its cell twice, so no path
+        # is cheaper for being shorter (every path weighs rows + columns)
+        diagonal = diagonal + 2.0 * cost
+        vertical = vertical + cost
         from_above = np.minimum(vertical, diagonal)
         running = np.cumsum(cost, axis=1)
-        before = running - cost
-        q = from_above - before
+        q = from_above - running
         best = np.minimum.accumulate(q, axis=1)
         total = running + best
         choice = np.where(diagonal <= vertical, _DIAGONAL, _VERTICAL).astype(np.int8)
@@ -216,7 +226,8 @@ def align_path(
     n, m = len(rows), len(columns)
     if n == 0 or m == 0:
         return np.zeros(n, np.int64), np.zeros(n, np.int64)
-    levels = (32, 4, 1)
+    # the coarsest level whose first pass is small enough to run in a wide band
+    levels: tuple[int, ...] = (1,) if n * m <= 6_000_000 else (4, 1) if n * m <= 100_000_000 else (32, 4, 1)
     low = high = np.zeros(0, np.int64)
     previous = 0
     for step, factor in enumerate(levels):
@@ -224,7 +235,7 @@ def align_path(
         coarse_cols = pool(columns, factor)
         cn, cm = len(coarse_rows), len(coarse_cols)
         if step == 0:
-            if cn * cm <= 4_000_000:
+            if cn * cm <= 6_000_000:
                 lo = np.zeros(cn, np.int64)
                 width = cm
             else:
