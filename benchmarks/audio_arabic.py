@@ -57,7 +57,9 @@ INTRO_S = 8.0
 
 
 def sentences(seed: int, passes: int = 3) -> list[list[str]]:
-    lines = [line.split() for line in SCRIPT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [
+        line.split() for line in SCRIPT.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     rng = np.random.default_rng(seed)
     out: list[list[str]] = []
     for _ in range(passes):
@@ -82,7 +84,12 @@ def uniform(words: list[str], span: tuple[int, int]) -> list[int]:
     return [round(span[0] + f * (span[1] - span[0])) for f in before]
 
 
-def run(voice: Voice, seed: int, conditions: tuple[tuple[str, str | None, float | None, bool], ...], folder: Path) -> list[dict[str, object]]:
+def run(
+    voice: Voice,
+    seed: int,
+    conditions: tuple[tuple[str, str | None, float | None, bool], ...],
+    folder: Path,
+) -> list[dict[str, object]]:
     script = sentences(seed)
     narration = narrate(script, voice, seed=seed, intro_s=INTRO_S)
     flat = [word for sentence in script for word in sentence]
@@ -99,7 +106,11 @@ def run(voice: Voice, seed: int, conditions: tuple[tuple[str, str | None, float 
         bed_music = music(len(samples), seed=seed + 1)
         samples = mix(samples, bed_music * intro, 0.0)  # the intro: music as loud as the voice
         if bed_kind is not None and snr is not None:
-            bed = noise(len(samples), seed=seed) if bed_kind == "pink" else music(len(samples), seed=seed + 2)
+            bed = (
+                noise(len(samples), seed=seed)
+                if bed_kind == "pink"
+                else music(len(samples), seed=seed + 2)
+            )
             samples = mix(samples, bed * (1 - intro), snr)
         path = folder / f"narration-{seed}.wav"
         write_wav(path, scale(samples))
@@ -135,7 +146,11 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="one voice, three conditions")
     options = parser.parse_args()
     narrators = NARRATORS[:1] if options.quick else NARRATORS
-    conditions = tuple(c for c in CONDITIONS if c[0] in ("clean", "noise 10 dB", "music 10 dB")) if options.quick else CONDITIONS
+    conditions = (
+        tuple(c for c in CONDITIONS if c[0] in ("clean", "noise 10 dB", "music 10 dB"))
+        if options.quick
+        else CONDITIONS
+    )
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as folder:
         for seed, voice in enumerate(narrators):
@@ -152,7 +167,9 @@ def main() -> int:
     if options.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        print("cue-start error against the synthesizer's word events; synthesized speech is easier than a real narrator")
+        print(
+            "cue-start error against the synthesizer's word events; synthesized speech is easier than a real narrator"
+        )
     return 0
 
 

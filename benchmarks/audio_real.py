@@ -45,7 +45,12 @@ class Case:
 
 
 CASES = (
-    Case("gossos (ca)", f"{CT}/gossos.mp3", f"{CT}/ref-small-transcribe-word-stamps/gossos.json", "ca"),
+    Case(
+        "gossos (ca)",
+        f"{CT}/gossos.mp3",
+        f"{CT}/ref-small-transcribe-word-stamps/gossos.json",
+        "ca",
+    ),
     Case(
         "dosparlants (ca, 2 speakers)",
         f"{CT}/dosparlants.mp3",
@@ -53,19 +58,57 @@ CASES = (
         "ca",
         segments_only=True,
     ),
-    Case("gaenswein15 (de)", f"{WT}/data/gaenswein15.mp3", f"{WT}/expected/medium_auto/gaenswein15.mp3.words.json", "de"),
+    Case(
+        "gaenswein15 (de)",
+        f"{WT}/data/gaenswein15.mp3",
+        f"{WT}/expected/medium_auto/gaenswein15.mp3.words.json",
+        "de",
+    ),
     Case(
         "bonjour_vous_allez_bien (fr)",
         f"{WT}/data/bonjour_vous_allez_bien.mp3",
         f"{WT}/expected/medium_fr/bonjour_vous_allez_bien.mp3.words.json",
         "fr",
     ),
-    Case("punctuations (fr)", f"{WT}/data/punctuations.mp3", f"{WT}/expected/medium_auto/punctuations.mp3.words.json", "fr"),
-    Case("apollo11 (en, radio)", f"{WT}/data/apollo11.mp3", f"{WT}/expected/corner_cases/large_apollo11.mp3.words.json", "en"),
-    Case("japanese (ja)", f"{WT}/data/japanese.mp3", f"{WT}/expected/tiny_auto/accurate_japanese.mp3.words.json", "ja"),
-    Case("gloria (en, singing)", f"{WT}/data/gloria.mp3", f"{WT}/expected/medium_auto/gloria.mp3.words.json", "en", kind="singing"),
-    Case("empty", f"{WT}/data/empty.mp3", f"{WT}/expected/medium_auto/empty.mp3.words.json", "en", kind="empty"),
-    Case("laugh1", f"{WT}/data/laugh1.mp3", f"{WT}/expected/medium_auto/laugh1.mp3.words.json", "en", kind="laughter"),
+    Case(
+        "punctuations (fr)",
+        f"{WT}/data/punctuations.mp3",
+        f"{WT}/expected/medium_auto/punctuations.mp3.words.json",
+        "fr",
+    ),
+    Case(
+        "apollo11 (en, radio)",
+        f"{WT}/data/apollo11.mp3",
+        f"{WT}/expected/corner_cases/large_apollo11.mp3.words.json",
+        "en",
+    ),
+    Case(
+        "japanese (ja)",
+        f"{WT}/data/japanese.mp3",
+        f"{WT}/expected/tiny_auto/accurate_japanese.mp3.words.json",
+        "ja",
+    ),
+    Case(
+        "gloria (en, singing)",
+        f"{WT}/data/gloria.mp3",
+        f"{WT}/expected/medium_auto/gloria.mp3.words.json",
+        "en",
+        kind="singing",
+    ),
+    Case(
+        "empty",
+        f"{WT}/data/empty.mp3",
+        f"{WT}/expected/medium_auto/empty.mp3.words.json",
+        "en",
+        kind="empty",
+    ),
+    Case(
+        "laugh1",
+        f"{WT}/data/laugh1.mp3",
+        f"{WT}/expected/medium_auto/laugh1.mp3.words.json",
+        "en",
+        kind="laughter",
+    ),
 )
 
 
@@ -125,7 +168,9 @@ def main() -> int:
     if options.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
-    print(f"{'file':32} {'kind':9} {'words':>5} {'aligned':>7} {'missing':>7} {'median':>7} {'p95':>6} {'time':>6}")
+    print(
+        f"{'file':32} {'kind':9} {'words':>5} {'aligned':>7} {'missing':>7} {'median':>7} {'p95':>6} {'time':>6}"
+    )
     for row in rows:
         median = f"{row['median_ms']}" if "median_ms" in row else "-"
         p95 = f"{row['p95_ms']}" if "p95_ms" in row else "-"
@@ -133,7 +178,9 @@ def main() -> int:
             f"{row['file']:32} {row['kind']:9} {row['words']:>5} {row['aligned']:>7} {row['missing']:>7}"
             f" {median:>7} {p95:>6} {row['seconds']:>5}s"
         )
-    print("word-start difference from the recognizer's own times (ms); those are ~100 ms from the truth")
+    print(
+        "word-start difference from the recognizer's own times (ms); those are ~100 ms from the truth"
+    )
     return 0
 
 

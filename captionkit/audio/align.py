@@ -76,7 +76,9 @@ def _groups(words: Sequence[str], size: int = 40, most: int = 90) -> Iterator[tu
     begin = 0
     for index, word in enumerate(words):
         count = index + 1 - begin
-        ends_sentence = word.rstrip("\"'»)]”’").endswith((".", "!", "?", "؟", "…", "。", ":", "؛", ";"))
+        ends_sentence = word.rstrip("\"'»)]”’").endswith(
+            (".", "!", "?", "؟", "…", "。", ":", "؛", ";")
+        )
         if (count >= size and ends_sentence) or count >= most:
             yield begin, index + 1
             begin = index + 1
@@ -241,8 +243,8 @@ def _place(
     last = np.maximum(np.concatenate([first[1:], [n]]), first)
     # the global pace: real speech frames for one synthesized one
     pace = max(0.2, float(np.count_nonzero(~real.pause)) / max(1, n))
-    squeezed = np.zeros(len(words), bool)
     sizes = np.zeros(len(words), np.int64)
+    spans = np.zeros((len(words), 2), np.int64)  # first and last real position of each word
     placed: list[AudioWord] = []
     for i, word in enumerate(words):
         a, b = int(first[i]), int(last[i])
@@ -257,17 +259,18 @@ def _place(
             end = int(real.end[high[row_b]]) * FRAME_MS
             rows = speech_rows[a:b]
             synth_frames = b - a
-            real_frames = int(np.count_nonzero(~real.pause[low[row_a] : high[row_b] + 1]))
+            spans[i] = (low[row_a], high[row_b])
             score = float(np.mean(similarity[rows]))
         else:
             end = start
-            synth_frames = real_frames = 0
+            synth_frames = 0
+            spans[i] = (low[row_a], low[row_a])
             score = 0.0
         confidence = float(np.clip((score + 0.1) / 0.6, 0.0, 1.0)) if known[i] else 0.0
-        squeezed[i] = real_frames < 0.25 * pace * synth_frames
         sizes[i] = synth_frames
         placed.append(AudioWord(i, word, start, max(end, start), "aligned", round(confidence, 3)))
-    return _mark_missing(placed, squeezed, sizes)
+    speech_before = np.concatenate([[0], np.cumsum(~real.pause)])
+    return _mark_missing(placed, sizes, spans, speech_before, pace)
 
 
 #: Synthesized speech frames (10 ms) that a run of squeezed words must reach to be missing.
@@ -275,22 +278,39 @@ MISSING_RUN = 60
 
 
 def _mark_missing(
-    placed: list[AudioWord], squeezed: npt.NDArray[np.bool_], sizes: npt.NDArray[np.int64]
+    placed: list[AudioWord],
+    sizes: npt.NDArray[np.int64],
+    spans: npt.NDArray[np.int64],
+    speech_before: npt.NDArray[np.int64],
+    pace: float,
 ) -> tuple[AudioWord, ...]:
     """Runs of squeezed words long enough to be speech of their own are missing from the audio.
 
     One short word squeezed is the path taking a fast speaker's word in one
     step; a sentence's worth of synthesized speech crossed in a few real frames
-    is speech the recording does not have.
+    is speech the recording does not have. A word is a candidate when it gets
+    less than half its share of real speech; a run of candidates is missing when
+    it holds at least :data:`MISSING_RUN` synthesized frames and, all together,
+    less than 30% of its share.
     """
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], squeezed.astype(np.int8), [0]])))
+
+    def real_frames(first: int, last: int) -> int:
+        return int(speech_before[spans[last, 1] + 1] - speech_before[spans[first, 0]])
+
+    candidate = np.array(
+        [real_frames(i, i) < 0.5 * pace * sizes[i] for i in range(len(placed))], dtype=bool
+    )
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], candidate.astype(np.int8), [0]])))
     result = list(placed)
     for begin, end in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
-        if int(sizes[begin:end].sum()) < MISSING_RUN:
+        total = int(sizes[begin:end].sum())
+        if total < MISSING_RUN or real_frames(begin, end - 1) >= 0.3 * pace * total:
             continue
         for i in range(begin, end):
             word = result[i]
-            result[i] = AudioWord(word.index, word.word, word.start_ms, word.start_ms, "missing", 0.0)
+            result[i] = AudioWord(
+                word.index, word.word, word.start_ms, word.start_ms, "missing", 0.0
+            )
     return tuple(result)
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 import numpy.typing as npt
@@ -44,7 +45,7 @@ def ffmpeg_exe() -> str:
 
 def stream(
     audio: str | os.PathLike[str], *, chunk: int = CHUNK, rate: int = TARGET_RATE
-) -> Iterator[npt.NDArray[np.float32]]:
+) -> Generator[npt.NDArray[np.float32], None, None]:
     """Yield the audio of ``audio`` as mono float32 chunks of ``chunk`` samples (the last shorter).
 
     A file with no audio stream, or one ffmpeg cannot read, raises
@@ -71,7 +72,14 @@ def stream(
         "-",
     ]
     # stderr goes to a file, not a pipe: a chatty ffmpeg can never block on it
-    errors = tempfile.TemporaryFile()
+    with tempfile.TemporaryFile() as errors:
+        yield from _run(command, errors, chunk, path)
+
+
+def _run(
+    command: list[str], errors: IO[bytes], chunk: int, path: str
+) -> Generator[npt.NDArray[np.float32], None, None]:
+    """Read ffmpeg's output in chunks; kill and reap it however the reading stops."""
     process = subprocess.Popen(
         command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors
     )
@@ -103,7 +111,6 @@ def stream(
             process.kill()
             process.wait()
         process.stdout.close()
-        errors.close()
 
 
 def read(audio: str | os.PathLike[str]) -> npt.NDArray[np.float32]:
@@ -112,7 +119,9 @@ def read(audio: str | os.PathLike[str]) -> npt.NDArray[np.float32]:
     return np.concatenate(parts) if parts else np.zeros(0, np.float32)
 
 
-def write_wav(path: str | os.PathLike[str], samples: npt.NDArray[np.floating[object]], rate: int = TARGET_RATE) -> None:
+def write_wav(
+    path: str | os.PathLike[str], samples: npt.NDArray[np.float32], rate: int = TARGET_RATE
+) -> None:
     """Write mono 16-bit PCM WAV (for tests and benchmarks that make their own audio)."""
     import wave
 

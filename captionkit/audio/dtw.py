@@ -53,7 +53,8 @@ def pool(features: Floats, factor: int) -> Floats:
     pooled = padded.reshape(groups, factor, -1).sum(axis=1) / counts[:, None]
     member = np.linalg.norm(padded, axis=1).reshape(groups, factor).sum(axis=1) / counts
     norms = np.linalg.norm(pooled, axis=1) + 1e-8
-    return (pooled * (member / norms)[:, None]).astype(np.float32)
+    out: Floats = (pooled * (member / norms)[:, None]).astype(np.float32)
+    return out
 
 
 def _run_blocks(
@@ -130,7 +131,8 @@ def _backtrack(
     every = np.arange(blocks)
 
     def row_lo_of(b: Ints, rr: Ints) -> Ints:
-        return lo[np.minimum(first[b] + rr, rows - 1)]
+        out: Ints = lo[np.minimum(first[b] + rr, rows - 1)]
+        return out
 
     col = row_lo_of(every, r) + k
     high[np.arange(blocks), r] = col
@@ -227,7 +229,9 @@ def align_path(
     if n == 0 or m == 0:
         return np.zeros(n, np.int64), np.zeros(n, np.int64)
     # the coarsest level whose first pass is small enough to run in a wide band
-    levels: tuple[int, ...] = (1,) if n * m <= 6_000_000 else (4, 1) if n * m <= 100_000_000 else (32, 4, 1)
+    levels: tuple[int, ...] = (
+        (1,) if n * m <= 6_000_000 else (4, 1) if n * m <= 100_000_000 else (32, 4, 1)
+    )
     low = high = np.zeros(0, np.int64)
     previous = 0
     for step, factor in enumerate(levels):

@@ -51,7 +51,8 @@ def _dct() -> npt.NDArray[np.float32]:
     k = np.arange(CEPSTRA)[:, None]
     basis = np.cos(np.pi * k * (2 * n + 1) / (2 * MELS)) * np.sqrt(2.0 / MELS)
     basis[0] /= np.sqrt(2.0)
-    return basis.T.astype(np.float32)
+    out: npt.NDArray[np.float32] = basis.T.astype(np.float32)
+    return out
 
 
 @cache
@@ -67,7 +68,9 @@ def _frames(samples: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     return view
 
 
-def mfcc_frames(samples: npt.NDArray[np.float32]) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+def mfcc_frames(
+    samples: npt.NDArray[np.float32],
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
     """MFCCs (frames x 13) and each frame's log energy, for whole frames of ``samples``.
 
     >>> import numpy as np
@@ -107,7 +110,9 @@ class MfccStream:
         return np.concatenate(self._features), np.concatenate(self._energy)
 
 
-def mfcc(chunks: Iterable[npt.NDArray[np.float32]]) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+def mfcc(
+    chunks: Iterable[npt.NDArray[np.float32]],
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
     """MFCCs and log energies of all ``chunks``, read one by one."""
     stream = MfccStream()
     for chunk in chunks:
@@ -115,7 +120,9 @@ def mfcc(chunks: Iterable[npt.NDArray[np.float32]]) -> tuple[npt.NDArray[np.floa
     return stream.result()
 
 
-def normalize(features: npt.NDArray[np.float32], *, mask: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.float32]:
+def normalize(
+    features: npt.NDArray[np.float32], *, mask: npt.NDArray[np.bool_] | None = None
+) -> npt.NDArray[np.float32]:
     """Cepstral mean and variance normalisation (statistics over ``mask`` frames), rows scaled to unit length.
 
     Unit rows make a dot product a cosine similarity, the DTW's cost.
@@ -127,4 +134,5 @@ def normalize(features: npt.NDArray[np.float32], *, mask: npt.NDArray[np.bool_] 
     std = basis.std(axis=0) + 1e-5
     scaled = (features - mean) / std
     norms = np.linalg.norm(scaled, axis=1, keepdims=True) + 1e-8
-    return (scaled / norms).astype(np.float32)
+    out: npt.NDArray[np.float32] = (scaled / norms).astype(np.float32)
+    return out

@@ -20,7 +20,7 @@ import numpy.typing as npt
 from captionkit.audio import decode
 from captionkit.audio.features import FRAME_MS, MfccStream
 from captionkit.audio.tts import TARGET_RATE
-from captionkit.audio.vad import VadSettings, VadStream, regions
+from captionkit.audio.vad import DEFAULT_SETTINGS, VadSettings, VadStream, regions
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ def listen_chunks(
     chunks: Iterable[npt.NDArray[np.float32]],
     *,
     file: str | None = None,
-    settings: VadSettings = VadSettings(),
+    settings: VadSettings = DEFAULT_SETTINGS,
     progress: Callable[[int], None] | None = None,
 ) -> Heard:
     """Features and speech activity of a stream of 16 kHz chunks (``progress`` gets samples read)."""
@@ -91,7 +91,7 @@ def listen_chunks(
 def listen(
     audio: str | os.PathLike[str],
     *,
-    settings: VadSettings = VadSettings(),
+    settings: VadSettings = DEFAULT_SETTINGS,
     progress: Callable[[int], None] | None = None,
 ) -> Heard:
     """Decode ``audio`` (any file ffmpeg reads) and hear it: see :func:`listen_chunks`."""

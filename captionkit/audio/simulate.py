@@ -105,7 +105,8 @@ def mix(speech: Samples, bed: Samples, snr_db: float) -> Samples:
     voiced = speech[np.abs(speech) > 1e-3]
     power = float(np.mean(voiced**2)) if len(voiced) else 1e-4
     gain = np.sqrt(power / 10 ** (snr_db / 10))
-    return (speech + gain * bed[: len(speech)]).astype(np.float32)
+    out: Samples = (speech + gain * bed[: len(speech)]).astype(np.float32)
+    return out
 
 
 def reverb(samples: Samples, *, rt60: float = 0.5, seed: int = 0, wet: float = 0.5) -> Samples:
@@ -117,8 +118,11 @@ def reverb(samples: Samples, *, rt60: float = 0.5, seed: int = 0, wet: float = 0
     response /= np.sqrt(np.sum(response**2))
     response[0] = 0.0
     size = 1 << int(np.ceil(np.log2(len(samples) + length)))
-    wet_part = np.fft.irfft(np.fft.rfft(samples, size) * np.fft.rfft(response, size), size)[: len(samples)]
-    return (samples + wet * wet_part).astype(np.float32)
+    wet_part = np.fft.irfft(np.fft.rfft(samples, size) * np.fft.rfft(response, size), size)[
+        : len(samples)
+    ]
+    out: Samples = (samples + wet * wet_part).astype(np.float32)
+    return out
 
 
 def scale(samples: Samples, peak: float = 0.9) -> Samples:

@@ -144,7 +144,7 @@ def sync_times(
             progress(0.5 * (number + 1) / len(SCALES))
     assert best is not None
     _, scale, lag = best
-    offsets, chosen = _pieces(times, audio, scale, lag, limit, split_penalty)
+    offsets, _ = _pieces(times, audio, scale, lag, limit, split_penalty)
     if progress is not None:
         progress(1.0)
     new_times: list[tuple[int, int]] = []
@@ -232,7 +232,9 @@ def sync_heard(
 ) -> AudioSync:
     """:func:`sync_track` on audio already heard."""
     times = [(cue.start, cue.end) for cue in track.cues]
-    return sync_times(times, heard.speech, heard.duration_ms, split_penalty=split_penalty, progress=progress)
+    return sync_times(
+        times, heard.speech, heard.duration_ms, split_penalty=split_penalty, progress=progress
+    )
 
 
 def sync_track(

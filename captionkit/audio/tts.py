@@ -103,7 +103,12 @@ class _Engine:
         except (OSError, RuntimeError) as error:
             raise AudioError(f"eSpeak NG could not be loaded: {error}") from None
         self.lib.espeak_Initialize.restype = ctypes.c_int
-        self.lib.espeak_Initialize.argtypes = (ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int)
+        self.lib.espeak_Initialize.argtypes = (
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_char_p,
+            ctypes.c_int,
+        )
         self.lib.espeak_SetVoiceByName.argtypes = (ctypes.c_char_p,)
         self.lib.espeak_SetParameter.argtypes = (ctypes.c_int, ctypes.c_int, ctypes.c_int)
         self.lib.espeak_Synth.argtypes = (
@@ -179,7 +184,9 @@ def available() -> bool:
     return True
 
 
-def resample(samples: npt.NDArray[np.floating[Any]], source: int, target: int) -> npt.NDArray[np.float32]:
+def resample(
+    samples: npt.NDArray[np.floating[Any]], source: int, target: int
+) -> npt.NDArray[np.float32]:
     """Linear-interpolation resampling; eSpeak's formant speech has little above 8 kHz to alias.
 
     >>> resample(np.arange(4, dtype=np.float32), 2, 4).tolist()
@@ -189,7 +196,10 @@ def resample(samples: npt.NDArray[np.floating[Any]], source: int, target: int) -
         return samples.astype(np.float32)
     count = int(len(samples) * target // source)
     positions = np.arange(count, dtype=np.float64) * (source / target)
-    return np.interp(positions, np.arange(len(samples)), samples).astype(np.float32)
+    out: npt.NDArray[np.float32] = np.interp(positions, np.arange(len(samples)), samples).astype(
+        np.float32
+    )
+    return out
 
 
 def synthesize(words: Sequence[str], voice: Voice = Voice()) -> Synthesis:
@@ -222,8 +232,8 @@ def synthesize(words: Sequence[str], voice: Voice = Voice()) -> Synthesis:
         character = position - 1
         if not 0 <= character < len(owner):
             continue
-        word = owner[character]
-        if starts[word] < 0:
-            starts[word] = round(sample * scale)
+        owning = owner[character]
+        if starts[owning] < 0:
+            starts[owning] = round(sample * scale)
     audio = resample(raw.astype(np.float32) / 32768.0, rate, TARGET_RATE)
     return Synthesis(audio, starts)

@@ -49,7 +49,7 @@ class VadStream:
             count, VAD_WINDOW
         )
         process = self._model.process
-        self._scores.extend(process(memoryview(window)) for window in windows)
+        self._scores.extend(process(memoryview(window.data)) for window in windows)
         self._carry = samples[count * VAD_WINDOW :].copy()
 
     def result(self) -> npt.NDArray[np.float32]:
@@ -73,6 +73,9 @@ class VadSettings:
     min_speech_ms: int = 150
     min_silence_ms: int = 200
     pad_ms: int = 30
+
+
+DEFAULT_SETTINGS = VadSettings()
 
 
 def regions(
