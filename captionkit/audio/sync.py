@@ -119,7 +119,7 @@ def sync_times(
     duration_ms: int,
     *,
     split_penalty: float = 400.0,
-    search_ms: int = 180_000,
+    search_ms: int = 120_000,
     progress: Callable[[float], None] | None = None,
 ) -> AudioSync:
     """Sync cue ``times`` (ms) to ``speech`` regions (ms) of audio ``duration_ms`` long.
@@ -133,20 +133,21 @@ def sync_times(
     frames = max(duration_ms, int(last * max(SCALES))) // STEP_MS + 2
     audio = _speech_frames(speech, frames)
     limit = search_ms // STEP_MS
-    best: tuple[float, float, int] | None = None
+    # each ratio is scored by its best piecewise fit, so that a cut is not
+    # mistaken for a drift; another ratio than 1 must beat it by a quarter of a split
+    best: tuple[float, float, int, npt.NDArray[np.int64]] | None = None
     for number, scale in enumerate(SCALES):
         scaled = [(start * scale, end * scale) for start, end in times]
-        lag, score = _best_offset(_cue_frames(scaled, frames), audio, limit)
-        # a drift must earn its keep: ties go to the ratios tried first (no drift)
-        if best is None or score > best[0] + 0.002 * len(times) * 100:
-            best = (score, scale, lag)
+        lag, _ = _best_offset(_cue_frames(scaled, frames), audio, limit)
+        offsets, total = _pieces(times, audio, scale, lag, limit, split_penalty)
+        if scale != 1.0:
+            total -= split_penalty / 4
+        if best is None or total > best[0]:
+            best = (total, scale, lag, offsets)
         if progress is not None:
-            progress(0.5 * (number + 1) / len(SCALES))
+            progress((number + 1) / len(SCALES))
     assert best is not None
-    _, scale, lag = best
-    offsets, _ = _pieces(times, audio, scale, lag, limit, split_penalty)
-    if progress is not None:
-        progress(1.0)
+    _, scale, lag, offsets = best
     new_times: list[tuple[int, int]] = []
     for (start, end), offset in zip(times, offsets.tolist(), strict=True):
         moved_start = max(0, round(start * scale + offset * STEP_MS))
@@ -190,36 +191,52 @@ def _pieces(
     limit: int,
     penalty: float,
 ) -> tuple[npt.NDArray[np.int64], float]:
-    """Each cue's offset (frames) by dynamic programming over cues x candidate offsets."""
+    """Each cue's offset (frames) by dynamic programming over cues x candidate offsets.
+
+    A change of offset costs ``penalty`` and may not put a cue before the one
+    ahead of it (cues keep their order); among equals, offsets nearer the
+    global one win.
+    """
     offsets = np.arange(lag - limit, lag + limit + 1, dtype=np.int64)
+    width = len(offsets)
     prefix = np.concatenate([[0.0], np.cumsum(audio)])
     top = len(audio)
     count = len(times)
-    came_from_switch = np.zeros((count, len(offsets)), bool)
-    switch_from = np.zeros(count, np.int64)
-    score = np.zeros(len(offsets))
+    switch_from = np.zeros((count, width), np.int32)  # -1: stayed on the same offset
+    nearness = -0.001 * np.abs(offsets - lag)
+    score = np.zeros(width)
+    previous_start = 0
+    positions = np.arange(width)
     for i, (start, end) in enumerate(times):
-        a = np.clip(round(start * scale / STEP_MS) + offsets, 0, top)
-        b = np.clip(round(end * scale / STEP_MS) + offsets, 0, top)
+        first = round(start * scale / STEP_MS)
+        last = round(end * scale / STEP_MS)
+        a = np.clip(first + offsets, 0, top)
+        b = np.clip(last + offsets, 0, top)
         # speech covered minus silence covered; frames pushed outside the audio count as silence
         inside = prefix[b] - prefix[a]
-        outside = (round(end * scale / STEP_MS) - round(start * scale / STEP_MS)) - (b - a)
-        gain = inside - outside
+        outside = (last - first) - (b - a)
+        gain = inside - outside + nearness
         if i == 0:
-            score = gain.astype(np.float64)
+            score = gain
+            previous_start = first
             continue
-        best_previous = int(np.argmax(score))
-        switched = score[best_previous] - penalty
-        came_from_switch[i] = switched > score
-        switch_from[i] = best_previous
-        score = np.maximum(score, switched) + gain
+        # best earlier offset o' with o' <= o + (first - previous_start): order is kept
+        running = np.maximum.accumulate(score)
+        where = np.maximum.accumulate(np.where(score == running, positions, 0))
+        reach = np.clip(positions + (first - previous_start), -1, width - 1)
+        ok = reach >= 0
+        candidate = np.where(ok, running[np.maximum(reach, 0)] - penalty, -np.inf)
+        switch = candidate > score
+        switch_from[i] = np.where(switch, where[np.maximum(reach, 0)], -1)
+        score = np.where(switch, candidate, score) + gain
+        previous_start = first
     chosen = np.zeros(count, np.int64)
     k = int(np.argmax(score))
     total = float(score[k])
     for i in range(count - 1, -1, -1):
         chosen[i] = offsets[k]
-        if i > 0 and came_from_switch[i, k]:
-            k = int(switch_from[i])
+        if i > 0 and switch_from[i, k] >= 0:
+            k = int(switch_from[i, k])
     return chosen, total
 
 
