@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -189,10 +190,15 @@ def align_heard(
     language: str = "ar",
     voice: Voice | None = None,
     progress: Callable[[float], None] | None = None,
+    spoken: _Spoken | None = None,
 ) -> AudioAlignment:
-    """Align ``words`` to audio already heard (see :func:`captionkit.audio.listen.listen`)."""
+    """Align ``words`` to audio already heard (see :func:`captionkit.audio.listen.listen`).
+
+    ``spoken`` is the words' synthesis when it was made already (:func:`speak`).
+    """
     words = list(words)
-    spoken = speak(words, voice or voice_for(language))
+    if spoken is None:
+        spoken = speak(words, voice or voice_for(language))
     if progress is not None:
         progress(0.3)
     synth_keep = _voiced(spoken.energy)
@@ -327,12 +333,22 @@ def align_words(
     ``language`` picks eSpeak NG's voice (``"ar"``, ``"en"``, ``"fr"``, ...);
     ``progress`` receives the fraction done, from 0 to 1.
     """
-    heard = listen(audio)
+    words = list(words)
+    # the synthesis runs on its own thread while the file is decoded and heard:
+    # eSpeak NG, ffmpeg, the MFCCs and the voice-activity model share the cores
+    with ThreadPoolExecutor(1, thread_name_prefix="captionkit-tts") as pool:
+        synthesis = pool.submit(speak, words, voice or voice_for(language))
+        try:
+            heard = listen(audio)
+        except BaseException:
+            synthesis.cancel()
+            raise
+        spoken = synthesis.result()
     if progress is not None:
-        progress(0.1)
+        progress(0.5)
 
     def rest(fraction: float) -> None:
         if progress is not None:
-            progress(0.1 + 0.9 * fraction)
+            progress(0.5 + 0.5 * max(0.0, fraction - 0.3) / 0.7)
 
-    return align_heard(words, heard, language=language, voice=voice, progress=rest)
+    return align_heard(words, heard, language=language, voice=voice, progress=rest, spoken=spoken)

@@ -68,22 +68,32 @@ def _frames(samples: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     return view
 
 
+def emphasize(samples: npt.NDArray[np.float32], before: float = 0.0) -> npt.NDArray[np.float32]:
+    """Pre-emphasis ``y[n] = x[n] - 0.97 x[n-1]`` (``before`` is the sample ahead of the first)."""
+    out = np.empty_like(samples)
+    if len(samples):
+        out[0] = samples[0] - 0.97 * before
+        np.subtract(samples[1:], 0.97 * samples[:-1], out=out[1:])
+    return out
+
+
 def mfcc_frames(
-    samples: npt.NDArray[np.float32],
+    samples: npt.NDArray[np.float32], *, emphasized: bool = False
 ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
     """MFCCs (frames x 13) and each frame's log energy, for whole frames of ``samples``.
+
+    ``emphasized`` says the samples went through :func:`emphasize` already.
 
     >>> import numpy as np
     >>> features, energy = mfcc_frames(np.zeros(16000, np.float32))
     >>> features.shape, energy.shape
     ((98, 13), (98,))
     """
-    frames = _frames(samples)
+    frames = _frames(samples if emphasized else emphasize(samples))
     if len(frames) == 0:
         return np.zeros((0, CEPSTRA), np.float32), np.zeros(0, np.float32)
-    emphasized = frames - 0.97 * np.concatenate([frames[:, :1], frames[:, :-1]], axis=1)
-    spectrum = np.fft.rfft(emphasized * _window(), FFT).astype(np.complex64)
-    power = (spectrum.real**2 + spectrum.imag**2).astype(np.float32)
+    spectrum = np.fft.rfft(frames * _window(), FFT)
+    power = spectrum.real**2 + spectrum.imag**2
     energy = np.log(power.sum(axis=1) + 1e-8).astype(np.float32)
     mel = np.log(power @ _mel_bank() + 1e-6)
     return (mel @ _dct()).astype(np.float32), energy
@@ -94,12 +104,16 @@ class MfccStream:
 
     def __init__(self) -> None:
         self._carry = np.zeros(0, np.float32)
+        self._last = 0.0
         self._features: list[npt.NDArray[np.float32]] = []
         self._energy: list[npt.NDArray[np.float32]] = []
 
     def feed(self, chunk: npt.NDArray[np.float32]) -> None:
-        samples = np.concatenate([self._carry, chunk]) if len(self._carry) else chunk
-        features, energy = mfcc_frames(samples)
+        fresh = emphasize(chunk, self._last)
+        if len(chunk):
+            self._last = float(chunk[-1])
+        samples = np.concatenate([self._carry, fresh]) if len(self._carry) else fresh
+        features, energy = mfcc_frames(samples, emphasized=True)
         self._features.append(features)
         self._energy.append(energy)
         self._carry = samples[len(features) * HOP :].copy()

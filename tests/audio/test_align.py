@@ -92,7 +92,8 @@ def test_a_sentence_without_audio_is_reported_missing(narration: Narration) -> N
     outside = [i for i in range(len(narration.words)) if i not in inside]
     missing = {w.index for w in alignment.missing}
     assert len(missing & set(inside)) >= 0.8 * len(inside)
-    assert len(missing - set(inside)) <= 1
+    # at most the two words at the stretch's edges go with it
+    assert len(missing - set(inside)) <= 2
     errors = _cue_errors(narration, [w.start_ms for w in alignment.words])
     assert np.median(errors[outside]) <= 80
 
