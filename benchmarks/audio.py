@@ -62,8 +62,17 @@ def make_long(base: Path, minutes: int, folder: Path) -> Path:
     repeats = minutes // 10
     subprocess.run(
         [
-            ffmpeg_exe(), "-v", "error", "-y", "-stream_loop", str(repeats - 1), "-i", str(base),
-            "-c", "copy", str(out),
+            ffmpeg_exe(),
+            "-v",
+            "error",
+            "-y",
+            "-stream_loop",
+            str(repeats - 1),
+            "-i",
+            str(base),
+            "-c",
+            "copy",
+            str(out),
         ],
         check=True,
     )
