@@ -30,12 +30,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from audio_arabic import INTRO_S, NARRATORS, sentences  # noqa: E402
+from audio_arabic import INTRO_S, NARRATORS, sentences
 
-from captionkit.audio import fill_gaps, listen  # noqa: E402
-from captionkit.audio.decode import write_wav  # noqa: E402
-from captionkit.audio.simulate import mix, music, narrate, noise, scale  # noqa: E402
-from captionkit.audio.tts import TARGET_RATE  # noqa: E402
+from captionkit.audio import fill_gaps, listen
+from captionkit.audio.decode import write_wav
+from captionkit.audio.simulate import mix, music, narrate, noise, scale
+from captionkit.audio.tts import TARGET_RATE
 
 
 def recognize(

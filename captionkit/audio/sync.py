@@ -43,6 +43,9 @@ SCALES = (
     25 / (30000 / 1001),
 )
 
+#: What a drift must gain over no drift (20 ms frames of agreement) to be believed.
+DRIFT_HANDICAP = 100.0
+
 
 @dataclass(frozen=True, slots=True)
 class SyncPiece:
@@ -118,7 +121,7 @@ def sync_times(
     speech: Sequence[tuple[int, int]],
     duration_ms: int,
     *,
-    split_penalty: float = 400.0,
+    split_penalty: float = 1500.0,
     search_ms: int = 120_000,
     progress: Callable[[float], None] | None = None,
 ) -> AudioSync:
@@ -134,14 +137,14 @@ def sync_times(
     audio = _speech_frames(speech, frames)
     limit = search_ms // STEP_MS
     # each ratio is scored by its best piecewise fit, so that a cut is not
-    # mistaken for a drift; another ratio than 1 must beat it by a quarter of a split
+    # mistaken for a drift; another ratio than 1 must beat it by DRIFT_HANDICAP
     best: tuple[float, float, int, npt.NDArray[np.int64]] | None = None
     for number, scale in enumerate(SCALES):
         scaled = [(start * scale, end * scale) for start, end in times]
         lag, _ = _best_offset(_cue_frames(scaled, frames), audio, limit)
         offsets, total = _pieces(times, audio, scale, lag, limit, split_penalty)
         if scale != 1.0:
-            total -= split_penalty / 4
+            total -= DRIFT_HANDICAP
         if best is None or total > best[0]:
             best = (total, scale, lag, offsets)
         if progress is not None:
@@ -244,7 +247,7 @@ def sync_heard(
     track: Track,
     heard: Heard,
     *,
-    split_penalty: float = 400.0,
+    split_penalty: float = 1500.0,
     progress: Callable[[float], None] | None = None,
 ) -> AudioSync:
     """:func:`sync_track` on audio already heard."""
@@ -258,7 +261,7 @@ def sync_track(
     track: Track,
     audio: str | os.PathLike[str],
     *,
-    split_penalty: float = 400.0,
+    split_penalty: float = 1500.0,
     progress: Callable[[float], None] | None = None,
 ) -> AudioSync:
     """Where each cue of ``track`` belongs in ``audio``: see the module's description.
