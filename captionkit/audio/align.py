@@ -177,7 +177,7 @@ def _sequence(features: npt.NDArray[np.float32], keep: npt.NDArray[np.bool_]) ->
     begin = np.concatenate(parts_begin)
     end = np.concatenate(parts_end)
     pause = np.concatenate(parts_pause)
-    out = np.zeros((len(begin), features.shape[1] + 1), np.float32)
+    out = np.zeros((len(begin), speech.shape[1] + 1), np.float32)
     out[~pause, :-1] = speech[begin[~pause]]
     out[pause, -1] = PAUSE_WEIGHT
     return _Sequence(out, begin, end, pause)
