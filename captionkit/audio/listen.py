@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import queue
 import threading
+from contextlib import closing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -96,13 +97,16 @@ def listen(
 ) -> Heard:
     """Decode ``audio`` (any file ffmpeg reads) and hear it: see :func:`listen_chunks`."""
     path = os.fspath(audio)
-    return listen_chunks(decode.stream(path), file=path, settings=settings, progress=progress)
+    # closed at once however listening ends, so ffmpeg is killed and reaped then
+    with closing(decode.stream(path)) as chunks:
+        return listen_chunks(chunks, file=path, settings=settings, progress=progress)
 
 
 def speech_regions(audio: str | os.PathLike[str]) -> tuple[tuple[int, int], ...]:
     """Where someone speaks in ``audio``: ``(start_ms, end_ms)`` pairs, sorted and disjoint."""
     path = os.fspath(audio)
     vad = VadStream()
-    for chunk in decode.stream(path):
-        vad.feed(chunk)
+    with closing(decode.stream(path)) as chunks:
+        for chunk in chunks:
+            vad.feed(chunk)
     return regions(vad.result())

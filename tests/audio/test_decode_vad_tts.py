@@ -108,3 +108,21 @@ def test_synthesis_of_nothing_is_empty() -> None:
     synthesis = synthesize(["", "  "], Voice("ar"))
     assert len(synthesis.samples) == 0
     assert synthesis.word_starts.tolist() == [-1, -1]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_interrupted_listening_leaves_no_process_or_thread(tmp_path: Path) -> None:
+    import threading
+
+    from captionkit.audio import listen
+
+    path = tmp_path / "long.wav"
+    write_wav(path, np.zeros(70 * TARGET_RATE, np.float32))
+
+    def interrupt(samples: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        listen(path, progress=interrupt)
+    assert _ffmpeg_children() == []
+    assert not any(t.name == "captionkit-vad" for t in threading.enumerate())
