@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import queue
 import threading
-from contextlib import closing
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass
 
 import numpy as np
