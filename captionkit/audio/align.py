@@ -66,7 +66,9 @@ class AudioAlignment:
 
 
 @dataclass(frozen=True, slots=True)
-class _Spoken:
+class Spoken:
+    """The synthesis of the words: its MFCCs and energies, and each word's first frame (-1: silent)."""
+
     features: npt.NDArray[np.float32]
     energy: npt.NDArray[np.float32]
     starts: npt.NDArray[np.int64]  # synthesized frame of each word, -1 when silent
@@ -87,7 +89,7 @@ def _groups(words: Sequence[str], size: int = 40, most: int = 90) -> Iterator[tu
         yield begin, len(words)
 
 
-def speak(words: Sequence[str], voice: Voice) -> _Spoken:
+def speak(words: Sequence[str], voice: Voice) -> Spoken:
     """Synthesize ``words`` group by group; features only, never the whole synthesized audio."""
     features: list[npt.NDArray[np.float32]] = []
     energies: list[npt.NDArray[np.float32]] = []
@@ -106,8 +108,8 @@ def speak(words: Sequence[str], voice: Voice) -> _Spoken:
         energies.append(group_energy)
         frames += len(group_features)
     if not features:
-        return _Spoken(np.zeros((0, 13), np.float32), np.zeros(0, np.float32), starts)
-    return _Spoken(np.concatenate(features), np.concatenate(energies), starts)
+        return Spoken(np.zeros((0, 13), np.float32), np.zeros(0, np.float32), starts)
+    return Spoken(np.concatenate(features), np.concatenate(energies), starts)
 
 
 def _voiced(energy: npt.NDArray[np.float32], *, shortest: int = 5) -> npt.NDArray[np.bool_]:
@@ -190,7 +192,7 @@ def align_heard(
     language: str = "ar",
     voice: Voice | None = None,
     progress: Callable[[float], None] | None = None,
-    spoken: _Spoken | None = None,
+    spoken: Spoken | None = None,
 ) -> AudioAlignment:
     """Align ``words`` to audio already heard (see :func:`captionkit.audio.listen.listen`).
 

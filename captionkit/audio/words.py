@@ -18,6 +18,7 @@ from captionkit.audio.align import AudioAlignment, AudioWord, align_heard
 from captionkit.audio.features import FRAME_MS
 from captionkit.audio.listen import Heard, listen
 from captionkit.audio.tts import Voice
+from captionkit.audio.vad import VAD_MS
 
 _SENTENCE_END = (".", "!", "?", "؟", "…", "。")
 
@@ -80,11 +81,10 @@ def _window(heard: Heard, start_ms: int, end_ms: int) -> Heard:
         for start, end in heard.speech
         if end > start_ms and start < end_ms
     )
-    vad_ms = 32
     return Heard(
         features=heard.features[first:last],
         energy=heard.energy[first:last],
-        vad=heard.vad[start_ms // vad_ms : end_ms // vad_ms],
+        vad=heard.vad[int(start_ms // VAD_MS) : int(end_ms // VAD_MS)],
         speech=speech,
         duration_ms=(last - first) * FRAME_MS,
         file=heard.file,
