@@ -122,19 +122,23 @@ def sync_times(
     duration_ms: int,
     *,
     split_penalty: float = 1500.0,
+    lead_ms: int = 0,
     search_ms: int = 120_000,
     progress: Callable[[float], None] | None = None,
 ) -> AudioSync:
     """Sync cue ``times`` (ms) to ``speech`` regions (ms) of audio ``duration_ms`` long.
 
     ``split_penalty`` is the gain (in 20 ms frames of agreement) a change of
-    offset between two cues must bring; ``search_ms`` bounds every offset.
+    offset between two cues must bring; ``search_ms`` bounds every offset;
+    ``lead_ms`` is how long before the voice the track's cues usually start
+    (0: at the voice; a recognizer's segments start 100-200 ms earlier).
     """
     if not times:
         return AudioSync((), (), 0, 1.0, 0.0, 0.0, tuple(speech))
     last = max(end for _, end in times)
     frames = max(duration_ms, int(last * max(SCALES))) // STEP_MS + 2
-    audio = _speech_frames(speech, frames)
+    # subtitles often start a little before the voice: ``lead_ms`` says how much
+    audio = _speech_frames([(max(0, start - lead_ms), end) for start, end in speech], frames)
     limit = search_ms // STEP_MS
     # each ratio is scored by its best piecewise fit, so that a cut is not
     # mistaken for a drift; another ratio than 1 must beat it by DRIFT_HANDICAP
@@ -248,12 +252,18 @@ def sync_heard(
     heard: Heard,
     *,
     split_penalty: float = 1500.0,
+    lead_ms: int = 0,
     progress: Callable[[float], None] | None = None,
 ) -> AudioSync:
     """:func:`sync_track` on audio already heard."""
     times = [(cue.start, cue.end) for cue in track.cues]
     return sync_times(
-        times, heard.speech, heard.duration_ms, split_penalty=split_penalty, progress=progress
+        times,
+        heard.speech,
+        heard.duration_ms,
+        split_penalty=split_penalty,
+        lead_ms=lead_ms,
+        progress=progress,
     )
 
 
@@ -262,6 +272,7 @@ def sync_track(
     audio: str | os.PathLike[str],
     *,
     split_penalty: float = 1500.0,
+    lead_ms: int = 0,
     progress: Callable[[float], None] | None = None,
 ) -> AudioSync:
     """Where each cue of ``track`` belongs in ``audio``: see the module's description.
@@ -278,4 +289,4 @@ def sync_track(
         if progress is not None:
             progress(0.5 + 0.5 * fraction)
 
-    return sync_heard(track, heard, split_penalty=split_penalty, progress=rest)
+    return sync_heard(track, heard, split_penalty=split_penalty, lead_ms=lead_ms, progress=rest)
