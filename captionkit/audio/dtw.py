@@ -30,7 +30,7 @@ from collections.abc import Callable
 import numpy as np
 import numpy.typing as npt
 
-_DIAGONAL, _VERTICAL, _HORIZONTAL = 0, 1, 2
+_DIAGONAL, _VERTICAL, _HORIZONTAL, _START = 0, 1, 2, 3
 _INF = np.float64(1e18)
 
 Floats = npt.NDArray[np.float32]
@@ -64,14 +64,19 @@ def _run_blocks(
     length: int,
     lo: Ints,
     width: int,
-) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float64]]:
+) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float64], Ints]:
     """Fill the DTW of several row blocks at once; blocks start at rows ``first`` and run ``length`` rows.
 
-    Returns each cell's step (``[block, row, k]``) and the last row's costs.
-    A block's first row starts fresh: any column of its band may begin the path.
+    Returns each cell's step (``[block, row, k]``), the last row's costs and
+    each row's cheapest cell. A block's first row starts fresh: any column of its
+    band may begin the path. So does a row that no path can reach (the band
+    jumped further than its width, past audio the words do not cover): the path
+    starts again there, and the backtrack goes on from the cheapest cell of the
+    row above.
     """
     blocks = len(first)
     steps = np.zeros((blocks, length, width), np.int8)
+    row_best = np.zeros((blocks, length), np.int64)
     row_index = np.minimum(first[:, None] + np.arange(length)[None, :], len(rows) - 1)
     valid_row = (first[:, None] + np.arange(length)[None, :]) < len(rows)
     ks = np.arange(width)
@@ -90,6 +95,7 @@ def _run_blocks(
             steps[:, 0, 1:] = np.where(anchored, _HORIZONTAL, _DIAGONAL)
             previous = np.where(anchored, np.cumsum(cost, axis=1), cost)
             previous_lo = row_lo
+            row_best[:, 0] = np.argmin(previous, axis=1)
             continue
         shift = (row_lo - previous_lo)[:, None]
         vertical_at = ks[None, :] + shift
@@ -110,16 +116,21 @@ def _run_blocks(
         total = running + best
         choice = np.where(diagonal <= vertical, _DIAGONAL, _VERTICAL).astype(np.int8)
         choice[best < q] = _HORIZONTAL
+        unreachable = total.min(axis=1) >= _INF / 2
+        if unreachable.any():
+            total[unreachable] = cost[unreachable]
+            choice[unreachable] = _START
         done = ~valid_row[:, r]
         choice[done] = _VERTICAL
         steps[:, r] = choice
         previous = np.where(done[:, None], previous, total)
         previous_lo = np.where(done, previous_lo, row_lo)
-    return steps, previous
+        row_best[:, r] = np.argmin(previous, axis=1)
+    return steps, previous, row_best
 
 
 def _backtrack(
-    steps: npt.NDArray[np.int8], lo: Ints, first: Ints, rows: int, end_k: Ints
+    steps: npt.NDArray[np.int8], lo: Ints, first: Ints, rows: int, end_k: Ints, row_best: Ints
 ) -> tuple[Ints, Ints]:
     """For each block, the first and last column of the path in each of its rows (global columns)."""
     blocks, length, _ = steps.shape
@@ -151,6 +162,11 @@ def _backtrack(
         new_r = np.where(hm, r[bm], r[bm] - 1)
         here = row_lo_of(bm, r[bm]) + k[bm]
         new_col = np.where(hm | (sm == _DIAGONAL), here - 1, here)
+        # a restart: the path above ends at that row's cheapest cell
+        restart = sm == _START
+        if restart.any():
+            above = np.maximum(new_r[restart], 0)
+            new_col[restart] = row_lo_of(bm[restart], above) + row_best[bm[restart], above]
         r[bm] = new_r
         k[bm] = new_col - row_lo_of(bm, new_r)
         low[bm, new_r] = new_col
@@ -174,25 +190,25 @@ def banded(
     lo = np.clip(lo, 0, max(0, len(columns) - width)).astype(np.int64)
     if block <= 0 or block >= n:
         first = np.array([0], np.int64)
-        steps, last = _run_blocks(rows, columns, first, n, lo, width)
+        steps, last, row_best = _run_blocks(rows, columns, first, n, lo, width)
         end = np.array([int(np.argmin(last[0]))], np.int64)
         # the path ends at the last column when the band reaches it
         final = len(columns) - 1 - lo[n - 1]
         if 0 <= final < width:
             end[0] = final
-        low, high = _backtrack(steps, lo, first, n, end)
+        low, high = _backtrack(steps, lo, first, n, end, row_best)
         return low[0], high[0]
     starts = np.arange(0, n, block, dtype=np.int64)
     first = np.maximum(starts - overlap, 0)
     length = block + 2 * overlap
     low_all = np.zeros(n, np.int64)
     high_all = np.zeros(n, np.int64)
-    steps, last = _run_blocks(rows, columns, first, length, lo, width)
+    steps, last, row_best = _run_blocks(rows, columns, first, length, lo, width)
     end = np.argmin(last, axis=1).astype(np.int64)
     final = len(columns) - 1 - lo[n - 1]
     if 0 <= final < width:
         end[first + length >= n] = final
-    low, high = _backtrack(steps, lo, first, n, end)
+    low, high = _backtrack(steps, lo, first, n, end, row_best)
     for b, start in enumerate(starts.tolist()):
         stop = min(start + block, n)
         offset = start - int(first[b])

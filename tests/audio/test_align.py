@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from captionkit.audio import align_heard, align_words, fill_gaps, listen, whisper_json
@@ -47,6 +47,7 @@ def _path_cost(a: np.ndarray, b: np.ndarray, low: np.ndarray, high: np.ndarray) 
     return total
 
 
+@settings(max_examples=50)
 @given(st.integers(2, 25), st.integers(2, 25), st.integers(0, 10_000))
 def test_full_band_dtw_finds_the_optimal_path(n: int, m: int, seed: int) -> None:
     rng = np.random.default_rng(seed)
@@ -59,6 +60,25 @@ def test_full_band_dtw_finds_the_optimal_path(n: int, m: int, seed: int) -> None
     assert all(low[i] <= high[i] for i in range(n))
     assert all(low[i + 1] in (high[i], high[i] + 1) for i in range(n - 1))
     assert _path_cost(a, b, low, high) == pytest.approx(_reference(a, b), abs=1e-3)
+
+
+@settings(max_examples=30)
+@given(st.integers(0, 10_000), st.integers(1, 4))
+def test_banded_dtw_survives_a_band_that_jumps(seed: int, blocks: int) -> None:
+    # a band that leaps further than its width (audio the words do not cover):
+    # the path starts again after the leap instead of failing
+    rng = np.random.default_rng(seed)
+    n, m, width = 120, 400, 9
+    a = rng.normal(size=(n, 3)).astype(np.float32)
+    a /= np.linalg.norm(a, axis=1, keepdims=True)
+    b = rng.normal(size=(m, 3)).astype(np.float32)
+    b /= np.linalg.norm(b, axis=1, keepdims=True)
+    lo = np.sort(rng.integers(0, m - width, size=n)).astype(np.int64)
+    block = n // blocks if blocks > 1 else 0
+    low, high = banded(a, b, lo, width, block=block, overlap=10 if block else 0)
+    assert (low <= high).all()
+    assert (low >= lo).all() and (high < lo + width).all()
+    assert (np.diff(low) >= 0).all() or block  # blocks may restart at their seams
 
 
 def _cue_errors(narration: Narration, placed: list[int]) -> np.ndarray:
