@@ -10,8 +10,13 @@ compared with the recognizer's start for it. The recognizer is not the truth:
 whisper's word times are themselves typically within ~100 ms of it, so a
 difference of that size is not an error of either side alone.
 
-``dosparlants`` has segment times only (diarized output, no word times): its
-segments' first words are compared.
+``dosparlants`` has segment times only (diarized output, no word times), and
+they are whole seconds (0.0, 2.0, 4.0, ...): its segments' first words are
+compared, so its figure measures that rounding more than the alignment.
+
+Japanese: eSpeak NG reads kana but not kanji, so much of the synthesis is
+missing; ``apollo11`` is radio with static and beeps, under a transcript with
+invented words. Both are reported, neither is a clean-speech case.
 
 Run: ``python benchmarks/audio_real.py`` (``--json`` for a document).
 """
