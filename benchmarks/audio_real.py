@@ -1,0 +1,193 @@
+"""Audio alignment on real recordings, against a real recognizer's word times.
+
+The recordings and the recognizers' outputs are in
+``../shared/corpus/word-timestamps`` (whisper-timestamped's test audio with its
+expected outputs, English/French/German/Japanese; whisper-ctranslate2's Catalan
+``gossos.mp3`` and ``dosparlants.mp3``; see its SOURCES.md). For each file the
+recognizer's transcript is aligned to the audio by ``captionkit.audio.align_words``
+(eSpeak NG synthesis + DTW, no recognizer involved), and each word's start is
+compared with the recognizer's start for it. The recognizer is not the truth:
+whisper's word times are themselves typically within ~100 ms of it, so a
+difference of that size is not an error of either side alone.
+
+``dosparlants`` has segment times only (diarized output, no word times), and
+they are whole seconds (0.0, 2.0, 4.0, ...): its segments' first words are
+compared, so its figure measures that rounding more than the alignment.
+
+Japanese: eSpeak NG reads kana, but kanji come out as long character names
+(1.7 s for 質問), so the synthesis is a poor model of the speech; ``apollo11`` is radio with static and beeps, under a transcript with
+invented words. Both are reported, neither is a clean-speech case.
+
+Run: ``python benchmarks/audio_real.py`` (``--json`` for a document).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+SHARED = Path(os.environ.get("CAPTIONKIT_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+CORPUS = SHARED / "corpus" / "word-timestamps"
+WT = "whisper-timestamped/tests"
+CT = "whisper-ctranslate2/e2e-tests"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    audio: str
+    expected: str
+    language: str
+    kind: str = "speech"  # speech, singing, empty, laughter
+    segments_only: bool = False
+
+
+CASES = (
+    Case(
+        "gossos (ca)",
+        f"{CT}/gossos.mp3",
+        f"{CT}/ref-small-transcribe-word-stamps/gossos.json",
+        "ca",
+    ),
+    Case(
+        "dosparlants (ca, 2 speakers)",
+        f"{CT}/dosparlants.mp3",
+        f"{CT}/ref-medium-diarization/dosparlants.json",
+        "ca",
+        segments_only=True,
+    ),
+    Case(
+        "gaenswein15 (de)",
+        f"{WT}/data/gaenswein15.mp3",
+        f"{WT}/expected/medium_auto/gaenswein15.mp3.words.json",
+        "de",
+    ),
+    Case(
+        "bonjour_vous_allez_bien (fr)",
+        f"{WT}/data/bonjour_vous_allez_bien.mp3",
+        f"{WT}/expected/medium_fr/bonjour_vous_allez_bien.mp3.words.json",
+        "fr",
+    ),
+    Case(
+        "punctuations (fr)",
+        f"{WT}/data/punctuations.mp3",
+        f"{WT}/expected/medium_auto/punctuations.mp3.words.json",
+        "fr",
+    ),
+    Case(
+        "apollo11 (en, radio)",
+        f"{WT}/data/apollo11.mp3",
+        f"{WT}/expected/corner_cases/large_apollo11.mp3.words.json",
+        "en",
+    ),
+    Case(
+        "japanese (ja)",
+        f"{WT}/data/japanese.mp3",
+        f"{WT}/expected/tiny_auto/accurate_japanese.mp3.words.json",
+        "ja",
+    ),
+    Case(
+        "gloria (en, singing)",
+        f"{WT}/data/gloria.mp3",
+        f"{WT}/expected/medium_auto/gloria.mp3.words.json",
+        "en",
+        kind="singing",
+    ),
+    Case(
+        "empty",
+        f"{WT}/data/empty.mp3",
+        f"{WT}/expected/medium_auto/empty.mp3.words.json",
+        "en",
+        kind="empty",
+    ),
+    Case(
+        "laugh1",
+        f"{WT}/data/laugh1.mp3",
+        f"{WT}/expected/medium_auto/laugh1.mp3.words.json",
+        "en",
+        kind="laughter",
+    ),
+)
+
+
+def recognizer_words(path: Path, segments_only: bool) -> list[tuple[str, float | None]]:
+    """The recognizer's words in order, each with its start in ms (None when not compared)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    words: list[tuple[str, float | None]] = []
+    for segment in data.get("segments", []):
+        if segments_only or not segment.get("words"):
+            for number, token in enumerate(segment["text"].split()):
+                words.append((token, segment["start"] * 1000.0 if number == 0 else None))
+            continue
+        for word in segment["words"]:
+            text = (word.get("text") or word.get("word") or "").strip()
+            if text:
+                words.append((text, word["start"] * 1000.0))
+    return words
+
+
+def run_case(case: Case) -> dict[str, object]:
+    from captionkit.audio import align_words
+
+    words = recognizer_words(CORPUS / case.expected, case.segments_only)
+    started = time.perf_counter()
+    alignment = align_words([w for w, _ in words], CORPUS / case.audio, language=case.language)
+    elapsed = time.perf_counter() - started
+    errors = [
+        abs(placed.start_ms - reference)
+        for placed, (_, reference) in zip(alignment.words, words, strict=True)
+        if reference is not None and placed.status == "aligned"
+    ]
+    row: dict[str, object] = {
+        "file": case.name,
+        "kind": case.kind,
+        "words": len(words),
+        "aligned": len(alignment.aligned),
+        "missing": len(alignment.missing),
+        "compared": len(errors),
+        "seconds": round(elapsed, 2),
+        "audio_s": round(alignment.duration_ms / 1000, 1),
+    }
+    if errors:
+        row["median_ms"] = round(float(np.median(errors)))
+        row["p95_ms"] = round(float(np.percentile(errors, 95)))
+    return row
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only", help="run the cases whose name contains this")
+    options = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is absent")
+        return 0
+    rows = [run_case(case) for case in CASES if not options.only or options.only in case.name]
+    if options.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    print(
+        f"{'file':32} {'kind':9} {'words':>5} {'aligned':>7} {'missing':>7} {'median':>7} {'p95':>6} {'time':>6}"
+    )
+    for row in rows:
+        median = f"{row['median_ms']}" if "median_ms" in row else "-"
+        p95 = f"{row['p95_ms']}" if "p95_ms" in row else "-"
+        print(
+            f"{row['file']:32} {row['kind']:9} {row['words']:>5} {row['aligned']:>7} {row['missing']:>7}"
+            f" {median:>7} {p95:>6} {row['seconds']:>5}s"
+        )
+    print(
+        "word-start difference from the recognizer's own times (ms); those are ~100 ms from the truth"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

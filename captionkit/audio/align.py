@@ -1,0 +1,356 @@
+"""Script-to-audio alignment without a recognizer: the aeneas method, made sturdier.
+
+1. Synthesize the words with eSpeak NG and keep each word's sample offset.
+2. Take MFCCs of the synthesis and of the real audio.
+3. Drop the synthesis's silences and the real audio's non-speech (voice
+   activity), so music, noise and pauses never pull the path.
+4. Align the two speech-only sequences by DTW (cosine cost, coarse to fine in a band).
+5. Map each word's synthesized start and end through the path to real time.
+   Since non-speech was dropped, a word that follows a pause lands on the
+   speech onset after it: cue edges snap to speech-activity edges by construction.
+6. Words that the path crosses at a run (many synthesized frames squeezed into
+   a few real ones, at a poor similarity) have no audio of their own: they are
+   reported ``missing`` rather than stretched over the neighbouring speech.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from captionkit.audio.dtw import align_path
+from captionkit.audio.features import FRAME_MS, HOP, mfcc_frames, normalize
+from captionkit.audio.listen import Heard, listen
+from captionkit.audio.tts import Voice, synthesize
+from captionkit.audio.vad import frame_mask
+
+Status = Literal["aligned", "missing"]
+
+#: eSpeak NG voice for a language code (most codes are voices of their own).
+VOICES = {"zh": "cmn"}
+
+
+@dataclass(frozen=True, slots=True)
+class AudioWord:
+    """One narration word placed in the audio (``missing``: no audio of its own was found)."""
+
+    index: int
+    word: str
+    start_ms: int
+    end_ms: int
+    status: Status
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class AudioAlignment:
+    """Every narration word in order, the speech regions heard, and the audio's length."""
+
+    words: tuple[AudioWord, ...]
+    speech: tuple[tuple[int, int], ...]
+    duration_ms: int
+
+    @property
+    def aligned(self) -> tuple[AudioWord, ...]:
+        return tuple(word for word in self.words if word.status == "aligned")
+
+    @property
+    def missing(self) -> tuple[AudioWord, ...]:
+        return tuple(word for word in self.words if word.status == "missing")
+
+
+@dataclass(frozen=True, slots=True)
+class Spoken:
+    """The synthesis of the words: its MFCCs and energies, and each word's first frame (-1: silent)."""
+
+    features: npt.NDArray[np.float32]
+    energy: npt.NDArray[np.float32]
+    starts: npt.NDArray[np.int64]  # synthesized frame of each word, -1 when silent
+
+
+def _groups(words: Sequence[str], size: int = 40, most: int = 90) -> Iterator[tuple[int, int]]:
+    """Word ranges to synthesize one at a time: sentence ends after ``size`` words, at most ``most``."""
+    begin = 0
+    for index, word in enumerate(words):
+        count = index + 1 - begin
+        ends_sentence = word.rstrip("\"'»)]”’").endswith(
+            (".", "!", "?", "؟", "…", "。", ":", "؛", ";")
+        )
+        if (count >= size and ends_sentence) or count >= most:
+            yield begin, index + 1
+            begin = index + 1
+    if begin < len(words):
+        yield begin, len(words)
+
+
+def speak(words: Sequence[str], voice: Voice) -> Spoken:
+    """Synthesize ``words`` group by group; features only, never the whole synthesized audio."""
+    features: list[npt.NDArray[np.float32]] = []
+    energies: list[npt.NDArray[np.float32]] = []
+    starts = np.full(len(words), -1, np.int64)
+    frames = 0
+    for begin, end in _groups(words):
+        synthesis = synthesize(words[begin:end], voice)
+        if len(synthesis.samples) == 0:
+            continue
+        # a little silence after each group, so its last frame is whole
+        padded = np.concatenate([synthesis.samples, np.zeros(HOP * 4, np.float32)])
+        group_features, group_energy = mfcc_frames(padded)
+        found = synthesis.word_starts >= 0
+        starts[begin:end][found] = frames + synthesis.word_starts[found] // HOP
+        features.append(group_features)
+        energies.append(group_energy)
+        frames += len(group_features)
+    if not features:
+        return Spoken(np.zeros((0, 13), np.float32), np.zeros(0, np.float32), starts)
+    return Spoken(np.concatenate(features), np.concatenate(energies), starts)
+
+
+def _voiced(energy: npt.NDArray[np.float32], *, shortest: int = 5) -> npt.NDArray[np.bool_]:
+    """Frames of synthesized speech that are not silence (silent runs of ``shortest`` frames dropped)."""
+    if len(energy) == 0:
+        return np.zeros(0, bool)
+    loud = energy > np.percentile(energy, 95) - 9.0
+    keep = np.ones(len(energy), bool)
+    quiet = ~loud
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]])))
+    for begin, end in zip(edges[::2], edges[1::2], strict=True):
+        if end - begin >= shortest:
+            keep[begin:end] = False
+    return keep
+
+
+def voice_for(language: str) -> Voice:
+    """The aligner's own voice for ``language`` (an eSpeak NG language code)."""
+    return Voice(name=VOICES.get(language, language))
+
+
+@dataclass(frozen=True, slots=True)
+class _Sequence:
+    """A speech-only sequence for the DTW: each silence run replaced by a few *pause* frames.
+
+    ``begin[p]`` is the frame where position ``p`` starts (for a pause: where the
+    speech after it starts); ``end[p]`` the frame where it ends (for a pause:
+    where the speech before it ended).
+    """
+
+    features: npt.NDArray[np.float32]
+    begin: npt.NDArray[np.int64]
+    end: npt.NDArray[np.int64]
+    pause: npt.NDArray[np.bool_]
+
+
+#: Pause frames standing for one silence, on both sides.
+PAUSE_FRAMES = 5
+#: Length of a pause frame's vector: matching two pauses is rewarded (cost 1 - PAUSE_WEIGHT**2).
+PAUSE_WEIGHT = 1.4
+
+
+def _sequence(features: npt.NDArray[np.float32], keep: npt.NDArray[np.bool_]) -> _Sequence:
+    """Speech frames (normalised, a zero 14th dimension) and pauses (the 14th axis, weighted).
+
+    A pause opens and closes the sequence and stands between every two runs of
+    speech: speech that starts at once (the synthesis) still meets a recording
+    that starts with silence.
+    """
+    speech = normalize(features, mask=keep)
+    count = len(keep)
+    index = np.arange(count, dtype=np.int64)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], keep.astype(np.int8), [0]])))
+    run_starts, run_ends = edges[::2].tolist(), edges[1::2].tolist()
+    parts_begin: list[npt.NDArray[np.int64]] = []
+    parts_end: list[npt.NDArray[np.int64]] = []
+    parts_pause: list[npt.NDArray[np.bool_]] = []
+    previous_end = 0
+    for run_start, run_end in [*zip(run_starts, run_ends, strict=True), (count, count)]:
+        parts_begin.append(np.full(PAUSE_FRAMES, run_start, np.int64))
+        parts_end.append(np.full(PAUSE_FRAMES, previous_end, np.int64))
+        parts_pause.append(np.ones(PAUSE_FRAMES, bool))
+        parts_begin.append(index[run_start:run_end])
+        parts_end.append(index[run_start:run_end] + 1)
+        parts_pause.append(np.zeros(run_end - run_start, bool))
+        previous_end = run_end
+    begin = np.concatenate(parts_begin)
+    end = np.concatenate(parts_end)
+    pause = np.concatenate(parts_pause)
+    out = np.zeros((len(begin), speech.shape[1] + 1), np.float32)
+    out[~pause, :-1] = speech[begin[~pause]]
+    out[pause, -1] = PAUSE_WEIGHT
+    return _Sequence(out, begin, end, pause)
+
+
+def align_heard(
+    words: Sequence[str],
+    heard: Heard,
+    *,
+    language: str = "ar",
+    voice: Voice | None = None,
+    progress: Callable[[float], None] | None = None,
+    spoken: Spoken | None = None,
+) -> AudioAlignment:
+    """Align ``words`` to audio already heard (see :func:`captionkit.audio.listen.listen`).
+
+    ``spoken`` is the words' synthesis when it was made already (:func:`speak`).
+    """
+    words = list(words)
+    if spoken is None:
+        spoken = speak(words, voice or voice_for(language))
+    if progress is not None:
+        progress(0.3)
+    synth_keep = _voiced(spoken.energy)
+    real_keep = frame_mask(heard.speech, len(heard.features), FRAME_MS)
+    if not synth_keep.any() or not real_keep.any() or not words:
+        return AudioAlignment(
+            words=tuple(AudioWord(i, w, 0, 0, "missing", 0.0) for i, w in enumerate(words)),
+            speech=heard.speech,
+            duration_ms=heard.duration_ms,
+        )
+    synth = _sequence(spoken.features, synth_keep)
+    real = _sequence(heard.features, real_keep)
+
+    def stage(fraction: float) -> None:
+        if progress is not None:
+            progress(0.3 + 0.65 * fraction)
+
+    low, high = align_path(synth.features, real.features, progress=stage)
+    similarity = np.einsum("nd,nd->n", synth.features, real.features[low])
+    result = _place(words, spoken.starts, synth, real, low, high, similarity)
+    if progress is not None:
+        progress(1.0)
+    return AudioAlignment(words=result, speech=heard.speech, duration_ms=heard.duration_ms)
+
+
+def _place(
+    words: Sequence[str],
+    starts: npt.NDArray[np.int64],
+    synth: _Sequence,
+    real: _Sequence,
+    low: npt.NDArray[np.int64],
+    high: npt.NDArray[np.int64],
+    similarity: npt.NDArray[np.float32],
+) -> tuple[AudioWord, ...]:
+    """Each word's real start and end from the path, and whether its audio is there."""
+    speech_rows = np.flatnonzero(~synth.pause)
+    n = len(speech_rows)
+    known = starts >= 0
+    filled = starts.copy()
+    # a word eSpeak said nothing for starts where the next spoken word does
+    following = int(synth.begin[-1]) + 1
+    for i in range(len(filled) - 1, -1, -1):
+        if filled[i] < 0:
+            filled[i] = following
+        following = int(filled[i])
+    # each word's first speech row, and one past its last
+    first = np.searchsorted(synth.begin[speech_rows], filled, side="left")
+    last = np.maximum(np.concatenate([first[1:], [n]]), first)
+    # the global pace: real speech frames for one synthesized one
+    pace = max(0.2, float(np.count_nonzero(~real.pause)) / max(1, n))
+    sizes = np.zeros(len(words), np.int64)
+    spans = np.zeros((len(words), 2), np.int64)  # first and last real position of each word
+    placed: list[AudioWord] = []
+    for i, word in enumerate(words):
+        a, b = int(first[i]), int(last[i])
+        if a >= n:
+            start = end = int(real.end[-1]) * FRAME_MS
+            placed.append(AudioWord(i, word, start, end, "missing", 0.0))
+            continue
+        row_a = int(speech_rows[a])
+        start = int(real.begin[low[row_a]]) * FRAME_MS
+        if b > a:
+            row_b = int(speech_rows[b - 1])
+            end = int(real.end[high[row_b]]) * FRAME_MS
+            rows = speech_rows[a:b]
+            synth_frames = b - a
+            spans[i] = (low[row_a], high[row_b])
+            score = float(np.mean(similarity[rows]))
+        else:
+            end = start
+            synth_frames = 0
+            spans[i] = (low[row_a], low[row_a])
+            score = 0.0
+        confidence = float(np.clip((score + 0.1) / 0.6, 0.0, 1.0)) if known[i] else 0.0
+        sizes[i] = synth_frames
+        placed.append(AudioWord(i, word, start, max(end, start), "aligned", round(confidence, 3)))
+    speech_before = np.concatenate([[0], np.cumsum(~real.pause)])
+    return _mark_missing(placed, sizes, spans, speech_before, pace)
+
+
+#: Synthesized speech frames (10 ms) that a run of squeezed words must reach to be missing.
+MISSING_RUN = 60
+
+
+def _mark_missing(
+    placed: list[AudioWord],
+    sizes: npt.NDArray[np.int64],
+    spans: npt.NDArray[np.int64],
+    speech_before: npt.NDArray[np.int64],
+    pace: float,
+) -> tuple[AudioWord, ...]:
+    """Runs of squeezed words long enough to be speech of their own are missing from the audio.
+
+    One short word squeezed is the path taking a fast speaker's word in one
+    step; a sentence's worth of synthesized speech crossed in a few real frames
+    is speech the recording does not have. A word is a candidate when it gets
+    less than half its share of real speech; a run of candidates is missing when
+    it holds at least :data:`MISSING_RUN` synthesized frames and, all together,
+    less than 30% of its share.
+    """
+
+    def real_frames(first: int, last: int) -> int:
+        return int(speech_before[spans[last, 1] + 1] - speech_before[spans[first, 0]])
+
+    candidate = np.array(
+        [real_frames(i, i) < 0.5 * pace * sizes[i] for i in range(len(placed))], dtype=bool
+    )
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], candidate.astype(np.int8), [0]])))
+    result = list(placed)
+    for begin, end in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
+        total = int(sizes[begin:end].sum())
+        if total < MISSING_RUN or real_frames(begin, end - 1) >= 0.3 * pace * total:
+            continue
+        for i in range(begin, end):
+            word = result[i]
+            result[i] = AudioWord(
+                word.index, word.word, word.start_ms, word.start_ms, "missing", 0.0
+            )
+    return tuple(result)
+
+
+def align_words(
+    words: Sequence[str],
+    audio: str | os.PathLike[str],
+    *,
+    language: str = "ar",
+    voice: Voice | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> AudioAlignment:
+    """Place each of ``words`` in ``audio`` (any file the packaged ffmpeg reads).
+
+    ``language`` picks eSpeak NG's voice (``"ar"``, ``"en"``, ``"fr"``, ...);
+    ``progress`` receives the fraction done, from 0 to 1.
+    """
+    words = list(words)
+    # the synthesis runs on its own thread while the file is decoded and heard:
+    # eSpeak NG, ffmpeg, the MFCCs and the voice-activity model share the cores
+    with ThreadPoolExecutor(1, thread_name_prefix="captionkit-tts") as pool:
+        synthesis = pool.submit(speak, words, voice or voice_for(language))
+        try:
+            heard = listen(audio)
+        except BaseException:
+            synthesis.cancel()
+            raise
+        spoken = synthesis.result()
+    if progress is not None:
+        progress(0.5)
+
+    def rest(fraction: float) -> None:
+        if progress is not None:
+            progress(0.5 + 0.5 * max(0.0, fraction - 0.3) / 0.7)
+
+    return align_heard(words, heard, language=language, voice=voice, progress=rest, spoken=spoken)

@@ -1,0 +1,276 @@
+"""Dynamic time warping in a band, in memory linear in the sequence length, numpy only.
+
+Rows are the synthesized frames, columns the real ones; both are unit vectors,
+so the cost of a cell is one minus a cosine similarity. Row ``i`` only looks at
+columns ``lo[i] .. lo[i] + width - 1`` (a band that follows a guide path), so a
+pass costs ``rows x width`` cells, never ``rows x columns``.
+
+The whole path is found coarse to fine (:func:`align_path`): a first pass on
+features pooled to 320 ms frames in a wide band around the diagonal, then
+passes at 40 ms and 10 ms in narrow bands around the path the previous one
+found. The fine passes cut the rows into overlapping blocks that run side by
+side (one Python loop over the rows of a block, numpy across the blocks), which
+is what keeps a two-hour narration to seconds.
+
+Each cell is reached by a diagonal step (which pays the cell's cost twice), a
+vertical or a horizontal one (once): the symmetric weighting, under which every
+path weighs the same and a short path is not favoured. Inside a row the
+horizontal steps form a running minimum::
+
+    D[k] = min(A[k], D[k-1] + C[k])  =>  D[k] = P[k] + min_{m<=k} (A[m] - P[m])
+
+with ``A`` the best arrival from the row above and ``P`` the running sum of the
+row's costs, so a whole row is a handful of vectorised operations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import numpy.typing as npt
+
+_DIAGONAL, _VERTICAL, _HORIZONTAL, _START = 0, 1, 2, 3
+_INF = np.float64(1e18)
+
+Floats = npt.NDArray[np.float32]
+Ints = npt.NDArray[np.int64]
+
+
+def pool(features: Floats, factor: int) -> Floats:
+    """Average ``factor`` consecutive frames (the last group may be shorter).
+
+    Each pooled row is scaled back to the mean length of its members, so unit
+    rows stay unit rows and longer (weighted) rows keep their weight.
+    """
+    if factor <= 1 or len(features) == 0:
+        return features
+    groups = -(-len(features) // factor)
+    padded = np.zeros((groups * factor, features.shape[1]), np.float32)
+    padded[: len(features)] = features
+    counts = np.full(groups, factor, np.float32)
+    counts[-1] = len(features) - (groups - 1) * factor
+    pooled = padded.reshape(groups, factor, -1).sum(axis=1) / counts[:, None]
+    member = np.linalg.norm(padded, axis=1).reshape(groups, factor).sum(axis=1) / counts
+    norms = np.linalg.norm(pooled, axis=1) + 1e-8
+    out: Floats = (pooled * (member / norms)[:, None]).astype(np.float32)
+    return out
+
+
+def _run_blocks(
+    rows: Floats,
+    columns: Floats,
+    first: Ints,
+    length: int,
+    lo: Ints,
+    width: int,
+) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float64], Ints]:
+    """Fill the DTW of several row blocks at once; blocks start at rows ``first`` and run ``length`` rows.
+
+    Returns each cell's step (``[block, row, k]``), the last row's costs and
+    each row's cheapest cell. A block's first row starts fresh: any column of its
+    band may begin the path. So does a row that no path can reach (the band
+    jumped further than its width, past audio the words do not cover): the path
+    starts again there, and the backtrack goes on from the cheapest cell of the
+    row above.
+    """
+    blocks = len(first)
+    steps = np.zeros((blocks, length, width), np.int8)
+    row_best = np.zeros((blocks, length), np.int64)
+    row_index = np.minimum(first[:, None] + np.arange(length)[None, :], len(rows) - 1)
+    valid_row = (first[:, None] + np.arange(length)[None, :]) < len(rows)
+    ks = np.arange(width)
+    previous = np.zeros((blocks, width), np.float64)
+    previous_lo = lo[row_index[:, 0]]
+    for r in range(length):
+        index = row_index[:, r]
+        row_lo = lo[index]
+        cols = row_lo[:, None] + ks[None, :]
+        inside = cols < len(columns)
+        cols = np.minimum(cols, len(columns) - 1)
+        similarity = np.einsum("bd,bkd->bk", rows[index], columns[cols])
+        cost = np.where(inside, 1.0 - similarity.astype(np.float64), _INF)
+        if r == 0:
+            anchored = (first == 0)[:, None]
+            steps[:, 0, 1:] = np.where(anchored, _HORIZONTAL, _DIAGONAL)
+            previous = np.where(anchored, np.cumsum(cost, axis=1), cost)
+            previous_lo = row_lo
+            row_best[:, 0] = np.argmin(previous, axis=1)
+            continue
+        shift = (row_lo - previous_lo)[:, None]
+        vertical_at = ks[None, :] + shift
+        diagonal_at = vertical_at - 1
+        padded = np.concatenate([previous, np.full((blocks, 1), _INF)], axis=1)
+        vertical = np.take_along_axis(padded, np.clip(vertical_at, 0, width), axis=1)
+        vertical = np.where(vertical_at < width, vertical, _INF)
+        diagonal = np.take_along_axis(padded, np.clip(diagonal_at, 0, width), axis=1)
+        diagonal = np.where((diagonal_at >= 0) & (diagonal_at < width), diagonal, _INF)
+        # symmetric weights: a diagonal step pays its cell twice, so no path
+        # is cheaper for being shorter (every path weighs rows + columns)
+        diagonal = diagonal + 2.0 * cost
+        vertical = vertical + cost
+        from_above = np.minimum(vertical, diagonal)
+        running = np.cumsum(cost, axis=1)
+        q = from_above - running
+        best = np.minimum.accumulate(q, axis=1)
+        total = running + best
+        choice = np.where(diagonal <= vertical, _DIAGONAL, _VERTICAL).astype(np.int8)
+        choice[best < q] = _HORIZONTAL
+        unreachable = total.min(axis=1) >= _INF / 2
+        if unreachable.any():
+            total[unreachable] = cost[unreachable]
+            choice[unreachable] = _START
+        done = ~valid_row[:, r]
+        choice[done] = _VERTICAL
+        steps[:, r] = choice
+        previous = np.where(done[:, None], previous, total)
+        previous_lo = np.where(done, previous_lo, row_lo)
+        row_best[:, r] = np.argmin(previous, axis=1)
+    return steps, previous, row_best
+
+
+def _backtrack(
+    steps: npt.NDArray[np.int8], lo: Ints, first: Ints, rows: int, end_k: Ints, row_best: Ints
+) -> tuple[Ints, Ints]:
+    """For each block, the first and last column of the path in each of its rows (global columns)."""
+    blocks, length, _ = steps.shape
+    low = np.zeros((blocks, length), np.int64)
+    high = np.zeros((blocks, length), np.int64)
+    last_row = np.minimum(first + length, rows) - first - 1
+    r = last_row.copy()
+    k = end_k.copy()
+    every = np.arange(blocks)
+
+    def row_lo_of(b: Ints, rr: Ints) -> Ints:
+        out: Ints = lo[np.minimum(first[b] + rr, rows - 1)]
+        return out
+
+    col = row_lo_of(every, r) + k
+    high[np.arange(blocks), r] = col
+    low[np.arange(blocks), r] = col
+    active = r >= 0
+    while active.any():
+        b = np.nonzero(active)[0]
+        step = steps[b, r[b], k[b]]
+        at_start = r[b] == 0
+        horizontal = (step == _HORIZONTAL) & (k[b] > 0)
+        stop = at_start & ~horizontal
+        move = ~stop
+        bm = b[move]
+        sm = step[move]
+        hm = horizontal[move]
+        new_r = np.where(hm, r[bm], r[bm] - 1)
+        here = row_lo_of(bm, r[bm]) + k[bm]
+        new_col = np.where(hm | (sm == _DIAGONAL), here - 1, here)
+        # a restart: the path above ends at that row's cheapest cell
+        restart = sm == _START
+        if restart.any():
+            above = np.maximum(new_r[restart], 0)
+            new_col[restart] = row_lo_of(bm[restart], above) + row_best[bm[restart], above]
+        r[bm] = new_r
+        k[bm] = new_col - row_lo_of(bm, new_r)
+        low[bm, new_r] = new_col
+        fresh = ~hm
+        high[bm[fresh], new_r[fresh]] = new_col[fresh]
+        active[b[stop]] = False
+    return low, high
+
+
+def banded(
+    rows: Floats, columns: Floats, lo: Ints, width: int, *, block: int = 0, overlap: int = 0
+) -> tuple[Ints, Ints]:
+    """First and last matched column of every row, DTW in the band ``lo[i] .. lo[i] + width``.
+
+    With ``block`` > 0 the rows are cut into blocks of ``block`` rows, each run
+    with ``overlap`` extra rows on both sides and only its middle kept: the
+    extra rows let the path settle, so the seams do not show.
+    """
+    n = len(rows)
+    width = max(1, min(width, len(columns)))
+    lo = np.clip(lo, 0, max(0, len(columns) - width)).astype(np.int64)
+    if block <= 0 or block >= n:
+        first = np.array([0], np.int64)
+        steps, last, row_best = _run_blocks(rows, columns, first, n, lo, width)
+        end = np.array([int(np.argmin(last[0]))], np.int64)
+        # the path ends at the last column when the band reaches it
+        final = len(columns) - 1 - lo[n - 1]
+        if 0 <= final < width:
+            end[0] = final
+        low, high = _backtrack(steps, lo, first, n, end, row_best)
+        return low[0], high[0]
+    starts = np.arange(0, n, block, dtype=np.int64)
+    first = np.maximum(starts - overlap, 0)
+    length = block + 2 * overlap
+    low_all = np.zeros(n, np.int64)
+    high_all = np.zeros(n, np.int64)
+    steps, last, row_best = _run_blocks(rows, columns, first, length, lo, width)
+    end = np.argmin(last, axis=1).astype(np.int64)
+    final = len(columns) - 1 - lo[n - 1]
+    if 0 <= final < width:
+        end[first + length >= n] = final
+    low, high = _backtrack(steps, lo, first, n, end, row_best)
+    for b, start in enumerate(starts.tolist()):
+        stop = min(start + block, n)
+        offset = start - int(first[b])
+        low_all[start:stop] = low[b, offset : offset + stop - start]
+        high_all[start:stop] = high[b, offset : offset + stop - start]
+    return low_all, high_all
+
+
+def _guide(low: Ints, high: Ints, ratio: int, rows: int, half: int) -> Ints:
+    """Band starts at a finer level from a coarser level's path (``ratio`` fine frames a coarse one)."""
+    centre = (low + high + 1) * ratio / 2.0
+    fine = np.interp(np.arange(rows) / ratio - 0.5 + 0.5 / ratio, np.arange(len(centre)), centre)
+    return np.maximum.accumulate(np.round(fine - half).astype(np.int64))
+
+
+def align_path(
+    rows: Floats,
+    columns: Floats,
+    *,
+    progress: Callable[[float], None] | None = None,
+) -> tuple[Ints, Ints]:
+    """The DTW path of two unit-vector sequences, coarse to fine; first and last column per row.
+
+    >>> import numpy as np
+    >>> rng = np.random.default_rng(0)
+    >>> a = rng.normal(size=(50, 13)).astype(np.float32)
+    >>> a /= np.linalg.norm(a, axis=1, keepdims=True)
+    >>> b = np.repeat(a, 2, axis=0)  # the same sequence, spoken twice as slowly
+    >>> low, high = align_path(a, b)
+    >>> bool((low == 2 * np.arange(50)).all())
+    True
+    """
+    n, m = len(rows), len(columns)
+    if n == 0 or m == 0:
+        return np.zeros(n, np.int64), np.zeros(n, np.int64)
+    # the coarsest level whose first pass is small enough to run in a wide band
+    levels: tuple[int, ...] = (
+        (1,) if n * m <= 6_000_000 else (4, 1) if n * m <= 100_000_000 else (32, 4, 1)
+    )
+    low = high = np.zeros(0, np.int64)
+    previous = 0
+    for step, factor in enumerate(levels):
+        coarse_rows = pool(rows, factor)
+        coarse_cols = pool(columns, factor)
+        cn, cm = len(coarse_rows), len(coarse_cols)
+        if step == 0:
+            if cn * cm <= 6_000_000:
+                lo = np.zeros(cn, np.int64)
+                width = cm
+            else:
+                half = max(64, int(0.12 * cm))
+                centre = np.arange(cn) * (cm / cn)
+                lo = np.maximum.accumulate(np.round(centre - half).astype(np.int64))
+                width = 2 * half + 1
+            low, high = banded(coarse_rows, coarse_cols, lo, width)
+        else:
+            ratio = previous // factor
+            half = 3 * ratio
+            lo = _guide(low, high, ratio, cn, half)
+            width = 2 * half + 1
+            low, high = banded(coarse_rows, coarse_cols, lo, width, block=400, overlap=100)
+        previous = factor
+        if progress is not None:
+            progress((step + 1) / len(levels))
+    return low, high

@@ -1,0 +1,292 @@
+"""Synchronise an existing subtitle track to its audio: an offset, a drift, and pieces split at cuts.
+
+The cues' on/off pattern is matched against the voice-activity detector's, as
+alass and ffsubsync do (no text is read, so any language works):
+
+1. **Drift and offset**: for each usual frame-rate ratio (25 vs 23.976, 24, 29.97,
+   ...), the cue pattern is scaled, and the offset that best agrees with the
+   speech pattern is found by FFT cross-correlation; the best ratio wins.
+2. **Pieces**: a dynamic programme gives every cue an offset near the global one,
+   changing offset between two cues only when the gain outweighs a split
+   penalty: a cut in the video or an inserted ad break moves all the cues after
+   it together.
+
+A cue scores the speech it covers minus the silence it covers (in 20 ms frames).
+The result gives new times per cue and the pieces; the cue texts are never read
+nor touched.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from captionkit.audio.listen import Heard, listen
+from captionkit.model import Track
+
+#: Milliseconds per frame of the activity patterns.
+STEP_MS = 20
+#: Frame-rate ratios tried for the drift (subtitle time x scale = audio time).
+SCALES = (
+    1.0,
+    25 / (24000 / 1001),
+    (24000 / 1001) / 25,
+    25 / 24,
+    24 / 25,
+    24 / (24000 / 1001),
+    (24000 / 1001) / 24,
+    (30000 / 1001) / 25,
+    25 / (30000 / 1001),
+)
+
+#: What a drift must gain over no drift (20 ms frames of agreement) to be believed.
+DRIFT_HANDICAP = 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class SyncPiece:
+    """Cues ``first`` up to (not including) ``stop`` move to ``start * scale + offset_ms``."""
+
+    first: int
+    stop: int
+    offset_ms: int
+    scale: float
+
+
+@dataclass(frozen=True, slots=True)
+class AudioSync:
+    """Where each cue goes, how, and how well the cues agree with the speech before and after."""
+
+    times: tuple[tuple[int, int], ...]
+    pieces: tuple[SyncPiece, ...]
+    offset_ms: int
+    scale: float
+    agreement_before: float
+    agreement_after: float
+    speech: tuple[tuple[int, int], ...]
+
+    def apply(self, track: Track) -> Track:
+        """``track`` with every cue moved (text, identifiers and settings untouched)."""
+        from dataclasses import replace
+
+        cues = [
+            replace(cue, start=start, end=end)
+            for cue, (start, end) in zip(track.cues, self.times, strict=True)
+        ]
+        return track.with_cues(cues)
+
+
+def _speech_frames(speech: Sequence[tuple[int, int]], frames: int) -> npt.NDArray[np.float64]:
+    """+1 where someone speaks, -1 elsewhere, per frame."""
+    out = -np.ones(frames, np.float64)
+    for start, end in speech:
+        out[max(0, start // STEP_MS) : max(0, min(frames, -(-end // STEP_MS)))] = 1.0
+    return out
+
+
+def _cue_frames(times: Sequence[tuple[float, float]], frames: int) -> npt.NDArray[np.float64]:
+    """+1 inside cues, -1 between them (from the first start to the last end), 0 outside.
+
+    Both signs count, so a stretched pattern gains nothing by covering more speech.
+    """
+    out = np.zeros(frames, np.float64)
+    first = max(0, round(min(start for start, _ in times) / STEP_MS))
+    last = min(frames, round(max(end for _, end in times) / STEP_MS))
+    out[first:last] = -1.0
+    for start, end in times:
+        a, b = round(start / STEP_MS), round(end / STEP_MS)
+        out[max(0, a) : max(0, min(frames, b))] = 1.0
+    return out
+
+
+def _best_offset(
+    cues: npt.NDArray[np.float64], speech: npt.NDArray[np.float64], limit: int
+) -> tuple[int, float]:
+    """The shift (frames, within ``limit``) that best lays ``cues`` over ``speech``, and its score."""
+    size = 1 << int(np.ceil(np.log2(len(cues) + len(speech) + 1)))
+    correlation = np.fft.irfft(np.conj(np.fft.rfft(cues, size)) * np.fft.rfft(speech, size), size)
+    lags = np.arange(size)
+    lags[lags > size // 2] -= size
+    allowed = np.abs(lags) <= limit
+    index = int(np.argmax(np.where(allowed, correlation, -np.inf)))
+    return int(lags[index]), float(correlation[index])
+
+
+def sync_times(
+    times: Sequence[tuple[int, int]],
+    speech: Sequence[tuple[int, int]],
+    duration_ms: int,
+    *,
+    split_penalty: float = 1500.0,
+    lead_ms: int = 0,
+    search_ms: int = 120_000,
+    progress: Callable[[float], None] | None = None,
+) -> AudioSync:
+    """Sync cue ``times`` (ms) to ``speech`` regions (ms) of audio ``duration_ms`` long.
+
+    ``split_penalty`` is the gain (in 20 ms frames of agreement) a change of
+    offset between two cues must bring; ``search_ms`` bounds every offset;
+    ``lead_ms`` is how long before the voice the track's cues usually start
+    (0: at the voice; a recognizer's segments start 100-200 ms earlier).
+    """
+    if not times:
+        return AudioSync((), (), 0, 1.0, 0.0, 0.0, tuple(speech))
+    last = max(end for _, end in times)
+    frames = max(duration_ms, int(last * max(SCALES))) // STEP_MS + 2
+    # subtitles often start a little before the voice: ``lead_ms`` says how much
+    audio = _speech_frames([(max(0, start - lead_ms), end) for start, end in speech], frames)
+    limit = search_ms // STEP_MS
+    # each ratio is scored by its best piecewise fit, so that a cut is not
+    # mistaken for a drift; another ratio than 1 must beat it by DRIFT_HANDICAP
+    best: tuple[float, float, int, npt.NDArray[np.int64]] | None = None
+    for number, scale in enumerate(SCALES):
+        scaled = [(start * scale, end * scale) for start, end in times]
+        lag, _ = _best_offset(_cue_frames(scaled, frames), audio, limit)
+        offsets, total = _pieces(times, audio, scale, lag, limit, split_penalty)
+        if scale != 1.0:
+            total -= DRIFT_HANDICAP
+        if best is None or total > best[0]:
+            best = (total, scale, lag, offsets)
+        if progress is not None:
+            progress((number + 1) / len(SCALES))
+    assert best is not None
+    _, scale, lag, offsets = best
+    new_times: list[tuple[int, int]] = []
+    for (start, end), offset in zip(times, offsets.tolist(), strict=True):
+        moved_start = max(0, round(start * scale + offset * STEP_MS))
+        moved_end = max(moved_start, round(end * scale + offset * STEP_MS))
+        new_times.append((moved_start, moved_end))
+    pieces: list[SyncPiece] = []
+    begin = 0
+    for index in range(1, len(times) + 1):
+        if index == len(times) or offsets[index] != offsets[begin]:
+            pieces.append(SyncPiece(begin, index, int(offsets[begin]) * STEP_MS, scale))
+            begin = index
+    prefix = np.concatenate([[0.0], np.cumsum(audio > 0)])
+    return AudioSync(
+        times=tuple(new_times),
+        pieces=tuple(pieces),
+        offset_ms=lag * STEP_MS,
+        scale=scale,
+        agreement_before=_agreement(times, prefix),
+        agreement_after=_agreement(new_times, prefix),
+        speech=tuple(speech),
+    )
+
+
+def _agreement(times: Sequence[tuple[int, int]], prefix: npt.NDArray[np.float64]) -> float:
+    """Share of the cues' time during which someone speaks."""
+    covered = total = 0.0
+    top = len(prefix) - 1
+    for start, end in times:
+        a = min(top, max(0, start // STEP_MS))
+        b = min(top, max(0, end // STEP_MS))
+        covered += prefix[b] - prefix[a]
+        total += max(0, end // STEP_MS - start // STEP_MS)
+    return round(covered / total, 4) if total else 0.0
+
+
+def _pieces(
+    times: Sequence[tuple[int, int]],
+    audio: npt.NDArray[np.float64],
+    scale: float,
+    lag: int,
+    limit: int,
+    penalty: float,
+) -> tuple[npt.NDArray[np.int64], float]:
+    """Each cue's offset (frames) by dynamic programming over cues x candidate offsets.
+
+    A change of offset costs ``penalty`` and may not put a cue before the one
+    ahead of it (cues keep their order); among equals, offsets nearer the
+    global one win.
+    """
+    offsets = np.arange(lag - limit, lag + limit + 1, dtype=np.int64)
+    width = len(offsets)
+    prefix = np.concatenate([[0.0], np.cumsum(audio)])
+    top = len(audio)
+    count = len(times)
+    switch_from = np.zeros((count, width), np.int32)  # -1: stayed on the same offset
+    nearness = -0.001 * np.abs(offsets - lag)
+    score = np.zeros(width)
+    previous_start = 0
+    positions = np.arange(width)
+    for i, (start, end) in enumerate(times):
+        first = round(start * scale / STEP_MS)
+        last = round(end * scale / STEP_MS)
+        a = np.clip(first + offsets, 0, top)
+        b = np.clip(last + offsets, 0, top)
+        # speech covered minus silence covered; frames pushed outside the audio count as silence
+        inside = prefix[b] - prefix[a]
+        outside = (last - first) - (b - a)
+        gain = inside - outside + nearness
+        if i == 0:
+            score = gain
+            previous_start = first
+            continue
+        # best earlier offset o' with o' <= o + (first - previous_start): order is kept
+        running = np.maximum.accumulate(score)
+        where = np.maximum.accumulate(np.where(score == running, positions, 0))
+        reach = np.clip(positions + (first - previous_start), -1, width - 1)
+        ok = reach >= 0
+        candidate = np.where(ok, running[np.maximum(reach, 0)] - penalty, -np.inf)
+        switch = candidate > score
+        switch_from[i] = np.where(switch, where[np.maximum(reach, 0)], -1)
+        score = np.where(switch, candidate, score) + gain
+        previous_start = first
+    chosen = np.zeros(count, np.int64)
+    k = int(np.argmax(score))
+    total = float(score[k])
+    for i in range(count - 1, -1, -1):
+        chosen[i] = offsets[k]
+        if i > 0 and switch_from[i, k] >= 0:
+            k = int(switch_from[i, k])
+    return chosen, total
+
+
+def sync_heard(
+    track: Track,
+    heard: Heard,
+    *,
+    split_penalty: float = 1500.0,
+    lead_ms: int = 0,
+    progress: Callable[[float], None] | None = None,
+) -> AudioSync:
+    """:func:`sync_track` on audio already heard."""
+    times = [(cue.start, cue.end) for cue in track.cues]
+    return sync_times(
+        times,
+        heard.speech,
+        heard.duration_ms,
+        split_penalty=split_penalty,
+        lead_ms=lead_ms,
+        progress=progress,
+    )
+
+
+def sync_track(
+    track: Track,
+    audio: str | os.PathLike[str],
+    *,
+    split_penalty: float = 1500.0,
+    lead_ms: int = 0,
+    progress: Callable[[float], None] | None = None,
+) -> AudioSync:
+    """Where each cue of ``track`` belongs in ``audio``: see the module's description.
+
+    Apply the result with ``sync.apply(track)``; ``sync.pieces`` says which cues
+    moved by how much, ``agreement_before``/``_after`` how much of the cues'
+    time someone speaks.
+    """
+    heard = listen(audio)
+    if progress is not None:
+        progress(0.5)
+
+    def rest(fraction: float) -> None:
+        if progress is not None:
+            progress(0.5 + 0.5 * fraction)
+
+    return sync_heard(track, heard, split_penalty=split_penalty, lead_ms=lead_ms, progress=rest)

