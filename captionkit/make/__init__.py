@@ -18,12 +18,19 @@ from captionkit.make.pipeline import (
     read_narration,
 )
 from captionkit.make.report import AlignReport, BadBreak, MakeReport
-from captionkit.make.strategies import FromTimestamps, SpeechRate, Timing, TimingStrategy
+from captionkit.make.strategies import (
+    FromAudio,
+    FromTimestamps,
+    SpeechRate,
+    Timing,
+    TimingStrategy,
+)
 from captionkit.make.words import WordTimes, align, align_file
 
 __all__ = [
     "AlignReport",
     "BadBreak",
+    "FromAudio",
     "FromTimestamps",
     "MakeReport",
     "MakeResult",

@@ -8,9 +8,10 @@ report. A strategy contributes the two things that differ:
   characters so that the cue is spoken within the maximum duration);
 * after segmentation, the cues' times, and a report of how they were found.
 
-Strategies: :class:`SpeechRate` (a reading-speed model, no input but the text)
-and :class:`FromTimestamps` (recognizer words, auto captions, a sync map ...);
-audio timing joins them as a third.
+Strategies: :class:`SpeechRate` (a reading-speed model, no input but the text),
+:class:`FromTimestamps` (recognizer words, auto captions, a sync map ...; with a
+recording, the stretches the recognizer lost are aligned to the audio) and
+:class:`FromAudio` (the recording itself, no recognizer).
 
 >>> SpeechRate(rate=0)
 Traceback (most recent call last):
@@ -22,13 +23,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, TypeAlias
 
-from captionkit.align.aligner import MIN_MATCHED_SHARE, Alignment, align_narration
+from captionkit.align.aligner import MIN_MATCHED_SHARE, WordTiming, align_narration
 from captionkit.align.cues import cue_times, pause_bonus
 from captionkit.align.sources import Timestamps
-from captionkit.errors import InvalidValue
+from captionkit.errors import CaptionkitError, InvalidValue
 from captionkit.make.ingest import Narration
 from captionkit.make.report import AlignReport
 from captionkit.make.timing import DEFAULT_RATE, SpokenWord, place_cues, speech_times
@@ -36,6 +37,8 @@ from captionkit.profiles import Profile
 from captionkit.timecode import MAX_TIME_MS
 
 __all__ = [
+    "AudioNotHeard",
+    "FromAudio",
     "FromTimestamps",
     "PreparedTiming",
     "SpeechRate",
@@ -129,12 +132,45 @@ class SpeechRate:
         return PreparedTiming(rate=rate, boundary_bonus=None, place=place)
 
 
-def _speaking_rate(alignment: Alignment) -> float:
+def _speaking_rate(words: Sequence[WordTiming]) -> float:
     """Visible characters a second over the whole narration, pauses included."""
-    words = alignment.words
-    span = words[-1].end - words[0].start
+    span = words[-1].end - words[0].start if words else 0
     characters = sum(len(word.word) + 1 for word in words)
     return characters * 1000 / span if span > 0 else DEFAULT_RATE
+
+
+def _from_word_times(
+    words: Sequence[WordTiming],
+    *,
+    file: str | None,
+    format: str,
+    level: str,
+    source_words: int,
+    matched: int,
+    scored: int = -1,
+) -> PreparedTiming:
+    """Cues timed by their words' times (from timestamps or from the audio)."""
+    timed = list(words)
+
+    def place(
+        groups: Sequence[tuple[int, int]], texts: Sequence[str], profile: Profile
+    ) -> tuple[list[tuple[int, int]], AlignReport | None]:
+        timings = cue_times(timed, list(groups), profile, list(texts))
+        report = AlignReport(
+            timestamps_file=file,
+            timestamps_format=format,
+            level=level,
+            source_words=source_words,
+            words=len(timed),
+            matched=matched,
+            cues=tuple(timings),
+            scored=scored,
+        )
+        return [(timing.start, timing.end) for timing in timings], report
+
+    return PreparedTiming(
+        rate=_speaking_rate(timed), boundary_bonus=tuple(pause_bonus(timed)), place=place
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +178,15 @@ class FromTimestamps:
     """Times from supplied word or segment timestamps, aligned to the narration's words.
 
     The segmentation gets a bonus for ending cues at the pauses the alignment
-    measured; a cue starts when its first word is spoken.
+    measured; a cue starts when its first word is spoken. With ``audio``, the
+    words the timestamps lost (interpolated ones) are placed by aligning the
+    recording between their timed neighbours (:func:`captionkit.audio.fill_gaps`).
     """
 
     timestamps: Timestamps
     min_matched_share: float = MIN_MATCHED_SHARE
+    audio: str | None = None
+    language: str = "ar"
 
     def prepare(self, narration: Narration) -> PreparedTiming:
         """Align the narration to the timestamps; cues take their words' times."""
@@ -156,30 +196,103 @@ class FromTimestamps:
             line_starts=line_starts_of(narration),
             min_matched_share=self.min_matched_share,
         )
+        words = list(alignment.words)
+        matched = alignment.matched
+        if self.audio is not None:
+            words, filled = _fill_from_audio(words, self.audio, self.language)
+            matched += filled
         stamps = self.timestamps
-
-        def place(
-            groups: Sequence[tuple[int, int]], texts: Sequence[str], profile: Profile
-        ) -> tuple[list[tuple[int, int]], AlignReport | None]:
-            timings = cue_times(alignment.words, list(groups), profile, list(texts))
-            report = AlignReport(
-                timestamps_file=stamps.file,
-                timestamps_format=stamps.format,
-                level=stamps.level,
-                source_words=alignment.source_words or len(stamps.line_starts),
-                words=len(alignment.words),
-                matched=alignment.matched,
-                cues=tuple(timings),
-                scored=alignment.scored,
-            )
-            return [(timing.start, timing.end) for timing in timings], report
-
-        return PreparedTiming(
-            rate=_speaking_rate(alignment),
-            boundary_bonus=tuple(pause_bonus(alignment.words)),
-            place=place,
+        return _from_word_times(
+            words,
+            file=stamps.file,
+            format=stamps.format + ("+audio" if self.audio is not None else ""),
+            level=stamps.level,
+            source_words=alignment.source_words or len(stamps.line_starts),
+            matched=matched,
+            scored=alignment.scored,
         )
 
 
+def _fill_from_audio(
+    words: list[WordTiming], audio: str, language: str
+) -> tuple[list[WordTiming], int]:
+    """The interpolated words placed by the audio; how many the audio placed."""
+    from captionkit.audio import fill_gaps
+
+    known = [(word.start, word.end) if word.status == "matched" else None for word in words]
+    if all(times is not None for times in known):
+        return words, 0
+    placed = fill_gaps([word.word for word in words], known, audio, language=language)
+    filled = 0
+    result: list[WordTiming] = []
+    for word, heard in zip(words, placed, strict=True):
+        if word.status != "matched" and heard.status == "aligned":
+            word = word._replace(start=heard.start_ms, end=max(heard.end_ms, heard.start_ms))
+            filled += 1
+        result.append(word)
+    _monotonic(result)
+    return result, filled
+
+
+def _monotonic(words: list[WordTiming]) -> None:
+    """Starts that never go back and ends never before starts (after mixing two sources)."""
+    clock = 0
+    for index, word in enumerate(words):
+        start = max(word.start, clock)
+        end = max(word.end, start)
+        if (start, end) != (word.start, word.end):
+            words[index] = word._replace(start=start, end=end)
+        clock = start
+
+
+@dataclass(frozen=True, slots=True)
+class FromAudio:
+    """Times from the recording itself: the narration synthesized with eSpeak NG and aligned
+    to the audio by DTW (:func:`captionkit.audio.align_words`). Words whose audio is
+    missing are reported (as interpolated, in the alignment report), not stretched over.
+    """
+
+    audio: str
+    language: str = "ar"
+    progress: Callable[[float], None] | None = field(default=None, compare=False)
+
+    def prepare(self, narration: Narration) -> PreparedTiming:
+        """Align the narration's words to the recording; cues take their words' times."""
+        from captionkit.audio import align_words
+
+        aligned = align_words(
+            narration.words, self.audio, language=self.language, progress=self.progress
+        )
+        words = [
+            WordTiming(
+                word.index,
+                word.word,
+                word.start_ms,
+                max(word.end_ms, word.start_ms),
+                "matched" if word.status == "aligned" else "interpolated",
+                similarity=word.confidence,
+            )
+            for word in aligned.words
+        ]
+        _monotonic(words)
+        if not words or not aligned.aligned:
+            raise AudioNotHeard(
+                "no narration word was found in the audio (no speech, or another language)",
+                file=self.audio,
+            )
+        return _from_word_times(
+            words,
+            file=self.audio,
+            format="audio",
+            level="word",
+            source_words=len(aligned.aligned),
+            matched=len(aligned.aligned),
+        )
+
+
+class AudioNotHeard(CaptionkitError):
+    """The recording holds none of the narration's words."""
+
+
 #: Every timing strategy captionkit ships.
-Timing: TypeAlias = SpeechRate | FromTimestamps
+Timing: TypeAlias = SpeechRate | FromTimestamps | FromAudio
