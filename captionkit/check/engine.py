@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from captionkit.check.language import file_language
 from captionkit.check.model import Context, CueView, Finding, Rule, Severity
 from captionkit.check.registry import RULE_IDS, all_rules
-from captionkit.check.textutil import (
-    ARABIC_LETTER,
-    LTR_LETTER,
-    RTL_LETTER,
-)
+from captionkit.check.visual import LineKind, classify, file_uses_workaround
 from captionkit.collector import collector_paused
 from captionkit.model import Cue, Track
 from captionkit.profiles import Profile, load_profile
+from captionkit.text.arabic import is_arabic_script, looks_reversed
 from captionkit.text.counting import plain_visible_length, strip_tags
+from captionkit.text.rtl import RTL_LETTER, line_direction
 
 _ORDER = {rule_id: position for position, rule_id in enumerate(RULE_IDS)}
 
 
-def cue_view(index: int, cue: Cue) -> CueView:
-    """What the rules read of one cue (``index`` is its 1-based position in the file)."""
+def cue_view(index: int, cue: Cue, rtl_file: bool = False) -> CueView:
+    """What the rules read of one cue (``index`` is its 1-based position in the file).
+
+    The cue is right to left when it has a right-to-left letter and either the file is
+    right to left (``rtl_file``) or one of its lines starts right to left: a majority of
+    letters never decides (``Python، رائع!`` is an Arabic line).
+    """
     text = cue.text
     lines = tuple(text.split("\n"))
     if "<" in text or "{" in text:
@@ -29,13 +33,12 @@ def cue_view(index: int, cue: Cue) -> CueView:
     else:
         plain, plain_lines = text, lines
     lengths = tuple(map(plain_visible_length, plain_lines))
-    if plain.isascii() or RTL_LETTER.search(text) is None:
+    letter = None if plain.isascii() else RTL_LETTER.search(plain)
+    if letter is None:
         rtl = arabic = False
     else:
-        rtl = LTR_LETTER.search(text) is None or len(RTL_LETTER.findall(text)) >= len(
-            LTR_LETTER.findall(text)
-        )
-        arabic = rtl and ARABIC_LETTER.search(text) is not None
+        rtl = rtl_file or any(line_direction(line) == "rtl" for line in plain_lines)
+        arabic = rtl and is_arabic_script(letter.group())
     source = cue.source
     first_line = None
     if source is not None:
@@ -43,9 +46,48 @@ def cue_view(index: int, cue: Cue) -> CueView:
     return CueView(index, cue, text, lines, plain_lines, plain, lengths, rtl, arabic, first_line)
 
 
-def cue_views(track: Track) -> list[CueView]:
+def cue_views(track: Track, rtl_file: bool = False) -> list[CueView]:
     """Views of every cue of the track."""
-    return [cue_view(index, cue) for index, cue in enumerate(track.cues, 1)]
+    return [cue_view(index, cue, rtl_file) for index, cue in enumerate(track.cues, 1)]
+
+
+def track_context(
+    track: Track, profile: Profile | None = None, rtl_mode: str = "embed"
+) -> tuple[Context, list[CueView]]:
+    """The context of a whole file (its language, whether it uses the visual-order
+    workaround) and the views of its cues, built once for checking and fixing."""
+    cues = track.cues
+    language = file_language(track.source.path, (strip_tags(cue.text) for cue in cues))
+    rtl_file = language is not None
+    views = cues_views = cue_views(track, rtl_file)
+    memo: dict[tuple[str, str], object] = {}
+    kinds: list[LineKind] = []
+    for view in cues_views:
+        if view.rtl:
+            for plain in view.plain_lines:
+                key = ("kind", plain)
+                known = memo.get(key)
+                kind = known if isinstance(known, LineKind) else classify(plain)
+                memo[key] = kind
+                if kind is LineKind.WORKAROUND or kind is LineKind.LOGICAL:
+                    # A line stored backwards has its end first: it votes for neither.
+                    reversed_key = ("reversed", plain)
+                    backwards = memo.get(reversed_key)
+                    if backwards is None:
+                        backwards = memo[reversed_key] = looks_reversed(plain)
+                    if backwards:
+                        continue
+                kinds.append(kind)
+    context = Context(
+        profile=profile or load_profile(),
+        format=track.format,
+        rtl_mode=rtl_mode,
+        language=language,
+        rtl_file=rtl_file,
+        visual_file=file_uses_workaround(kinds),
+        memo=memo,
+    )
+    return context, views
 
 
 def check_views(
@@ -102,11 +144,11 @@ def check_track(
     >>> from captionkit.model import Cue, Track
     >>> track = Track.from_cues([Cue(0, 2000, ".لقد وصلنا")])
     >>> [finding.rule for finding in check_track(track)]
-    ['rtl-edge-punctuation', 'rtl-visual-punctuation']
+    ['rtl-visual-punctuation']
     """
-    context = Context(profile=profile or load_profile(), format=track.format)
     with collector_paused():
-        return check_views(cue_views(track), context, rules, severities)
+        context, views = track_context(track, profile)
+        return check_views(views, context, rules, severities)
 
 
 def summary(findings: Sequence[Finding], cues: int) -> dict[str, object]:

@@ -1,24 +1,44 @@
-"""Safe repairs: each fixable rule, in a fixed order, on the cues where it finds something.
+"""Repairs: the fixable rules, in a fixed order, on the cues where they find something.
 
 Only cue texts change; the formats' lossless writer gives back every other byte
 of the file as it was read. A fixer runs on a cue only when its rule reports a
-problem there, so a clean cue is never touched.
+problem there, so a clean cue is never touched. The whole file is checked once to
+find those cues; each of them is then repaired on its own.
+
+Safe fixes (punctuation order, controls, presentation forms) run by default;
+unsafe ones (re-breaking, letters) only with ``unsafe=True`` or when their rule is
+``named``. Direction marks come last: the repair writes them as the file already
+does (``marks_mode_of``), or ``embed`` when it moved punctuation in a file that had
+none (so that players with a left-to-right base show the moved punctuation right),
+or as ``rtl_mode`` asks.
+
+>>> from captionkit.model import Cue, Track
+>>> from captionkit.check.registry import all_rules
+>>> track = Track.from_cues([Cue(0, 2000, ".لقد وصلنا")])
+>>> fixed, changes = fix_track(track, all_rules())
+>>> fixed.cues[0].text == "\\u202bلقد وصلنا.\\u202c"
+True
+>>> [change.rule for change in changes]
+['rtl-visual-punctuation', 'rtl-edge-punctuation']
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from captionkit.check.engine import cue_view
+from captionkit.check.engine import check_views, cue_view, track_context
 from captionkit.check.model import Context, Rule
 from captionkit.check.registry import FIX_ORDER
-from captionkit.errors import UsageError
-from captionkit.model import Track
-from captionkit.profiles import Profile, load_profile
+from captionkit.collector import collector_paused
+from captionkit.model import Cue, Track
+from captionkit.profiles import Profile
+from captionkit.text.rtl import PDF, RLE, RLM, RTL_LETTER, parse_rtl_mode
 
-RTL_MODES = ("none", "marks", "embed")
+#: The direction-mark modes a repair may write (``visual`` is for output, never for repair).
+FIX_RTL_MODES = ("none", "marks", "embed")
 _ROUNDS = 3
+_MOVES = frozenset({"rtl-visual-punctuation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,64 +56,142 @@ def _blank_lines(text: str) -> int:
     return sum(1 for line in text.split("\n") if not line.strip())
 
 
-def fixable(rules: Iterable[Rule], rtl_mode: str = "none", named: bool = False) -> list[Rule]:
-    """The rules among ``rules`` that ``fix`` runs, in repair order.
-
-    Fixers that add direction marks run only when a target is named (``--rtl marks``);
-    matters of taste (joining two lines) only when the rules were ``named`` by the user.
-    """
-    if rtl_mode not in RTL_MODES:
-        raise UsageError(f"--rtl must be one of {', '.join(RTL_MODES)}, not {rtl_mode!r}")
+def fix_rules(rules: Iterable[Rule], unsafe: bool = False, named: bool = False) -> list[Rule]:
+    """The rules among ``rules`` that ``fix`` runs, in repair order: safe fixers, and unsafe
+    ones when ``unsafe`` or when the rules were ``named`` by the user."""
     chosen = {rule.id: rule for rule in rules if rule.fix is not None}
     return [
         chosen[rule_id]
         for rule_id in FIX_ORDER
-        if rule_id in chosen
-        and (rtl_mode != "none" or not chosen[rule_id].fix_needs_rtl)
-        and (named or not chosen[rule_id].fix_on_request)
+        if rule_id in chosen and (chosen[rule_id].safe or unsafe or named)
     ]
+
+
+def marks_mode_of(track: Track) -> str:
+    """The direction marks the file already writes on its right-to-left lines.
+
+    ``embed`` when most of them open with RLE, ``marks`` when most start or end with RLM,
+    ``none`` otherwise.
+
+    >>> from captionkit.model import Cue, Track
+    >>> marks_mode_of(Track.from_cues([Cue(0, 1, "\\u202bسلام.")]))
+    'embed'
+    """
+    lines = embedded = marked = 0
+    for cue in track.cues:
+        if RTL_LETTER.search(cue.text) is None:
+            continue
+        for line in cue.text.split("\n"):
+            if RTL_LETTER.search(line) is None:
+                continue
+            lines += 1
+            stripped = line.lstrip("\ufeff")
+            if stripped.startswith(RLE) or stripped.endswith(PDF):
+                embedded += 1
+            elif stripped.startswith(RLM) or stripped.endswith(RLM):
+                marked += 1
+    if not lines:
+        return "none"
+    if embedded * 2 > lines:
+        return "embed"
+    if marked * 2 > lines:
+        return "marks"
+    return "none"
+
+
+def _repair_cue(
+    index: int, cue: Cue, text: str, rules: Sequence[Rule], context: Context, changes: list[Change]
+) -> str:
+    """The cue's text after every rule of ``rules`` that finds something has run."""
+    # One repair can uncover another (a stray PDF removed shows the punctuation behind
+    # it), so the rules run again on a changed cue, up to a few rounds.
+    applied: set[str] = set()  # each rule changes a cue once: a swap must not swap back
+    for _ in range(_ROUNDS):
+        before_round = text
+        for rule in rules:
+            if rule.id in applied:
+                continue
+            view = cue_view(index, cue.with_text(text), context.rtl_file)
+            if not any(True for _ in rule.check([view], context)):
+                continue
+            assert rule.fix is not None
+            repaired = rule.fix(text, context)
+            if _blank_lines(repaired) > _blank_lines(text):
+                continue  # never empty a cue or a line: SubRip would end the cue there
+            if repaired != text:
+                applied.add(rule.id)
+                changes.append(Change(rule.id, index, cue.line_number, text, repaired))
+                text = repaired
+        if text == before_round:
+            break
+    return text
 
 
 def fix_track(
     track: Track,
     rules: Iterable[Rule],
     profile: Profile | None = None,
-    rtl_mode: str = "none",
-    named: bool = True,
+    rtl_mode: str | None = None,
+    named: bool = False,
+    unsafe: bool = False,
 ) -> tuple[Track, list[Change]]:
     """The track with the fixable problems of ``rules`` repaired, and the list of changes.
 
-    ``named`` says the user chose these rules (``--rule``): then every fixer among them
-    runs; otherwise those that are a matter of taste are left out.
+    ``named`` says the user chose these rules: then their unsafe fixers run too, as they
+    do with ``unsafe``. ``rtl_mode`` (none, marks or embed) sets the direction marks the
+    repair writes; None means the file's own convention, or embed after moving
+    punctuation in a file that had none.
     """
-    chosen = fixable(rules, rtl_mode, named)
-    context = Context(
-        profile=profile or load_profile(),
-        format=track.format,
-        rtl_mode=rtl_mode if rtl_mode != "none" else "marks",
-    )
-    changes: list[Change] = []
-    new_cues = []
-    for index, cue in enumerate(track.cues, 1):
-        text = cue.text
-        # One repair can uncover another (a stray PDF removed shows the punctuation behind
-        # it), so the rules run again on a changed cue, up to a few rounds.
-        for _ in range(_ROUNDS):
-            before_round = text
-            for rule in chosen:
-                view = cue_view(index, cue.with_text(text))
-                if not any(True for _ in rule.check([view], context)):
-                    continue
-                assert rule.fix is not None
-                repaired = rule.fix(text, context)
-                if _blank_lines(repaired) > _blank_lines(text):
-                    continue  # never empty a cue or a line: SubRip would end the cue there
-                if repaired != text:
-                    changes.append(Change(rule.id, index, cue.line_number, text, repaired))
-                    text = repaired
-            if text == before_round:
-                break
-        new_cues.append(cue if text == cue.text else cue.with_text(text))
+    if rtl_mode is not None and parse_rtl_mode(rtl_mode).value not in FIX_RTL_MODES:
+        from captionkit.errors import InvalidValue
+
+        raise InvalidValue("rtl", rtl_mode, "one of none, marks, embed")
+    chosen = fix_rules(rules, unsafe, named)
+    text_rules = [rule for rule in chosen if not rule.marks]
+    mark_rules = [rule for rule in chosen if rule.marks]
+    with collector_paused():
+        context, views = track_context(track, profile)
+        texts = [cue.text for cue in track.cues]
+        changes: list[Change] = []
+        if text_rules:
+            for number in sorted(
+                {finding.cue for finding in check_views(views, context, text_rules)}
+            ):
+                cue = track.cues[number - 1]
+                texts[number - 1] = _repair_cue(number, cue, cue.text, text_rules, context, changes)
+        moved = {change.cue for change in changes if change.rule in _MOVES}
+        mode = rtl_mode or marks_mode_of(track)
+        if mode == "none" and moved and rtl_mode is None:
+            mode = "embed"
+        if mode != "none":
+            # Marks go on the repaired lines: the file is read again as it now is (its
+            # workaround lines undone), so that the mark rules see logical lines.
+            current_track = track.with_cues(
+                [cue.with_text(text) for cue, text in zip(track.cues, texts, strict=True)]
+            )
+            marked, current = track_context(current_track, profile, rtl_mode=mode)
+            from captionkit.check.registry import RULES
+
+            everywhere = mark_rules
+            on_moved = [
+                RULES[rule_id] for rule_id in ("rtl-base-direction", "rtl-edge-punctuation")
+            ]
+            targets = (
+                {finding.cue for finding in check_views(current, marked, everywhere)}
+                if everywhere
+                else set()
+            )
+            for number in sorted(targets | moved):
+                cue = track.cues[number - 1]
+                rules_here = on_moved if number in moved else everywhere
+                texts[number - 1] = _repair_cue(
+                    number, cue, texts[number - 1], rules_here, marked, changes
+                )
     if not changes:
         return track, changes
+    changes.sort(key=lambda change: change.cue)
+    new_cues = [
+        cue if text == cue.text else cue.with_text(text)
+        for cue, text in zip(track.cues, texts, strict=True)
+    ]
     return track.with_cues(new_cues), changes
