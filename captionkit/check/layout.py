@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from functools import partial
+from functools import lru_cache, partial
 
 from captionkit.check.model import Context, CueView, Finding, Rule
 from captionkit.check.registry import found, register
@@ -46,10 +46,12 @@ def _ends_sentence(plain: str) -> bool:
     return core.endswith(_SENTENCE_END) or core.startswith(_SENTENCE_END)
 
 
+@lru_cache(maxsize=4096)
 def rebreak(text: str, limit: int, max_lines: int, shape: str = "bottom-heavy") -> str:
     r"""The cue's words re-broken by the make breaker, or the text unchanged.
 
-    Left unchanged (to a human): a cue with tags, a dialogue cue, and a cue the breaker
+    Memoised: a cue's findings (a long line, a bad break) share one suggestion, and
+    subtitle files repeat cues. Left unchanged (to a human): a cue with tags, a dialogue cue, and a cue the breaker
     cannot fit. Bidi controls that every line starts or ends with (the one-RLE-per-line
     convention) are kept on every new line.
 

@@ -250,13 +250,22 @@ class Full(Writer):
 
 
 class Json(Writer):
-    """A JSON list with one object a file (always a list, whatever the number of files)."""
+    """A JSON list with one object a file (always a list, whatever the number of files).
+
+    Each finding is one line of the document, written by the C encoder: the same value
+    as an indented dump, at the speed of the rules.
+    """
 
     def file(self, report: FileReport) -> str:
         """The file's object, as an item of the list."""
-        text = json.dumps(report_json(report), ensure_ascii=False, indent=2)
-        text = "  " + text.replace("\n", "\n  ")
-        prefix = "[\n" if self.first else ",\n"
+        document = report_json(report)
+        findings = document.pop("findings")
+        dumps = json.JSONEncoder(ensure_ascii=False).encode
+        items = ",\n      ".join(map(dumps, findings))
+        body = f'{{"file": {dumps(document.pop("file"))}, "findings": [\n      {items}\n    ]'
+        rest = dumps(document)[1:]  # summary, error, skipped: the object without its "{"
+        text = body + (", " + rest if rest != "}" else "}")
+        prefix = "[\n    " if self.first else ",\n    "
         self.first = False
         return prefix + text
 

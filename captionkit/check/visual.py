@@ -151,8 +151,12 @@ def file_uses_workaround(kinds: Iterable[LineKind]) -> bool:
     return workaround > logical
 
 
+_mirror = lru_cache(maxsize=256)(mirror)
+
+
+@lru_cache(maxsize=1024)
 def _mirrored_reverse(run: str) -> str:
-    return "".join(mirror(char) for char in reversed(run))
+    return "".join(_mirror(char) for char in reversed(run))
 
 
 def _swap(lead: str, trail: str) -> tuple[str, str]:
