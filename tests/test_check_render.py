@@ -25,6 +25,7 @@ pytest.importorskip("PIL", reason="Pillow is not installed (the render extra)")
 
 from captionkit.render import libass
 from captionkit.render.errors import RendererMissing
+from captionkit.render.ffmpeg import require_libass
 from captionkit.render.fonts import Font
 from captionkit.render.pixels import locate_trailing_punctuation
 from captionkit.render.size import Size
