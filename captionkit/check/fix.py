@@ -39,6 +39,8 @@ from captionkit.text.rtl import PDF, RLE, RLM, RTL_LETTER, parse_rtl_mode
 FIX_RTL_MODES = ("none", "marks", "embed")
 _ROUNDS = 3
 _MOVES = frozenset({"rtl-visual-punctuation"})
+# Invisible characters around a line that are not its direction marks.
+_NOT_MARKS = "\ufeff\u200e\u202a\u202d\u202e\u2066\u2067\u2068\u2069 "
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,7 @@ def marks_mode_of(track: Track) -> str:
             if RTL_LETTER.search(line) is None:
                 continue
             lines += 1
-            stripped = line.lstrip("\ufeff")
+            stripped = line.strip(_NOT_MARKS)
             if stripped.startswith(RLE) or stripped.endswith(PDF):
                 embedded += 1
             elif stripped.startswith(RLM) or stripped.endswith(RLM):
@@ -160,15 +162,15 @@ def fix_track(
                 cue = track.cues[number - 1]
                 texts[number - 1] = _repair_cue(number, cue, cue.text, text_rules, context, changes)
         moved = {change.cue for change in changes if change.rule in _MOVES}
-        mode = rtl_mode or marks_mode_of(track)
+        current_track = track.with_cues(
+            [cue.with_text(text) for cue, text in zip(track.cues, texts, strict=True)]
+        )
+        mode = rtl_mode or marks_mode_of(current_track)
         if mode == "none" and moved and rtl_mode is None:
             mode = "embed"
         if mode != "none":
             # Marks go on the repaired lines: the file is read again as it now is (its
             # workaround lines undone), so that the mark rules see logical lines.
-            current_track = track.with_cues(
-                [cue.with_text(text) for cue, text in zip(track.cues, texts, strict=True)]
-            )
             marked, current = track_context(current_track, profile, rtl_mode=mode)
             from captionkit.check.registry import RULES
 
