@@ -46,9 +46,9 @@ def test_concise_output_and_total_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"{sample}:3:1: rtl-visual-punctuation [*] [error] punctuation typed at the wrong "
-        "logical end (the visual-order workaround): sentence punctuation belongs at the end, "
-        "a dialogue dash at the start"
+        f"{sample}:3:1: rtl-visual-punctuation [*] [error] '.' at the logical start: the "
+        "visual-order workaround (sentence punctuation belongs at the end, a dialogue dash at "
+        "the start)"
     )
     assert lines[1].startswith(f"{sample}:7:1: duration-short [warning] on screen 700 ms")
     assert lines[-1] == (

@@ -40,6 +40,21 @@ def _is_dialogue(view: CueView) -> bool:
     )
 
 
+def _breaker_knows(view: CueView, context: Context) -> bool:
+    """The make breaker's word classes cover the cue: Arabic (not Persian, Urdu or Hebrew,
+    whose function words it does not know) or plain ASCII English."""
+    if view.text.isascii():
+        return True
+    return view.arabic and context.language in (None, "ar")
+
+
+def _same_break(text: str, suggestion: str) -> bool:
+    """Whether two texts break their words at the same places (whitespace aside)."""
+    return [line.split() for line in text.split("\n")] == [
+        line.split() for line in suggestion.split("\n")
+    ]
+
+
 def _ends_sentence(plain: str) -> bool:
     """The line ends a sentence (at either end: the visual-order workaround types it first)."""
     core = plain.strip(" \u200e\u200f\u202a\u202b\u202c\u061c\"'«»")
@@ -459,7 +474,7 @@ def _better_break_exists(view: CueView, context: Context) -> bool:
 def _check_unbalanced(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     bottom_heavy = context.profile.shape == "bottom-heavy"
     for view in views:
-        if len(view.lines) != 2 or _is_dialogue(view):
+        if len(view.lines) != 2 or _is_dialogue(view) or not _breaker_knows(view, context):
             continue
         top, bottom = _lengths(view)
         if not top or not bottom:
@@ -477,7 +492,7 @@ def _check_unbalanced(views: Sequence[CueView], context: Context) -> Iterator[Fi
         if not _better_break_exists(view, context):
             continue  # balance gave way to a good break: nothing to suggest
         suggestion = _rebroken(view, context)
-        if suggestion == view.text or suggestion.count("\n") != 1:
+        if _same_break(view.text, suggestion) or suggestion.count("\n") != 1:
             continue  # the breaker keeps this break (or cannot improve it): nothing to say
         yield found(
             "unbalanced-lines",
@@ -507,8 +522,9 @@ register(
         check=_check_unbalanced,
         threshold="shape",
         precondition=(
-            "a two-line cue, not a dialogue cue, for which the make breaker finds a different "
-            "break that fits and is not a bad break"
+            "a two-line cue in Arabic or plain ASCII (the breaker's languages), not a dialogue "
+            "cue, for which the make breaker finds a different break that fits and is not a bad "
+            "break"
         ),
         remedy="the finding shows the make breaker's cue; fix applies it only with --rule unbalanced-lines",
     )
@@ -519,7 +535,7 @@ def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Fin
     for view in views:
         if len(view.lines) < 2 or _is_dialogue(view):
             continue
-        if not view.arabic and not view.text.isascii():
+        if not _breaker_knows(view, context):
             continue  # the breaker's word lists are Arabic and English only
         for number, (upper, lower) in enumerate(itertools.pairwise(view.plain_lines), 1):
             left_words, right_words = upper.split(), lower.split()
@@ -554,7 +570,10 @@ register(
         ),
         check=_check_bad_break,
         fix=_fix_rebreak,
-        precondition="a cue of two or more lines in Arabic or plain ASCII, not a dialogue cue",
+        precondition=(
+            "a cue of two or more lines in Arabic (not Persian, Urdu or Hebrew) or plain ASCII, "
+            "not a dialogue cue"
+        ),
         remedy="re-breaks the cue with the make breaker (unsafe: changes the layout; `fix --rule ID` or `--unsafe-fixes`)",
     )
 )

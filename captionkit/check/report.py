@@ -37,6 +37,7 @@ _SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 _GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _GREEN, _RESET = "\x1b[1m", "\x1b[32m", "\x1b[0m"
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,8 @@ class Totals:
     def line(self) -> str:
         """The total line across files (ruff's ``Found N errors.``)."""
         if not self.findings and not self.unreadable:
-            return f"All checks passed: {self.files} files, {self.cues} cues."
+            files = "file" if self.files == 1 else "files"
+            return f"All checks passed: {self.files} {files}, {self.cues} cues."
         counts = ", ".join(
             f"{self.by_severity[level]} {_plural(level, self.by_severity[level])}"
             for level in SEVERITIES
@@ -129,13 +131,29 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     }
 
 
-def report_json(report: FileReport) -> dict[str, Any]:
+def _optional(value: int | None) -> str:
+    return "null" if value is None else str(value)
+
+
+def _finding_line(finding: Finding) -> str:
+    """:func:`finding_json` as compact JSON text, built directly (the JSON report's hot loop)."""
+    fix = finding.fix
+    return (
+        f'{{"rule": "{finding.rule}", "severity": "{finding.severity}", "cue": {finding.cue}, '
+        f'"line": {_optional(finding.line)}, "start": {_optional(finding.start)}, '
+        f'"message": {_encode(finding.message)}, '
+        f'"fix": {"null" if fix is None else _encode(fix)}, '
+        f'"fixable": {"true" if _safe(finding.rule) else "false"}, '
+        f'"file_line": {_optional(finding.file_line)}}}'
+    )
+
+
+def report_json(report: FileReport, findings: bool = True) -> dict[str, Any]:
     """``{"file", "findings": [...], "summary"}`` (plus ``"error"`` for an unreadable file)."""
-    document: dict[str, Any] = {
-        "file": report.file,
-        "findings": [finding_json(finding) for finding in report.findings],
-        "summary": summary(report.findings, report.cues),
-    }
+    document: dict[str, Any] = {"file": report.file}
+    if findings:
+        document["findings"] = [finding_json(finding) for finding in report.findings]
+    document["summary"] = summary(report.findings, report.cues)
     if report.error is not None:
         document["error"] = report.error
     if report.skipped:
@@ -258,10 +276,9 @@ class Json(Writer):
 
     def file(self, report: FileReport) -> str:
         """The file's object, as an item of the list."""
-        document = report_json(report)
-        findings = document.pop("findings")
+        document = report_json(report, findings=False)
         dumps = json.JSONEncoder(ensure_ascii=False).encode
-        items = ",\n      ".join(map(dumps, findings))
+        items = ",\n      ".join(map(_finding_line, report.findings))
         body = f'{{"file": {dumps(document.pop("file"))}, "findings": [\n      {items}\n    ]'
         rest = dumps(document)[1:]  # summary, error, skipped: the object without its "{"
         text = body + (", " + rest if rest != "}" else "}")

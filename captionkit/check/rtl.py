@@ -21,7 +21,7 @@ from functools import lru_cache, partial
 from captionkit.check.model import Context, CueView, Finding, Rule
 from captionkit.check.registry import found, register
 from captionkit.check.textutil import plain_offset, show_controls
-from captionkit.check.visual import LineKind, classify, undo
+from captionkit.check.visual import LineKind, classify, edges, undo
 from captionkit.text.arabic import (
     WORD_LIGATURES,
     is_presentation_form,
@@ -29,11 +29,13 @@ from captionkit.text.arabic import (
     unshape,
     unvisual,
 )
-from captionkit.text.bidi import render_line
+from captionkit.text.bidi import render_line as _render_line
 from captionkit.text.counting import strip_tags
 from captionkit.text.rtl import ALM, BIDI_CONTROLS, RLM, RTL_LETTER, line_direction
 
 _RTL_MARKS = frozenset({RLM, ALM})
+# The marks a repair writes on a line, memoised: reports ask for every finding's fix.
+render_line = lru_cache(maxsize=8192)(_render_line)
 _RTL_OPENERS = frozenset("\u202b\u202e\u2067")
 _LTR_OPENERS = frozenset("\u202a\u202d\u2066")
 _SKIPPED = BIDI_CONTROLS | frozenset(" \t\u00a0\u200b\u200c\u200d\ufeff")
@@ -324,16 +326,23 @@ def _check_visual_punctuation(views: Sequence[CueView], context: Context) -> Ite
         for number, plain in enumerate(view.plain_lines, 1):
             if not is_visual_line(plain, context):
                 continue
-            edges = _edges(plain)
-            start = edges[0] if edges else 0
+            cut = edges(plain)
+            assert cut is not None  # a visual line has a core
+            lead = plain[cut.prefix_end : cut.core_start].strip()
+            trail = plain[cut.core_end : cut.suffix_start].strip()
+            typed = " and ".join(
+                f"{run!r} at the logical {side}"
+                for run, side in ((lead, "start"), (trail, "end"))
+                if run
+            )
             yield found(
                 "rtl-visual-punctuation",
                 "error",
                 view,
                 number,
-                start,
-                "punctuation typed at the wrong logical end (the visual-order workaround): "
-                "sentence punctuation belongs at the end, a dialogue dash at the start",
+                cut.prefix_end,
+                f"{typed}: the visual-order workaround (sentence punctuation belongs at the "
+                "end, a dialogue dash at the start)",
                 partial(undo, view.lines[number - 1]),
             )
 

@@ -161,10 +161,10 @@ def _mirrored_reverse(run: str) -> str:
 
 def _swap(lead: str, trail: str) -> tuple[str, str]:
     """The new (start, end) runs of a workaround line: dashes first, punctuation last."""
-    dash = next((char for char in lead + trail if char in DASHES), "")
+    dashes = " ".join(char for char in lead + trail if char in DASHES)
     rest_lead = "".join(char for char in lead if char not in DASHES).strip()
     rest_trail = "".join(char for char in trail if char not in DASHES).strip()
-    start = (dash + " " if dash else "") + _mirrored_reverse(rest_trail)
+    start = (dashes + " " if dashes else "") + _mirrored_reverse(rest_trail)
     end = _mirrored_reverse(rest_lead)
     return start, end
 
