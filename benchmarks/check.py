@@ -144,7 +144,10 @@ def main() -> None:
             arguments = ["check", str(path), "--output-format", *extra]
             command_wall, command_cpu = command(arguments, args.repeat)
             label = " ".join(extra)
-            print(f"| {label} | {command_wall:.2f} | {command_cpu:.2f} | {command_cpu / cpu:.2f} |")
+            print(
+                f"| {label} | {command_wall:.2f} | {command_cpu:.2f} | {command_wall / wall:.2f} "
+                f"| {command_cpu / cpu:.2f} |"
+            )
         if args.profile_rules:
             context, views = track_context(track, profile)
             for rule in all_rules():
