@@ -9,7 +9,7 @@ from captionkit.check.model import Context, CueView, Finding, Rule, Severity
 from captionkit.check.registry import RULE_IDS, all_rules
 from captionkit.check.visual import LineKind, classify, file_uses_workaround
 from captionkit.collector import collector_paused
-from captionkit.model import Cue, Track
+from captionkit.model import Cue, Format, Track
 from captionkit.profiles import Profile, load_profile
 from captionkit.text.arabic import is_arabic_script, looks_reversed
 from captionkit.text.counting import plain_visible_length, strip_tags
@@ -18,14 +18,16 @@ from captionkit.text.rtl import RTL_LETTER, line_direction
 _ORDER = {rule_id: position for position, rule_id in enumerate(RULE_IDS)}
 
 
-def cue_view(index: int, cue: Cue, rtl_file: bool = False) -> CueView:
+def cue_view(index: int, cue: Cue, rtl_file: bool = False, text: str | None = None) -> CueView:
     """What the rules read of one cue (``index`` is its 1-based position in the file).
 
     The cue is right to left when it has a right-to-left letter and either the file is
     right to left (``rtl_file``) or one of its lines starts right to left: a majority of
-    letters never decides (``Python، رائع!`` is an Arabic line).
+    letters never decides (``Python، رائع!`` is an Arabic line). ``text`` stands in for the
+    cue's text (a repair in progress) without building a new cue.
     """
-    text = cue.text
+    if text is None:
+        text = cue.text
     lines = tuple(text.split("\n"))
     if "<" in text or "{" in text:
         plain = strip_tags(text)
@@ -52,17 +54,46 @@ def cue_views(track: Track, rtl_file: bool = False) -> list[CueView]:
 
 
 def track_context(
-    track: Track, profile: Profile | None = None, rtl_mode: str = "embed"
+    track: Track,
+    profile: Profile | None = None,
+    rtl_mode: str = "embed",
+    texts: Sequence[str] | None = None,
+    language: str | None = None,
 ) -> tuple[Context, list[CueView]]:
     """The context of a whole file (its language, whether it uses the visual-order
-    workaround) and the views of its cues, built once for checking and fixing."""
+    workaround) and the views of its cues, built once for checking and fixing.
+
+    ``texts`` stand in for the cues' texts (a repair in progress); ``language``, when
+    known, saves finding it again.
+    """
     cues = track.cues
-    language = file_language(track.source.path, (strip_tags(cue.text) for cue in cues))
+    if texts is None:
+        texts = [cue.text for cue in cues]
+    if language is None:
+        language = file_language(track.source.path, map(strip_tags, texts))
     rtl_file = language is not None
-    views = cues_views = cue_views(track, rtl_file)
-    memo: dict[tuple[str, str], object] = {}
+    views = [
+        cue_view(index, cue, rtl_file, text)
+        for index, (cue, text) in enumerate(zip(cues, texts, strict=True), 1)
+    ]
+    context = file_context(views, profile or load_profile(), track.format, rtl_mode, language)
+    return context, views
+
+
+def file_context(
+    views: Sequence[CueView],
+    profile: Profile,
+    format: Format,
+    rtl_mode: str,
+    language: str | None,
+    memo: dict[tuple[str, str], object] | None = None,
+) -> Context:
+    """The context of a file whose cue views are built: whether its clear lines use the
+    visual-order workaround, decided over all its right-to-left lines. ``memo`` (answers
+    about lines, kept between runs over the same file) saves asking them again."""
+    memo = {} if memo is None else memo
     kinds: list[LineKind] = []
-    for view in cues_views:
+    for view in views:
         if view.rtl:
             for plain in view.plain_lines:
                 key = ("kind", plain)
@@ -78,16 +109,15 @@ def track_context(
                     if backwards:
                         continue
                 kinds.append(kind)
-    context = Context(
-        profile=profile or load_profile(),
-        format=track.format,
+    return Context(
+        profile=profile,
+        format=format,
         rtl_mode=rtl_mode,
         language=language,
-        rtl_file=rtl_file,
+        rtl_file=language is not None,
         visual_file=file_uses_workaround(kinds),
         memo=memo,
     )
-    return context, views
 
 
 def check_views(
@@ -141,7 +171,7 @@ def check_track(
 ) -> list[Finding]:
     """Check a track against ``rules`` (all by default) under ``profile`` (the default one).
 
-    >>> from captionkit.model import Cue, Track
+    >>> from captionkit.model import Cue, Format, Track
     >>> track = Track.from_cues([Cue(0, 2000, ".لقد وصلنا")])
     >>> [finding.rule for finding in check_track(track)]
     ['rtl-visual-punctuation']

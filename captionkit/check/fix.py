@@ -27,8 +27,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from captionkit.check.engine import check_views, cue_view, track_context
-from captionkit.check.model import Context, Rule
+from captionkit.check.engine import check_views, cue_view, file_context, track_context
+from captionkit.check.model import Context, Finding, Rule
 from captionkit.check.registry import FIX_ORDER
 from captionkit.collector import collector_paused
 from captionkit.model import Cue, Track
@@ -39,6 +39,18 @@ from captionkit.text.rtl import PDF, RLE, RLM, RTL_LETTER, parse_rtl_mode
 FIX_RTL_MODES = ("none", "marks", "embed")
 _ROUNDS = 3
 _MOVES = frozenset({"rtl-visual-punctuation"})
+# Repairs that can uncover another problem (a stray PDF removed shows the punctuation
+# behind it; text put back in logical order shows its punctuation and letters; a comma
+# moved after an Arabic word becomes an Arabic comma's place): after them the rules look
+# again. The others change only what they are about.
+_UNCOVERING = frozenset(
+    {
+        "rtl-unbalanced-controls",
+        "rtl-reversed-text",
+        "rtl-presentation-forms",
+        "rtl-visual-punctuation",
+    }
+)
 # Invisible characters around a line that are not its direction marks.
 _NOT_MARKS = "\ufeff\u200e\u202a\u202d\u202e\u2066\u2067\u2068\u2069 "
 
@@ -69,21 +81,22 @@ def fix_rules(rules: Iterable[Rule], unsafe: bool = False, named: bool = False) 
     ]
 
 
-def marks_mode_of(track: Track) -> str:
+def marks_mode_of(track: Track | Sequence[str]) -> str:
     """The direction marks the file already writes on its right-to-left lines.
 
     ``embed`` when most of them open with RLE, ``marks`` when most start or end with RLM,
-    ``none`` otherwise.
+    ``none`` otherwise. Takes a track or its cue texts.
 
     >>> from captionkit.model import Cue, Track
     >>> marks_mode_of(Track.from_cues([Cue(0, 1, "\\u202bسلام.")]))
     'embed'
     """
     lines = embedded = marked = 0
-    for cue in track.cues:
-        if RTL_LETTER.search(cue.text) is None:
+    texts = [cue.text for cue in track.cues] if isinstance(track, Track) else track
+    for text in texts:
+        if RTL_LETTER.search(text) is None:
             continue
-        for line in cue.text.split("\n"):
+        for line in text.split("\n"):
             if RTL_LETTER.search(line) is None:
                 continue
             lines += 1
@@ -102,18 +115,30 @@ def marks_mode_of(track: Track) -> str:
 
 
 def _repair_cue(
-    index: int, cue: Cue, text: str, rules: Sequence[Rule], context: Context, changes: list[Change]
+    index: int,
+    cue: Cue,
+    text: str,
+    rules: Sequence[Rule],
+    context: Context,
+    changes: list[Change],
+    first: Sequence[Rule] | None = None,
 ) -> str:
-    """The cue's text after every rule of ``rules`` that finds something has run."""
+    """The cue's text after every rule of ``rules`` that finds something has run.
+
+    ``first`` are the rules known to find something in the cue (from the check of the
+    whole file): the first round runs only them; a change makes every rule look again.
+    """
     # One repair can uncover another (a stray PDF removed shows the punctuation behind
-    # it), so the rules run again on a changed cue, up to a few rounds.
+    # it), so after such a repair the rules run again on the cue, up to a few rounds.
     applied: set[str] = set()  # each rule changes a cue once: a swap must not swap back
-    for _ in range(_ROUNDS):
+    view = cue_view(index, cue, context.rtl_file, text)
+    for round_number in range(_ROUNDS):
         before_round = text
-        for rule in rules:
+        for rule in first if first is not None and round_number == 0 else rules:
             if rule.id in applied:
                 continue
-            view = cue_view(index, cue.with_text(text), context.rtl_file)
+            if view.text != text:
+                view = cue_view(index, cue, context.rtl_file, text)
             if not any(True for _ in rule.check([view], context)):
                 continue
             assert rule.fix is not None
@@ -124,9 +149,17 @@ def _repair_cue(
                 applied.add(rule.id)
                 changes.append(Change(rule.id, index, cue.line_number, text, repaired))
                 text = repaired
-        if text == before_round:
+        if text == before_round or _UNCOVERING.isdisjoint(applied):
             break
     return text
+
+
+def _found_by_cue(findings: Iterable[Finding], rules: Sequence[Rule]) -> dict[int, list[Rule]]:
+    """For each cue with findings, the rules that found something there, in repair order."""
+    found: dict[int, set[str]] = {}
+    for finding in findings:
+        found.setdefault(finding.cue, set()).add(finding.rule)
+    return {cue: [rule for rule in rules if rule.id in ids] for cue, ids in found.items()}
 
 
 def fix_track(
@@ -153,47 +186,58 @@ def fix_track(
     mark_rules = [rule for rule in chosen if rule.marks]
     with collector_paused():
         context, views = track_context(track, profile)
-        texts = [cue.text for cue in track.cues]
+        cues = track.cues  # a property that builds a tuple: read it once
+        texts = [cue.text for cue in cues]
         changes: list[Change] = []
         if text_rules:
-            for number in sorted(
-                {finding.cue for finding in check_views(views, context, text_rules)}
-            ):
-                cue = track.cues[number - 1]
-                texts[number - 1] = _repair_cue(number, cue, cue.text, text_rules, context, changes)
+            found = _found_by_cue(check_views(views, context, text_rules), text_rules)
+            for number in sorted(found):
+                cue = cues[number - 1]
+                texts[number - 1] = _repair_cue(
+                    number, cue, cue.text, text_rules, context, changes, found[number]
+                )
         moved = {change.cue for change in changes if change.rule in _MOVES}
-        current_track = track.with_cues(
-            [cue.with_text(text) for cue, text in zip(track.cues, texts, strict=True)]
-        )
-        mode = rtl_mode or marks_mode_of(current_track)
+        mode = rtl_mode or marks_mode_of(texts)
         if mode == "none" and moved and rtl_mode is None:
             mode = "embed"
         if mode != "none":
             # Marks go on the repaired lines: the file is read again as it now is (its
             # workaround lines undone), so that the mark rules see logical lines.
-            marked, current = track_context(current_track, profile, rtl_mode=mode)
+            current = [
+                view
+                if view.text == text
+                else cue_view(view.number, view.cue, context.rtl_file, text)
+                for view, text in zip(views, texts, strict=True)
+            ]
+            marked = file_context(
+                current, context.profile, track.format, mode, context.language, context.memo
+            )
             from captionkit.check.registry import RULES
 
-            everywhere = mark_rules
             on_moved = [
                 RULES[rule_id] for rule_id in ("rtl-base-direction", "rtl-edge-punctuation")
             ]
-            targets = (
-                {finding.cue for finding in check_views(current, marked, everywhere)}
-                if everywhere
-                else set()
+            found = (
+                _found_by_cue(check_views(current, marked, mark_rules), mark_rules)
+                if mark_rules
+                else {}
             )
-            for number in sorted(targets | moved):
-                cue = track.cues[number - 1]
-                rules_here = on_moved if number in moved else everywhere
+            for number in sorted(set(found) | moved):
+                cue = cues[number - 1]
                 texts[number - 1] = _repair_cue(
-                    number, cue, texts[number - 1], rules_here, marked, changes
+                    number,
+                    cue,
+                    texts[number - 1],
+                    on_moved if number in moved else mark_rules,
+                    marked,
+                    changes,
+                    None if number in moved else found[number],
                 )
     if not changes:
         return track, changes
     changes.sort(key=lambda change: change.cue)
     new_cues = [
         cue if text == cue.text else cue.with_text(text)
-        for cue, text in zip(track.cues, texts, strict=True)
+        for cue, text in zip(cues, texts, strict=True)
     ]
     return track.with_cues(new_cues), changes

@@ -160,7 +160,12 @@ def _mirrored_reverse(run: str) -> str:
 
 
 def _swap(lead: str, trail: str) -> tuple[str, str]:
-    """The new (start, end) runs of a workaround line: dashes first, punctuation last."""
+    """The new (start, end) runs of a workaround line: dashes first, punctuation last.
+
+    Invisible controls in the runs are not moved (they stay where they are).
+    """
+    lead = "".join(char for char in lead if char not in _INVISIBLE)
+    trail = "".join(char for char in trail if char not in _INVISIBLE)
     dashes = " ".join(char for char in lead + trail if char in DASHES)
     rest_lead = "".join(char for char in lead if char not in DASHES).strip()
     rest_trail = "".join(char for char in trail if char not in DASHES).strip()
@@ -169,23 +174,31 @@ def _swap(lead: str, trail: str) -> tuple[str, str]:
     return start, end
 
 
+@lru_cache(maxsize=65536)
 def undo_plain(plain: str) -> str:
     """A plain line with the workaround undone (unchanged when it has no edges)."""
     cut = edges(plain)
     if cut is None:
         return plain
-    start, end = _swap(
-        plain[cut.prefix_end : cut.core_start], plain[cut.core_end : cut.suffix_start]
-    )
+    lead, trail = plain[cut.prefix_end : cut.core_start], plain[cut.core_end : cut.suffix_start]
+    start, end = _swap(lead, trail)
     return (
         plain[: cut.prefix_end]
+        + _controls(lead)
         + start
         + plain[cut.core_start : cut.core_end]
         + end
+        + _controls(trail)
         + plain[cut.suffix_start :]
     )
 
 
+def _controls(run: str) -> str:
+    """The invisible controls of an edge run: they stay on their side when the run moves."""
+    return "".join(char for char in run if char in _INVISIBLE)
+
+
+@lru_cache(maxsize=65536)
 def undo(line: str) -> str:
     """A line as written (tags kept where they are) with the workaround undone.
 
@@ -227,6 +240,7 @@ def _copy_text(piece: str, seen: int, cut: Edges, start: str, end: str, out: lis
             seen < cut.prefix_end
             or cut.core_start <= seen < cut.core_end
             or seen >= cut.suffix_start
+            or char in _INVISIBLE
         ):
             out.append(char)
         if seen == cut.core_end - 1:

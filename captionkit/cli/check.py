@@ -17,7 +17,6 @@ from captionkit.cli.common import (
     emit,
     flush_stdout,
     handles_errors,
-    note,
 )
 from captionkit.errors import UsageError
 from captionkit.formats import format_from_path, read, to_bytes
@@ -279,8 +278,9 @@ def fix_command(
         emit([("-", "".join(diffs).encode("utf-8", "surrogateescape"))])
     elif outputs:
         emit(outputs, inputs=inputs, in_place=in_place, backup_suffix=".bak" if backup else None)
-    for line in notes:
-        note(line)
+    # One write for every notice: a large file can have hundreds of thousands of fixes.
+    sys.stderr.write("".join(line + "\n" for line in notes))
+    sys.stderr.flush()
 
 
 def register(app: typer.Typer) -> None:
