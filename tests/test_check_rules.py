@@ -6,6 +6,8 @@ without tags.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,6 +18,7 @@ from captionkit.model import Cue, Format, Track
 from captionkit.profiles import Profile, load_profile
 from captionkit.text.bidi import render_line
 
+SURROGATES: tuple[Literal["Cs"]] = ("Cs",)
 RLM, RLE, PDF, RLO, RLI, PDI = "\u200f", "\u202b", "\u202c", "\u202e", "\u2067", "\u2069"
 
 
@@ -459,7 +462,7 @@ def test_visual_punctuation_behind_a_control_or_a_space() -> None:
             st.integers(-500, 9_000),
             st.text(
                 st.one_of(
-                    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                    st.characters(codec="utf-8", exclude_categories=SURROGATES),
                     st.sampled_from(
                         list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\n.،؟<>/i{}\\ﻣ")
                     ),

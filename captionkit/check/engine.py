@@ -18,13 +18,17 @@ from captionkit.text.rtl import RTL_LETTER, line_direction
 _ORDER = {rule_id: position for position, rule_id in enumerate(RULE_IDS)}
 
 
-def cue_view(index: int, cue: Cue, rtl_file: bool = False, text: str | None = None) -> CueView:
+def cue_view(
+    index: int, cue: Cue, rtl_file: bool = False, text: str | None = None, measure: bool = True
+) -> CueView:
     """What the rules read of one cue (``index`` is its 1-based position in the file).
 
     The cue is right to left when it has a right-to-left letter and either the file is
     right to left (``rtl_file``) or one of its lines starts right to left: a majority of
     letters never decides (``Python، رائع!`` is an Arabic line). ``text`` stands in for the
-    cue's text (a repair in progress) without building a new cue.
+    cue's text (a repair in progress) without building a new cue. ``measure`` False leaves
+    the line lengths out (zeros): only the layout rules read them, and ``fix`` without
+    them skips the count.
     """
     if text is None:
         text = cue.text
@@ -34,7 +38,7 @@ def cue_view(index: int, cue: Cue, rtl_file: bool = False, text: str | None = No
         plain_lines = tuple(plain.split("\n"))
     else:
         plain, plain_lines = text, lines
-    lengths = tuple(map(plain_visible_length, plain_lines))
+    lengths = tuple(map(plain_visible_length, plain_lines)) if measure else (0,) * len(lines)
     letter = None if plain.isascii() else RTL_LETTER.search(plain)
     if letter is None:
         rtl = arabic = False
@@ -59,12 +63,14 @@ def track_context(
     rtl_mode: str = "embed",
     texts: Sequence[str] | None = None,
     language: str | None = None,
+    measure: bool = True,
 ) -> tuple[Context, list[CueView]]:
     """The context of a whole file (its language, whether it uses the visual-order
     workaround) and the views of its cues, built once for checking and fixing.
 
     ``texts`` stand in for the cues' texts (a repair in progress); ``language``, when
-    known, saves finding it again.
+    known, saves finding it again; ``measure`` False skips the line lengths (see
+    :func:`cue_view`).
     """
     cues = track.cues
     if texts is None:
@@ -73,7 +79,7 @@ def track_context(
         language = file_language(track.source.path, map(strip_tags, texts))
     rtl_file = language is not None
     views = [
-        cue_view(index, cue, rtl_file, text)
+        cue_view(index, cue, rtl_file, text, measure)
         for index, (cue, text) in enumerate(zip(cues, texts, strict=True), 1)
     ]
     context = file_context(views, profile or load_profile(), track.format, rtl_mode, language)

@@ -39,6 +39,7 @@ from captionkit.text.rtl import PDF, RLE, RLM, RTL_LETTER, parse_rtl_mode
 FIX_RTL_MODES = ("none", "marks", "embed")
 _ROUNDS = 3
 _MOVES = frozenset({"rtl-visual-punctuation"})
+_LAYOUT = ("line-", "too-many", "needless", "unbalanced", "bad-line")
 # Repairs that can uncover another problem (a stray PDF removed shows the punctuation
 # behind it; text put back in logical order shows its punctuation and letters; a comma
 # moved after an Arabic word becomes an Arabic comma's place): after them the rules look
@@ -122,6 +123,7 @@ def _repair_cue(
     context: Context,
     changes: list[Change],
     first: Sequence[Rule] | None = None,
+    measure: bool = True,
 ) -> str:
     """The cue's text after every rule of ``rules`` that finds something has run.
 
@@ -131,14 +133,14 @@ def _repair_cue(
     # One repair can uncover another (a stray PDF removed shows the punctuation behind
     # it), so after such a repair the rules run again on the cue, up to a few rounds.
     applied: set[str] = set()  # each rule changes a cue once: a swap must not swap back
-    view = cue_view(index, cue, context.rtl_file, text)
+    view = cue_view(index, cue, context.rtl_file, text, measure)
     for round_number in range(_ROUNDS):
         before_round = text
         for rule in first if first is not None and round_number == 0 else rules:
             if rule.id in applied:
                 continue
             if view.text != text:
-                view = cue_view(index, cue, context.rtl_file, text)
+                view = cue_view(index, cue, context.rtl_file, text, measure)
             if not any(True for _ in rule.check([view], context)):
                 continue
             assert rule.fix is not None
@@ -184,8 +186,10 @@ def fix_track(
     chosen = fix_rules(rules, unsafe, named)
     text_rules = [rule for rule in chosen if not rule.marks]
     mark_rules = [rule for rule in chosen if rule.marks]
+    # Only the layout rules read line lengths: without them the count is skipped.
+    measure = any(rule.threshold or rule.id.startswith(_LAYOUT) for rule in chosen)
     with collector_paused():
-        context, views = track_context(track, profile)
+        context, views = track_context(track, profile, measure=measure)
         cues = track.cues  # a property that builds a tuple: read it once
         texts = [cue.text for cue in cues]
         changes: list[Change] = []
@@ -194,7 +198,7 @@ def fix_track(
             for number in sorted(found):
                 cue = cues[number - 1]
                 texts[number - 1] = _repair_cue(
-                    number, cue, cue.text, text_rules, context, changes, found[number]
+                    number, cue, cue.text, text_rules, context, changes, found[number], measure
                 )
         moved = {change.cue for change in changes if change.rule in _MOVES}
         mode = rtl_mode or marks_mode_of(texts)
@@ -206,7 +210,7 @@ def fix_track(
             current = [
                 view
                 if view.text == text
-                else cue_view(view.number, view.cue, context.rtl_file, text)
+                else cue_view(view.number, view.cue, context.rtl_file, text, measure)
                 for view, text in zip(views, texts, strict=True)
             ]
             marked = file_context(
@@ -232,6 +236,7 @@ def fix_track(
                     marked,
                     changes,
                     None if number in moved else found[number],
+                    measure,
                 )
     if not changes:
         return track, changes

@@ -154,8 +154,8 @@ register(
             "A line longer than the profile's limit (42 visible characters in the Arabic "
             "streaming profile) runs off the safe area or is wrapped by the player where it "
             "chooses. Characters are counted as a viewer sees them: tags, bidi controls, harakat "
-            "and tatweel do not count. The fix re-breaks the cue with the make line breaker, "
-            "keeping tags balanced across the new breaks."
+            "and tatweel do not count. The fix re-breaks the cue with the make line breaker "
+            "(a cue with tags, or one whose words cannot fit, is left to a human)."
         ),
         check=_check_line_too_long,
         fix=_fix_rebreak,

@@ -108,8 +108,11 @@ def _plural(level: str, count: int) -> str:
 
 
 def _safe(rule_id: str) -> bool:
+    """Whether the default ``fix`` repairs this rule's findings (``[*]``): safe fixers, but
+    not the direction-mark fixers, which run only when the file has marks, punctuation was
+    moved, or ``--rtl`` asks."""
     rule = RULES.get(rule_id)
-    return rule is not None and rule.fix is not None and rule.safe
+    return rule is not None and rule.fix is not None and rule.safe and not rule.marks
 
 
 def _visible(text: str) -> str:

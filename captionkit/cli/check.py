@@ -130,8 +130,8 @@ def check_command(
         return
     if list_rules:
         for rule in all_rules():
-            fix = "safe fix" if rule.fix and rule.safe else "fix" if rule.fix else ""
-            typer.echo(f"{rule.id:<26} {rule.severity:<8} {fix:<9} {rule.summary}")
+            fix = "safe fix" if rule.fix and rule.safe else "unsafe fix" if rule.fix else ""
+            typer.echo(f"{rule.id:<26} {rule.severity:<8} {fix:<11} {rule.summary}")
         return
     if not inputs:
         raise UsageError("give at least one file or folder to check")
