@@ -29,8 +29,9 @@ from dataclasses import dataclass
 
 from captionkit.check.engine import check_views, cue_view, file_context, track_context
 from captionkit.check.model import Context, Finding, Rule
-from captionkit.check.registry import FIX_ORDER
+from captionkit.check.registry import FIX_ORDER, RULES
 from captionkit.collector import collector_paused
+from captionkit.errors import InvalidValue
 from captionkit.model import Cue, Track
 from captionkit.profiles import Profile
 from captionkit.text.rtl import PDF, RLE, RLM, RTL_LETTER, parse_rtl_mode
@@ -180,8 +181,6 @@ def fix_track(
     punctuation in a file that had none.
     """
     if rtl_mode is not None and parse_rtl_mode(rtl_mode).value not in FIX_RTL_MODES:
-        from captionkit.errors import InvalidValue
-
         raise InvalidValue("rtl", rtl_mode, "one of none, marks, embed")
     chosen = fix_rules(rules, unsafe, named)
     text_rules = [rule for rule in chosen if not rule.marks]
@@ -216,8 +215,6 @@ def fix_track(
             marked = file_context(
                 current, context.profile, track.format, mode, context.language, context.memo
             )
-            from captionkit.check.registry import RULES
-
             on_moved = [
                 RULES[rule_id] for rule_id in ("rtl-base-direction", "rtl-edge-punctuation")
             ]

@@ -31,13 +31,25 @@ from captionkit.text.arabic import (
 )
 from captionkit.text.bidi import render_line as _render_line
 from captionkit.text.counting import strip_tags
-from captionkit.text.rtl import ALM, BIDI_CONTROLS, RLM, RTL_LETTER, line_direction
+from captionkit.text.rtl import (
+    ALM,
+    BIDI_CONTROLS,
+    LRE,
+    LRI,
+    LRO,
+    RLE,
+    RLI,
+    RLM,
+    RLO,
+    RTL_LETTER,
+    line_direction,
+)
 
 _RTL_MARKS = frozenset({RLM, ALM})
 # The marks a repair writes on a line, memoised: reports ask for every finding's fix.
 render_line = lru_cache(maxsize=8192)(_render_line)
-_RTL_OPENERS = frozenset("\u202b\u202e\u2067")
-_LTR_OPENERS = frozenset("\u202a\u202d\u2066")
+_RTL_OPENERS = frozenset({RLE, RLO, RLI})
+_LTR_OPENERS = frozenset({LRE, LRO, LRI})
 _SKIPPED = BIDI_CONTROLS | frozenset(" \t\u00a0\u200b\u200c\u200d\ufeff")
 _NEUTRAL_CLASSES = frozenset({"ON", "CS", "ES", "ET"})
 # Fast tests over a whole cue: only cues they match are looked at closely.
@@ -532,7 +544,7 @@ _OPENERS = {
 _CLOSER = {"embedding": "\u202c", "override": "\u202c", "isolate": "\u2069"}
 _NAMES = {"\u202c": "PDF", "\u2069": "PDI"}
 _ALL_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_EMBEDDINGS = frozenset("\u202a\u202b")
+_EMBEDDINGS = frozenset({LRE, RLE})
 
 
 def _balance(plain: str) -> tuple[list[tuple[int, str]], str]:
