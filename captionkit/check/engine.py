@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from captionkit.check.language import file_language
 from captionkit.check.model import Context, CueView, Finding, Rule, Severity
@@ -16,6 +17,8 @@ from captionkit.text.counting import plain_visible_length, strip_tags
 from captionkit.text.rtl import RTL_LETTER, line_direction
 
 _ORDER = {rule_id: position for position, rule_id in enumerate(RULE_IDS)}
+# Asked once a cue for its first RTL letter: a file has few distinct ones.
+_arabic_letter = lru_cache(maxsize=1024)(is_arabic_script)
 
 
 def cue_view(
@@ -44,7 +47,7 @@ def cue_view(
         rtl = arabic = False
     else:
         rtl = rtl_file or any(line_direction(line) == "rtl" for line in plain_lines)
-        arabic = rtl and is_arabic_script(letter.group())
+        arabic = rtl and _arabic_letter(letter.group())
     source = cue.source
     first_line = None
     if source is not None:
@@ -76,7 +79,9 @@ def track_context(
     if texts is None:
         texts = [cue.text for cue in cues]
     if language is None:
-        language = file_language(track.source.path, map(strip_tags, texts))
+        # The language of a large file is that of an even sample of its cues.
+        step = max(1, len(texts) // 5000)
+        language = file_language(track.source.path, map(strip_tags, texts[::step]))
     rtl_file = language is not None
     views = [
         cue_view(index, cue, rtl_file, text, measure)

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from captionkit.check.engine import check_views, cue_view, file_context, track_context
-from captionkit.check.model import Context, Finding, Rule
+from captionkit.check.model import Context, CueView, Finding, Rule
 from captionkit.check.registry import FIX_ORDER, RULES
 from captionkit.collector import collector_paused
 from captionkit.errors import InvalidValue
@@ -125,6 +125,7 @@ def _repair_cue(
     changes: list[Change],
     first: Sequence[Rule] | None = None,
     measure: bool = True,
+    view: CueView | None = None,
 ) -> str:
     """The cue's text after every rule of ``rules`` that finds something has run.
 
@@ -134,7 +135,8 @@ def _repair_cue(
     # One repair can uncover another (a stray PDF removed shows the punctuation behind
     # it), so after such a repair the rules run again on the cue, up to a few rounds.
     applied: set[str] = set()  # each rule changes a cue once: a swap must not swap back
-    view = cue_view(index, cue, context.rtl_file, text, measure)
+    if view is None or view.text != text:
+        view = cue_view(index, cue, context.rtl_file, text, measure)
     for round_number in range(_ROUNDS):
         before_round = text
         for rule in first if first is not None and round_number == 0 else rules:
@@ -197,7 +199,15 @@ def fix_track(
             for number in sorted(found):
                 cue = cues[number - 1]
                 texts[number - 1] = _repair_cue(
-                    number, cue, cue.text, text_rules, context, changes, found[number], measure
+                    number,
+                    cue,
+                    cue.text,
+                    text_rules,
+                    context,
+                    changes,
+                    found[number],
+                    measure,
+                    views[number - 1],
                 )
         moved = {change.cue for change in changes if change.rule in _MOVES}
         mode = rtl_mode or marks_mode_of(texts)
@@ -234,6 +244,7 @@ def fix_track(
                     changes,
                     None if number in moved else found[number],
                     measure,
+                    current[number - 1],
                 )
     if not changes:
         return track, changes
