@@ -169,6 +169,14 @@ def test_mixed_arabic_indic_and_persian_digits() -> None:
     )
     assert rules_of(findings) == [(3, 1, "rtl-mixed-digits")]
     assert "(٤٥٦ and ۴۵۶ look different)" in findings[0].message
+    # The file's language decides between the two Arabic-script sets (an unsafe fix).
+    persian = track("ساعت ۱۲", "ساعت ۱۳", "ساعت ١٤", path="film.fa.srt")
+    assert fix_track(persian, all_rules())[1] == []
+    fixed, _ = fix_track(persian, select_rules(["rtl-mixed-digits"]), named=True)
+    assert [cue.text for cue in fixed.cues] == ["ساعت ۱۲", "ساعت ۱۳", "ساعت ۱۴"]
+    western = track("ساعت 12", "ساعت ١٣", "ساعت ١٤", path="x.ar.srt")
+    fixed, changes = fix_track(western, select_rules(["rtl-mixed-digits"]), named=True)
+    assert changes == []  # Western against Arabic-Indic: an editorial choice
 
 
 # --- safety ---------------------------------------------------------------------------------

@@ -139,13 +139,17 @@ def _repair_cue(
         view = cue_view(index, cue, context.rtl_file, text, measure)
     for round_number in range(_ROUNDS):
         before_round = text
-        for rule in first if first is not None and round_number == 0 else rules:
+        known = first is not None and round_number == 0
+        for rule in first if known and first is not None else rules:
             if rule.id in applied:
                 continue
-            if view.text != text:
-                view = cue_view(index, cue, context.rtl_file, text, measure)
-            if not any(True for _ in rule.check([view], context)):
-                continue
+            # Rules the whole file's check found here need no second look (and a rule that
+            # compares cues, like mixed digits, cannot judge one cue alone).
+            if not known:
+                if view.text != text:
+                    view = cue_view(index, cue, context.rtl_file, text, measure)
+                if not any(True for _ in rule.check([view], context)):
+                    continue
             assert rule.fix is not None
             repaired = rule.fix(text, context)
             if _blank_lines(repaired) > _blank_lines(text):

@@ -48,6 +48,7 @@ FIX_ORDER: tuple[str, ...] = (
     "rtl-unbalanced-controls",
     "rtl-latin-punctuation",
     "rtl-letter-variants",
+    "rtl-mixed-digits",
     "unclosed-tag",
     "too-many-lines",
     "line-too-long",

@@ -794,6 +794,19 @@ def _check_mixed_digits(views: Sequence[CueView], context: Context) -> Iterator[
             )
 
 
+_TO_PERSIAN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
+_TO_ARABIC_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩")
+
+
+def _fix_digits(text: str, context: Context) -> str:
+    """Arabic-Indic and Persian digits made the file language's own (same values)."""
+    if context.language in ("fa", "ur"):
+        return text.translate(_TO_PERSIAN_DIGITS)
+    if context.language == "ar":
+        return text.translate(_TO_ARABIC_DIGITS)
+    return text
+
+
 register(
     Rule(
         id="rtl-mixed-digits",
@@ -804,12 +817,19 @@ register(
             "Persian (U+06F0–06F9). Mixed sets look inconsistent and break search and sorting. "
             "Arabic-Indic and Persian digits mostly look alike, but four, five and six differ "
             "(٤٥٦ against ۴۵۶), so Persian digits in an Arabic file show as the wrong shapes. "
-            "Every line that uses a set other than the file's main one is reported. There is no "
-            "automatic fix: which set is right is an editorial choice."
+            "Every line that uses a set other than the file's main one is reported. Between "
+            "Western and the others the choice is editorial (no fix); between Arabic-Indic and "
+            "Persian the file's language decides: Persian digits in a Persian or Urdu file, "
+            "Arabic-Indic ones in an Arabic file."
         ),
         check=_check_mixed_digits,
+        fix=_fix_digits,
         precondition="a file with digits of more than one set",
-        remedy="none: which set is right is an editorial choice",
+        remedy=(
+            "in a file whose language is Persian, Urdu or Arabic, writes its own Arabic-script "
+            "digits (Arabic-Indic and Persian digits have the same values); Western digits are "
+            "left alone. Unsafe (it changes characters): `fix --rule rtl-mixed-digits`"
+        ),
     )
 )
 
