@@ -140,6 +140,7 @@ def _repair_cue(
     for round_number in range(_ROUNDS):
         before_round = text
         known = first is not None and round_number == 0
+        deferred = False
         for rule in first if known and first is not None else rules:
             if rule.id in applied:
                 continue
@@ -153,12 +154,13 @@ def _repair_cue(
             assert rule.fix is not None
             repaired = rule.fix(text, context)
             if _blank_lines(repaired) > _blank_lines(text):
+                deferred = True  # another repair may give the line text: look again
                 continue  # never empty a cue or a line: SubRip would end the cue there
             if repaired != text:
                 applied.add(rule.id)
                 changes.append(Change(rule.id, index, cue.line_number, text, repaired))
                 text = repaired
-        if text == before_round or _UNCOVERING.isdisjoint(applied):
+        if text == before_round or (_UNCOVERING.isdisjoint(applied) and not deferred):
             break
     return text
 
