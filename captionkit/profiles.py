@@ -17,6 +17,7 @@ on the command line or in ``[tool.captionkit]`` of a ``pyproject.toml``::
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import dataclass, fields, replace
 from fractions import Fraction
@@ -120,30 +121,93 @@ def load_profile(name: str | None = None, overrides: dict[str, Any] | None = Non
     return profile
 
 
-def project_settings(start: Path | None = None) -> dict[str, Any]:
-    """``[tool.captionkit]`` of the nearest ``pyproject.toml`` above ``start`` (or {})."""
+#: Keys of ``[tool.captionkit.check]`` (a table of its own inside ``[tool.captionkit]``).
+CHECK_KEYS = frozenset({"select", "ignore", "severity", "output-format", "fail-on"})
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """The line of the TOML text where ``key`` is set (for the error message)."""
+    pattern = re.compile(rf'^\s*(?:"{re.escape(key)}"|{re.escape(key)})\s*=', re.MULTILINE)
+    match = pattern.search(text)
+    if match is None:
+        match = re.search(rf"^\s*\[[^\]]*\b{re.escape(key)}\]", text, re.MULTILINE)
+    return None if match is None else text.count("\n", 0, match.start()) + 1
+
+
+def _validate(settings: dict[str, Any], text: str, path: Path, table: str) -> None:
+    """Refuse keys no command reads, naming the file, the line and the key."""
+    allowed = (set(_FIELD_TYPES) - {"name"}) | {"profile", "check"}
+    for key, value in settings.items():
+        if key not in allowed:
+            raise UsageError(
+                f"unknown key {key!r} in [{table}] (known: {', '.join(sorted(allowed))})",
+                file=str(path),
+                line=_key_line(text, key),
+            )
+        if key == "check":
+            if not isinstance(value, dict):
+                raise UsageError(f"[{table}.check] must be a table", file=str(path))
+            for inner in value:
+                if inner not in CHECK_KEYS:
+                    raise UsageError(
+                        f"unknown key {inner!r} in [{table}.check] "
+                        f"(known: {', '.join(sorted(CHECK_KEYS))})",
+                        file=str(path),
+                        line=_key_line(text, inner),
+                    )
+
+
+def read_settings(path: Path) -> dict[str, Any]:
+    """The captionkit settings of one TOML file, checked key by key.
+
+    A ``pyproject.toml`` (or any file with a ``[tool]`` table) holds them in
+    ``[tool.captionkit]``; any other file (a ``captionkit.toml``) holds them at its top
+    level, as ruff's own ``ruff.toml`` does.
+    """
+    try:
+        text = path.read_text("utf-8")
+        data = tomllib.loads(text)
+    except OSError as error:
+        raise UsageError(f"cannot read it: {error.strerror or error}", file=str(path)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read it: {error}", file=str(path)) from None
+    if "tool" in data or path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        settings = tool.get("captionkit", {}) if isinstance(tool, dict) else {}
+        table = "tool.captionkit"
+    else:
+        settings, table = data, "captionkit"
+    if not isinstance(settings, dict):
+        raise UsageError(f"[{table}] must be a table", file=str(path))
+    _validate(settings, text, path, table)
+    return dict(settings)
+
+
+def project_settings(start: Path | None = None, config: Path | None = None) -> dict[str, Any]:
+    """The settings of ``config`` when given, else ``[tool.captionkit]`` of the nearest
+    ``pyproject.toml`` above ``start`` (or {}). Unknown keys are errors naming file and key."""
+    if config is not None:
+        return read_settings(Path(config))
     folder = (start or Path.cwd()).resolve()
     for candidate in (folder, *folder.parents):
         path = candidate / "pyproject.toml"
         if path.is_file():
-            try:
-                data = tomllib.loads(path.read_text("utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-                raise UsageError(f"cannot read it: {error}", file=str(path)) from None
-            settings = data.get("tool", {}).get("captionkit", {})
-            return dict(settings) if isinstance(settings, dict) else {}
+            return read_settings(path)
     return {}
 
 
 def resolve_profile(
-    name: str | None, overrides: dict[str, Any] | None = None, start: Path | None = None
+    name: str | None,
+    overrides: dict[str, Any] | None = None,
+    start: Path | None = None,
+    config: Path | None = None,
 ) -> Profile:
     """The profile a command uses: ``[tool.captionkit]`` first, then command-line values.
 
     Command-line values (``overrides``, None meaning "not given") win over the
     project's settings, which win over the profile's own values.
     """
-    settings = project_settings(start)
+    settings = project_settings(start, config)
     profile_fields = set(_FIELD_TYPES) - {"name"}
     chosen = name or settings.get("profile")
     merged = {key: value for key, value in settings.items() if key in profile_fields}

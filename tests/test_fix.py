@@ -26,7 +26,8 @@ def expected_mixed_fix() -> bytes:
     """The fixture's bytes with the three repairs made by hand, everything else as it was."""
     data = MIXED.read_bytes()
     for before, after in (
-        (".لقد إعتدنا على استخدام الإنترنت", "لقد إعتدنا على استخدام الإنترنت."),
+        # Moved punctuation in a file without marks: embed, so LTR-base players show it right.
+        (".لقد إعتدنا على استخدام الإنترنت", "\u202bلقد إعتدنا على استخدام الإنترنت.\u202c"),
         ("هل أنت بخير?", "هل أنت بخير؟"),
         ("\ufee3\ufeae\ufea3\ufe92\ufe8e", "مرحبا"),
     ):
@@ -45,7 +46,8 @@ def test_fix_changes_only_the_fixed_cues(tmp_path: Path) -> None:
     assert "mixed.srt:1: cue 1: rtl-visual-punctuation" in result.output
     assert "cue 3: rtl-latin-punctuation" in result.output
     assert "cue 5: rtl-presentation-forms" in result.output
-    assert "3 fixes in 3 cues" in result.output
+    assert "mixed.srt:1: cue 1: rtl-edge-punctuation" in result.output
+    assert "4 fixes in 3 cues" in result.output
     # The word ligature, the RLE-per-line cue and the padded <i> cue are untouched.
     assert "cue 4" not in result.output and "cue 6" not in result.output
 
@@ -63,7 +65,8 @@ def test_dry_run_prints_a_diff_and_writes_nothing(tmp_path: Path) -> None:
     result = runner.invoke(app, ["fix", str(copy), "--dry-run"])
     assert result.exit_code == 0
     assert "-.لقد إعتدنا على استخدام الإنترنت" in result.stdout
-    assert "+لقد إعتدنا على استخدام الإنترنت." in result.stdout
+    assert "+\u202bلقد إعتدنا على استخدام الإنترنت.\u202c" in result.stdout
+    assert "@@ -1,1 +1,1 @@ cue 1" in result.stdout  # a hunk a changed cue, at its first line
     assert copy.read_bytes() == MIXED.read_bytes()
     assert not (tmp_path / "copy.srt.bak").exists()
 
@@ -77,9 +80,12 @@ def test_in_place_keeps_a_backup(tmp_path: Path) -> None:
     assert (tmp_path / "copy.srt.bak").read_bytes() == MIXED.read_bytes()
 
 
-def test_fix_needs_a_destination() -> None:
+def test_fix_writes_to_stdout_by_default() -> None:
     result = runner.invoke(app, ["fix", str(MIXED)])
-    assert result.exit_code == 2 and "--in-place" in result.output
+    assert result.exit_code == 0
+    assert result.stdout_bytes == expected_mixed_fix()
+    several = runner.invoke(app, ["fix", str(MIXED), str(MIXED)])
+    assert several.exit_code == 2 and "--in-place" in several.output
 
 
 def test_rtl_marks_added_only_when_asked() -> None:
@@ -137,7 +143,9 @@ def test_tor_visual_punctuation_flagged_on_every_cue_that_has_it() -> None:
 def test_tor_fixed_punctuation_matches_hebrew_and_persian(tmp_path: Path) -> None:
     arabic = shared_path(*TOR, "ar.srt")
     out = tmp_path / "ar.srt"
-    result = runner.invoke(app, ["fix", str(arabic), "-o", str(out), "--rule", "rtl-visual"])
+    result = runner.invoke(
+        app, ["fix", str(arabic), "-o", str(out), "--rule", "rtl-visual", "--rtl", "none"]
+    )
     assert result.exit_code == 0
     fixed = read(out)
     hebrew, persian = read(shared_path(*TOR, "he.srt")), read(shared_path(*TOR, "fa.srt"))

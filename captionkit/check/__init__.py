@@ -6,15 +6,22 @@ the profile value it reads, an explanation and, where repair is safe, a fixer.
 >>> from captionkit.model import Cue, Track
 >>> track = Track.from_cues([Cue(0, 2000, ".لقد وصلنا")])
 >>> fixed, changes = fix_track(track, select_rules(select=["rtl-visual-punctuation"]))
->>> fixed.cues[0].text
-'لقد وصلنا.'
+>>> fixed.cues[0].text == "\u202bلقد وصلنا.\u202c"
+True
 """
 
 from __future__ import annotations
 
 from captionkit.check import layout, rtl
-from captionkit.check.engine import check_track, check_views, cue_view, cue_views, summary
-from captionkit.check.fix import Change, fix_track
+from captionkit.check.engine import (
+    check_track,
+    check_views,
+    cue_view,
+    cue_views,
+    summary,
+    track_context,
+)
+from captionkit.check.fix import Change, fix_rules, fix_track, marks_mode_of
 from captionkit.check.model import Context, CueView, Finding, Rule, Severity
 from captionkit.check.registry import (
     FIX_ORDER,
@@ -40,10 +47,13 @@ __all__ = [
     "check_views",
     "cue_view",
     "cue_views",
+    "fix_rules",
     "fix_track",
     "layout",
+    "marks_mode_of",
     "parse_severities",
     "rtl",
     "select_rules",
     "summary",
+    "track_context",
 ]

@@ -1,7 +1,9 @@
 """Layout and timing rules: line length and count, shape, breaks, reading speed, durations, gaps.
 
-Lengths count what a viewer sees (``deps.visible_length``: no tags, harakat,
-tatweel or controls), as ``make`` counts them.
+Lengths count what a viewer sees (:func:`captionkit.text.counting.visible_length`:
+no tags, harakat, tatweel or controls), as ``make`` counts them. Re-breaking is the
+make breaker's (:func:`captionkit.text.linebreak.break_lines`); every fix here is
+unsafe (it changes the layout), so ``fix`` applies it only when asked.
 """
 
 from __future__ import annotations
@@ -9,26 +11,103 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from functools import partial
+from functools import lru_cache, partial
 
-from captionkit.check import deps
 from captionkit.check.model import Context, CueView, Finding, Rule
-from captionkit.check.rebreak import rebreak
 from captionkit.check.registry import found, register
-from captionkit.text.counting import plain_visible_length
+from captionkit.text.counting import TAG, plain_visible_length
+from captionkit.text.linebreak import bad_break_category, break_lines
+from captionkit.text.rtl import BIDI_CONTROLS
 
 _DASHES = ("-", "–", "—")
+_EDGE_SKIP = " \u200e\u200f\u202a\u202b\u202c\u061c.,،:;؛!?؟…\"'«»"
+_SENTENCE_END = tuple(".!?؟…")
 _SEEN = re.compile(r"[^\s\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff]")
 
 
 def _is_dialogue(view: CueView) -> bool:
-    """Two speakers: a line after the first starts with a dash (the first speaker's may not).
+    """Two speakers: a line after the first starts with a dash (the first speaker's may not),
+    or, in a file typed with the visual-order workaround, ends with one.
 
     Their lines are not to be joined or moved.
     """
-    return any(
-        plain.lstrip(" \u200e\u200f\u202b").startswith(_DASHES) for plain in view.plain_lines[1:]
+    return (
+        any(
+            plain.strip(_EDGE_SKIP).startswith(_DASHES) or plain.strip(_EDGE_SKIP).endswith(_DASHES)
+            for plain in view.plain_lines
+        )
+        and len(view.plain_lines) > 1
     )
+
+
+def _breaker_knows(view: CueView, context: Context) -> bool:
+    """The make breaker's word classes cover the cue: Arabic (not Persian, Urdu or Hebrew,
+    whose function words it does not know) or plain ASCII English."""
+    if view.text.isascii():
+        return True
+    return view.arabic and context.language in (None, "ar")
+
+
+def _same_break(text: str, suggestion: str) -> bool:
+    """Whether two texts break their words at the same places (whitespace aside)."""
+    return [line.split() for line in text.split("\n")] == [
+        line.split() for line in suggestion.split("\n")
+    ]
+
+
+def _ends_sentence(plain: str) -> bool:
+    """The line ends a sentence (at either end: the visual-order workaround types it first)."""
+    core = plain.strip(" \u200e\u200f\u202a\u202b\u202c\u061c\"'«»")
+    return core.endswith(_SENTENCE_END) or core.startswith(_SENTENCE_END)
+
+
+@lru_cache(maxsize=4096)
+def rebreak(text: str, limit: int, max_lines: int, shape: str = "bottom-heavy") -> str:
+    r"""The cue's words re-broken by the make breaker, or the text unchanged.
+
+    Memoised: a cue's findings (a long line, a bad break) share one suggestion, and
+    subtitle files repeat cues. Left unchanged (to a human): a cue with tags, a dialogue cue, and a cue the breaker
+    cannot fit. Bidi controls that every line starts or ends with (the one-RLE-per-line
+    convention) are kept on every new line.
+
+    >>> rebreak("one two\nthree", 42, 2)
+    'one two three'
+    """
+    if TAG.search(text):
+        return text
+    lines = text.split("\n")
+    if any(line.strip(_EDGE_SKIP).startswith(_DASHES) for line in lines[1:]):
+        return text  # one speaker a line
+    prefix, suffix = _common_affixes(lines)
+    words = " ".join(line[len(prefix) : len(line) - len(suffix)] for line in lines).split()
+    if not words:
+        return text
+    broken = break_lines(" ".join(words), limit, max_lines, shape).split("\n")
+    if [word for line in broken for word in line.split()] != words:
+        return text
+    if len(broken) > max_lines or any(plain_visible_length(line) > limit for line in broken):
+        return text
+    return "\n".join(prefix + line + suffix for line in broken)
+
+
+def _common_affixes(lines: list[str]) -> tuple[str, str]:
+    """Bidi controls that every line starts with and ends with (the per-line convention)."""
+
+    def lead(line: str) -> str:
+        end = 0
+        while end < len(line) and line[end] in BIDI_CONTROLS:
+            end += 1
+        return line[:end]
+
+    def trail(line: str) -> str:
+        start = len(line)
+        while start > 0 and line[start - 1] in BIDI_CONTROLS:
+            start -= 1
+        return line[start:]
+
+    leads = {lead(line) for line in lines}
+    trails = {trail(line) for line in lines}
+    return (leads.pop() if len(leads) == 1 else ""), (trails.pop() if len(trails) == 1 else "")
 
 
 def _lengths(view: CueView) -> tuple[int, ...]:
@@ -75,11 +154,13 @@ register(
             "A line longer than the profile's limit (42 visible characters in the Arabic "
             "streaming profile) runs off the safe area or is wrapped by the player where it "
             "chooses. Characters are counted as a viewer sees them: tags, bidi controls, harakat "
-            "and tatweel do not count. The fix re-breaks the cue with the make line breaker, "
-            "keeping tags balanced across the new breaks."
+            "and tatweel do not count. The fix re-breaks the cue with the make line breaker "
+            "(a cue with tags, or one whose words cannot fit, is left to a human)."
         ),
         check=_check_line_too_long,
         fix=_fix_rebreak,
+        precondition="every line of every cue",
+        remedy="re-breaks the cue with the make breaker (unsafe: changes the layout; `fix --rule ID` or `--unsafe-fixes`)",
         threshold="max_chars_per_line",
     )
 )
@@ -114,6 +195,8 @@ register(
         ),
         check=_check_too_many_lines,
         fix=_fix_rebreak,
+        precondition="every cue",
+        remedy="re-breaks the cue with the make breaker (unsafe: changes the layout; `fix --rule ID` or `--unsafe-fixes`)",
         threshold="max_lines",
     )
 )
@@ -124,7 +207,7 @@ def _check_needless_two_lines(views: Sequence[CueView], context: Context) -> Ite
     if not profile.single_line_first:
         return
     for view in views:
-        if len(view.lines) < 2 or _is_dialogue(view):
+        if len(view.lines) < 2 or _is_dialogue(view) or _ends_sentence(view.plain_lines[0]):
             continue
         lengths = _lengths(view)
         joined = sum(lengths) + len(lengths) - 1
@@ -156,7 +239,8 @@ register(
         check=_check_needless_two_lines,
         fix=_fix_rebreak,
         threshold="max_chars_per_line",
-        fix_on_request=True,
+        precondition="a cue of two or more lines, not a dialogue cue, whose first line does not end a sentence",
+        remedy="re-breaks the cue with the make breaker (unsafe: changes the layout; `fix --rule ID` or `--unsafe-fixes`)",
     )
 )
 
@@ -200,6 +284,8 @@ register(
         ),
         check=_check_reading_speed,
         threshold="max_cps",
+        precondition="every cue with a positive duration",
+        remedy="none: lengthen the cue (captionkit retime) or condense the text",
     )
 )
 
@@ -242,6 +328,8 @@ register(
         ),
         check=_check_duration_short,
         threshold="min_duration_ms",
+        precondition="every cue",
+        remedy="none: lengthen the cue (captionkit retime --repair)",
     )
 )
 
@@ -272,6 +360,8 @@ register(
         ),
         check=_check_duration_long,
         threshold="max_duration_ms",
+        precondition="every cue",
+        remedy="none: shorten or split the cue",
     )
 )
 
@@ -315,6 +405,8 @@ register(
         ),
         check=_check_gap_short,
         threshold="min_gap_frames",
+        precondition="two cues next to each other in time order",
+        remedy="none: move an edge (captionkit retime --repair)",
     )
 )
 
@@ -348,6 +440,8 @@ register(
             "be allowed with --ignore overlap or a lower severity."
         ),
         check=_check_overlap,
+        precondition="every cue against the latest-ending cue before it in time order",
+        remedy="none: move an edge (captionkit retime --repair)",
     )
 )
 
@@ -372,7 +466,7 @@ def _better_break_exists(view: CueView, context: Context) -> bool:
             continue
         if profile.shape == "bottom-heavy" and bottom < 0.75 * top:
             continue
-        if deps.bad_break_category(words[cut - 1], words[cut]) is None:
+        if bad_break_category(words[cut - 1], words[cut]) is None:
             return True
     return False
 
@@ -380,7 +474,7 @@ def _better_break_exists(view: CueView, context: Context) -> bool:
 def _check_unbalanced(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     bottom_heavy = context.profile.shape == "bottom-heavy"
     for view in views:
-        if len(view.lines) != 2 or _is_dialogue(view):
+        if len(view.lines) != 2 or _is_dialogue(view) or not _breaker_knows(view, context):
             continue
         top, bottom = _lengths(view)
         if not top or not bottom:
@@ -397,6 +491,9 @@ def _check_unbalanced(views: Sequence[CueView], context: Context) -> Iterator[Fi
             continue
         if not _better_break_exists(view, context):
             continue  # balance gave way to a good break: nothing to suggest
+        suggestion = _rebroken(view, context)
+        if _same_break(view.text, suggestion) or suggestion.count("\n") != 1:
+            continue  # the breaker keeps this break (or cannot improve it): nothing to say
         yield found(
             "unbalanced-lines",
             "info",
@@ -404,7 +501,7 @@ def _check_unbalanced(views: Sequence[CueView], context: Context) -> Iterator[Fi
             None,
             None,
             message,
-            partial(_rebroken, view, context),
+            suggestion,
         )
 
 
@@ -424,6 +521,12 @@ register(
         ),
         check=_check_unbalanced,
         threshold="shape",
+        precondition=(
+            "a two-line cue in Arabic or plain ASCII (the breaker's languages), not a dialogue "
+            "cue, for which the make breaker finds a different break that fits and is not a bad "
+            "break"
+        ),
+        remedy="the finding shows the make breaker's cue; fix applies it only with --rule unbalanced-lines",
     )
 )
 
@@ -432,13 +535,13 @@ def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Fin
     for view in views:
         if len(view.lines) < 2 or _is_dialogue(view):
             continue
-        if not view.arabic and not view.text.isascii():
+        if not _breaker_knows(view, context):
             continue  # the breaker's word lists are Arabic and English only
         for number, (upper, lower) in enumerate(itertools.pairwise(view.plain_lines), 1):
             left_words, right_words = upper.split(), lower.split()
             if not left_words or not right_words:
                 continue
-            category = deps.bad_break_category(left_words[-1], right_words[0])
+            category = bad_break_category(left_words[-1], right_words[0])
             if category is not None:
                 yield found(
                     "bad-line-break",
@@ -467,6 +570,11 @@ register(
         ),
         check=_check_bad_break,
         fix=_fix_rebreak,
+        precondition=(
+            "a cue of two or more lines in Arabic (not Persian, Urdu or Hebrew) or plain ASCII, "
+            "not a dialogue cue"
+        ),
+        remedy="re-breaks the cue with the make breaker (unsafe: changes the layout; `fix --rule ID` or `--unsafe-fixes`)",
     )
 )
 
@@ -499,6 +607,8 @@ register(
             "reported, not deleted: deleting would renumber the file."
         ),
         check=_check_empty,
+        precondition="every cue",
+        remedy="none: delete the cue or give it text",
     )
 )
 
@@ -576,5 +686,8 @@ register(
         ),
         check=_check_unclosed_tag,
         fix=_fix_unclosed_tag,
+        precondition="a cue with tags",
+        remedy="closes open tags at the cue's end and removes closers with nothing to close",
+        safe=True,
     )
 )

@@ -75,15 +75,24 @@ class CueView(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a rule needs besides the cues: thresholds, the file's format, the ``--rtl`` target.
+    """What a rule needs besides the cues: thresholds, the file's format and language, the
+    direction marks a repair writes, and what the file as a whole is like.
 
-    ``memo`` keeps answers that several rules need (is this line reversed?) for one run.
+    ``language`` is the file's language (``ar``, ``fa``, ``ur``, ``he`` or None), from its
+    name or its letters; ``rtl_file`` says its text is right to left (so a line's base
+    direction comes from the language, not from a majority of letters); ``visual_file``
+    says its clear lines use the visual-order punctuation workaround (so ambiguous lines
+    are read that way too). ``memo`` keeps answers that several rules need (is this line
+    reversed?) for one run.
     """
 
     profile: Profile
     format: Format = "srt"
-    rtl_mode: str = "marks"
-    memo: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
+    rtl_mode: str = "embed"
+    language: str | None = None
+    rtl_file: bool = False
+    visual_file: bool = False
+    memo: dict[tuple[str, str], object] = field(default_factory=dict, compare=False, repr=False)
 
 
 CheckFunction: TypeAlias = Callable[[Sequence[CueView], Context], Iterator[Finding]]
@@ -92,12 +101,17 @@ FixFunction: TypeAlias = Callable[[str, Context], str]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A rule: stable id, default severity, the profile value it reads, explanation, functions.
+    """A rule: stable id, default severity, what it needs and what its fix does, functions.
 
-    ``threshold`` names the :class:`~captionkit.profiles.Profile` field that sets
-    the rule's limit (empty when the rule has none). ``fix_needs_rtl`` marks
-    fixers that only run when the user names a target (``fix --rtl marks``);
-    ``fix_on_request`` fixers (a matter of taste) only when the rule is named (``--rule``).
+    ``precondition`` says which lines or cues the rule reads (one finding per cause: a
+    logical-order rule never reads a visual-order line); ``remedy`` says what the fix
+    does, or what to do by hand. ``safe`` fixes cannot change meaning or layout for the
+    worse (punctuation order, controls, presentation forms) and ``fix`` applies them by
+    default; the others (re-breaking, letters, timing) need ``unsafe_fixes`` or the rule
+    named. ``marks`` fixers add direction marks: they run only when the repair writes
+    marks (the file's own convention, ``embed`` after moving punctuation, or ``--rtl``).
+    ``threshold`` names the :class:`~captionkit.profiles.Profile` field that sets the
+    rule's limit (empty when the rule has none).
     """
 
     id: str
@@ -106,6 +120,8 @@ class Rule:
     explanation: str
     check: CheckFunction = field(repr=False)
     fix: FixFunction | None = field(default=None, repr=False)
+    precondition: str = "every cue"
+    remedy: str = "no automatic fix"
+    safe: bool = False
+    marks: bool = False
     threshold: str = ""
-    fix_needs_rtl: bool = False
-    fix_on_request: bool = False

@@ -24,6 +24,7 @@ RULE_IDS: tuple[str, ...] = (
     "rtl-unbalanced-controls",
     "rtl-latin-punctuation",
     "rtl-mixed-digits",
+    "rtl-letter-variants",
     "line-too-long",
     "too-many-lines",
     "needless-two-lines",
@@ -38,13 +39,16 @@ RULE_IDS: tuple[str, ...] = (
     "unclosed-tag",
 )
 
-# Text first in logical order, then punctuation, controls and marks, then the line breaks.
+# Text first in logical order, then punctuation, controls and letters, then the line breaks;
+# direction marks last, once the lines are final.
 FIX_ORDER: tuple[str, ...] = (
     "rtl-reversed-text",
     "rtl-presentation-forms",
     "rtl-visual-punctuation",
     "rtl-unbalanced-controls",
     "rtl-latin-punctuation",
+    "rtl-letter-variants",
+    "rtl-mixed-digits",
     "unclosed-tag",
     "too-many-lines",
     "line-too-long",

@@ -1,7 +1,14 @@
-"""The right-to-left rules: direction, punctuation, shaping, reversed text, controls, digits.
+"""The right-to-left rules: direction, punctuation, shaping, reversed text, controls, letters, digits.
 
 Each check reads the plain text of a line (tags taken out) and reports offsets in
 it; each fixer edits the line as written, tags kept, and changes nothing else.
+
+One finding per cause: a line is first sorted by how it is stored (visual order
+with its letters backwards, the visual-order punctuation workaround, or logical
+order), and only the rules for that kind of line read it. A right-to-left line is
+one whose first strong character is right to left, or any line with a
+right-to-left letter in a right-to-left file (its language from its name or its
+letters): never a majority of letters.
 """
 
 from __future__ import annotations
@@ -11,31 +18,46 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache, partial
 
-from captionkit.check import deps
 from captionkit.check.model import Context, CueView, Finding, Rule
 from captionkit.check.registry import found, register
-from captionkit.check.textutil import (
-    BIDI_CONTROLS,
-    LTR_LETTER,
-    RTL_LETTER,
-    plain_offset,
-    show_controls,
+from captionkit.check.textutil import plain_offset, show_controls
+from captionkit.check.visual import LineKind, classify, edges, undo
+from captionkit.text.arabic import (
+    WORD_LIGATURES,
+    is_presentation_form,
+    looks_reversed,
+    unshape,
+    unvisual,
 )
+from captionkit.text.bidi import render_line as _render_line
 from captionkit.text.counting import strip_tags
-from captionkit.text.rtl import line_direction
+from captionkit.text.rtl import (
+    ALM,
+    BIDI_CONTROLS,
+    LRE,
+    LRI,
+    LRO,
+    RLE,
+    RLI,
+    RLM,
+    RLO,
+    RTL_LETTER,
+    line_direction,
+)
 
-_RTL_MARKS = frozenset("\u200f\u061c")
-_RTL_OPENERS = frozenset("\u202b\u202e\u2067")
-_LTR_OPENERS = frozenset("\u202a\u202d\u2066")
+_RTL_MARKS = frozenset({RLM, ALM})
+# The marks a repair writes on a line, memoised: reports ask for every finding's fix.
+render_line = lru_cache(maxsize=8192)(_render_line)
+_RTL_OPENERS = frozenset({RLE, RLO, RLI})
+_LTR_OPENERS = frozenset({LRE, LRO, LRI})
 _SKIPPED = BIDI_CONTROLS | frozenset(" \t\u00a0\u200b\u200c\u200d\ufeff")
 _NEUTRAL_CLASSES = frozenset({"ON", "CS", "ES", "ET"})
-_RTL_CLASSES = frozenset({"R", "AL"})
-_VISUAL_PUNCTUATION = frozenset(".,،:;؛!?؟")
 # Fast tests over a whole cue: only cues they match are looked at closely.
 _SKIPPED_TEXT = "".join(sorted(_SKIPPED))
 _PRESENTATION = re.compile("[\ufb50-\ufdcf\ufdf0-\ufdff\ufe70-\ufefc]")
 _LATIN_HINT = re.compile("[,;?]")
 _DIGIT_HINT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
+_LTR_HINT = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=1)
@@ -53,36 +75,51 @@ def _neutral_at_an_edge(plain: str) -> bool:
     neutral = _neutral_characters()
     for line in plain.split("\n"):
         visible = line.strip(_SKIPPED_TEXT)
-        if visible and (visible[0] in neutral or visible[-1] in neutral):
-            return True
-    return False
-
-
-def _punctuation_first(plain: str) -> bool:
-    """A fast test: some line of the text starts with sentence punctuation."""
-    for line in plain.split("\n"):
-        visible = line.lstrip(_SKIPPED_TEXT)
-        if visible and visible[0] in _VISUAL_PUNCTUATION:
+        if visible and (
+            visible[0] in neutral
+            or visible[-1] in neutral
+            or visible[0] in "؟؛"
+            or visible[-1] in "؟؛"
+        ):
             return True
     return False
 
 
 def _reversed(plain: str, context: Context) -> bool:
-    """``looks_reversed`` of a line, asked once a check for each distinct line: two rules
+    """``looks_reversed`` of a line, asked once a run for each distinct line: several rules
     need it, and subtitle files repeat short lines."""
     key = ("reversed", plain)
     known = context.memo.get(key)
     if known is None:
-        known = context.memo[key] = deps.looks_reversed(plain)
+        known = context.memo[key] = looks_reversed(plain)
+    return bool(known)
+
+
+def line_kind(plain: str, context: Context) -> LineKind:
+    """How the line stores its edge punctuation (memoised: files repeat lines)."""
+    key = ("kind", plain)
+    known = context.memo.get(key)
+    if known is None:
+        known = classify(plain)
+        context.memo[key] = known
+    assert isinstance(known, LineKind)
     return known
 
 
-def _lines(text: str) -> list[str]:
-    return text.split("\n")
+def is_visual_line(plain: str, context: Context) -> bool:
+    """The line uses the visual-order punctuation workaround (and is not reversed text)."""
+    kind = line_kind(plain, context)
+    if kind is LineKind.WORKAROUND or (kind is LineKind.AMBIGUOUS and context.visual_file):
+        return not _reversed(plain, context) and undo(plain) != plain
+    return False
 
 
-def _join(lines: list[str]) -> str:
-    return "\n".join(lines)
+def _rtl_line(plain: str, context: Context) -> bool:
+    """A right-to-left line: first strong character right to left, or an RTL letter in an
+    RTL file."""
+    if RTL_LETTER.search(plain) is None:
+        return False
+    return context.rtl_file or line_direction(plain) == "rtl"
 
 
 def _edges(plain: str) -> tuple[int, int] | None:
@@ -109,23 +146,37 @@ def _rtl_embedded(plain: str, index: int) -> bool:
 
 
 def _fix_lines(text: str, fix_line: Callable[[str], str]) -> str:
-    return _join([fix_line(line) for line in _lines(text)])
+    return "\n".join(fix_line(line) for line in text.split("\n"))
 
 
 # --- rtl-base-direction ---------------------------------------------------------------------
 
 
+def _ltr_start(plain: str, context: Context) -> bool:
+    """An RTL-language line with an RTL letter whose first strong character is left to right."""
+    if RTL_LETTER.search(plain) is None or line_direction(plain) != "ltr":
+        return False
+    if not (context.rtl_file or line_direction(_strip_ltr_run(plain)) == "rtl"):
+        return False
+    edges = _edges(plain)
+    leading = plain[: edges[0]] if edges else ""
+    return not any(char in _RTL_OPENERS or char in _RTL_MARKS for char in leading)
+
+
+def _strip_ltr_run(plain: str) -> str:
+    """The line without its first Latin word (what decides the line in a file of no language)."""
+    parts = plain.split(None, 1)
+    return parts[1] if len(parts) > 1 else ""
+
+
 def _check_base_direction(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     for view in views:
-        if not view.rtl or LTR_LETTER.search(view.plain) is None:
+        if not view.rtl or _LTR_HINT.search(view.plain) is None:
             continue
         for number, plain in enumerate(view.plain_lines, 1):
-            if not has_rtl_letter(plain) or line_direction(plain) != "ltr":
+            if not _ltr_start(plain, context):
                 continue
             edges = _edges(plain)
-            leading = plain[: edges[0]] if edges else ""
-            if any(char in _RTL_OPENERS for char in leading):
-                continue
             yield found(
                 "rtl-base-direction",
                 "warning",
@@ -133,21 +184,15 @@ def _check_base_direction(views: Sequence[CueView], context: Context) -> Iterato
                 number,
                 edges[0] if edges else 0,
                 "the line's first strong character is left to right, so a player lays the "
-                "whole line out left to right",
-                partial(deps.render_marks, view.lines[number - 1], "marks"),
+                "whole right-to-left line out left to right (words and punctuation misplaced)",
+                partial(render_line, view.lines[number - 1], context.rtl_mode),
             )
-
-
-def has_rtl_letter(plain: str) -> bool:
-    """Whether the line holds a right-to-left letter."""
-    return RTL_LETTER.search(plain) is not None
 
 
 def _fix_base_direction(text: str, context: Context) -> str:
     def fix_line(line: str) -> str:
-        plain = strip_tags(line)
-        if has_rtl_letter(plain) and line_direction(plain) == "ltr":
-            return deps.render_marks(line, context.rtl_mode)
+        if _ltr_start(strip_tags(line), context):
+            return render_line(line, context.rtl_mode)
         return line
 
     return _fix_lines(text, fix_line)
@@ -160,15 +205,25 @@ register(
         summary="RTL line that starts with a left-to-right word",
         explanation=(
             "A player picks a line's direction from its first strong character (Unicode rule "
-            "P2). In an Arabic cue, a line that starts with a Latin name or a number followed by "
-            "a Latin word is laid out left to right: its words come out in the wrong order and "
-            "its punctuation at the wrong end. A right-to-left mark (RLM) at the start, or an "
-            "RLE…PDF embedding around the line, gives it a right-to-left base. Lines with no "
-            "right-to-left letter are left alone. Fixed by `captionkit fix --rtl marks`."
+            "P2). In an Arabic, Persian, Urdu or Hebrew line that starts with a Latin name "
+            "(`Python، رائع!`), the whole line is laid out left to right: its words come out in "
+            "the wrong order and its punctuation at the wrong end. How many Latin letters the "
+            "line holds does not matter. A right-to-left mark (RLM) at the start, or an RLE…PDF "
+            "embedding around the line, gives it a right-to-left base."
         ),
         check=_check_base_direction,
         fix=_fix_base_direction,
-        fix_needs_rtl=True,
+        precondition=(
+            "a line with a right-to-left letter whose first strong character is left to right, "
+            "in a file whose language is right to left (from its name, e.g. x.ar.srt, or its "
+            "letters), with no RLM, RLE, RLO or RLI before it"
+        ),
+        remedy=(
+            "adds direction marks to the line (the file's own convention, or embed; `--rtl` "
+            "chooses): `captionkit fix --rtl embed`"
+        ),
+        safe=True,
+        marks=True,
     )
 )
 
@@ -200,6 +255,16 @@ def _edge_problems(plain: str) -> list[tuple[int, str]]:
     return problems
 
 
+def _edge_line(plain: str, context: Context) -> list[tuple[int, str]]:
+    """The edge problems of a logical-order RTL line (none for the other kinds of line)."""
+    if line_direction(plain) != "rtl" or RTL_LETTER.search(plain) is None:
+        return []  # an LTR start is rtl-base-direction's cause
+    problems = _edge_problems(plain)
+    if not problems or is_visual_line(plain, context) or _reversed(plain, context):
+        return []
+    return problems
+
+
 def _check_edge_punctuation(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     for view in views:
         if not view.rtl or not _neutral_at_an_edge(view.plain):
@@ -208,9 +273,7 @@ def _check_edge_punctuation(views: Sequence[CueView], context: Context) -> Itera
             # A WebVTT renderer takes the cue's base direction from its first strong character.
             continue
         for number, plain in enumerate(view.plain_lines, 1):
-            if not has_rtl_letter(plain):
-                continue
-            for offset, side in _edge_problems(plain):
+            for offset, side in _edge_line(plain, context):
                 shown_at = "left" if side == "start" else "right"
                 yield found(
                     "rtl-edge-punctuation",
@@ -220,15 +283,14 @@ def _check_edge_punctuation(views: Sequence[CueView], context: Context) -> Itera
                     offset,
                     f"{plain[offset]!r} at the line's {side}: a player with a left-to-right base "
                     f"shows it at the {shown_at} end, away from the word it belongs to",
-                    partial(deps.render_marks, view.lines[number - 1], "marks"),
+                    partial(render_line, view.lines[number - 1], context.rtl_mode),
                 )
 
 
 def _fix_edge_punctuation(text: str, context: Context) -> str:
     def fix_line(line: str) -> str:
-        plain = strip_tags(line)
-        if has_rtl_letter(plain) and _edge_problems(plain):
-            return deps.render_marks(line, context.rtl_mode)
+        if _edge_line(strip_tags(line), context):
+            return render_line(line, context.rtl_mode)
         return line
 
     return _fix_lines(text, fix_line)
@@ -242,16 +304,26 @@ register(
         explanation=(
             "Punctuation, brackets and dashes have no direction of their own: they take the "
             "direction of their neighbours, and at a line's edge the only neighbour is the "
-            "paragraph's base direction. A player that lays out every line left to right (many "
-            "SubRip players and burn-in tools) shows the full stop of an Arabic sentence at the "
-            "left end and a dialogue dash at the right end. A right-to-left mark next to the "
-            "punctuation, or an RLE…PDF embedding around the line, holds it in place. WebVTT cues "
-            "whose first strong character is right to left are exempt: browsers give them a "
-            "right-to-left base. Fixed by `captionkit fix --rtl marks` (or `--rtl embed`)."
+            "paragraph's base direction. A player that lays out every line left to right (libass "
+            "with SubRip, many set-top players and burn-in tools) shows the full stop of an "
+            "Arabic sentence at the left end and a dialogue dash at the right end. A "
+            "right-to-left mark next to the punctuation, or an RLE…PDF embedding around the "
+            "line, holds it in place. WebVTT cues whose first strong character is right to left "
+            "are exempt: browsers give them a right-to-left base."
         ),
         check=_check_edge_punctuation,
         fix=_fix_edge_punctuation,
-        fix_needs_rtl=True,
+        precondition=(
+            "a logical-order line whose first strong character is right to left: never a line "
+            "using the visual-order workaround (rtl-visual-punctuation) or stored backwards "
+            "(rtl-reversed-text), never a line that starts left to right (rtl-base-direction)"
+        ),
+        remedy=(
+            "adds direction marks to the line (the file's own convention, or embed when fix "
+            "moved punctuation; `--rtl marks|embed` chooses)"
+        ),
+        safe=True,
+        marks=True,
     )
 )
 
@@ -259,78 +331,39 @@ register(
 # --- rtl-visual-punctuation -----------------------------------------------------------------
 
 
-def _visual_run(plain: str) -> tuple[int, int] | None:
-    """The span of sentence punctuation typed at the line's logical start, when it is the hack."""
-    edges = _edges(plain)
-    if edges is None:
-        return None
-    first = edges[0]
-    end = first
-    while end < len(plain) and (plain[end] in _VISUAL_PUNCTUATION or plain[end] in " \u00a0"):
-        end += 1
-    end = len(plain[:end].rstrip(" \u00a0"))
-    if end == first or plain[first:end].startswith(".."):
-        return None  # no punctuation, or a leading ellipsis (a cue that starts mid-sentence)
-    following = end
-    while following < len(plain) and plain[following] in _SKIPPED:
-        following += 1
-    if following == len(plain):
-        return None
-    letter = plain[following]
-    if unicodedata.bidirectional(letter) not in _RTL_CLASSES or not letter.isalpha():
-        return None
-    return first, end
-
-
 def _check_visual_punctuation(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     for view in views:
-        if not view.rtl or not _punctuation_first(view.plain):
+        if not view.rtl or not _neutral_at_an_edge(view.plain):
             continue
         for number, plain in enumerate(view.plain_lines, 1):
-            span = _visual_run(plain)
-            if span is None or _reversed(plain, context):
+            if not is_visual_line(plain, context):
                 continue
-            run = plain[span[0] : span[1]]
+            cut = edges(plain)
+            assert cut is not None  # a visual line has a core
+            lead = plain[cut.prefix_end : cut.core_start].strip()
+            trail = plain[cut.core_end : cut.suffix_start].strip()
+            typed = " and ".join(
+                f"{run!r} at the logical {side}"
+                for run, side in ((lead, "start"), (trail, "end"))
+                if run
+            )
             yield found(
                 "rtl-visual-punctuation",
                 "error",
                 view,
                 number,
-                span[0],
-                f"{run!r} typed at the line's logical start (the visual-order workaround): "
-                "it belongs at the end of the sentence",
-                partial(_move_visual_punctuation, view.lines[number - 1]),
+                cut.prefix_end,
+                f"{typed}: the visual-order workaround (sentence punctuation belongs at the "
+                "end, a dialogue dash at the start)",
+                partial(undo, view.lines[number - 1]),
             )
-
-
-def _move_visual_punctuation(line: str) -> str:
-    """The line with its leading sentence punctuation moved to its logical end, tags kept."""
-    plain = strip_tags(line)
-    span = _visual_run(plain)
-    if span is None:
-        return line
-    first, end = span
-    run = plain[first:end]
-    following = end
-    while following < len(plain) and plain[following] in " \u00a0":
-        following += 1
-    edges = _edges(plain)
-    assert edges is not None
-    last = edges[1]
-    # Work on the line as written: insert after the last visible character, then cut the run.
-    insert_at = plain_offset(line, last) + 1
-    cut_from, cut_to = plain_offset(line, first), plain_offset(line, following - 1) + 1
-    if "<" in line[cut_from:cut_to] or "{" in line[cut_from:cut_to]:
-        return line  # a tag inside the run: leave it to a human
-    moved = line[:insert_at] + run + line[insert_at:]
-    return moved[:cut_from] + moved[cut_to:]
 
 
 def _fix_visual_punctuation(text: str, context: Context) -> str:
     def fix_line(line: str) -> str:
-        if deps.looks_reversed(strip_tags(line)):
-            return line
-        return _move_visual_punctuation(line)
+        if is_visual_line(strip_tags(line), context):
+            return undo(line)
+        return line
 
     return _fix_lines(text, fix_line)
 
@@ -339,19 +372,35 @@ register(
     Rule(
         id="rtl-visual-punctuation",
         severity="error",
-        summary="sentence punctuation typed at the wrong logical end",
+        summary="punctuation typed at the wrong logical end (visual-order workaround)",
         explanation=(
             "An old workaround for players that lay Arabic out left to right: the sentence's "
             'full stop, comma, colon or question mark is typed before the first word (".لقد", '
-            '"؟ماذا") so that it lands at the left on screen. In logical text the punctuation '
-            "belongs after the last word; every correct renderer, screen reader, search and "
-            "translation tool then reads the line wrongly. A leading ellipsis (a cue that "
-            "starts mid-sentence) and a dialogue dash are left alone. The fix moves the "
-            "punctuation to the end of the line; to keep old players right, add marks with "
-            "`captionkit fix --rtl marks`."
+            '"؟ماذا"), a closing quote or bracket with it (\'."في "القاهرة\'), and a dialogue '
+            'dash after the last word (".هذا صحيح -"), so that each lands where the reader '
+            "expects it on such a player. In logical text the punctuation belongs after the last "
+            "word and the dash before the first; every correct renderer, screen reader, search "
+            "and translation tool reads the workaround wrongly. Inner punctuation (a second "
+            "sentence, a comma) is already right and stays. A line whose edges hold only an "
+            "ellipsis, a dash, quotes or brackets is read the way the file's clear lines are "
+            "written: in a file that uses the workaround, '...نعم' is the workaround for "
+            "'نعم...'; elsewhere it is a cue that starts mid-sentence."
         ),
         check=_check_visual_punctuation,
         fix=_fix_visual_punctuation,
+        precondition=(
+            "a line whose first strong character is right to left, not stored backwards, with "
+            "sentence punctuation at its logical start and none at its end (or, in a file whose "
+            "clear lines mostly use the workaround, only an ellipsis, dash, quote or bracket at "
+            "an edge)"
+        ),
+        remedy=(
+            "swaps the two edges back: the leading run reversed (brackets mirrored) goes to the "
+            "logical end, dashes to the start; the words and the inner punctuation are not "
+            "touched. fix then writes direction marks (embed, unless the file has its own) so "
+            "that players with a left-to-right base still show it right"
+        ),
+        safe=True,
     )
 )
 
@@ -364,11 +413,11 @@ def _check_presentation_forms(views: Sequence[CueView], context: Context) -> Ite
         if not view.arabic or _PRESENTATION.search(view.plain) is None:
             continue
         for number, plain in enumerate(view.plain_lines, 1):
-            shaped = [i for i, char in enumerate(plain) if deps.is_presentation_form(char)]
+            shaped = [i for i, char in enumerate(plain) if is_presentation_form(char)]
             if not shaped:
                 continue
-            forms = [i for i in shaped if plain[i] not in deps.WORD_LIGATURES]
-            ligatures = [i for i in shaped if plain[i] in deps.WORD_LIGATURES]
+            forms = [i for i in shaped if plain[i] not in WORD_LIGATURES]
+            ligatures = [i for i in shaped if plain[i] in WORD_LIGATURES]
             if forms:
                 yield found(
                     "rtl-presentation-forms",
@@ -378,7 +427,7 @@ def _check_presentation_forms(views: Sequence[CueView], context: Context) -> Ite
                     forms[0],
                     f"{len(forms)} pre-shaped presentation form(s) (U+{ord(plain[forms[0]]):04X} "
                     "...): the text was shaped for a renderer that cannot shape",
-                    partial(deps.unshape, view.lines[number - 1]),
+                    partial(unshape, view.lines[number - 1]),
                 )
             if ligatures:
                 names = "".join(sorted({plain[i] for i in ligatures}))
@@ -393,7 +442,7 @@ def _check_presentation_forms(views: Sequence[CueView], context: Context) -> Ite
 
 
 def _fix_presentation_forms(text: str, context: Context) -> str:
-    return _fix_lines(text, deps.unshape)
+    return _fix_lines(text, unshape)
 
 
 register(
@@ -412,6 +461,9 @@ register(
         ),
         check=_check_presentation_forms,
         fix=_fix_presentation_forms,
+        precondition="an Arabic line holding presentation forms (U+FB50–FDFF, U+FE70–FEFC)",
+        remedy="turns the forms back into base letters; word ligatures stay",
+        safe=True,
     )
 )
 
@@ -424,7 +476,7 @@ def _check_reversed(views: Sequence[CueView], context: Context) -> Iterator[Find
         if not view.rtl:
             continue
         for number, plain in enumerate(view.plain_lines, 1):
-            if _reversed(plain, context):
+            if RTL_LETTER.search(plain) is not None and _reversed(plain, context):
                 yield found(
                     "rtl-reversed-text",
                     "error",
@@ -437,7 +489,7 @@ def _check_reversed(views: Sequence[CueView], context: Context) -> Iterator[Find
 
 
 def _unreverse(line: str) -> str:
-    return deps.unshape(deps.unvisual(line))
+    return unshape(unvisual(line))
 
 
 def _fix_reversed(text: str, context: Context) -> str:
@@ -446,8 +498,8 @@ def _fix_reversed(text: str, context: Context) -> str:
             plain = strip_tags(line)
             if plain != line:
                 return line  # tags inside a visual-order line: the order of tags is lost
-        if deps.looks_reversed(line):
-            return deps.unvisual(line)
+        if looks_reversed(line):
+            return unvisual(line)
         return line
 
     return _fix_lines(text, fix_line)
@@ -468,6 +520,12 @@ register(
         ),
         check=_check_reversed,
         fix=_fix_reversed,
+        precondition=(
+            "a right-to-left line whose letters read backwards (the text.arabic order votes); "
+            "no other RTL rule reads such a line"
+        ),
+        remedy="puts the line back in logical order (the inverse of make --rtl visual)",
+        safe=True,
     )
 )
 
@@ -486,7 +544,7 @@ _OPENERS = {
 _CLOSER = {"embedding": "\u202c", "override": "\u202c", "isolate": "\u2069"}
 _NAMES = {"\u202c": "PDF", "\u2069": "PDI"}
 _ALL_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_EMBEDDINGS = frozenset("\u202a\u202b")
+_EMBEDDINGS = frozenset({LRE, RLE})
 
 
 def _balance(plain: str) -> tuple[list[tuple[int, str]], str]:
@@ -587,6 +645,9 @@ register(
         ),
         check=_check_controls,
         fix=_fix_controls,
+        precondition="a line holding embeddings, overrides or isolates other than RLE alone",
+        remedy="removes stray closers and closes what was left open",
+        safe=True,
     )
 )
 
@@ -670,6 +731,9 @@ register(
         ),
         check=_check_latin_punctuation,
         fix=_fix_latin_punctuation,
+        precondition="an Arabic-script line with a Latin , ; or ? after an Arabic word",
+        remedy="writes the Arabic mark (، ؛ ؟) in its place",
+        safe=True,
     )
 )
 
@@ -730,6 +794,19 @@ def _check_mixed_digits(views: Sequence[CueView], context: Context) -> Iterator[
             )
 
 
+_TO_PERSIAN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
+_TO_ARABIC_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩")
+
+
+def _fix_digits(text: str, context: Context) -> str:
+    """Arabic-Indic and Persian digits made the file language's own (same values)."""
+    if context.language in ("fa", "ur"):
+        return text.translate(_TO_PERSIAN_DIGITS)
+    if context.language == "ar":
+        return text.translate(_TO_ARABIC_DIGITS)
+    return text
+
+
 register(
     Rule(
         id="rtl-mixed-digits",
@@ -740,9 +817,109 @@ register(
             "Persian (U+06F0–06F9). Mixed sets look inconsistent and break search and sorting. "
             "Arabic-Indic and Persian digits mostly look alike, but four, five and six differ "
             "(٤٥٦ against ۴۵۶), so Persian digits in an Arabic file show as the wrong shapes. "
-            "Every line that uses a set other than the file's main one is reported. There is no "
-            "automatic fix: which set is right is an editorial choice."
+            "Every line that uses a set other than the file's main one is reported. Between "
+            "Western and the others the choice is editorial (no fix); between Arabic-Indic and "
+            "Persian the file's language decides: Persian digits in a Persian or Urdu file, "
+            "Arabic-Indic ones in an Arabic file."
         ),
         check=_check_mixed_digits,
+        fix=_fix_digits,
+        precondition="a file with digits of more than one set",
+        remedy=(
+            "in a file whose language is Persian, Urdu or Arabic, writes its own Arabic-script "
+            "digits (Arabic-Indic and Persian digits have the same values); Western digits are "
+            "left alone. Unsafe (it changes characters): `fix --rule rtl-mixed-digits`"
+        ),
+    )
+)
+
+
+# --- rtl-letter-variants --------------------------------------------------------------------
+
+_TO_PERSIAN = {"\u064a": "\u06cc", "\u0643": "\u06a9"}  # ي ك -> ی ک
+_ARABIC_IN_PERSIAN = re.compile("[\u064a\u0643]")
+_PERSIAN_IN_ARABIC = re.compile("[\u06cc\u06a9]")
+_WORD_LETTER = re.compile(r"\w")
+
+
+def _wrong_letters(plain: str, language: str | None) -> list[int]:
+    """Offsets of letters of the other orthography (Arabic ي ك in Persian and Urdu text,
+    Persian ی ک in Arabic text)."""
+    if language in ("fa", "ur"):
+        pattern = _ARABIC_IN_PERSIAN
+    elif language == "ar":
+        pattern = _PERSIAN_IN_ARABIC
+    else:
+        return []
+    return [match.start() for match in pattern.finditer(plain)]
+
+
+def _to_arabic(char: str, following: str) -> str:
+    if char == "\u06a9":
+        return "\u0643"
+    # Persian ی at a word's end shows no dots: the Arabic letter that looks the same is ى.
+    return "\u064a" if following and _WORD_LETTER.match(following) else "\u0649"
+
+
+def _replace_letters(line: str, language: str | None) -> str:
+    if language in ("fa", "ur"):
+        return _ARABIC_IN_PERSIAN.sub(lambda match: _TO_PERSIAN[match.group()], line)
+    if language == "ar":
+        return _PERSIAN_IN_ARABIC.sub(
+            lambda match: _to_arabic(match.group(), line[match.end() : match.end() + 1]), line
+        )
+    return line
+
+
+def _check_letter_variants(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
+    language = context.language
+    if language not in ("fa", "ur", "ar"):
+        return
+    pattern = _PERSIAN_IN_ARABIC if language == "ar" else _ARABIC_IN_PERSIAN
+    wanted = "Arabic ي ك" if language == "ar" else "Persian ی ک"
+    name = {"ar": "Arabic", "fa": "Persian", "ur": "Urdu"}[language]
+    for view in views:
+        if pattern.search(view.plain) is None:
+            continue
+        for number, plain in enumerate(view.plain_lines, 1):
+            hits = _wrong_letters(plain, language)
+            if hits:
+                letters = "".join(sorted({plain[i] for i in hits}))
+                yield found(
+                    "rtl-letter-variants",
+                    "warning",
+                    view,
+                    number,
+                    hits[0],
+                    f"{letters} of the other orthography in {name} text: {name} writes {wanted}",
+                    partial(_replace_letters, view.lines[number - 1], language),
+                )
+
+
+def _fix_letter_variants(text: str, context: Context) -> str:
+    return _replace_letters(text, context.language)
+
+
+register(
+    Rule(
+        id="rtl-letter-variants",
+        severity="warning",
+        summary="Arabic ي ك in Persian or Urdu text, Persian ی ک in Arabic text",
+        explanation=(
+            "Arabic and Persian keyboards give different characters for yeh and kaf: Arabic "
+            "ي (U+064A) and ك (U+0643), Persian ی (U+06CC) and ک (U+06A9). They look alike in "
+            "the middle of a word but not at its end, and search, sorting and spell checking "
+            "tell them apart: a Persian subtitle typed on an Arabic keyboard cannot be found by "
+            "a Persian search. The file's language comes from its name (x.fa.srt, fa.srt, "
+            "x.ur.srt, x.ar.srt) or, without one, from its letters (پ چ ژ گ against ة)."
+        ),
+        check=_check_letter_variants,
+        fix=_fix_letter_variants,
+        precondition="Arabic-script text in a file whose language is Arabic, Persian or Urdu",
+        remedy=(
+            "writes the language's own letters (in Arabic a word-final ی becomes ى, which looks "
+            "the same); unsafe, as it changes letters: `fix --rule rtl-letter-variants` or "
+            "`--unsafe-fixes`"
+        ),
     )
 )

@@ -50,6 +50,7 @@ def check_settings(
     ignore: Sequence[str] = (),
     severity: Sequence[str] = (),
     start: Path | None = None,
+    config: Path | None = None,
 ) -> CheckSettings:
     """Rules and severities: ``[tool.captionkit.check]`` first, command-line values over them.
 
@@ -57,7 +58,7 @@ def check_settings(
     ``severity`` table (``{ "gap-short" = "info" }``). ``--select`` replaces the
     project's selection; ``--ignore`` adds to its ignore list.
     """
-    settings = project_settings(start).get("check", {})
+    settings = project_settings(start, config).get("check", {})
     if not isinstance(settings, dict):
         raise UsageError("[tool.captionkit.check] must be a table")
     chosen = _split(select) or _as_list(settings.get("select"), "check.select")
@@ -108,10 +109,27 @@ def check_file(
     return FileReport(path, len(track), tuple(findings), cue_values=track.cues, skipped=skipped)
 
 
-def exit_status(reports: Sequence[FileReport]) -> int:
-    """2 when a file could not be read, 1 when an error-severity finding exists, else 0."""
+_LEVELS = {"error": 0, "warning": 1, "info": 2}
+
+
+def exit_status(
+    reports: Sequence[FileReport], fail_on: str = "error", exit_zero: bool = False
+) -> int:
+    """2 when a file could not be read; 1 when a finding is at least as severe as
+    ``fail_on`` (unless ``exit_zero``); else 0.
+
+    >>> from captionkit.check.model import Finding
+    >>> report = FileReport("a.srt", 1, (Finding("gap-short", "warning", 1, None, None, "m"),))
+    >>> exit_status([report]), exit_status([report], fail_on="warning")
+    (0, 1)
+    """
+    if fail_on not in _LEVELS:
+        raise UsageError(f"fail_on must be error, warning or info, not {fail_on!r}")
     if any(report.error is not None for report in reports):
         return 2
-    if any(finding.severity == "error" for report in reports for finding in report.findings):
+    if exit_zero:
+        return 0
+    limit = _LEVELS[fail_on]
+    if any(_LEVELS[finding.severity] <= limit for report in reports for finding in report.findings):
         return 1
     return 0

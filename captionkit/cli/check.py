@@ -2,38 +2,70 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from captionkit.cli.common import (
     EncodingOption,
-    Input,
     Lenient,
     ProfileOption,
     emit,
+    flush_stdout,
     handles_errors,
-    note,
-    print_json,
-    stderr,
 )
 from captionkit.errors import UsageError
 
 
-class CheckFormat(str, Enum):
-    """How ``check`` prints its findings."""
+class OutputFormat(str, Enum):
+    """How ``check`` prints its findings (``text`` is the old name of ``full``)."""
 
-    text = "text"
+    concise = "concise"
+    full = "full"
     json = "json"
     github = "github"
     sarif = "sarif"
+    junit = "junit"
+    text = "text"
+
+
+class FailOn(str, Enum):
+    """The least severe finding that makes ``check`` exit 1."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
 
 
 RuleList = Annotated[
     list[str] | None,
     typer.Option(help="Rule ids or prefixes (rtl-), repeated or comma-separated."),
 ]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Settings file: a pyproject.toml ([tool.captionkit]) or a captionkit.toml.",
+    ),
+]
+
+
+def _write(text: str) -> None:
+    """Write report text to stdout as it comes (a reader that went away ends the run quietly)."""
+    if not text:
+        return
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:  # pragma: no cover - depends on the reader
+        os._exit(0)
+
+
+def _colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 @handles_errors
@@ -55,9 +87,25 @@ def check_command(
         list[str] | None,
         typer.Option("--severity", help="RULE=error|warning|info, repeated."),
     ] = None,
-    format: Annotated[
-        CheckFormat, typer.Option("--format", help="text, json, github or sarif.")
-    ] = CheckFormat.text,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--output-format",
+            "--format",
+            help="concise, full, json, github, sarif or junit (default full).",
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print counts by rule instead of findings.")
+    ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the run.")
+    ] = False,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Least severe finding that fails the run (error)."),
+    ] = None,
+    config: ConfigOption = None,
     explain: Annotated[
         str | None, typer.Option("--explain", help="Explain one rule and exit.")
     ] = None,
@@ -67,14 +115,12 @@ def check_command(
     encoding: EncodingOption = None,
     lenient: Lenient = False,
 ) -> None:
-    """Check RTL layout, line length, reading speed and timing; exit 1 on an error finding."""
-    from rich.console import Console
-
+    """Check RTL layout, line length, reading speed and timing; exit 1 on a failing finding."""
     from captionkit.check import RULES, all_rules
-    from captionkit.check.report import explanation, github_annotations, report_json, sarif
-    from captionkit.check.runner import check_file, check_settings, collect_paths, exit_status
-    from captionkit.cli.check_text import print_text_report
-    from captionkit.profiles import resolve_profile
+    from captionkit.check.report import WRITERS, Totals, explanation
+    from captionkit.check.report import statistics as statistics_text
+    from captionkit.check.runner import check_file, check_settings, collect_paths
+    from captionkit.profiles import project_settings, resolve_profile
 
     if explain is not None:
         if explain not in RULES:
@@ -83,111 +129,158 @@ def check_command(
         return
     if list_rules:
         for rule in all_rules():
-            typer.echo(f"{rule.id:<26} {rule.severity:<8} {rule.summary}")
+            fix = "safe fix" if rule.fix and rule.safe else "unsafe fix" if rule.fix else ""
+            typer.echo(f"{rule.id:<26} {rule.severity:<8} {fix:<11} {rule.summary}")
         return
     if not inputs:
         raise UsageError("give at least one file or folder to check")
     overrides = {"max_chars_per_line": max_chars, "max_lines": max_lines, "max_cps": cps}
-    chosen = resolve_profile(profile, overrides)
-    settings = check_settings(select or [], ignore or [], severity or [])
+    chosen = resolve_profile(profile, overrides, config=config)
+    settings = check_settings(select or [], ignore or [], severity or [], config=config)
+    project = project_settings(None, config).get("check", {})
+    format_name = (output_format.value if output_format else None) or str(
+        project.get("output-format", "full")
+    )
+    format_name = "full" if format_name == "text" else format_name
+    if format_name not in WRITERS:
+        raise UsageError(f"output-format must be one of {', '.join(WRITERS)}, not {format_name!r}")
+    level = (fail_on.value if fail_on else None) or str(project.get("fail-on", "error"))
+    if level not in ("error", "warning", "info"):
+        raise UsageError(f"fail-on must be error, warning or info, not {level!r}")
     paths = collect_paths(inputs)
     if not paths:
         raise UsageError("no .srt, .vtt or .webvtt file in the folders given")
-    from captionkit.check.report import FileReport
-
-    reports: list[FileReport] = []
-    if len(paths) > 10 and stderr.is_terminal:
-        from rich.progress import Progress
-
-        with Progress(console=stderr, transient=True) as progress:
-            task = progress.add_task("checking", total=len(paths))
-            for path in paths:
-                reports.append(check_file(path, chosen, settings, encoding, lenient))
-                progress.advance(task)
+    writer = WRITERS[format_name](colour=_colour())
+    totals = Totals()
+    failing = {"error": ("error",), "warning": ("error", "warning")}.get(
+        level, ("error", "warning", "info")
+    )
+    status = 0
+    for path in paths:
+        report = check_file(path, chosen, settings, encoding, lenient)
+        totals.add(report)
+        if report.error is not None:
+            status = 2
+        elif status == 0 and any(finding.severity in failing for finding in report.findings):
+            status = 1
+        if not statistics:
+            _write(writer.file(report))
+    if statistics:
+        _write(statistics_text(totals, as_json=format_name == "json"))
     else:
-        reports = [check_file(path, chosen, settings, encoding, lenient) for path in paths]
-    if format is CheckFormat.json:
-        documents = [report_json(report) for report in reports]
-        print_json(documents[0] if len(documents) == 1 else documents)
-    elif format is CheckFormat.github:
-        text = github_annotations(reports)
-        if text:
-            typer.echo(text)
-    elif format is CheckFormat.sarif:
-        print_json(sarif(reports))
-    else:
-        console = Console(highlight=False, soft_wrap=True)
-        for report in reports:
-            print_text_report(console, report)
-    raise typer.Exit(exit_status(reports))
+        _write(writer.finish(totals))
+    flush_stdout()
+    raise typer.Exit(0 if exit_zero and status == 1 else status)
+
+
+def _cue_diff(name: str, changes: list[tuple[int, int | None, str, str]]) -> str:
+    """A unified diff of the changed cues only (one hunk a cue): as fast as the fixes."""
+    out = [f"--- {name}\n+++ {name} (fixed)\n"]
+    for cue, file_line, before, after in changes:
+        old, new = before.split("\n"), after.split("\n")
+        start = file_line or 0
+        out.append(f"@@ -{start},{len(old)} +{start},{len(new)} @@ cue {cue}\n")
+        out.extend(f"-{line}\n" for line in old)
+        out.extend(f"+{line}\n" for line in new)
+    return "".join(out) if len(out) > 1 else ""
 
 
 @handles_errors
 def fix_command(
-    input: Input,
+    inputs: Annotated[list[str], typer.Argument(help="Subtitle files, or - for stdin.")],
     output: Annotated[
-        str | None, typer.Option("-o", "--output", help="Output file, or - for stdout.")
+        str | None,
+        typer.Option("-o", "--output", help="Output file, or - for stdout (the default)."),
     ] = None,
     in_place: Annotated[
-        bool, typer.Option("--in-place", help="Rewrite the input (keeps FILE.bak).")
+        bool, typer.Option("--in-place", help="Rewrite the inputs (keeps FILE.bak).")
     ] = False,
+    backup: Annotated[
+        bool, typer.Option("--backup/--no-backup", help="Keep FILE.bak with --in-place.")
+    ] = True,
     rule: Annotated[
         list[str] | None,
-        typer.Option("--rule", help="Only these rules (ids or prefixes), repeated."),
+        typer.Option("--rule", help="Only these rules (ids or prefixes), unsafe fixes included."),
     ] = None,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option("--unsafe-fixes", help="Also re-break lines and change letters."),
+    ] = False,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print a diff; write nothing.")
+        bool, typer.Option("--dry-run", help="Print a diff of the changed cues; write nothing.")
     ] = False,
     rtl: Annotated[
-        str, typer.Option("--rtl", help="Add direction marks for the player: none, marks, embed.")
-    ] = "none",
+        str | None,
+        typer.Option(
+            "--rtl",
+            help="Direction marks to write: none, marks, embed (default: the file's own, "
+            "or embed after moving punctuation).",
+        ),
+    ] = None,
     profile: ProfileOption = None,
     max_chars: Annotated[
         int | None, typer.Option("--max-chars", help="Visible characters a line.")
     ] = None,
     max_lines: Annotated[int | None, typer.Option("--max-lines", help="Lines a cue.")] = None,
+    config: ConfigOption = None,
     encoding: EncodingOption = None,
 ) -> None:
     """Repair what check finds and can fix safely; nothing else in the file changes."""
-    import difflib
-
     from captionkit.check import fix_track, select_rules
     from captionkit.check.runner import check_settings
     from captionkit.check.textutil import show_controls
-    from captionkit.formats import dumps, format_from_path, read, to_bytes
+    from captionkit.formats import format_from_path, read, to_bytes
     from captionkit.profiles import resolve_profile
+    from captionkit.text.rtl import parse_rtl_mode
 
-    if not dry_run and output is None and not in_place:
-        raise UsageError("say where to write: -o OUT, -o - or --in-place (or --dry-run)")
-    if in_place and (output is not None or input == "-"):
-        raise UsageError("--in-place rewrites a named input file and takes no -o")
-    chosen = resolve_profile(profile, {"max_chars_per_line": max_chars, "max_lines": max_lines})
-    rules = select_rules(rule) if rule else list(check_settings().rules)
-    track = read(input, encoding=encoding)
-    fixed, changes = fix_track(track, rules, chosen, rtl, named=bool(rule))
-    lines: list[str] = []
-    for change in changes:
-        where = f"{input}:{change.file_line}" if change.file_line is not None else input
-        before = show_controls(change.before).replace("\n", " ⏎ ")
-        after = show_controls(change.after).replace("\n", " ⏎ ")
-        lines.append(f"{where}: cue {change.cue}: {change.rule}: {before} → {after}")
-    lines.append(f"{len(changes)} fixes in {len({c.cue for c in changes})} cues")
+    if in_place and output is not None:
+        raise UsageError("--in-place rewrites the input files and takes no -o")
+    if in_place and "-" in inputs:
+        raise UsageError("--in-place rewrites named files, not standard input")
+    if len(inputs) > 1 and not (in_place or dry_run):
+        raise UsageError("several inputs need --in-place or --dry-run (one -o takes one input)")
+    if rtl is not None and parse_rtl_mode(rtl).value not in ("none", "marks", "embed"):
+        raise UsageError(f"--rtl must be none, marks or embed, not {rtl!r}")
+    chosen = resolve_profile(
+        profile, {"max_chars_per_line": max_chars, "max_lines": max_lines}, config=config
+    )
+    rules = select_rules(rule) if rule else list(check_settings(config=config).rules)
+    outputs: list[tuple[str, bytes]] = []
+    notes: list[str] = []
+    diffs: list[str] = []
+    total = cues = 0
+    for name in inputs:
+        track = read(name, encoding=encoding)
+        fixed, changes = fix_track(track, rules, chosen, rtl, named=bool(rule), unsafe=unsafe_fixes)
+        for change in changes:
+            where = f"{name}:{change.file_line}" if change.file_line is not None else name
+            before = show_controls(change.before).replace("\n", " ⏎ ")
+            after = show_controls(change.after).replace("\n", " ⏎ ")
+            notes.append(f"{where}: cue {change.cue}: {change.rule}: {before} → {after}")
+        total += len(changes)
+        cues += len({change.cue for change in changes})
+        if dry_run:
+            final: dict[int, tuple[int, int | None, str, str]] = {}
+            for change in changes:
+                first = final.get(change.cue)
+                before = first[2] if first else change.before
+                final[change.cue] = (change.cue, change.file_line, before, change.after)
+            diffs.append(_cue_diff(name, list(final.values())))
+        elif in_place:
+            if changes:
+                outputs.append((name, to_bytes(fixed)))
+        else:
+            target = output or "-"
+            kind = format_from_path(target) if target != "-" else None
+            outputs.append((target, to_bytes(fixed, kind or track.format)))
+    notes.append(f"{total} fixes in {cues} cues")
     if dry_run:
-        diff = difflib.unified_diff(
-            dumps(track).splitlines(keepends=True),
-            dumps(fixed).splitlines(keepends=True),
-            fromfile=input,
-            tofile=f"{input} (fixed)",
-        )
-        emit([("-", "".join(diff).encode("utf-8", "surrogateescape"))])
-    elif in_place:
-        if changes:
-            emit([(input, to_bytes(fixed))], inputs=[input], in_place=True)
-    else:
-        assert output is not None
-        emit([(output, to_bytes(fixed, format_from_path(output) or track.format))], inputs=[input])
-    for line in lines:
-        note(line)
+        emit([("-", "".join(diffs).encode("utf-8", "surrogateescape"))])
+    elif outputs:
+        emit(outputs, inputs=inputs, in_place=in_place, backup_suffix=".bak" if backup else None)
+    # One write for every notice: a large file can have hundreds of thousands of fixes.
+    sys.stderr.write("".join(line + "\n" for line in notes))
+    sys.stderr.flush()
 
 
 def register(app: typer.Typer) -> None:

@@ -110,9 +110,13 @@ def emit(
     *,
     inputs: Sequence[str] = (),
     in_place: bool = False,
+    backup_suffix: str | None = ".bak",
 ) -> None:
-    """Write a run's outputs through the output layer (all or nothing; ``-`` is stdout)."""
-    write_outputs(outputs, inputs=inputs, in_place=in_place)
+    """Write a run's outputs through the output layer (all or nothing; ``-`` is stdout).
+
+    ``backup_suffix`` None: an in-place edit keeps no backup (a pre-commit hook's files are
+    in version control)."""
+    write_outputs(outputs, inputs=inputs, in_place=in_place, backup_suffix=backup_suffix)
 
 
 def stdout_is_free(outputs: Sequence[str]) -> bool:

@@ -18,6 +18,8 @@ True
 
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
 from enum import StrEnum
 
@@ -90,6 +92,30 @@ CONTROL_NAMES: dict[str, str] = {
 _RTL_CLASSES = frozenset({"R", "AL"})
 
 
+def _class_pattern(classes: frozenset[str]) -> re.Pattern[str]:
+    """A regular expression matching one character of the given bidi classes."""
+    ranges: list[tuple[int, int]] = []
+    # Right-to-left letters beyond the BMP live in these two blocks only (Unicode 15).
+    codes = itertools.chain(range(0x10000), range(0x10800, 0x11000), range(0x1E800, 0x1F000))
+    for code in codes:
+        if 0xD800 <= code <= 0xDFFF or unicodedata.bidirectional(chr(code)) not in classes:
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(f"[{body}]")
+
+
+#: One right-to-left letter (bidi class R or AL): the fast form of :func:`is_rtl_letter`
+#: for scanning whole files.
+RTL_LETTER = _class_pattern(_RTL_CLASSES)
+
+
 def parse_rtl_mode(value: str | RtlMode, *, parameter: str = "rtl") -> RtlMode:
     """The mode named ``value``, or an :class:`InvalidValue` naming ``parameter``.
 
@@ -124,7 +150,7 @@ def has_rtl(text: str) -> bool:
     >>> has_rtl("Hello"), has_rtl("Hello عالم")
     (False, True)
     """
-    return any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in text)
+    return RTL_LETTER.search(text) is not None
 
 
 def line_direction(line: str) -> str | None:
