@@ -155,16 +155,21 @@ def fix(
     *,
     rules: Sequence[str] = (),
     profile: Profile | str | None = None,
-    rtl: str = "none",
+    rtl: str | None = None,
+    unsafe: bool = False,
 ) -> FixResult:
     """Repair what ``check`` finds and can repair safely, as ``captionkit fix`` does.
 
-    ``rules`` (ids or prefixes, like ``--rule``) runs only those fixers, and those
-    that are a matter of taste among them; ``rtl`` (``marks``, ``embed``) also
-    adds direction marks. Only the fixed cues' text changes.
+    ``rules`` (ids or prefixes, like ``--rule``) runs only those fixers, their
+    unsafe ones included; ``unsafe`` allows re-breaking and the other unsafe
+    fixes for every rule. ``rtl`` (``none``, ``marks``, ``embed``) sets the
+    direction marks the repairs write; by default the file's own, or ``embed``
+    after moving punctuation in a file that had none. Only fixed cues change.
     """
     chosen = select_rules(rules) if rules else select_rules()
-    fixed, changes = fix_track(track, chosen, _profile(profile), rtl, named=bool(rules))
+    fixed, changes = fix_track(
+        track, chosen, _profile(profile), rtl, named=bool(rules), unsafe=unsafe
+    )
     return FixResult(fixed, tuple(changes))
 
 
