@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -177,7 +177,7 @@ def run_batch(
     function: Callable[[str], R],
     inputs: Sequence[str],
     settings: BatchSettings | None = None,
-) -> Iterator[Outcome[R]]:
+) -> Generator[Outcome[R], None, None]:
     """Apply ``function`` to every input; yield each outcome as soon as all before it are in.
 
     The outcomes come in the order of ``inputs`` whatever the executor and the number of
@@ -277,7 +277,7 @@ def _run_dask(
     client: Any
     if address is None:
         cluster = LocalCluster(
-            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
         client = Client(cluster)
     else:
