@@ -186,7 +186,8 @@ def run_batch(
     """
     chosen = settings or BatchSettings()
     executor, jobs = chosen.resolved()
-    if executor == "serial" or not inputs:
+    if executor == "serial" or len(inputs) < 2 or "-" in inputs:
+        # one input gains nothing from other processes, and standard input is this one's
         for index, path in enumerate(inputs):
             yield run_one(function, index, path)
         return

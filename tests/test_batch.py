@@ -271,3 +271,23 @@ def test_dask_batch_survives_a_killed_worker(cluster: Any, tmp_path: Path) -> No
     assert killed.is_set()  # the kill happened during the run (24 x 0.15 s on 2 workers)
     assert [o.error for o in outcomes] == [None] * len(good)
     assert [o.value for o in outcomes] == [len(read(path).cues) for path in good]
+
+
+def test_check_reports_through_the_pool_match_serial(
+    faulty: tuple[Path, list[str], list[str]],
+) -> None:
+    """How ``check --jobs`` is wired: ``check_file`` with its settings bound, through the pool."""
+    from captionkit.check.runner import check_file, check_settings, exit_status
+    from captionkit.profiles import resolve_profile
+
+    _, good, bad = faulty
+    paths = sorted(good + bad)
+    profile, settings = resolve_profile(None), check_settings()
+    serial = [check_file(path, profile, settings, "utf-8") for path in paths]
+    work = partial(check_file, profile=profile, settings=settings, encoding="utf-8", lenient=False)
+    pooled = [o.value for o in run_batch(work, paths, BatchSettings(jobs=2))]
+    assert [(r.file, r.cues, r.findings, r.error) for r in pooled if r is not None] == [
+        (r.file, r.cues, r.findings, r.error) for r in serial
+    ]
+    assert {r.file for r in serial if r.error is not None} == set(bad)
+    assert exit_status(serial) == 2

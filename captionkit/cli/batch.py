@@ -181,6 +181,8 @@ def mirror_outputs(
     owners: dict[str, str] = {}
     inputs = {os.path.abspath(item.path) for item in items}
     for item in items:
+        if item.path == "-":
+            raise UsageError("standard input has no name to write under a folder: give files")
         relative = Path(item.relative)
         if suffix is not None:
             relative = relative.with_suffix(suffix(item))
