@@ -202,14 +202,24 @@ def command_function(command: str, source: str, target: str) -> Callable[[str], 
     return partial(write_one, work, source, target, ".vtt" if command == "convert" else None)
 
 
-def timed_run(function: Callable[[str], Any], paths: list[str], settings: BatchSettings) -> float:
-    """Wall seconds of a whole batch; every file must succeed."""
+def cpu_timed(function: Callable[[str], Any], path: str) -> float:
+    """Run the per-file function; the CPU seconds its thread spent (whoever else runs)."""
+    began = time.thread_time()
+    function(path)
+    return time.thread_time() - began
+
+
+def timed_run(
+    function: Callable[[str], Any], paths: list[str], settings: BatchSettings
+) -> tuple[float, float]:
+    """Wall seconds of a whole batch, and the CPU seconds its files took; all must succeed."""
     began = time.perf_counter()
-    failures = [o.error for o in run_batch(function, paths, settings) if o.error is not None]
+    outcomes = list(run_batch(partial(cpu_timed, function), paths, settings))
     seconds = time.perf_counter() - began
+    failures = [o.error for o in outcomes if o.error is not None]
     if failures:
         raise SystemExit(f"{len(failures)} files failed, first: {failures[0]}")
-    return seconds
+    return seconds, sum(o.value or 0.0 for o in outcomes)
 
 
 def load() -> str:
@@ -264,12 +274,14 @@ def main(argv: list[str] | None = None) -> None:
                 target = workspace / f"{command}-{name}"
                 shutil.rmtree(target, ignore_errors=True)
                 function = command_function(command, str(source), str(target))
-                times[name] = timed_run(function, paths, executors[name])
+                times[name], cpu = timed_run(function, paths, executors[name])
                 base = times.get("jobs1")
-                ratio = f"  {base / times[name]:.2f}x jobs1" if base and name != "jobs1" else ""
+                ratio = f"{base / times[name]:5.2f}x" if base and name != "jobs1" else "   --"
+                # cores: the CPU the files got over the wall time (2.0 = both cores, all along)
                 print(
-                    f"{command:<8} {name:<6} {times[name]:8.1f} s  "
-                    f"{len(paths) / times[name]:7.1f} files/s{ratio}   ({load()})",
+                    f"{command:<8} {name:<6} {times[name]:8.1f} s {len(paths) / times[name]:7.1f} "
+                    f"files/s  speed-up {ratio}  cpu {cpu:7.1f} s = {cpu / len(paths) * 1000:5.0f}"
+                    f" ms/file, cores used {cpu / times[name]:4.2f}   ({load()})",
                     flush=True,
                 )
     finally:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
@@ -198,6 +200,35 @@ def run_batch(
     yield from _run_dask(function, inputs, chosen.address, jobs, chosen.window)
 
 
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    """In a pool worker: end when the process that started the batch is gone.
+
+    A batch killed outright (SIGKILL, an out-of-memory kill) runs no clean-up, and its
+    workers, children of the fork server, would go on with their tasks for nobody.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # pragma: no cover - the pid was reused by another user
+                os._exit(1)
+
+    threading.Thread(target=watch, name="captionkit-parent-watch", daemon=True).start()
+
+
+def _new_pool(function: Callable[..., Any], jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_pool_context(function),
+        initializer=_watch_parent,
+        initargs=(os.getpid(),),
+    )
+
+
 def _pool_context(function: Callable[..., Any]) -> multiprocessing.context.BaseContext:
     """``forkserver`` where there is one: no fork of a process with threads (Rich's progress
     refresh, Dask's event loop), and workers start from a clean interpreter that has
@@ -216,7 +247,7 @@ def _pool_context(function: Callable[..., Any]) -> multiprocessing.context.BaseC
 def _run_pool(
     function: Callable[[str], R], inputs: Sequence[str], jobs: int, window: int
 ) -> Iterator[Outcome[R]]:
-    pools = [ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(function))]
+    pools = [_new_pool(function, jobs)]
     pending: deque[tuple[int, str, Future[Outcome[R]]]] = deque()
 
     def submit(index: int, path: str) -> None:
@@ -224,7 +255,7 @@ def _run_pool(
             future = pools[-1].submit(run_one, function, index, path)
         except BrokenProcessPool:  # a worker died (killed, out of memory): a fresh pool
             pools[-1].shutdown(wait=False, cancel_futures=True)
-            pools.append(ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(function)))
+            pools.append(_new_pool(function, jobs))
             future = pools[-1].submit(run_one, function, index, path)
         pending.append((index, path, future))
 

@@ -291,3 +291,44 @@ def test_check_reports_through_the_pool_match_serial(
     ]
     assert {r.file for r in serial if r.error is not None} == set(bad)
     assert exit_status(serial) == 2
+
+
+def record_and_sleep(path: str) -> None:
+    """Leave this worker's pid beside ``path``, then take long."""
+    Path(path + ".pid").write_text(str(os.getpid()), encoding="utf-8")
+    time.sleep(60)
+
+
+def _running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status  # a zombie has ended
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc (Linux)")
+def test_workers_end_when_the_batch_is_killed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from captionkit.batch import BatchSettings, run_batch; "
+        "from tests.test_batch import record_and_sleep; "
+        "list(run_batch(record_and_sleep, sys.argv[1:], BatchSettings(jobs=2)))"
+    )
+    paths = [str(tmp_path / str(number)) for number in range(4)]
+    batch = subprocess.Popen([sys.executable, "-c", script, *paths], cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.glob("*.pid"))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        pids = [int(p.read_text(encoding="utf-8")) for p in tmp_path.glob("*.pid")]
+        assert len(pids) == 2 and all(_running(pid) for pid in pids)
+    finally:
+        batch.kill()  # SIGKILL: no clean-up runs in the batch's process
+        batch.wait()
+    deadline = time.monotonic() + 15
+    while any(_running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_running(pid) for pid in pids)
