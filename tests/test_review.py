@@ -150,6 +150,10 @@ def test_findings_sit_beside_their_cues(sample: Path) -> None:
         11500,
         13000,
     ]
+    # the video's track is captionkit's WebVTT with its RTL default: an RLE ... PDF
+    # embedding around each right-to-left line (DESIGN.md, "RTL render modes")
+    assert review.vtt.startswith("WEBVTT")
+    assert "\n\u202bمرحبا بكم في البرنامج\u202c\n" in review.vtt
     # the fix's diff mends cue 2's full stop (the line moves to the end)
     assert "-.لقد وصلنا إلى المدينة" in review.diff
     assert "+لقد وصلنا إلى المدينة." in review.diff

@@ -105,11 +105,13 @@ def find_video(subtitle: str, given: str | None = None) -> str | None:
 
 def vtt_text(track: Track) -> str:
     """The track as captionkit writes WebVTT: its default RTL mode for the format applied."""
-    from captionkit.make.pipeline import apply_rtl
-    from captionkit.text.rtl import rtl_mode_for
+    from captionkit.text.bidi import render_text
+    from captionkit.text.rtl import RtlMode, rtl_mode_for
 
-    rendered = apply_rtl(track, rtl_mode_for("vtt"))
-    return dumps(rendered, "vtt", newline="lf")
+    mode = rtl_mode_for("vtt")
+    if mode != RtlMode.NONE:  # what make's apply_rtl does (render/ does not import make/)
+        track = track.with_cues([cue.with_text(render_text(cue.text, mode)) for cue in track.cues])
+    return dumps(track, "vtt", newline="lf")
 
 
 def fix_diff(track: Track, fixed: Track, name: str) -> str:
