@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from captionkit.cli import check, files, make, render, retime
+from captionkit.cli import check, files, make, render, retime, review
 from captionkit.cli.common import stderr
 
 app = typer.Typer(
@@ -48,7 +48,7 @@ def main_options(
     """Subtitles and captions for right-to-left (Arabic) video."""
 
 
-for group in (files, make, retime, check, render):
+for group in (files, make, retime, check, render, review):
     group.register(app)
 
 

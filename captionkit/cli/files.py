@@ -1,16 +1,34 @@
-"""``convert`` and ``info``: one file in, its bytes or its facts out."""
+"""``convert`` and ``info``: a file (or a catalogue of them) in, bytes or facts out."""
 
 from __future__ import annotations
 
-import json
+import time
 from enum import Enum
-from typing import Annotated
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from captionkit.batch import BatchSummary
+from captionkit.cli.batch import (
+    BatchInput,
+    Dask,
+    ExecutorChoice,
+    ExecutorOption,
+    Jobs,
+    Written,
+    batch_settings,
+    exit_for,
+    expand_inputs,
+    is_batch,
+    mirror_outputs,
+    print_summary,
+    progress_outcomes,
+    write_batch,
+)
 from captionkit.cli.common import (
     EncodingOption,
-    Input,
     Lenient,
     ReportFormat,
     emit,
@@ -18,24 +36,59 @@ from captionkit.cli.common import (
     note,
     print_json,
     report_skipped,
+    stderr,
 )
 from captionkit.errors import UsageError
+from captionkit.formats import format_from_path, parse_newline
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class OutputFormat(str, Enum):
-    """Formats a command can write a track in."""
+    """Formats a command can write a track in (the format registry's names)."""
 
     srt = "srt"
     vtt = "vtt"
+    ass = "ass"
+    ttml = "ttml"
     json = "json"
+
+
+def convert_one(
+    path: str,
+    *,
+    target: str,
+    encoding: str | None,
+    output_encoding: str,
+    newline: str | None,
+    lenient: bool,
+) -> Written:
+    """One file converted to ``target`` (its own format when empty): bytes and notes."""
+    from captionkit.formats import conversion_losses, read, to_bytes
+
+    track = read(path, encoding=encoding, lenient=lenient)
+    chosen = target or track.format
+    losses = conversion_losses(track, chosen)
+    data = to_bytes(track, chosen, encoding=output_encoding, newline=newline)
+    notes = [*report_skipped(track), *(f"note: {loss}" for loss in losses)]
+    return Written(data, tuple(notes))
+
+
+_SUFFIX = {"srt": ".srt", "vtt": ".vtt", "ass": ".ass", "ttml": ".ttml", "json": ".json"}
 
 
 @handles_errors
 def convert(
-    input: Input,
+    inputs: Annotated[
+        list[str], typer.Argument(help="Subtitle files, folders or globs, or - for stdin.")
+    ],
     output: Annotated[
-        str, typer.Option("-o", "--output", help="Output file, or - for stdout.")
-    ] = "-",
+        str | None,
+        typer.Option(
+            "-o", "--output", help="Output file, - for stdout, or a folder for many inputs."
+        ),
+    ] = None,
     to: Annotated[
         OutputFormat | None,
         typer.Option("--to", help="Output format (from the output's extension by default)."),
@@ -51,79 +104,150 @@ def convert(
         str, typer.Option("--newline", help="Line ends to write: keep, lf or crlf.")
     ] = "keep",
     lenient: Lenient = False,
+    jobs: Jobs = None,
+    dask: Dask = None,
+    executor: ExecutorOption = ExecutorChoice.auto,
 ) -> None:
-    """Convert between SubRip, WebVTT and JSON; say what cannot be carried over."""
-    from captionkit.formats import (
-        conversion_losses,
-        format_from_path,
-        parse_newline,
-        read,
-        to_bytes,
-    )
-    from captionkit.formats.spec import track_json
+    """Convert between SubRip, WebVTT and JSON; say what cannot be carried over.
 
+    Many inputs (files, folders, globs) go to a folder: -o DIR mirrors the input tree.
+    """
     line_end = parse_newline(newline)
+    settings = batch_settings(jobs, dask, executor)
+    if is_batch(inputs, output):
+        if output is None or output == "-":
+            raise UsageError("many inputs are written to a folder: give -o DIR")
+        items = expand_inputs(inputs)
+        target = to.value if to is not None else ""
+
+        def suffix(item: BatchInput) -> str:
+            return _SUFFIX.get(target, Path(item.path).suffix or ".srt")
+
+        outputs = mirror_outputs(items, output, suffix)
+        work = partial(
+            convert_one,
+            target=target,
+            encoding=encoding,
+            output_encoding=output_encoding,
+            newline=line_end,
+            lenient=lenient,
+        )
+        summary = write_batch(work, items, outputs, settings, label="converted")
+        raise exit_for(summary)
+    input, output = inputs[0], output or "-"
     if to is not None:
         target = to.value
     elif output != "-":
-        named = format_from_path(output)
-        target = named if named is not None else ("json" if output.endswith(".json") else "")
+        target = format_from_path(output) or ""
         if not target:
-            raise UsageError(f"cannot tell the output format of {output!r}: add --to srt|vtt|json")
+            known = "|".join(item.value for item in OutputFormat)
+            raise UsageError(f"cannot tell the output format of {output!r}: add --to {known}")
     else:
         target = ""
-    track = read(input, encoding=encoding, lenient=lenient)
-    target = target or track.format
-    if target == "json":
-        text = json.dumps(track_json(track), ensure_ascii=False, indent=2) + "\n"
-        data = text.encode("utf-8", "surrogateescape")
-        losses: list[str] = []
-    else:
-        losses = conversion_losses(track, "srt" if target == "srt" else "vtt")
-        data = to_bytes(track, target, encoding=output_encoding, newline=line_end)  # type: ignore[arg-type]
-    emit([(output, data)], inputs=[input])
-    for line in report_skipped(track):
+    result = convert_one(
+        input,
+        target=target,
+        encoding=encoding,
+        output_encoding=output_encoding,
+        newline=line_end,
+        lenient=lenient,
+    )
+    emit([(output, result.data)], inputs=[input])
+    for line in result.notes:
         note(line)
-    for loss in losses:
-        note(f"note: {loss}")
+
+
+def info_one(path: str, *, encoding: str | None, lenient: bool) -> dict[str, Any]:
+    """One file's facts (``describe``), with what the text table shows besides."""
+    from captionkit.formats import read
+    from captionkit.info import describe
+    from captionkit.timecode import format_duration
+
+    track = read(path, encoding=encoding, lenient=lenient)
+    facts = describe(track, path)
+    facts["_table"] = {
+        "format": track.format,
+        "encoding": f"{track.source.encoding}{' with BOM' if track.source.bom else ''} "
+        f"({track.source.encoding_reason})",
+        "duration": format_duration(track.duration),
+        "skipped": [(block.line, block.reason) for block in track.skipped],
+    }
+    return facts
+
+
+def print_info(console: Console, path: str, facts: dict[str, Any]) -> None:
+    """The text form of one file's facts."""
+    shown = facts["_table"]
+    from rich.table import Table
+
+    table = Table(show_header=False, box=None)
+    table.add_row("file", path)
+    table.add_row("format", shown["format"])
+    table.add_row("encoding", shown["encoding"])
+    table.add_row("line ends", facts["newline"])
+    table.add_row("cues", str(facts["cues"]))
+    table.add_row("duration", shown["duration"])
+    table.add_row("RTL lines", f"{facts['rtl_share']:.0%}")
+    table.add_row("skipped blocks", str(len(shown["skipped"])))
+    console.print(table)
+    for line, reason in shown["skipped"]:
+        console.print(f"  line {line}: {reason}", markup=False)
+
+
+def _public(facts: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in facts.items() if key != "_table"}
 
 
 @handles_errors
 def info(
-    input: Input,
+    inputs: Annotated[
+        list[str], typer.Argument(help="Subtitle files, folders or globs, or - for stdin.")
+    ],
     encoding: EncodingOption = None,
     lenient: Lenient = False,
     format: Annotated[
         ReportFormat, typer.Option("--format", help="text or json.")
     ] = ReportFormat.text,
+    jobs: Jobs = None,
+    dask: Dask = None,
+    executor: ExecutorOption = ExecutorChoice.auto,
 ) -> None:
-    """Describe a subtitle file: format, encoding and why, line ends, cues, RTL share."""
+    """Describe subtitle files: format, encoding and why, line ends, cues, RTL share.
+
+    Many inputs give one table a file (or a JSON list, in input order) and a summary.
+    """
     from rich.console import Console
-    from rich.table import Table
 
-    from captionkit.formats import read
-    from captionkit.info import describe
-    from captionkit.timecode import format_duration
-
-    track = read(input, encoding=encoding, lenient=lenient)
-    facts = describe(track, input)
-    if format is ReportFormat.json:
-        print_json(facts)
-        return
+    settings = batch_settings(jobs, dask, executor)
     console = Console(highlight=False)
-    table = Table(show_header=False, box=None)
-    table.add_row("file", input)
-    table.add_row("format", track.format)
-    bom = " with BOM" if track.source.bom else ""
-    table.add_row("encoding", f"{track.source.encoding}{bom} ({track.source.encoding_reason})")
-    table.add_row("line ends", facts["newline"])
-    table.add_row("cues", str(facts["cues"]))
-    table.add_row("duration", format_duration(track.duration))
-    table.add_row("RTL lines", f"{facts['rtl_share']:.0%}")
-    table.add_row("skipped blocks", str(len(track.skipped)))
-    console.print(table)
-    for block in track.skipped:
-        console.print(f"  line {block.line}: {block.reason}", markup=False)
+    if not is_batch(inputs, None):
+        facts = info_one(inputs[0], encoding=encoding, lenient=lenient)
+        if format is ReportFormat.json:
+            print_json(_public(facts))
+        else:
+            print_info(console, inputs[0], facts)
+        return
+    items = expand_inputs(inputs)
+    work = partial(info_one, encoding=encoding, lenient=lenient)
+    documents: list[dict[str, Any]] = []
+    failures: list[str] = []
+    started = time.perf_counter()
+    for outcome in progress_outcomes(work, [item.path for item in items], settings, "reading"):
+        if outcome.error is not None:
+            failures.append(outcome.error)
+            stderr.print(outcome.error, markup=False)
+            documents.append({"file": outcome.input, "error": outcome.error})
+            continue
+        assert outcome.value is not None
+        if format is ReportFormat.json:
+            documents.append(_public(outcome.value))
+        else:
+            print_info(console, outcome.input, outcome.value)
+    if format is ReportFormat.json:
+        print_json(documents)
+    summary = BatchSummary(len(items), len(items) - len(failures), len(failures), tuple(failures))
+    print_summary(summary, time.perf_counter() - started, "read")
+    raise exit_for(summary)
 
 
 def register(app: typer.Typer) -> None:

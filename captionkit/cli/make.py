@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from captionkit.batch import BatchSettings
+from captionkit.cli.batch import (
+    NARRATION_SUFFIXES,
+    Dask,
+    ExecutorChoice,
+    ExecutorOption,
+    Jobs,
+    Written,
+    batch_settings,
+    exit_for,
+    expand_inputs,
+    is_batch,
+    mirror_outputs,
+    write_batch,
+)
 from captionkit.cli.common import (
     Cps,
     MaxChars,
@@ -21,10 +37,22 @@ from captionkit.cli.common import (
     stderr,
 )
 from captionkit.errors import CaptionkitError, UsageError
-
-if TYPE_CHECKING:
-    from captionkit.make import AlignReport, FromTimestamps, MakeReport, MakeResult, SpeechRate
-    from captionkit.model import Format
+from captionkit.formats import format_from_path
+from captionkit.make import (
+    AlignReport,
+    FromTimestamps,
+    MakeReport,
+    MakeResult,
+    SpeechRate,
+    align_file,
+    make,
+    make_file,
+)
+from captionkit.make.timing import DEFAULT_RATE
+from captionkit.model import Format
+from captionkit.profiles import Profile, resolve_profile
+from captionkit.text.rtl import RtlMode, parse_rtl_mode
+from captionkit.timecode import format_duration, parse_time
 
 MakeOutputs = Annotated[
     list[str] | None,
@@ -56,7 +84,6 @@ KeepAll = Annotated[
 
 
 def _time_option(flag: str, text: str) -> int:
-    from captionkit.timecode import parse_time
 
     try:
         return parse_time(text)
@@ -80,10 +107,68 @@ def outputs_of(paths: list[str], report: ReportFormat) -> list[tuple[str, Format
     return targets
 
 
+def make_one(
+    path: str,
+    *,
+    profile: Profile,
+    timing: SpeechRate,
+    keep_all: bool,
+    kind: Format,
+    mode: RtlMode | None,
+) -> Written:
+    """One narration captioned: the caption file's bytes and the report's headline."""
+    result = make_file(path, profile=profile, timing=timing, keep_all=keep_all)
+    report = result.report
+    notes = (
+        f"{report.cues} cues, {report.words} words, max {report.max_cps:.1f} cps, "
+        f"{report.lines_over_limit} lines over the limit, "
+        f"{len(report.timing_problems)} timing problems",
+    )
+    return Written(result.to_bytes(kind, mode), notes, result.as_json())
+
+
+def _make_batch(
+    narrations: list[str],
+    output: list[str],
+    to: str,
+    profile: Profile,
+    timing: SpeechRate,
+    keep_all: bool,
+    mode: RtlMode | None,
+    report: ReportFormat,
+    settings: BatchSettings,
+) -> None:
+    """Many narrations captioned into a folder that mirrors their tree; exit 2 on a failure."""
+    if len(output) != 1 or output[0] == "-":
+        raise UsageError("many narrations are written to one folder: give -o DIR once")
+    kind: Format | None = format_from_path(f"x.{to}")
+    if kind is None:
+        raise UsageError(f"--to must be srt or vtt, not {to!r}")
+    items = expand_inputs(narrations, NARRATION_SUFFIXES)
+    outputs = mirror_outputs(items, output[0], lambda item: f".{to}")
+    work = partial(
+        make_one, profile=profile, timing=timing, keep_all=keep_all, kind=kind, mode=mode
+    )
+    documents: list[object] = []
+
+    def keep(index: int, written: Written) -> None:
+        if isinstance(written.document, dict):
+            documents.append({**written.document, "outputs": [outputs[index]]})
+
+    summary = write_batch(work, items, outputs, settings, label="captioned", on_written=keep)
+    if report is ReportFormat.json:
+        print_json(documents)
+    raise exit_for(summary)
+
+
 @handles_errors
 def make_command(
-    narration: Annotated[
-        str, typer.Argument(help="Narration script, one phrase a line (or - for stdin).")
+    narrations: Annotated[
+        list[str],
+        typer.Argument(
+            help="Narration scripts, one phrase a line (or - for stdin); "
+            "many (files, folders of .txt, globs) go to -o DIR."
+        ),
     ],
     output: MakeOutputs = None,
     duration: Annotated[
@@ -121,19 +206,36 @@ def make_command(
     ] = ReportFormat.text,
     timestamps: TimestampsOption = None,
     timestamps_format: TimestampsFormatOption = None,
+    to: Annotated[
+        str, typer.Option("--to", help="Caption format of a batch's outputs: srt or vtt.")
+    ] = "srt",
+    jobs: Jobs = None,
+    dask: Dask = None,
+    executor: ExecutorOption = ExecutorChoice.auto,
 ) -> None:
     """Caption a narration script: cue boundaries, line breaks and times; SRT and WebVTT."""
     from captionkit.make import FromTimestamps, SpeechRate, make_file
-    from captionkit.make.timing import DEFAULT_RATE
-    from captionkit.profiles import resolve_profile
-    from captionkit.text.rtl import parse_rtl_mode
 
     chosen = resolve_profile(
         profile,
         {"max_chars_per_line": max_chars, "max_lines": max_lines, "max_cps": cps, "fps": fps},
     )
-    targets = outputs_of(output or [], format)
+    settings = batch_settings(jobs, dask, executor)
     mode = parse_rtl_mode(rtl) if rtl is not None else None
+    if is_batch(narrations, output[0] if output and len(output) == 1 else None):
+        if timestamps is not None:
+            raise UsageError("--timestamps times one narration: give one input")
+        rate_timing = SpeechRate(
+            rate=rate if rate is not None else DEFAULT_RATE,
+            start_ms=_time_option("--start", start) if start is not None else 0,
+            duration_ms=_time_option("--duration", duration) if duration is not None else None,
+        )
+        _make_batch(
+            narrations, output or [], to, chosen, rate_timing, keep_all, mode, format, settings
+        )
+        return
+    narration = narrations[0]
+    targets = outputs_of(output or [], format)
     if timestamps is not None:
         for flag, value in (("--rate", rate), ("--duration", duration), ("--start", start)):
             if value is not None:
@@ -219,7 +321,6 @@ def demo(
     ] = Path("."),
 ) -> None:
     """Caption the bundled sample narration and write demo.srt and demo.vtt."""
-    from captionkit.make import make
 
     name = "sample-narration-ar.txt"
     sample = resources.files("captionkit.data").joinpath(name).read_bytes()
@@ -260,8 +361,6 @@ def align_command(
     from rich.console import Console
     from rich.table import Table
 
-    from captionkit.make import align_file
-    from captionkit.timecode import format_duration
 
     document = align_file(
         narration, timestamps, timestamps_format=timestamps_format, keep_all=keep_all

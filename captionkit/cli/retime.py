@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from functools import partial
+from typing import Annotated
 
 import typer
 
+from captionkit.batch import BatchSettings
+from captionkit.cli.batch import (
+    Dask,
+    ExecutorChoice,
+    ExecutorOption,
+    Jobs,
+    Written,
+    batch_settings,
+    exit_for,
+    expand_inputs,
+    is_batch,
+    mirror_outputs,
+    write_batch,
+)
 from captionkit.cli.common import (
     EncodingOption,
-    Input,
     Lenient,
     ReportFormat,
     emit,
@@ -18,14 +32,37 @@ from captionkit.cli.common import (
     report_skipped,
 )
 from captionkit.errors import UsageError
+from captionkit.formats import dumps, format_from_path, parse_newline, read, to_bytes
+from captionkit.model import Format
+from captionkit.profiles import resolve_profile
+from captionkit.retime import RetimePlan, RetimeResult, result_json, retime, timing_diff
+from captionkit.retime.options import plan_from_text
 
-if TYPE_CHECKING:
-    from captionkit.retime import RetimeResult
+
+def retime_one(
+    path: str,
+    *,
+    plan: RetimePlan,
+    newline: str | None,
+    encoding: str | None,
+    lenient: bool,
+    target_format: Format | None,
+    json_report: bool,
+) -> Written:
+    """One file re-timed by ``plan``: its bytes, the report lines, the JSON report."""
+    track = read(path, encoding=encoding, lenient=lenient)
+    result = retime(track, plan)
+    data = to_bytes(result.track, target_format or track.format, newline=newline)
+    document = result_json(result, input_name=path, output_name=None) if json_report else None
+    notes = (*retime_notes(result, len(track)), *report_skipped(track))
+    return Written(data, notes, document)
 
 
 @handles_errors
 def retime_command(
-    input: Input,
+    inputs: Annotated[
+        list[str], typer.Argument(help="Subtitle files, folders or globs, or - for stdin.")
+    ],
     shift: Annotated[
         str | None,
         typer.Option(
@@ -93,17 +130,38 @@ def retime_command(
     ] = ReportFormat.text,
     encoding: EncodingOption = None,
     lenient: Lenient = False,
+    jobs: Jobs = None,
+    dask: Dask = None,
+    executor: ExecutorOption = ExecutorChoice.auto,
 ) -> None:
-    """Re-time a subtitle file: move the timings and change nothing else.
+    """Re-time subtitle files: move the timings and change nothing else.
 
     Order: sync or reference, fps, scale, shift (on the cues in range), snap,
-    one rounding to ms, the negative-time check (--clip), repair.
+    one rounding to ms, the negative-time check (--clip), repair. Many inputs
+    (files, folders, globs) go to -o DIR (mirroring the input tree) or --in-place.
     """
-    from captionkit.formats import dumps, format_from_path, parse_newline, read, to_bytes
-    from captionkit.profiles import resolve_profile
-    from captionkit.retime import result_json, retime, timing_diff
-    from captionkit.retime.options import plan_from_text
-
+    settings = batch_settings(jobs, dask, executor)
+    if is_batch(inputs, output):
+        plan = plan_from_text(
+            shift=shift,
+            scale=scale,
+            anchor=anchor,
+            fps=fps,
+            sync=sync or [],
+            reference=read(reference, lenient=lenient) if reference is not None else None,
+            start_from=start_from,
+            start_to=start_to,
+            cues=cues,
+            snap=snap,
+            clip=clip,
+            repair=resolve_profile(profile) if repair else None,
+        )
+        _retime_batch(
+            inputs, output, in_place, dry_run, format, plan, parse_newline(newline),
+            encoding, lenient, settings,
+        )  # fmt: skip
+        return
+    input = inputs[0]
     if in_place and output is not None:
         raise UsageError("give -o or --in-place, not both")
     if in_place and input == "-":
@@ -149,22 +207,77 @@ def retime_command(
         note(line)
 
 
-def print_retime_report(result: RetimeResult, count: int) -> None:
-    """What moved, on stderr."""
-    note(f"moved {len(result.moved)} of {count} cues")
+def _retime_batch(
+    inputs: list[str],
+    output: str | None,
+    in_place: bool,
+    dry_run: bool,
+    format: ReportFormat,
+    plan: RetimePlan,
+    newline: str | None,
+    encoding: str | None,
+    lenient: bool,
+    settings: BatchSettings,
+) -> None:
+    """Many files re-timed to a folder (mirroring the tree) or in place; exit 2 on a failure."""
+    if dry_run:
+        raise UsageError("--dry-run shows one file's diff: give one input")
+    if in_place == (output is not None and output != "-"):
+        raise UsageError("many inputs are written to a folder or in place: -o DIR or --in-place")
+    items = expand_inputs(inputs)
+    if in_place:
+        outputs = [item.path for item in items]
+        target_format = None
+    else:
+        assert output is not None
+        outputs = mirror_outputs(items, output)
+        target_format = None
+    work = partial(
+        retime_one,
+        plan=plan,
+        newline=newline,
+        encoding=encoding,
+        lenient=lenient,
+        target_format=target_format,
+        json_report=format is ReportFormat.json,
+    )
+    documents: list[object] = []
+
+    def keep(index: int, written: Written) -> None:
+        if isinstance(written.document, dict):
+            documents.append({**written.document, "output": outputs[index]})
+
+    summary = write_batch(
+        work, items, outputs, settings, label="re-timed", in_place=in_place, on_written=keep
+    )
+    if format is ReportFormat.json:
+        print_json(documents)
+    raise exit_for(summary)
+
+
+def retime_notes(result: RetimeResult, count: int) -> list[str]:
+    """What moved, one line each."""
+    lines = [f"moved {len(result.moved)} of {count} cues"]
     if result.reference is not None:
         fit = result.reference
-        note(
+        lines.append(
             f"reference: {len(fit.pairs)} cues matched in {len(fit.segments)} segment(s); "
             f"{fit.unused} reference cues unused"
         )
         if fit.unplaced:
             cue_numbers = ", ".join(str(index + 1) for index in fit.unplaced)
-            note(f"could not place (timing is a guess): cues {cue_numbers}")
+            lines.append(f"could not place (timing is a guess): cues {cue_numbers}")
     if result.clipped:
-        note(f"clipped {result.clipped} cues at 0")
+        lines.append(f"clipped {result.clipped} cues at 0")
     for shortfall in result.shortfalls:
-        note(f"repair: {shortfall.message}")
+        lines.append(f"repair: {shortfall.message}")
+    return lines
+
+
+def print_retime_report(result: RetimeResult, count: int) -> None:
+    """What moved, on stderr."""
+    for line in retime_notes(result, count):
+        note(line)
 
 
 def register(app: typer.Typer) -> None:

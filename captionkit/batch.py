@@ -1,0 +1,348 @@
+"""Run one per-file function over many inputs: in this process, a process pool, or Dask.
+
+A catalogue check is the same function applied to thousands of files, each on its own:
+the work is embarrassingly parallel, so the only things worth getting right are that one
+bad file never stops the rest, that results come back in the order of the inputs whatever
+the number of workers (a report or a diff of two nights' runs must not depend on
+scheduling), and that the scheduling itself is somebody else's well-tested code: the
+standard library's :class:`~concurrent.futures.ProcessPoolExecutor` on one machine, a
+Dask ``distributed`` cluster beyond it. Nothing here is a scheduler.
+
+The function runs where the executor puts it, so it must be picklable (a module-level
+function, or a :func:`functools.partial` of one) and so must its result. On a Dask cluster
+the workers need only ``captionkit`` installed: tasks are the function and one path.
+
+>>> outcomes = list(run_batch(len, ["a.srt", "bb.srt"], BatchSettings(jobs=1)))
+>>> [(outcome.input, outcome.value) for outcome in outcomes]
+[('a.srt', 5), ('bb.srt', 6)]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar
+
+from captionkit.errors import CaptionkitError, InvalidValue, MissingExtra
+
+__all__ = [
+    "EXECUTORS",
+    "BatchSettings",
+    "BatchSummary",
+    "Executor",
+    "Outcome",
+    "default_jobs",
+    "run_batch",
+    "run_one",
+    "summarize",
+]
+
+R = TypeVar("R")
+
+Executor = Literal["auto", "serial", "process", "dask"]
+EXECUTORS: tuple[str, ...] = ("auto", "serial", "process", "dask")
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (its CPU affinity, else the machine's count).
+
+    >>> default_jobs() >= 1
+    True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSettings:
+    """Where a batch runs.
+
+    ``executor``: ``serial`` (this process), ``process`` (a pool of ``jobs`` processes),
+    ``dask`` (the cluster whose scheduler is at ``address``; a local cluster of ``jobs``
+    single-threaded worker processes when ``address`` is None), or ``auto``: ``dask`` when
+    an address is given, else ``serial`` for one job and ``process`` for more.
+    ``window`` bounds the tasks in flight (default: eight a job; four a thread of a
+    cluster), so a million inputs
+    never become a million futures at once.
+    """
+
+    jobs: int | None = None
+    executor: Executor = "auto"
+    address: str | None = None
+    window: int | None = None
+
+    def resolved(self) -> tuple[Literal["serial", "process", "dask"], int]:
+        """The executor actually used and its number of jobs.
+
+        >>> BatchSettings(jobs=1).resolved(), BatchSettings(jobs=3).resolved()
+        (('serial', 1), ('process', 3))
+        >>> BatchSettings(address="tcp://10.0.0.1:8786").resolved()[0]
+        'dask'
+        """
+        jobs = default_jobs() if self.jobs is None else self.jobs
+        if jobs < 1:
+            raise InvalidValue("jobs", jobs, "a whole number of at least 1")
+        if self.executor not in EXECUTORS:
+            raise InvalidValue("executor", self.executor, "one of " + ", ".join(EXECUTORS))
+        if self.executor == "auto":
+            if self.address is not None:
+                return "dask", jobs
+            return ("serial" if jobs == 1 else "process"), jobs
+        if self.address is not None and self.executor != "dask":
+            raise InvalidValue(
+                "address", self.address, "given only with the dask executor (a scheduler)"
+            )
+        return self.executor, jobs
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome(Generic[R]):
+    """What one input gave: its value, or the error that stopped it (``file:line: message``).
+
+    ``index`` is the input's position in the batch; outcomes come back in that order.
+    """
+
+    index: int
+    input: str
+    value: R | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the function returned a value for this input."""
+        return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSummary:
+    """Counts of a finished batch.
+
+    >>> summarize([Outcome(0, "a", 1), Outcome(1, "b", error="b:3: bad")])
+    BatchSummary(total=2, succeeded=1, failed=1, failures=('b:3: bad',))
+    """
+
+    total: int
+    succeeded: int
+    failed: int
+    failures: tuple[str, ...]
+
+
+def summarize(outcomes: Iterable[Outcome[Any]]) -> BatchSummary:
+    """Count the outcomes of a batch and list its failures in input order."""
+    failures: list[str] = []
+    total = 0
+    for outcome in outcomes:
+        total += 1
+        if outcome.error is not None:
+            failures.append(outcome.error)
+    return BatchSummary(total, total - len(failures), len(failures), tuple(failures))
+
+
+def run_one(function: Callable[[str], R], index: int, path: str) -> Outcome[R]:
+    """Apply ``function`` to one input; any failure becomes the outcome's error, located.
+
+    A :class:`CaptionkitError` keeps its own ``file:line`` (the file filled in when it had
+    none); anything else is a bug in captionkit, reported as one line with where it
+    happened, so that one odd file still never stops the batch.
+
+    >>> run_one(int, 0, "12").value
+    12
+    >>> run_one(int, 1, "x.srt").error
+    "x.srt: internal error (please report it): ValueError: invalid literal for int() ..."
+    """
+    try:
+        return Outcome(index, path, function(path))
+    except CaptionkitError as error:
+        return Outcome(index, path, error=str(error.located(path)))
+    except Exception as error:  # a bug must not stop the other files
+        place = traceback.extract_tb(error.__traceback__)[-1]
+        where = f" at {os.path.basename(place.filename)}:{place.lineno}" if place else ""
+        return Outcome(
+            index,
+            path,
+            error=f"{path}: internal error (please report it): "
+            f"{type(error).__name__}: {error}{where}",
+        )
+
+
+def run_batch(
+    function: Callable[[str], R],
+    inputs: Sequence[str],
+    settings: BatchSettings | None = None,
+) -> Generator[Outcome[R], None, None]:
+    """Apply ``function`` to every input; yield each outcome as soon as all before it are in.
+
+    The outcomes come in the order of ``inputs`` whatever the executor and the number of
+    jobs. Closing the iterator early (or an interrupt) cancels the tasks not yet started
+    and shuts the pool or the cluster connection down.
+    """
+    chosen = settings or BatchSettings()
+    executor, jobs = chosen.resolved()
+    if executor == "serial" or len(inputs) < 2 or "-" in inputs:
+        # one input gains nothing from other processes, and standard input is this one's
+        for index, path in enumerate(inputs):
+            yield run_one(function, index, path)
+        return
+    if executor == "process":
+        window = chosen.window or max(2, 8 * jobs)
+        yield from _run_pool(function, inputs, min(jobs, len(inputs)), window)
+        return
+    yield from _run_dask(function, inputs, chosen.address, jobs, chosen.window)
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    """In a pool worker: end when the process that started the batch is gone.
+
+    A batch killed outright (SIGKILL, an out-of-memory kill) runs no clean-up, and its
+    workers, children of the fork server, would go on with their tasks for nobody.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # pragma: no cover - the pid was reused by another user
+                os._exit(1)
+
+    threading.Thread(target=watch, name="captionkit-parent-watch", daemon=True).start()
+
+
+def _new_pool(function: Callable[..., Any], jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_pool_context(function),
+        initializer=_watch_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+def _pool_context(function: Callable[..., Any]) -> multiprocessing.context.BaseContext:
+    """``forkserver`` where there is one: no fork of a process with threads (Rich's progress
+    refresh, Dask's event loop), and workers start from a clean interpreter that has
+    imported the function's module once (so each worker does not import it again)."""
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" not in methods:  # pragma: no cover - Windows
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    target = getattr(function, "func", function)
+    module = getattr(target, "__module__", None)
+    if isinstance(module, str) and module != "__main__":
+        context.set_forkserver_preload(["captionkit.batch", module])
+    return context
+
+
+def _run_pool(
+    function: Callable[[str], R], inputs: Sequence[str], jobs: int, window: int
+) -> Iterator[Outcome[R]]:
+    pools = [_new_pool(function, jobs)]
+    pending: deque[tuple[int, str, Future[Outcome[R]]]] = deque()
+
+    def submit(index: int, path: str) -> None:
+        try:
+            future = pools[-1].submit(run_one, function, index, path)
+        except BrokenProcessPool:  # a worker died (killed, out of memory): a fresh pool
+            pools[-1].shutdown(wait=False, cancel_futures=True)
+            pools.append(_new_pool(function, jobs))
+            future = pools[-1].submit(run_one, function, index, path)
+        pending.append((index, path, future))
+
+    try:
+        feed = iter(enumerate(inputs))
+        for index, path in feed:
+            submit(index, path)
+            if len(pending) >= window:
+                break
+        while pending:
+            index, path, future = pending.popleft()
+            outcome: Outcome[R] = _collect(future, index, path)
+            for next_index, next_path in feed:
+                submit(next_index, next_path)
+                break
+            yield outcome
+    finally:
+        for _, _, future in pending:
+            future.cancel()
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(future: Any, index: int, path: str) -> Outcome[R]:
+    """The outcome a task sent back, or an error outcome when its worker was lost."""
+    try:
+        outcome: Outcome[R] = future.result()
+    except (KeyboardInterrupt, GeneratorExit):
+        raise
+    except BaseException as error:  # the process or the worker died under this task
+        return Outcome(index, path, error=f"{path}: the worker running it was lost ({error!r})")
+    return outcome
+
+
+def _run_dask(
+    function: Callable[[str], R],
+    inputs: Sequence[str],
+    address: str | None,
+    jobs: int,
+    window: int | None,
+) -> Iterator[Outcome[R]]:
+    try:
+        import distributed
+    except ImportError:
+        raise MissingExtra(
+            "the dask executor needs Dask: pip install 'captionkit[batch]'"
+        ) from None
+    Client: Any = distributed.Client
+    LocalCluster: Any = distributed.LocalCluster
+    cluster: Any = None
+    client: Any
+    if address is None:
+        cluster = LocalCluster(
+            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=":0"
+        )
+        client = Client(cluster)
+    else:
+        try:
+            client = Client(address, timeout="10s")
+        except OSError as error:
+            raise CaptionkitError(
+                f"cannot reach the Dask scheduler at {address}: {error}", parameter="address"
+            ) from None
+    pending: deque[tuple[int, str, Any]] = deque()
+    if window is None:
+        threads = sum(client.nthreads().values()) or jobs
+        window = max(2, 4 * threads)
+    try:
+        feed = iter(enumerate(inputs))
+
+        def submit(index: int, path: str) -> None:
+            pending.append((index, path, client.submit(run_one, function, index, path, pure=False)))
+
+        for index, path in feed:
+            submit(index, path)
+            if len(pending) >= window:
+                break
+        while pending:
+            index, path, future = pending.popleft()
+            outcome: Outcome[R] = _collect(future, index, path)
+            for next_index, next_path in feed:
+                submit(next_index, next_path)
+                break
+            yield outcome
+    finally:
+        if pending:
+            client.cancel([future for _, _, future in pending])
+        client.close()
+        if cluster is not None:
+            cluster.close()

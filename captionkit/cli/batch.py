@@ -1,0 +1,313 @@
+"""What the file commands share to run on many files: options, inputs, outputs, progress.
+
+A command is in batch mode when it is given more than one input, a folder or a glob, or
+an output that is a folder (``-o DIR/`` or an existing folder). Then:
+
+* the inputs expand to files (folders searched for subtitle files, globs matched, the
+  result sorted inside each argument, duplicates dropped), each with the path it has
+  relative to the argument that named it, so that ``-o DIR`` mirrors the input tree;
+* ``--jobs N`` (default: the cores) runs the files in processes, ``--dask ADDRESS`` on a
+  Dask cluster (:mod:`captionkit.batch`);
+* one Rich progress bar on a terminal, one line a file (in input order), a summary, and
+  exit status 2 when any file failed; a failed file never stops the rest, and every
+  output is written whole or not at all (:mod:`captionkit.io`).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from captionkit.batch import BatchSettings, BatchSummary, Outcome, run_batch
+from captionkit.cli.common import emit, message_of, stderr
+from captionkit.errors import CaptionkitError, UsageError
+
+R = TypeVar("R")
+
+SUBTITLE_SUFFIXES: tuple[str, ...] = (".srt", ".vtt", ".webvtt")
+NARRATION_SUFFIXES: tuple[str, ...] = (".txt",)
+_GLOB_CHARACTERS = frozenset("*?[")
+
+
+class ExecutorChoice(str, Enum):
+    """Where the files of a batch run (``--executor``)."""
+
+    auto = "auto"
+    serial = "serial"
+    process = "process"
+    dask = "dask"
+
+
+Jobs = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", help="Files processed in parallel (default: the cores).", min=1),
+]
+Dask = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        help="Run the files as tasks on the Dask scheduler at ADDRESS (tcp://host:8786).",
+    ),
+]
+ExecutorOption = Annotated[
+    ExecutorChoice,
+    typer.Option(
+        "--executor",
+        help="auto, serial, process or dask (a local Dask cluster of --jobs workers "
+        "without --dask).",
+    ),
+]
+
+
+def batch_settings(
+    jobs: int | None, dask: str | None, executor: ExecutorChoice = ExecutorChoice.auto
+) -> BatchSettings:
+    """The executor the options ask for (``--dask`` implies ``--executor dask``).
+
+    >>> batch_settings(2, None).resolved()
+    ('process', 2)
+    >>> batch_settings(None, "tcp://scheduler:8786").resolved()[0]
+    'dask'
+    """
+    chosen = executor.value
+    if dask is not None and chosen == "auto":
+        chosen = "dask"
+    if dask is not None and chosen != "dask":
+        raise UsageError(f"--dask runs on a Dask cluster: it does not go with --executor {chosen}")
+    return BatchSettings(jobs=jobs, executor=chosen, address=dask)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchInput:
+    """One input file and its path relative to the argument that named it (for ``-o DIR``)."""
+
+    path: str
+    relative: str
+
+
+def _is_glob(name: str) -> bool:
+    return any(char in _GLOB_CHARACTERS for char in name)
+
+
+def _glob_root(pattern: str) -> str:
+    """The folder part of a pattern before its first wildcard: the root of what it matches."""
+    parts = Path(pattern).parts
+    fixed: list[str] = []
+    for part in parts:
+        if _is_glob(part):
+            break
+        fixed.append(part)
+    return str(Path(*fixed)) if fixed else "."
+
+
+def expand_inputs(
+    inputs: Sequence[str], suffixes: Sequence[str] = SUBTITLE_SUFFIXES
+) -> list[BatchInput]:
+    """Files, folders and globs to the files a batch covers, in a stable order.
+
+    A file is taken as named (whatever its extension, so a bad one is reported, not
+    silently skipped); a folder is searched for files ending in ``suffixes``; a glob
+    (``**`` included) matches files. Each argument's files are sorted; a file named
+    twice is taken once. A glob or folder that finds nothing is a usage error: a typo
+    must not pass as an empty, clean catalogue.
+    """
+    seen: set[str] = set()
+    found: list[BatchInput] = []
+    endings = tuple(suffix.lower() for suffix in suffixes)
+    for name in inputs:
+        items: list[BatchInput]
+        if name != "-" and os.path.isdir(name):
+            items = sorted(
+                (
+                    BatchInput(str(Path(root) / file), os.path.relpath(Path(root) / file, name))
+                    for root, _, files in os.walk(name)
+                    for file in files
+                    if file.lower().endswith(endings)
+                ),
+                key=lambda item: item.relative,
+            )
+            if not items:
+                raise UsageError(f"no {', '.join(suffixes)} file in the folder {name!r}")
+        elif name != "-" and _is_glob(name) and not os.path.exists(name):
+            root = _glob_root(name)
+            items = [
+                BatchInput(match, os.path.relpath(match, root))
+                for match in sorted(glob.glob(name, recursive=True))
+                if os.path.isfile(match)
+            ]
+            if not items:
+                raise UsageError(f"no file matches {name!r}")
+        else:
+            items = [BatchInput(name, os.path.basename(name) or name)]
+        for item in items:
+            key = os.path.normpath(item.path)
+            if key not in seen:
+                seen.add(key)
+                found.append(item)
+    return found
+
+
+def is_batch(inputs: Sequence[str], output: str | None) -> bool:
+    """Whether a run is a batch: many inputs, a folder or glob, or an output folder."""
+    if len(inputs) > 1:
+        return True
+    if any(name != "-" and (os.path.isdir(name) or _is_glob(name)) for name in inputs):
+        return True
+    return (
+        output is not None
+        and output != "-"
+        and (output.endswith(("/", os.sep)) or os.path.isdir(output))
+    )
+
+
+def mirror_outputs(
+    items: Sequence[BatchInput], folder: str, suffix: Callable[[BatchInput], str] | None = None
+) -> list[str]:
+    """Each input's output under ``folder``, at its relative path (``suffix`` replaces its
+    extension); two inputs landing on one output, or an output that is an input, is refused.
+
+    >>> mirror_outputs([BatchInput("in/a/x.srt", "a/x.srt")], "out", lambda item: ".vtt")
+    ['out/a/x.vtt']
+    """
+    outputs: list[str] = []
+    owners: dict[str, str] = {}
+    inputs = {os.path.abspath(item.path) for item in items}
+    for item in items:
+        if item.path == "-":
+            raise UsageError("standard input has no name to write under a folder: give files")
+        relative = Path(item.relative)
+        if suffix is not None:
+            relative = relative.with_suffix(suffix(item))
+        target = str(Path(folder) / relative)
+        key = os.path.abspath(target)
+        if key in owners:
+            raise UsageError(f"{owners[key]} and {item.path} would both be written to {target}")
+        if key in inputs:
+            raise UsageError(f"{target} is an input: give -o a folder outside the inputs")
+        owners[key] = item.path
+        outputs.append(target)
+    return outputs
+
+
+def prepare_folders(outputs: Sequence[str]) -> None:
+    """Create the folders the outputs go in (the output layer writes files, not folders)."""
+    for folder in sorted({str(Path(path).parent) for path in outputs}):
+        try:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CaptionkitError(
+                f"cannot create the folder: {error.strerror}", file=folder
+            ) from None
+
+
+def progress_outcomes(
+    function: Callable[[str], R],
+    paths: Sequence[str],
+    settings: BatchSettings,
+    label: str = "processing",
+) -> Iterator[Outcome[R]]:
+    """:func:`captionkit.batch.run_batch` with one Rich progress bar on stderr (a terminal only).
+
+    Lines printed on ``stderr`` while it runs appear above the bar.
+    """
+    if not stderr.is_terminal or len(paths) < 2:
+        yield from run_batch(function, paths, settings)
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=stderr, transient=True) as progress:
+        task = progress.add_task(label, total=len(paths))
+        for outcome in run_batch(function, paths, settings):
+            progress.advance(task)
+            yield outcome
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What a per-file function of a file command gives back: its output's bytes and notes."""
+
+    data: bytes
+    notes: tuple[str, ...] = ()
+    #: A JSON-ready report of the file, for ``--format json`` (None when not asked for).
+    document: object = None
+
+
+def write_batch(
+    function: Callable[[str], Written],
+    items: Sequence[BatchInput],
+    outputs: Sequence[str],
+    settings: BatchSettings,
+    *,
+    label: str,
+    in_place: bool = False,
+    on_written: Callable[[int, Written], None] | None = None,
+) -> BatchSummary:
+    """Run a file command over a batch: each result written to its output as it comes.
+
+    Every output goes through the output layer (whole or not at all; never over an input
+    unless ``in_place``); a file whose work or write fails is reported as ``file:line:
+    message`` and the batch goes on. Returns the summary (printed on stderr too).
+    """
+    prepare_folders([path for path in outputs if path != "-"])
+    started = time.perf_counter()
+    failures: list[str] = []
+    total = 0
+    paths = [item.path for item in items]
+    for outcome in progress_outcomes(function, paths, settings, label):
+        total += 1
+        target = outputs[outcome.index]
+        if outcome.error is None:
+            assert outcome.value is not None
+            try:
+                emit([(target, outcome.value.data)], inputs=[outcome.input], in_place=in_place)
+            except CaptionkitError as error:
+                failures.append(message_of(error))
+                stderr.print(failures[-1], markup=False)
+                continue
+            stderr.print(f"{outcome.input} → {target}", markup=False)
+            if on_written is not None:
+                on_written(outcome.index, outcome.value)
+            for line in outcome.value.notes:
+                stderr.print(f"  {line}", markup=False)
+        else:
+            failures.append(outcome.error)
+            stderr.print(outcome.error, markup=False)
+    summary = BatchSummary(total, total - len(failures), len(failures), tuple(failures))
+    print_summary(summary, time.perf_counter() - started, label)
+    return summary
+
+
+def print_summary(summary: BatchSummary, seconds: float, label: str = "processed") -> None:
+    """One line on stderr: how many files, how many failed, how long, how fast."""
+    rate = summary.total / seconds if seconds > 0 else 0.0
+    failed = f", {summary.failed} failed" if summary.failed else ""
+    stderr.print(
+        f"{summary.total} files: {summary.succeeded} {label}{failed} "
+        f"in {seconds:.1f} s ({rate:.1f} files/s)",
+        markup=False,
+    )
+
+
+def exit_for(summary: BatchSummary) -> typer.Exit:
+    """Exit status 2 when any file failed, else 0."""
+    return typer.Exit(2 if summary.failed else 0)
