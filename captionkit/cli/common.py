@@ -54,6 +54,7 @@ FLAGS: dict[str, str] = {
     "flagged": "--flagged",
     "font": "--font",
     "reference": "--reference",
+    "audio": "--audio",
 }
 
 

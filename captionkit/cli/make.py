@@ -78,6 +78,18 @@ TimestampsFormatOption = Annotated[
         "aeneas, srt, vtt, csv, tsv, lines (detected from the content by default).",
     ),
 ]
+AudioOption = Annotated[
+    str | None,
+    typer.Option(
+        "--audio",
+        help="Time the captions from this recording (video or audio): the narration is "
+        "synthesized and aligned to it; with --timestamps it fills the stretches the "
+        "recognizer lost (needs captionkit[audio]).",
+    ),
+]
+LanguageOption = Annotated[
+    str, typer.Option("--language", help="Language of the narration, for --audio (ar, en, fr ...).")
+]
 KeepAll = Annotated[
     bool, typer.Option("--keep-all", help="Keep every line (no title/label detection).")
 ]
@@ -206,6 +218,8 @@ def make_command(
     ] = ReportFormat.text,
     timestamps: TimestampsOption = None,
     timestamps_format: TimestampsFormatOption = None,
+    audio: AudioOption = None,
+    language: LanguageOption = "ar",
     to: Annotated[
         str, typer.Option("--to", help="Caption format of a batch's outputs: srt or vtt.")
     ] = "srt",
@@ -214,7 +228,7 @@ def make_command(
     executor: ExecutorOption = ExecutorChoice.auto,
 ) -> None:
     """Caption a narration script: cue boundaries, line breaks and times; SRT and WebVTT."""
-    from captionkit.make import FromTimestamps, SpeechRate, make_file
+    from captionkit.make import FromAudio, FromTimestamps, SpeechRate, make_file
 
     chosen = resolve_profile(
         profile,
@@ -223,8 +237,8 @@ def make_command(
     settings = batch_settings(jobs, dask, executor)
     mode = parse_rtl_mode(rtl) if rtl is not None else None
     if is_batch(narrations, output[0] if output and len(output) == 1 else None):
-        if timestamps is not None:
-            raise UsageError("--timestamps times one narration: give one input")
+        if timestamps is not None or audio is not None:
+            raise UsageError("--timestamps and --audio time one narration: give one input")
         rate_timing = SpeechRate(
             rate=rate if rate is not None else DEFAULT_RATE,
             start_ms=_time_option("--start", start) if start is not None else 0,
@@ -236,15 +250,20 @@ def make_command(
         return
     narration = narrations[0]
     targets = outputs_of(output or [], format)
-    if timestamps is not None:
+    timing: SpeechRate | FromTimestamps | FromAudio
+    if timestamps is not None or audio is not None:
+        source = "--timestamps" if timestamps is not None else "--audio"
         for flag, value in (("--rate", rate), ("--duration", duration), ("--start", start)):
             if value is not None:
-                raise UsageError(f"{flag} and --timestamps both set the timing: choose one")
+                raise UsageError(f"{flag} and {source} both set the timing: choose one")
+    if timestamps is not None:
         from captionkit.align.sources import read_timestamps
 
-        timing: SpeechRate | FromTimestamps = FromTimestamps(
-            read_timestamps(timestamps, timestamps_format)
+        timing = FromTimestamps(
+            read_timestamps(timestamps, timestamps_format), audio=audio, language=language
         )
+    elif audio is not None:
+        timing = FromAudio(audio, language=language)
     else:
         timing = SpeechRate(
             rate=rate if rate is not None else DEFAULT_RATE,
@@ -254,7 +273,7 @@ def make_command(
     result = make_file(narration, profile=chosen, timing=timing, keep_all=keep_all)
     emit(
         [(path, result.to_bytes(kind, mode)) for path, kind in targets],
-        inputs=[narration, *([timestamps] if timestamps else [])],
+        inputs=[narration, *[item for item in (timestamps, audio) if item]],
     )
     if format is ReportFormat.json:
         document = result.as_json()
@@ -280,6 +299,14 @@ def print_make_report(report: MakeReport) -> None:
     table.add_row("lines over the limit", str(report.lines_over_limit))
     table.add_row("bad breaks avoided", str(report.bad_breaks_avoided))
     table.add_row("bad breaks forced", str(len(report.forced_bad_breaks)))
+    bad = sum(1 for item in report.judged_breaks if not item.doubtful)
+    doubtful = len(report.judged_breaks) - bad
+    table.add_row("breaks judged bad / doubtful", f"{bad} / {doubtful}")
+    share = len(report.inside_breaks) / report.breaks_made if report.breaks_made else 0.0
+    table.add_row(
+        "breaks inside a script line",
+        f"{len(report.inside_breaks)} of {report.breaks_made} ({share:.0%})",
+    )
     table.add_row("dropped lines", str(len(report.dropped)))
     table.add_row("timing problems", str(len(report.timing_problems)))
     stderr.print(table)
@@ -289,6 +316,17 @@ def print_make_report(report: MakeReport) -> None:
         note(
             f"  cue {forced.cue}: forced {forced.kind} break inside {forced.category}: "
             f"{forced.left} | {forced.right}"
+        )
+    for judged in report.judged_breaks:
+        kind = "doubtful" if judged.doubtful else "bad"
+        note(
+            f"  cue {judged.cue}: {kind} {judged.kind} break ({judged.category}): "
+            f"{judged.left} | {judged.right}: {judged.reason}"
+        )
+    for inside in report.inside_breaks:
+        note(
+            f"  cue {inside.cue}: {inside.kind} break inside script line {inside.line}: "
+            f"{inside.left} | {inside.right}: {inside.reason}"
         )
     for problem in report.timing_problems:
         note(f"  cue {problem.cue}: {problem.rule}: {problem.message}")
@@ -344,24 +382,38 @@ def align_command(
         str, typer.Argument(help="Narration script, one phrase a line (or - for stdin).")
     ],
     timestamps: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--timestamps",
             help="Recognizer JSON, auto-caption WebVTT, SRT/WebVTT, aeneas map, CSV/TSV, "
             "or one time per line.",
         ),
-    ],
+    ] = None,
     timestamps_format: TimestampsFormatOption = None,
+    audio: Annotated[
+        str | None,
+        typer.Option(
+            "--audio",
+            help="Time the words from this recording instead (needs captionkit[audio]); "
+            "--format json gives the whisperX word-timestamps shape.",
+        ),
+    ] = None,
+    language: LanguageOption = "ar",
     keep_all: KeepAll = False,
     format: Annotated[
         ReportFormat, typer.Option("--format", help="A table (text) or a document (json).")
     ] = ReportFormat.text,
 ) -> None:
-    """Time every narration word from supplied timestamps: matched, or interpolated."""
+    """Time every narration word from supplied timestamps or from the audio itself."""
+    if (timestamps is None) == (audio is None):
+        raise UsageError("give --timestamps FILE or --audio RECORDING (one of them)")
+    if audio is not None:
+        _align_audio(narration, audio, language, keep_all, format)
+        return
     from rich.console import Console
     from rich.table import Table
 
-
+    assert timestamps is not None
     document = align_file(
         narration, timestamps, timestamps_format=timestamps_format, keep_all=keep_all
     ).as_json()
@@ -389,6 +441,40 @@ def align_command(
     for line in document["lines"]:
         if line["flagged"]:
             note(f"  line {line['line']}: interpolated over {line['interpolated_run']} words")
+
+
+def _align_audio(
+    narration: str, audio: str, language: str, keep_all: bool, format: ReportFormat
+) -> None:
+    """``align --audio``: every word placed in the recording; whisperX-shaped JSON."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from captionkit.audio import align_words, whisper_json
+    from captionkit.make import read_narration
+
+    words = read_narration(narration, keep_all=keep_all).words
+    alignment = align_words(words, audio, language=language)
+    if format is ReportFormat.json:
+        print_json(whisper_json(alignment, language=language))
+        return
+    console = Console(highlight=False, width=100)
+    table = Table(box=None)
+    for column in ("#", "word", "start", "end", "status"):
+        table.add_column(column)
+    for word in alignment.words:
+        table.add_row(
+            str(word.index),
+            word.word,
+            format_duration(word.start_ms),
+            format_duration(word.end_ms),
+            word.status,
+        )
+    console.print(table)
+    note(
+        f"{len(alignment.aligned)} of {len(alignment.words)} words found in the audio; "
+        f"{len(alignment.missing)} missing (no audio of their own: reported, not stretched)"
+    )
 
 
 def register(app: typer.Typer) -> None:

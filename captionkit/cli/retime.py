@@ -91,6 +91,14 @@ def retime_command(
             "--reference", help="Take the timing from another timed file of the same video."
         ),
     ] = None,
+    audio: Annotated[
+        str | None,
+        typer.Option(
+            "--audio",
+            help="Follow the speech of this recording (video or audio): offset, drift and "
+            "cuts, like alass/ffsubsync (needs captionkit[audio]).",
+        ),
+    ] = None,
     start_from: Annotated[
         str | None, typer.Option("--from", help="Only cues starting at or after T.")
     ] = None,
@@ -149,6 +157,7 @@ def retime_command(
             fps=fps,
             sync=sync or [],
             reference=read(reference, lenient=lenient) if reference is not None else None,
+            audio=audio,
             start_from=start_from,
             start_to=start_to,
             cues=cues,
@@ -181,6 +190,7 @@ def retime_command(
         fps=fps,
         sync=sync or [],
         reference=read(reference, lenient=lenient) if reference is not None else None,
+        audio=audio,
         start_from=start_from,
         start_to=start_to,
         cues=cues,
@@ -258,6 +268,20 @@ def _retime_batch(
 def retime_notes(result: RetimeResult, count: int) -> list[str]:
     """What moved, one line each."""
     lines = [f"moved {len(result.moved)} of {count} cues"]
+    if result.audio is not None:
+        heard = result.audio
+        lines.append(
+            f"audio: {len(heard.pieces)} piece(s); speech under the cues "
+            f"{heard.agreement_before:.0%} before, {heard.agreement_after:.0%} after"
+        )
+        for piece in heard.pieces:
+            lines.append(
+                f"  cues {piece.first + 1}-{piece.stop}: {piece.offset_ms:+d} ms, "
+                f"scale {piece.scale:.5f}"
+            )
+    if result.emptied:
+        numbers = ", ".join(str(number) for number in result.emptied)
+        lines.append(f"clipping left cues {numbers} with no time on screen")
     if result.reference is not None:
         fit = result.reference
         lines.append(

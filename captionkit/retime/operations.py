@@ -48,6 +48,7 @@ from captionkit.retime.repair import Shortfall, repair
 from captionkit.timecode import MAX_TIME_MS, format_srt_time, parse_time
 
 if TYPE_CHECKING:
+    from captionkit.audio import AudioSync
     from captionkit.retime.refsync import ReferenceFit
 
 __all__ = [
@@ -408,6 +409,8 @@ class RetimePlan:
 
     sync: tuple[SyncPoint, ...] = ()
     reference: Track | None = None
+    #: A recording of the video: the cues follow its speech (offset, drift, cuts).
+    audio: str | None = None
     fps: tuple[Fraction, Fraction] | None = None
     scale: Fraction | None = None
     anchor: int = 0
@@ -438,6 +441,7 @@ class RetimeResult:
     time_map: LinearMap
     steps: tuple[str, ...]
     reference: ReferenceFit | None = None
+    audio: AudioSync | None = None
     shortfalls: tuple[Shortfall, ...] = ()
     clipped: int = 0
     #: Positions (from 1) of the cues that clipping at 0 left with no time on screen.
@@ -446,7 +450,9 @@ class RetimeResult:
 
 def _describe(plan: RetimePlan, base_map: LinearMap) -> list[str]:
     steps: list[str] = []
-    if plan.reference is not None:
+    if plan.audio is not None:
+        steps.append("audio")
+    elif plan.reference is not None:
         steps.append("reference")
     elif plan.sync:
         steps.append(f"sync (scale {base_map.scale}, offset {float(base_map.offset):g} ms)")
@@ -469,9 +475,19 @@ def _describe(plan: RetimePlan, base_map: LinearMap) -> list[str]:
 
 def retime(track: Track, plan: RetimePlan) -> RetimeResult:
     """Run ``plan`` on ``track`` in the documented order; report what moved."""
-    if plan.reference is not None and plan.sync:
+    deciders = [
+        name
+        for name, given in (
+            ("audio", plan.audio),
+            ("reference", plan.reference),
+            ("sync", plan.sync),
+        )
+        if given
+    ]
+    if len(deciders) > 1:
         raise UsageError(
-            "`reference` and `sync` both decide the timing: give one of them", parameter="sync"
+            f"`{deciders[0]}` and `{deciders[1]}` both decide the timing: give one of them",
+            parameter=deciders[1],
         )
     base_map = sync_map(track, plan.sync) if plan.sync else LinearMap()
     time_map = base_map
@@ -491,6 +507,12 @@ def retime(track: Track, plan: RetimePlan) -> RetimeResult:
 
         fit = fit_reference(track, plan.reference)
         base = [(Fraction(start), Fraction(end)) for start, end in fit.times]
+    heard: AudioSync | None = None
+    if plan.audio is not None:
+        from captionkit.audio import sync_track
+
+        heard = sync_track(track, plan.audio)
+        base = [(Fraction(start), Fraction(end)) for start, end in heard.times]
     new_track, clipped, emptied = _move(track, base, time_map, plan.selection, plan.snap, plan.clip)
     shortfalls: tuple[Shortfall, ...] = ()
     if plan.repair is not None:
@@ -502,6 +524,7 @@ def retime(track: Track, plan: RetimePlan) -> RetimeResult:
         time_map=time_map,
         steps=tuple(_describe(plan, base_map)),
         reference=fit,
+        audio=heard,
         shortfalls=shortfalls,
         clipped=clipped,
         emptied=emptied,
@@ -637,6 +660,23 @@ def result_json(
             for item in result.moved
         ],
     }
+    if result.audio is not None:
+        heard = result.audio
+        report["audio"] = {
+            "offset_ms": heard.offset_ms,
+            "scale": heard.scale,
+            "pieces": [
+                {
+                    "first_cue": piece.first + 1,
+                    "last_cue": piece.stop,
+                    "offset_ms": piece.offset_ms,
+                    "scale": piece.scale,
+                }
+                for piece in heard.pieces
+            ],
+            "speech_agreement_before": round(heard.agreement_before, 4),
+            "speech_agreement_after": round(heard.agreement_after, 4),
+        }
     if result.reference is not None:
         fit = result.reference
         report["reference"] = {

@@ -48,6 +48,7 @@ def plan_from_text(
     fps: str | None = None,
     sync: Sequence[str] = (),
     reference: Track | None = None,
+    audio: str | None = None,
     start_from: str | None = None,
     start_to: str | None = None,
     cues: str | None = None,
@@ -81,6 +82,7 @@ def plan_from_text(
     return RetimePlan(
         sync=points,
         reference=reference,
+        audio=audio,
         fps=fps_change,
         scale=factor,
         anchor=_time("anchor", anchor, frame_rate),
