@@ -274,7 +274,7 @@ def test_cli_demo_writes_srt_and_vtt(tmp_path: Path) -> None:
 def test_cli_make_rtl_defaults_and_none(tmp_path: Path) -> None:
     from captionkit.text.rtl import DEFAULT_RTL_MODES
 
-    assert DEFAULT_RTL_MODES == {"srt": "embed", "vtt": "embed"}
+    assert DEFAULT_RTL_MODES == {"srt": "embed", "vtt": "embed", "ass": "embed"}
     narration = tmp_path / "n.txt"
     narration.write_text("ذهبنا إلى السوق صباحاً.\nPython لغة برمجة سهلة.\n", "utf-8")
     plain = tmp_path / "plain.srt"

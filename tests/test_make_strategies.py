@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from captionkit.align.sources import TimedWord, Timestamps
 from captionkit.errors import InvalidValue
-from captionkit.formats import loads
+from captionkit.formats import loads, read
 from captionkit.make import FromTimestamps, SpeechRate, make, strategies
 from captionkit.make import pipeline as make_pipeline
 from captionkit.make.segment import segment
@@ -101,3 +103,19 @@ def test_overlapping_timestamps_never_give_an_empty_cue(
 
 def test_strategies_module_names_its_public_values() -> None:
     assert {"SpeechRate", "FromTimestamps"} <= set(strategies.__all__)
+
+
+def test_make_writes_ass_and_ttml_that_read_back(tmp_path: Path) -> None:
+    result = make("تقارير ظهرت مؤخرا.\nعن إرسال كوريا الشمالية جنودا إلى روسيا.")
+    made = [(cue.start, cue.end) for cue in result.track.cues]
+    words = " ".join(cue.text for cue in result.track.cues).split()
+    for name, tolerance in (("out.ttml", 0), ("out.ass", 5)):  # ASS counts centiseconds
+        result.write(tmp_path / name)
+        back = read(tmp_path / name)
+        for (start, end), cue in zip(made, back.cues, strict=True):
+            assert abs(cue.start - start) <= tolerance and abs(cue.end - end) <= tolerance
+        shown = " ".join(cue.text.replace("\u202b", "").replace("\u202c", "") for cue in back.cues)
+        assert shown.split() == words
+    ttml = (tmp_path / "out.ttml").read_text("utf-8")
+    assert 'tts:direction="rtl"' in ttml and "\u202b" not in ttml
+    assert "\u202b" in (tmp_path / "out.ass").read_text("utf-8")  # libass needs the embedding

@@ -59,7 +59,8 @@ MakeOutputs = Annotated[
     typer.Option(
         "-o",
         "--output",
-        help="Output file (.srt or .vtt); repeat it to write several; - writes SRT to stdout.",
+        help="Output file (.srt, .vtt, .ass, .ttml, .json); repeat it to write several; "
+        "- writes SRT to stdout.",
     ),
 ]
 TimestampsOption = Annotated[
@@ -114,7 +115,9 @@ def outputs_of(paths: list[str], report: ReportFormat) -> list[tuple[str, Format
     for path in chosen:
         kind: Format | None = "srt" if path == "-" else format_from_path(path)
         if kind is None:
-            raise UsageError(f"cannot tell the caption format of {path!r}: use .srt or .vtt")
+            raise UsageError(
+                f"cannot tell the caption format of {path!r}: use .srt, .vtt, .ass, .ttml or .json"
+            )
         targets.append((path, kind))
     return targets
 

@@ -82,7 +82,8 @@ class MakeResult:
         format = format_from_path(path)
         if format is None:
             raise CaptionkitError(
-                "cannot tell the caption format from the name: use .srt or .vtt", file=str(path)
+                "cannot tell the caption format from the name: use .srt, .vtt, .ass, .ttml or .json",
+                file=str(path),
             )
         write(self.rendered(format, rtl), path, format, encoding="utf-8")
 

@@ -50,9 +50,14 @@ RTL_MODES: tuple[str, ...] = tuple(mode.value for mode in RtlMode)
 #: per line is right on every test line in libass and in Chromium; Chromium runs the
 #: bidi algorithm on WebVTT but flips a line that starts with a Latin word, which the
 #: embedding also mends. ``tests/render/test_evidence.py`` pins both from the pixels.
-#: Any other format gets logical text until pixels decide otherwise: TTML carries the
-#: direction itself (``tts:direction``) and JSON is data.
-DEFAULT_RTL_MODES: dict[str, RtlMode] = {"srt": RtlMode.EMBED, "vtt": RtlMode.EMBED}
+#: ASS goes to the same renderer as SubRip (libass, which turns SubRip into ASS events):
+#: the same pixels decide it. TTML carries the direction itself (``tts:direction``) and
+#: JSON is data: both get logical text, as does any other format.
+DEFAULT_RTL_MODES: dict[str, RtlMode] = {
+    "srt": RtlMode.EMBED,
+    "vtt": RtlMode.EMBED,
+    "ass": RtlMode.EMBED,
+}
 
 LRM = "\u200e"
 RLM = "\u200f"
