@@ -7,7 +7,7 @@
 2. **Reference sync** (needs ``../shared``): the reference of issue 11 is built
    from ``persian-shift/input.srt`` (scale 25/23.976, +2.5 s after cue 400,
    +-40 ms jitter, 10 % of cues deleted, 5 extra, every text replaced; the
-   builder is ``tests/test_refsync.py``'s) and ``--reference`` is scored: the
+   builder is ``tests/retime/test_refsync.py``'s) and ``--reference`` is scored: the
    share of cues whose start and end are within one frame (40 ms) of the truth.
    ffsubsync (``pip install ffsubsync``) is run on the same pair when found
    (``--ffsubsync PATH`` or on PATH), with its default options.
@@ -123,10 +123,11 @@ def _score_by_text(source: Any, produced: Any, true_time: Any) -> tuple[int, int
 
 def reference_rows(seeds: list[int], ffsubsync: str | None) -> list[str]:
     """One line per seed and tool: share of cues within one frame at 25 fps, and time."""
+    from tests.test_refsync import build_reference, true_time
+
     from captionkit.model import Track
     from captionkit.retime import RetimePlan, retime
     from captionkit.retime.refsync import fit_reference
-    from tests.test_refsync import build_reference, true_time
 
     source_path = ROOT.parent / "shared" / "corpus" / "retime" / "persian-shift" / "input.srt"
     if not source_path.exists():

@@ -8,7 +8,7 @@ marking them, each with and without its trailing punctuation; the pixel method
 section "RTL modes: rendered evidence" keeps the table
 (``python benchmarks/render.py evidence`` prints it again).
 
-The decision, pinned by ``tests/test_render_evidence.py``: libass starts every
+The decision, pinned by ``tests/render/test_evidence.py``: libass starts every
 SubRip line left to right whatever its first letter, so plain logical text puts
 an Arabic line's full stop at its right end; an RLM before the full stop does
 not help (the stop then sits between the RLM and the line's left-to-right end);

@@ -5,7 +5,7 @@ workaround undone, then wrapped in the file's marks or ``embed``), plus hand-mad
 workaround lines with quotes, digits and dialogue dashes, is drawn as written with
 and without its trailing punctuation; the punctuation's ink must sit at the left end
 of the line, where a right-to-left reader expects the end of the sentence. The pixel
-method is ``captionkit.render.pixels`` (see ``tests/test_render_evidence.py``).
+method is ``captionkit.render.pixels`` (see ``tests/render/test_evidence.py``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """captionkit's Unicode Bidirectional Algorithm (captionkit.text.uba).
 
-BidiCharacterTest.txt runs in tests/test_bidi.py, through the public functions of
+BidiCharacterTest.txt runs in tests/text/test_bidi.py, through the public functions of
 captionkit.text.bidi. Here: BidiTest.txt (class sequences), the character data tables against
 the Unicode files and Python's own database, lines worked out by hand from the rules, and a
 peer implementation (python-bidi, the Rust ``unicode-bidi`` crate) on random lines.
