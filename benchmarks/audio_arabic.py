@@ -144,6 +144,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--quick", action="store_true", help="one voice, three conditions")
+    parser.add_argument("--only", help="the conditions whose name contains this (e.g. '10 dB')")
     options = parser.parse_args()
     narrators = NARRATORS[:1] if options.quick else NARRATORS
     conditions = (
@@ -151,6 +152,8 @@ def main() -> int:
         if options.quick
         else CONDITIONS
     )
+    if options.only:
+        conditions = tuple(c for c in conditions if options.only in c[0])
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as folder:
         for seed, voice in enumerate(narrators):

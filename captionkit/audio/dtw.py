@@ -32,6 +32,8 @@ import numpy.typing as npt
 
 _DIAGONAL, _VERTICAL, _HORIZONTAL, _START = 0, 1, 2, 3
 _INF = np.float64(1e18)
+#: Half-width of a finer pass's band, in frames of the coarser pass around its path.
+BAND = 6
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int64]
@@ -266,7 +268,7 @@ def align_path(
             low, high = banded(coarse_rows, coarse_cols, lo, width)
         else:
             ratio = previous // factor
-            half = 3 * ratio
+            half = BAND * ratio
             lo = _guide(low, high, ratio, cn, half)
             width = 2 * half + 1
             low, high = banded(coarse_rows, coarse_cols, lo, width, block=400, overlap=100)
