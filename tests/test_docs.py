@@ -87,5 +87,5 @@ def test_the_readme_carries_the_api_examples_as_written() -> None:
     examples = (ROOT / "docs" / "api-examples.md").read_text("utf-8").strip()
     readme = (ROOT / "README.md").read_text("utf-8")
     assert examples in readme
-    # right after the command table, where a reader of "## Commands" looks next
-    assert readme.index("## Commands") < readme.index(examples) < readme.index("## Making captions")
+    # after the command table and its guarantees, where a reader of "## Commands" looks next
+    assert readme.index("## Commands") < readme.index(examples) < readme.index("## Licence")
