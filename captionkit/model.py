@@ -111,6 +111,18 @@ class Cue:
     settings: str = ""
     source: CueSource | None = field(default=None, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        # Readers build a hundred thousand cues: the usual case is three type checks.
+        start, end = self.start, self.end
+        if (
+            type(start) is int
+            and type(end) is int
+            and type(self.text) is str
+            and (start <= end or self.source is not None)
+        ):
+            return
+        _refuse_cue(self)
+
     @property
     def lines(self) -> tuple[str, ...]:
         """The text's lines."""
@@ -133,6 +145,34 @@ class Cue:
     def with_text(self, text: str) -> Cue:
         """The same cue with other text."""
         return Cue(self.start, self.end, text, self.identifier, self.settings, self.source)
+
+
+def _refuse_cue(cue: Cue) -> None:
+    """Why a cue cannot be: times that are not whole milliseconds, text that is not text,
+    an end before the start.
+
+    A cue read from a file (one with a source) keeps the times the file gave, even
+    backwards ones: ``check`` reports them and ``retime --repair`` mends them. A cue
+    built by code has no such excuse.
+
+    >>> Cue(10, 5, "x")
+    Traceback (most recent call last):
+    ...
+    captionkit.errors.InvalidValue: end must be at or after the start (10 ms), not 5
+    >>> Cue("a", "b", "x")
+    Traceback (most recent call last):
+    ...
+    captionkit.errors.InvalidValue: start must be whole milliseconds (an int), not 'a'
+    """
+    from captionkit.errors import InvalidValue
+
+    for name in ("start", "end"):
+        value = getattr(cue, name)
+        if type(value) is not int:
+            raise InvalidValue(name, value, "whole milliseconds (an int)")
+    if type(cue.text) is not str:
+        raise InvalidValue("text", cue.text, "a string")
+    raise InvalidValue("end", cue.end, f"at or after the start ({cue.start} ms)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from contextlib import suppress
 from types import FrameType
 from typing import Annotated
 
@@ -18,7 +19,8 @@ import typer
 
 from captionkit import __version__
 from captionkit.cli import check, files, make, render, retime
-from captionkit.cli.common import stderr
+from captionkit.cli.common import message_of, stderr
+from captionkit.errors import CaptionkitError
 
 app = typer.Typer(
     name="captionkit",
@@ -55,26 +57,64 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the program is so that every clean-up runs."""
 
 
-def _terminate(signum: int, frame: FrameType | None) -> None:
-    raise Terminated()
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """The first SIGINT or SIGTERM ends the run; later ones wait for its clean-up."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_IGN)
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``captionkit`` script."""
-    signal.signal(signal.SIGTERM, _terminate)
+    sys.exit(run(argv))
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status (``main`` without the exit).
+
+    Every way out is one of: the command's own status (0, or 1 for ``check``
+    findings), 2 with one line on stderr (a usage or input error), 130 or 143
+    after SIGINT or SIGTERM with ``interrupted``, and 70 with one ``internal
+    error`` line for a bug (never a traceback).
+    """
+    with suppress(ValueError):  # signals can be handled only in the main thread
+        signal.signal(signal.SIGTERM, _interrupt)
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         result = app(args=argv, standalone_mode=False)
     except Terminated:
-        stderr.print("interrupted", markup=False)
-        sys.exit(143)
+        return _say("interrupted", 143)
     except (KeyboardInterrupt, typer.Abort):
-        stderr.print("interrupted", markup=False)
-        sys.exit(130)
+        return _say("interrupted", 130)
     except typer.Exit as done:
-        sys.exit(done.exit_code)
+        return done.exit_code
     except typer.TyperException as error:
         context = getattr(error, "ctx", None)
         command = context.command_path if context is not None else "captionkit"
-        stderr.print(f"error: {error.format_message()} (see {command} --help)", markup=False)
-        sys.exit(error.exit_code)
-    sys.exit(result if isinstance(result, int) else 0)
+        message = " ".join(error.format_message().split())
+        if not message:  # no arguments at all: the help was printed
+            return 2
+        return _say(f"error: {message} (see {command} --help)", error.exit_code)
+    except CaptionkitError as error:  # raised outside a command (an option callback)
+        return _say(message_of(error), 2)
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # a bug: one line to report, not a traceback
+        where = ""
+        trace = error.__traceback__
+        while trace is not None and trace.tb_next is not None:
+            trace = trace.tb_next
+        if trace is not None:
+            where = f" at {trace.tb_frame.f_code.co_filename}:{trace.tb_lineno}"
+        return _say(
+            f"internal error: {type(error).__name__}: {error}{where} "
+            "(a captionkit bug: please report it with the input)",
+            70,
+        )
+    return result if isinstance(result, int) else 0
+
+
+def _say(message: str, code: int) -> int:
+    with suppress(OSError):
+        stderr.print(message, markup=False)
+    return code

@@ -80,10 +80,22 @@ def handles_errors(function: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def json_bytes(value: Any) -> bytes:
+    """A JSON document as UTF-8; text read from undecodable bytes keeps them as ``\\udcXX``.
+
+    Such text holds lone surrogates, which UTF-8 cannot carry: written as JSON
+    escapes they keep the document valid (and a JSON reader gets them back).
+
+    >>> json.loads(json_bytes({"text": "a\\udcff"})) == {"text": "a\\udcff"}
+    True
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    return text.encode("utf-8", "backslashreplace")
+
+
 def print_json(value: Any) -> None:
     """Print a JSON document on stdout."""
-    data = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-    write_outputs([("-", data.encode("utf-8", "surrogateescape"))])
+    write_outputs([("-", json_bytes(value))])
 
 
 def note(message: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from typing import Annotated
 
@@ -17,6 +16,7 @@ from captionkit.cli.common import (
     ReportFormat,
     emit,
     handles_errors,
+    json_bytes,
     note,
     print_json,
     report_skipped,
@@ -72,8 +72,7 @@ def convert(
     track = read(input, encoding=encoding, lenient=lenient)
     target = target or track.format
     if target == "json":
-        text = json.dumps(track_json(track), ensure_ascii=False, indent=2) + "\n"
-        data = text.encode("utf-8", "surrogateescape")
+        data = json_bytes(track_json(track))
         losses: list[str] = []
     else:
         losses = conversion_losses(track, "srt" if target == "srt" else "vtt")

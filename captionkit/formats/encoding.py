@@ -220,6 +220,15 @@ def decode(data: bytes, encoding: str | None = None, *, file: str | None = None)
             f"Windows-1256: decodes into Arabic words (detector proposed {guess[0]})",
         )
     if guess is not None:
+        if arabic is not None and _turns_arabic_into_latin(arabic, guess[1]):
+            raise EncodingError(
+                f"encoding must be given: the detector reads these bytes as {guess[0]} "
+                "(Latin letters in odd places), but as cp1256 they are Arabic words; "
+                "name the encoding (cp1256, or the other one) to read them",
+                file=file,
+                line=1,
+                parameter="encoding",
+            )
         return Decoded(guess[1], guess[0], b"", f"{guess[0]}: charset-normalizer's best guess")
 
     text = data.decode("utf-8", errors="surrogateescape")
@@ -230,6 +239,33 @@ def decode(data: bytes, encoding: str | None = None, *, file: str | None = None)
         "undetectable: read as UTF-8, undecodable bytes kept as they are",
         surrogates=True,
     )
+
+
+def _turns_arabic_into_latin(arabic: str, other: str) -> bool:
+    """Whether a guess would turn what reads as Arabic words into Latin mojibake.
+
+    Short files mixing Arabic with Latin text fool detectors; the guard above
+    takes the Arabic reading when most of the text is Arabic. Below that share,
+    a guess that leaves no Arabic at all while the Windows-1256 reading has
+    several well-formed Arabic words is a coin toss the user must settle.
+
+    >>> mixed = "Caf\u00e9 مرحبا بكم في البيت".encode("cp1256")
+    >>> _turns_arabic_into_latin(mixed.decode("cp1256"), mixed.decode("cp1250"))
+    True
+    >>> french = "Déjà vu à Paris, très été".encode("cp1252")
+    >>> _turns_arabic_into_latin(french.decode("cp1256"), french.decode("cp1252"))
+    False
+    """
+    if _arabic_share(other) > 0.05:
+        return False
+    words = [word for word in _WORD.findall(arabic) if not word.isascii()]
+    good = sum(
+        1
+        for word in words
+        if _is_arabic_letter(word[0])
+        and all(_is_arabic_letter(char) or _is_arabic_mark(char) for char in word)
+    )
+    return good >= 2 and good >= 0.6 * len(words)
 
 
 def _detector_guess(data: bytes) -> tuple[str, str] | None:

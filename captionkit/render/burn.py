@@ -23,10 +23,17 @@ from pathlib import Path
 
 from captionkit.errors import CaptionkitError, UsageError
 from captionkit.formats import read
-from captionkit.formats.atomic import atomic_target
+from captionkit.io import staged_output
 from captionkit.model import Track
 from captionkit.render.errors import RenderError
-from captionkit.render.ffmpeg import ffmpeg_exe, fonts_folder, require_libass, run_ffmpeg
+from captionkit.render.ffmpeg import (
+    INTERRUPTED_CODES,
+    child_process,
+    ffmpeg_exe,
+    fonts_folder,
+    require_libass,
+    run_ffmpeg,
+)
 from captionkit.render.fonts import Font, resolve_font
 from captionkit.render.size import Size
 from captionkit.text.arabic import is_presentation_form, looks_reversed, unshape, unvisual
@@ -253,7 +260,7 @@ def burn(
     ):
         script = Path(work) / "captions.ass"
         script.write_text(ass_document(track, info.size, chosen_font, style), encoding="utf-8")
-        with atomic_target(output) as temporary:
+        with staged_output(output) as temporary:
             _encode(video, script, fonts, temporary, container, info, preset, crf, progress)
     return info
 
@@ -281,10 +288,8 @@ def _encode(
     ]  # fmt: skip
     if container in ("mp4", "mov"):
         command[-3:-3] = ["-movflags", "+faststart"]
-    with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    ) as process:
-        assert process.stdout is not None
+    with child_process(command) as process:
+        assert process.stdout is not None and process.stderr is not None
         for line in process.stdout:
             key, _, value = line.strip().partition("=")
             if progress is not None and key == "out_time_us" and value.isdigit():
@@ -292,8 +297,10 @@ def _encode(
                 progress(min(1.0, done))
             elif progress is not None and key == "progress" and value == "end":
                 progress(1.0)
-        error_text = process.stderr.read() if process.stderr else ""
+        error_text = process.stderr.read()
         code = process.wait()
+    if code in INTERRUPTED_CODES:
+        raise KeyboardInterrupt  # ffmpeg was stopped by a signal meant for the whole run
     if code != 0:
         tail = " | ".join(error_text.strip().splitlines()[-3:])
         raise RenderError(f"ffmpeg failed while burning captions: {tail or code}")
