@@ -301,6 +301,8 @@ def _json_kind(document: Any, file: str | None) -> str:
         if "word_segments" in document:
             return "whisperx"
         segments = document.get("segments")
+        if segments is not None and not isinstance(segments, list):
+            raise ParseError("'segments' must be a list of segments", file=file)
         if isinstance(segments, list):
             words = [
                 word

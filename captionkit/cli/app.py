@@ -81,7 +81,7 @@ def run(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _interrupt)
         signal.signal(signal.SIGINT, _interrupt)
     try:
-        result = app(args=argv, standalone_mode=False)
+        result = app(args=argv, standalone_mode=False, prog_name="captionkit")
     except Terminated:
         return _say("interrupted", 143)
     except (KeyboardInterrupt, typer.Abort):
@@ -90,7 +90,7 @@ def run(argv: list[str] | None = None) -> int:
         return done.exit_code
     except typer.TyperException as error:
         context = getattr(error, "ctx", None)
-        command = context.command_path if context is not None else "captionkit"
+        command = context.command_path if context is not None else _command_of(argv)
         message = " ".join(error.format_message().split())
         if not message:  # no arguments at all: the help was printed
             return 2
@@ -112,6 +112,17 @@ def run(argv: list[str] | None = None) -> int:
             70,
         )
     return result if isinstance(result, int) else 0
+
+
+def _command_of(argv: list[str] | None) -> str:
+    """``captionkit COMMAND`` from the arguments (for errors raised before a command ran)."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    names = set(getattr(group, "commands", {}))
+    words = sys.argv[1:] if argv is None else argv
+    first = next((word for word in words if not word.startswith("-")), None)
+    return f"captionkit {first}" if first in names else "captionkit"
 
 
 def _say(message: str, code: int) -> int:

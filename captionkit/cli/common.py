@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from enum import Enum
 from functools import wraps
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar, get_type_hints
 
 import typer
 from rich.console import Console
@@ -54,11 +54,35 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
-def message_of(error: CaptionkitError) -> str:
-    """The one line a user sees: the library's words, with our flag for its parameter."""
+def message_of(error: CaptionkitError, options: Collection[str] | None = None) -> str:
+    """The one line a user sees: the library's words, with our flag for its parameter.
+
+    The flag is named only when the command has it (``options``; ``make`` has no
+    ``--encoding``): otherwise the library's words stay.
+    """
     if error.parameter is not None and error.parameter in FLAGS:
-        return error.for_parameter(FLAGS[error.parameter])
+        flag = FLAGS[error.parameter]
+        if options is None or flag in options:
+            return error.for_parameter(flag)
     return str(error)
+
+
+def options_of(function: Callable[..., Any]) -> set[str]:
+    """The long options of a command function, from its Typer annotations."""
+    names: set[str] = set()
+    try:
+        hints = get_type_hints(function, include_extras=True)
+    except Exception:  # an annotation that cannot be resolved: name every flag
+        return set(FLAGS.values())
+    for name, hint in hints.items():
+        names.add("--" + name.replace("_", "-"))
+        for meta in getattr(hint, "__metadata__", ()):
+            names.update(
+                declared
+                for declared in getattr(meta, "param_decls", None) or ()
+                if declared.startswith("--")
+            )
+    return names
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -75,7 +99,7 @@ def handles_errors(function: Callable[P, R]) -> Callable[P, R]:
         try:
             return function(*args, **kwargs)
         except CaptionkitError as error:
-            raise fail(message_of(error)) from None
+            raise fail(message_of(error, options_of(function))) from None
 
     return wrapper
 

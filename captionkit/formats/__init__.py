@@ -65,7 +65,7 @@ def detect_format(text: str, path: str | os.PathLike[str] | None = None) -> Form
     where = str(path) if path is not None else None
     raise ParseError(
         "cannot tell the format: neither a WEBVTT signature nor a SubRip timing line "
-        "(use --from srt|vtt)",
+        "(name it .srt or .vtt)",
         file=where,
         line=1,
     )

@@ -182,9 +182,17 @@ def decode(data: bytes, encoding: str | None = None, *, file: str | None = None)
         if data.startswith(mark):
             try:
                 text = data[len(mark) :].decode(mark_encoding)
-            except UnicodeDecodeError:
+            except UnicodeDecodeError as error:
+                _refuse_cut_utf16(data, mark_encoding, error, file)
                 continue
             return Decoded(text, mark_encoding, mark, f"byte-order mark of {mark_encoding}")
+    if len(data) % 2 and b"\x00" in data and (cut := _looks_utf16(data[:-1])) is not None:
+        raise EncodingError(
+            f"{cut} text cut short: an odd number of bytes ({len(data)}); "
+            "the last character is incomplete (was the file truncated?)",
+            file=file,
+            line=data.count(b"\n" if cut.endswith("be") else b"\n\x00") + 1,
+        )
 
     # UTF-16 text is often valid UTF-8 too (ASCII with NUL bytes between), so
     # its zero bytes are looked at first.
@@ -238,6 +246,22 @@ def decode(data: bytes, encoding: str | None = None, *, file: str | None = None)
         b"",
         "undetectable: read as UTF-8, undecodable bytes kept as they are",
         surrogates=True,
+    )
+
+
+def _refuse_cut_utf16(
+    data: bytes, encoding: str, error: UnicodeDecodeError, file: str | None
+) -> None:
+    """A UTF-16/32 file whose marked encoding fails only at its very end was cut short."""
+    width = 4 if encoding.startswith("utf-32") else 2
+    body = len(data) - (4 if width == 4 else 2)
+    if encoding.startswith("utf-8") or body % width == 0 or error.end < body - width:
+        return
+    raise EncodingError(
+        f"{encoding} text cut short: {body} bytes after the byte-order mark, not a multiple "
+        f"of {width}; the last character is incomplete (was the file truncated?)",
+        file=file,
+        line=data.count(b"\n" if encoding.endswith("be") else b"\n\x00") + 1,
     )
 
 

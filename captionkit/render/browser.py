@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from captionkit.render.errors import RendererMissing, RenderError
-from captionkit.render.ffmpeg import run_ffmpeg
+from captionkit.render.ffmpeg import run_ffmpeg, without_surrogates
 from captionkit.render.fonts import Font
 from captionkit.render.size import Size
 from captionkit.timecode import format_vtt_time
@@ -206,7 +206,10 @@ class BrowserRenderer:
         self.start()
         files = {
             "/font": (self.font.path.read_bytes(), "font/ttf"),
-            "/cues.vtt": (vtt_document(texts).encode("utf-8"), "text/vtt; charset=utf-8"),
+            "/cues.vtt": (
+                without_surrogates(vtt_document(texts)).encode("utf-8"),
+                "text/vtt; charset=utf-8",
+            ),
             "/blank.webm": (blank_webm(size, len(texts) + 1), "video/webm"),
             "/": (
                 _PAGE.format(

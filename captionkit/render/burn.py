@@ -33,6 +33,7 @@ from captionkit.render.ffmpeg import (
     fonts_folder,
     require_libass,
     run_ffmpeg,
+    without_surrogates,
 )
 from captionkit.render.fonts import Font, resolve_font
 from captionkit.render.size import Size
@@ -259,7 +260,8 @@ def burn(
         fonts_folder(chosen_font) as fonts,
     ):
         script = Path(work) / "captions.ass"
-        script.write_text(ass_document(track, info.size, chosen_font, style), encoding="utf-8")
+        document = ass_document(track, info.size, chosen_font, style)
+        script.write_text(without_surrogates(document), encoding="utf-8")
         with staged_output(output) as temporary:
             _encode(video, script, fonts, temporary, container, info, preset, crf, progress)
     return info

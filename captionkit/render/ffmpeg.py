@@ -6,6 +6,7 @@ A user needs no system ffmpeg: captionkit depends on imageio-ffmpeg, which bring
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -114,6 +115,19 @@ def run_ffmpeg(arguments: Sequence[str], *, what: str) -> subprocess.CompletedPr
         tail = result.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
         raise RenderError(f"ffmpeg failed while {what}: {' | '.join(tail) or result.returncode}")
     return result
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Text a renderer can be given: bytes that were undecodable (kept as lone
+    surrogates so that a file can be written back) become U+FFFD, as players show them.
+
+    >>> without_surrogates("a\udcff b")
+    'a\ufffd b'
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def filter_path(path: Path) -> str:
