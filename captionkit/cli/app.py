@@ -57,10 +57,15 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the program is so that every clean-up runs."""
 
 
+#: The signal that ended the run, if one did (Typer turns the exception into exit 130).
+_received: list[int] = []
+
+
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     """The first SIGINT or SIGTERM ends the run; later ones wait for its clean-up."""
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, signal.SIG_IGN)
+    _received.append(signum)
     raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
 
@@ -77,15 +82,25 @@ def run(argv: list[str] | None = None) -> int:
     after SIGINT or SIGTERM with ``interrupted``, and 70 with one ``internal
     error`` line for a bug (never a traceback).
     """
+    _received.clear()
     with suppress(ValueError):  # signals can be handled only in the main thread
         signal.signal(signal.SIGTERM, _interrupt)
         signal.signal(signal.SIGINT, _interrupt)
     try:
+        code = _run(argv)
+    except KeyboardInterrupt:  # interrupted while reporting
+        code = 130
+    if _received or code == 130:  # Typer answers Ctrl-C with a silent exit 130
+        signum = _received[0] if _received else signal.SIGINT
+        return _say("interrupted", 128 + signum)
+    return code
+
+
+def _run(argv: list[str] | None) -> int:
+    try:
         result = app(args=argv, standalone_mode=False, prog_name="captionkit")
-    except Terminated:
-        return _say("interrupted", 143)
     except (KeyboardInterrupt, typer.Abort):
-        return _say("interrupted", 130)
+        return 130
     except typer.Exit as done:
         return done.exit_code
     except typer.TyperException as error:
