@@ -516,7 +516,51 @@ def _init(mode: str, timeout: float, scratch: str, keep: str, seed: int, video: 
         pool=corpus(), video=Path(video) if video else None,
     )  # fmt: skip
     if mode == "fork":
-        import captionkit.cli  # noqa: F401  (warm: every forked run starts from here)
+        _warm_up(Path(scratch))
+
+
+def _warm_up(scratch: Path) -> None:
+    """Run each command once in this process, so that every forked run starts with the
+    lazy imports and caches loaded (a user's process pays them once too)."""
+    from captionkit.cli.app import run
+
+    folder = Path(tempfile.mkdtemp(prefix="warm-", dir=scratch))
+    subtitles = folder / "w.srt"
+    subtitles.write_text("1\n00:00:01,000 --> 00:00:02,000\n.مرحبا بكم\n", encoding="utf-8")
+    narration = SHARED / "seed" / "narration-ar.txt"
+    saved = os.dup(1), os.dup(2)
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    try:
+        for argv in (
+            ["info", str(subtitles)],
+            ["convert", str(subtitles), "--to", "json", "-o", str(folder / "w.json")],
+            ["check", str(subtitles), "--format", "json"],
+            ["fix", str(subtitles), "-o", str(folder / "f.srt")],
+            ["retime", str(subtitles), "--shift", "1", "-o", str(folder / "r.srt")],
+            ["make", str(narration), "-o", str(folder / "m.srt")],
+            [
+                "preview",
+                str(subtitles),
+                "--cue",
+                "1",
+                "--size",
+                "320x180",
+                "-o",
+                str(folder / "p.png"),
+            ],
+        ):
+            run(argv)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        os.close(null)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _work(number: int) -> dict[str, object]:
