@@ -385,8 +385,9 @@ def _run_fork(argv: list[str], folder: Path, timeout: float) -> tuple[int | None
             try:
                 main(argv)
                 code = 0
-            except SystemExit as done:
-                code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+            except SystemExit as leaving:
+                status = leaving.code
+                code = status if isinstance(status, int) else (0 if status is None else 1)
             except BaseException:
                 traceback.print_exc()
                 code = 1

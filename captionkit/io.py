@@ -256,15 +256,18 @@ def _replace_together(targets: Sequence[Path], temporaries: Sequence[Path]) -> N
         except OSError as error:
             raise OutputError(f"cannot write: {cause_of(error)}", file=str(targets[0])) from None
         return
-    kept: list[tuple[Path, Path | None]] = []  # (target, its old file's link or None)
+    kept: list[tuple[Path, Path | None, bool]] = []  # (target, link to its old file, existed)
     done = False
     try:
         for target, temporary in zip(targets, temporaries, strict=True):
             old: Path | None = None
-            if target.exists():
+            existed = target.exists()
+            if existed:
                 old = temporary.with_name(temporary.name + ".old")
-                with suppress(OSError):
+                try:
                     os.link(target, old)
+                except OSError:  # no hard links here: this one cannot be put back
+                    old = None
             try:
                 os.replace(temporary, target)
             except OSError as error:
@@ -272,18 +275,18 @@ def _replace_together(targets: Sequence[Path], temporaries: Sequence[Path]) -> N
                     with suppress(OSError):
                         old.unlink()
                 raise OutputError(f"cannot write: {cause_of(error)}", file=str(target)) from None
-            kept.append((target, old))
+            kept.append((target, old, existed))
         done = True
     finally:
-        for target, old in reversed(kept):
-            if done:
+        for target, old, existed in reversed(kept):
+            if done or (existed and old is None):
                 if old is not None:
                     with suppress(OSError):
                         old.unlink()
             elif old is not None:
                 with suppress(OSError):
                     os.replace(old, target)
-            else:
+            else:  # a new file: it goes
                 with suppress(OSError):
                     target.unlink()
 

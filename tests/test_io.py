@@ -52,7 +52,7 @@ def test_a_failed_rename_puts_every_target_back(
             raise OSError(28, "No space left on device")
         real_replace(source, target)
 
-    monkeypatch.setattr(io.os, "replace", failing_replace)
+    monkeypatch.setattr("captionkit.io.os.replace", failing_replace)
     with pytest.raises(OutputError, match="no space left"):
         write_outputs([(path, b"new") for path in targets])
     monkeypatch.undo()
@@ -71,7 +71,7 @@ def test_an_interruption_leaves_targets_and_no_backup(
     def interrupted(source: object, destination: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(io.os, "replace", interrupted)
+    monkeypatch.setattr("captionkit.io.os.replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_outputs([(target, b"new")], inputs=[target], in_place=True)
     monkeypatch.undo()

@@ -21,9 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from captionkit.errors import CaptionkitError, UsageError
+from captionkit.errors import CaptionkitError, OutputError, UsageError
 from captionkit.formats import read
-from captionkit.io import staged_output
+from captionkit.io import is_same_file, staged_output
 from captionkit.model import Track
 from captionkit.render.errors import RenderError
 from captionkit.render.ffmpeg import (
@@ -247,13 +247,20 @@ def burn(
     container = _CONTAINERS.get(output.suffix.lower())
     if container is None:
         raise UsageError(f"write the burnt video as .mp4, .mov or .mkv, not {output.name!r}")
-    if output.resolve() == video.resolve():
-        raise UsageError("the output would overwrite the input video")
+    if is_same_file(output, video) or (
+        not isinstance(subtitles, Track) and is_same_file(output, subtitles)
+    ):
+        raise OutputError(
+            "the output is an input file: write the burnt video elsewhere", file=str(output)
+        )
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
-        raise CaptionkitError(f"the folder {str(folder)!r} does not exist", file=str(output))
-    info = probe(video)
+        raise OutputError(f"the folder {str(folder)!r} does not exist", file=str(output))
     track = subtitles if isinstance(subtitles, Track) else read(subtitles)
+    if not track.cues:  # an empty file is valid, but there is nothing to burn
+        where = None if isinstance(subtitles, Track) else str(subtitles)
+        raise CaptionkitError("no cues to burn: the subtitle file is empty", file=where)
+    info = probe(video)
     chosen_font = font or resolve_font()
     with (
         tempfile.TemporaryDirectory(prefix="captionkit-burn-") as work,
