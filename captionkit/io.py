@@ -206,6 +206,8 @@ def write_outputs(
                     backups.append(_link_without_clobbering(copy, target, backup_suffix))
         _replace_together([target for target, _ in files], staged[: len(files)])
     if streamed:
+        if stdout is None and sys.stdout is None:  # started with standard output closed
+            raise OutputError("cannot write: standard output is closed", file="<stdout>")
         stream = stdout or sys.stdout.buffer
         try:
             for data in streamed:

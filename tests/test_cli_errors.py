@@ -315,3 +315,16 @@ def test_cue_refuses_what_is_not_a_cue() -> None:
         with pytest.raises(CaptionkitError):
             Cue(*args)  # type: ignore[arg-type]
     assert Cue(5, 5, "").duration == 0
+
+
+def test_closed_standard_output(folder: Path) -> None:
+    result = subprocess.run(
+        ["/bin/sh", "-c", f"exec '{sys.executable}' -m captionkit convert in.srt -o - >&-"],
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        cwd=folder,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "<stdout>: cannot write: standard output is closed"

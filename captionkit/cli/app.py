@@ -141,6 +141,6 @@ def _command_of(argv: list[str] | None) -> str:
 
 
 def _say(message: str, code: int) -> int:
-    with suppress(OSError):
+    with suppress(Exception):  # standard error may be closed: the status still tells
         stderr.print(message, markup=False)
     return code

@@ -138,9 +138,14 @@ def emit(
     *,
     inputs: Sequence[str] = (),
     in_place: bool = False,
+    backup_suffix: str | None = ".bak",
 ) -> None:
-    """Write a run's outputs through the output layer (all or nothing; ``-`` is stdout)."""
-    write_outputs(outputs, inputs=inputs, in_place=in_place)
+    """Write a run's outputs through the output layer (all or nothing; ``-`` is stdout).
+
+    An in-place edit keeps ``FILE.bak`` (or ``FILE.bak.1`` ... never over one), or
+    ``FILE`` + ``backup_suffix``; None keeps no backup.
+    """
+    write_outputs(outputs, inputs=inputs, in_place=in_place, backup_suffix=backup_suffix)
 
 
 def stdout_is_free(outputs: Sequence[str]) -> bool:
