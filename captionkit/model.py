@@ -123,6 +123,26 @@ class Cue:
             return
         _refuse_cue(self)
 
+    @classmethod
+    def as_read(
+        cls, start: int, end: int, text: str, identifier: str = "", settings: str = ""
+    ) -> Cue:
+        """A cue with the values a file gave, even an end before the start.
+
+        Files hold such cues; ``check`` reports them and ``repair`` mends them, so
+        their tests build them here. Everywhere else a cue ends at or after its start.
+
+        >>> Cue.as_read(1000, 900, "x").duration
+        -100
+        """
+        cue = object.__new__(cls)
+        for name, value in (("start", start), ("end", end), ("text", text),
+                            ("identifier", identifier), ("settings", settings), ("source", None)):  # fmt: skip
+            object.__setattr__(cue, name, value)
+        if type(start) is not int or type(end) is not int or type(text) is not str:
+            _refuse_cue(cue)
+        return cue
+
     @property
     def lines(self) -> tuple[str, ...]:
         """The text's lines."""
@@ -139,11 +159,18 @@ class Cue:
         return self.source.line if self.source is not None else None
 
     def with_times(self, start: int, end: int) -> Cue:
-        """The same cue at other times (the source layer is kept for writing)."""
+        """The same cue at other times (the source layer is kept for writing).
+
+        A cue that was already backwards (as a file gave it) may stay so.
+        """
+        if end < start and self.end < self.start and self.source is None:
+            return Cue.as_read(start, end, self.text, self.identifier, self.settings)
         return Cue(start, end, self.text, self.identifier, self.settings, self.source)
 
     def with_text(self, text: str) -> Cue:
-        """The same cue with other text."""
+        """The same cue with other text (and the same times, even backwards ones)."""
+        if self.end < self.start and self.source is None:
+            return Cue.as_read(self.start, self.end, text, self.identifier, self.settings)
         return Cue(self.start, self.end, text, self.identifier, self.settings, self.source)
 
 
