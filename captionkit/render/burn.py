@@ -299,11 +299,12 @@ def _encode(
         command[-3:-3] = ["-movflags", "+faststart"]
     with child_process(command) as process:
         assert process.stdout is not None and process.stderr is not None
+        shown = 0.0  # ffmpeg's out_time can step back a little (streams interleave)
         for line in process.stdout:
             key, _, value = line.strip().partition("=")
             if progress is not None and key == "out_time_us" and value.isdigit():
-                done = int(value) / 1000 / max(1, info.duration_ms)
-                progress(min(1.0, done))
+                shown = max(shown, min(1.0, int(value) / 1000 / max(1, info.duration_ms)))
+                progress(shown)
             elif progress is not None and key == "progress" and value == "end":
                 progress(1.0)
         error_text = process.stderr.read()
