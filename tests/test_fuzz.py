@@ -222,7 +222,7 @@ def check_run(template: str, name: str, data: bytes, folder: Path, extra: dict[s
 
 
 @needs_corpus
-@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=mutants(SUBTITLES or [Path()]), template=st.sampled_from(sorted(TEMPLATES)))
 def test_mutated_subtitles_through_every_command(
     case: tuple[Path, bytes], template: str, video: bytes
@@ -239,7 +239,7 @@ def test_mutated_subtitles_through_every_command(
 
 @needs_corpus
 @pytest.mark.skipif(not STAMPS, reason="no word-timestamp files in the corpus")
-@settings(max_examples=40)
+@settings(max_examples=25)
 @given(case=mutants(STAMPS or [Path()]), command=st.sampled_from(["make", "align"]))
 def test_mutated_timestamps_through_make_and_align(case: tuple[Path, bytes], command: str) -> None:
     source, data = case
@@ -264,7 +264,7 @@ def test_mutated_timestamps_through_make_and_align(case: tuple[Path, bytes], com
 
 
 @needs_corpus
-@settings(max_examples=300)
+@settings(max_examples=200)
 @given(case=mutants(SUBTITLES or [Path()]))
 def test_mutated_subtitles_through_the_library(case: tuple[Path, bytes]) -> None:
     source, data = case
