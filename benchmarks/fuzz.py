@@ -226,6 +226,29 @@ MUTATIONS = (
 # --------------------------------------------------------------------------- runs
 
 
+STAMPS_SHARE = 0.15
+
+
+def transcript_of(source: Path) -> bytes | None:
+    """The words a timestamps file times, as a narration: its ``.txt`` sibling, or the
+    JSON's own text (so that make and align get past "another language" to the readers)."""
+    sibling = source.with_suffix(".txt")
+    if sibling.is_file():
+        return sibling.read_bytes()
+    try:
+        document = json.loads(source.read_bytes())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if isinstance(document, dict) and isinstance(document.get("text"), str):
+        return document["text"].encode()
+    if isinstance(document, dict) and isinstance(document.get("segments"), list):
+        texts = [
+            str(item.get("text", "")) for item in document["segments"] if isinstance(item, dict)
+        ]
+        return "\n".join(texts).encode()
+    return None
+
+
 @dataclass
 class Case:
     """One run: the arguments, the files it starts with, what it may write."""
@@ -244,11 +267,11 @@ def make_case(number: int, seed: int, pool: dict[str, list[Path]], video: Path |
     rng = random.Random(seed * 1_000_003 + number)
     narration = pool["narration"][0].read_bytes()
     roll = rng.random()
-    if roll < 0.15 and pool["timestamps"]:
+    if roll < STAMPS_SHARE and pool["timestamps"]:
         source = rng.choice(pool["timestamps"])
         data, names = mutate(source.read_bytes(), rng)
         name = "stamps" + source.suffix
-        files = {"narration.txt": narration, name: data}
+        files = {"narration.txt": transcript_of(source) or narration, name: data}
         if rng.random() < 0.5:
             argv = ["make", "narration.txt", "--timestamps", name, "-o", "out.srt"]
             outputs = ["out.srt"]
@@ -610,6 +633,10 @@ def main() -> None:
         "--keep", type=Path, default=Path(tempfile.gettempdir()) / "captionkit-fuzz"
     )
     parser.add_argument("--json", type=Path, help="Write every outcome to this file.")
+    parser.add_argument(
+        "--timestamps-share", type=float, default=0.15,
+        help="Share of the runs that mutate recognizer timestamps (make/align --timestamps).",
+    )  # fmt: skip
     arguments = parser.parse_args()
     if not (SHARED / "corpus").exists():
         sys.exit(f"{SHARED / 'corpus'} is absent: the fuzzer mutates the shared corpus")
@@ -619,6 +646,7 @@ def main() -> None:
     began = time.monotonic()
     numbers = range(arguments.first, arguments.first + arguments.runs)
     context = multiprocessing.get_context("fork")
+    globals()["STAMPS_SHARE"] = arguments.timestamps_share  # read by the forked pool workers
     setup = (arguments.mode, arguments.timeout, str(scratch), str(arguments.keep),
              arguments.seed, str(video or ""))  # fmt: skip
     outcomes: list[dict[str, object]] = []
