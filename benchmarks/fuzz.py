@@ -240,12 +240,12 @@ def transcript_of(source: Path) -> bytes | None:
     except (ValueError, UnicodeDecodeError):
         return None
     if isinstance(document, dict) and isinstance(document.get("text"), str):
-        return document["text"].encode()
+        return document["text"].encode("utf-8", "replace")
     if isinstance(document, dict) and isinstance(document.get("segments"), list):
         texts = [
             str(item.get("text", "")) for item in document["segments"] if isinstance(item, dict)
         ]
-        return "\n".join(texts).encode()
+        return "\n".join(texts).encode("utf-8", "replace")
     return None
 
 
