@@ -205,7 +205,7 @@ def json_value(data: bytes, rng: random.Random) -> bytes:
         parent[key] = value  # type: ignore[index]
     if rng.random() < 0.2:
         document = [{"transcription": document}]
-    return json.dumps(document, ensure_ascii=False).encode()
+    return json.dumps(document, ensure_ascii=False).encode("utf-8", "surrogatepass")
 
 
 MUTATIONS = (
