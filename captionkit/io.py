@@ -34,6 +34,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -134,7 +135,8 @@ def _stage(target: Path, data: bytes | None, source: Path | None = None) -> Path
                 stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        mode = (target.stat().st_mode & 0o7777) if target.exists() else (0o666 & ~_umask())
+        model = source if source is not None else target
+        mode = (model.stat().st_mode & 0o7777) if model.exists() else (0o666 & ~_umask())
         os.chmod(temporary, mode)
     except OSError as error:
         with suppress(OSError):
@@ -180,28 +182,32 @@ def write_outputs(
     ``inputs`` are the run's input files: an output naming one of them is refused,
     unless ``in_place``, when each output replaces its file and a backup of the
     original is kept first (``backup_suffix`` None: no backup). Returns the backups made.
+
+    A link is written through: the file it points to is replaced, the link stays.
+    When anything fails, or the run is interrupted, before every output is in
+    place, the targets keep their old bytes, the backups made are removed and
+    no temporary file is left.
     """
-    files = [(Path(path), data) for path, data in outputs if str(path) != STDOUT]
+    files = [(_real(Path(path)), data) for path, data in outputs if str(path) != STDOUT]
     streamed = [data for path, data in outputs if str(path) == STDOUT]
+    devices = [(path, data) for path, data in files if _is_device(path)]
+    files = [(path, data) for path, data in files if not _is_device(path)]
     _refuse_inputs([path for path, _ in files], inputs, in_place)
     staged: list[Path] = []
     backups: list[Path] = []
-    with _cleanup(staged):
+    with _cleanup(staged), _cleanup(backups):
         for target, data in files:
             staged.append(_stage(target, data))
         if in_place and backup_suffix is not None:
             for target, _ in files:
                 if target.exists():
-                    backup = backup_path(target, backup_suffix)
-                    copy = _stage(backup, None, source=target)
+                    copy = _stage(backup_path(target, backup_suffix), None, source=target)
                     staged.append(copy)
                     backups.append(_link_without_clobbering(copy, target, backup_suffix))
-        for (target, _), temporary in zip(files, staged, strict=False):
-            try:
-                os.replace(temporary, target)
-            except OSError as error:
-                raise OutputError(f"cannot write: {cause_of(error)}", file=str(target)) from None
+        _replace_together([target for target, _ in files], staged[: len(files)])
     if streamed:
+        if stdout is None and sys.stdout is None:  # started with standard output closed
+            raise OutputError("cannot write: standard output is closed", file="<stdout>")
         stream = stdout or sys.stdout.buffer
         try:
             for data in streamed:
@@ -211,7 +217,80 @@ def write_outputs(
             pass
         except OSError as error:
             raise OutputError(f"cannot write: {cause_of(error)}", file="<stdout>") from None
+    for device, data in devices:
+        try:
+            with open(device, "wb") as stream:
+                stream.write(data)
+        except BrokenPipeError:
+            pass
+        except OSError as error:
+            raise OutputError(f"cannot write: {cause_of(error)}", file=str(device)) from None
     return backups
+
+
+def _is_device(path: Path) -> bool:
+    """Whether ``path`` is an existing device, pipe or socket (``/dev/null``, a FIFO).
+
+    Those are written into, never replaced: a rename over ``/dev/null`` would turn
+    it into a plain file for every program on the machine.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _real(path: Path) -> Path:
+    """The file a link points to (so that writing keeps the link), else the path itself."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _replace_together(targets: Sequence[Path], temporaries: Sequence[Path]) -> None:
+    """Rename each temporary over its target; when one rename fails, undo those before it.
+
+    The old file of each target is first kept under a hidden link, so that a
+    failure half-way (or an interruption) can put every target back as it was.
+    """
+    if len(targets) == 1:  # one rename is atomic by itself
+        try:
+            os.replace(temporaries[0], targets[0])
+        except OSError as error:
+            raise OutputError(f"cannot write: {cause_of(error)}", file=str(targets[0])) from None
+        return
+    kept: list[tuple[Path, Path | None, bool]] = []  # (target, link to its old file, existed)
+    done = False
+    try:
+        for target, temporary in zip(targets, temporaries, strict=True):
+            old: Path | None = None
+            existed = target.exists()
+            if existed:
+                old = temporary.with_name(temporary.name + ".old")
+                try:
+                    os.link(target, old)
+                except OSError:  # no hard links here: this one cannot be put back
+                    old = None
+            try:
+                os.replace(temporary, target)
+            except OSError as error:
+                if old is not None:
+                    with suppress(OSError):
+                        old.unlink()
+                raise OutputError(f"cannot write: {cause_of(error)}", file=str(target)) from None
+            kept.append((target, old, existed))
+        done = True
+    finally:
+        for target, old, existed in reversed(kept):
+            if done or (existed and old is None):
+                if old is not None:
+                    with suppress(OSError):
+                        old.unlink()
+            elif old is not None:
+                with suppress(OSError):
+                    os.replace(old, target)
+            else:  # a new file: it goes
+                with suppress(OSError):
+                    target.unlink()
 
 
 def _link_without_clobbering(temporary: Path, target: Path, suffix: str) -> Path:

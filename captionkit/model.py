@@ -112,6 +112,38 @@ class Cue:
     settings: str = ""
     source: CueSource | None = field(default=None, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        # Readers build a hundred thousand cues: the usual case is three type checks.
+        start, end = self.start, self.end
+        if (
+            type(start) is int
+            and type(end) is int
+            and type(self.text) is str
+            and (start <= end or self.source is not None)
+        ):
+            return
+        _refuse_cue(self)
+
+    @classmethod
+    def as_read(
+        cls, start: int, end: int, text: str, identifier: str = "", settings: str = ""
+    ) -> Cue:
+        """A cue with the values a file gave, even an end before the start.
+
+        Files hold such cues; ``check`` reports them and ``repair`` mends them, so
+        their tests build them here. Everywhere else a cue ends at or after its start.
+
+        >>> Cue.as_read(1000, 900, "x").duration
+        -100
+        """
+        cue = object.__new__(cls)
+        for name, value in (("start", start), ("end", end), ("text", text),
+                            ("identifier", identifier), ("settings", settings), ("source", None)):  # fmt: skip
+            object.__setattr__(cue, name, value)
+        if type(start) is not int or type(end) is not int or type(text) is not str:
+            _refuse_cue(cue)
+        return cue
+
     @property
     def lines(self) -> tuple[str, ...]:
         """The text's lines."""
@@ -128,12 +160,47 @@ class Cue:
         return self.source.line if self.source is not None else None
 
     def with_times(self, start: int, end: int) -> Cue:
-        """The same cue at other times (the source layer is kept for writing)."""
+        """The same cue at other times (the source layer is kept for writing).
+
+        A cue that was already backwards (as a file gave it) may stay so.
+        """
+        if end < start and self.end < self.start and self.source is None:
+            return Cue.as_read(start, end, self.text, self.identifier, self.settings)
         return Cue(start, end, self.text, self.identifier, self.settings, self.source)
 
     def with_text(self, text: str) -> Cue:
-        """The same cue with other text."""
+        """The same cue with other text (and the same times, even backwards ones)."""
+        if self.end < self.start and self.source is None:
+            return Cue.as_read(self.start, self.end, text, self.identifier, self.settings)
         return Cue(self.start, self.end, text, self.identifier, self.settings, self.source)
+
+
+def _refuse_cue(cue: Cue) -> None:
+    """Why a cue cannot be: times that are not whole milliseconds, text that is not text,
+    an end before the start.
+
+    A cue read from a file (one with a source) keeps the times the file gave, even
+    backwards ones: ``check`` reports them and ``retime --repair`` mends them. A cue
+    built by code has no such excuse.
+
+    >>> Cue(10, 5, "x")
+    Traceback (most recent call last):
+    ...
+    captionkit.errors.InvalidValue: end must be at or after the start (10 ms), not 5
+    >>> Cue("a", "b", "x")
+    Traceback (most recent call last):
+    ...
+    captionkit.errors.InvalidValue: start must be whole milliseconds (an int), not 'a'
+    """
+    from captionkit.errors import InvalidValue
+
+    for name in ("start", "end"):
+        value = getattr(cue, name)
+        if type(value) is not int:
+            raise InvalidValue(name, value, "whole milliseconds (an int)")
+    if type(cue.text) is not str:
+        raise InvalidValue("text", cue.text, "a string")
+    raise InvalidValue("end", cue.end, f"at or after the start ({cue.start} ms)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import math
 import os
 import re
 import statistics
@@ -46,7 +47,7 @@ from typing import Any, Literal, NamedTuple, TypeAlias
 
 from captionkit.errors import CaptionkitError, ParseError, UsageError
 from captionkit.formats.encoding import decode
-from captionkit.timecode import parse_time
+from captionkit.timecode import MAX_TIME_MS, parse_time
 
 __all__ = [
     "FORMATS",
@@ -144,6 +145,7 @@ def loads_timestamps(
         stamps = _READERS[chosen](text, file)
     except CaptionkitError as error:
         raise error.located(file) from None
+    _check_range(stamps, file)
     stamps = replace(stamps, file=file, language=_stated_language(text, chosen))
     if not stamps.words and not stamps.line_starts:
         raise AlignmentError(
@@ -156,6 +158,23 @@ def loads_timestamps(
             f"none of the {len(stamps.words)} words in this {chosen} file has a time", file=file
         )
     return stamps
+
+
+def _check_range(stamps: Timestamps, file: str | None) -> None:
+    """Every time from 0 to 100 hours, whatever the reader (a table, a list, a timed file)."""
+    for number, start in enumerate(stamps.line_starts, 1):
+        if not 0 <= start < MAX_TIME_MS:
+            raise ParseError(
+                f"time {number}: must be from 0 to 100 hours, not {start} ms", file=file
+            )
+    for index, word in enumerate(stamps.words):
+        for value in (word.start, word.end):
+            if value is not None and not 0 <= value < MAX_TIME_MS:
+                raise ParseError(
+                    f"segment {word.segment}: word {index} ({_short(word.text)}): a time must be "
+                    f"from 0 to 100 hours, not {value} ms",
+                    file=file,
+                )
 
 
 _JSON_LANGUAGE = re.compile(r'"language"\s*:\s*"([A-Za-z_-]{2,20})"')
@@ -198,7 +217,7 @@ def detect_timestamps_format(text: str, *, file: str | None = None) -> str:
             raise ParseError(
                 f"looks like JSON but is not: {error.msg}", file=file, line=error.lineno
             ) from None
-        return _json_kind(document, file)
+        return _json_kind(_unwrap(document, file), file)
     if stripped.startswith("WEBVTT"):
         return "vtt-words" if _TAGGED_TIME.search(stripped) else "vtt"
     lines = [line for line in stripped.splitlines() if line.strip()]
@@ -222,6 +241,59 @@ def detect_timestamps_format(text: str, *, file: str | None = None) -> str:
 # --------------------------------------------------------------------------- JSON
 
 
+#: Keys under which exports wrap one recognizer result (whisperX's ``transcription``).
+_WRAPPERS = ("transcription", "result", "results", "output")
+_RESULT_KEYS = ("segments", "word_segments", "fragments")
+
+
+def _is_result(value: Any) -> bool:
+    return isinstance(value, dict) and any(key in value for key in _RESULT_KEYS)
+
+
+def _unwrap(document: Any, file: str | None) -> Any:
+    """The recognizer result inside a wrapper: ``[{...}]`` or ``{"transcription": {...}}``.
+
+    A list of several results is refused by name: which one times the narration
+    is the user's choice, not a guess.
+
+    >>> _unwrap([{"transcription": {"segments": []}}], None)
+    {'segments': []}
+    """
+    for _ in range(3):  # a wrapper in a wrapper, at most a few deep
+        if (
+            isinstance(document, list)
+            and document
+            and all(
+                (isinstance(item, dict) and not _is_result(item) and _wrapped(item) is not None)
+                or _is_result(item)
+                for item in document
+            )
+        ):
+            if len(document) > 1:
+                raise ParseError(
+                    f"a list of {len(document)} recognizer results: give one of them "
+                    "(one file a recording)",
+                    file=file,
+                )
+            document = document[0]
+            continue
+        if isinstance(document, dict) and not _is_result(document):
+            inner = _wrapped(document)
+            if inner is not None:
+                document = inner
+                continue
+        break
+    return document
+
+
+def _wrapped(item: dict[str, Any]) -> Any:
+    for key in _WRAPPERS:
+        value = item.get(key)
+        if _is_result(value) or (isinstance(value, list) and value and _is_result(value[0])):
+            return value
+    return None
+
+
 def _json_kind(document: Any, file: str | None) -> str:
     if isinstance(document, dict):
         if "fragments" in document:
@@ -229,12 +301,15 @@ def _json_kind(document: Any, file: str | None) -> str:
         if "word_segments" in document:
             return "whisperx"
         segments = document.get("segments")
+        if segments is not None and not isinstance(segments, list):
+            raise ParseError("'segments' must be a list of segments", file=file)
         if isinstance(segments, list):
             words = [
                 word
                 for segment in segments
                 if isinstance(segment, dict)
-                for word in (segment.get("words") or [])
+                if isinstance(segment.get("words"), list)
+                for word in segment["words"]
                 if isinstance(word, dict)
             ]
             if any("text" in word and "word" not in word for word in words):
@@ -250,20 +325,60 @@ def _json_kind(document: Any, file: str | None) -> str:
     )
 
 
+#: The largest time a recognizer file may give, in seconds (what the formats can write).
+_MAX_SECONDS = MAX_TIME_MS / 1000
+
+
 def _seconds(value: Any, where: str) -> int | None:
-    """Seconds (a number or a numeric string) as milliseconds; None when absent."""
+    """Seconds (a number or a numeric string) as milliseconds; None when absent.
+
+    >>> _seconds(1.5, "segment 0")
+    1500
+    >>> _seconds(float("inf"), "segment 0")
+    Traceback (most recent call last):
+    ...
+    captionkit.errors.ParseError: segment 0: a time must be a finite number of seconds, not inf
+    """
     if value is None:
         return None
     if isinstance(value, bool):
         raise ParseError(f"{where}: a time must be a number, not {value!r}")
     if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise ParseError(f"{where}: a time must be a finite number of seconds, not {value!r}")
+        if not 0 <= value < _MAX_SECONDS:
+            raise ParseError(
+                f"{where}: a time must be from 0 to 100 hours ({_MAX_SECONDS:.0f} s), not {value!r}"
+            )
         return round(value * 1000)
     if isinstance(value, str):
         try:
-            return parse_time(value)
+            return _in_range(parse_time(value), where)
         except UsageError:
             pass
-    raise ParseError(f"{where}: not a time: {value!r}")
+    raise ParseError(f"{where}: not a time: {_short(value)}")
+
+
+def _in_range(ms: int, where: str) -> int:
+    if not 0 <= ms < MAX_TIME_MS:
+        raise ParseError(f"{where}: a time must be from 0 to 100 hours, not {ms} ms")
+    return ms
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _text_of(value: Any, where: str) -> str:
+    """A word's or a segment's text: a string (a number is taken as written)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if value is None:
+        return ""
+    raise ParseError(f"{where}: the text must be a string, not {type(value).__name__}")
 
 
 def _word_from(entry: Any, key: str, segment: int, index: int) -> TimedWord | None:
@@ -274,13 +389,18 @@ def _word_from(entry: Any, key: str, segment: int, index: int) -> TimedWord | No
     number = max(segment, 0)
     if type(entry) is dict:
         text, start, end = entry.get(key), entry.get("start"), entry.get("end")
-        if type(text) is str and type(start) is float and type(end) is float and end >= start:
+        if (
+            type(text) is str
+            and type(start) is float
+            and type(end) is float
+            and 0.0 <= start <= end < _MAX_SECONDS
+        ):
             text = text.strip()
             return TimedWord(text, round(start * 1000), round(end * 1000), number) if text else None
     where = f"segment {segment}, word {index}" if segment >= 0 else f"word_segments[{index}]"
     if not isinstance(entry, dict):
         raise ParseError(f"{where}: a word must be an object, not {type(entry).__name__}")
-    text = str(entry.get(key, entry.get("text", entry.get("word", "")))).strip()
+    text = _text_of(entry.get(key, entry.get("text", entry.get("word", ""))), where).strip()
     if not text:
         return None
     start = _seconds(entry.get("start"), where)
@@ -294,14 +414,21 @@ def _word_from(entry: Any, key: str, segment: int, index: int) -> TimedWord | No
 
 def _load_json(text: str, file: str | None) -> Any:
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ParseError(f"not JSON: {error.msg}", file=file, line=error.lineno) from None
+    except RecursionError:
+        raise ParseError("not JSON a reader can take: nested too deeply", file=file) from None
+    return _unwrap(document, file)
 
 
 def _segments_of(document: Any, file: str | None) -> list[Any]:
     if isinstance(document, list):
         return [{"words": document}]
+    if not isinstance(document, dict):
+        raise ParseError(
+            f"a recognizer file is a JSON object, not {type(document).__name__}", file=file
+        )
     segments = document.get("segments")
     if segments is None:
         return []
@@ -318,6 +445,12 @@ def _read_whisper_json(text: str, file: str | None, key: str, name: str) -> Time
         if not isinstance(segment, dict):
             raise ParseError(f"segment {number} is not an object", file=file)
         entries = segment.get("words")
+        if entries is not None and not isinstance(entries, list):
+            raise ParseError(
+                f"segment {number}: 'words' must be a list of words, not "
+                f"{type(entries).__name__} {_short(entries)}",
+                file=file,
+            )
         if entries:
             append, build = words.append, tuple.__new__
             for index, entry in enumerate(entries):
@@ -327,7 +460,7 @@ def _read_whisper_json(text: str, file: str | None, key: str, name: str) -> Time
                         type(said) is str
                         and type(start) is float
                         and type(end) is float
-                        and end >= start
+                        and 0.0 <= start <= end < _MAX_SECONDS
                         and (said := said.strip())
                     ):
                         timed = (said, round(start * 1000), round(end * 1000), number, False)
@@ -336,11 +469,11 @@ def _read_whisper_json(text: str, file: str | None, key: str, name: str) -> Time
                 word = _word_from(entry, key, number, index)
                 if word is not None:
                     words.append(word)
-        elif str(segment.get("text", "")).strip():
+        elif (said := _text_of(segment.get("text"), f"segment {number}")).strip():
             level = "segment"
             start = _seconds(segment.get("start"), f"segment {number}")
             end = _seconds(segment.get("end"), f"segment {number}")
-            words.extend(_spread(str(segment["text"]), start, end, number))
+            words.extend(_spread(said, start, end, number))
     return Timestamps(name, level, tuple(words))
 
 
@@ -354,7 +487,9 @@ def _read_whisper_timestamped(text: str, file: str | None) -> Timestamps:
 
 def _read_whisperx(text: str, file: str | None) -> Timestamps:
     document = _load_json(text, file)
-    if isinstance(document, dict) and isinstance(document.get("word_segments"), list):
+    if isinstance(document, dict) and "word_segments" in document:
+        if not isinstance(document["word_segments"], list):
+            raise ParseError("'word_segments' must be a list of words", file=file)
         entries = document["word_segments"]
         words = [
             word
@@ -375,11 +510,14 @@ def _read_aeneas(text: str, file: str | None) -> Timestamps:
     single = True
     for number, fragment in enumerate(_flatten_fragments(fragments)):
         lines = fragment.get("lines") or []
-        phrase = " ".join(str(line) for line in lines).strip()
+        if not isinstance(lines, list):
+            lines = [lines]
+        where = f"fragment {_short(fragment.get('id', number))}"
+        phrase = " ".join(_text_of(line, where) for line in lines).strip()
         if not phrase:
             continue
-        start = _seconds(fragment.get("begin"), f"fragment {fragment.get('id', number)}")
-        end = _seconds(fragment.get("end"), f"fragment {fragment.get('id', number)}")
+        start = _seconds(fragment.get("begin"), where)
+        end = _seconds(fragment.get("end"), where)
         spread = _spread(phrase, start, end, number)
         single = single and len(spread) == 1
         words.extend(spread)
@@ -394,7 +532,7 @@ def _flatten_fragments(fragments: Iterable[Any]) -> Iterable[dict[str, Any]]:
         if not isinstance(fragment, dict):
             continue
         children = fragment.get("children") or []
-        if children:
+        if children and isinstance(children, list):
             yield from _flatten_fragments(children)
         else:
             yield fragment

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import signal
 import sys
+from contextlib import suppress
 from types import FrameType
 from typing import Annotated
 
 import typer
 
 from captionkit.cli import check, files, make, render, retime, review
-from captionkit.cli.common import stderr
+from captionkit.cli.common import message_of, stderr
+from captionkit.errors import CaptionkitError
 
 app = typer.Typer(
     name="captionkit",
@@ -56,26 +58,90 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the program is so that every clean-up runs."""
 
 
-def _terminate(signum: int, frame: FrameType | None) -> None:
-    raise Terminated()
+#: The signal that ended the run, if one did (Typer turns the exception into exit 130).
+_received: list[int] = []
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """The first SIGINT or SIGTERM ends the run; later ones wait for its clean-up."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_IGN)
+    _received.append(signum)
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``captionkit`` script."""
-    signal.signal(signal.SIGTERM, _terminate)
+    sys.exit(run(argv))
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status (``main`` without the exit).
+
+    Every way out is one of: the command's own status (0, or 1 for ``check``
+    findings), 2 with one line on stderr (a usage or input error), 130 or 143
+    after SIGINT or SIGTERM with ``interrupted``, and 70 with one ``internal
+    error`` line for a bug (never a traceback).
+    """
+    _received.clear()
+    with suppress(ValueError):  # signals can be handled only in the main thread
+        signal.signal(signal.SIGTERM, _interrupt)
+        signal.signal(signal.SIGINT, _interrupt)
     try:
-        result = app(args=argv, standalone_mode=False)
-    except Terminated:
-        stderr.print("interrupted", markup=False)
-        sys.exit(143)
+        code = _run(argv)
+    except KeyboardInterrupt:  # interrupted while reporting
+        code = 130
+    if _received or code == 130:  # Typer answers Ctrl-C with a silent exit 130
+        signum = _received[0] if _received else signal.SIGINT
+        return _say("interrupted", 128 + signum)
+    return code
+
+
+def _run(argv: list[str] | None) -> int:
+    try:
+        result = app(args=argv, standalone_mode=False, prog_name="captionkit")
     except (KeyboardInterrupt, typer.Abort):
-        stderr.print("interrupted", markup=False)
-        sys.exit(130)
+        return 130
     except typer.Exit as done:
-        sys.exit(done.exit_code)
+        return done.exit_code
     except typer.TyperException as error:
         context = getattr(error, "ctx", None)
-        command = context.command_path if context is not None else "captionkit"
-        stderr.print(f"error: {error.format_message()} (see {command} --help)", markup=False)
-        sys.exit(error.exit_code)
-    sys.exit(result if isinstance(result, int) else 0)
+        command = context.command_path if context is not None else _command_of(argv)
+        message = " ".join(error.format_message().split())
+        if not message:  # no arguments at all: the help was printed
+            return 2
+        return _say(f"error: {message} (see {command} --help)", error.exit_code)
+    except CaptionkitError as error:  # raised outside a command (an option callback)
+        return _say(message_of(error), 2)
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # a bug: one line to report, not a traceback
+        where = ""
+        trace = error.__traceback__
+        while trace is not None and trace.tb_next is not None:
+            trace = trace.tb_next
+        if trace is not None:
+            where = f" at {trace.tb_frame.f_code.co_filename}:{trace.tb_lineno}"
+        return _say(
+            f"internal error: {type(error).__name__}: {error}{where} "
+            "(a captionkit bug: please report it with the input)",
+            70,
+        )
+    return result if isinstance(result, int) else 0
+
+
+def _command_of(argv: list[str] | None) -> str:
+    """``captionkit COMMAND`` from the arguments (for errors raised before a command ran)."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    names = set(getattr(group, "commands", {}))
+    words = sys.argv[1:] if argv is None else argv
+    first = next((word for word in words if not word.startswith("-")), None)
+    return f"captionkit {first}" if first in names else "captionkit"
+
+
+def _say(message: str, code: int) -> int:
+    with suppress(Exception):  # standard error may be closed: the status still tells
+        stderr.print(message, markup=False)
+    return code

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from enum import Enum
 from functools import wraps
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar, get_type_hints
 
 import typer
 from rich.console import Console
@@ -65,9 +65,34 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
-def message_of(error: CaptionkitError) -> str:
-    """The one line a user sees: the library's words, with our flag for its parameter."""
-    return error.renamed(FLAGS)
+def message_of(error: CaptionkitError, options: Collection[str] | None = None) -> str:
+    """The one line a user sees: the library's words, with our flags for its parameters.
+
+    A flag is named only when the command has it (``options``; ``make`` has no
+    ``--encoding``): otherwise the library's words stay.
+    """
+    names = {
+        parameter: flag for parameter, flag in FLAGS.items() if options is None or flag in options
+    }
+    return error.renamed(names)
+
+
+def options_of(function: Callable[..., Any]) -> set[str]:
+    """The long options of a command function, from its Typer annotations."""
+    names: set[str] = set()
+    try:
+        hints = get_type_hints(function, include_extras=True)
+    except Exception:  # an annotation that cannot be resolved: name every flag
+        return set(FLAGS.values())
+    for name, hint in hints.items():
+        names.add("--" + name.replace("_", "-"))
+        for meta in getattr(hint, "__metadata__", ()):
+            names.update(
+                declared
+                for declared in getattr(meta, "param_decls", None) or ()
+                if declared.startswith("--")
+            )
+    return names
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -84,15 +109,27 @@ def handles_errors(function: Callable[P, R]) -> Callable[P, R]:
         try:
             return function(*args, **kwargs)
         except CaptionkitError as error:
-            raise fail(message_of(error)) from None
+            raise fail(message_of(error, options_of(function))) from None
 
     return wrapper
 
 
+def json_bytes(value: Any) -> bytes:
+    """A JSON document as UTF-8; text read from undecodable bytes keeps them as ``\\udcXX``.
+
+    Such text holds lone surrogates, which UTF-8 cannot carry: written as JSON
+    escapes they keep the document valid (and a JSON reader gets them back).
+
+    >>> json.loads(json_bytes({"text": "a\\udcff"})) == {"text": "a\\udcff"}
+    True
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    return text.encode("utf-8", "backslashreplace")
+
+
 def print_json(value: Any) -> None:
     """Print a JSON document on stdout."""
-    data = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-    write_outputs([("-", data.encode("utf-8", "surrogateescape"))])
+    write_outputs([("-", json_bytes(value))])
 
 
 def note(message: str) -> None:
@@ -115,8 +152,9 @@ def emit(
 ) -> None:
     """Write a run's outputs through the output layer (all or nothing; ``-`` is stdout).
 
-    ``backup_suffix`` None: an in-place edit keeps no backup (a pre-commit hook's files are
-    in version control)."""
+    An in-place edit keeps ``FILE.bak`` (or ``FILE.bak.1`` ... never over one), or
+    ``FILE`` + ``backup_suffix``; None keeps no backup.
+    """
     write_outputs(outputs, inputs=inputs, in_place=in_place, backup_suffix=backup_suffix)
 
 

@@ -98,7 +98,12 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
     """The bytes of an input file (``-`` is standard input), or a located error."""
     name = str(path)
     if name == "-":
-        return sys.stdin.buffer.read()
+        if sys.stdin is None:  # started with standard input closed (<&-)
+            raise CaptionkitError("standard input is closed", file="-")
+        try:
+            return sys.stdin.buffer.read()
+        except OSError as error:
+            raise CaptionkitError(f"cannot read: {error.strerror}", file="-") from None
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:

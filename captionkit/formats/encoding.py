@@ -182,9 +182,17 @@ def decode(data: bytes, encoding: str | None = None, *, file: str | None = None)
         if data.startswith(mark):
             try:
                 text = data[len(mark) :].decode(mark_encoding)
-            except UnicodeDecodeError:
+            except UnicodeDecodeError as error:
+                _refuse_cut_utf16(data, mark_encoding, error, file)
                 continue
             return Decoded(text, mark_encoding, mark, f"byte-order mark of {mark_encoding}")
+    if len(data) % 2 and b"\x00" in data and (cut := _looks_utf16(data[:-1])) is not None:
+        raise EncodingError(
+            f"{cut} text cut short: an odd number of bytes ({len(data)}); "
+            "the last character is incomplete (was the file truncated?)",
+            file=file,
+            line=data.count(b"\n" if cut.endswith("be") else b"\n\x00") + 1,
+        )
 
     # UTF-16 text is often valid UTF-8 too (ASCII with NUL bytes between), so
     # its zero bytes are looked at first.
@@ -220,6 +228,15 @@ def decode(data: bytes, encoding: str | None = None, *, file: str | None = None)
             f"Windows-1256: decodes into Arabic words (detector proposed {guess[0]})",
         )
     if guess is not None:
+        if arabic is not None and _turns_arabic_into_latin(arabic, guess[1]):
+            raise EncodingError(
+                f"encoding must be given: the detector reads these bytes as {guess[0]} "
+                "(Latin letters in odd places), but as cp1256 they are Arabic words; "
+                "name the encoding (cp1256, or the other one) to read them",
+                file=file,
+                line=1,
+                parameter="encoding",
+            )
         return Decoded(guess[1], guess[0], b"", f"{guess[0]}: charset-normalizer's best guess")
 
     text = data.decode("utf-8", errors="surrogateescape")
@@ -230,6 +247,49 @@ def decode(data: bytes, encoding: str | None = None, *, file: str | None = None)
         "undetectable: read as UTF-8, undecodable bytes kept as they are",
         surrogates=True,
     )
+
+
+def _refuse_cut_utf16(
+    data: bytes, encoding: str, error: UnicodeDecodeError, file: str | None
+) -> None:
+    """A UTF-16/32 file whose marked encoding fails only at its very end was cut short."""
+    width = 4 if encoding.startswith("utf-32") else 2
+    body = len(data) - (4 if width == 4 else 2)
+    if encoding.startswith("utf-8") or body % width == 0 or error.end < body - width:
+        return
+    raise EncodingError(
+        f"{encoding} text cut short: {body} bytes after the byte-order mark, not a multiple "
+        f"of {width}; the last character is incomplete (was the file truncated?)",
+        file=file,
+        line=data.count(b"\n" if encoding.endswith("be") else b"\n\x00") + 1,
+    )
+
+
+def _turns_arabic_into_latin(arabic: str, other: str) -> bool:
+    """Whether a guess would turn what reads as Arabic words into Latin mojibake.
+
+    Short files mixing Arabic with Latin text fool detectors; the guard above
+    takes the Arabic reading when most of the text is Arabic. Below that share,
+    a guess that leaves no Arabic at all while the Windows-1256 reading has
+    several well-formed Arabic words is a coin toss the user must settle.
+
+    >>> mixed = "Caf\u00e9 مرحبا بكم في البيت".encode("cp1256")
+    >>> _turns_arabic_into_latin(mixed.decode("cp1256"), mixed.decode("cp1250"))
+    True
+    >>> french = "Déjà vu à Paris, très été".encode("cp1252")
+    >>> _turns_arabic_into_latin(french.decode("cp1256"), french.decode("cp1252"))
+    False
+    """
+    if _arabic_share(other) > 0.05:
+        return False
+    words = [word for word in _WORD.findall(arabic) if not word.isascii()]
+    good = sum(
+        1
+        for word in words
+        if _is_arabic_letter(word[0])
+        and all(_is_arabic_letter(char) or _is_arabic_mark(char) for char in word)
+    )
+    return good >= 2 and good >= 0.6 * len(words)
 
 
 def _detector_guess(data: bytes) -> tuple[str, str] | None:

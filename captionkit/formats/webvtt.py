@@ -870,11 +870,15 @@ def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
             vtt_source = source if source is not None and source.format == "vtt" else None
             if source is not None and vtt_source is None:
                 # SubRip: its X1/Y1 coordinates are not WebVTT settings.
-                block = Cue(block.start, block.end, block.text, block.identifier, "")
+                block = Cue(block.start, block.end, block.text, block.identifier, "", source)
             problem = _cue_problem(block, vtt_source)
             if problem is not None:
                 label = f" ({block.identifier!r})" if block.identifier else ""
-                raise UnrepresentableTextError(f"cue {position}{label}: {problem}")
+                raise UnrepresentableTextError(
+                    f"cue {position}{label}: {problem}",
+                    file=track.source.path,
+                    line=block.line_number,
+                )
             if vtt_source is not None:
                 add(_patched_cue(block, vtt_source, line_end), always_blank=False)
             else:

@@ -16,13 +16,14 @@ import os
 import shutil
 import tempfile
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from captionkit.render.errors import RendererMissing, RenderError
-from captionkit.render.ffmpeg import run_ffmpeg
+from captionkit.render.ffmpeg import run_ffmpeg, without_surrogates
 from captionkit.render.fonts import Font
 from captionkit.render.size import Size
 from captionkit.timecode import format_vtt_time
@@ -171,19 +172,30 @@ class BrowserRenderer:
                 headless=True,
             )
         except PlaywrightError as error:
-            self._playwright.stop()
-            self._playwright = None
-            first = str(error).strip().splitlines()[0]
+            self.close()
+            first = (str(error).strip().splitlines() or ["no reason given"])[0]
             raise RendererMissing(f"Chromium did not start: {first}") from None
+        except BaseException:  # interrupted while starting: __exit__ will not run
+            self.close()
+            raise
 
     def close(self) -> None:
-        """Stop Chromium (Playwright removes the fresh profile it gave it)."""
-        if self._browser is not None:
-            self._browser.close()
-            self._browser = None
-        if self._playwright is not None:
-            self._playwright.stop()
-            self._playwright = None
+        """Stop Chromium (Playwright removes the fresh profile it gave it).
+
+        Runs on every way out, Ctrl-C and SIGTERM included: each step is tried
+        even when the one before failed, and stopping Playwright ends its driver,
+        which ends the browser it started.
+        """
+        browser, self._browser = self._browser, None
+        playwright, self._playwright = self._playwright, None
+        try:
+            if browser is not None:
+                with suppress(Exception):
+                    browser.close()
+        finally:
+            if playwright is not None:
+                with suppress(Exception):
+                    playwright.stop()
 
     def render_texts(self, texts: Sequence[str], size: Size) -> list[Image]:
         """One RGB image of each cue text as Chromium draws it from a WebVTT file."""
@@ -194,7 +206,10 @@ class BrowserRenderer:
         self.start()
         files = {
             "/font": (self.font.path.read_bytes(), "font/ttf"),
-            "/cues.vtt": (vtt_document(texts).encode("utf-8"), "text/vtt; charset=utf-8"),
+            "/cues.vtt": (
+                without_surrogates(vtt_document(texts)).encode("utf-8"),
+                "text/vtt; charset=utf-8",
+            ),
             "/blank.webm": (blank_webm(size, len(texts) + 1), "video/webm"),
             "/": (
                 _PAGE.format(

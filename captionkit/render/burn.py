@@ -21,12 +21,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from captionkit.errors import CaptionkitError, UsageError
+from captionkit.errors import CaptionkitError, OutputError, UsageError
 from captionkit.formats import read
-from captionkit.formats.atomic import atomic_target
+from captionkit.io import is_same_file, staged_output
 from captionkit.model import Track
 from captionkit.render.errors import RenderError
-from captionkit.render.ffmpeg import ffmpeg_exe, fonts_folder, require_libass, run_ffmpeg
+from captionkit.render.ffmpeg import (
+    INTERRUPTED_CODES,
+    child_process,
+    ffmpeg_exe,
+    fonts_folder,
+    require_libass,
+    run_ffmpeg,
+    without_surrogates,
+)
 from captionkit.render.fonts import Font, resolve_font
 from captionkit.render.size import Size
 from captionkit.text.arabic import is_presentation_form, looks_reversed, unshape, unvisual
@@ -239,21 +247,29 @@ def burn(
     container = _CONTAINERS.get(output.suffix.lower())
     if container is None:
         raise UsageError(f"write the burnt video as .mp4, .mov or .mkv, not {output.name!r}")
-    if output.resolve() == video.resolve():
-        raise UsageError("the output would overwrite the input video")
+    if is_same_file(output, video) or (
+        not isinstance(subtitles, Track) and is_same_file(output, subtitles)
+    ):
+        raise OutputError(
+            "the output is an input file: write the burnt video elsewhere", file=str(output)
+        )
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
-        raise CaptionkitError(f"the folder {str(folder)!r} does not exist", file=str(output))
-    info = probe(video)
+        raise OutputError(f"the folder {str(folder)!r} does not exist", file=str(output))
     track = subtitles if isinstance(subtitles, Track) else read(subtitles)
+    if not track.cues:  # an empty file is valid, but there is nothing to burn
+        where = None if isinstance(subtitles, Track) else str(subtitles)
+        raise CaptionkitError("no cues to burn: the subtitle file is empty", file=where)
+    info = probe(video)
     chosen_font = font or resolve_font()
     with (
         tempfile.TemporaryDirectory(prefix="captionkit-burn-") as work,
         fonts_folder(chosen_font) as fonts,
     ):
         script = Path(work) / "captions.ass"
-        script.write_text(ass_document(track, info.size, chosen_font, style), encoding="utf-8")
-        with atomic_target(output) as temporary:
+        document = ass_document(track, info.size, chosen_font, style)
+        script.write_text(without_surrogates(document), encoding="utf-8")
+        with staged_output(output) as temporary:
             _encode(video, script, fonts, temporary, container, info, preset, crf, progress)
     return info
 
@@ -281,19 +297,20 @@ def _encode(
     ]  # fmt: skip
     if container in ("mp4", "mov"):
         command[-3:-3] = ["-movflags", "+faststart"]
-    with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    ) as process:
-        assert process.stdout is not None
+    with child_process(command) as process:
+        assert process.stdout is not None and process.stderr is not None
+        shown = 0.0  # ffmpeg's out_time can step back a little (streams interleave)
         for line in process.stdout:
             key, _, value = line.strip().partition("=")
             if progress is not None and key == "out_time_us" and value.isdigit():
-                done = int(value) / 1000 / max(1, info.duration_ms)
-                progress(min(1.0, done))
+                shown = max(shown, min(1.0, int(value) / 1000 / max(1, info.duration_ms)))
+                progress(shown)
             elif progress is not None and key == "progress" and value == "end":
                 progress(1.0)
-        error_text = process.stderr.read() if process.stderr else ""
+        error_text = process.stderr.read()
         code = process.wait()
+    if code in INTERRUPTED_CODES:
+        raise KeyboardInterrupt  # ffmpeg was stopped by a signal meant for the whole run
     if code != 0:
         tail = " | ".join(error_text.strip().splitlines()[-3:])
         raise RenderError(f"ffmpeg failed while burning captions: {tail or code}")

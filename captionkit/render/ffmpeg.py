@@ -6,13 +6,16 @@ A user needs no system ffmpeg: the ``render`` extra installs imageio-ffmpeg, whi
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from captionkit.render.errors import RendererMissing, RenderError, RenderExtraMissing
 from captionkit.render.fonts import Font
@@ -51,14 +54,78 @@ def require_libass() -> str:
     return exe
 
 
+#: ffmpeg's exit status when SIGINT or SIGTERM stopped it (255), or the signal's own.
+INTERRUPTED_CODES = frozenset({255, -signal.SIGINT, -signal.SIGTERM, -signal.SIGKILL})
+
+
+@contextmanager
+def child_process(command: Sequence[str]) -> Iterator[subprocess.Popen[str]]:
+    """A child process with text pipes that never outlives the block.
+
+    When the block ends by any exception (an error, Ctrl-C, SIGTERM turned into
+    an exception by the command line), the child is killed and waited for before
+    the exception goes on: no ffmpeg keeps encoding as an orphan.
+    """
+    process = subprocess.Popen(
+        list(command),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+    )
+    try:
+        yield process
+    except BaseException:
+        stop_process(process)
+        raise
+    finally:
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                with suppress(OSError):
+                    stream.close()
+        if process.returncode is None:
+            stop_process(process)
+
+
+def stop_process(process: subprocess.Popen[Any]) -> None:
+    """Kill a child process and wait for it (a killed child never survives its parent)."""
+    with suppress(OSError):
+        process.kill()
+    while True:
+        try:
+            process.wait()
+            return
+        except KeyboardInterrupt:  # a second Ctrl-C: the child is dying anyway
+            continue
+
+
 def run_ffmpeg(arguments: Sequence[str], *, what: str) -> subprocess.CompletedProcess[bytes]:
-    """Run ffmpeg quietly; a failure becomes a :class:`RenderError` with ffmpeg's last lines."""
+    """Run ffmpeg quietly; a failure becomes a :class:`RenderError` with ffmpeg's last lines.
+
+    On an exception (Ctrl-C included) :func:`subprocess.run` kills ffmpeg and waits for it.
+    """
     command = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *arguments]
-    result = subprocess.run(command, capture_output=True, check=False)
+    result = subprocess.run(command, capture_output=True, check=False, stdin=subprocess.DEVNULL)
+    if result.returncode in INTERRUPTED_CODES:
+        raise KeyboardInterrupt
     if result.returncode != 0:
         tail = result.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
         raise RenderError(f"ffmpeg failed while {what}: {' | '.join(tail) or result.returncode}")
     return result
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Text a renderer can be given: bytes that were undecodable (kept as lone
+    surrogates so that a file can be written back) become U+FFFD, as players show them.
+
+    >>> without_surrogates("a\\udcff b") == "a\\ufffd b"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def filter_path(path: Path) -> str:

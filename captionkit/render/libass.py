@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from captionkit.render.ffmpeg import fonts_folder, require_libass, run_ffmpeg
+from captionkit.render.ffmpeg import fonts_folder, require_libass, run_ffmpeg, without_surrogates
 from captionkit.render.fonts import Font
 from captionkit.render.size import Size
 from captionkit.timecode import format_srt_time
@@ -72,7 +72,7 @@ def render_texts(
         fonts_folder(font) as fonts,
     ):
         subtitles = Path(folder) / "cues.srt"
-        subtitles.write_text(srt_document(texts), encoding="utf-8")
+        subtitles.write_text(without_surrogates(srt_document(texts)), encoding="utf-8")
         graph = (
             f"subtitles=filename={_quote(subtitles)}:fontsdir={_quote(fonts)}"
             f":force_style='{chosen.force_style(font.family)}'"

@@ -31,7 +31,7 @@ def run(
 ) -> list[Finding]:
     """Findings of one rule on cues with these texts (2 s each, 1 s apart unless ``times``)."""
     spans = times or [(index * 3000, index * 3000 + 2000) for index in range(len(texts))]
-    cues = [Cue(start, end, text) for (start, end), text in zip(spans, texts, strict=True)]
+    cues = [Cue.as_read(start, end, text) for (start, end), text in zip(spans, texts, strict=True)]
     track = Track.from_cues(cues, format=format)
     return check_track(track, profile or load_profile("arabic"), select_rules([rule]))
 
@@ -477,7 +477,9 @@ def test_visual_punctuation_behind_a_control_or_a_space() -> None:
 def test_any_text_is_checked_and_every_finding_points_inside_its_cue(
     cues: list[tuple[int, int, str]],
 ) -> None:
-    track = Track.from_cues([Cue(start, start + length, text) for start, length, text in cues])
+    track = Track.from_cues(
+        [Cue.as_read(start, start + length, text) for start, length, text in cues]
+    )
     for finding in check_track(track, load_profile()):
         assert 1 <= finding.cue <= len(cues)
         text = cues[finding.cue - 1][2]

@@ -118,7 +118,10 @@ def test_sorted_without_overlap_and_every_unmet_rule_reported(
     raw: list[tuple[int, int, str]], profile: Profile
 ) -> None:
     track = Track.from_cues(
-        [Cue(start, start + length, text, str(n)) for n, (start, length, text) in enumerate(raw)]
+        [
+            Cue.as_read(start, start + length, text, str(n))
+            for n, (start, length, text) in enumerate(raw)
+        ]
     )
     result = repair(track, profile)
     cues = result.track.cues
