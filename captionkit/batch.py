@@ -26,7 +26,7 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
@@ -283,21 +283,36 @@ def _stream(
     chunk: int,
     window: int,
     cancel: Callable[[list[Any]], None],
+    wait_any: Callable[[list[Any]], None],
 ) -> Iterator[Outcome[R]]:
-    """Keep ``window`` tasks in flight; yield their outcomes in input order."""
+    """Keep ``window`` tasks running; yield their outcomes in input order.
+
+    A new task starts as soon as any task ends (not only the oldest), so one slow file at
+    the head does not leave the workers idle; finished tasks wait in order behind it, at
+    most ``4 * window`` of them, which bounds the memory a slow file can pin.
+    """
     pending: deque[tuple[int, list[str], Any]] = deque()
     feed = _chunks(inputs, chunk)
+    exhausted = False
     try:
-        for start, paths in feed:
-            pending.append((start, paths, submit(start, paths)))
-            if len(pending) >= window:
-                break
-        while pending:
-            start, paths, future = pending.popleft()
-            outcomes: list[Outcome[R]] = _collect(future, start, paths)
-            for next_start, next_paths in feed:
-                pending.append((next_start, next_paths, submit(next_start, next_paths)))
-                break
+        while True:
+            running = [future for _, _, future in pending if not future.done()]
+            while not exhausted and len(running) < window and len(pending) < 4 * window:
+                step = next(feed, None)
+                if step is None:
+                    exhausted = True
+                    break
+                future = submit(*step)
+                pending.append((*step, future))
+                running.append(future)
+            if not pending:
+                return
+            start, paths, head = pending[0]
+            if not head.done():
+                wait_any(running or [head])
+                continue
+            pending.popleft()
+            outcomes: list[Outcome[R]] = _collect(head, start, paths)
             yield from outcomes
     finally:
         if pending:
@@ -321,8 +336,11 @@ def _run_pool(
         for future in futures:
             future.cancel()
 
+    def wait_any(futures: list[Any]) -> None:
+        wait(futures, return_when=FIRST_COMPLETED)
+
     try:
-        yield from _stream(submit, inputs, chunk, window, cancel)
+        yield from _stream(submit, inputs, chunk, window, cancel, wait_any)
     finally:
         for pool in pools:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -365,8 +383,13 @@ def _run_dask(
     def submit(start: int, paths: list[str]) -> Any:
         return client.submit(run_chunk, function, start, paths, pure=False)
 
+    dask_wait: Any = distributed.wait
+
+    def wait_any(futures: list[Any]) -> None:
+        dask_wait(futures, return_when="FIRST_COMPLETED")
+
     try:
-        yield from _stream(submit, inputs, chunk, window, client.cancel)
+        yield from _stream(submit, inputs, chunk, window, client.cancel, wait_any)
     finally:
         client.close()
         if cluster is not None:
