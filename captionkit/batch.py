@@ -26,7 +26,7 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
@@ -41,6 +41,7 @@ __all__ = [
     "Outcome",
     "default_jobs",
     "run_batch",
+    "run_chunk",
     "run_one",
     "summarize",
 ]
@@ -73,13 +74,15 @@ class BatchSettings:
     an address is given, else ``serial`` for one job and ``process`` for more.
     ``window`` bounds the tasks in flight (default: eight a job; four a thread of a
     cluster), so a million inputs
-    never become a million futures at once.
+    never become a million futures at once. ``chunk`` inputs make one task: more than one
+    spreads a scheduler's per-task cost (about a millisecond on Dask) over several files.
     """
 
     jobs: int | None = None
     executor: Executor = "auto"
     address: str | None = None
     window: int | None = None
+    chunk: int = 1
 
     def resolved(self) -> tuple[Literal["serial", "process", "dask"], int]:
         """The executor actually used and its number of jobs.
@@ -92,6 +95,8 @@ class BatchSettings:
         jobs = default_jobs() if self.jobs is None else self.jobs
         if jobs < 1:
             raise InvalidValue("jobs", jobs, "a whole number of at least 1")
+        if self.chunk < 1:
+            raise InvalidValue("chunk", self.chunk, "a whole number of at least 1")
         if self.executor not in EXECUTORS:
             raise InvalidValue("executor", self.executor, "one of " + ", ".join(EXECUTORS))
         if self.executor == "auto":
@@ -195,9 +200,9 @@ def run_batch(
         return
     if executor == "process":
         window = chosen.window or max(2, 8 * jobs)
-        yield from _run_pool(function, inputs, min(jobs, len(inputs)), window)
+        yield from _run_pool(function, inputs, min(jobs, len(inputs)), window, chunk=chosen.chunk)
         return
-    yield from _run_dask(function, inputs, chosen.address, jobs, chosen.window)
+    yield from _run_dask(function, inputs, chosen.address, jobs, chosen.window, chosen.chunk)
 
 
 def _watch_parent(parent: int, every: float = 1.0) -> None:
@@ -244,50 +249,101 @@ def _pool_context(function: Callable[..., Any]) -> multiprocessing.context.BaseC
     return context
 
 
-def _run_pool(
-    function: Callable[[str], R], inputs: Sequence[str], jobs: int, window: int
-) -> Iterator[Outcome[R]]:
-    pools = [_new_pool(function, jobs)]
-    pending: deque[tuple[int, str, Future[Outcome[R]]]] = deque()
+def run_chunk(function: Callable[[str], R], start: int, paths: Sequence[str]) -> list[Outcome[R]]:
+    """One task of a batch: consecutive inputs from position ``start``, each on its own.
 
-    def submit(index: int, path: str) -> None:
-        try:
-            future = pools[-1].submit(run_one, function, index, path)
-        except BrokenProcessPool:  # a worker died (killed, out of memory): a fresh pool
-            pools[-1].shutdown(wait=False, cancel_futures=True)
-            pools.append(_new_pool(function, jobs))
-            future = pools[-1].submit(run_one, function, index, path)
-        pending.append((index, path, future))
+    >>> [outcome.value for outcome in run_chunk(len, 4, ["a", "bb"])]
+    [1, 2]
+    """
+    return [run_one(function, start + offset, path) for offset, path in enumerate(paths)]
 
+
+def _chunks(inputs: Sequence[str], size: int) -> Iterator[tuple[int, list[str]]]:
+    for start in range(0, len(inputs), size):
+        yield start, list(inputs[start : start + size])
+
+
+def _collect(future: Any, start: int, paths: Sequence[str]) -> list[Outcome[R]]:
+    """The outcomes a task sent back, or error outcomes when its worker was lost."""
     try:
-        feed = iter(enumerate(inputs))
-        for index, path in feed:
-            submit(index, path)
-            if len(pending) >= window:
-                break
-        while pending:
-            index, path, future = pending.popleft()
-            outcome: Outcome[R] = _collect(future, index, path)
-            for next_index, next_path in feed:
-                submit(next_index, next_path)
-                break
-            yield outcome
-    finally:
-        for _, _, future in pending:
-            future.cancel()
-        for pool in pools:
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _collect(future: Any, index: int, path: str) -> Outcome[R]:
-    """The outcome a task sent back, or an error outcome when its worker was lost."""
-    try:
-        outcome: Outcome[R] = future.result()
+        outcomes: list[Outcome[R]] = future.result()
     except (KeyboardInterrupt, GeneratorExit):
         raise
     except BaseException as error:  # the process or the worker died under this task
-        return Outcome(index, path, error=f"{path}: the worker running it was lost ({error!r})")
-    return outcome
+        return [
+            Outcome(start + k, path, error=f"{path}: the worker running it was lost ({error!r})")
+            for k, path in enumerate(paths)
+        ]
+    return outcomes
+
+
+def _stream(
+    submit: Callable[[int, list[str]], Any],
+    inputs: Sequence[str],
+    chunk: int,
+    window: int,
+    cancel: Callable[[list[Any]], None],
+    wait_any: Callable[[list[Any]], None],
+) -> Iterator[Outcome[R]]:
+    """Keep ``window`` tasks running; yield their outcomes in input order.
+
+    A new task starts as soon as any task ends (not only the oldest), so one slow file at
+    the head does not leave the workers idle; finished tasks wait in order behind it, at
+    most ``4 * window`` of them, which bounds the memory a slow file can pin.
+    """
+    pending: deque[tuple[int, list[str], Any]] = deque()
+    feed = _chunks(inputs, chunk)
+    exhausted = False
+    try:
+        while True:
+            running = [future for _, _, future in pending if not future.done()]
+            while not exhausted and len(running) < window and len(pending) < 4 * window:
+                step = next(feed, None)
+                if step is None:
+                    exhausted = True
+                    break
+                future = submit(*step)
+                pending.append((*step, future))
+                running.append(future)
+            if not pending:
+                return
+            start, paths, head = pending[0]
+            if not head.done():
+                wait_any(running or [head])
+                continue
+            pending.popleft()
+            outcomes: list[Outcome[R]] = _collect(head, start, paths)
+            yield from outcomes
+    finally:
+        if pending:
+            cancel([future for _, _, future in pending])
+
+
+def _run_pool(
+    function: Callable[[str], R], inputs: Sequence[str], jobs: int, window: int, chunk: int
+) -> Iterator[Outcome[R]]:
+    pools = [_new_pool(function, jobs)]
+
+    def submit(start: int, paths: list[str]) -> Future[list[Outcome[R]]]:
+        try:
+            return pools[-1].submit(run_chunk, function, start, paths)
+        except BrokenProcessPool:  # a worker died (killed, out of memory): a fresh pool
+            pools[-1].shutdown(wait=False, cancel_futures=True)
+            pools.append(_new_pool(function, jobs))
+            return pools[-1].submit(run_chunk, function, start, paths)
+
+    def cancel(futures: list[Any]) -> None:
+        for future in futures:
+            future.cancel()
+
+    def wait_any(futures: list[Any]) -> None:
+        wait(futures, return_when=FIRST_COMPLETED)
+
+    try:
+        yield from _stream(submit, inputs, chunk, window, cancel, wait_any)
+    finally:
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_dask(
@@ -296,6 +352,7 @@ def _run_dask(
     address: str | None,
     jobs: int,
     window: int | None,
+    chunk: int,
 ) -> Iterator[Outcome[R]]:
     try:
         import distributed
@@ -319,30 +376,21 @@ def _run_dask(
             raise CaptionkitError(
                 f"cannot reach the Dask scheduler at {address}: {error}", parameter="address"
             ) from None
-    pending: deque[tuple[int, str, Any]] = deque()
     if window is None:
         threads = sum(client.nthreads().values()) or jobs
         window = max(2, 4 * threads)
+
+    def submit(start: int, paths: list[str]) -> Any:
+        return client.submit(run_chunk, function, start, paths, pure=False)
+
+    dask_wait: Any = distributed.wait
+
+    def wait_any(futures: list[Any]) -> None:
+        dask_wait(futures, return_when="FIRST_COMPLETED")
+
     try:
-        feed = iter(enumerate(inputs))
-
-        def submit(index: int, path: str) -> None:
-            pending.append((index, path, client.submit(run_one, function, index, path, pure=False)))
-
-        for index, path in feed:
-            submit(index, path)
-            if len(pending) >= window:
-                break
-        while pending:
-            index, path, future = pending.popleft()
-            outcome: Outcome[R] = _collect(future, index, path)
-            for next_index, next_path in feed:
-                submit(next_index, next_path)
-                break
-            yield outcome
+        yield from _stream(submit, inputs, chunk, window, client.cancel, wait_any)
     finally:
-        if pending:
-            client.cancel([future for _, _, future in pending])
         client.close()
         if cluster is not None:
             cluster.close()

@@ -75,10 +75,11 @@ def test_run_one_locates_errors() -> None:
     assert "ZeroDivisionError" in bug.error
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_outcomes_come_in_input_order_whatever_finishes_first(jobs: int) -> None:
+@pytest.mark.parametrize(("jobs", "chunk"), [(1, 1), (2, 1), (2, 3)])
+def test_outcomes_come_in_input_order_whatever_finishes_first(jobs: int, chunk: int) -> None:
     paths = [f"d/{number}.srt" for number in range(40)]
-    outcomes = list(run_batch(slow_inverse, paths, BatchSettings(jobs=jobs, window=6)))
+    settings = BatchSettings(jobs=jobs, window=6, chunk=chunk)
+    outcomes = list(run_batch(slow_inverse, paths, settings))
     assert [outcome.index for outcome in outcomes] == list(range(40))
     assert [outcome.input for outcome in outcomes] == paths
     # the expected values from the definition, not from a run
@@ -240,11 +241,10 @@ def test_dask_gives_what_serial_gives(
     _, good, bad = faulty
     paths = sorted(good + bad)
     serial = list(run_batch(partial(read_cues_utf8), paths, BatchSettings(jobs=1)))
-    dask = list(
-        run_batch(partial(read_cues_utf8), paths, BatchSettings(address=cluster.scheduler_address))
-    )
-    assert dask == serial
-    assert {o.input for o in dask if not o.ok} == set(bad)
+    assert {o.input for o in serial if not o.ok} == set(bad)
+    for chunk in (1, 4):  # one file a task, and four
+        settings = BatchSettings(address=cluster.scheduler_address, chunk=chunk)
+        assert list(run_batch(partial(read_cues_utf8), paths, settings)) == serial
 
 
 def read_cues_utf8(path: str) -> int:
