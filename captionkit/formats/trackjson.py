@@ -97,6 +97,8 @@ def _cue(entry: Any, where: str, file: str | None) -> Cue:
     if isinstance(raw_id, str) and _shown(raw_id) == identifier:
         identifier = raw_id
     settings = _string(entry, "settingsText", where, file)
+    if end < start:  # a file's cue as it was read: kept, for check to report
+        return Cue.as_read(start, end, text, identifier, settings)
     return Cue(start, end, text, identifier, settings)
 
 
