@@ -29,6 +29,7 @@ import typer
 from captionkit.batch import BatchSettings, BatchSummary, Outcome, run_batch
 from captionkit.cli.common import emit, message_of, stderr
 from captionkit.errors import CaptionkitError, UsageError
+from captionkit.formats import format_from_path
 
 R = TypeVar("R")
 
@@ -156,16 +157,21 @@ def expand_inputs(
 
 
 def is_batch(inputs: Sequence[str], output: str | None) -> bool:
-    """Whether a run is a batch: many inputs, a folder or glob, or an output folder."""
+    """Whether a run is a batch: many inputs, a folder or glob, or an output folder.
+
+    An output is a folder when it ends with ``/``, or is an existing folder whose name
+    is not a subtitle file's: a folder named ``out.vtt`` is a mistake to report (it
+    cannot be written), not a place to write into.
+    """
     if len(inputs) > 1:
         return True
     if any(name != "-" and (os.path.isdir(name) or _is_glob(name)) for name in inputs):
         return True
-    return (
-        output is not None
-        and output != "-"
-        and (output.endswith(("/", os.sep)) or os.path.isdir(output))
-    )
+    if output is None or output == "-":
+        return False
+    if output.endswith(("/", os.sep)):
+        return True
+    return os.path.isdir(output) and format_from_path(output) is None
 
 
 def mirror_outputs(

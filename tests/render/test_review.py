@@ -32,7 +32,7 @@ from captionkit.render.fonts import default_font_path
 from captionkit.render.review import FileReview, build_site, review_file
 from captionkit.render.review.data import CueRow, FindingRow
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "fixtures" / "review"
 runner = CliRunner()
 

@@ -78,7 +78,7 @@ def one_error_line(err: str, command: str, typed: tuple[str, ...] = ()) -> str:
         ["convert"],
         ["retime", "in.srt", "--shift"],
         ["make", "narration.txt", "--max-chars", "abc"],
-        ["convert", "in.srt", "--to", "ass"],
+        ["convert", "in.srt", "--to", "sbv"],
     ],
 )
 def test_usage_errors_are_one_line_and_point_at_help(
@@ -191,12 +191,12 @@ def test_a_write_error_names_path_and_cause(
 def test_a_bug_is_one_line_with_exit_70(
     folder: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import captionkit.cli.files
+    import captionkit.info
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(captionkit.cli.files, "read", broken)
+    monkeypatch.setattr(captionkit.info, "describe", broken)
     code, _, err = cli(capfd, "info", "in.srt")
     assert code == 70
     (line,) = err.strip().splitlines()
