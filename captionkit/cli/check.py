@@ -5,11 +5,20 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from captionkit.cli.batch import (
+    Dask,
+    ExecutorChoice,
+    ExecutorOption,
+    Jobs,
+    batch_settings,
+    progress_outcomes,
+)
 from captionkit.cli.common import (
     EncodingOption,
     Lenient,
@@ -114,10 +123,16 @@ def check_command(
     ] = False,
     encoding: EncodingOption = None,
     lenient: Lenient = False,
+    jobs: Jobs = None,
+    dask: Dask = None,
+    executor: ExecutorOption = ExecutorChoice.auto,
 ) -> None:
-    """Check RTL layout, line length, reading speed and timing; exit 1 on a failing finding."""
+    """Check RTL layout, line length, reading speed and timing; exit 1 on a failing finding.
+
+    Files are checked in parallel (``--jobs``, ``--dask``); reports come in input order.
+    """
     from captionkit.check import RULES, all_rules
-    from captionkit.check.report import WRITERS, Totals, explanation
+    from captionkit.check.report import WRITERS, FileReport, Totals, explanation
     from captionkit.check.report import statistics as statistics_text
     from captionkit.check.runner import check_file, check_settings, collect_paths
     from captionkit.profiles import project_settings, resolve_profile
@@ -156,8 +171,15 @@ def check_command(
         level, ("error", "warning", "info")
     )
     status = 0
-    for path in paths:
-        report = check_file(path, chosen, settings, encoding, lenient)
+    work = partial(
+        check_file, profile=chosen, settings=settings, encoding=encoding, lenient=lenient
+    )
+    for outcome in progress_outcomes(work, paths, batch_settings(jobs, dask, executor), "checking"):
+        report = (
+            outcome.value
+            if outcome.value is not None
+            else FileReport(outcome.input, 0, (), error=outcome.error)
+        )
         totals.add(report)
         if report.error is not None:
             status = 2
