@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -133,3 +133,22 @@ def exit_status(
     if any(_LEVELS[finding.severity] <= limit for report in reports for finding in report.findings):
         return 1
     return 0
+
+
+def check_file_portable(
+    path: str,
+    profile: Profile,
+    settings: CheckSettings,
+    encoding: str | None = None,
+    lenient: bool = False,
+) -> FileReport:
+    """:func:`check_file` whose findings carry their fix as text, so that the report can
+    cross to another process (a pool or a cluster): a fix computed on demand is a
+    function of the worker's objects, which do not travel.
+    """
+    report = check_file(path, profile, settings, encoding, lenient)
+    findings = tuple(
+        replace(finding, fix_hint=finding.fix) if callable(finding.fix_hint) else finding
+        for finding in report.findings
+    )
+    return replace(report, findings=findings, cue_values=())

@@ -134,7 +134,12 @@ def check_command(
     from captionkit.check import RULES, all_rules
     from captionkit.check.report import WRITERS, FileReport, Totals, explanation
     from captionkit.check.report import statistics as statistics_text
-    from captionkit.check.runner import check_file, check_settings, collect_paths
+    from captionkit.check.runner import (
+        check_file,
+        check_file_portable,
+        check_settings,
+        collect_paths,
+    )
     from captionkit.profiles import project_settings, resolve_profile
 
     if explain is not None:
@@ -171,8 +176,13 @@ def check_command(
         level, ("error", "warning", "info")
     )
     status = 0
+    # a report crossing to another process carries its fixes as text (check_file_portable)
     work = partial(
-        check_file, profile=chosen, settings=settings, encoding=encoding, lenient=lenient
+        check_file if len(paths) == 1 else check_file_portable,
+        profile=chosen,
+        settings=settings,
+        encoding=encoding,
+        lenient=lenient,
     )
     for outcome in progress_outcomes(work, paths, batch_settings(jobs, dask, executor), "checking"):
         report = (
