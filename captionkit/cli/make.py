@@ -44,7 +44,6 @@ from captionkit.make import (
     MakeReport,
     MakeResult,
     SpeechRate,
-    align_file,
     make,
     make_file,
 )
@@ -52,7 +51,7 @@ from captionkit.make.timing import DEFAULT_RATE
 from captionkit.model import Format
 from captionkit.profiles import Profile, resolve_profile
 from captionkit.text.rtl import RtlMode, parse_rtl_mode
-from captionkit.timecode import format_duration, parse_time
+from captionkit.timecode import parse_time
 
 MakeOutputs = Annotated[
     list[str] | None,
@@ -379,109 +378,7 @@ def demo(
     print_make_report(result.report)
 
 
-@handles_errors
-def align_command(
-    narration: Annotated[
-        str, typer.Argument(help="Narration script, one phrase a line (or - for stdin).")
-    ],
-    timestamps: Annotated[
-        str | None,
-        typer.Option(
-            "--timestamps",
-            help="Recognizer JSON, auto-caption WebVTT, SRT/WebVTT, aeneas map, CSV/TSV, "
-            "or one time per line.",
-        ),
-    ] = None,
-    timestamps_format: TimestampsFormatOption = None,
-    audio: Annotated[
-        str | None,
-        typer.Option(
-            "--audio",
-            help="Time the words from this recording instead (needs captionkit[audio]); "
-            "--format json gives the whisperX word-timestamps shape.",
-        ),
-    ] = None,
-    language: LanguageOption = "ar",
-    keep_all: KeepAll = False,
-    format: Annotated[
-        ReportFormat, typer.Option("--format", help="A table (text) or a document (json).")
-    ] = ReportFormat.text,
-) -> None:
-    """Time every narration word from supplied timestamps or from the audio itself."""
-    if (timestamps is None) == (audio is None):
-        raise UsageError("give --timestamps FILE or --audio RECORDING (one of them)")
-    if audio is not None:
-        _align_audio(narration, audio, language, keep_all, format)
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    assert timestamps is not None
-    document = align_file(
-        narration, timestamps, timestamps_format=timestamps_format, keep_all=keep_all
-    ).as_json()
-    if format is ReportFormat.json:
-        print_json(document)
-        return
-    console = Console(highlight=False, width=100)
-    table = Table(box=None)
-    for column in ("#", "word", "start", "end", "status"):
-        table.add_column(column)
-    for word in document["words"]:
-        table.add_row(
-            str(word["index"]),
-            word["word"],
-            format_duration(word["start"]),
-            format_duration(word["end"]),
-            word["status"],
-        )
-    console.print(table)
-    note(
-        f"{document['matched']} of {document['word_count']} words matched "
-        f"({document['matched_share']:.1%}); {document['format']} {document['level']}-level "
-        "timestamps"
-    )
-    for line in document["lines"]:
-        if line["flagged"]:
-            note(f"  line {line['line']}: interpolated over {line['interpolated_run']} words")
-
-
-def _align_audio(
-    narration: str, audio: str, language: str, keep_all: bool, format: ReportFormat
-) -> None:
-    """``align --audio``: every word placed in the recording; whisperX-shaped JSON."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from captionkit.audio import align_words, whisper_json
-    from captionkit.make import read_narration
-
-    words = read_narration(narration, keep_all=keep_all).words
-    alignment = align_words(words, audio, language=language)
-    if format is ReportFormat.json:
-        print_json(whisper_json(alignment, language=language))
-        return
-    console = Console(highlight=False, width=100)
-    table = Table(box=None)
-    for column in ("#", "word", "start", "end", "status"):
-        table.add_column(column)
-    for word in alignment.words:
-        table.add_row(
-            str(word.index),
-            word.word,
-            format_duration(word.start_ms),
-            format_duration(word.end_ms),
-            word.status,
-        )
-    console.print(table)
-    note(
-        f"{len(alignment.aligned)} of {len(alignment.words)} words found in the audio; "
-        f"{len(alignment.missing)} missing (no audio of their own: reported, not stretched)"
-    )
-
-
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.command(name="make")(make_command)
-    app.command(name="align")(align_command)
     app.command()(demo)
