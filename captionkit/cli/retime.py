@@ -149,22 +149,22 @@ def retime_command(
     (files, folders, globs) go to -o DIR (mirroring the input tree) or --in-place.
     """
     settings = batch_settings(jobs, dask, executor)
+    plan = plan_from_text(
+        shift=shift,
+        scale=scale,
+        anchor=anchor,
+        fps=fps,
+        sync=sync or [],
+        reference=read(reference, lenient=lenient) if reference is not None else None,
+        audio=audio,
+        start_from=start_from,
+        start_to=start_to,
+        cues=cues,
+        snap=snap,
+        clip=clip,
+        repair=resolve_profile(profile) if repair else None,
+    )
     if is_batch(inputs, output):
-        plan = plan_from_text(
-            shift=shift,
-            scale=scale,
-            anchor=anchor,
-            fps=fps,
-            sync=sync or [],
-            reference=read(reference, lenient=lenient) if reference is not None else None,
-            audio=audio,
-            start_from=start_from,
-            start_to=start_to,
-            cues=cues,
-            snap=snap,
-            clip=clip,
-            repair=resolve_profile(profile) if repair else None,
-        )
         _retime_batch(
             inputs, output, in_place, dry_run, format, plan, parse_newline(newline),
             encoding, lenient, settings,
@@ -183,21 +183,6 @@ def retime_command(
     line_end = parse_newline(newline)
     track = read(input, encoding=encoding, lenient=lenient)
     target_format = format_from_path(destination) if destination != "-" else None
-    plan = plan_from_text(
-        shift=shift,
-        scale=scale,
-        anchor=anchor,
-        fps=fps,
-        sync=sync or [],
-        reference=read(reference, lenient=lenient) if reference is not None else None,
-        audio=audio,
-        start_from=start_from,
-        start_to=start_to,
-        cues=cues,
-        snap=snap,
-        clip=clip,
-        repair=resolve_profile(profile) if repair else None,
-    )
     result = retime(track, plan)
     if dry_run:
         if format is ReportFormat.json:
