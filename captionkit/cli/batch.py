@@ -29,7 +29,6 @@ import typer
 from captionkit.batch import BatchSettings, BatchSummary, Outcome, run_batch
 from captionkit.cli.common import emit, message_of, stderr
 from captionkit.errors import CaptionkitError, UsageError
-from captionkit.formats import format_from_path
 
 R = TypeVar("R")
 
@@ -171,6 +170,8 @@ def is_batch(inputs: Sequence[str], output: str | None) -> bool:
         return False
     if output.endswith(("/", os.sep)):
         return True
+    from captionkit.formats import format_from_path
+
     return os.path.isdir(output) and format_from_path(output) is None
 
 

@@ -39,7 +39,6 @@ from captionkit.cli.common import (
     stderr,
 )
 from captionkit.errors import UsageError
-from captionkit.formats import format_from_path, parse_newline
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -112,6 +111,8 @@ def convert(
 
     Many inputs (files, folders, globs) go to a folder: -o DIR mirrors the input tree.
     """
+    from captionkit.formats import format_from_path, parse_newline
+
     line_end = parse_newline(newline)
     settings = batch_settings(jobs, dask, executor)
     if is_batch(inputs, output):

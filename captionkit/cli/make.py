@@ -5,11 +5,10 @@ from __future__ import annotations
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from captionkit.batch import BatchSettings
 from captionkit.cli.batch import (
     NARRATION_SUFFIXES,
     Dask,
@@ -37,21 +36,17 @@ from captionkit.cli.common import (
     stderr,
 )
 from captionkit.errors import CaptionkitError, UsageError
-from captionkit.formats import format_from_path
-from captionkit.make import (
-    AlignReport,
-    FromTimestamps,
-    MakeReport,
-    MakeResult,
-    SpeechRate,
-    make,
-    make_file,
-)
-from captionkit.make.timing import DEFAULT_RATE
-from captionkit.model import Format
-from captionkit.profiles import Profile, resolve_profile
-from captionkit.text.rtl import RtlMode, parse_rtl_mode
 from captionkit.timecode import parse_time
+
+if TYPE_CHECKING:  # the pipeline is imported when a command runs, not for --help
+    from captionkit.batch import BatchSettings
+    from captionkit.make import AlignReport, MakeReport, SpeechRate
+    from captionkit.model import Format
+    from captionkit.profiles import Profile
+    from captionkit.text.rtl import RtlMode
+
+#: make's default speech rate (``captionkit.make.timing.DEFAULT_RATE``; a test checks both agree)
+DEFAULT_RATE = 14.0
 
 MakeOutputs = Annotated[
     list[str] | None,
@@ -131,6 +126,8 @@ def make_one(
     mode: RtlMode | None,
 ) -> Written:
     """One narration captioned: the caption file's bytes and the report's headline."""
+    from captionkit.make import make_file
+
     result = make_file(path, profile=profile, timing=timing, keep_all=keep_all)
     report = result.report
     notes = (
@@ -155,6 +152,8 @@ def _make_batch(
     """Many narrations captioned into a folder that mirrors their tree; exit 2 on a failure."""
     if len(output) != 1 or output[0] == "-":
         raise UsageError("many narrations are written to one folder: give -o DIR once")
+    from captionkit.formats import format_from_path
+
     kind: Format | None = format_from_path(f"x.{to}")
     if kind is None:
         raise UsageError(f"--to must be srt or vtt, not {to!r}")
@@ -231,6 +230,8 @@ def make_command(
 ) -> None:
     """Caption a narration script: cue boundaries, line breaks and times; SRT and WebVTT."""
     from captionkit.make import FromAudio, FromTimestamps, SpeechRate, make_file
+    from captionkit.profiles import resolve_profile
+    from captionkit.text.rtl import parse_rtl_mode
 
     chosen = resolve_profile(
         profile,
@@ -371,7 +372,9 @@ def demo(
                 "already exists: demo writes only new files (remove it, or give --dir)",
                 file=str(path),
             )
-    result: MakeResult = make(sample, file=name)
+    from captionkit.make import make
+
+    result = make(sample, file=name)
     emit([(str(path), result.to_bytes(kind)) for path, kind in paths])
     for path, _ in paths:
         note(f"wrote {path} ({len(result.track)} cues)")

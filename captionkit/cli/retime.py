@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from captionkit.batch import BatchSettings
 from captionkit.cli.batch import (
     Dask,
     ExecutorChoice,
@@ -32,11 +31,11 @@ from captionkit.cli.common import (
     report_skipped,
 )
 from captionkit.errors import UsageError
-from captionkit.formats import dumps, format_from_path, parse_newline, read, to_bytes
-from captionkit.model import Format
-from captionkit.profiles import resolve_profile
-from captionkit.retime import RetimePlan, RetimeResult, result_json, retime, timing_diff
-from captionkit.retime.options import plan_from_text
+
+if TYPE_CHECKING:  # the library is imported when a command runs, not for --help
+    from captionkit.batch import BatchSettings
+    from captionkit.model import Format
+    from captionkit.retime import RetimePlan, RetimeResult
 
 
 def retime_one(
@@ -50,6 +49,9 @@ def retime_one(
     json_report: bool,
 ) -> Written:
     """One file re-timed by ``plan``: its bytes, the report lines, the JSON report."""
+    from captionkit.formats import read, to_bytes
+    from captionkit.retime import result_json, retime
+
     track = read(path, encoding=encoding, lenient=lenient)
     result = retime(track, plan)
     data = to_bytes(result.track, target_format or track.format, newline=newline)
@@ -148,6 +150,11 @@ def retime_command(
     one rounding to ms, the negative-time check (--clip), repair. Many inputs
     (files, folders, globs) go to -o DIR (mirroring the input tree) or --in-place.
     """
+    from captionkit.formats import dumps, format_from_path, parse_newline, read, to_bytes
+    from captionkit.profiles import resolve_profile
+    from captionkit.retime import result_json, retime, timing_diff
+    from captionkit.retime.options import plan_from_text
+
     settings = batch_settings(jobs, dask, executor)
     plan = plan_from_text(
         shift=shift,
