@@ -61,28 +61,34 @@ def render_texts(
     texts: Sequence[str], size: Size, font: Font, style: LibassStyle | None = None
 ) -> list[Image]:
     """One RGB image of each cue text as libass draws it from a SubRip file."""
+    chosen = style or LibassStyle()
+    return _draw(srt_document(texts), ".srt", len(texts), size, font, chosen)
+
+
+def _draw(
+    document: str, suffix: str, count: int, size: Size, font: Font, style: LibassStyle | None
+) -> list[Image]:
+    """Frames 0 .. count-1 of ``document`` (SubRip or ASS) drawn by ffmpeg's libass."""
     from PIL import Image as PILImage
 
     require_libass()
-    if not texts:
+    if not count:
         return []
-    chosen = style or LibassStyle()
     with (
         tempfile.TemporaryDirectory(prefix="captionkit-libass-") as folder,
         fonts_folder(font) as fonts,
     ):
-        subtitles = Path(folder) / "cues.srt"
-        subtitles.write_text(without_surrogates(srt_document(texts)), encoding="utf-8")
-        graph = (
-            f"subtitles=filename={_quote(subtitles)}:fontsdir={_quote(fonts)}"
-            f":force_style='{chosen.force_style(font.family)}'"
-        )
+        subtitles = Path(folder) / f"cues{suffix}"
+        subtitles.write_text(without_surrogates(document), encoding="utf-8")
+        graph = f"subtitles=filename={_quote(subtitles)}:fontsdir={_quote(fonts)}"
+        if style is not None:
+            graph += f":force_style='{style.force_style(font.family)}'"
         result = run_ffmpeg(
             [
                 "-f", "lavfi",
-                "-i", f"color=c=black:s={size.width}x{size.height}:r=1:d={len(texts)}",
+                "-i", f"color=c=black:s={size.width}x{size.height}:r=1:d={count}",
                 "-vf", graph,
-                "-frames:v", str(len(texts)),
+                "-frames:v", str(count),
                 "-f", "rawvideo", "-pix_fmt", "rgb24", "-",
             ],
             what="drawing cues with libass",
@@ -93,7 +99,7 @@ def render_texts(
         PILImage.frombytes(
             "RGB", (size.width, size.height), data[i * frame_bytes : (i + 1) * frame_bytes]
         )
-        for i in range(len(texts))
+        for i in range(count)
     ]
 
 
@@ -103,3 +109,26 @@ def _quote(path: Path) -> str:
     if any(char in text for char in ":'\\,[];"):
         raise ValueError(f"unexpected character in temporary path {text!r}")
     return text
+
+
+def render_ass_texts(
+    texts: Sequence[str], size: Size, font: Font, *, encoding: int = 1
+) -> list[Image]:
+    """One RGB image of each cue text as libass draws it from an ASS file captionkit made.
+
+    The ASS file is the one ``make -o out.ass`` writes (its own style, ``encoding``
+    in the style's ``Encoding`` field), handed to libass as is: no ``force_style``.
+    """
+    from captionkit.formats import dumps
+    from captionkit.formats.ass import AssStyle
+    from captionkit.model import Cue, Track
+
+    cues = [Cue(index * 1000, index * 1000 + 990, text) for index, text in enumerate(texts)]
+    style = AssStyle(
+        font=font.family,
+        size=max(8, size.height * 8 // 100),
+        play_res=(size.width, size.height),
+        encoding=encoding,
+    )
+    document = dumps(Track.from_cues(cues, format="ass"), "ass", options=style)
+    return _draw(document, ".ass", len(texts), size, font, None)
