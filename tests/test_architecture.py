@@ -101,9 +101,8 @@ def test_retime_reference_without_numpy_says_what_to_install(
 
 def test_make_help_names_the_default_rate() -> None:
     # cli/make.py writes the number out so that --help does not import the pipeline
-    from captionkit.make.timing import DEFAULT_RATE
-
     from captionkit.cli.make import DEFAULT_RATE as CLI_RATE
+    from captionkit.make.timing import DEFAULT_RATE
 
     text = (ROOT / "captionkit" / "cli" / "make.py").read_text("utf-8")
     assert f"(default {DEFAULT_RATE:g})." in text
