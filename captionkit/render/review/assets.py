@@ -106,6 +106,8 @@ button.finding { display: block; width: 100%; text-align: start; border: 1px sol
 button.finding:hover { background: #f3f3f3; }
 .rule { font-family: ui-monospace, monospace; font-size: 0.85rem; }
 .fix { display: block; font-size: 0.85rem; color: var(--muted); }
+/* the library's English message on a line of its own, laid out in its own direction */
+.finding .message { display: block; text-align: start; unicode-bidi: isolate; }
 button.preview { font: inherit; cursor: pointer; }
 button.preview[aria-pressed="true"] { background: var(--active); }
 pre.diff { direction: ltr; background: #fff; border: 1px solid var(--line); padding: 0.5rem;

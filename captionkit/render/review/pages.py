@@ -186,7 +186,7 @@ def file_page(review: FileReview, page_path: str, has_previews: Sequence[int] = 
             f'data-rule="{escape(finding.rule)}" data-severity="{finding.severity}">'
             f'<span class="badge sev-{finding.severity}">{UI[finding.severity]}</span> '
             f'<span class="rule" dir="ltr">{escape(finding.rule)}</span> '
-            f"<bdi>{escape(finding.message)}</bdi>{fix}</button>"
+            f'<span class="message" dir="auto">{escape(finding.message)}</span>{fix}</button>'
         )
     levels = review.severities()
     parts = [_head(f"{UI['title']}: {review.name}", root)]
