@@ -137,7 +137,33 @@ def classify(plain: str) -> LineKind:
         return LineKind.LOGICAL
     if lead_mark and trail_mark:
         return LineKind.NONE  # both ends punctuated: not this workaround, left alone
+    if _trailing_dialogue_dash(trail, lead) or _reversed_brackets(plain, lead):
+        return LineKind.WORKAROUND  # unambiguous whatever the rest of the file does
     return LineKind.AMBIGUOUS
+
+
+_OPENERS, _CLOSERS = "([{", ")]}"
+
+
+def _trailing_dialogue_dash(trail: str, lead: str) -> bool:
+    """A dialogue dash after a space at the logical end (``كلا -``): only the workaround
+    puts it there; an interruption dash is written without the space (``كنت أقول-``).
+    """
+    return trail.strip() == "-" and trail.startswith(" ") and not any(c in DASHES for c in lead)
+
+
+def _reversed_brackets(plain: str, lead: str) -> bool:
+    """An opening bracket at the logical start, more openers than closers in the line,
+    and balanced brackets once the edges are swapped back (``(المأمور (ستيفنز``).
+    """
+    if not any(char in _OPENERS for char in lead):
+        return False
+    opened = sum(plain.count(char) for char in _OPENERS)
+    closed = sum(plain.count(char) for char in _CLOSERS)
+    if opened <= closed:
+        return False
+    undone = undo_plain(plain)
+    return sum(undone.count(c) for c in _OPENERS) == sum(undone.count(c) for c in _CLOSERS)
 
 
 def file_uses_workaround(kinds: Iterable[LineKind]) -> bool:

@@ -217,3 +217,24 @@ def test_default_fix_keeps_words_and_their_order_and_is_idempotent(texts: list[s
     twice, more = fix_track(once, all_rules())
     assert more == [], [(c.rule, c.before, c.after) for c in more]
     assert [cue.text for cue in twice.cues] == [cue.text for cue in once.cues]
+
+
+def test_dashes_at_the_end_and_reversed_brackets_are_the_workaround_in_any_file() -> None:
+    # Lines from a fansub file whose other lines are logical: a dialogue dash after a space
+    # at the logical end, and an opening bracket at the start with the pair reversed, are
+    # the workaround whatever the rest of the file does (checked by hand: each undone line
+    # reads as the subtitler meant it).
+    from captionkit.check.visual import LineKind, classify, undo_plain
+
+    for line, meant in (
+        ("كلا -", "- كلا"),
+        ("لا أعرف -", "- لا أعرف"),
+        ("(المأمور (ستيفنز", "المأمور (ستيفنز)"),
+        ("(مرحباً، يا (فاطمة", "مرحباً، يا (فاطمة)"),
+    ):
+        assert classify(line) is LineKind.WORKAROUND
+        assert undo_plain(line) == meant
+    # still not the workaround: an interruption dash, a balanced pair, a logical dash
+    assert classify("كنت أقول-") is LineKind.AMBIGUOUS
+    assert classify("(مرحبا) بكم") is LineKind.AMBIGUOUS
+    assert classify("- لماذا؟") is LineKind.LOGICAL
