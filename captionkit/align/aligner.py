@@ -218,7 +218,7 @@ def align_narration(
         )
     guessed_starts, guessed_ends = _with_hints(chars, starts, ends, source, hints)
     final_starts, final_ends = interpolate(chars, guessed_starts, guessed_ends, breaks, rate)
-    _make_monotonic(final_starts, final_ends)
+    make_monotonic(final_starts, final_ends)
     build = tuple.__new__  # the named tuple's own constructor, without its Python-level wrapper
     timed = tuple(
         [
@@ -634,7 +634,7 @@ def _squeezed(
     return right - left < gap_chars * rate / 2.5 - 100
 
 
-def _make_monotonic(starts: list[int], ends: list[int]) -> None:
+def make_monotonic(starts: list[int], ends: list[int]) -> None:
     """Starts never go back, no word ends before it starts, words never overlap."""
     previous = starts[0] if starts else 0
     for index in range(len(starts)):
@@ -681,7 +681,7 @@ def _align_lines(
             starts[first + offset], ends[first + offset] = left, right
     final_starts = [int(s or 0) for s in starts]
     final_ends = [int(e or 0) for e in ends]
-    _make_monotonic(final_starts, final_ends)
+    make_monotonic(final_starts, final_ends)
     given = set(firsts)
     timed = tuple(
         WordTiming(

@@ -21,7 +21,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from captionkit.errors import CaptionkitError, UsageError
-from captionkit.formats.atomic import write_atomic
 from captionkit.formats.convert import conversion_losses, convert_track
 from captionkit.formats.encoding import BOM_FOR, canonical_encoding, decode, encode, newline_style
 from captionkit.formats.lines import normalize_newlines
@@ -32,6 +31,7 @@ from captionkit.formats.registry import (
     format_spec,
     formats,
 )
+from captionkit.io import write_outputs
 from captionkit.model import Cue, Format, Track, TrackSource
 
 __all__ = [
@@ -197,7 +197,7 @@ def write(
     """Write a track atomically; the format comes from the extension unless given."""
     target = format or format_from_path(path) or track.format
     data = to_bytes(track, target, encoding=encoding, newline=newline, options=options)
-    write_atomic(path, data, backup=backup)
+    write_outputs([(path, data)], in_place=backup, backup_suffix=".bak" if backup else None)
 
 
 def parse_newline(value: str) -> str | None:

@@ -26,7 +26,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeAlias
 
-from captionkit.align.aligner import MIN_MATCHED_SHARE, WordTiming, align_narration
+from captionkit.align.aligner import (
+    MIN_MATCHED_SHARE,
+    WordTiming,
+    align_narration,
+    make_monotonic,
+)
 from captionkit.align.cues import cue_times, pause_bonus
 from captionkit.align.sources import Timestamps
 from captionkit.errors import CaptionkitError, InvalidValue
@@ -235,14 +240,15 @@ def _fill_from_audio(
 
 
 def _monotonic(words: list[WordTiming]) -> None:
-    """Starts that never go back and ends never before starts (after mixing two sources)."""
-    clock = 0
-    for index, word in enumerate(words):
-        start = max(word.start, clock)
-        end = max(word.end, start)
+    """The aligner's rule on words timed from two sources: starts never go back, no word
+    ends before it starts, words never overlap (:func:`~captionkit.align.aligner.make_monotonic`).
+    """
+    starts = [word.start for word in words]
+    ends = [word.end for word in words]
+    make_monotonic(starts, ends)
+    for index, (word, start, end) in enumerate(zip(words, starts, ends, strict=True)):
         if (start, end) != (word.start, word.end):
             words[index] = word._replace(start=start, end=end)
-        clock = start
 
 
 @dataclass(frozen=True, slots=True)
