@@ -94,12 +94,22 @@ class Totals:
             f"{self.by_severity[level]} {_plural(level, self.by_severity[level])}"
             for level in SEVERITIES
         )
-        text = f"Found {self.findings} findings ({counts}) in {self.files} files, {self.cues} cues."
+        findings = _counted(self.findings, "finding")
+        text = f"Found {findings} ({counts}) in {_counted(self.files, 'file')}, {self.cues} cues."
         if self.unreadable:
-            text += f" {self.unreadable} files could not be read."
+            text += f" {_counted(self.unreadable, 'file')} could not be read."
         if self.fixable:
             text += f" [*] {self.fixable} fixable with `captionkit fix`."
         return text
+
+
+def _counted(count: int, noun: str) -> str:
+    """``1 file``, ``2 files``: the total line reads as English whatever the count.
+
+    >>> _counted(1, "file"), _counted(0, "finding")
+    ('1 file', '0 findings')
+    """
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _plural(level: str, count: int) -> str:
