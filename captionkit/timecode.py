@@ -89,6 +89,14 @@ def ms_to_frames(ms: int, fps: Fraction) -> Fraction:
     return Fraction(ms) * fps / 1000
 
 
+TIME_EXAMPLES = "1.5, -2.5s, 250ms, 00:00:02,500, 12f@25"
+"""What a time may look like, for messages that ask for one."""
+
+
+class NotATime(UsageError):
+    """A text that is no time in any accepted form (a caller naming a parameter rewords it)."""
+
+
 def parse_time(text: str, fps: Fraction | None = None) -> int:
     """Parse a time or a duration into integer milliseconds.
 
@@ -117,10 +125,13 @@ def parse_time(text: str, fps: Fraction | None = None) -> int:
     if frames:
         rate = parse_fps(frames["fps"]) if frames["fps"] else fps
         if rate is None:
-            raise UsageError(f"{text!r} counts frames: give a rate, as in {cleaned}@25 or --fps")
+            raise UsageError(
+                f"{text!r} counts frames: give a rate, as in {cleaned}@25, or pass `fps`",
+                parameter="fps",
+            )
         value = frames_to_ms(int(frames["n"]), rate)
         return -value if frames["sign"] == "-" else value
-    raise UsageError(f"not a time: {text!r} (examples: 1.5, -2.5s, 250ms, 00:00:02,500, 12f@25)")
+    raise NotATime(f"not a time: {text!r} (examples: {TIME_EXAMPLES})")
 
 
 def _split(ms: int) -> tuple[str, int, int, int, int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from captionkit.errors import CaptionkitError, InvalidValue
+from captionkit.errors import InvalidValue
 from captionkit.model import Track
 from captionkit.profiles import Profile
 from captionkit.retime.operations import (
@@ -25,7 +25,7 @@ from captionkit.retime.operations import (
     parse_fps_change,
     parse_sync,
 )
-from captionkit.timecode import MAX_TIME_MS, parse_fps, parse_time
+from captionkit.timecode import MAX_TIME_MS, TIME_EXAMPLES, NotATime, parse_fps, parse_time
 
 __all__ = ["plan_from_text"]
 
@@ -33,8 +33,8 @@ __all__ = ["plan_from_text"]
 def _time(parameter: str, text: str, fps: Fraction | None) -> int:
     try:
         value = parse_time(text, fps)
-    except CaptionkitError as error:
-        raise InvalidValue(parameter, text, f"a time ({error.message})") from None
+    except NotATime:
+        raise InvalidValue(parameter, text, f"a time (such as {TIME_EXAMPLES})") from None
     if abs(value) >= MAX_TIME_MS:
         raise InvalidValue(parameter, text, "a time under 100 hours")
     return value
