@@ -33,7 +33,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -143,9 +143,8 @@ _EN_RELATIVES = {"that", "which", "who", "whom", "whose", "when", "where", "whil
 _EN_CONJUNCTIONS = {"and", "or", "but", "nor", "so", "yet", "then"}
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """Load the word lists once: arabic-stopwords plus the data files."""
+def _stopword_classes() -> tuple[set[str], set[str], set[str], set[str], set[str]]:
+    """Binding words, demonstratives, prepositions, relatives, conjunctions of arabic-stopwords."""
     from arabicstopwords.arabicstopwords import STOPWORDS  # type: ignore[import-untyped]
 
     binding_classes = set(_entries("binding-categories.txt"))
@@ -177,12 +176,11 @@ def lexicon() -> Lexicon:
                     relatives.add(form)
                 if category in _CONJUNCTION_CLASSES:
                     conjunctions.add(form)
-    extra = {word.casefold() for word in _entries("binding-extra.txt")}
-    binding |= extra
-    demonstratives -= binding  # ثم is a demonstrative (ثَمّ) and a conjunction: it binds
-    prepositions |= _EN_PREPOSITIONS
-    relatives |= _EN_RELATIVES | _SUBORDINATORS
-    conjunctions |= _EN_CONJUNCTIONS
+    return binding, demonstratives, prepositions, relatives, conjunctions
+
+
+def _name_lists() -> tuple[set[tuple[str, str]], set[str]]:
+    """Adjacent pairs of the listed multi-word names, and the one-word names."""
     name_pairs: set[tuple[str, str]] = set()
     proper: set[str] = set()
     for line in _entries("names.txt"):
@@ -190,39 +188,56 @@ def lexicon() -> Lexicon:
         if len(parts) == 1:
             proper.add(parts[0])
         name_pairs.update(itertools.pairwise(parts))
+    return name_pairs, proper
+
+
+def _bare_set(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(_bare(word) for word in words)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load the word lists once: arabic-stopwords plus the data files."""
+    from arabicstopwords.arabicstopwords import STOPWORDS  # type: ignore[import-untyped]
+
+    binding, demonstratives, prepositions, relatives, conjunctions = _stopword_classes()
+    extra = {word.casefold() for word in _entries("binding-extra.txt")}
+    binding |= extra
+    demonstratives -= binding  # ثم is a demonstrative (ثَمّ) and a conjunction: it binds
+    name_pairs, proper = _name_lists()
     numbers = _sections("number-words.txt")
     complements = _sections("complements.txt")
     governors = _sections("governors.txt")
     return Lexicon(
         binding=frozenset(binding),
         demonstratives=frozenset(demonstratives),
-        prepositions=frozenset(prepositions),
-        relatives=frozenset(relatives),
-        conjunctions=frozenset(conjunctions),
+        prepositions=frozenset(prepositions | _EN_PREPOSITIONS),
+        relatives=frozenset(relatives | _EN_RELATIVES | _SUBORDINATORS),
+        conjunctions=frozenset(conjunctions | _EN_CONJUNCTIONS),
         stopwords=frozenset(STOPWORDS) | frozenset(extra),
-        adjectives=frozenset(_bare(word) for word in _entries("adjectives.txt")),
+        adjectives=_bare_set(_entries("adjectives.txt")),
         name_pairs=frozenset(name_pairs),
         name_firsts=frozenset(pair[0] for pair in name_pairs)
         - frozenset(first for first, _ in name_pairs if first.startswith("ال")),
         proper_nouns=frozenset(proper),
-        titles=frozenset(_bare(word) for word in _entries("titles.txt")),
-        before_number=frozenset(_bare(word) for word in numbers.get("before", [])),
-        after_number=frozenset(_bare(word) for word in numbers.get("after", [])),
+        titles=_bare_set(_entries("titles.txt")),
+        before_number=_bare_set(numbers.get("before", [])),
+        after_number=_bare_set(numbers.get("after", [])),
         waw_initial=frozenset(_entries("waw-initial.txt")),
         before_min=frozenset(complements.get("before-min", [])),
-        numerals=frozenset(_bare(word) for word in numbers.get("numerals", [])),
-        fractions=frozenset(_bare(word) for word in numbers.get("fractions", [])),
+        numerals=_bare_set(numbers.get("numerals", [])),
+        fractions=_bare_set(numbers.get("fractions", [])),
         before_ma=frozenset(complements.get("before-ma", [])),
-        kana=frozenset(_bare(word) for word in governors.get("kana", [])),
-        inna=frozenset(_bare(word) for word in governors.get("inna", [])),
-        pronouns=frozenset(_bare(word) for word in governors.get("pronouns", [])),
-        particles=frozenset(_bare(word) for word in governors.get("particles", [])),
+        kana=_bare_set(governors.get("kana", [])),
+        inna=_bare_set(governors.get("inna", [])),
+        pronouns=_bare_set(governors.get("pronouns", [])),
+        particles=_bare_set(governors.get("particles", [])),
         before_li=frozenset(complements.get("before-li", [])),
         nisba_nouns=frozenset(complements.get("nisba-nouns", [])),
         construct_only=frozenset(complements.get("construct", [])),
         name_words=frozenset(word for pair in name_pairs for word in pair[1:]) | frozenset(proper),
         construct_nouns=frozenset({"أحد", "إحدى", "كل", "بعض", "معظم", "أغلب", "غير"}),
-        adverbs=frozenset(_bare(word) for word in _entries("adverbs.txt")),
+        adverbs=_bare_set(_entries("adverbs.txt")),
         time_nouns=frozenset(
             {"صباح", "مساء", "ليل", "ليلة", "ظهر", "نهاية", "بداية", "مطلع", "مرة"}
         ),
@@ -443,6 +458,16 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     if _persian(left) or _persian(right):
         # Persian shares the script, not the grammar: only what holds in both languages.
         return "binding" if left in ("و", "-", "–", "—") else None
+    listed = _listed_category(left_word, right_word, left, right, lex)
+    if listed is not None:
+        return listed
+    return _content_category(left_word, right_word, left, right, lex)
+
+
+def _listed_category(
+    left_word: str, right_word: str, left: str, right: str, lex: Lexicon
+) -> Category | None:
+    """The categories the lists decide: binding words, complements, numbers, names."""
     if _binds(left, right, lex):
         return "binding"
     forms = _strip_prefix(left)
@@ -466,6 +491,13 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # بالنسبة للسعر
     if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
         return "idafa"  # صباح اليوم، صباح الخير
+    return None
+
+
+def _content_category(
+    left_word: str, right_word: str, left: str, right: str, lex: Lexicon
+) -> Category | None:
+    """Between content words: a stressed suffix, a Latin noun, then the noun pair."""
     noun = _noun_like(left, lex) or left in lex.time_nouns or left == "آخر"
     if not noun or left in lex.adverbs or right in lex.adverbs:
         return None
@@ -548,8 +580,8 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     """
     if looks_verb(left) or looks_verb(right) or right in lex.kana:
         return None
-    left_definite, left_stem = strip_article(left)
-    right_definite, right_stem = strip_article(right)
+    left_definite = strip_article(left)[0]
+    right_definite = strip_article(right)[0]
     if (
         right.startswith("وال")
         and left_definite
@@ -563,18 +595,7 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     if conjoined and not any(right.startswith(root) for root in lex.waw_initial):
         return None  # a conjoined word starts a new phrase
     if _definite_bare(right):
-        if right_definite and left in first_names():
-            return None
-        suffixed = has_pronoun_suffix(left) or (left.endswith("ه") and len(left) >= 4)
-        if suffixed and adjective_shape(right_stem) and not has_pronoun_suffix(right):
-            return "noun-adjective"  # خطابه المتلفز، فرصتك الأخيرة
-        if left_definite or _is_latin(left):
-            if _is_adjective(right, lex, definite=True) or adjective_shape(right_stem):
-                return "noun-adjective"
-            if right_stem.endswith("ة") and left_stem.endswith(("ة", "ات", "ا")):
-                return "noun-adjective"  # الخلايا الحية: agreement in gender
-            return None
-        return None if has_pronoun_suffix(left) else "idafa"
+        return _before_definite(left, right, lex)
     masdar = any(_MASDAR.fullmatch(form) for form in _strip_prefix(left, ("ب", "ل", "و", "ف")))
     prefixed = right[:1] in "بل" and len(right) > 3
     if right_definite or (prefixed and (right[1] in "إأاآل" or not masdar)):
@@ -599,6 +620,24 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     if head or right in lex.before_min or right in lex.numerals:
         return None  # a name heads no construct; واحدة من starts a new phrase
     return _DOUBTFUL_IDAFA  # two nouns in a row, no other clue: most often a construct
+
+
+def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
+    """A content word before a word with the article: agreement, or a construct."""
+    left_definite, left_stem = strip_article(left)
+    right_definite, right_stem = strip_article(right)
+    if right_definite and left in first_names():
+        return None
+    suffixed = has_pronoun_suffix(left) or (left.endswith("ه") and len(left) >= 4)
+    if suffixed and adjective_shape(right_stem) and not has_pronoun_suffix(right):
+        return "noun-adjective"  # خطابه المتلفز، فرصتك الأخيرة
+    if left_definite or _is_latin(left):
+        if _is_adjective(right, lex, definite=True) or adjective_shape(right_stem):
+            return "noun-adjective"
+        if right_stem.endswith("ة") and left_stem.endswith(("ة", "ات", "ا")):
+            return "noun-adjective"  # الخلايا الحية: agreement in gender
+        return None
+    return None if has_pronoun_suffix(left) else "idafa"
 
 
 def _starts_conjunction(bare: str, lex: Lexicon) -> bool:
