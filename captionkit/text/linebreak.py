@@ -353,11 +353,48 @@ def _is_adjective(bare: str, lex: Lexicon, definite: bool) -> bool:
 _PREPOSITIONS_AFTER_ADVERB = frozenset({"على", "إلى", "الى", "في", "من", "عن", "مع", "لأن"})
 
 
+_PREPOSITION_STEMS = ("مع", "عن", "من", "في", "عند", "لدي", "علي", "إلي", "الي", "ب", "ل")
+_OBJECT_SUFFIXES: tuple[str, ...] = (
+    "ي",
+    "ك",
+    "ه",
+    "ها",
+    "نا",
+    "كم",
+    "هم",
+    "كما",
+    "هما",
+    "كن",
+    "هن",
+)
+_OBJECT_SUFFIXES += ("اك", "اه", "اكم", "اهم")  # dialect: معاك، معاه، معاكم
+#: A preposition with its pronoun attached (عليه، معاكم، لدي): a phrase complete in itself.
+SUFFIXED_PREPOSITIONS = frozenset(
+    stem + suffix
+    for stem in _PREPOSITION_STEMS
+    for suffix in _OBJECT_SUFFIXES
+    if not (stem == "في" and suffix == "ي")
+) - {"لكن", "مناك"} | {"علي", "إلي", "الي", "لدي", "مني", "عني", "لي"}
+
+
+def _suffixed_preposition(bare: str, right_bare: str) -> bool:
+    """A preposition with an attached pronoun; علي / إلي before a definite word are على / إلى."""
+    if bare not in SUFFIXED_PREPOSITIONS:
+        return False
+    if bare in ("علي", "إلي", "الي"):
+        return not (_definite_any(right_bare) or right_bare in first_names())
+    return True
+
+
 def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
+    if _suffixed_preposition(bare, right_bare):
+        return False  # تكذب علي | لقد، لم يعد لدي | ما
     if bare in ("بعد", "قبل") and (
         right_bare in _PREPOSITIONS_AFTER_ADVERB or _starts_conjunction(right_bare, lex)
     ):
         return False  # adverbial بعد ("yet"): لم تصل بعد إلى اتفاق
+    if bare == "مهما" and right_bare in lex.prepositions:
+        return False  # دورا مهما إلى: the adjective مهمًّا, not the conditional (مهما كان)
     if bare == "لا" and right_bare in ("لم", "لن", "لا"):
         return False  # لا لم أره: "no" is an answer, the next negation starts a clause
     if bare in lex.binding:
@@ -372,8 +409,10 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         if form in lex.pronouns:
             return not (_starts_conjunction(right_bare, lex) or right_bare in lex.pronouns)
     # A demonstrative binds to the noun it points at (هذه التقارير، هذه فرصتك), not otherwise.
+    # A preposition on the next word starts a phrase of its own (هذا | بالضبط، هذا | للجميع).
+    article = _definite_any(right_bare) and not right_bare.startswith(("ب", "ل", "ك"))
     return bare in lex.demonstratives and (
-        _definite_any(right_bare) or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
+        article or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
     )
 
 
@@ -510,6 +549,12 @@ def _content_category(
     stressed = right in _EMPHATIC.get(left[-2:], ()) or right in _EMPHATIC.get(left[-1:], ())
     if stressed and len(left) >= 4 and not looks_verb(left):
         return "noun-adjective"  # مش كلامي أنا: a pronoun that stresses the suffix before it
+    if left in SUFFIXED_PREPOSITIONS or right in SUFFIXED_PREPOSITIONS:
+        return None  # معاكم | أرخص: a preposition with its pronoun is a phrase of its own
+    if right.startswith(_POSSESSIVE) and not looks_verb(left):
+        return "idafa"  # Egyptian بتاع: الفلاتر بتاعته، الراوتر بتاع البيت
+    if right == "غير" and _definite_bare(left) and not looks_verb(left):
+        return "noun-adjective"  # المفاوضات غير المباشرة: غير qualifies the noun before it
     if right in lex.stopwords and right not in lex.adjectives:
         return None
     if _governs(right, lex):
@@ -526,6 +571,9 @@ def _content_category(
     if right in lex.numerals and not right.startswith("ال") and not looks_verb(left):
         return "number"  # بزاوية ثلاث
     return _noun_pair(left, right, lex)
+
+
+_POSSESSIVE = ("بتاع", "بتوع")
 
 
 def _governs(bare: str, lex: Lexicon) -> bool:
@@ -578,6 +626,9 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     an indefinite adjective (or both in the accusative -ًا), an indefinite noun before
     any definite word or before another noun (a construct).
     """
+    cognate = accusative(left) and accusative(right) and _MASDAR.fullmatch(left[:-1])
+    if cognate and adjective_shape(right) and not looks_verb(right):
+        return "noun-adjective"  # تراجعا حادا: a verbal noun in the accusative, its adjective
     if looks_verb(left) or looks_verb(right) or right in lex.kana:
         return None
     left_definite = strip_article(left)[0]
@@ -602,6 +653,8 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
         return None  # a preposition starts a new phrase: لإصلاح، بالعين
     if left_definite or _is_latin(left) or left in lex.name_words:
         return None  # a definite word or a name heads no construct
+    if _suffixed_noun(left) and not accusative(right):
+        return None  # وجهك | شاحب: the noun is definite, an indefinite adjective is its predicate
     if right in lex.proper_nouns or right in lex.name_firsts:
         return "idafa"  # جمهورية كوريا، بزعامة جوزيف
     if _is_adjective(right, lex, False) or adjective_shape(right) or right in lex.adjectives:
@@ -620,6 +673,13 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     if head or right in lex.before_min or right in lex.numerals:
         return None  # a name heads no construct; واحدة من starts a new phrase
     return _DOUBTFUL_IDAFA  # two nouns in a row, no other clue: most often a construct
+
+
+def _suffixed_noun(bare: str) -> bool:
+    """A noun with an attached pronoun (قوتهم، وجهك): definite, whatever its shape."""
+    if has_pronoun_suffix(bare):
+        return True
+    return len(bare) >= 4 and bare.endswith("ك") and not adjective_shape(bare)
 
 
 def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
