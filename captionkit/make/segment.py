@@ -194,9 +194,13 @@ def _costs(
     # boundary counts 1, any other script line end glued_lines / glued_sentences.
     ends = set(line_ends)
     other = glued_line / glued if glued else 0.0
+    # Two speakers never share a caption line: a dash that opens a turn weighs more.
+    speakers = weights.shape.get("glued_speakers", 0.0) / glued if glued else 0.0
     strong_before = [0.0]
     for gap in range(len(words)):
         weight = 1.0 if gap in strong else (other if gap in ends else 0.0)
+        if gap + 1 < len(words) and gap in strong and _opens_turn(words[gap + 1]):
+            weight = max(weight, speakers)
         strong_before.append(strong_before[-1] + weight)
     prefix = [0]
     for word in words:
@@ -219,6 +223,11 @@ def _costs(
         imbalance=shape["imbalance_per_char"],
         top_heavy=shape["top_heavy_per_char"] if profile.shape == "bottom-heavy" else 0.0,
     )
+
+
+def _opens_turn(word: str) -> bool:
+    """A dialogue dash that opens a speaker's turn ("-", "–", "—", alone or before a word)."""
+    return word.lstrip("\"'«(").startswith(("-", "–", "—"))
 
 
 def _search(
