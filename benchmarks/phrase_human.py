@@ -6,8 +6,10 @@ are compared with the human cue ends (gaps after the last word of each human cue
 precision, recall, F1, and the share of make's cue ends that fall inside a human
 line (not at the end of any subtitle line). Targets: inside ≤ 8 %, F1 ≥ 0.75.
 
-Run: ``python benchmarks/phrase_human.py`` (needs ../shared; ``CAPTIONKIT_SHARED``
-points elsewhere). Files of other projects are read in place, never copied.
+Run: ``python benchmarks/phrase_human.py [FILE ...]`` (needs ../shared; ``CAPTIONKIT_SHARED``
+points elsewhere). Each FILE (an Arabic subtitle file, e.g. one fetched at measurement
+time into /tmp) is measured after the corpus files; ``fa:FILE`` marks a Persian one.
+Files of other projects are read in place, never copied.
 """
 
 from __future__ import annotations
@@ -91,33 +93,50 @@ def measure(path: Path) -> dict[str, float]:
     }
 
 
-def main() -> int:
-    if not SHARED.exists():
-        print(f"{SHARED} is absent: nothing to measure")
-        return 0
-    totals = {"hit": 0, "make_ends": 0, "human_ends": 0, "inside_n": 0}
-    print(
-        f"{'file':45} {'lang':4} {'human':>5} {'make':>5} {'P':>6} {'R':>6} {'F1':>6} {'inside':>7}"
+def _extra(argument: str) -> tuple[str, str, Path]:
+    language, _, name = (
+        argument.rpartition(":") if argument[:3] in ("ar:", "fa:") else ("ar", "", argument)
     )
-    for language, relative in FILES:
-        path = SHARED / relative
-        if not path.exists():
-            continue
-        m = measure(path)
-        for key in totals:
-            totals[key] += int(m[key])
-        print(
-            f"{relative:45} {language:4} {m['human_cues']:5.0f} {m['make_cues']:5.0f} "
-            f"{m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f} {m['inside']:7.1%}"
-        )
+    return language, name, Path(name)
+
+
+def _pooled(label: str, totals: dict[str, int]) -> None:
+    if not totals["make_ends"] or not totals["human_ends"]:
+        return
     p = totals["hit"] / totals["make_ends"]
     r = totals["hit"] / totals["human_ends"]
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     inside = totals["inside_n"] / totals["make_ends"]
-    print(f"{'all (pooled)':50} {'':5} {'':5} {p:6.2f} {r:6.2f} {f1:6.2f} {inside:7.1%}")
+    print(f"{label:50} {'':5} {'':5} {p:6.2f} {r:6.2f} {f1:6.2f} {inside:7.1%}")
+
+
+def main(argv: list[str]) -> int:
+    files = [(language, relative, SHARED / relative) for language, relative in FILES]
+    files += [_extra(argument) for argument in argv]
+    keys = ("hit", "make_ends", "human_ends", "inside_n")
+    totals = dict.fromkeys(keys, 0)
+    arabic = dict.fromkeys(keys, 0)
+    print(
+        f"{'file':45} {'lang':4} {'human':>5} {'make':>5} {'P':>6} {'R':>6} {'F1':>6} {'inside':>7}"
+    )
+    for language, name, path in files:
+        if not path.exists():
+            print(f"{name:45} absent")
+            continue
+        m = measure(path)
+        for key in keys:
+            totals[key] += int(m[key])
+            if language == "ar":
+                arabic[key] += int(m[key])
+        print(
+            f"{name[-45:]:45} {language:4} {m['human_cues']:5.0f} {m['make_cues']:5.0f} "
+            f"{m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f} {m['inside']:7.1%}"
+        )
+    _pooled("Arabic (pooled)", arabic)
+    _pooled("all (pooled)", totals)
     return 0
 
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

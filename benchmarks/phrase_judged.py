@@ -4,7 +4,9 @@ The sources are ``fixtures/linebreak/{news,lecture,drama,social}.txt``: one scri
 line a line, written for captionkit, with every bad gap marked after its left word
 (``/b`` binding, ``/a`` noun-adjective, ``/i`` idafa, ``/n`` name, ``/d`` number, an
 optional ``{reason}``); every other gap inside a line is a good break. ``# part: train``
-rows were written before the model was frozen, ``# part: held`` rows after.
+rows were written before the model was first frozen, ``held`` and ``held2`` after the
+first two freezes; all three are now development rows. ``# part: held3`` rows were written
+after the model was frozen for held-aside v2 and are measured apart.
 
 Run: ``python benchmarks/phrase_judged.py`` prints agreement per genre and part and
 the disagreements; ``--write`` also regenerates ``fixtures/linebreak/judged.tsv``
@@ -16,12 +18,18 @@ from __future__ import annotations
 import itertools
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "fixtures" / "linebreak"
 GENRES = ("news", "lecture", "drama", "social")
+#: Rows written before the model was frozen for held-aside v2 (all seen while building it).
+DEVELOPMENT = ("train", "held", "held2")
+#: Rows written after that freeze (commit message "phrase model frozen for held-aside v2").
+HELD_ASIDE = ("held3",)
+PARTS = DEVELOPMENT + HELD_ASIDE
 CODES = {"b": "binding", "a": "noun-adjective", "i": "idafa", "n": "name", "d": "number"}
 _TOKEN = re.compile(r"(\S+?)(?:/([badin]))?(?:\{([^}]*)\})?(?=\s|$)")
 
@@ -104,7 +112,7 @@ def main(argv: list[str]) -> int:
     total_ok = 0
     verbose = "-v" in argv
     for genre in GENRES:
-        for part in ("train", "held", "held2"):
+        for part in PARTS:
             chosen = [r for r in rows if r.genre == genre and r.part == part]
             if not chosen:
                 continue
@@ -128,7 +136,23 @@ def main(argv: list[str]) -> int:
                 f"  category right on {cat_ok}/{bad} bad rows found"
             )
     print(f"overall rows {len(rows)}  agreement {total_ok / len(rows):.1%}")
+    _summary(rows, bad_break_category)
     return 0
+
+
+def _summary(rows: list[Row], judge: Callable[[str, str], str | None]) -> None:
+    """Agreement on the development rows and on the held-aside v2 rows, per genre and overall."""
+    for name, parts in (("development", DEVELOPMENT), ("held-aside v2", HELD_ASIDE)):
+        chosen = [r for r in rows if r.part in parts]
+        if not chosen:
+            continue
+        for genre in (*GENRES, None):
+            some = [r for r in chosen if genre is None or r.genre == genre]
+            ok = sum((judge(r.left, r.right) is not None) == (r.label == "bad") for r in some)
+            print(
+                f"{name:13} {genre or 'all':8} rows {len(some):4}  agree {ok:4}"
+                f"  agreement {ok / len(some):.1%}"
+            )
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from captionkit.errors import UsageError
 from captionkit.profiles import Profile
 from captionkit.text.linebreak import (
     Category,
+    Weights,
     ends_phrase,
     gap_judgements,
     judge_break,
@@ -72,6 +73,33 @@ class Break:
     category: Category | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Costs:
+    """What the search reads: per-gap costs, prefix sums and the shape weights."""
+
+    end: list[float]  # ending a cue after word g
+    line: list[float]  # breaking a line after word g
+    prefix: list[int]  # visible characters of the first i words
+    strong_before: list[float]  # weight of the sentence boundaries before gap i
+    cue: float
+    overflow: float
+    short_chars: float
+    short_per_char: float
+    orphan: float
+    glued: float
+    glued_short: float
+    two_lines: float
+    imbalance: float
+    top_heavy: float
+
+    def glue(self, begin: int, stop: int, length: int) -> float:
+        """The cost of a cue line over words [begin, stop) that glues sentences together."""
+        inside = self.strong_before[stop - 1] - self.strong_before[begin] if stop - begin > 1 else 0
+        if not inside:
+            return 0.0
+        return inside * (self.glued if length > self.glued_short else self.glued / 4)
+
+
 def segment(
     words: Sequence[str],
     profile: Profile,
@@ -98,42 +126,42 @@ def segment(
         return []
     if boundary_bonus is not None and len(boundary_bonus) < count - 1:
         raise UsageError(f"boundary_bonus needs {count - 1} values, got {len(boundary_bonus)}")
-    weights = load_weights()
-    max_chars = profile.max_chars_per_line
-    two_lines = profile.max_lines >= 2
-    cap = max_chars * profile.max_lines + (profile.max_lines - 1)
+    costs = _costs(words, profile, boundary_bonus, line_ends)
+    cap = profile.max_chars_per_line * profile.max_lines + (profile.max_lines - 1)
     if max_cue_chars is not None:
         cap = max(1, min(cap, max_cue_chars))
+    choice = _search(
+        costs, count, profile.max_chars_per_line, cap, profile.max_lines >= 2, max_words
+    )
+    cues: list[CueLayout] = []
+    stop = count
+    while stop > 0:
+        begin, split = choice[stop]
+        if split < 0:
+            cues.append(CueLayout(((begin, stop),)))
+        else:
+            cues.append(CueLayout(((begin, split), (split, stop))))
+        stop = begin
+    cues.reverse()
+    return cues
+
+
+def _gap_costs(
+    words: Sequence[str],
+    weights: Weights,
+    boundary_bonus: Sequence[float] | None,
+    hints: Collection[int],
+) -> tuple[list[float], list[float]]:
+    """The cost of ending a cue, and of breaking a line, after each word."""
+    count = len(words)
     line_end_bonus = weights.good["line_end"]
     line_scale = weights.shape["line_bonus_scale"]
-    cue_cost = weights.shape["cue"]
-    short_chars = weights.shape["short_chars"]
-    short_per_char = weights.shape["short_per_char"]
-    overflow = weights.shape["overflow"]
     unmarked = weights.bad["unmarked"]
     off_script = weights.bad["off_script"]
     off_script_cue = weights.bad.get("off_script_cue", 0.0)
-    glued = weights.shape.get("glued_sentences", 0.0)
-    glued_short = weights.shape.get("glued_short_chars", 0.0)
-    orphan = weights.shape.get("orphan", 0.0)
-    strong = strong_boundaries(words, line_ends)
-    glued_line = weights.shape.get("glued_lines", 0.0)
-    # strong_before[i]: the weight of the boundaries among the gaps before gap i: a strong
-    # boundary counts 1, any other script line end glued_lines / glued_sentences.
-    ends = set(line_ends)
-    other = glued_line / glued if glued else 0.0
-    strong_before = [0.0]
-    for gap in range(count):
-        weight = 1.0 if gap in strong else (other if gap in ends else 0.0)
-        strong_before.append(strong_before[-1] + weight)
-
-    prefix = [0]
-    for word in words:
-        prefix.append(prefix[-1] + word_length(word))
+    doubtful = weights.bad.get("doubtful", weights.bad["idafa"])
     end_cost = [0.0] * count
     line_cost = [0.0] * count
-    hints = set(line_ends)
-    doubtful = weights.bad.get("doubtful", weights.bad["idafa"])
     for gap, (category, bonus) in enumerate(gap_judgements(words)):
         bad = weights.bad[category] if category is not None else 0.0
         if category is not None:
@@ -149,24 +177,71 @@ def segment(
         end_cost[gap] = bad - good - (boundary_bonus[gap] if boundary_bonus is not None else 0.0)
         end_cost[gap] += off_script_cue if hints and gap not in hints else 0.0
         line_cost[gap] = bad - line_scale * good
+    return end_cost, line_cost
 
-    def glue(begin: int, stop: int, length: int) -> float:
-        """The cost of a cue line over words [begin, stop) that glues sentences together."""
-        inside = strong_before[stop - 1] - strong_before[begin] if stop - begin > 1 else 0
-        if not inside:
-            return 0.0
-        return inside * (glued if length > glued_short else glued / 4)
 
-    two_line_base = weights.shape["two_lines"]
-    imbalance = weights.shape["imbalance_per_char"]
-    top_heavy = weights.shape["top_heavy_per_char"] if profile.shape == "bottom-heavy" else 0.0
+def _costs(
+    words: Sequence[str],
+    profile: Profile,
+    boundary_bonus: Sequence[float] | None,
+    line_ends: Collection[int],
+) -> _Costs:
+    weights = load_weights()
+    glued = weights.shape.get("glued_sentences", 0.0)
+    strong = strong_boundaries(words, line_ends)
+    glued_line = weights.shape.get("glued_lines", 0.0)
+    # strong_before[i]: the weight of the boundaries among the gaps before gap i: a strong
+    # boundary counts 1, any other script line end glued_lines / glued_sentences.
+    ends = set(line_ends)
+    other = glued_line / glued if glued else 0.0
+    # Two speakers never share a caption line: a dash that opens a turn weighs more.
+    speakers = weights.shape.get("glued_speakers", 0.0) / glued if glued else 0.0
+    strong_before = [0.0]
+    for gap in range(len(words)):
+        weight = 1.0 if gap in strong else (other if gap in ends else 0.0)
+        if gap + 1 < len(words) and gap in strong and _opens_turn(words[gap + 1]):
+            weight = max(weight, speakers)
+        strong_before.append(strong_before[-1] + weight)
+    prefix = [0]
+    for word in words:
+        prefix.append(prefix[-1] + word_length(word))
+    end_cost, line_cost = _gap_costs(words, weights, boundary_bonus, ends)
+    shape = weights.shape
+    return _Costs(
+        end=end_cost,
+        line=line_cost,
+        prefix=prefix,
+        strong_before=strong_before,
+        cue=shape["cue"],
+        overflow=shape["overflow"],
+        short_chars=shape["short_chars"],
+        short_per_char=shape["short_per_char"],
+        orphan=shape.get("orphan", 0.0),
+        glued=glued,
+        glued_short=shape.get("glued_short_chars", 0.0),
+        two_lines=shape["two_lines"],
+        imbalance=shape["imbalance_per_char"],
+        top_heavy=shape["top_heavy_per_char"] if profile.shape == "bottom-heavy" else 0.0,
+    )
+
+
+def _opens_turn(word: str) -> bool:
+    """A dialogue dash that opens a speaker's turn ("-", "–", "—", alone or before a word)."""
+    return word.lstrip("\"'«(").startswith(("-", "–", "—"))
+
+
+def _search(
+    costs: _Costs, count: int, max_chars: int, cap: int, two_lines: bool, max_words: int
+) -> list[tuple[int, int]]:
+    """The dynamic programme: for each ``stop``, the best last cue ``(begin, split)``."""
+    prefix = costs.prefix
     best = [math.inf] * (count + 1)
     best[0] = 0.0
     choice: list[tuple[int, int]] = [(0, -1)] * (count + 1)
     # The first word a bottom line ending at ``stop`` can start with; it only moves forward.
     bottom_start = 0
     for stop in range(1, count + 1):
-        closing = end_cost[stop - 1] if stop < count else 0.0
+        closing = costs.end[stop - 1] if stop < count else 0.0
         lowest = max(0, stop - max_words)
         while prefix[stop] - prefix[bottom_start] + (stop - bottom_start - 1) > max_chars:
             bottom_start += 1
@@ -178,49 +253,49 @@ def segment(
                 break
             split = -1
             if length <= max_chars or size == 1:
-                cost = cue_cost + (overflow if length > max_chars else 0.0)
-                cost += glue(begin, stop, length)
+                cost = costs.cue + (costs.overflow if length > max_chars else 0.0)
+                cost += costs.glue(begin, stop, length)
             elif two_lines:
-                inner = math.inf
-                start_total = prefix[begin] + begin
-                for middle in range(max(begin + 1, bottom_start), stop):
-                    first = prefix[middle] + middle - 1 - start_total
-                    if first > max_chars:
-                        break
-                    second = length - first - 1
-                    difference = first - second
-                    if difference > 0:
-                        value = line_cost[middle - 1] + (imbalance + top_heavy) * difference
-                    else:
-                        value = line_cost[middle - 1] - imbalance * difference
-                    if glued:
-                        value += glue(begin, middle, first) + glue(middle, stop, second)
-                    if value < inner:
-                        inner, split = value, middle
+                inner, split = _two_line_split(costs, begin, stop, length, bottom_start, max_chars)
                 if split < 0:
                     continue
-                cost = cue_cost + two_line_base + inner
+                cost = costs.cue + costs.two_lines + inner
             else:
                 continue
-            if length < short_chars:
-                cost += short_per_char * (short_chars - length)
+            if length < costs.short_chars:
+                cost += costs.short_per_char * (costs.short_chars - length)
             if size <= 2:
-                cost += orphan
+                cost += costs.orphan
             total = best[begin] + cost + closing
             if total < best[stop]:
                 best[stop] = total
                 choice[stop] = (begin, split)
-    cues: list[CueLayout] = []
-    stop = count
-    while stop > 0:
-        begin, split = choice[stop]
-        if split < 0:
-            cues.append(CueLayout(((begin, stop),)))
+    return choice
+
+
+def _two_line_split(
+    costs: _Costs, begin: int, stop: int, length: int, bottom_start: int, max_chars: int
+) -> tuple[float, int]:
+    """The cheapest line break of the cue over words [begin, stop): its cost and its word."""
+    prefix = costs.prefix
+    inner = math.inf
+    split = -1
+    start_total = prefix[begin] + begin
+    for middle in range(max(begin + 1, bottom_start), stop):
+        first = prefix[middle] + middle - 1 - start_total
+        if first > max_chars:
+            break
+        second = length - first - 1
+        difference = first - second
+        if difference > 0:
+            value = costs.line[middle - 1] + (costs.imbalance + costs.top_heavy) * difference
         else:
-            cues.append(CueLayout(((begin, split), (split, stop))))
-        stop = begin
-    cues.reverse()
-    return cues
+            value = costs.line[middle - 1] - costs.imbalance * difference
+        if costs.glued:
+            value += costs.glue(begin, middle, first) + costs.glue(middle, stop, second)
+        if value < inner:
+            inner, split = value, middle
+    return inner, split
 
 
 def breaks(words: Sequence[str], cues: Sequence[CueLayout]) -> list[Break]:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -143,9 +143,8 @@ _EN_RELATIVES = {"that", "which", "who", "whom", "whose", "when", "where", "whil
 _EN_CONJUNCTIONS = {"and", "or", "but", "nor", "so", "yet", "then"}
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """Load the word lists once: arabic-stopwords plus the data files."""
+def _stopword_classes() -> tuple[set[str], set[str], set[str], set[str], set[str]]:
+    """Binding words, demonstratives, prepositions, relatives, conjunctions of arabic-stopwords."""
     from arabicstopwords.arabicstopwords import STOPWORDS  # type: ignore[import-untyped]
 
     binding_classes = set(_entries("binding-categories.txt"))
@@ -177,12 +176,11 @@ def lexicon() -> Lexicon:
                     relatives.add(form)
                 if category in _CONJUNCTION_CLASSES:
                     conjunctions.add(form)
-    extra = {word.casefold() for word in _entries("binding-extra.txt")}
-    binding |= extra
-    demonstratives -= binding  # ثم is a demonstrative (ثَمّ) and a conjunction: it binds
-    prepositions |= _EN_PREPOSITIONS
-    relatives |= _EN_RELATIVES | _SUBORDINATORS
-    conjunctions |= _EN_CONJUNCTIONS
+    return binding, demonstratives, prepositions, relatives, conjunctions
+
+
+def _name_lists() -> tuple[set[tuple[str, str]], set[str]]:
+    """Adjacent pairs of the listed multi-word names, and the one-word names."""
     name_pairs: set[tuple[str, str]] = set()
     proper: set[str] = set()
     for line in _entries("names.txt"):
@@ -190,39 +188,56 @@ def lexicon() -> Lexicon:
         if len(parts) == 1:
             proper.add(parts[0])
         name_pairs.update(itertools.pairwise(parts))
+    return name_pairs, proper
+
+
+def _bare_set(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(_bare(word) for word in words)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load the word lists once: arabic-stopwords plus the data files."""
+    from arabicstopwords.arabicstopwords import STOPWORDS  # type: ignore[import-untyped]
+
+    binding, demonstratives, prepositions, relatives, conjunctions = _stopword_classes()
+    extra = {word.casefold() for word in _entries("binding-extra.txt")}
+    binding |= extra
+    demonstratives -= binding  # ثم is a demonstrative (ثَمّ) and a conjunction: it binds
+    name_pairs, proper = _name_lists()
     numbers = _sections("number-words.txt")
     complements = _sections("complements.txt")
     governors = _sections("governors.txt")
     return Lexicon(
         binding=frozenset(binding),
         demonstratives=frozenset(demonstratives),
-        prepositions=frozenset(prepositions),
-        relatives=frozenset(relatives),
-        conjunctions=frozenset(conjunctions),
+        prepositions=frozenset(prepositions | _EN_PREPOSITIONS),
+        relatives=frozenset(relatives | _EN_RELATIVES | _SUBORDINATORS),
+        conjunctions=frozenset(conjunctions | _EN_CONJUNCTIONS),
         stopwords=frozenset(STOPWORDS) | frozenset(extra),
-        adjectives=frozenset(_bare(word) for word in _entries("adjectives.txt")),
+        adjectives=_bare_set(_entries("adjectives.txt")),
         name_pairs=frozenset(name_pairs),
         name_firsts=frozenset(pair[0] for pair in name_pairs)
         - frozenset(first for first, _ in name_pairs if first.startswith("ال")),
         proper_nouns=frozenset(proper),
-        titles=frozenset(_bare(word) for word in _entries("titles.txt")),
-        before_number=frozenset(_bare(word) for word in numbers.get("before", [])),
-        after_number=frozenset(_bare(word) for word in numbers.get("after", [])),
+        titles=_bare_set(_entries("titles.txt")),
+        before_number=_bare_set(numbers.get("before", [])),
+        after_number=_bare_set(numbers.get("after", [])),
         waw_initial=frozenset(_entries("waw-initial.txt")),
         before_min=frozenset(complements.get("before-min", [])),
-        numerals=frozenset(_bare(word) for word in numbers.get("numerals", [])),
-        fractions=frozenset(_bare(word) for word in numbers.get("fractions", [])),
+        numerals=_bare_set(numbers.get("numerals", [])),
+        fractions=_bare_set(numbers.get("fractions", [])),
         before_ma=frozenset(complements.get("before-ma", [])),
-        kana=frozenset(_bare(word) for word in governors.get("kana", [])),
-        inna=frozenset(_bare(word) for word in governors.get("inna", [])),
-        pronouns=frozenset(_bare(word) for word in governors.get("pronouns", [])),
-        particles=frozenset(_bare(word) for word in governors.get("particles", [])),
+        kana=_bare_set(governors.get("kana", [])),
+        inna=_bare_set(governors.get("inna", [])),
+        pronouns=_bare_set(governors.get("pronouns", [])),
+        particles=_bare_set(governors.get("particles", [])),
         before_li=frozenset(complements.get("before-li", [])),
         nisba_nouns=frozenset(complements.get("nisba-nouns", [])),
         construct_only=frozenset(complements.get("construct", [])),
         name_words=frozenset(word for pair in name_pairs for word in pair[1:]) | frozenset(proper),
         construct_nouns=frozenset({"أحد", "إحدى", "كل", "بعض", "معظم", "أغلب", "غير"}),
-        adverbs=frozenset(_bare(word) for word in _entries("adverbs.txt")),
+        adverbs=_bare_set(_entries("adverbs.txt")),
         time_nouns=frozenset(
             {"صباح", "مساء", "ليل", "ليلة", "ظهر", "نهاية", "بداية", "مطلع", "مرة"}
         ),
@@ -338,11 +353,48 @@ def _is_adjective(bare: str, lex: Lexicon, definite: bool) -> bool:
 _PREPOSITIONS_AFTER_ADVERB = frozenset({"على", "إلى", "الى", "في", "من", "عن", "مع", "لأن"})
 
 
+_PREPOSITION_STEMS = ("مع", "عن", "من", "في", "عند", "لدي", "علي", "إلي", "الي", "ب", "ل")
+_OBJECT_SUFFIXES: tuple[str, ...] = (
+    "ي",
+    "ك",
+    "ه",
+    "ها",
+    "نا",
+    "كم",
+    "هم",
+    "كما",
+    "هما",
+    "كن",
+    "هن",
+)
+_OBJECT_SUFFIXES += ("اك", "اه", "اكم", "اهم")  # dialect: معاك، معاه، معاكم
+#: A preposition with its pronoun attached (عليه، معاكم، لدي): a phrase complete in itself.
+SUFFIXED_PREPOSITIONS = frozenset(
+    stem + suffix
+    for stem in _PREPOSITION_STEMS
+    for suffix in _OBJECT_SUFFIXES
+    if not (stem == "في" and suffix == "ي")
+) - {"لكن", "مناك"} | {"علي", "إلي", "الي", "لدي", "مني", "عني", "لي"}
+
+
+def _suffixed_preposition(bare: str, right_bare: str) -> bool:
+    """A preposition with an attached pronoun; علي / إلي before a definite word are على / إلى."""
+    if bare not in SUFFIXED_PREPOSITIONS:
+        return False
+    if bare in ("علي", "إلي", "الي"):
+        return not (_definite_any(right_bare) or right_bare in first_names())
+    return True
+
+
 def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
+    if _suffixed_preposition(bare, right_bare):
+        return False  # تكذب علي | لقد، لم يعد لدي | ما
     if bare in ("بعد", "قبل") and (
         right_bare in _PREPOSITIONS_AFTER_ADVERB or _starts_conjunction(right_bare, lex)
     ):
         return False  # adverbial بعد ("yet"): لم تصل بعد إلى اتفاق
+    if bare == "مهما" and right_bare in lex.prepositions:
+        return False  # دورا مهما إلى: the adjective مهمًّا, not the conditional (مهما كان)
     if bare == "لا" and right_bare in ("لم", "لن", "لا"):
         return False  # لا لم أره: "no" is an answer, the next negation starts a clause
     if bare in lex.binding:
@@ -357,8 +409,10 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         if form in lex.pronouns:
             return not (_starts_conjunction(right_bare, lex) or right_bare in lex.pronouns)
     # A demonstrative binds to the noun it points at (هذه التقارير، هذه فرصتك), not otherwise.
+    # A preposition on the next word starts a phrase of its own (هذا | بالضبط، هذا | للجميع).
+    article = _definite_any(right_bare) and not right_bare.startswith(("ب", "ل", "ك"))
     return bare in lex.demonstratives and (
-        _definite_any(right_bare) or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
+        article or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
     )
 
 
@@ -443,6 +497,16 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     if _persian(left) or _persian(right):
         # Persian shares the script, not the grammar: only what holds in both languages.
         return "binding" if left in ("و", "-", "–", "—") else None
+    listed = _listed_category(left_word, right_word, left, right, lex)
+    if listed is not None:
+        return listed
+    return _content_category(left_word, right_word, left, right, lex)
+
+
+def _listed_category(
+    left_word: str, right_word: str, left: str, right: str, lex: Lexicon
+) -> Category | None:
+    """The categories the lists decide: binding words, complements, numbers, names."""
     if _binds(left, right, lex):
         return "binding"
     forms = _strip_prefix(left)
@@ -466,6 +530,13 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # بالنسبة للسعر
     if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
         return "idafa"  # صباح اليوم، صباح الخير
+    return None
+
+
+def _content_category(
+    left_word: str, right_word: str, left: str, right: str, lex: Lexicon
+) -> Category | None:
+    """Between content words: a stressed suffix, a Latin noun, then the noun pair."""
     noun = _noun_like(left, lex) or left in lex.time_nouns or left == "آخر"
     if not noun or left in lex.adverbs or right in lex.adverbs:
         return None
@@ -478,6 +549,12 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     stressed = right in _EMPHATIC.get(left[-2:], ()) or right in _EMPHATIC.get(left[-1:], ())
     if stressed and len(left) >= 4 and not looks_verb(left):
         return "noun-adjective"  # مش كلامي أنا: a pronoun that stresses the suffix before it
+    if left in SUFFIXED_PREPOSITIONS or right in SUFFIXED_PREPOSITIONS:
+        return None  # معاكم | أرخص: a preposition with its pronoun is a phrase of its own
+    if right.startswith(_POSSESSIVE) and not looks_verb(left):
+        return "idafa"  # Egyptian بتاع: الفلاتر بتاعته، الراوتر بتاع البيت
+    if right == "غير" and _definite_bare(left) and not looks_verb(left):
+        return "noun-adjective"  # المفاوضات غير المباشرة: غير qualifies the noun before it
     if right in lex.stopwords and right not in lex.adjectives:
         return None
     if _governs(right, lex):
@@ -494,6 +571,9 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     if right in lex.numerals and not right.startswith("ال") and not looks_verb(left):
         return "number"  # بزاوية ثلاث
     return _noun_pair(left, right, lex)
+
+
+_POSSESSIVE = ("بتاع", "بتوع")
 
 
 def _governs(bare: str, lex: Lexicon) -> bool:
@@ -546,10 +626,13 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     an indefinite adjective (or both in the accusative -ًا), an indefinite noun before
     any definite word or before another noun (a construct).
     """
+    cognate = accusative(left) and accusative(right) and _MASDAR.fullmatch(left[:-1])
+    if cognate and adjective_shape(right) and not looks_verb(right):
+        return "noun-adjective"  # تراجعا حادا: a verbal noun in the accusative, its adjective
     if looks_verb(left) or looks_verb(right) or right in lex.kana:
         return None
-    left_definite, left_stem = strip_article(left)
-    right_definite, right_stem = strip_article(right)
+    left_definite = strip_article(left)[0]
+    right_definite = strip_article(right)[0]
     if (
         right.startswith("وال")
         and left_definite
@@ -563,24 +646,15 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     if conjoined and not any(right.startswith(root) for root in lex.waw_initial):
         return None  # a conjoined word starts a new phrase
     if _definite_bare(right):
-        if right_definite and left in first_names():
-            return None
-        suffixed = has_pronoun_suffix(left) or (left.endswith("ه") and len(left) >= 4)
-        if suffixed and adjective_shape(right_stem) and not has_pronoun_suffix(right):
-            return "noun-adjective"  # خطابه المتلفز، فرصتك الأخيرة
-        if left_definite or _is_latin(left):
-            if _is_adjective(right, lex, definite=True) or adjective_shape(right_stem):
-                return "noun-adjective"
-            if right_stem.endswith("ة") and left_stem.endswith(("ة", "ات", "ا")):
-                return "noun-adjective"  # الخلايا الحية: agreement in gender
-            return None
-        return None if has_pronoun_suffix(left) else "idafa"
+        return _before_definite(left, right, lex)
     masdar = any(_MASDAR.fullmatch(form) for form in _strip_prefix(left, ("ب", "ل", "و", "ف")))
     prefixed = right[:1] in "بل" and len(right) > 3
     if right_definite or (prefixed and (right[1] in "إأاآل" or not masdar)):
         return None  # a preposition starts a new phrase: لإصلاح، بالعين
     if left_definite or _is_latin(left) or left in lex.name_words:
         return None  # a definite word or a name heads no construct
+    if _suffixed_noun(left) and not accusative(right):
+        return None  # وجهك | شاحب: the noun is definite, an indefinite adjective is its predicate
     if right in lex.proper_nouns or right in lex.name_firsts:
         return "idafa"  # جمهورية كوريا، بزعامة جوزيف
     if _is_adjective(right, lex, False) or adjective_shape(right) or right in lex.adjectives:
@@ -599,6 +673,31 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     if head or right in lex.before_min or right in lex.numerals:
         return None  # a name heads no construct; واحدة من starts a new phrase
     return _DOUBTFUL_IDAFA  # two nouns in a row, no other clue: most often a construct
+
+
+def _suffixed_noun(bare: str) -> bool:
+    """A noun with an attached pronoun (قوتهم، وجهك): definite, whatever its shape."""
+    if has_pronoun_suffix(bare):
+        return True
+    return len(bare) >= 4 and bare.endswith("ك") and not adjective_shape(bare)
+
+
+def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
+    """A content word before a word with the article: agreement, or a construct."""
+    left_definite, left_stem = strip_article(left)
+    right_definite, right_stem = strip_article(right)
+    if right_definite and left in first_names():
+        return None
+    suffixed = has_pronoun_suffix(left) or (left.endswith("ه") and len(left) >= 4)
+    if suffixed and adjective_shape(right_stem) and not has_pronoun_suffix(right):
+        return "noun-adjective"  # خطابه المتلفز، فرصتك الأخيرة
+    if left_definite or _is_latin(left):
+        if _is_adjective(right, lex, definite=True) or adjective_shape(right_stem):
+            return "noun-adjective"
+        if right_stem.endswith("ة") and left_stem.endswith(("ة", "ات", "ا")):
+            return "noun-adjective"  # الخلايا الحية: agreement in gender
+        return None
+    return None if has_pronoun_suffix(left) else "idafa"
 
 
 def _starts_conjunction(bare: str, lex: Lexicon) -> bool:

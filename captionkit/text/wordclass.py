@@ -35,6 +35,8 @@ _PARTICIPLE = re.compile(
 _ADJECTIVE = re.compile(
     f"(?:{_C}ا{_C}{{2}}|{_C}{{2}}ي{_C}|{_C}{_L}{_C}اء|أ{_L}{{3}}|{_C}{{2}}ا{_C}){_FEM}"
 )
+_HOLLOW_PERFECT = re.compile(f"ا{_C}تا{_C}")
+_HOLLOW_FIRST_PERSON = re.compile(f"أ{_C}ي{_C}")
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "كما", "نا", "ني", "كن")
 _VERB_PREFIXES = ("وس", "فس", "ول", "فل", "و", "ف", "س", "ل")
 
@@ -90,7 +92,13 @@ def looks_verb(bare: str) -> bool:
                 continue  # نقص، نظام: a bare ن- word is more often a noun
             return True
         if form[0] == "ا" and 5 <= len(form) <= 6 and "ا" not in form[1:]:
+            if len(form) == 5 and form[3] == "و":
+                continue  # لابتوب: افتعل never has و third (a hollow root gives اختار)
             return True  # اكتشف، استخدم، انتقل
+        if _HOLLOW_PERFECT.fullmatch(form):
+            return True  # اختار، احتاج: hollow افتعل (استفال is also the masdar استماع)
+        if form is bare and _HOLLOW_FIRST_PERSON.fullmatch(form):
+            return True  # أريد، أعيش، أبيع: أفعل of a root with middle ي (elatives keep و: أطول)
         if len(form) >= 4 and form.endswith(("ت", "تم", "وا")) and not form.endswith("ات"):
             if form.endswith("ت") and form[-2] in "وي" and len(form) <= 4:
                 continue  # بيت، صوت
@@ -129,6 +137,8 @@ def is_nisba(stem: str) -> bool:
     """A relative adjective: الاقتصادي، الوطنية، المصريين."""
     if stem.endswith(("تي", "اتي")) and len(stem) <= 6:
         return False
+    if stem.endswith(("اية", "ايات")):
+        return False  # ولاية، رواية، بداية: فعالة nouns of a root ending in ي, not nisba
     return len(stem) >= 4 and stem.endswith(("ي", "ية", "يين", "يون", "يات", "يتين", "يان"))
 
 

@@ -138,3 +138,15 @@ def test_cues_end_at_script_line_ends_and_no_orphan() -> None:
     cues = segment(words, PROFILE, line_ends={1, 13})
     assert all(cue.stop - cue.start > 2 for cue in cues)
     assert [cue.stop for cue in cues] == [14]
+
+
+def test_two_speakers_never_share_a_caption_line() -> None:
+    # Short dialogue turns, one a script line (as a subtitle file's lines are): each turn
+    # that opens with a dash starts its own caption line (checked by reading the layout).
+    lines = ["نحن نلعب", "- كفى", "- مهلك", "- لا بأس", "- آسف", "لا بأس"]
+    words = [word for line in lines for word in line.split()]
+    ends = set(itertools.accumulate(len(line.split()) for line in lines))
+    cues = segment(words, PROFILE, line_ends={end - 1 for end in ends})
+    caption_lines = [words[a:b] for cue in cues for a, b in cue.lines]
+    assert all("-" not in line[1:] for line in caption_lines)
+    assert [word for line in caption_lines for word in line] == words

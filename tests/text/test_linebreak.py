@@ -182,3 +182,43 @@ def test_issue_classes(left: str, right: str, expected: str) -> None:
 def test_issue_acceptable(left: str, right: str) -> None:
     # adverbial بعد, a verb before its subject or object, an answer "لا"
     assert bad_break_category(left, right) is None
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("علي", "الطاولة", "binding"),  # علي before a definite noun is على misspelled
+        ("هذا", "الكتاب", "binding"),  # a demonstrative before its noun
+        ("الكهرباء", "بتاعتك", "idafa"),  # Egyptian possessive بتاع
+        ("الدول", "غير", "noun-adjective"),  # غير qualifying a definite noun
+        ("اثنا", "عشر", "number"),  # the first part of 11-19
+        ("ارتفاعا", "كبيرا", "noun-adjective"),  # a verbal noun in the accusative and its adjective
+        ("مهما", "كان", "binding"),  # the conditional مهما
+    ],
+)
+def test_classes_added_for_the_frozen_model(left: str, right: str, expected: str) -> None:
+    assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("عليه", "وقال"),  # a preposition with its pronoun is a phrase of its own
+        ("معكم", "جديد"),
+        ("هذا", "بالضبط"),  # a demonstrative before a prepositional phrase
+        ("بيتك", "جميل"),  # a suffixed (definite) noun and an indefinite predicate
+        ("مهما", "في"),  # the adjective مهمًّا before a preposition
+        ("اختار", "الفريق"),  # hollow افتعل perfect: a verb before its subject
+        ("أعيش", "حياة"),  # أفعل of a hollow ي root: a verb, not an elative
+    ],
+)
+def test_acceptable_after_the_frozen_model(left: str, right: str) -> None:
+    assert bad_break_category(left, right) is None
+
+
+def test_word_shapes_added() -> None:
+    from captionkit.text.wordclass import is_nisba, looks_verb
+
+    assert looks_verb("اختار") and looks_verb("أعيش")
+    assert not looks_verb("لابتوب") and not looks_verb("أطول")
+    assert not is_nisba("رواية") and not is_nisba("ولاية") and is_nisba("الثقافية")
