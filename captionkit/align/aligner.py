@@ -60,6 +60,8 @@ __all__ = [
 ]
 
 Status: TypeAlias = Literal["matched", "interpolated"]
+#: A matching unit: its key, and the first and last word it stands for.
+Unit: TypeAlias = tuple[str, int, int]
 
 #: Below this share of narration words matched, the timestamps are about something else.
 MIN_MATCHED_SHARE = 0.25
@@ -152,6 +154,38 @@ def align_narration(
     if timestamps.level == "line":
         return _align_lines(words, timestamps, line_starts, chars)
     source = timestamps.words
+    narration_units, source_units, scored = _matching_units(words, timestamps)
+    pairs = _pair_units(narration_units, source_units, anchor_above)
+    placed = _place_pairs(pairs, narration_units, source_units, source, chars)
+    starts, ends, sources = placed.starts, placed.ends, placed.sources
+    rate = ms_per_char(chars, starts, ends)
+    _contain(chars, starts, ends, sources, rate)
+    _require_share(starts, scored, min_matched_share, timestamps)
+    guessed_starts, guessed_ends = _with_hints(chars, starts, ends, source, placed.hints)
+    final_starts, final_ends = interpolate(chars, guessed_starts, guessed_ends, breaks, rate)
+    make_monotonic(final_starts, final_ends)
+    timed = _word_timings(words, sources, placed.similarity, final_starts, final_ends)
+    return Alignment(timed, timestamps.format, timestamps.level, len(source), scored)
+
+
+class _Placed(NamedTuple):
+    """Times the matched pairs give the narration words, one slot a word (``None``: not
+    timed yet), and the positional pairs (``hints``) that only lend a time later."""
+
+    starts: list[int | None]
+    ends: list[int | None]
+    sources: list[int | None]
+    similarity: list[float]
+    hints: list[tuple[int, int, int, int]]  # narration span and source span
+
+
+def _matching_units(
+    words: Sequence[str], timestamps: Timestamps
+) -> tuple[list[Unit], list[Unit], int]:
+    """The matching units of both sides (see :func:`_units`) and how many narration words
+    can match at all; kept apart so that the two errors about inputs with nothing to match
+    are raised before any matching is done."""
+    source = timestamps.words
     narration_keys = [matching_key(word) for word in words]
     scored = len(narration_keys) - narration_keys.count("")
     if scored == 0:
@@ -165,29 +199,53 @@ def align_narration(
             "the recognizer heard no speech",
             file=timestamps.file,
         )
+    return narration_units, source_units, scored
+
+
+def _pair_units(
+    narration_units: Sequence[Unit], source_units: Sequence[Unit], anchor_above: int
+) -> list[tuple[int, int, float]]:
+    """Pairs of unit positions from :func:`match_sequences`, which works on integer ids
+    (one per distinct key of either side) because the edit distance and the anchors are
+    far faster on integers than on strings."""
     narration_unit_keys = [unit[0] for unit in narration_units]
     source_unit_keys = [unit[0] for unit in source_units]
     vocabulary = {
         key: number
         for number, key in enumerate(dict.fromkeys(narration_unit_keys + source_unit_keys))
     }
-    pairs = match_sequences(
+    return match_sequences(
         [vocabulary[key] for key in narration_unit_keys],
         [vocabulary[key] for key in source_unit_keys],
         narration_unit_keys,
         source_unit_keys,
         anchor_above=anchor_above,
     )
-    starts: list[int | None] = [None] * len(words)
-    ends: list[int | None] = [None] * len(words)
-    sources: list[int | None] = [None] * len(words)
-    similarity = [0.0] * len(words)
-    hints: list[tuple[int, int, int, int]] = []  # positional pairs: narration and source spans
+
+
+def _place_pairs(
+    pairs: Sequence[tuple[int, int, float]],
+    narration_units: Sequence[Unit],
+    source_units: Sequence[Unit],
+    source: Sequence[TimedWord],
+    chars: Sequence[int],
+) -> _Placed:
+    """Turn unit pairs back into word times: a word matched to a word takes its time, a
+    unit of several words shares the span of what it matched by length, and a pair of
+    similarity 0.0 is kept aside as a hint (it times nothing by itself)."""
+    count = len(chars)
+    placed = _Placed([None] * count, [None] * count, [None] * count, [0.0] * count, [])
+    starts, ends, sources, similarity = (
+        placed.starts,
+        placed.ends,
+        placed.sources,
+        placed.similarity,
+    )
     for unit_a, unit_b, score in pairs:
         _, first_a, last_a = narration_units[unit_a]
         _, first_b, last_b = source_units[unit_b]
         if score == 0.0:
-            hints.append((first_a, last_a, first_b, last_b))
+            placed.hints.append((first_a, last_a, first_b, last_b))
             continue
         if first_a == last_a and first_b == last_b:
             heard = source[first_b]
@@ -205,32 +263,45 @@ def align_narration(
             starts[position], ends[position] = left, right
             sources[position] = first_b
             similarity[position] = score
-    rate = ms_per_char(chars, starts, ends)
-    _contain(chars, starts, ends, sources, rate)
+    return placed
+
+
+def _require_share(
+    starts: list[int | None], scored: int, min_matched_share: float, timestamps: Timestamps
+) -> None:
+    """Refuse timestamps that match too little of the narration: they are of another
+    recording or in another language, and interpolating the rest would invent a timing."""
     matched = len(starts) - starts.count(None)
     share = matched / scored
     if matched == 0 or share < min_matched_share:
         raise AlignmentError(
             f"only {matched} of {scored} narration words ({share:.0%}) were found in the "
-            f"timestamps ({len(source)} words{_language_note(timestamps)}): are they in another "
-            "language, or of another recording?",
+            f"timestamps ({len(timestamps.words)} words{_language_note(timestamps)}): are they "
+            "in another language, or of another recording?",
             file=timestamps.file,
         )
-    guessed_starts, guessed_ends = _with_hints(chars, starts, ends, source, hints)
-    final_starts, final_ends = interpolate(chars, guessed_starts, guessed_ends, breaks, rate)
-    make_monotonic(final_starts, final_ends)
+
+
+def _word_timings(
+    words: Sequence[str],
+    sources: Sequence[int | None],
+    similarity: Sequence[float],
+    starts: Sequence[int],
+    ends: Sequence[int],
+) -> tuple[WordTiming, ...]:
+    """The final :class:`WordTiming` of each word, built in one pass because this is the
+    one loop over every word that a long narration cannot avoid."""
     build = tuple.__new__  # the named tuple's own constructor, without its Python-level wrapper
-    timed = tuple(
+    return tuple(
         [
             build(WordTiming, (index, word, start, end, "matched", origin, score))
             if origin is not None
             else build(WordTiming, (index, word, start, end, "interpolated", None, 0.0))
             for index, (word, origin, score, start, end) in enumerate(
-                zip(words, sources, similarity, final_starts, final_ends, strict=True)
+                zip(words, sources, similarity, starts, ends, strict=True)
             )
         ]
     )
-    return Alignment(timed, timestamps.format, timestamps.level, len(source), scored)
 
 
 def _language_note(timestamps: Timestamps) -> str:
@@ -268,7 +339,7 @@ def _with_hints(
 # --------------------------------------------------------------------------- units
 
 
-def _units(keys: Sequence[str], texts: Sequence[str] = ()) -> list[tuple[str, int, int]]:
+def _units(keys: Sequence[str], texts: Sequence[str] = ()) -> list[Unit]:
     """Matching units: (key, first word, last word).
 
     A clitic written apart joins the next word, and a piece that a recognizer's
@@ -290,7 +361,7 @@ def _units(keys: Sequence[str], texts: Sequence[str] = ()) -> list[tuple[str, in
     if not special and not attached:
         return [(key, index, index) for index, key in enumerate(keys)]
     special |= attached
-    units: list[tuple[str, int, int]] = []
+    units: list[Unit] = []
     append = units.append
     index = 0
     count = len(keys)

@@ -32,7 +32,7 @@ from captionkit.check.model import Context, CueView, Finding, Rule
 from captionkit.check.registry import FIX_ORDER, RULES
 from captionkit.collector import collector_paused
 from captionkit.errors import InvalidValue
-from captionkit.model import Cue, Track
+from captionkit.model import Cue, Format, Track
 from captionkit.profiles import Profile
 from captionkit.text.rtl import PDF, RLE, RLM, RTL_LETTER, parse_rtl_mode
 
@@ -201,57 +201,14 @@ def fix_track(
         texts = [cue.text for cue in cues]
         changes: list[Change] = []
         if text_rules:
-            found = _found_by_cue(check_views(views, context, text_rules), text_rules)
-            for number in sorted(found):
-                cue = cues[number - 1]
-                texts[number - 1] = _repair_cue(
-                    number,
-                    cue,
-                    cue.text,
-                    text_rules,
-                    context,
-                    changes,
-                    found[number],
-                    measure,
-                    views[number - 1],
-                )
-        moved = {change.cue for change in changes if change.rule in _MOVES}
+            _repair_texts(views, texts, text_rules, context, changes, measure)
+        moved = frozenset(change.cue for change in changes if change.rule in _MOVES)
         mode = rtl_mode or marks_mode_of(texts)
         if mode == "none" and moved and rtl_mode is None:
             mode = "embed"
         if mode != "none":
-            # Marks go on the repaired lines: the file is read again as it now is (its
-            # workaround lines undone), so that the mark rules see logical lines.
-            current = [
-                view
-                if view.text == text
-                else cue_view(view.number, view.cue, context.rtl_file, text, measure)
-                for view, text in zip(views, texts, strict=True)
-            ]
-            marked = file_context(
-                current, context.profile, track.format, mode, context.language, context.memo
-            )
-            on_moved = [
-                RULES[rule_id] for rule_id in ("rtl-base-direction", "rtl-edge-punctuation")
-            ]
-            found = (
-                _found_by_cue(check_views(current, marked, mark_rules), mark_rules)
-                if mark_rules
-                else {}
-            )
-            for number in sorted(set(found) | moved):
-                cue = cues[number - 1]
-                texts[number - 1] = _repair_cue(
-                    number,
-                    cue,
-                    texts[number - 1],
-                    on_moved if number in moved else mark_rules,
-                    marked,
-                    changes,
-                    None if number in moved else found[number],
-                    measure,
-                    current[number - 1],
-                )
+            marking = _Marking(track.format, mode, mark_rules, moved, measure)
+            _repair_marks(views, texts, marking, context, changes)
     if not changes:
         return track, changes
     changes.sort(key=lambda change: change.cue)
@@ -260,3 +217,78 @@ def fix_track(
         for cue, text in zip(cues, texts, strict=True)
     ]
     return track.with_cues(new_cues), changes
+
+
+def _repair_texts(
+    views: Sequence[CueView],
+    texts: list[str],
+    rules: Sequence[Rule],
+    context: Context,
+    changes: list[Change],
+    measure: bool,
+) -> None:
+    """The first pass: the text rules repair, in ``texts``, the cues where the check of
+    the whole file found something (a clean cue is never looked at again)."""
+    found = _found_by_cue(check_views(views, context, rules), rules)
+    for number in sorted(found):
+        view = views[number - 1]
+        cue = view.cue
+        texts[number - 1] = _repair_cue(
+            number, cue, cue.text, rules, context, changes, found[number], measure, view
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Marking:
+    """What the direction-mark pass needs besides the cues: the marks ``mode`` to write,
+    the mark rules, and the cues whose punctuation the first pass ``moved``."""
+
+    format: Format
+    mode: str
+    rules: Sequence[Rule]
+    moved: frozenset[int]
+    measure: bool
+
+
+def _repair_marks(
+    views: Sequence[CueView],
+    texts: list[str],
+    marking: _Marking,
+    context: Context,
+    changes: list[Change],
+) -> None:
+    """The second pass: direction marks on the repaired lines, in ``texts``.
+
+    The file is read again as it now is (its workaround lines undone), so that the mark
+    rules see logical lines; a cue whose punctuation moved gets the base direction and
+    edge punctuation repairs whatever the check finds, as its marks may now be wrong.
+    """
+    measure = marking.measure
+    current = [
+        view
+        if view.text == text
+        else cue_view(view.number, view.cue, context.rtl_file, text, measure)
+        for view, text in zip(views, texts, strict=True)
+    ]
+    marked = file_context(
+        current, context.profile, marking.format, marking.mode, context.language, context.memo
+    )
+    on_moved = [RULES[rule_id] for rule_id in ("rtl-base-direction", "rtl-edge-punctuation")]
+    found = (
+        _found_by_cue(check_views(current, marked, marking.rules), marking.rules)
+        if marking.rules
+        else {}
+    )
+    moved = marking.moved
+    for number in sorted(set(found) | moved):
+        texts[number - 1] = _repair_cue(
+            number,
+            views[number - 1].cue,
+            texts[number - 1],
+            on_moved if number in moved else marking.rules,
+            marked,
+            changes,
+            None if number in moved else found[number],
+            measure,
+            current[number - 1],
+        )

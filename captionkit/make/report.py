@@ -116,39 +116,49 @@ class MakeReport:
             "duration_ms": self.duration_ms,
             "notes": list(self.notes),
             "breaks_made": self.breaks_made,
-            "bad_breaks": {
-                "bad": sum(not item.doubtful for item in self.judged_breaks),
-                "doubtful": sum(item.doubtful for item in self.judged_breaks),
-                "breaks": [
-                    {
-                        "cue": item.cue,
-                        "kind": item.kind,
-                        "left": item.left,
-                        "right": item.right,
-                        "category": item.category,
-                        "doubtful": item.doubtful,
-                        "reason": item.reason,
-                    }
-                    for item in self.judged_breaks
-                ],
-            },
-            "script_line_breaks": {
-                "inside": len(self.inside_breaks),
-                "share": round(len(self.inside_breaks) / self.breaks_made, 4)
-                if self.breaks_made
-                else 0.0,
-                "breaks": [
-                    {
-                        "cue": item.cue,
-                        "kind": item.kind,
-                        "line": item.line,
-                        "left": item.left,
-                        "right": item.right,
-                        "reason": item.reason,
-                    }
-                    for item in self.inside_breaks
-                ],
-            },
+            "bad_breaks": self._judged_json(),
+            "script_line_breaks": self._inside_json(),
+        }
+
+    def _judged_json(self) -> dict[str, Any]:
+        """The ``bad_breaks`` part of :meth:`as_json`: the phrase model's verdicts, counted
+        apart from the unit breaks above because the model also doubts."""
+        return {
+            "bad": sum(not item.doubtful for item in self.judged_breaks),
+            "doubtful": sum(item.doubtful for item in self.judged_breaks),
+            "breaks": [
+                {
+                    "cue": item.cue,
+                    "kind": item.kind,
+                    "left": item.left,
+                    "right": item.right,
+                    "category": item.category,
+                    "doubtful": item.doubtful,
+                    "reason": item.reason,
+                }
+                for item in self.judged_breaks
+            ],
+        }
+
+    def _inside_json(self) -> dict[str, Any]:
+        """The ``script_line_breaks`` part of :meth:`as_json`: the breaks made inside a line
+        of the script, and their share of all the breaks made."""
+        return {
+            "inside": len(self.inside_breaks),
+            "share": round(len(self.inside_breaks) / self.breaks_made, 4)
+            if self.breaks_made
+            else 0.0,
+            "breaks": [
+                {
+                    "cue": item.cue,
+                    "kind": item.kind,
+                    "line": item.line,
+                    "left": item.left,
+                    "right": item.right,
+                    "reason": item.reason,
+                }
+                for item in self.inside_breaks
+            ],
         }
 
 
@@ -222,6 +232,31 @@ def build_report(
         for item in made
         if item.category is not None
     )
+    speeds = [cue_cps(cue) for cue in cues]
+    return MakeReport(
+        cues=len(cues),
+        words=len(words),
+        mean_cps=sum(speeds) / len(speeds) if speeds else 0.0,
+        max_cps=max(speeds, default=0.0),
+        lines_over_limit=_lines_over_limit(cues, profile),
+        bad_breaks_avoided=_bad_breaks_avoided(narration, made),
+        forced_bad_breaks=forced,
+        dropped=narration.dropped,
+        timing_problems=tuple(problems),
+        profile=profile.name,
+        duration_ms=(cues[-1].end - cues[0].start) if cues else 0,
+        notes=_timing_notes(problems),
+        judged_breaks=_judged_breaks(words, made, cue_of_gap),
+        inside_breaks=_inside_breaks(narration, made, cue_of_gap, profile),
+        breaks_made=len(made),
+    )
+
+
+def _judged_breaks(
+    words: Sequence[str], made: Sequence[Break], cue_of_gap: dict[int, int]
+) -> tuple[JudgedBreak, ...]:
+    """The breaks made that the phrase model judges bad or doubtful: a second opinion
+    beside the unit rules, which the subtitler reads before signing."""
     judged = []
     for item in made:
         judgement = judge_break(words[item.gap], words[item.gap + 1])
@@ -237,44 +272,42 @@ def build_report(
                     judgement.reason,
                 )
             )
+    return tuple(judged)
+
+
+def _bad_breaks_avoided(narration: Narration, made: Sequence[Break]) -> int:
+    """How many of the script's own line ends fall inside a unit and were not followed:
+    the credit the report gives the segmenter for not copying the script's bad breaks."""
+    words = narration.words
     broken = {item.gap for item in made}
-    avoided = sum(
+    return sum(
         1
         for gap in narration.line_ends
         if gap + 1 < len(words)
         and gap not in broken
         and bad_break_category(words[gap], words[gap + 1]) is not None
     )
-    speeds = [cue_cps(cue) for cue in cues]
-    over = sum(
+
+
+def _lines_over_limit(cues: Sequence[Cue], profile: Profile) -> int:
+    """Caption lines longer than the profile allows (visible characters), which a
+    subtitler must shorten by hand."""
+    return sum(
         1
         for cue in cues
         for line in cue.text.split("\n")
         if visible_length(line) > profile.max_chars_per_line
     )
-    notes: list[str] = []
-    if problems:
-        rules = sorted({problem.rule for problem in problems})
-        notes.append(
-            f"{len(problems)} timing rule(s) could not hold ({', '.join(rules)}): "
-            "the text needs more time than it was given"
-        )
-    return MakeReport(
-        cues=len(cues),
-        words=len(words),
-        mean_cps=sum(speeds) / len(speeds) if speeds else 0.0,
-        max_cps=max(speeds, default=0.0),
-        lines_over_limit=over,
-        bad_breaks_avoided=avoided,
-        forced_bad_breaks=forced,
-        dropped=narration.dropped,
-        timing_problems=tuple(problems),
-        profile=profile.name,
-        duration_ms=(cues[-1].end - cues[0].start) if cues else 0,
-        notes=tuple(notes),
-        judged_breaks=tuple(judged),
-        inside_breaks=_inside_breaks(narration, made, cue_of_gap, profile),
-        breaks_made=len(made),
+
+
+def _timing_notes(problems: Sequence[TimingProblem]) -> tuple[str, ...]:
+    """One note naming the timing rules that could not hold, when any could not."""
+    if not problems:
+        return ()
+    rules = sorted({problem.rule for problem in problems})
+    return (
+        f"{len(problems)} timing rule(s) could not hold ({', '.join(rules)}): "
+        "the text needs more time than it was given",
     )
 
 

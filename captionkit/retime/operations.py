@@ -314,28 +314,42 @@ def _move(
             start, end = round_ms(exact_start), round_ms(exact_end)
         if start < 0 or end < 0:
             if not clip:
-                where = f"cue {position}" + (f" ({cue.identifier})" if cue.identifier else "")
-                raise TimingError(
-                    f"{where} would start at {format_srt_time(start)} after re-timing: "
-                    "pass `clip` to cut negative times at 0",
-                    file=track.source.path,
-                    line=cue.line_number,
-                    parameter="clip",
-                )
+                raise _negative_time(track, position, cue, start)
             clipped += 1
             start, end = max(start, 0), max(end, 0)
             if end <= start:
                 emptied.append(position)
         if end >= MAX_TIME_MS:
-            where = f"cue {position}" + (f" ({cue.identifier})" if cue.identifier else "")
-            raise TimingError(
-                f"{where} would end at {end} ms after re-timing, past 99:59:59.999 "
-                "(the most a subtitle time can say)",
-                file=track.source.path,
-                line=cue.line_number,
-            )
+            raise _past_maximum(track, position, cue, end)
         moved.append(cue if start == cue.start and end == cue.end else _retimed(cue, start, end))
     return track.with_cues(moved), clipped, tuple(emptied)
+
+
+def _cue_name(position: int, cue: Cue) -> str:
+    """How an error names a cue: its position, and its identifier when it has one."""
+    return f"cue {position}" + (f" ({cue.identifier})" if cue.identifier else "")
+
+
+def _negative_time(track: Track, position: int, cue: Cue, start: int) -> TimingError:
+    """The error for a cue moved before 0 without ``clip``; built apart from :func:`_move`
+    so that its loop, which runs once per cue, stays short."""
+    return TimingError(
+        f"{_cue_name(position, cue)} would start at {format_srt_time(start)} after re-timing: "
+        "pass `clip` to cut negative times at 0",
+        file=track.source.path,
+        line=cue.line_number,
+        parameter="clip",
+    )
+
+
+def _past_maximum(track: Track, position: int, cue: Cue, end: int) -> TimingError:
+    """The error for a cue moved past the largest time a subtitle file can write."""
+    return TimingError(
+        f"{_cue_name(position, cue)} would end at {end} ms after re-timing, past 99:59:59.999 "
+        "(the most a subtitle time can say)",
+        file=track.source.path,
+        line=cue.line_number,
+    )
 
 
 _PLAIN_CUE = tuple(item.name for item in fields(Cue)) == (
@@ -661,37 +675,48 @@ def result_json(
         ],
     }
     if result.audio is not None:
-        heard = result.audio
-        report["audio"] = {
-            "offset_ms": heard.offset_ms,
-            "scale": heard.scale,
-            "pieces": [
-                {
-                    "first_cue": piece.first + 1,
-                    "last_cue": piece.stop,
-                    "offset_ms": piece.offset_ms,
-                    "scale": piece.scale,
-                }
-                for piece in heard.pieces
-            ],
-            "speech_agreement_before": round(heard.agreement_before, 4),
-            "speech_agreement_after": round(heard.agreement_after, 4),
-        }
+        report["audio"] = _audio_json(result.audio)
     if result.reference is not None:
-        fit = result.reference
-        report["reference"] = {
-            "segments": [
-                {
-                    "first_cue": segment.first + 1,
-                    "last_cue": segment.last + 1,
-                    "scale": segment.scale,
-                    "offset_ms": segment.offset,
-                    "matched": segment.matched,
-                }
-                for segment in fit.segments
-            ],
-            "matched": len(fit.pairs),
-            "unplaced": [index + 1 for index in fit.unplaced],
-            "unused_reference_cues": fit.unused,
-        }
+        report["reference"] = _reference_json(result.reference)
     return report
+
+
+def _audio_json(heard: AudioSync) -> dict[str, object]:
+    """The ``audio`` part of :func:`result_json`: the overall offset and scale, each
+    piece between the cuts found in the recording (cue numbers from 1), and how well
+    the cues agreed with the speech before and after."""
+    return {
+        "offset_ms": heard.offset_ms,
+        "scale": heard.scale,
+        "pieces": [
+            {
+                "first_cue": piece.first + 1,
+                "last_cue": piece.stop,
+                "offset_ms": piece.offset_ms,
+                "scale": piece.scale,
+            }
+            for piece in heard.pieces
+        ],
+        "speech_agreement_before": round(heard.agreement_before, 4),
+        "speech_agreement_after": round(heard.agreement_after, 4),
+    }
+
+
+def _reference_json(fit: ReferenceFit) -> dict[str, object]:
+    """The ``reference`` part of :func:`result_json`: the fitted segments (cue numbers
+    from 1), and the cues the fit could not place or did not use."""
+    return {
+        "segments": [
+            {
+                "first_cue": segment.first + 1,
+                "last_cue": segment.last + 1,
+                "scale": segment.scale,
+                "offset_ms": segment.offset,
+                "matched": segment.matched,
+            }
+            for segment in fit.segments
+        ],
+        "matched": len(fit.pairs),
+        "unplaced": [index + 1 for index in fit.unplaced],
+        "unused_reference_cues": fit.unused,
+    }

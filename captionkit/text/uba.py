@@ -228,72 +228,115 @@ def _first_strong_level(
 
 
 # --- Explicit levels (X1 to X8) ----------------------------------------------------------------
+class _DirectionalStatus:
+    """X1's directional status stack and its three counters, changed by rules X2 to X8.
+
+    A class because the rules share this state (the spec keeps it in the same variables);
+    one method per rule's change to the stack, so that :func:`_explicit_levels` reads as
+    the spec's list of rules. The method calls run only for the formatting characters
+    themselves, never for the text between them.
+    """
+
+    __slots__ = ("overflow_embeddings", "overflow_isolates", "para", "stack", "valid_isolates")
+
+    def __init__(self, para: int) -> None:
+        self.para = para
+        # Entries: (embedding level, override "L"/"R"/"", isolate status).
+        self.stack: list[tuple[int, str, bool]] = [(para, "", False)]
+        self.overflow_isolates = self.overflow_embeddings = self.valid_isolates = 0
+
+    def embed(self, level: int, odd: bool, override: str | None) -> None:
+        """X2 to X5: an embedding or override initiator at ``level``."""
+        new_level = (level + 1) | 1 if odd else (level + 2) & ~1
+        if new_level <= MAX_DEPTH and not self.overflow_isolates and not self.overflow_embeddings:
+            self.stack.append((new_level, override or "", False))
+        elif not self.overflow_isolates:
+            self.overflow_embeddings += 1
+
+    def isolate(self, level: int, rtl: bool) -> None:
+        """X5a to X5c: an isolate initiator at ``level`` (its own level is set by the caller)."""
+        new_level = (level + 1) | 1 if rtl else (level + 2) & ~1
+        if new_level <= MAX_DEPTH and not self.overflow_isolates and not self.overflow_embeddings:
+            self.valid_isolates += 1
+            self.stack.append((new_level, "", True))
+        else:
+            self.overflow_isolates += 1
+
+    def close_isolate(self) -> None:
+        """X6a: a PDI ends the innermost valid isolate and every embedding inside it."""
+        if self.overflow_isolates:
+            self.overflow_isolates -= 1
+        elif self.valid_isolates:
+            self.overflow_embeddings = 0
+            stack = self.stack
+            while not stack[-1][2]:
+                stack.pop()
+            stack.pop()
+            self.valid_isolates -= 1
+
+    def close_embedding(self) -> None:
+        """X7: a PDF ends the innermost embedding or override, never an isolate."""
+        if self.overflow_isolates:
+            pass
+        elif self.overflow_embeddings:
+            self.overflow_embeddings -= 1
+        elif not self.stack[-1][2] and len(self.stack) >= 2:
+            self.stack.pop()
+
+    def reset(self) -> None:
+        """X8: a paragraph separator ends every embedding and isolate."""
+        del self.stack[1:]
+        self.overflow_isolates = self.overflow_embeddings = self.valid_isolates = 0
+
+
 def _explicit_levels(
     classes: Sequence[str], para: int, matches: dict[int, int]
 ) -> tuple[list[int], list[str]]:
-    """X1 to X8: every character's explicit level, and its type after overrides."""
-    count = len(classes)
-    levels = [para] * count
+    """X1 to X8: every character's explicit level, and its type after overrides.
+
+    The loop gives each character its level and type, in the spec's order of rules;
+    :class:`_DirectionalStatus` makes each rule's change to the stack and its counters.
+    """
+    levels = [para] * len(classes)
     types = list(classes)
-    # Directional status stack entries: (level, override "L"/"R"/"", isolate).
-    stack: list[tuple[int, str, bool]] = [(para, "", False)]
-    overflow_isolates = overflow_embeddings = valid_isolates = 0
+    status = _DirectionalStatus(para)
+    stack = status.stack  # the same list for the whole paragraph (X8 empties it in place)
     for index, kind in enumerate(classes):
         level, override, _isolate = stack[-1]
         embedding = _EMBEDDINGS.get(kind)
         if embedding is not None:  # X2 to X5
-            odd, new_override = embedding
-            new_level = (level + 1) | 1 if odd else (level + 2) & ~1
-            if new_level <= MAX_DEPTH and not overflow_isolates and not overflow_embeddings:
-                stack.append((new_level, new_override or "", False))
-            elif not overflow_isolates:
-                overflow_embeddings += 1
+            status.embed(level, *embedding)
             levels[index] = level
         elif kind in _ISOLATE_INITIATORS:  # X5a to X5c
             levels[index] = level
             if override:
                 types[index] = override
-            if kind == "FSI":
-                end = matches.get(index, count)
-                rtl = _first_strong_level(classes, index + 1, end, matches) == 1
-            else:
-                rtl = kind == "RLI"
-            new_level = (level + 1) | 1 if rtl else (level + 2) & ~1
-            if new_level <= MAX_DEPTH and not overflow_isolates and not overflow_embeddings:
-                valid_isolates += 1
-                stack.append((new_level, "", True))
-            else:
-                overflow_isolates += 1
+            rtl = kind == "RLI" or (kind == "FSI" and _first_strong_inside(classes, index, matches))
+            status.isolate(level, rtl)
         elif kind == "PDI":  # X6a
-            if overflow_isolates:
-                overflow_isolates -= 1
-            elif valid_isolates:
-                overflow_embeddings = 0
-                while not stack[-1][2]:
-                    stack.pop()
-                stack.pop()
-                valid_isolates -= 1
+            status.close_isolate()
             level, override, _isolate = stack[-1]
             levels[index] = level
             if override:
                 types[index] = override
         elif kind == "PDF":  # X7
-            if overflow_isolates:
-                pass
-            elif overflow_embeddings:
-                overflow_embeddings -= 1
-            elif not stack[-1][2] and len(stack) >= 2:
-                stack.pop()
+            status.close_embedding()
             levels[index] = level
-        elif kind == "B":  # X8: a paragraph separator ends every embedding and isolate
+        elif kind == "B":  # X8
             levels[index] = para
-            stack = [(para, "", False)]
-            overflow_isolates = overflow_embeddings = valid_isolates = 0
+            status.reset()
         else:  # X6 (BN keeps the level too; X9 removes it)
             levels[index] = level
             if override and kind != "BN":
                 types[index] = override
     return levels, types
+
+
+def _first_strong_inside(classes: Sequence[str], index: int, matches: dict[int, int]) -> bool:
+    """X5c: whether the text of the FSI at ``index`` (to its matching PDI, or to the end)
+    starts with a right-to-left letter, by rules P2 and P3."""
+    end = matches.get(index, len(classes))
+    return _first_strong_level(classes, index + 1, end, matches) == 1
 
 
 # --- Isolating run sequences (X10) -------------------------------------------------------------

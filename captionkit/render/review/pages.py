@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from captionkit.render.review.assets import CSS, JS, UI
-from captionkit.render.review.data import SEVERITY_ORDER, FileReview
+from captionkit.render.review.data import SEVERITY_ORDER, CueRow, FileReview
 from captionkit.timecode import format_vtt_time
 
 SEVERITIES = ("error", "warning", "info")
@@ -78,6 +78,11 @@ def _severity_labels() -> dict[str, str]:
     return {level: UI[level] for level in SEVERITIES}
 
 
+def _footer() -> str:
+    """The closing lines every page ends with (one place for the generated-by note)."""
+    return f'<footer class="muted">{UI["generated"]}</footer>\n</body>\n</html>\n'
+
+
 def catalogue_page(reviews: Sequence[FileReview]) -> str:
     """Files x rules: counts, worst first; sortable columns; filters by name, rule, severity."""
     totals: Counter[str] = Counter()
@@ -85,12 +90,26 @@ def catalogue_page(reviews: Sequence[FileReview]) -> str:
         totals.update(review.counts())
     rules = [rule for rule, _ in sorted(totals.items(), key=lambda item: (-item[1], item[0]))]
     ordered = sorted(reviews, key=lambda r: (tuple(-v for v in r.badness()), r.name))
-    unreadable = sum(1 for review in reviews if review.error is not None)
     parts = [_head(f"{UI['title']}: {UI['catalogue']}", "")]
+    parts.append(_catalogue_header(reviews, sum(totals.values()), rules))
     parts.append(
+        '<table id="catalogue">\n<thead><tr>'
+        + _catalogue_columns(rules)
+        + "</tr></thead>\n<tbody>\n"
+    )
+    parts.extend(_catalogue_row(review, rules) for review in ordered)
+    parts.append("</tbody>\n</table>\n</main>\n")
+    parts.append(_footer())
+    return "".join(parts)
+
+
+def _catalogue_header(reviews: Sequence[FileReview], findings: int, rules: Sequence[str]) -> str:
+    """The catalogue's title, its totals and the filter controls that review.js drives."""
+    unreadable = sum(1 for review in reviews if review.error is not None)
+    return (
         f"<header>\n<h1>{UI['title']}: {UI['catalogue']}</h1>\n"
         f'<p class="muted">{len(reviews)} {UI["files"]} · '
-        f"{sum(totals.values())} {UI['findings']} · {unreadable} {UI['unreadable']} · "
+        f"{findings} {UI['findings']} · {unreadable} {UI['unreadable']} · "
         f"{UI['sort_hint']}</p>\n"
         '<div class="controls">\n'
         f'<label>{UI["filter_name"]} <input id="filter-name" type="search" dir="ltr"></label>\n'
@@ -101,6 +120,10 @@ def catalogue_page(reviews: Sequence[FileReview]) -> str:
         f'<span>{UI["shown"]}: <output id="shown">{len(reviews)}</output></span>\n'
         "</div>\n</header>\n<main>\n"
     )
+
+
+def _catalogue_columns(rules: Sequence[str]) -> str:
+    """The table's header cells: the fixed columns, then one sortable column per rule."""
     head = [
         f'<th data-sort="text">{UI["file"]}</th>',
         f'<th class="n" data-sort="n">{UI["cues"]}</th>',
@@ -113,34 +136,34 @@ def catalogue_page(reviews: Sequence[FileReview]) -> str:
             for rule in rules
         ),
     ]
-    parts.append('<table id="catalogue">\n<thead><tr>' + "".join(head) + "</tr></thead>\n<tbody>\n")
-    for review in ordered:
-        counts = review.counts()
-        levels = review.severities()
-        link = f'<a href="{quote(page_name(review))}">{_ltr(review.name)}</a>'
-        if review.error is not None:
-            parts.append(
-                f'<tr class="unreadable" data-name="{escape(review.name)}" data-rules="" '
-                f'data-severities="error"><td>{_ltr(review.name)}<br>'
-                f'<span class="sev-error">{UI["unreadable"]}:</span> '
-                f'<span class="sev-error error-text" dir="ltr">{escape(review.error)}</span></td>'
-                + "".join(_count_cell(0) for _ in range(5 + len(rules)))
-                + "</tr>\n"
-            )
-            continue
-        parts.append(
-            f'<tr data-name="{escape(review.name)}" '
-            f'data-rules="{escape(" ".join(sorted(counts)))}" '
-            f'data-severities="{" ".join(sorted(levels))}"><td>{link}</td>'
-            + _count_cell(len(review.cues))
-            + "".join(_count_cell(levels[level]) for level in SEVERITIES)
-            + _count_cell(len(review.findings))
-            + "".join(_count_cell(counts[rule]) for rule in rules)
+    return "".join(head)
+
+
+def _catalogue_row(review: FileReview, rules: Sequence[str]) -> str:
+    """One file's row; an unreadable file keeps its row (with zero counts and the error)
+    so that the catalogue still lists every file it was given."""
+    if review.error is not None:
+        return (
+            f'<tr class="unreadable" data-name="{escape(review.name)}" data-rules="" '
+            f'data-severities="error"><td>{_ltr(review.name)}<br>'
+            f'<span class="sev-error">{UI["unreadable"]}:</span> '
+            f'<span class="sev-error error-text" dir="ltr">{escape(review.error)}</span></td>'
+            + "".join(_count_cell(0) for _ in range(5 + len(rules)))
             + "</tr>\n"
         )
-    parts.append("</tbody>\n</table>\n</main>\n")
-    parts.append(f'<footer class="muted">{UI["generated"]}</footer>\n</body>\n</html>\n')
-    return "".join(parts)
+    counts = review.counts()
+    levels = review.severities()
+    link = f'<a href="{quote(page_name(review))}">{_ltr(review.name)}</a>'
+    return (
+        f'<tr data-name="{escape(review.name)}" '
+        f'data-rules="{escape(" ".join(sorted(counts)))}" '
+        f'data-severities="{" ".join(sorted(levels))}"><td>{link}</td>'
+        + _count_cell(len(review.cues))
+        + "".join(_count_cell(levels[level]) for level in SEVERITIES)
+        + _count_cell(len(review.findings))
+        + "".join(_count_cell(counts[rule]) for rule in rules)
+        + "</tr>\n"
+    )
 
 
 def _data_url(text: str) -> str:
@@ -170,8 +193,29 @@ def file_page(review: FileReview, page_path: str, has_previews: Sequence[int] = 
     """One file: the video with its captions, the cue list with findings, previews, the diff."""
     assert review.error is None
     root = "../" * page_path.count("/")
+    by_cue = _findings_by_cue(review)
+    parts = [_head(f"{UI['title']}: {review.name}", root)]
+    parts.append(_file_header(review, root))
+    parts.append(_player(review, page_path))
+    rendered = set(has_previews)
+    parts.extend(
+        _cue_item(cue, by_cue.get(cue.number, []), cue.number in rendered) for cue in review.cues
+    )
+    parts.append("</ol>\n</section>\n</div>\n")
+    parts.append(f"<section>\n<h2>{UI['diff']}</h2>\n")
+    if review.diff:
+        parts.append(f'<pre class="diff">{_diff_html(review.diff)}</pre>\n')
+    else:
+        parts.append(f'<p class="muted">{UI["no_fix"]}</p>\n')
+    parts.append("</section>\n</main>\n")
+    parts.append(_footer())
+    return "".join(parts)
+
+
+def _findings_by_cue(review: FileReview) -> dict[int, list[str]]:
+    """Each cue's findings as buttons (worst first, then by rule), so the cue list shows
+    them beside their cue and a click seeks the video to the cue's start."""
     by_cue: dict[int, list[str]] = {}
-    rules = sorted(review.counts())
     for finding in sorted(
         review.findings, key=lambda f: (f.cue, SEVERITY_ORDER.get(f.severity, 3), f.rule)
     ):
@@ -188,9 +232,13 @@ def file_page(review: FileReview, page_path: str, has_previews: Sequence[int] = 
             f'<span class="rule" dir="ltr">{escape(finding.rule)}</span> '
             f'<span class="message" dir="auto">{escape(finding.message)}</span>{fix}</button>'
         )
+    return by_cue
+
+
+def _file_header(review: FileReview, root: str) -> str:
+    """The file page's title, its counts by severity and the filter controls."""
     levels = review.severities()
-    parts = [_head(f"{UI['title']}: {review.name}", root)]
-    parts.append(
+    return (
         f'<header>\n<p><a href="{root}index.html">{UI["back"]}</a></p>\n'
         f"<h1>{_ltr(review.name)}</h1>\n"
         f'<p class="muted">{len(review.cues)} {UI["cues"]} · '
@@ -201,13 +249,18 @@ def file_page(review: FileReview, page_path: str, has_previews: Sequence[int] = 
         + f" · {review.fixes} {UI['fixes']}</p>\n"
         '<div class="controls">\n'
         f'<label>{UI["filter_rule"]} <select id="filter-rule" dir="ltr">'
-        f"{_options(rules)}</select></label>\n"
+        f"{_options(sorted(review.counts()))}</select></label>\n"
         f'<label>{UI["filter_severity"]} <select id="filter-severity">'
         f"{_options(SEVERITIES, _severity_labels())}</select></label>\n"
         f'<label><input id="only-flagged" type="checkbox"> {UI["only_flagged"]}</label>\n'
         f'<span>{UI["shown"]}: <output id="shown">{len(review.cues)}</output></span>\n'
         '</div>\n</header>\n<main>\n<div class="layout">\n<section class="player">\n'
     )
+
+
+def _player(review: FileReview, page_path: str) -> str:
+    """The video with the captions as they are (and as fixed, when fix changed them) as
+    ``data:`` tracks, the download link, the preview pane, and the cue list's opening."""
     vtt_name = page_path[: -len(".html")] + ".vtt"
     if review.video is not None:
         tracks = (
@@ -219,13 +272,13 @@ def file_page(review: FileReview, page_path: str, has_previews: Sequence[int] = 
                 f'<track kind="subtitles" srclang="ar" label="{UI["track_fixed"]}" '
                 f'src="{_data_url(review.fixed_vtt)}">'
             )
-        parts.append(
+        video = (
             f'<video id="video" controls preload="auto" src="{escape(review.video)}">'
             f"{tracks}</video>\n"
         )
     else:
-        parts.append(f'<p class="novideo">{UI["no_video"]}</p>\n')
-    parts.append(
+        video = f'<p class="novideo">{UI["no_video"]}</p>\n'
+    return video + (
         f'<p><a href="{quote(os.path.basename(vtt_name))}" download>{UI["download_vtt"]}</a></p>\n'
         f'<figure id="preview-pane" hidden data-missing="{UI["no_preview"]}">'
         f'<img src="data:," alt="{UI["preview_title"]}"><figcaption></figcaption></figure>\n'
@@ -236,29 +289,22 @@ def file_page(review: FileReview, page_path: str, has_previews: Sequence[int] = 
         f"<span>{UI['preview']}</span></div>\n"
         f'<ol id="cues" data-file="{review.index + 1}">\n'
     )
-    rendered = set(has_previews)
-    for cue in review.cues:
-        findings = by_cue.get(cue.number, [])
-        drawn = " data-drawn" if cue.number in rendered else ""
-        parts.append(
-            f'<li id="cue-{cue.number}" class="cue" data-start="{cue.start}" '
-            f'data-end="{cue.end}"><span class="n">{cue.number}</span>'
-            f'<a class="cue-time" href="#cue-{cue.number}" data-seek="{cue.start}" dir="ltr">'
-            f"{format_vtt_time(cue.start)}</a>"
-            f'<span class="cue-text" dir="auto">{escape(cue.text)}</span>'
-            f'<span class="findings">{"".join(findings)}</span>'
-            f'<span><button type="button" class="preview"{drawn}>{UI["preview"]}</button></span>'
-            "</li>\n"
-        )
-    parts.append("</ol>\n</section>\n</div>\n")
-    parts.append(f"<section>\n<h2>{UI['diff']}</h2>\n")
-    if review.diff:
-        parts.append(f'<pre class="diff">{_diff_html(review.diff)}</pre>\n')
-    else:
-        parts.append(f'<p class="muted">{UI["no_fix"]}</p>\n')
-    parts.append("</section>\n</main>\n")
-    parts.append(f'<footer class="muted">{UI["generated"]}</footer>\n</body>\n</html>\n')
-    return "".join(parts)
+
+
+def _cue_item(cue: CueRow, findings: Sequence[str], drawn: bool) -> str:
+    """One cue of the list: number, time (a seek link), text, findings, preview button
+    (``data-drawn`` when a preview image was rendered for it)."""
+    mark = " data-drawn" if drawn else ""
+    return (
+        f'<li id="cue-{cue.number}" class="cue" data-start="{cue.start}" '
+        f'data-end="{cue.end}"><span class="n">{cue.number}</span>'
+        f'<a class="cue-time" href="#cue-{cue.number}" data-seek="{cue.start}" dir="ltr">'
+        f"{format_vtt_time(cue.start)}</a>"
+        f'<span class="cue-text" dir="auto">{escape(cue.text)}</span>'
+        f'<span class="findings">{"".join(findings)}</span>'
+        f'<span><button type="button" class="preview"{mark}>{UI["preview"]}</button></span>'
+        "</li>\n"
+    )
 
 
 def build_site(
