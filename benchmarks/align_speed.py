@@ -32,7 +32,7 @@ from captionkit.formats import read
 from captionkit.profiles import load_profile
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "corpus"
+SHARED = Path(os.environ.get("CAPTIONKIT_SHARED", ROOT.parent / "shared")) / "corpus"
 _CONTROLS = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|<[^>]*>")
 TARGETS = {20_000: 0.5, 200_000: 3.0}
 

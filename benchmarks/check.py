@@ -47,7 +47,7 @@ TEXTS = [
 
 def real_texts() -> list[str]:
     """Cue texts of the RTL files of ../shared/corpus (Arabic, Persian, Hebrew), as written."""
-    shared = ROOT.parent / "shared" / "corpus"
+    shared = Path(os.environ.get("CAPTIONKIT_SHARED", ROOT.parent / "shared")) / "corpus"
     texts: list[str] = []
     for name in (
         "rtl/tor-animation/ar.srt",

@@ -12,6 +12,7 @@ Run: ``python benchmarks/check_corpus.py [--by file|folder] [--sample 3] [--seed
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 from collections import Counter
@@ -52,7 +53,11 @@ SHORT = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=Path(os.environ.get("CAPTIONKIT_SHARED", ROOT.parent / "shared")) / "corpus",
+    )
     parser.add_argument("--sample", type=int, default=0, help="findings of each rule to print")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(

@@ -13,6 +13,7 @@ Run: ``python benchmarks/make.py`` (prints a table; exit status 1 when 20k words
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import time
@@ -32,7 +33,11 @@ def source_lines() -> list[str]:
         resources.files("captionkit.data").joinpath("sample-narration-ar.txt").read_text("utf-8"),
         (ROOT / "fixtures" / "make" / "narration-cordoba-ar.txt").read_text("utf-8"),
     ]
-    seed = ROOT.parent / "shared" / "seed" / "narration-ar.txt"
+    seed = (
+        Path(os.environ.get("CAPTIONKIT_SHARED", ROOT.parent / "shared"))
+        / "seed"
+        / "narration-ar.txt"
+    )
     if seed.exists():
         texts.append(seed.read_text("utf-8"))
     lines: list[str] = []

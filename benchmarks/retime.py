@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import shutil
 import subprocess
 import sys
@@ -123,13 +124,18 @@ def _score_by_text(source: Any, produced: Any, true_time: Any) -> tuple[int, int
 
 def reference_rows(seeds: list[int], ffsubsync: str | None) -> list[str]:
     """One line per seed and tool: share of cues within one frame at 25 fps, and time."""
-    from tests.test_refsync import build_reference, true_time
-
     from captionkit.model import Track
     from captionkit.retime import RetimePlan, retime
     from captionkit.retime.refsync import fit_reference
+    from tests.retime.test_refsync import build_reference, true_time
 
-    source_path = ROOT.parent / "shared" / "corpus" / "retime" / "persian-shift" / "input.srt"
+    source_path = (
+        Path(os.environ.get("CAPTIONKIT_SHARED", ROOT.parent / "shared"))
+        / "corpus"
+        / "retime"
+        / "persian-shift"
+        / "input.srt"
+    )
     if not source_path.exists():
         return [f"reference sync: {source_path} is absent, skipped"]
     source = read(source_path)
