@@ -20,6 +20,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from captionkit.text.charclass import class_body
+
 #: Markup: SubRip/WebVTT tags with a letter after ``<`` or ``</``, WebVTT time
 #: stamps ``<00:01.500>``, and ASS override blocks ``{\an8}``. A ``<`` that starts
 #: no tag ("2<3,5>1") is text.
@@ -40,18 +42,7 @@ def _unseen() -> tuple[re.Pattern[str], frozenset[str]]:
     A class over the Basic Multilingual Plane is a bitmap in ``re`` (fast); the few
     astral ones are a set, since a class holding them is 50 times slower.
     """
-    spans: list[tuple[int, int]] = []
-    for code in range(0x10000):
-        if not invisible(chr(code)):
-            continue
-        if spans and spans[-1][1] == code - 1:
-            spans[-1] = (spans[-1][0], code)
-        else:
-            spans.append((code, code))
-    body = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in spans
-    )
+    body = class_body(range(0x10000), invisible)
     astral = frozenset(
         chr(code)
         for code in (*range(0x10000, 0x20000), *range(0xE0000, 0xE01F0))

@@ -24,6 +24,7 @@ import unicodedata
 from enum import StrEnum
 
 from captionkit.errors import InvalidValue
+from captionkit.text.charclass import class_body
 
 
 class RtlMode(StrEnum):
@@ -99,20 +100,9 @@ _RTL_CLASSES = frozenset({"R", "AL"})
 
 def _class_pattern(classes: frozenset[str]) -> re.Pattern[str]:
     """A regular expression matching one character of the given bidi classes."""
-    ranges: list[tuple[int, int]] = []
     # Right-to-left letters beyond the BMP live in these two blocks only (Unicode 15).
     codes = itertools.chain(range(0x10000), range(0x10800, 0x11000), range(0x1E800, 0x1F000))
-    for code in codes:
-        if 0xD800 <= code <= 0xDFFF or unicodedata.bidirectional(chr(code)) not in classes:
-            continue
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    body = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in ranges
-    )
+    body = class_body(codes, lambda char: unicodedata.bidirectional(char) in classes)
     return re.compile(f"[{body}]")
 
 
