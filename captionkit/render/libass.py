@@ -111,6 +111,14 @@ def _quote(path: Path) -> str:
     return text
 
 
+def render_ass_document(document: str, count: int, size: Size, font: Font) -> list[Image]:
+    """Frames at seconds 0 .. count-1 of an ASS file handed to libass as is (no ``force_style``).
+
+    ``font`` is offered in the fonts folder; the script's own styles choose the fonts.
+    """
+    return _draw(document, ".ass", count, size, font, None)
+
+
 def render_ass_texts(
     texts: Sequence[str], size: Size, font: Font, *, encoding: int = 1
 ) -> list[Image]:
