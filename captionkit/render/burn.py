@@ -1,6 +1,8 @@
 """Burn captions into a video: hard subtitles through the packaged ffmpeg and libass.
 
-The captions are written as an ASS script whose canvas is the video's own size,
+An ASS file is handed to libass as it is (its own styles, positions, margins
+and direction marks; after whatever the caller did to the track). Other
+captions are written as an ASS script whose canvas is the video's own size,
 so sizes and margins are pixels. Each line gets the RTL treatment that the
 rendered evidence chose for libass (:data:`~captionkit.text.rtl.DEFAULT_RTL_MODES`),
 whatever marks the file carried: its own bidi controls are dropped and text in
@@ -22,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from captionkit.errors import CaptionkitError, OutputError, UsageError
-from captionkit.formats import read
+from captionkit.formats import dumps, read
 from captionkit.io import is_same_file, staged_output
 from captionkit.model import Track
 from captionkit.render.errors import RenderError
@@ -192,6 +194,15 @@ def ass_document(track: Track, size: Size, font: Font, style: BurnStyle | None =
     )
 
 
+def burn_document(track: Track, size: Size, font: Font, style: BurnStyle | None = None) -> str:
+    """The ASS script burnt in: an ASS track's own text, as it is (its styles, positions,
+    margins and RTL marks are the author's: ``style`` does not apply); any other
+    format as :func:`ass_document` writes it."""
+    if track.format == "ass":
+        return dumps(track, "ass")
+    return ass_document(track, size, font, style)
+
+
 @dataclass(frozen=True, slots=True)
 class VideoInfo:
     """What the burn needs to know of the input: frame size, duration, audio."""
@@ -267,7 +278,7 @@ def burn(
         fonts_folder(chosen_font) as fonts,
     ):
         script = Path(work) / "captions.ass"
-        document = ass_document(track, info.size, chosen_font, style)
+        document = burn_document(track, info.size, chosen_font, style)
         script.write_text(without_surrogates(document), encoding="utf-8")
         with staged_output(output) as temporary:
             _encode(video, script, fonts, temporary, container, info, preset, crf, progress)
