@@ -14,8 +14,9 @@ final punctuation inside the last piece, and no bidi control can mend it: an
 RLE…PDF embedding or RLMs change the order inside a run, never the order of the
 runs (``tests/check/test_ass_encoding_pixels.py`` reads it from libass's pixels).
 
-The repair is ``\\fe-1`` at the start of the event (``{\\fe-1}``, or added to the
-event's first override block; any ``\\fe`` already there is set to -1): libass then
+The repair is ``\\fe-1`` in the event (``{\\fe-1}`` in front, or added to the
+event's first override block, or at its end when a ``\\r`` would reset it; any
+``\\fe`` already there is set to -1): libass then
 lays that event out whole, right to left for an Arabic line. It is not a *safe*
 fix: VSFilter-family renderers read ``\\fe`` only as the font charset, so there it
 changes no layout but asks Windows for a font of charset -1 (255).
@@ -42,6 +43,7 @@ from functools import partial
 from captionkit.check.model import Context, CueView, Finding, Rule
 from captionkit.check.registry import found, register
 from captionkit.check.rtl import is_visual_line
+from captionkit.formats.ass import overrides
 from captionkit.model import Section, Track
 from captionkit.text.rtl import BIDI_CONTROLS, RTL_LETTER
 
@@ -97,7 +99,6 @@ _STYLE_FIELDS = {
 _ALIASES = {"1c": "c", "fr": "frz"}
 _COLOUR = re.compile(r"&?[hH]?([0-9a-fA-F]+)&?")
 _OVERRIDE_BLOCK = re.compile(r"\{[^{}]*\}")
-_TAG = re.compile(r"\\(fe|[1-4]?[a-zA-Z]+)(\([^)]*\)?|[^\\]*)")
 _INVISIBLE = BIDI_CONTROLS | frozenset(" \t\u00a0\u200b\u200c\u200d\ufeff")
 
 
@@ -192,26 +193,31 @@ def ass_styles(track: Track) -> AssStyles:
 
 
 def event_encoding(text: str, style_encoding: int) -> int:
-    """The encoding libass lays the event out with: its last ``\\fe`` tag, else the style's.
+    """The encoding libass lays the event out with: the state its tags leave, as
+    ``ass_parse.c`` keeps it (``\\fe`` sets it, ``\\fe`` alone and ``\\r`` reset it to
+    the style's), starting from the style's.
 
     >>> event_encoding("{\\\\fe-1}نعم", 1), event_encoding("نعم", 178)
     (-1, 178)
+    >>> event_encoding("{\\\\fe-1}نعم {\\\\r}لا", 1)
+    1
     """
     encoding = style_encoding
-    for block in _OVERRIDE_BLOCK.findall(text):
-        for name, value in _TAG.findall(block[1:-1]):
-            if name == "fe":
-                try:
-                    encoding = int(value.strip())
-                except ValueError:
-                    encoding = style_encoding
+    for name, value in overrides(text):
+        if name == "r" or (name == "fe" and not value):
+            encoding = style_encoding
+        elif name == "fe":
+            try:
+                encoding = int(value)
+            except ValueError:
+                encoding = style_encoding
     return encoding
 
 
 def _changes(block: str, state: dict[str, str], style: StyleFacts) -> bool:
     """Apply an override block's tags to ``state``; whether any of them starts a new run."""
     changed = False
-    for raw_name, value in _TAG.findall(block[1:-1]):
+    for raw_name, value in overrides(block):
         name = _ALIASES.get(raw_name, raw_name)
         if name in _EVENT_WIDE:
             continue
@@ -259,9 +265,20 @@ def run_split_lines(text: str, style: StyleFacts) -> list[int]:
 
 
 def add_fe_minus_one(text: str) -> str:
-    """The event's text with ``\\fe-1``: every ``\\fe`` set to -1, or one added at the start."""
-    if re.search(r"\\fe", text):
-        return re.sub(r"\\fe[^\\}]*", r"\\fe-1", text)
+    """The event's text with ``\\fe-1`` in force at its end (where libass reads it):
+    every ``\\fe`` set to -1, and one added to the first override block or in front,
+    or at the end when a ``\\r`` would reset it.
+
+    >>> add_fe_minus_one("قال {\\\\i1}نعم{\\\\i0}.")
+    '{\\\\fe-1}قال {\\\\i1}نعم{\\\\i0}.'
+    >>> add_fe_minus_one("{\\\\fe178}قال {\\\\i1}نعم{\\\\r}.")
+    '{\\\\fe-1}قال {\\\\i1}نعم{\\\\r}.{\\\\fe-1}'
+    """
+    text = re.sub(r"\\fe(?:-?\d+)?", r"\\fe-1", text)
+    if event_encoding(text, 0) == -1:
+        return text
+    if any(name == "r" for name, _ in overrides(text)):
+        return text + "{\\fe-1}"
     if text.startswith("{") and "}" in text:
         close = text.index("}")
         return text[:close] + "\\fe-1" + text[close:]
@@ -343,8 +360,9 @@ register(
             "as VSFilter does. An Arabic line with such a tag between its words shows its "
             "pieces in reverse order and its final punctuation in the middle; RLE…PDF or RLMs "
             "cannot mend it (they act inside a run). libass before 0.13.3 read 178 as "
-            "right to left and 1 as detect; those versions are long gone. \\fe-1 at the start "
-            "of the event makes libass lay it out whole and right to left; VSFilter-family "
+            "right to left and 1 as detect; those versions are long gone. \\fe-1 in the event "
+            "(libass reads the value in force at its end; \\r resets it) makes libass lay it "
+            "out whole and right to left, as Encoding -1 in its style would; VSFilter-family "
             "renderers have no such mode and read \\fe only as the font charset."
         ),
         check=_check,

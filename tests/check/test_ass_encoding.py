@@ -70,6 +70,12 @@ def test_which_tags_split_a_line_into_runs(block: str, splits: bool) -> None:
     assert run_split_lines(f"ذهبنا {block}إلى السوق.", WHITE_40) == ([1] if splits else [])
 
 
+def test_font_names_and_style_resets_are_read_as_tags() -> None:
+    assert run_split_lines("ذهبنا {\\fnNoto Sans Arabic}إلى", WHITE_40) == [1]
+    assert run_split_lines("ذهبنا {\\i1}إلى{\\r} السوق", WHITE_40) == [1]
+    assert run_split_lines("{\\i1}ذهبنا {\\r}", WHITE_40) == []
+
+
 def test_a_tag_at_a_line_edge_splits_nothing() -> None:
     assert run_split_lines("{\\i1}ذهبنا إلى السوق.{\\i0}", WHITE_40) == []
     # the state carries over \N: the second line starts italic, and the \i0 splits it
@@ -91,9 +97,13 @@ def test_flags_split_arabic_lines_in_styles_whose_encoding_is_not_minus_one() ->
     assert flagged(("Default", line), ("Arabic", line), ("Auto", line)) == [(1, 1), (2, 1)]
 
 
-def test_the_events_own_fe_tag_decides() -> None:
+def test_the_events_own_fe_tag_decides_until_a_reset() -> None:
     line = "ذهبنا {\\i1}إلى{\\i0} السوق صباحاً."
-    assert flagged(("Default", "{\\fe-1}" + line), ("Auto", "{\\fe178}" + line)) == [(2, 1)]
+    assert flagged(
+        ("Default", "{\\fe-1}" + line),
+        ("Auto", "{\\fe178}" + line),
+        ("Default", "{\\fe-1}" + line + "{\\r}"),  # \\r: back to the style's Encoding
+    ) == [(2, 1), (3, 1)]
 
 
 def test_leaves_alone_english_lines_unsplit_lines_and_the_visual_workaround() -> None:

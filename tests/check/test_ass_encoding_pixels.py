@@ -37,6 +37,7 @@ SAMPLES = [
     ("Default", "ذهبنا ", "{\\i1}إلى{\\i0} السوق صباحاً", "."),
     ("Default", "{\\c&H00FFFF&}أحمد:{\\c&HFFFFFF&} ", "هل شاهدت الفيلم الجديد", "؟"),
     ("Arabic", "يحكى ", "{\\fs48}أن{\\fs40} ملكاً عاش طويلاً", "!"),
+    ("Default", "ذهبنا ", "{\\i1}إلى{\\r} السوق صباحاً", "."),  # \\r resets \\fe: added at the end
     ("Default", RLE + "ذهبنا ", "{\\i1}إلى{\\i0} السوق صباحاً", "." + PDF),
 ]
 
@@ -83,23 +84,29 @@ def before_after(font: Font) -> tuple[list[tuple[Placement, Placement]], ...]:
     assert all(fixed_texts[i] == add_fe_minus_one(events[i][1]) for i in whole)
     # the parts (a part may hold no split, so fix leaves it) get the same \fe-1
     after = ass_file(*[(style, add_fe_minus_one(text)) for style, text in events])
-    return placements(original, font), placements(after, font)
+    # the other remedy: every style's Encoding set to -1
+    auto = original.replace(b",10,10,10,1\n", b",10,10,10,-1\n").replace(b",178\n", b",-1\n")
+    assert auto.count(b",-1\n") == 3
+    return placements(original, font), placements(after, font), placements(auto, font)
 
 
 def test_before_the_fix_the_runs_come_out_left_to_right(
     before_after: tuple[list[tuple[Placement, Placement]], ...],
 ) -> None:
-    before, _ = before_after
+    before = before_after[0]
     for (style, first, rest, _mark), (punctuation, word) in zip(SAMPLES, before, strict=True):
         # the first word lands at the left end: the line reads in reverse order
         assert word.verdict == "left", (style, first + rest, word.describe())
         assert punctuation.verdict != "left", (first + rest, punctuation.describe())
 
 
+@pytest.mark.parametrize(
+    "remedy", [1, 2], ids=["fe-minus-one-in-the-event", "style-encoding-minus-one"]
+)
 def test_after_the_fix_libass_lays_each_line_out_right_to_left(
-    before_after: tuple[list[tuple[Placement, Placement]], ...],
+    before_after: tuple[list[tuple[Placement, Placement]], ...], remedy: int
 ) -> None:
-    _, after = before_after
+    after = before_after[remedy]
     for (_style, first, rest, _mark), (punctuation, word) in zip(SAMPLES, after, strict=True):
         assert word.verdict == "right", (first + rest, word.describe())
         assert punctuation.verdict == "left", (first + rest, punctuation.describe())
