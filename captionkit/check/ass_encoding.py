@@ -18,8 +18,9 @@ The repair is ``\\fe-1`` in the event (``{\\fe-1}`` in front, or added to the
 event's first override block, or at its end when a ``\\r`` would reset it; any
 ``\\fe`` already there is set to -1): libass then
 lays that event out whole, right to left for an Arabic line. It is not a *safe*
-fix: VSFilter-family renderers read ``\\fe`` only as the font charset, so there it
-changes no layout but asks Windows for a font of charset -1 (255).
+fix: VSFilter-family renderers read ``\\fe`` only as the font charset (they have no
+whole-event layout), and -1 is no Windows charset; what font a VSFilter build picks
+for it was not tested here.
 
 The style facts come from the track (:func:`ass_styles`, kept in the check
 context's memo under :data:`ASS_STYLES` by :func:`captionkit.check.engine.track_context`).

@@ -136,7 +136,8 @@ def _draw(
     """The ``(label, text)`` pairs chosen and their images.
 
     libass gets an ASS file whole (with the player simulation applied to its
-    texts), at the time of each frame; other engines and formats get the cue texts.
+    texts), at the time of each frame; other engines and formats get the cue texts
+    (an ASS text without its override blocks).
     """
     from captionkit.render.fonts import resolve_font
     from captionkit.render.preview import preview_texts, render_cue_texts
@@ -153,6 +154,10 @@ def _draw(
     if engine == "libass" and track.format == "ass":
         return pairs, _ass_frames(track, choice, size, chosen_font)
     texts = [text for _, text in pairs]
+    if track.format == "ass":  # the other engines draw what a player shows of the text
+        from captionkit.formats.ass import plain_text
+
+        texts = [plain_text(text) for text in texts]
     return pairs, render_cue_texts(texts, cast("Engine", engine), size, chosen_font)
 
 

@@ -121,3 +121,17 @@ def test_burn_refuses_to_restyle_an_ass_file(subtitles: Path, tmp_path: Path) ->
     )
     assert result.exit_code == 2
     assert "own styles" in result.output
+
+
+def test_other_engines_draw_the_text_without_override_blocks(
+    subtitles: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("PIL.features")
+    plain = preview(subtitles, tmp_path, "--cue", "2", "--engine", "raqm")
+    tagged = tmp_path / "tagged.ass"
+    tagged.write_text(
+        subtitles.read_text(encoding="utf-8").replace("{\\an8}", ""), encoding="utf-8"
+    )
+    assert np.array_equal(
+        np.asarray(plain), np.asarray(preview(tagged, tmp_path, "--cue", "2", "--engine", "raqm"))
+    )
