@@ -219,9 +219,10 @@ def burn_command(
     crf: Annotated[int, typer.Option("--crf", help="x264 quality (lower is better).")] = 20,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
 ) -> None:
-    """Burn captions into a video (libass), with the RTL treatment the evidence chose."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+    """Burn captions into a video (libass), with the RTL treatment the evidence chose.
 
+    An ASS file is burnt as it is, with its own styles.
+    """
     from captionkit.render.burn import burn, burn_style
     from captionkit.render.fonts import resolve_font
     from captionkit.timecode import format_duration
@@ -246,19 +247,23 @@ def burn_command(
             progress=progress,
         )
 
-    if quiet:
-        info = run(None)
-    else:
-        columns = (
-            TextColumn("burning"),
-            BarColumn(),
-            TextColumn("{task.percentage:>3.0f}%"),
-            TimeRemainingColumn(),
-        )
-        with Progress(*columns, console=stderr, transient=True) as bar:
-            task = bar.add_task("burn", total=1.0)
-            info = run(lambda done: bar.update(task, completed=done))
+    info = run(None) if quiet else _with_progress_bar(run)
     note(f"wrote {output} ({info.size}, {format_duration(info.duration_ms)}, audio copied)")
+
+
+def _with_progress_bar(run: Callable[[Callable[[float], None] | None], Any]) -> Any:
+    """``run(progress)`` under a progress bar on standard error."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (
+        TextColumn("burning"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=stderr, transient=True) as bar:
+        task = bar.add_task("burn", total=1.0)
+        return run(lambda done: bar.update(task, completed=done))
 
 
 def register(app: typer.Typer) -> None:
