@@ -44,6 +44,11 @@ from captionkit.text.bidi import render_text
 from captionkit.text.rtl import BIDI_CONTROLS, DEFAULT_RTL_MODES, RtlMode
 
 DEFAULT_PRESET = "veryfast"
+#: The script's ``Encoding``: -1 makes libass lay each event out whole by the Unicode
+#: bidi algorithm. Any other value lays out each run between override tags on its own,
+#: runs left to right, so a line with a mid-line ``<i>`` (``{\i1}``) would read in
+#: reverse order (``docs/rtl.md``, ASS); burn-in is only ever drawn by libass.
+BURN_ENCODING = -1
 DEFAULT_CRF = 20
 Progress = Callable[[float], None]
 
@@ -184,7 +189,7 @@ def ass_document(track: Track, size: Size, font: Font, style: BurnStyle | None =
             "BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding",
             f"Style: Caption,{font.family},{font_px},&H00FFFFFF,&H00FFFFFF,&H00000000,"
             f"&H80000000,{-1 if chosen.bold else 0},0,0,0,100,100,0,0,1,{outline},0,2,"
-            f"{left},{size.width - right},{size.height - bottom},1",
+            f"{left},{size.width - right},{size.height - bottom},{BURN_ENCODING}",
             "",
             "[Events]",
             "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text",
