@@ -12,7 +12,7 @@ True
 
 from __future__ import annotations
 
-from captionkit.check import layout, rtl
+from captionkit.check import ass_encoding, layout, rtl
 from captionkit.check.engine import (
     check_track,
     check_views,
@@ -43,6 +43,7 @@ __all__ = [
     "Rule",
     "Severity",
     "all_rules",
+    "ass_encoding",
     "check_track",
     "check_views",
     "cue_view",

@@ -87,7 +87,12 @@ def track_context(
         cue_view(index, cue, rtl_file, text, measure)
         for index, (cue, text) in enumerate(zip(cues, texts, strict=True), 1)
     ]
-    context = file_context(views, profile or load_profile(), track.format, rtl_mode, language)
+    memo: dict[tuple[str, str], object] = {}
+    if track.format == "ass":  # the style facts ass-encoding-direction reads
+        from captionkit.check.ass_encoding import ASS_STYLES, ass_styles
+
+        memo[ASS_STYLES] = ass_styles(track)
+    context = file_context(views, profile or load_profile(), track.format, rtl_mode, language, memo)
     return context, views
 
 

@@ -1,6 +1,8 @@
 """Burn captions into a video: hard subtitles through the packaged ffmpeg and libass.
 
-The captions are written as an ASS script whose canvas is the video's own size,
+An ASS file is handed to libass as it is (its own styles, positions, margins
+and direction marks; after whatever the caller did to the track). Other
+captions are written as an ASS script whose canvas is the video's own size,
 so sizes and margins are pixels. Each line gets the RTL treatment that the
 rendered evidence chose for libass (:data:`~captionkit.text.rtl.DEFAULT_RTL_MODES`),
 whatever marks the file carried: its own bidi controls are dropped and text in
@@ -22,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from captionkit.errors import CaptionkitError, OutputError, UsageError
-from captionkit.formats import read
+from captionkit.formats import dumps, read
 from captionkit.io import is_same_file, staged_output
 from captionkit.model import Track
 from captionkit.render.errors import RenderError
@@ -42,6 +44,11 @@ from captionkit.text.bidi import render_text
 from captionkit.text.rtl import BIDI_CONTROLS, DEFAULT_RTL_MODES, RtlMode
 
 DEFAULT_PRESET = "veryfast"
+#: The script's ``Encoding``: -1 makes libass lay each event out whole by the Unicode
+#: bidi algorithm. Any other value lays out each run between override tags on its own,
+#: runs left to right, so a line with a mid-line ``<i>`` (``{\i1}``) would read in
+#: reverse order (``docs/rtl.md``, ASS); burn-in is only ever drawn by libass.
+BURN_ENCODING = -1
 DEFAULT_CRF = 20
 Progress = Callable[[float], None]
 
@@ -182,7 +189,7 @@ def ass_document(track: Track, size: Size, font: Font, style: BurnStyle | None =
             "BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding",
             f"Style: Caption,{font.family},{font_px},&H00FFFFFF,&H00FFFFFF,&H00000000,"
             f"&H80000000,{-1 if chosen.bold else 0},0,0,0,100,100,0,0,1,{outline},0,2,"
-            f"{left},{size.width - right},{size.height - bottom},1",
+            f"{left},{size.width - right},{size.height - bottom},{BURN_ENCODING}",
             "",
             "[Events]",
             "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text",
@@ -190,6 +197,15 @@ def ass_document(track: Track, size: Size, font: Font, style: BurnStyle | None =
             "",
         ]
     )
+
+
+def burn_document(track: Track, size: Size, font: Font, style: BurnStyle | None = None) -> str:
+    """The ASS script burnt in: an ASS track's own text, as it is (its styles, positions,
+    margins and RTL marks are the author's: ``style`` does not apply); any other
+    format as :func:`ass_document` writes it."""
+    if track.format == "ass":
+        return dumps(track, "ass")
+    return ass_document(track, size, font, style)
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +283,7 @@ def burn(
         fonts_folder(chosen_font) as fonts,
     ):
         script = Path(work) / "captions.ass"
-        document = ass_document(track, info.size, chosen_font, style)
+        document = burn_document(track, info.size, chosen_font, style)
         script.write_text(without_surrogates(document), encoding="utf-8")
         with staged_output(output) as temporary:
             _encode(video, script, fonts, temporary, container, info, preset, crf, progress)

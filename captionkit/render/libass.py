@@ -66,28 +66,40 @@ def render_texts(
 
 
 def _draw(
-    document: str, suffix: str, count: int, size: Size, font: Font, style: LibassStyle | None
+    document: str,
+    suffix: str,
+    count: int,
+    size: Size,
+    font: Font,
+    style: LibassStyle | None,
+    times: Sequence[int] | None = None,
 ) -> list[Image]:
-    """Frames 0 .. count-1 of ``document`` (SubRip or ASS) drawn by ffmpeg's libass."""
+    """Frames of ``document`` (SubRip or ASS) drawn by ffmpeg's libass: at seconds
+    0 .. count-1, or at ``times`` (milliseconds, increasing; ``count`` of them)."""
     from PIL import Image as PILImage
 
     require_libass()
     if not count:
         return []
+    rate, timing, passthrough = "1", "", []
+    if times is not None:
+        # one frame a millisecond, each moved to its time: libass draws what is shown then
+        terms = "+".join(f"{time}*eq(N\\,{index})" for index, time in enumerate(times))
+        rate, timing, passthrough = "1000", f"setpts='{terms}',", ["-fps_mode", "passthrough"]
     with (
         tempfile.TemporaryDirectory(prefix="captionkit-libass-") as folder,
         fonts_folder(font) as fonts,
     ):
         subtitles = Path(folder) / f"cues{suffix}"
         subtitles.write_text(without_surrogates(document), encoding="utf-8")
-        graph = f"subtitles=filename={_quote(subtitles)}:fontsdir={_quote(fonts)}"
+        graph = f"{timing}subtitles=filename={_quote(subtitles)}:fontsdir={_quote(fonts)}"
         if style is not None:
             graph += f":force_style='{style.force_style(font.family)}'"
         result = run_ffmpeg(
             [
                 "-f", "lavfi",
-                "-i", f"color=c=black:s={size.width}x{size.height}:r=1:d={count}",
-                "-vf", graph,
+                "-i", f"color=c=black:s={size.width}x{size.height}:r={rate}:d={count}",
+                "-vf", graph, *passthrough,
                 "-frames:v", str(count),
                 "-f", "rawvideo", "-pix_fmt", "rgb24", "-",
             ],
@@ -109,6 +121,28 @@ def _quote(path: Path) -> str:
     if any(char in text for char in ":'\\,[];"):
         raise ValueError(f"unexpected character in temporary path {text!r}")
     return text
+
+
+def render_ass_document(document: str, count: int, size: Size, font: Font) -> list[Image]:
+    """Frames at seconds 0 .. count-1 of an ASS file handed to libass as is (no ``force_style``).
+
+    ``font`` is offered in the fonts folder; the script's own styles choose the fonts.
+    """
+    return _draw(document, ".ass", count, size, font, None)
+
+
+def render_ass_at(document: str, times: Sequence[int], size: Size, font: Font) -> list[Image]:
+    """The frames shown at ``times`` (milliseconds) of an ASS file handed to libass as is.
+
+    Styles, positions, margins, fades and karaoke are the file's own: nothing is
+    rebuilt from the cue text. One ffmpeg run draws every time.
+    """
+    wanted = sorted(set(times))
+    if not wanted:
+        return []
+    images = _draw(document, ".ass", len(wanted), size, font, None, wanted)
+    by_time = dict(zip(wanted, images, strict=True))
+    return [by_time[time] for time in times]
 
 
 def render_ass_texts(
