@@ -22,13 +22,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from captionkit.batch import BatchSettings, BatchSummary, Outcome, run_batch
-from captionkit.cli.common import emit, message_of, stderr
+from captionkit.cli.common import emit, message_of, stderr, stderr_console
 from captionkit.errors import CaptionkitError, UsageError
+
+if TYPE_CHECKING:  # the executors (multiprocessing, concurrent.futures) load when a batch runs
+    from captionkit.batch import BatchSettings, BatchSummary, Outcome
 
 R = TypeVar("R")
 
@@ -46,6 +48,9 @@ class ExecutorChoice(str, Enum):
     dask = "dask"
 
 
+BatchInputs = Annotated[
+    list[str], typer.Argument(help="Subtitle files, folders or globs, or - for stdin.")
+]
 Jobs = Annotated[
     int | None,
     typer.Option("--jobs", "-j", help="Files processed in parallel (default: the cores).", min=1),
@@ -77,6 +82,8 @@ def batch_settings(
     >>> batch_settings(None, "tcp://scheduler:8786").resolved()[0]
     'dask'
     """
+    from captionkit.batch import BatchSettings
+
     chosen = executor.value
     if dask is not None and chosen == "auto":
         chosen = "dask"
@@ -225,6 +232,8 @@ def progress_outcomes(
 
     Lines printed on ``stderr`` while it runs appear above the bar.
     """
+    from captionkit.batch import run_batch
+
     if not stderr.is_terminal or len(paths) < 2:
         yield from run_batch(function, paths, settings)
         return
@@ -242,7 +251,7 @@ def progress_outcomes(
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=stderr, transient=True) as progress:
+    with Progress(*columns, console=stderr_console(), transient=True) as progress:
         task = progress.add_task(label, total=len(paths))
         for outcome in run_batch(function, paths, settings):
             progress.advance(task)
@@ -253,10 +262,18 @@ def progress_outcomes(
 class Written:
     """What a per-file function of a file command gives back: its output's bytes and notes."""
 
-    data: bytes
+    #: The output's bytes; None when there is nothing to write (``fix --in-place``, no fixes).
+    data: bytes | None
     notes: tuple[str, ...] = ()
     #: A JSON-ready report of the file, for ``--format json`` (None when not asked for).
     document: object = None
+
+
+def summary_of(total: int, failures: Sequence[str]) -> BatchSummary:
+    """The summary of a batch of ``total`` files of which ``failures`` failed (in order)."""
+    from captionkit.batch import BatchSummary
+
+    return BatchSummary(total, total - len(failures), len(failures), tuple(failures))
 
 
 def write_batch(
@@ -267,13 +284,16 @@ def write_batch(
     *,
     label: str,
     in_place: bool = False,
+    backup_suffix: str | None = ".bak",
     on_written: Callable[[int, Written], None] | None = None,
 ) -> BatchSummary:
     """Run a file command over a batch: each result written to its output as it comes.
 
     Every output goes through the output layer (whole or not at all; never over an input
-    unless ``in_place``); a file whose work or write fails is reported as ``file:line:
-    message`` and the batch goes on. Returns the summary (printed on stderr too).
+    unless ``in_place``, which keeps a backup of each file: ``backup_suffix``); a file whose
+    work or write fails is reported as ``file:line: message`` and the batch goes on. An
+    output ``-`` is standard output (one after the other, in input order). Returns the
+    summary (printed on stderr too).
     """
     prepare_folders([path for path in outputs if path != "-"])
     started = time.perf_counter()
@@ -282,26 +302,43 @@ def write_batch(
     paths = [item.path for item in items]
     for outcome in progress_outcomes(function, paths, settings, label):
         total += 1
-        target = outputs[outcome.index]
-        if outcome.error is None:
-            assert outcome.value is not None
-            try:
-                emit([(target, outcome.value.data)], inputs=[outcome.input], in_place=in_place)
-            except CaptionkitError as error:
-                failures.append(message_of(error))
-                stderr.print(failures[-1], markup=False)
-                continue
-            stderr.print(f"{outcome.input} → {target}", markup=False)
-            if on_written is not None:
-                on_written(outcome.index, outcome.value)
-            for line in outcome.value.notes:
-                stderr.print(f"  {line}", markup=False)
-        else:
+        if outcome.error is not None:
             failures.append(outcome.error)
             stderr.print(outcome.error, markup=False)
-    summary = BatchSummary(total, total - len(failures), len(failures), tuple(failures))
+            continue
+        assert outcome.value is not None
+        target = outputs[outcome.index]
+        error = _write_one(outcome.input, target, outcome.value, in_place, backup_suffix)
+        if error is not None:
+            failures.append(error)
+            stderr.print(error, markup=False)
+            continue
+        if on_written is not None:
+            on_written(outcome.index, outcome.value)
+        if outcome.value.notes:  # one print: a file can have thousands of notes
+            notes = "\n".join(f"  {line}" for line in outcome.value.notes)
+            stderr.print(notes, markup=False)
+    summary = summary_of(total, failures)
     print_summary(summary, time.perf_counter() - started, label)
     return summary
+
+
+def _write_one(
+    input: str, target: str, written: Written, in_place: bool, backup_suffix: str | None
+) -> str | None:
+    """Write one file's output and say where it went; the error's line when it failed."""
+    if written.data is None:
+        stderr.print(f"{input}: unchanged", markup=False)
+        return None
+    try:
+        emit(
+            [(target, written.data)], inputs=[input], in_place=in_place, backup_suffix=backup_suffix
+        )
+    except CaptionkitError as error:
+        return message_of(error)
+    if target != "-":
+        stderr.print(f"{input} → {target}", markup=False)
+    return None
 
 
 def print_summary(summary: BatchSummary, seconds: float, label: str = "processed") -> None:

@@ -7,19 +7,39 @@ import os
 import sys
 from collections.abc import Callable, Collection, Sequence
 from enum import Enum
-from functools import wraps
+from functools import cache, wraps
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar, get_type_hints
 
 import typer
-from rich.console import Console
 
 from captionkit.errors import CaptionkitError
-from captionkit.io import write_outputs
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Rich and the output layer are imported when a command prints or writes
+    from rich.console import Console
+
     from captionkit.model import Track
 
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+@cache
+def stderr_console() -> Console:
+    """Rich's console on standard error, made on first use (importing Rich slows the start)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _LazyConsole:
+    """Stands for :func:`stderr_console` until something uses it (``stderr.print(...)``)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(stderr_console(), name)
+
+
+#: The console on standard error; Rich is imported on its first use.
+stderr: Console = _LazyConsole()  # type: ignore[assignment]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -129,6 +149,8 @@ def json_bytes(value: Any) -> bytes:
 
 def print_json(value: Any) -> None:
     """Print a JSON document on stdout."""
+    from captionkit.io import write_outputs
+
     write_outputs([("-", json_bytes(value))])
 
 
@@ -155,6 +177,8 @@ def emit(
     An in-place edit keeps ``FILE.bak`` (or ``FILE.bak.1`` ... never over one), or
     ``FILE`` + ``backup_suffix``; None keeps no backup.
     """
+    from captionkit.io import write_outputs
+
     write_outputs(outputs, inputs=inputs, in_place=in_place, backup_suffix=backup_suffix)
 
 
@@ -188,3 +212,13 @@ ProfileOption = Annotated[
 MaxChars = Annotated[int | None, typer.Option("--max-chars", help="Visible characters a line.")]
 MaxLines = Annotated[int | None, typer.Option("--max-lines", help="Lines a cue.")]
 Cps = Annotated[float | None, typer.Option("--cps", help="Maximum reading speed (characters/s).")]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Settings file: a pyproject.toml ([tool.captionkit]) or a captionkit.toml.",
+    ),
+]
+NewlineOption = Annotated[
+    str, typer.Option("--newline", help="Line ends to write: keep, lf or crlf.")
+]

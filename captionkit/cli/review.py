@@ -11,7 +11,6 @@ from typing import Annotated
 
 import typer
 
-from captionkit.batch import BatchSummary
 from captionkit.cli.batch import (
     Dask,
     ExecutorChoice,
@@ -22,6 +21,7 @@ from captionkit.cli.batch import (
     prepare_folders,
     print_summary,
     progress_outcomes,
+    summary_of,
 )
 from captionkit.cli.common import (
     EncodingOption,
@@ -109,7 +109,7 @@ def review_command(
     outputs = [(str(Path(output) / name), data) for name, data in site]
     prepare_folders([path for path, _ in outputs])
     emit(outputs, inputs=[item.path for item in items])
-    summary = BatchSummary(len(items), len(items) - len(failures), len(failures), tuple(failures))
+    summary = summary_of(len(items), failures)
     print_summary(summary, time.perf_counter() - started, "reviewed")
     index = Path(output, "index.html").resolve()
     note(f"wrote {index}")
