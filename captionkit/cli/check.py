@@ -1,4 +1,4 @@
-"""``check`` and ``fix``: find what makes captions display or read wrongly, and mend it."""
+"""``check``: find what makes captions display or read wrongly (``fix`` mends it: cli/fix.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import os
 import sys
 from enum import Enum
 from functools import partial
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,10 +19,10 @@ from captionkit.cli.batch import (
     progress_outcomes,
 )
 from captionkit.cli.common import (
+    ConfigOption,
     EncodingOption,
     Lenient,
     ProfileOption,
-    emit,
     flush_stdout,
     handles_errors,
 )
@@ -53,13 +52,6 @@ class FailOn(str, Enum):
 RuleList = Annotated[
     list[str] | None,
     typer.Option(help="Rule ids or prefixes (rtl-), repeated or comma-separated."),
-]
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        help="Settings file: a pyproject.toml ([tool.captionkit]) or a captionkit.toml.",
-    ),
 ]
 
 
@@ -205,117 +197,6 @@ def check_command(
     raise typer.Exit(0 if exit_zero and status == 1 else status)
 
 
-def _cue_diff(name: str, changes: list[tuple[int, int | None, str, str]]) -> str:
-    """A unified diff of the changed cues only (one hunk a cue): as fast as the fixes."""
-    out = [f"--- {name}\n+++ {name} (fixed)\n"]
-    for cue, file_line, before, after in changes:
-        old, new = before.split("\n"), after.split("\n")
-        start = file_line or 0
-        out.append(f"@@ -{start},{len(old)} +{start},{len(new)} @@ cue {cue}\n")
-        out.extend(f"-{line}\n" for line in old)
-        out.extend(f"+{line}\n" for line in new)
-    return "".join(out) if len(out) > 1 else ""
-
-
-@handles_errors
-def fix_command(
-    inputs: Annotated[list[str], typer.Argument(help="Subtitle files, or - for stdin.")],
-    output: Annotated[
-        str | None,
-        typer.Option("-o", "--output", help="Output file, or - for stdout (the default)."),
-    ] = None,
-    in_place: Annotated[
-        bool, typer.Option("--in-place", help="Rewrite the inputs (keeps FILE.bak).")
-    ] = False,
-    backup: Annotated[
-        bool, typer.Option("--backup/--no-backup", help="Keep FILE.bak with --in-place.")
-    ] = True,
-    rule: Annotated[
-        list[str] | None,
-        typer.Option("--rule", help="Only these rules (ids or prefixes), unsafe fixes included."),
-    ] = None,
-    unsafe_fixes: Annotated[
-        bool,
-        typer.Option("--unsafe-fixes", help="Also re-break lines and change letters."),
-    ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print a diff of the changed cues; write nothing.")
-    ] = False,
-    rtl: Annotated[
-        str | None,
-        typer.Option(
-            "--rtl",
-            help="Direction marks to write: none, marks, embed (default: the file's own, "
-            "or embed after moving punctuation).",
-        ),
-    ] = None,
-    profile: ProfileOption = None,
-    max_chars: Annotated[
-        int | None, typer.Option("--max-chars", help="Visible characters a line.")
-    ] = None,
-    max_lines: Annotated[int | None, typer.Option("--max-lines", help="Lines a cue.")] = None,
-    config: ConfigOption = None,
-    encoding: EncodingOption = None,
-) -> None:
-    """Repair what check finds and can fix safely; nothing else in the file changes."""
-    from captionkit.check import fix_track, select_rules
-    from captionkit.check.runner import check_settings
-    from captionkit.check.textutil import show_controls
-    from captionkit.formats import format_from_path, read, to_bytes
-    from captionkit.profiles import resolve_profile
-    from captionkit.text.rtl import parse_rtl_mode
-
-    if in_place and output is not None:
-        raise UsageError("--in-place rewrites the input files and takes no -o")
-    if in_place and "-" in inputs:
-        raise UsageError("--in-place rewrites named files, not standard input")
-    if len(inputs) > 1 and not (in_place or dry_run):
-        raise UsageError("several inputs need --in-place or --dry-run (one -o takes one input)")
-    if rtl is not None and parse_rtl_mode(rtl).value not in ("none", "marks", "embed"):
-        raise UsageError(f"--rtl must be none, marks or embed, not {rtl!r}")
-    chosen = resolve_profile(
-        profile, {"max_chars_per_line": max_chars, "max_lines": max_lines}, config=config
-    )
-    rules = select_rules(rule) if rule else list(check_settings(config=config).rules)
-    outputs: list[tuple[str, bytes]] = []
-    notes: list[str] = []
-    diffs: list[str] = []
-    total = cues = 0
-    for name in inputs:
-        track = read(name, encoding=encoding)
-        fixed, changes = fix_track(track, rules, chosen, rtl, named=bool(rule), unsafe=unsafe_fixes)
-        for change in changes:
-            where = f"{name}:{change.file_line}" if change.file_line is not None else name
-            before = show_controls(change.before).replace("\n", " ⏎ ")
-            after = show_controls(change.after).replace("\n", " ⏎ ")
-            notes.append(f"{where}: cue {change.cue}: {change.rule}: {before} → {after}")
-        total += len(changes)
-        cues += len({change.cue for change in changes})
-        if dry_run:
-            final: dict[int, tuple[int, int | None, str, str]] = {}
-            for change in changes:
-                first = final.get(change.cue)
-                before = first[2] if first else change.before
-                final[change.cue] = (change.cue, change.file_line, before, change.after)
-            diffs.append(_cue_diff(name, list(final.values())))
-        elif in_place:
-            if changes:
-                outputs.append((name, to_bytes(fixed)))
-        else:
-            target = output or "-"
-            kind = format_from_path(target) if target != "-" else None
-            outputs.append((target, to_bytes(fixed, kind or track.format)))
-    notes.append(f"{total} fixes in {cues} cues")
-    if dry_run:
-        emit([("-", "".join(diffs).encode("utf-8", "surrogateescape"))])
-    elif outputs:
-        emit(outputs, inputs=inputs, in_place=in_place, backup_suffix=".bak" if backup else None)
-    # One write for every notice: a large file can have hundreds of thousands of fixes.
-    sys.stderr.write("".join(line + "\n" for line in notes))
-    sys.stderr.flush()
-
-
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.command(name="check")(check_command)
-    app.command(name="fix")(fix_command)
