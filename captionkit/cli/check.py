@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from enum import Enum
 from functools import partial
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,13 +21,22 @@ from captionkit.cli.batch import (
 )
 from captionkit.cli.common import (
     ConfigOption,
+    Cps,
     EncodingOption,
     Lenient,
+    MaxChars,
+    MaxLines,
     ProfileOption,
     flush_stdout,
     handles_errors,
 )
 from captionkit.errors import UsageError
+
+if TYPE_CHECKING:  # the checker is imported when the command runs, not for --help
+    from pathlib import Path
+
+    from captionkit.batch import BatchSettings
+    from captionkit.check.report import FileReport
 
 
 class OutputFormat(str, Enum):
@@ -69,50 +79,52 @@ def _colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+CheckInputs = Annotated[
+    list[str] | None, typer.Argument(help="Subtitle files or folders (- for stdin).")
+]
+SeverityOption = Annotated[
+    list[str] | None,
+    typer.Option("--severity", help="RULE=error|warning|info, repeated."),
+]
+OutputFormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--output-format",
+        "--format",
+        help="concise, full, json, github, sarif or junit (default full).",
+    ),
+]
+Statistics = Annotated[
+    bool, typer.Option("--statistics", help="Print counts by rule instead of findings.")
+]
+ExitZero = Annotated[
+    bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the run.")
+]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option("--fail-on", help="Least severe finding that fails the run (error)."),
+]
+ExplainOption = Annotated[str | None, typer.Option("--explain", help="Explain one rule and exit.")]
+ListRules = Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")]
+
+
 @handles_errors
 def check_command(
-    inputs: Annotated[
-        list[str] | None, typer.Argument(help="Subtitle files or folders (- for stdin).")
-    ] = None,
+    inputs: CheckInputs = None,
     profile: ProfileOption = None,
-    max_chars: Annotated[
-        int | None, typer.Option("--max-chars", help="Visible characters a line.")
-    ] = None,
-    max_lines: Annotated[int | None, typer.Option("--max-lines", help="Lines a cue.")] = None,
-    cps: Annotated[
-        float | None, typer.Option("--cps", help="Maximum reading speed (characters/s).")
-    ] = None,
+    max_chars: MaxChars = None,
+    max_lines: MaxLines = None,
+    cps: Cps = None,
     select: RuleList = None,
     ignore: RuleList = None,
-    severity: Annotated[
-        list[str] | None,
-        typer.Option("--severity", help="RULE=error|warning|info, repeated."),
-    ] = None,
-    output_format: Annotated[
-        OutputFormat | None,
-        typer.Option(
-            "--output-format",
-            "--format",
-            help="concise, full, json, github, sarif or junit (default full).",
-        ),
-    ] = None,
-    statistics: Annotated[
-        bool, typer.Option("--statistics", help="Print counts by rule instead of findings.")
-    ] = False,
-    exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the run.")
-    ] = False,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option("--fail-on", help="Least severe finding that fails the run (error)."),
-    ] = None,
+    severity: SeverityOption = None,
+    output_format: OutputFormatOption = None,
+    statistics: Statistics = False,
+    exit_zero: ExitZero = False,
+    fail_on: FailOnOption = None,
     config: ConfigOption = None,
-    explain: Annotated[
-        str | None, typer.Option("--explain", help="Explain one rule and exit.")
-    ] = None,
-    list_rules: Annotated[
-        bool, typer.Option("--list-rules", help="List the rules and exit.")
-    ] = False,
+    explain: ExplainOption = None,
+    list_rules: ListRules = False,
     encoding: EncodingOption = None,
     lenient: Lenient = False,
     jobs: Jobs = None,
@@ -123,32 +135,56 @@ def check_command(
 
     Files are checked in parallel (``--jobs``, ``--dask``); reports come in input order.
     """
-    from captionkit.check import RULES, all_rules
-    from captionkit.check.report import WRITERS, FileReport, Totals, explanation
-    from captionkit.check.report import statistics as statistics_text
-    from captionkit.check.runner import (
-        check_file,
-        check_file_portable,
-        check_settings,
-        collect_paths,
+    from captionkit.check import runner
+    from captionkit.profiles import resolve_profile
+
+    if explain is not None or list_rules:
+        _print_rules(explain)
+        return
+    if not inputs:
+        raise UsageError("give at least one file or folder to check")
+    overrides = {"max_chars_per_line": max_chars, "max_lines": max_lines, "max_cps": cps}
+    chosen = resolve_profile(profile, overrides, config=config)
+    settings = runner.check_settings(select or [], ignore or [], severity or [], config=config)
+    format_name, level = _report_choices(output_format, fail_on, config)
+    paths = runner.collect_paths(inputs)
+    if not paths:
+        raise UsageError("no .srt, .vtt or .webvtt file in the folders given")
+    # a report crossing to another process carries its fixes as text (check_file_portable)
+    work = partial(
+        runner.check_file if len(paths) == 1 else runner.check_file_portable,
+        profile=chosen,
+        settings=settings,
+        encoding=encoding,
+        lenient=lenient,
     )
-    from captionkit.profiles import project_settings, resolve_profile
+    batch = batch_settings(jobs, dask, executor)
+    status = _report(work, paths, batch, format_name, level, statistics)
+    raise typer.Exit(0 if exit_zero and status == 1 else status)
+
+
+def _print_rules(explain: str | None) -> None:
+    """``--explain RULE``: the rule's explanation; else ``--list-rules``: a line a rule."""
+    from captionkit.check import RULES, all_rules
+    from captionkit.check.report import explanation
 
     if explain is not None:
         if explain not in RULES:
             raise UsageError(f"unknown rule {explain!r} (see captionkit check --list-rules)")
         typer.echo(explanation(explain))
         return
-    if list_rules:
-        for rule in all_rules():
-            fix = "safe fix" if rule.fix and rule.safe else "unsafe fix" if rule.fix else ""
-            typer.echo(f"{rule.id:<26} {rule.severity:<8} {fix:<11} {rule.summary}")
-        return
-    if not inputs:
-        raise UsageError("give at least one file or folder to check")
-    overrides = {"max_chars_per_line": max_chars, "max_lines": max_lines, "max_cps": cps}
-    chosen = resolve_profile(profile, overrides, config=config)
-    settings = check_settings(select or [], ignore or [], severity or [], config=config)
+    for rule in all_rules():
+        fix = "safe fix" if rule.fix and rule.safe else "unsafe fix" if rule.fix else ""
+        typer.echo(f"{rule.id:<26} {rule.severity:<8} {fix:<11} {rule.summary}")
+
+
+def _report_choices(
+    output_format: OutputFormat | None, fail_on: FailOn | None, config: Path | None
+) -> tuple[str, str]:
+    """The report format and the fail-on level: the options, else the project's settings."""
+    from captionkit.check.report import WRITERS
+    from captionkit.profiles import project_settings
+
     project = project_settings(None, config).get("check", {})
     format_name = (output_format.value if output_format else None) or str(
         project.get("output-format", "full")
@@ -159,34 +195,34 @@ def check_command(
     level = (fail_on.value if fail_on else None) or str(project.get("fail-on", "error"))
     if level not in ("error", "warning", "info"):
         raise UsageError(f"fail-on must be error, warning or info, not {level!r}")
-    paths = collect_paths(inputs)
-    if not paths:
-        raise UsageError("no .srt, .vtt or .webvtt file in the folders given")
+    return format_name, level
+
+
+def _report(
+    work: Callable[[str], FileReport],
+    paths: list[str],
+    settings: BatchSettings,
+    format_name: str,
+    level: str,
+    statistics: bool,
+) -> int:
+    """Check the files, print each report as it comes (in input order) and the totals;
+    return the exit status (2 for an unreadable file, 1 for a finding at ``level``)."""
+    from captionkit.check.report import WRITERS, FileReport, Totals
+    from captionkit.check.report import statistics as statistics_text
+    from captionkit.check.runner import exit_status
+
     writer = WRITERS[format_name](colour=_colour())
     totals = Totals()
-    failing = {"error": ("error",), "warning": ("error", "warning")}.get(
-        level, ("error", "warning", "info")
-    )
     status = 0
-    # a report crossing to another process carries its fixes as text (check_file_portable)
-    work = partial(
-        check_file if len(paths) == 1 else check_file_portable,
-        profile=chosen,
-        settings=settings,
-        encoding=encoding,
-        lenient=lenient,
-    )
-    for outcome in progress_outcomes(work, paths, batch_settings(jobs, dask, executor), "checking"):
+    for outcome in progress_outcomes(work, paths, settings, "checking"):
         report = (
             outcome.value
             if outcome.value is not None
             else FileReport(outcome.input, 0, (), error=outcome.error)
         )
         totals.add(report)
-        if report.error is not None:
-            status = 2
-        elif status == 0 and any(finding.severity in failing for finding in report.findings):
-            status = 1
+        status = max(status, exit_status([report], level))
         if not statistics:
             _write(writer.file(report))
     if statistics:
@@ -194,7 +230,7 @@ def check_command(
     else:
         _write(writer.finish(totals))
     flush_stdout()
-    raise typer.Exit(0 if exit_zero and status == 1 else status)
+    return status
 
 
 def register(app: typer.Typer) -> None:
