@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from captionkit.cli.common import ReportFormat, handles_errors, note, print_json
-from captionkit.cli.make import KeepAll, LanguageOption, TimestampsFormatOption
+from captionkit.cli.make_options import KeepAll, LanguageOption, TimestampsFormatOption
 from captionkit.errors import UsageError
 from captionkit.timecode import format_duration
 
