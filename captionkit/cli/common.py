@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Collection, Sequence
@@ -30,12 +29,22 @@ def stderr_console() -> Console:
 
 
 class _LazyConsole:
-    """Stands for :func:`stderr_console` until something uses it (``stderr.print(...)``)."""
+    """Stands for :func:`stderr_console` until something uses it (``stderr.print(...)``).
+
+    Rich enters the console of a live display (a progress bar) as a context manager:
+    those two methods are forwarded too.
+    """
 
     __slots__ = ()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(stderr_console(), name)
+
+    def __enter__(self) -> Console:
+        return stderr_console().__enter__()
+
+    def __exit__(self, *details: object) -> None:
+        stderr_console().__exit__(*details)  # type: ignore[arg-type]
 
 
 #: The console on standard error; Rich is imported on its first use.
@@ -140,9 +149,12 @@ def json_bytes(value: Any) -> bytes:
     Such text holds lone surrogates, which UTF-8 cannot carry: written as JSON
     escapes they keep the document valid (and a JSON reader gets them back).
 
+    >>> import json
     >>> json.loads(json_bytes({"text": "a\\udcff"})) == {"text": "a\\udcff"}
     True
     """
+    import json
+
     text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
     return text.encode("utf-8", "backslashreplace")
 
