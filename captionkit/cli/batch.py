@@ -5,7 +5,8 @@ an output that is a folder (``-o DIR/`` or an existing folder). Then:
 
 * the inputs expand to files (folders searched for subtitle files, globs matched, the
   result sorted inside each argument, duplicates dropped), each with the path it has
-  relative to the argument that named it, so that ``-o DIR`` mirrors the input tree;
+  relative to the argument that named it, so that ``-o DIR`` mirrors the input tree
+  (:func:`captionkit.batch.expand_inputs`, :func:`captionkit.batch.mirror_outputs`);
 * ``--jobs N`` (default: the cores) runs the files in processes, ``--dask ADDRESS`` on a
   Dask cluster (:mod:`captionkit.batch`);
 * one Rich progress bar on a terminal, one line a file (in input order), a summary, and
@@ -15,13 +16,11 @@ an output that is a folder (``-o DIR/`` or an existing folder). Then:
 
 from __future__ import annotations
 
-import glob
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
@@ -30,13 +29,9 @@ from captionkit.cli.common import emit, message_of, stderr, stderr_console
 from captionkit.errors import CaptionkitError, UsageError
 
 if TYPE_CHECKING:  # the executors (multiprocessing, concurrent.futures) load when a batch runs
-    from captionkit.batch import BatchSettings, BatchSummary, Outcome
+    from captionkit.batch import BatchInput, BatchSettings, BatchSummary, Outcome
 
 R = TypeVar("R")
-
-SUBTITLE_SUFFIXES: tuple[str, ...] = (".srt", ".vtt", ".webvtt")
-NARRATION_SUFFIXES: tuple[str, ...] = (".txt",)
-_GLOB_CHARACTERS = frozenset("*?[")
 
 
 class ExecutorChoice(str, Enum):
@@ -92,76 +87,6 @@ def batch_settings(
     return BatchSettings(jobs=jobs, executor=chosen, address=dask)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True, slots=True)
-class BatchInput:
-    """One input file and its path relative to the argument that named it (for ``-o DIR``)."""
-
-    path: str
-    relative: str
-
-
-def _is_glob(name: str) -> bool:
-    return any(char in _GLOB_CHARACTERS for char in name)
-
-
-def _glob_root(pattern: str) -> str:
-    """The folder part of a pattern before its first wildcard: the root of what it matches."""
-    parts = Path(pattern).parts
-    fixed: list[str] = []
-    for part in parts:
-        if _is_glob(part):
-            break
-        fixed.append(part)
-    return str(Path(*fixed)) if fixed else "."
-
-
-def expand_inputs(
-    inputs: Sequence[str], suffixes: Sequence[str] = SUBTITLE_SUFFIXES
-) -> list[BatchInput]:
-    """Files, folders and globs to the files a batch covers, in a stable order.
-
-    A file is taken as named (whatever its extension, so a bad one is reported, not
-    silently skipped); a folder is searched for files ending in ``suffixes``; a glob
-    (``**`` included) matches files. Each argument's files are sorted; a file named
-    twice is taken once. A glob or folder that finds nothing is a usage error: a typo
-    must not pass as an empty, clean catalogue.
-    """
-    seen: set[str] = set()
-    found: list[BatchInput] = []
-    endings = tuple(suffix.lower() for suffix in suffixes)
-    for name in inputs:
-        items: list[BatchInput]
-        if name != "-" and os.path.isdir(name):
-            items = sorted(
-                (
-                    BatchInput(str(Path(root) / file), os.path.relpath(Path(root) / file, name))
-                    for root, _, files in os.walk(name)
-                    for file in files
-                    if file.lower().endswith(endings)
-                ),
-                key=lambda item: item.relative,
-            )
-            if not items:
-                raise UsageError(f"no {', '.join(suffixes)} file in the folder {name!r}")
-        elif name != "-" and _is_glob(name) and not os.path.exists(name):
-            root = _glob_root(name)
-            items = [
-                BatchInput(match, os.path.relpath(match, root))
-                for match in sorted(glob.glob(name, recursive=True))
-                if os.path.isfile(match)
-            ]
-            if not items:
-                raise UsageError(f"no file matches {name!r}")
-        else:
-            items = [BatchInput(name, os.path.basename(name) or name)]
-        for item in items:
-            key = os.path.normpath(item.path)
-            if key not in seen:
-                seen.add(key)
-                found.append(item)
-    return found
-
-
 def is_batch(inputs: Sequence[str], output: str | None) -> bool:
     """Whether a run is a batch: many inputs, a folder or glob, or an output folder.
 
@@ -169,9 +94,11 @@ def is_batch(inputs: Sequence[str], output: str | None) -> bool:
     is not a subtitle file's: a folder named ``out.vtt`` is a mistake to report (it
     cannot be written), not a place to write into.
     """
+    from captionkit.batch import is_pattern
+
     if len(inputs) > 1:
         return True
-    if any(name != "-" and (os.path.isdir(name) or _is_glob(name)) for name in inputs):
+    if any(name != "-" and (os.path.isdir(name) or is_pattern(name)) for name in inputs):
         return True
     if output is None or output == "-":
         return False
@@ -180,46 +107,6 @@ def is_batch(inputs: Sequence[str], output: str | None) -> bool:
     from captionkit.formats import format_from_path
 
     return os.path.isdir(output) and format_from_path(output) is None
-
-
-def mirror_outputs(
-    items: Sequence[BatchInput], folder: str, suffix: Callable[[BatchInput], str] | None = None
-) -> list[str]:
-    """Each input's output under ``folder``, at its relative path (``suffix`` replaces its
-    extension); two inputs landing on one output, or an output that is an input, is refused.
-
-    >>> mirror_outputs([BatchInput("in/a/x.srt", "a/x.srt")], "out", lambda item: ".vtt")
-    ['out/a/x.vtt']
-    """
-    outputs: list[str] = []
-    owners: dict[str, str] = {}
-    inputs = {os.path.abspath(item.path) for item in items}
-    for item in items:
-        if item.path == "-":
-            raise UsageError("standard input has no name to write under a folder: give files")
-        relative = Path(item.relative)
-        if suffix is not None:
-            relative = relative.with_suffix(suffix(item))
-        target = str(Path(folder) / relative)
-        key = os.path.abspath(target)
-        if key in owners:
-            raise UsageError(f"{owners[key]} and {item.path} would both be written to {target}")
-        if key in inputs:
-            raise UsageError(f"{target} is an input: give -o a folder outside the inputs")
-        owners[key] = item.path
-        outputs.append(target)
-    return outputs
-
-
-def prepare_folders(outputs: Sequence[str]) -> None:
-    """Create the folders the outputs go in (the output layer writes files, not folders)."""
-    for folder in sorted({str(Path(path).parent) for path in outputs}):
-        try:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise CaptionkitError(
-                f"cannot create the folder: {error.strerror}", file=folder
-            ) from None
 
 
 def progress_outcomes(
@@ -295,6 +182,8 @@ def write_batch(
     output ``-`` is standard output (one after the other, in input order). Returns the
     summary (printed on stderr too).
     """
+    from captionkit.batch import prepare_folders
+
     prepare_folders([path for path in outputs if path != "-"])
     started = time.perf_counter()
     failures: list[str] = []

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from captionkit.cli.batch import (
-    BatchInput,
     BatchInputs,
     Dask,
     ExecutorChoice,
@@ -21,9 +20,7 @@ from captionkit.cli.batch import (
     Written,
     batch_settings,
     exit_for,
-    expand_inputs,
     is_batch,
-    mirror_outputs,
     print_summary,
     progress_outcomes,
     summary_of,
@@ -46,7 +43,7 @@ from captionkit.errors import UsageError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from captionkit.batch import BatchSettings, BatchSummary
+    from captionkit.batch import BatchInput, BatchSettings, BatchSummary
 
 
 class OutputFormat(str, Enum):
@@ -135,6 +132,8 @@ def _convert_batch(
     settings: BatchSettings,
 ) -> BatchSummary:
     """Many files converted into a folder that mirrors their tree."""
+    from captionkit.batch import expand_inputs, mirror_outputs
+
     if output is None or output == "-":
         raise UsageError("many inputs are written to a folder: give -o DIR")
     items = expand_inputs(inputs)
@@ -227,6 +226,8 @@ def info(
     Many inputs give one table a file (or a JSON list, in input order) and a summary.
     """
     from rich.console import Console
+
+    from captionkit.batch import expand_inputs
 
     settings = batch_settings(jobs, dask, executor)
     console = Console(highlight=False)

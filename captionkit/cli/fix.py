@@ -18,9 +18,7 @@ from captionkit.cli.batch import (
     Written,
     batch_settings,
     exit_for,
-    expand_inputs,
     is_batch,
-    mirror_outputs,
     write_batch,
 )
 from captionkit.cli.common import (
@@ -229,6 +227,8 @@ def _fix_batch(
     settings: BatchSettings,
 ) -> BatchSummary:
     """Many files fixed into a folder that mirrors their tree, or in place, or diffed."""
+    from captionkit.batch import expand_inputs, mirror_outputs
+
     if not (dry_run or in_place) and (output is None or output == "-"):
         raise UsageError(
             "many inputs are written to a folder, in place or as a diff: "

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from captionkit.cli.batch import (
-    NARRATION_SUFFIXES,
     Dask,
     ExecutorChoice,
     ExecutorOption,
@@ -16,9 +15,7 @@ from captionkit.cli.batch import (
     Written,
     batch_settings,
     exit_for,
-    expand_inputs,
     is_batch,
-    mirror_outputs,
     write_batch,
 )
 from captionkit.cli.common import (
@@ -98,6 +95,8 @@ def _make_batch(
     settings: BatchSettings,
 ) -> None:
     """Many narrations captioned into a folder that mirrors their tree; exit 2 on a failure."""
+    from captionkit.batch import NARRATION_SUFFIXES, expand_inputs, mirror_outputs
+
     if len(output) != 1 or output[0] == "-":
         raise UsageError("many narrations are written to one folder: give -o DIR once")
     from captionkit.formats import format_from_path

@@ -16,9 +16,7 @@ from captionkit.cli.batch import (
     Written,
     batch_settings,
     exit_for,
-    expand_inputs,
     is_batch,
-    mirror_outputs,
     write_batch,
 )
 from captionkit.cli.common import (
@@ -274,6 +272,8 @@ def _retime_batch(
     settings: BatchSettings,
 ) -> None:
     """Many files re-timed to a folder (mirroring the tree) or in place; exit 2 on a failure."""
+    from captionkit.batch import expand_inputs, mirror_outputs
+
     if dry_run:
         raise UsageError("--dry-run shows one file's diff: give one input")
     if in_place == (output is not None and output != "-"):

@@ -13,14 +13,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from captionkit.cli.batch import (
-    BatchInput,
     Dask,
     ExecutorChoice,
     ExecutorOption,
     Jobs,
     batch_settings,
-    expand_inputs,
-    prepare_folders,
     print_summary,
     progress_outcomes,
     summary_of,
@@ -36,7 +33,7 @@ from captionkit.cli.common import (
 from captionkit.errors import UsageError
 
 if TYPE_CHECKING:  # the review machinery is imported when the command runs, not for --help
-    from captionkit.batch import BatchSettings
+    from captionkit.batch import BatchInput, BatchSettings
     from captionkit.render.review import FileReview
 
 
@@ -84,6 +81,7 @@ def review_command(
 ) -> None:
     """Write a review site: a catalogue (files x rules, worst first) and a page per file
     with its video, captions, findings beside cues, previews and the fix's diff."""
+    from captionkit.batch import expand_inputs
     from captionkit.profiles import resolve_profile
     from captionkit.render.review import review_file
 
@@ -131,6 +129,7 @@ def _review_files(
 
 def _write_site(reviews: list[FileReview], items: list[BatchInput], output: str) -> None:
     """The site's pages and assets, written into ``output`` (all or nothing)."""
+    from captionkit.batch import prepare_folders
     from captionkit.render.fonts import default_font_path
     from captionkit.render.review import build_site
 
