@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from captionkit.cli.common import emit, message_of, stderr, stderr_console
+from captionkit.cli.common import emit, message_of, print_lines, stderr, stderr_console
 from captionkit.errors import CaptionkitError, UsageError
 
 if TYPE_CHECKING:  # the executors (multiprocessing, concurrent.futures) load when a batch runs
@@ -204,9 +204,7 @@ def write_batch(
             continue
         if on_written is not None:
             on_written(outcome.index, outcome.value)
-        if outcome.value.notes:  # one print: a file can have thousands of notes
-            notes = "\n".join(f"  {line}" for line in outcome.value.notes)
-            stderr.print(notes, markup=False)
+        print_lines([f"  {line}" for line in outcome.value.notes])
     summary = summary_of(total, failures)
     print_summary(summary, time.perf_counter() - started, label)
     return summary

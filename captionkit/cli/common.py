@@ -171,6 +171,22 @@ def note(message: str) -> None:
     stderr.print(message, markup=False)
 
 
+def print_lines(lines: Sequence[str]) -> None:
+    """Lines on stderr in one write, as they are: a file can have a hundred thousand notes
+    (Rich takes seconds for those, and reads ``:name:`` in subtitle text as an emoji).
+
+    On a terminal they go through the console, above a progress bar if one is showing.
+    """
+    text = "".join(line + "\n" for line in lines)
+    if not text:
+        return
+    if stderr.is_terminal:
+        stderr.print(text, end="", markup=False, emoji=False)
+    else:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+
+
 def report_skipped(track: Track) -> list[str]:
     """One line for every block the reader skipped."""
     where = track.source.path or "<input>"

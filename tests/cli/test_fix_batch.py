@@ -114,3 +114,15 @@ def test_many_inputs_need_a_folder_in_place_or_dry_run(catalogue: Path) -> None:
     assert "-o DIR, --in-place or --dry-run" in result.stderr
     stdin = runner.invoke(app, ["fix", "-", str(folder / "b.srt"), "--in-place"])
     assert stdin.exit_code == 2 and "standard input" in stdin.stderr
+
+
+def test_notes_keep_the_subtitle_text_as_it_is(tmp_path: Path) -> None:
+    # ":cat:" is an emoji code to Rich; a note quotes the cue's text, which must stay as is
+    text = "1\n00:00:01,000 --> 00:00:02,000\nقال :cat: هل أنت بخير?\n"
+    for name in ("a.srt", "b.srt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["fix", str(tmp_path / "a.srt"), str(tmp_path / "b.srt"),
+                                 "-o", str(tmp_path / "out"), "-j", "1"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count(":cat: هل أنت بخير? → قال :cat: هل أنت بخير؟") == 2
+    assert (tmp_path / "out" / "b.srt").read_text("utf-8") == text.replace("?", "؟")
