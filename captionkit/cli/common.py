@@ -22,10 +22,13 @@ if TYPE_CHECKING:  # Rich and the output layer are imported when a command print
 
 @cache
 def stderr_console() -> Console:
-    """Rich's console on standard error, made on first use (importing Rich slows the start)."""
+    """Rich's console on standard error, made on first use (importing Rich slows the start).
+
+    No emoji codes: a message quoting subtitle text with ``:name:`` in it stays as it is.
+    """
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 class _LazyConsole:
@@ -181,7 +184,7 @@ def print_lines(lines: Sequence[str]) -> None:
     if not text:
         return
     if stderr.is_terminal:
-        stderr.print(text, end="", markup=False, emoji=False)
+        stderr.print(text, end="", markup=False)
     else:
         sys.stderr.write(text)
         sys.stderr.flush()
