@@ -99,8 +99,8 @@ def fix_one(
     track = read(path, encoding=encoding)
     fixed, changes = fix_track(track, rules, profile, rtl, named=named, unsafe=unsafe)
     cues = len({change.cue for change in changes})
-    notes = (*(change_line(path, change) for change in changes),)
-    notes += (f"{len(changes)} fixes in {cues} cues",)
+    notes = [change_line(path, change) for change in changes]
+    notes.append(f"{len(changes)} fixes in {cues} cues")
     data: bytes | None
     if give == "diff":
         data = changes_diff(path, changes).encode("utf-8", "surrogateescape")
@@ -108,7 +108,7 @@ def fix_one(
         data = None
     else:
         data = to_bytes(fixed, target_format or track.format)
-    return Written(data, notes)
+    return Written(data, tuple(notes))
 
 
 @handles_errors

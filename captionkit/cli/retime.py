@@ -30,12 +30,13 @@ from captionkit.cli.common import (
     print_json,
     report_skipped,
 )
+from captionkit.cli.retime_report import print_retime_report, retime_notes
 from captionkit.errors import UsageError
 
 if TYPE_CHECKING:  # the library is imported when a command runs, not for --help
     from captionkit.batch import BatchSettings
     from captionkit.model import Format
-    from captionkit.retime import RetimePlan, RetimeResult
+    from captionkit.retime import RetimePlan
 
 
 def retime_one(
@@ -307,45 +308,6 @@ def _retime_batch(
     if format is ReportFormat.json:
         print_json(documents)
     raise exit_for(summary)
-
-
-def retime_notes(result: RetimeResult, count: int) -> list[str]:
-    """What moved, one line each."""
-    lines = [f"moved {len(result.moved)} of {count} cues"]
-    if result.audio is not None:
-        heard = result.audio
-        lines.append(
-            f"audio: {len(heard.pieces)} piece(s); speech under the cues "
-            f"{heard.agreement_before:.0%} before, {heard.agreement_after:.0%} after"
-        )
-        for piece in heard.pieces:
-            lines.append(
-                f"  cues {piece.first + 1}-{piece.stop}: {piece.offset_ms:+d} ms, "
-                f"scale {piece.scale:.5f}"
-            )
-    if result.emptied:
-        numbers = ", ".join(str(number) for number in result.emptied)
-        lines.append(f"clipping left cues {numbers} with no time on screen")
-    if result.reference is not None:
-        fit = result.reference
-        lines.append(
-            f"reference: {len(fit.pairs)} cues matched in {len(fit.segments)} segment(s); "
-            f"{fit.unused} reference cues unused"
-        )
-        if fit.unplaced:
-            cue_numbers = ", ".join(str(index + 1) for index in fit.unplaced)
-            lines.append(f"could not place (timing is a guess): cues {cue_numbers}")
-    if result.clipped:
-        lines.append(f"clipped {result.clipped} cues at 0")
-    for shortfall in result.shortfalls:
-        lines.append(f"repair: {shortfall.message}")
-    return lines
-
-
-def print_retime_report(result: RetimeResult, count: int) -> None:
-    """What moved, on stderr."""
-    for line in retime_notes(result, count):
-        note(line)
 
 
 def register(app: typer.Typer) -> None:
