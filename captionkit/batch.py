@@ -12,6 +12,12 @@ The function runs where the executor puts it, so it must be picklable (a module-
 function, or a :func:`functools.partial` of one) and so must its result. On a Dask cluster
 the workers need only ``captionkit`` installed: tasks are the function and one path.
 
+What a batch covers is decided here too: :func:`expand_inputs` turns files, folders and
+globs into the files (each with its path relative to the argument that named it) and
+:func:`mirror_outputs` places each output at that path under an output folder, refusing
+two inputs on one output or an output over an input. The executors (``multiprocessing``,
+``concurrent.futures``, Dask) are imported only when a batch runs in other processes.
+
 >>> outcomes = list(run_batch(len, ["a.srt", "bb.srt"], BatchSettings(jobs=1)))
 >>> [(outcome.input, outcome.value) for outcome in outcomes]
 [('a.srt', 5), ('bb.srt', 6)]
@@ -19,27 +25,37 @@ the workers need only ``captionkit`` installed: tasks are the function and one p
 
 from __future__ import annotations
 
-import multiprocessing
+import glob
 import os
 import threading
 import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from captionkit.errors import CaptionkitError, InvalidValue, MissingExtra
+from captionkit.errors import CaptionkitError, InvalidValue, MissingExtra, UsageError
+
+if TYPE_CHECKING:  # the executors are imported when a batch runs in other processes
+    import multiprocessing.context
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = [
     "EXECUTORS",
+    "NARRATION_SUFFIXES",
+    "SUBTITLE_SUFFIXES",
+    "BatchInput",
     "BatchSettings",
     "BatchSummary",
     "Executor",
     "Outcome",
     "default_jobs",
+    "expand_inputs",
+    "is_pattern",
+    "mirror_outputs",
+    "prepare_folders",
     "run_batch",
     "run_chunk",
     "run_one",
@@ -50,6 +66,11 @@ R = TypeVar("R")
 
 Executor = Literal["auto", "serial", "process", "dask"]
 EXECUTORS: tuple[str, ...] = ("auto", "serial", "process", "dask")
+
+
+SUBTITLE_SUFFIXES: tuple[str, ...] = (".srt", ".vtt", ".webvtt")
+NARRATION_SUFFIXES: tuple[str, ...] = (".txt",)
+_GLOB_CHARACTERS = frozenset("*?[")
 
 
 def default_jobs() -> int:
@@ -153,6 +174,122 @@ def summarize(outcomes: Iterable[Outcome[Any]]) -> BatchSummary:
     return BatchSummary(total, total - len(failures), len(failures), tuple(failures))
 
 
+# The inputs of a batch and where their outputs go.
+
+
+@dataclass(frozen=True, slots=True)
+class BatchInput:
+    """One input file and its path relative to the argument that named it (for ``-o DIR``)."""
+
+    path: str
+    relative: str
+
+
+def is_pattern(name: str) -> bool:
+    return any(char in _GLOB_CHARACTERS for char in name)
+
+
+def _glob_root(pattern: str) -> str:
+    """The folder part of a pattern before its first wildcard: the root of what it matches."""
+    parts = Path(pattern).parts
+    fixed: list[str] = []
+    for part in parts:
+        if is_pattern(part):
+            break
+        fixed.append(part)
+    return str(Path(*fixed)) if fixed else "."
+
+
+def expand_inputs(
+    inputs: Sequence[str], suffixes: Sequence[str] = SUBTITLE_SUFFIXES
+) -> list[BatchInput]:
+    """Files, folders and globs to the files a batch covers, in a stable order.
+
+    A file is taken as named (whatever its extension, so a bad one is reported, not
+    silently skipped); a folder is searched for files ending in ``suffixes``; a glob
+    (``**`` included) matches files. Each argument's files are sorted; a file named
+    twice is taken once. A glob or folder that finds nothing is a usage error: a typo
+    must not pass as an empty, clean catalogue.
+    """
+    seen: set[str] = set()
+    found: list[BatchInput] = []
+    endings = tuple(suffix.lower() for suffix in suffixes)
+    for name in inputs:
+        items: list[BatchInput]
+        if name != "-" and os.path.isdir(name):
+            items = sorted(
+                (
+                    BatchInput(str(Path(root) / file), os.path.relpath(Path(root) / file, name))
+                    for root, _, files in os.walk(name)
+                    for file in files
+                    if file.lower().endswith(endings)
+                ),
+                key=lambda item: item.relative,
+            )
+            if not items:
+                raise UsageError(f"no {', '.join(suffixes)} file in the folder {name!r}")
+        elif name != "-" and is_pattern(name) and not os.path.exists(name):
+            root = _glob_root(name)
+            items = [
+                BatchInput(match, os.path.relpath(match, root))
+                for match in sorted(glob.glob(name, recursive=True))
+                if os.path.isfile(match)
+            ]
+            if not items:
+                raise UsageError(f"no file matches {name!r}")
+        else:
+            items = [BatchInput(name, os.path.basename(name) or name)]
+        for item in items:
+            key = os.path.normpath(item.path)
+            if key not in seen:
+                seen.add(key)
+                found.append(item)
+    return found
+
+
+def mirror_outputs(
+    items: Sequence[BatchInput], folder: str, suffix: Callable[[BatchInput], str] | None = None
+) -> list[str]:
+    """Each input's output under ``folder``, at its relative path (``suffix`` replaces its
+    extension); two inputs landing on one output, or an output that is an input, is refused.
+
+    >>> mirror_outputs([BatchInput("in/a/x.srt", "a/x.srt")], "out", lambda item: ".vtt")
+    ['out/a/x.vtt']
+    """
+    outputs: list[str] = []
+    owners: dict[str, str] = {}
+    inputs = {os.path.abspath(item.path) for item in items}
+    for item in items:
+        if item.path == "-":
+            raise UsageError("standard input has no name to write under a folder: give files")
+        relative = Path(item.relative)
+        if suffix is not None:
+            relative = relative.with_suffix(suffix(item))
+        target = str(Path(folder) / relative)
+        key = os.path.abspath(target)
+        if key in owners:
+            raise UsageError(f"{owners[key]} and {item.path} would both be written to {target}")
+        if key in inputs:
+            raise UsageError(f"{target} is an input: give an output folder outside the inputs")
+        owners[key] = item.path
+        outputs.append(target)
+    return outputs
+
+
+def prepare_folders(outputs: Sequence[str]) -> None:
+    """Create the folders the outputs go in (the output layer writes files, not folders)."""
+    for folder in sorted({str(Path(path).parent) for path in outputs}):
+        try:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CaptionkitError(
+                f"cannot create the folder: {error.strerror}", file=folder
+            ) from None
+
+
+# Running the function over the inputs.
+
+
 def run_one(function: Callable[[str], R], index: int, path: str) -> Outcome[R]:
     """Apply ``function`` to one input; any failure becomes the outcome's error, located.
 
@@ -226,6 +363,8 @@ def _watch_parent(parent: int, every: float = 1.0) -> None:
 
 
 def _new_pool(function: Callable[..., Any], jobs: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=_pool_context(function),
@@ -238,6 +377,8 @@ def _pool_context(function: Callable[..., Any]) -> multiprocessing.context.BaseC
     """``forkserver`` where there is one: no fork of a process with threads (Rich's progress
     refresh, Dask's event loop), and workers start from a clean interpreter that has
     imported the function's module once (so each worker does not import it again)."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" not in methods:  # pragma: no cover - Windows
         return multiprocessing.get_context("spawn")
@@ -322,6 +463,9 @@ def _stream(
 def _run_pool(
     function: Callable[[str], R], inputs: Sequence[str], jobs: int, window: int, chunk: int
 ) -> Iterator[Outcome[R]]:
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     pools = [_new_pool(function, jobs)]
 
     def submit(start: int, paths: list[str]) -> Future[list[Outcome[R]]]:

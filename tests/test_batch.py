@@ -19,9 +19,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from captionkit.batch import BatchSettings, Outcome, run_batch, run_one, summarize
+from captionkit.batch import (
+    BatchInput,
+    BatchSettings,
+    Outcome,
+    expand_inputs,
+    mirror_outputs,
+    run_batch,
+    run_one,
+    summarize,
+)
 from captionkit.cli.app import app
-from captionkit.cli.batch import BatchInput, expand_inputs, is_batch, mirror_outputs
+from captionkit.cli.batch import is_batch
 from captionkit.errors import CaptionkitError, ParseError, UsageError
 from captionkit.formats import read
 

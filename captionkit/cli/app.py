@@ -17,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from captionkit.cli import align, check, files, make, render, retime, review
+from captionkit.cli import align, check, demo, files, fix, make, render, retime, review
 from captionkit.cli.common import message_of, stderr
 from captionkit.errors import CaptionkitError
 
@@ -50,7 +50,7 @@ def main_options(
     """Subtitles and captions for right-to-left (Arabic) video."""
 
 
-for group in (files, make, align, retime, check, render, review):
+for group in (files, make, demo, align, retime, check, fix, render, review):
     group.register(app)
 
 

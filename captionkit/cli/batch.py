@@ -5,7 +5,8 @@ an output that is a folder (``-o DIR/`` or an existing folder). Then:
 
 * the inputs expand to files (folders searched for subtitle files, globs matched, the
   result sorted inside each argument, duplicates dropped), each with the path it has
-  relative to the argument that named it, so that ``-o DIR`` mirrors the input tree;
+  relative to the argument that named it, so that ``-o DIR`` mirrors the input tree
+  (:func:`captionkit.batch.expand_inputs`, :func:`captionkit.batch.mirror_outputs`);
 * ``--jobs N`` (default: the cores) runs the files in processes, ``--dask ADDRESS`` on a
   Dask cluster (:mod:`captionkit.batch`);
 * one Rich progress bar on a terminal, one line a file (in input order), a summary, and
@@ -15,26 +16,22 @@ an output that is a folder (``-o DIR/`` or an existing folder). Then:
 
 from __future__ import annotations
 
-import glob
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from captionkit.batch import BatchSettings, BatchSummary, Outcome, run_batch
-from captionkit.cli.common import emit, message_of, stderr
+from captionkit.cli.common import emit, message_of, print_lines, stderr, stderr_console
 from captionkit.errors import CaptionkitError, UsageError
 
-R = TypeVar("R")
+if TYPE_CHECKING:  # the executors (multiprocessing, concurrent.futures) load when a batch runs
+    from captionkit.batch import BatchInput, BatchSettings, BatchSummary, Outcome
 
-SUBTITLE_SUFFIXES: tuple[str, ...] = (".srt", ".vtt", ".webvtt")
-NARRATION_SUFFIXES: tuple[str, ...] = (".txt",)
-_GLOB_CHARACTERS = frozenset("*?[")
+R = TypeVar("R")
 
 
 class ExecutorChoice(str, Enum):
@@ -46,6 +43,9 @@ class ExecutorChoice(str, Enum):
     dask = "dask"
 
 
+BatchInputs = Annotated[
+    list[str], typer.Argument(help="Subtitle files, folders or globs, or - for stdin.")
+]
 Jobs = Annotated[
     int | None,
     typer.Option("--jobs", "-j", help="Files processed in parallel (default: the cores).", min=1),
@@ -77,82 +77,14 @@ def batch_settings(
     >>> batch_settings(None, "tcp://scheduler:8786").resolved()[0]
     'dask'
     """
+    from captionkit.batch import BatchSettings
+
     chosen = executor.value
     if dask is not None and chosen == "auto":
         chosen = "dask"
     if dask is not None and chosen != "dask":
         raise UsageError(f"--dask runs on a Dask cluster: it does not go with --executor {chosen}")
     return BatchSettings(jobs=jobs, executor=chosen, address=dask)  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True, slots=True)
-class BatchInput:
-    """One input file and its path relative to the argument that named it (for ``-o DIR``)."""
-
-    path: str
-    relative: str
-
-
-def _is_glob(name: str) -> bool:
-    return any(char in _GLOB_CHARACTERS for char in name)
-
-
-def _glob_root(pattern: str) -> str:
-    """The folder part of a pattern before its first wildcard: the root of what it matches."""
-    parts = Path(pattern).parts
-    fixed: list[str] = []
-    for part in parts:
-        if _is_glob(part):
-            break
-        fixed.append(part)
-    return str(Path(*fixed)) if fixed else "."
-
-
-def expand_inputs(
-    inputs: Sequence[str], suffixes: Sequence[str] = SUBTITLE_SUFFIXES
-) -> list[BatchInput]:
-    """Files, folders and globs to the files a batch covers, in a stable order.
-
-    A file is taken as named (whatever its extension, so a bad one is reported, not
-    silently skipped); a folder is searched for files ending in ``suffixes``; a glob
-    (``**`` included) matches files. Each argument's files are sorted; a file named
-    twice is taken once. A glob or folder that finds nothing is a usage error: a typo
-    must not pass as an empty, clean catalogue.
-    """
-    seen: set[str] = set()
-    found: list[BatchInput] = []
-    endings = tuple(suffix.lower() for suffix in suffixes)
-    for name in inputs:
-        items: list[BatchInput]
-        if name != "-" and os.path.isdir(name):
-            items = sorted(
-                (
-                    BatchInput(str(Path(root) / file), os.path.relpath(Path(root) / file, name))
-                    for root, _, files in os.walk(name)
-                    for file in files
-                    if file.lower().endswith(endings)
-                ),
-                key=lambda item: item.relative,
-            )
-            if not items:
-                raise UsageError(f"no {', '.join(suffixes)} file in the folder {name!r}")
-        elif name != "-" and _is_glob(name) and not os.path.exists(name):
-            root = _glob_root(name)
-            items = [
-                BatchInput(match, os.path.relpath(match, root))
-                for match in sorted(glob.glob(name, recursive=True))
-                if os.path.isfile(match)
-            ]
-            if not items:
-                raise UsageError(f"no file matches {name!r}")
-        else:
-            items = [BatchInput(name, os.path.basename(name) or name)]
-        for item in items:
-            key = os.path.normpath(item.path)
-            if key not in seen:
-                seen.add(key)
-                found.append(item)
-    return found
 
 
 def is_batch(inputs: Sequence[str], output: str | None) -> bool:
@@ -162,9 +94,11 @@ def is_batch(inputs: Sequence[str], output: str | None) -> bool:
     is not a subtitle file's: a folder named ``out.vtt`` is a mistake to report (it
     cannot be written), not a place to write into.
     """
+    from captionkit.batch import is_pattern
+
     if len(inputs) > 1:
         return True
-    if any(name != "-" and (os.path.isdir(name) or _is_glob(name)) for name in inputs):
+    if any(name != "-" and (os.path.isdir(name) or is_pattern(name)) for name in inputs):
         return True
     if output is None or output == "-":
         return False
@@ -173,46 +107,6 @@ def is_batch(inputs: Sequence[str], output: str | None) -> bool:
     from captionkit.formats import format_from_path
 
     return os.path.isdir(output) and format_from_path(output) is None
-
-
-def mirror_outputs(
-    items: Sequence[BatchInput], folder: str, suffix: Callable[[BatchInput], str] | None = None
-) -> list[str]:
-    """Each input's output under ``folder``, at its relative path (``suffix`` replaces its
-    extension); two inputs landing on one output, or an output that is an input, is refused.
-
-    >>> mirror_outputs([BatchInput("in/a/x.srt", "a/x.srt")], "out", lambda item: ".vtt")
-    ['out/a/x.vtt']
-    """
-    outputs: list[str] = []
-    owners: dict[str, str] = {}
-    inputs = {os.path.abspath(item.path) for item in items}
-    for item in items:
-        if item.path == "-":
-            raise UsageError("standard input has no name to write under a folder: give files")
-        relative = Path(item.relative)
-        if suffix is not None:
-            relative = relative.with_suffix(suffix(item))
-        target = str(Path(folder) / relative)
-        key = os.path.abspath(target)
-        if key in owners:
-            raise UsageError(f"{owners[key]} and {item.path} would both be written to {target}")
-        if key in inputs:
-            raise UsageError(f"{target} is an input: give -o a folder outside the inputs")
-        owners[key] = item.path
-        outputs.append(target)
-    return outputs
-
-
-def prepare_folders(outputs: Sequence[str]) -> None:
-    """Create the folders the outputs go in (the output layer writes files, not folders)."""
-    for folder in sorted({str(Path(path).parent) for path in outputs}):
-        try:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise CaptionkitError(
-                f"cannot create the folder: {error.strerror}", file=folder
-            ) from None
 
 
 def progress_outcomes(
@@ -225,6 +119,8 @@ def progress_outcomes(
 
     Lines printed on ``stderr`` while it runs appear above the bar.
     """
+    from captionkit.batch import run_batch
+
     if not stderr.is_terminal or len(paths) < 2:
         yield from run_batch(function, paths, settings)
         return
@@ -242,7 +138,7 @@ def progress_outcomes(
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=stderr, transient=True) as progress:
+    with Progress(*columns, console=stderr_console(), transient=True) as progress:
         task = progress.add_task(label, total=len(paths))
         for outcome in run_batch(function, paths, settings):
             progress.advance(task)
@@ -253,10 +149,18 @@ def progress_outcomes(
 class Written:
     """What a per-file function of a file command gives back: its output's bytes and notes."""
 
-    data: bytes
+    #: The output's bytes; None when there is nothing to write (``fix --in-place``, no fixes).
+    data: bytes | None
     notes: tuple[str, ...] = ()
     #: A JSON-ready report of the file, for ``--format json`` (None when not asked for).
     document: object = None
+
+
+def summary_of(total: int, failures: Sequence[str]) -> BatchSummary:
+    """The summary of a batch of ``total`` files of which ``failures`` failed (in order)."""
+    from captionkit.batch import BatchSummary
+
+    return BatchSummary(total, total - len(failures), len(failures), tuple(failures))
 
 
 def write_batch(
@@ -267,14 +171,19 @@ def write_batch(
     *,
     label: str,
     in_place: bool = False,
+    backup_suffix: str | None = ".bak",
     on_written: Callable[[int, Written], None] | None = None,
 ) -> BatchSummary:
     """Run a file command over a batch: each result written to its output as it comes.
 
     Every output goes through the output layer (whole or not at all; never over an input
-    unless ``in_place``); a file whose work or write fails is reported as ``file:line:
-    message`` and the batch goes on. Returns the summary (printed on stderr too).
+    unless ``in_place``, which keeps a backup of each file: ``backup_suffix``); a file whose
+    work or write fails is reported as ``file:line: message`` and the batch goes on. An
+    output ``-`` is standard output (one after the other, in input order). Returns the
+    summary (printed on stderr too).
     """
+    from captionkit.batch import prepare_folders
+
     prepare_folders([path for path in outputs if path != "-"])
     started = time.perf_counter()
     failures: list[str] = []
@@ -282,26 +191,41 @@ def write_batch(
     paths = [item.path for item in items]
     for outcome in progress_outcomes(function, paths, settings, label):
         total += 1
-        target = outputs[outcome.index]
-        if outcome.error is None:
-            assert outcome.value is not None
-            try:
-                emit([(target, outcome.value.data)], inputs=[outcome.input], in_place=in_place)
-            except CaptionkitError as error:
-                failures.append(message_of(error))
-                stderr.print(failures[-1], markup=False)
-                continue
-            stderr.print(f"{outcome.input} → {target}", markup=False)
-            if on_written is not None:
-                on_written(outcome.index, outcome.value)
-            for line in outcome.value.notes:
-                stderr.print(f"  {line}", markup=False)
-        else:
+        if outcome.error is not None:
             failures.append(outcome.error)
             stderr.print(outcome.error, markup=False)
-    summary = BatchSummary(total, total - len(failures), len(failures), tuple(failures))
+            continue
+        assert outcome.value is not None
+        target = outputs[outcome.index]
+        error = _write_one(outcome.input, target, outcome.value, in_place, backup_suffix)
+        if error is not None:
+            failures.append(error)
+            stderr.print(error, markup=False)
+            continue
+        if on_written is not None:
+            on_written(outcome.index, outcome.value)
+        print_lines([f"  {line}" for line in outcome.value.notes])
+    summary = summary_of(total, failures)
     print_summary(summary, time.perf_counter() - started, label)
     return summary
+
+
+def _write_one(
+    input: str, target: str, written: Written, in_place: bool, backup_suffix: str | None
+) -> str | None:
+    """Write one file's output and say where it went; the error's line when it failed."""
+    if written.data is None:
+        stderr.print(f"{input}: unchanged", markup=False)
+        return None
+    try:
+        emit(
+            [(target, written.data)], inputs=[input], in_place=in_place, backup_suffix=backup_suffix
+        )
+    except CaptionkitError as error:
+        return message_of(error)
+    if target != "-":
+        stderr.print(f"{input} → {target}", markup=False)
+    return None
 
 
 def print_summary(summary: BatchSummary, seconds: float, label: str = "processed") -> None:

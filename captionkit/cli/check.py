@@ -1,13 +1,13 @@
-"""``check`` and ``fix``: find what makes captions display or read wrongly, and mend it."""
+"""``check``: find what makes captions display or read wrongly (``fix`` mends it: cli/fix.py)."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from enum import Enum
 from functools import partial
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,14 +20,23 @@ from captionkit.cli.batch import (
     progress_outcomes,
 )
 from captionkit.cli.common import (
+    ConfigOption,
+    Cps,
     EncodingOption,
     Lenient,
+    MaxChars,
+    MaxLines,
     ProfileOption,
-    emit,
     flush_stdout,
     handles_errors,
 )
 from captionkit.errors import UsageError
+
+if TYPE_CHECKING:  # the checker is imported when the command runs, not for --help
+    from pathlib import Path
+
+    from captionkit.batch import BatchSettings
+    from captionkit.check.report import FileReport
 
 
 class OutputFormat(str, Enum):
@@ -54,13 +63,6 @@ RuleList = Annotated[
     list[str] | None,
     typer.Option(help="Rule ids or prefixes (rtl-), repeated or comma-separated."),
 ]
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        help="Settings file: a pyproject.toml ([tool.captionkit]) or a captionkit.toml.",
-    ),
-]
 
 
 def _write(text: str) -> None:
@@ -77,50 +79,52 @@ def _colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+CheckInputs = Annotated[
+    list[str] | None, typer.Argument(help="Subtitle files or folders (- for stdin).")
+]
+SeverityOption = Annotated[
+    list[str] | None,
+    typer.Option("--severity", help="RULE=error|warning|info, repeated."),
+]
+OutputFormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--output-format",
+        "--format",
+        help="concise, full, json, github, sarif or junit (default full).",
+    ),
+]
+Statistics = Annotated[
+    bool, typer.Option("--statistics", help="Print counts by rule instead of findings.")
+]
+ExitZero = Annotated[
+    bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the run.")
+]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option("--fail-on", help="Least severe finding that fails the run (error)."),
+]
+ExplainOption = Annotated[str | None, typer.Option("--explain", help="Explain one rule and exit.")]
+ListRules = Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")]
+
+
 @handles_errors
 def check_command(
-    inputs: Annotated[
-        list[str] | None, typer.Argument(help="Subtitle files or folders (- for stdin).")
-    ] = None,
+    inputs: CheckInputs = None,
     profile: ProfileOption = None,
-    max_chars: Annotated[
-        int | None, typer.Option("--max-chars", help="Visible characters a line.")
-    ] = None,
-    max_lines: Annotated[int | None, typer.Option("--max-lines", help="Lines a cue.")] = None,
-    cps: Annotated[
-        float | None, typer.Option("--cps", help="Maximum reading speed (characters/s).")
-    ] = None,
+    max_chars: MaxChars = None,
+    max_lines: MaxLines = None,
+    cps: Cps = None,
     select: RuleList = None,
     ignore: RuleList = None,
-    severity: Annotated[
-        list[str] | None,
-        typer.Option("--severity", help="RULE=error|warning|info, repeated."),
-    ] = None,
-    output_format: Annotated[
-        OutputFormat | None,
-        typer.Option(
-            "--output-format",
-            "--format",
-            help="concise, full, json, github, sarif or junit (default full).",
-        ),
-    ] = None,
-    statistics: Annotated[
-        bool, typer.Option("--statistics", help="Print counts by rule instead of findings.")
-    ] = False,
-    exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the run.")
-    ] = False,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option("--fail-on", help="Least severe finding that fails the run (error)."),
-    ] = None,
+    severity: SeverityOption = None,
+    output_format: OutputFormatOption = None,
+    statistics: Statistics = False,
+    exit_zero: ExitZero = False,
+    fail_on: FailOnOption = None,
     config: ConfigOption = None,
-    explain: Annotated[
-        str | None, typer.Option("--explain", help="Explain one rule and exit.")
-    ] = None,
-    list_rules: Annotated[
-        bool, typer.Option("--list-rules", help="List the rules and exit.")
-    ] = False,
+    explain: ExplainOption = None,
+    list_rules: ListRules = False,
     encoding: EncodingOption = None,
     lenient: Lenient = False,
     jobs: Jobs = None,
@@ -131,32 +135,56 @@ def check_command(
 
     Files are checked in parallel (``--jobs``, ``--dask``); reports come in input order.
     """
-    from captionkit.check import RULES, all_rules
-    from captionkit.check.report import WRITERS, FileReport, Totals, explanation
-    from captionkit.check.report import statistics as statistics_text
-    from captionkit.check.runner import (
-        check_file,
-        check_file_portable,
-        check_settings,
-        collect_paths,
+    from captionkit.check import runner
+    from captionkit.profiles import resolve_profile
+
+    if explain is not None or list_rules:
+        _print_rules(explain)
+        return
+    if not inputs:
+        raise UsageError("give at least one file or folder to check")
+    overrides = {"max_chars_per_line": max_chars, "max_lines": max_lines, "max_cps": cps}
+    chosen = resolve_profile(profile, overrides, config=config)
+    settings = runner.check_settings(select or [], ignore or [], severity or [], config=config)
+    format_name, level = _report_choices(output_format, fail_on, config)
+    paths = runner.collect_paths(inputs)
+    if not paths:
+        raise UsageError("no .srt, .vtt or .webvtt file in the folders given")
+    # a report crossing to another process carries its fixes as text (check_file_portable)
+    work = partial(
+        runner.check_file if len(paths) == 1 else runner.check_file_portable,
+        profile=chosen,
+        settings=settings,
+        encoding=encoding,
+        lenient=lenient,
     )
-    from captionkit.profiles import project_settings, resolve_profile
+    batch = batch_settings(jobs, dask, executor)
+    status = _report(work, paths, batch, format_name, level, statistics)
+    raise typer.Exit(0 if exit_zero and status == 1 else status)
+
+
+def _print_rules(explain: str | None) -> None:
+    """``--explain RULE``: the rule's explanation; else ``--list-rules``: a line a rule."""
+    from captionkit.check import RULES, all_rules
+    from captionkit.check.report import explanation
 
     if explain is not None:
         if explain not in RULES:
             raise UsageError(f"unknown rule {explain!r} (see captionkit check --list-rules)")
         typer.echo(explanation(explain))
         return
-    if list_rules:
-        for rule in all_rules():
-            fix = "safe fix" if rule.fix and rule.safe else "unsafe fix" if rule.fix else ""
-            typer.echo(f"{rule.id:<26} {rule.severity:<8} {fix:<11} {rule.summary}")
-        return
-    if not inputs:
-        raise UsageError("give at least one file or folder to check")
-    overrides = {"max_chars_per_line": max_chars, "max_lines": max_lines, "max_cps": cps}
-    chosen = resolve_profile(profile, overrides, config=config)
-    settings = check_settings(select or [], ignore or [], severity or [], config=config)
+    for rule in all_rules():
+        fix = "safe fix" if rule.fix and rule.safe else "unsafe fix" if rule.fix else ""
+        typer.echo(f"{rule.id:<26} {rule.severity:<8} {fix:<11} {rule.summary}")
+
+
+def _report_choices(
+    output_format: OutputFormat | None, fail_on: FailOn | None, config: Path | None
+) -> tuple[str, str]:
+    """The report format and the fail-on level: the options, else the project's settings."""
+    from captionkit.check.report import WRITERS
+    from captionkit.profiles import project_settings
+
     project = project_settings(None, config).get("check", {})
     format_name = (output_format.value if output_format else None) or str(
         project.get("output-format", "full")
@@ -167,34 +195,34 @@ def check_command(
     level = (fail_on.value if fail_on else None) or str(project.get("fail-on", "error"))
     if level not in ("error", "warning", "info"):
         raise UsageError(f"fail-on must be error, warning or info, not {level!r}")
-    paths = collect_paths(inputs)
-    if not paths:
-        raise UsageError("no .srt, .vtt or .webvtt file in the folders given")
+    return format_name, level
+
+
+def _report(
+    work: Callable[[str], FileReport],
+    paths: list[str],
+    settings: BatchSettings,
+    format_name: str,
+    level: str,
+    statistics: bool,
+) -> int:
+    """Check the files, print each report as it comes (in input order) and the totals;
+    return the exit status (2 for an unreadable file, 1 for a finding at ``level``)."""
+    from captionkit.check.report import WRITERS, FileReport, Totals
+    from captionkit.check.report import statistics as statistics_text
+    from captionkit.check.runner import exit_status
+
     writer = WRITERS[format_name](colour=_colour())
     totals = Totals()
-    failing = {"error": ("error",), "warning": ("error", "warning")}.get(
-        level, ("error", "warning", "info")
-    )
     status = 0
-    # a report crossing to another process carries its fixes as text (check_file_portable)
-    work = partial(
-        check_file if len(paths) == 1 else check_file_portable,
-        profile=chosen,
-        settings=settings,
-        encoding=encoding,
-        lenient=lenient,
-    )
-    for outcome in progress_outcomes(work, paths, batch_settings(jobs, dask, executor), "checking"):
+    for outcome in progress_outcomes(work, paths, settings, "checking"):
         report = (
             outcome.value
             if outcome.value is not None
             else FileReport(outcome.input, 0, (), error=outcome.error)
         )
         totals.add(report)
-        if report.error is not None:
-            status = 2
-        elif status == 0 and any(finding.severity in failing for finding in report.findings):
-            status = 1
+        status = max(status, exit_status([report], level))
         if not statistics:
             _write(writer.file(report))
     if statistics:
@@ -202,120 +230,9 @@ def check_command(
     else:
         _write(writer.finish(totals))
     flush_stdout()
-    raise typer.Exit(0 if exit_zero and status == 1 else status)
-
-
-def _cue_diff(name: str, changes: list[tuple[int, int | None, str, str]]) -> str:
-    """A unified diff of the changed cues only (one hunk a cue): as fast as the fixes."""
-    out = [f"--- {name}\n+++ {name} (fixed)\n"]
-    for cue, file_line, before, after in changes:
-        old, new = before.split("\n"), after.split("\n")
-        start = file_line or 0
-        out.append(f"@@ -{start},{len(old)} +{start},{len(new)} @@ cue {cue}\n")
-        out.extend(f"-{line}\n" for line in old)
-        out.extend(f"+{line}\n" for line in new)
-    return "".join(out) if len(out) > 1 else ""
-
-
-@handles_errors
-def fix_command(
-    inputs: Annotated[list[str], typer.Argument(help="Subtitle files, or - for stdin.")],
-    output: Annotated[
-        str | None,
-        typer.Option("-o", "--output", help="Output file, or - for stdout (the default)."),
-    ] = None,
-    in_place: Annotated[
-        bool, typer.Option("--in-place", help="Rewrite the inputs (keeps FILE.bak).")
-    ] = False,
-    backup: Annotated[
-        bool, typer.Option("--backup/--no-backup", help="Keep FILE.bak with --in-place.")
-    ] = True,
-    rule: Annotated[
-        list[str] | None,
-        typer.Option("--rule", help="Only these rules (ids or prefixes), unsafe fixes included."),
-    ] = None,
-    unsafe_fixes: Annotated[
-        bool,
-        typer.Option("--unsafe-fixes", help="Also re-break lines and change letters."),
-    ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print a diff of the changed cues; write nothing.")
-    ] = False,
-    rtl: Annotated[
-        str | None,
-        typer.Option(
-            "--rtl",
-            help="Direction marks to write: none, marks, embed (default: the file's own, "
-            "or embed after moving punctuation).",
-        ),
-    ] = None,
-    profile: ProfileOption = None,
-    max_chars: Annotated[
-        int | None, typer.Option("--max-chars", help="Visible characters a line.")
-    ] = None,
-    max_lines: Annotated[int | None, typer.Option("--max-lines", help="Lines a cue.")] = None,
-    config: ConfigOption = None,
-    encoding: EncodingOption = None,
-) -> None:
-    """Repair what check finds and can fix safely; nothing else in the file changes."""
-    from captionkit.check import fix_track, select_rules
-    from captionkit.check.runner import check_settings
-    from captionkit.check.textutil import show_controls
-    from captionkit.formats import format_from_path, read, to_bytes
-    from captionkit.profiles import resolve_profile
-    from captionkit.text.rtl import parse_rtl_mode
-
-    if in_place and output is not None:
-        raise UsageError("--in-place rewrites the input files and takes no -o")
-    if in_place and "-" in inputs:
-        raise UsageError("--in-place rewrites named files, not standard input")
-    if len(inputs) > 1 and not (in_place or dry_run):
-        raise UsageError("several inputs need --in-place or --dry-run (one -o takes one input)")
-    if rtl is not None and parse_rtl_mode(rtl).value not in ("none", "marks", "embed"):
-        raise UsageError(f"--rtl must be none, marks or embed, not {rtl!r}")
-    chosen = resolve_profile(
-        profile, {"max_chars_per_line": max_chars, "max_lines": max_lines}, config=config
-    )
-    rules = select_rules(rule) if rule else list(check_settings(config=config).rules)
-    outputs: list[tuple[str, bytes]] = []
-    notes: list[str] = []
-    diffs: list[str] = []
-    total = cues = 0
-    for name in inputs:
-        track = read(name, encoding=encoding)
-        fixed, changes = fix_track(track, rules, chosen, rtl, named=bool(rule), unsafe=unsafe_fixes)
-        for change in changes:
-            where = f"{name}:{change.file_line}" if change.file_line is not None else name
-            before = show_controls(change.before).replace("\n", " ⏎ ")
-            after = show_controls(change.after).replace("\n", " ⏎ ")
-            notes.append(f"{where}: cue {change.cue}: {change.rule}: {before} → {after}")
-        total += len(changes)
-        cues += len({change.cue for change in changes})
-        if dry_run:
-            final: dict[int, tuple[int, int | None, str, str]] = {}
-            for change in changes:
-                first = final.get(change.cue)
-                before = first[2] if first else change.before
-                final[change.cue] = (change.cue, change.file_line, before, change.after)
-            diffs.append(_cue_diff(name, list(final.values())))
-        elif in_place:
-            if changes:
-                outputs.append((name, to_bytes(fixed)))
-        else:
-            target = output or "-"
-            kind = format_from_path(target) if target != "-" else None
-            outputs.append((target, to_bytes(fixed, kind or track.format)))
-    notes.append(f"{total} fixes in {cues} cues")
-    if dry_run:
-        emit([("-", "".join(diffs).encode("utf-8", "surrogateescape"))])
-    elif outputs:
-        emit(outputs, inputs=inputs, in_place=in_place, backup_suffix=".bak" if backup else None)
-    # One write for every notice: a large file can have hundreds of thousands of fixes.
-    sys.stderr.write("".join(line + "\n" for line in notes))
-    sys.stderr.flush()
+    return status
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.command(name="check")(check_command)
-    app.command(name="fix")(fix_command)

@@ -2,24 +2,56 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Collection, Sequence
 from enum import Enum
-from functools import wraps
+from functools import cache, wraps
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar, get_type_hints
 
 import typer
-from rich.console import Console
 
 from captionkit.errors import CaptionkitError
-from captionkit.io import write_outputs
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Rich and the output layer are imported when a command prints or writes
+    from rich.console import Console
+
     from captionkit.model import Track
 
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+@cache
+def stderr_console() -> Console:
+    """Rich's console on standard error, made on first use (importing Rich slows the start).
+
+    No emoji codes: a message quoting subtitle text with ``:name:`` in it stays as it is.
+    """
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+
+
+class _LazyConsole:
+    """Stands for :func:`stderr_console` until something uses it (``stderr.print(...)``).
+
+    Rich enters the console of a live display (a progress bar) as a context manager:
+    those two methods are forwarded too.
+    """
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(stderr_console(), name)
+
+    def __enter__(self) -> Console:
+        return stderr_console().__enter__()
+
+    def __exit__(self, *details: object) -> None:
+        stderr_console().__exit__(*details)  # type: ignore[arg-type]
+
+
+#: The console on standard error; Rich is imported on its first use.
+stderr: Console = _LazyConsole()  # type: ignore[assignment]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -120,21 +152,42 @@ def json_bytes(value: Any) -> bytes:
     Such text holds lone surrogates, which UTF-8 cannot carry: written as JSON
     escapes they keep the document valid (and a JSON reader gets them back).
 
+    >>> import json
     >>> json.loads(json_bytes({"text": "a\\udcff"})) == {"text": "a\\udcff"}
     True
     """
+    import json
+
     text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
     return text.encode("utf-8", "backslashreplace")
 
 
 def print_json(value: Any) -> None:
     """Print a JSON document on stdout."""
+    from captionkit.io import write_outputs
+
     write_outputs([("-", json_bytes(value))])
 
 
 def note(message: str) -> None:
     """A notice on stderr (never before an error: commands print notices after success)."""
     stderr.print(message, markup=False)
+
+
+def print_lines(lines: Sequence[str]) -> None:
+    """Lines on stderr in one write, as they are: a file can have a hundred thousand notes
+    (Rich takes seconds for those, and reads ``:name:`` in subtitle text as an emoji).
+
+    On a terminal they go through the console, above a progress bar if one is showing.
+    """
+    text = "".join(line + "\n" for line in lines)
+    if not text:
+        return
+    if stderr.is_terminal:
+        stderr.print(text, end="", markup=False)
+    else:
+        sys.stderr.write(text)
+        sys.stderr.flush()
 
 
 def report_skipped(track: Track) -> list[str]:
@@ -155,6 +208,8 @@ def emit(
     An in-place edit keeps ``FILE.bak`` (or ``FILE.bak.1`` ... never over one), or
     ``FILE`` + ``backup_suffix``; None keeps no backup.
     """
+    from captionkit.io import write_outputs
+
     write_outputs(outputs, inputs=inputs, in_place=in_place, backup_suffix=backup_suffix)
 
 
@@ -188,3 +243,13 @@ ProfileOption = Annotated[
 MaxChars = Annotated[int | None, typer.Option("--max-chars", help="Visible characters a line.")]
 MaxLines = Annotated[int | None, typer.Option("--max-lines", help="Lines a cue.")]
 Cps = Annotated[float | None, typer.Option("--cps", help="Maximum reading speed (characters/s).")]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Settings file: a pyproject.toml ([tool.captionkit]) or a captionkit.toml.",
+    ),
+]
+NewlineOption = Annotated[
+    str, typer.Option("--newline", help="Line ends to write: keep, lf or crlf.")
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from enum import Enum
 from functools import partial
 from pathlib import Path
@@ -10,9 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from captionkit.batch import BatchSummary
 from captionkit.cli.batch import (
-    BatchInput,
+    BatchInputs,
     Dask,
     ExecutorChoice,
     ExecutorOption,
@@ -20,16 +20,16 @@ from captionkit.cli.batch import (
     Written,
     batch_settings,
     exit_for,
-    expand_inputs,
     is_batch,
-    mirror_outputs,
     print_summary,
     progress_outcomes,
+    summary_of,
     write_batch,
 )
 from captionkit.cli.common import (
     EncodingOption,
     Lenient,
+    NewlineOption,
     ReportFormat,
     emit,
     handles_errors,
@@ -42,6 +42,8 @@ from captionkit.errors import UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from captionkit.batch import BatchInput, BatchSettings, BatchSummary
 
 
 class OutputFormat(str, Enum):
@@ -76,32 +78,28 @@ def convert_one(
 
 _SUFFIX = {"srt": ".srt", "vtt": ".vtt", "ass": ".ass", "ttml": ".ttml", "json": ".json"}
 
+ConvertOutput = Annotated[
+    str | None,
+    typer.Option("-o", "--output", help="Output file, - for stdout, or a folder for many inputs."),
+]
+ToOption = Annotated[
+    OutputFormat | None,
+    typer.Option("--to", help="Output format (from the output's extension by default)."),
+]
+OutputEncoding = Annotated[
+    str,
+    typer.Option("--output-encoding", help="Encoding to write: utf-8 (default), keep, or a name."),
+]
+
 
 @handles_errors
 def convert(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Subtitle files, folders or globs, or - for stdin.")
-    ],
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "-o", "--output", help="Output file, - for stdout, or a folder for many inputs."
-        ),
-    ] = None,
-    to: Annotated[
-        OutputFormat | None,
-        typer.Option("--to", help="Output format (from the output's extension by default)."),
-    ] = None,
+    inputs: BatchInputs,
+    output: ConvertOutput = None,
+    to: ToOption = None,
     encoding: EncodingOption = None,
-    output_encoding: Annotated[
-        str,
-        typer.Option(
-            "--output-encoding", help="Encoding to write: utf-8 (default), keep, or a name."
-        ),
-    ] = "utf-8",
-    newline: Annotated[
-        str, typer.Option("--newline", help="Line ends to write: keep, lf or crlf.")
-    ] = "keep",
+    output_encoding: OutputEncoding = "utf-8",
+    newline: NewlineOption = "keep",
     lenient: Lenient = False,
     jobs: Jobs = None,
     dask: Dask = None,
@@ -111,31 +109,49 @@ def convert(
 
     Many inputs (files, folders, globs) go to a folder: -o DIR mirrors the input tree.
     """
-    from captionkit.formats import format_from_path, parse_newline
+    from captionkit.formats import parse_newline
 
-    line_end = parse_newline(newline)
+    work = partial(
+        convert_one,
+        encoding=encoding,
+        output_encoding=output_encoding,
+        newline=parse_newline(newline),
+        lenient=lenient,
+    )
     settings = batch_settings(jobs, dask, executor)
     if is_batch(inputs, output):
-        if output is None or output == "-":
-            raise UsageError("many inputs are written to a folder: give -o DIR")
-        items = expand_inputs(inputs)
-        target = to.value if to is not None else ""
+        raise exit_for(_convert_batch(inputs, output, to, work, settings))
+    _convert_single(inputs[0], output or "-", to, work)
 
-        def suffix(item: BatchInput) -> str:
-            return _SUFFIX.get(target, Path(item.path).suffix or ".srt")
 
-        outputs = mirror_outputs(items, output, suffix)
-        work = partial(
-            convert_one,
-            target=target,
-            encoding=encoding,
-            output_encoding=output_encoding,
-            newline=line_end,
-            lenient=lenient,
-        )
-        summary = write_batch(work, items, outputs, settings, label="converted")
-        raise exit_for(summary)
-    input, output = inputs[0], output or "-"
+def _convert_batch(
+    inputs: list[str],
+    output: str | None,
+    to: OutputFormat | None,
+    work: Callable[..., Written],
+    settings: BatchSettings,
+) -> BatchSummary:
+    """Many files converted into a folder that mirrors their tree."""
+    from captionkit.batch import expand_inputs, mirror_outputs
+
+    if output is None or output == "-":
+        raise UsageError("many inputs are written to a folder: give -o DIR")
+    items = expand_inputs(inputs)
+    target = to.value if to is not None else ""
+
+    def suffix(item: BatchInput) -> str:
+        return _SUFFIX.get(target, Path(item.path).suffix or ".srt")
+
+    outputs = mirror_outputs(items, output, suffix)
+    return write_batch(partial(work, target=target), items, outputs, settings, label="converted")
+
+
+def _convert_single(
+    input: str, output: str, to: OutputFormat | None, work: Callable[..., Written]
+) -> None:
+    """One file converted to ``output`` (its format from ``--to``, else the extension)."""
+    from captionkit.formats import format_from_path
+
     if to is not None:
         target = to.value
     elif output != "-":
@@ -145,14 +161,8 @@ def convert(
             raise UsageError(f"cannot tell the output format of {output!r}: add --to {known}")
     else:
         target = ""
-    result = convert_one(
-        input,
-        target=target,
-        encoding=encoding,
-        output_encoding=output_encoding,
-        newline=line_end,
-        lenient=lenient,
-    )
+    result = work(input, target=target)
+    assert result.data is not None
     emit([(output, result.data)], inputs=[input])
     for line in result.notes:
         note(line)
@@ -201,9 +211,7 @@ def _public(facts: dict[str, Any]) -> dict[str, Any]:
 
 @handles_errors
 def info(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Subtitle files, folders or globs, or - for stdin.")
-    ],
+    inputs: BatchInputs,
     encoding: EncodingOption = None,
     lenient: Lenient = False,
     format: Annotated[
@@ -218,6 +226,8 @@ def info(
     Many inputs give one table a file (or a JSON list, in input order) and a summary.
     """
     from rich.console import Console
+
+    from captionkit.batch import expand_inputs
 
     settings = batch_settings(jobs, dask, executor)
     console = Console(highlight=False)
@@ -246,7 +256,7 @@ def info(
             print_info(console, outcome.input, outcome.value)
     if format is ReportFormat.json:
         print_json(documents)
-    summary = BatchSummary(len(items), len(items) - len(failures), len(failures), tuple(failures))
+    summary = summary_of(len(items), failures)
     print_summary(summary, time.perf_counter() - started, "read")
     raise exit_for(summary)
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from captionkit.cli.batch import (
+    BatchInputs,
     Dask,
     ExecutorChoice,
     ExecutorOption,
@@ -15,14 +16,13 @@ from captionkit.cli.batch import (
     Written,
     batch_settings,
     exit_for,
-    expand_inputs,
     is_batch,
-    mirror_outputs,
     write_batch,
 )
 from captionkit.cli.common import (
     EncodingOption,
     Lenient,
+    NewlineOption,
     ReportFormat,
     emit,
     handles_errors,
@@ -30,12 +30,13 @@ from captionkit.cli.common import (
     print_json,
     report_skipped,
 )
+from captionkit.cli.retime_report import print_retime_report, retime_notes
 from captionkit.errors import UsageError
 
 if TYPE_CHECKING:  # the library is imported when a command runs, not for --help
     from captionkit.batch import BatchSettings
     from captionkit.model import Format
-    from captionkit.retime import RetimePlan, RetimeResult
+    from captionkit.retime import RetimePlan
 
 
 def retime_one(
@@ -60,84 +61,90 @@ def retime_one(
     return Written(data, notes, document)
 
 
+ShiftOption = Annotated[
+    str | None,
+    typer.Option("--shift", help="Move by D: 1.5, -2.5s, -00:00:02,500, 250ms, 12f (at --fps)."),
+]
+ScaleOption = Annotated[
+    str | None, typer.Option("--scale", help="Stretch by F (1.0427, 25/24, 25/23.976).")
+]
+AnchorOption = Annotated[
+    str, typer.Option("--anchor", help="The time that --scale keeps in place.")
+]
+FpsOption = Annotated[
+    str | None,
+    typer.Option("--fps", help="FROM:TO converts frame rates exactly; one rate counts 12f."),
+]
+SyncOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--sync", help="OLD=NEW, once (a shift) or twice (a line); OLD may be #N or last."
+    ),
+]
+ReferenceOption = Annotated[
+    str | None,
+    typer.Option("--reference", help="Take the timing from another timed file of the same video."),
+]
+AudioOption = Annotated[
+    str | None,
+    typer.Option(
+        "--audio",
+        help="Follow the speech of this recording (video or audio): offset, drift and "
+        "cuts, like alass/ffsubsync (needs captionkit[audio]).",
+    ),
+]
+FromOption = Annotated[str | None, typer.Option("--from", help="Only cues starting at or after T.")]
+ToOption = Annotated[str | None, typer.Option("--to", help="Only cues starting before T.")]
+CuesOption = Annotated[
+    str | None, typer.Option("--cues", help="Only cues A-B (numbers from 1; A-, -B, N).")
+]
+SnapOption = Annotated[
+    str | None, typer.Option("--snap", help="Round times to frame boundaries at FPS.")
+]
+RepairOption = Annotated[
+    bool,
+    typer.Option("--repair", help="Remove overlaps; enforce gap, durations and reading speed."),
+]
+RepairProfile = Annotated[str | None, typer.Option("--profile", help="Style profile for --repair.")]
+ClipOption = Annotated[
+    bool, typer.Option("--clip", help="Cut negative times at 0 instead of failing.")
+]
+RetimeOutput = Annotated[
+    str | None, typer.Option("-o", "--output", help="Output file, or - for stdout.")
+]
+InPlace = Annotated[
+    bool, typer.Option("--in-place", help="Replace the input atomically, keeping FILE.bak.")
+]
+DryRun = Annotated[
+    bool, typer.Option("--dry-run", help="Print a diff of the timing lines; write nothing.")
+]
+ReportOption = Annotated[
+    ReportFormat, typer.Option("--format", help="Report: text (stderr) or json (stdout).")
+]
+
+
 @handles_errors
 def retime_command(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Subtitle files, folders or globs, or - for stdin.")
-    ],
-    shift: Annotated[
-        str | None,
-        typer.Option(
-            "--shift", help="Move by D: 1.5, -2.5s, -00:00:02,500, 250ms, 12f (at --fps)."
-        ),
-    ] = None,
-    scale: Annotated[
-        str | None, typer.Option("--scale", help="Stretch by F (1.0427, 25/24, 25/23.976).")
-    ] = None,
-    anchor: Annotated[
-        str, typer.Option("--anchor", help="The time that --scale keeps in place.")
-    ] = "0",
-    fps: Annotated[
-        str | None,
-        typer.Option("--fps", help="FROM:TO converts frame rates exactly; one rate counts 12f."),
-    ] = None,
-    sync: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--sync", help="OLD=NEW, once (a shift) or twice (a line); OLD may be #N or last."
-        ),
-    ] = None,
-    reference: Annotated[
-        str | None,
-        typer.Option(
-            "--reference", help="Take the timing from another timed file of the same video."
-        ),
-    ] = None,
-    audio: Annotated[
-        str | None,
-        typer.Option(
-            "--audio",
-            help="Follow the speech of this recording (video or audio): offset, drift and "
-            "cuts, like alass/ffsubsync (needs captionkit[audio]).",
-        ),
-    ] = None,
-    start_from: Annotated[
-        str | None, typer.Option("--from", help="Only cues starting at or after T.")
-    ] = None,
-    start_to: Annotated[
-        str | None, typer.Option("--to", help="Only cues starting before T.")
-    ] = None,
-    cues: Annotated[
-        str | None, typer.Option("--cues", help="Only cues A-B (numbers from 1; A-, -B, N).")
-    ] = None,
-    snap: Annotated[
-        str | None, typer.Option("--snap", help="Round times to frame boundaries at FPS.")
-    ] = None,
-    newline: Annotated[
-        str, typer.Option("--newline", help="Line ends to write: keep, lf or crlf.")
-    ] = "keep",
-    repair: Annotated[
-        bool,
-        typer.Option("--repair", help="Remove overlaps; enforce gap, durations and reading speed."),
-    ] = False,
-    profile: Annotated[
-        str | None, typer.Option("--profile", help="Style profile for --repair.")
-    ] = None,
-    clip: Annotated[
-        bool, typer.Option("--clip", help="Cut negative times at 0 instead of failing.")
-    ] = False,
-    output: Annotated[
-        str | None, typer.Option("-o", "--output", help="Output file, or - for stdout.")
-    ] = None,
-    in_place: Annotated[
-        bool, typer.Option("--in-place", help="Replace the input atomically, keeping FILE.bak.")
-    ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print a diff of the timing lines; write nothing.")
-    ] = False,
-    format: Annotated[
-        ReportFormat, typer.Option("--format", help="Report: text (stderr) or json (stdout).")
-    ] = ReportFormat.text,
+    inputs: BatchInputs,
+    shift: ShiftOption = None,
+    scale: ScaleOption = None,
+    anchor: AnchorOption = "0",
+    fps: FpsOption = None,
+    sync: SyncOption = None,
+    reference: ReferenceOption = None,
+    audio: AudioOption = None,
+    start_from: FromOption = None,
+    start_to: ToOption = None,
+    cues: CuesOption = None,
+    snap: SnapOption = None,
+    newline: NewlineOption = "keep",
+    repair: RepairOption = False,
+    profile: RepairProfile = None,
+    clip: ClipOption = False,
+    output: RetimeOutput = None,
+    in_place: InPlace = False,
+    dry_run: DryRun = False,
+    format: ReportOption = ReportFormat.text,
     encoding: EncodingOption = None,
     lenient: Lenient = False,
     jobs: Jobs = None,
@@ -150,13 +157,47 @@ def retime_command(
     one rounding to ms, the negative-time check (--clip), repair. Many inputs
     (files, folders, globs) go to -o DIR (mirroring the input tree) or --in-place.
     """
-    from captionkit.formats import dumps, format_from_path, parse_newline, read, to_bytes
-    from captionkit.profiles import resolve_profile
-    from captionkit.retime import result_json, retime, timing_diff
-    from captionkit.retime.options import plan_from_text
+    from captionkit.formats import parse_newline
 
     settings = batch_settings(jobs, dask, executor)
-    plan = plan_from_text(
+    plan = _plan(
+        shift=shift, scale=scale, anchor=anchor, fps=fps, sync=sync, snap=snap, clip=clip,
+        reference=reference, audio=audio, start_from=start_from, start_to=start_to, cues=cues,
+        repair=repair, profile=profile, lenient=lenient,
+    )  # fmt: skip
+    if is_batch(inputs, output):
+        _retime_batch(
+            inputs, output, in_place, dry_run, format, plan, parse_newline(newline),
+            encoding, lenient, settings,
+        )  # fmt: skip
+        return
+    _retime_single(inputs[0], output, in_place, dry_run, format, plan, newline, encoding, lenient)
+
+
+def _plan(
+    *,
+    shift: str | None,
+    scale: str | None,
+    anchor: str,
+    fps: str | None,
+    sync: list[str] | None,
+    snap: str | None,
+    clip: bool,
+    reference: str | None,
+    audio: str | None,
+    start_from: str | None,
+    start_to: str | None,
+    cues: str | None,
+    repair: bool,
+    profile: str | None,
+    lenient: bool,
+) -> RetimePlan:
+    """The plan the options describe (the reference file read, the repair profile resolved)."""
+    from captionkit.formats import read
+    from captionkit.profiles import resolve_profile
+    from captionkit.retime.options import plan_from_text
+
+    return plan_from_text(
         shift=shift,
         scale=scale,
         anchor=anchor,
@@ -171,13 +212,23 @@ def retime_command(
         clip=clip,
         repair=resolve_profile(profile) if repair else None,
     )
-    if is_batch(inputs, output):
-        _retime_batch(
-            inputs, output, in_place, dry_run, format, plan, parse_newline(newline),
-            encoding, lenient, settings,
-        )  # fmt: skip
-        return
-    input = inputs[0]
+
+
+def _retime_single(
+    input: str,
+    output: str | None,
+    in_place: bool,
+    dry_run: bool,
+    format: ReportFormat,
+    plan: RetimePlan,
+    newline: str,
+    encoding: str | None,
+    lenient: bool,
+) -> None:
+    """One file re-timed to ``-o`` (stdout by default) or in place, or its diff printed."""
+    from captionkit.formats import dumps, format_from_path, parse_newline, read, to_bytes
+    from captionkit.retime import result_json, retime, timing_diff
+
     if in_place and output is not None:
         raise UsageError("give -o or --in-place, not both")
     if in_place and input == "-":
@@ -222,6 +273,8 @@ def _retime_batch(
     settings: BatchSettings,
 ) -> None:
     """Many files re-timed to a folder (mirroring the tree) or in place; exit 2 on a failure."""
+    from captionkit.batch import expand_inputs, mirror_outputs
+
     if dry_run:
         raise UsageError("--dry-run shows one file's diff: give one input")
     if in_place == (output is not None and output != "-"):
@@ -255,45 +308,6 @@ def _retime_batch(
     if format is ReportFormat.json:
         print_json(documents)
     raise exit_for(summary)
-
-
-def retime_notes(result: RetimeResult, count: int) -> list[str]:
-    """What moved, one line each."""
-    lines = [f"moved {len(result.moved)} of {count} cues"]
-    if result.audio is not None:
-        heard = result.audio
-        lines.append(
-            f"audio: {len(heard.pieces)} piece(s); speech under the cues "
-            f"{heard.agreement_before:.0%} before, {heard.agreement_after:.0%} after"
-        )
-        for piece in heard.pieces:
-            lines.append(
-                f"  cues {piece.first + 1}-{piece.stop}: {piece.offset_ms:+d} ms, "
-                f"scale {piece.scale:.5f}"
-            )
-    if result.emptied:
-        numbers = ", ".join(str(number) for number in result.emptied)
-        lines.append(f"clipping left cues {numbers} with no time on screen")
-    if result.reference is not None:
-        fit = result.reference
-        lines.append(
-            f"reference: {len(fit.pairs)} cues matched in {len(fit.segments)} segment(s); "
-            f"{fit.unused} reference cues unused"
-        )
-        if fit.unplaced:
-            cue_numbers = ", ".join(str(index + 1) for index in fit.unplaced)
-            lines.append(f"could not place (timing is a guess): cues {cue_numbers}")
-    if result.clipped:
-        lines.append(f"clipped {result.clipped} cues at 0")
-    for shortfall in result.shortfalls:
-        lines.append(f"repair: {shortfall.message}")
-    return lines
-
-
-def print_retime_report(result: RetimeResult, count: int) -> None:
-    """What moved, on stderr."""
-    for line in retime_notes(result, count):
-        note(line)
 
 
 def register(app: typer.Typer) -> None:

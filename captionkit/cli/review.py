@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from captionkit.batch import BatchSummary
 from captionkit.cli.batch import (
     Dask,
     ExecutorChoice,
     ExecutorOption,
     Jobs,
     batch_settings,
-    expand_inputs,
-    prepare_folders,
     print_summary,
     progress_outcomes,
+    summary_of,
 )
 from captionkit.cli.common import (
     EncodingOption,
@@ -33,6 +32,10 @@ from captionkit.cli.common import (
 )
 from captionkit.errors import UsageError
 
+if TYPE_CHECKING:  # the review machinery is imported when the command runs, not for --help
+    from captionkit.batch import BatchInput, BatchSettings
+    from captionkit.render.review import FileReview
+
 
 class Previews(str, Enum):
     """Which cues get a pre-rendered (libass) preview."""
@@ -42,28 +45,34 @@ class Previews(str, Enum):
     all = "all"
 
 
+ReviewInputs = Annotated[list[str], typer.Argument(help="Subtitle files, folders or globs.")]
+SiteFolder = Annotated[str, typer.Option("-o", "--output", help="Folder to write the site in.")]
+VideoOption = Annotated[
+    str | None,
+    typer.Option(
+        "--video",
+        help="The video (one input), or a folder of videos named like the subtitles; "
+        "by default a video beside each file with the same name.",
+    ),
+]
+PreviewsOption = Annotated[
+    Previews,
+    typer.Option("--previews", help="Pre-render cue previews: none, flagged or all."),
+]
+ServeOption = Annotated[
+    bool, typer.Option("--serve", help="Then serve the site on 127.0.0.1 (Ctrl-C stops).")
+]
+PortOption = Annotated[int, typer.Option("--port", help="Port for --serve (0: a free one).")]
+
+
 @handles_errors
 def review_command(
-    inputs: Annotated[list[str], typer.Argument(help="Subtitle files, folders or globs.")],
-    output: Annotated[
-        str, typer.Option("-o", "--output", help="Folder to write the site in.")
-    ] = "review",
-    video: Annotated[
-        str | None,
-        typer.Option(
-            "--video",
-            help="The video (one input), or a folder of videos named like the subtitles; "
-            "by default a video beside each file with the same name.",
-        ),
-    ] = None,
-    previews: Annotated[
-        Previews,
-        typer.Option("--previews", help="Pre-render cue previews: none, flagged or all."),
-    ] = Previews.flagged,
-    serve: Annotated[
-        bool, typer.Option("--serve", help="Then serve the site on 127.0.0.1 (Ctrl-C stops).")
-    ] = False,
-    port: Annotated[int, typer.Option("--port", help="Port for --serve (0: a free one).")] = 0,
+    inputs: ReviewInputs,
+    output: SiteFolder = "review",
+    video: VideoOption = None,
+    previews: PreviewsOption = Previews.flagged,
+    serve: ServeOption = False,
+    port: PortOption = 0,
     profile: ProfileOption = None,
     encoding: EncodingOption = None,
     jobs: Jobs = None,
@@ -72,9 +81,9 @@ def review_command(
 ) -> None:
     """Write a review site: a catalogue (files x rules, worst first) and a page per file
     with its video, captions, findings beside cues, previews and the fix's diff."""
+    from captionkit.batch import expand_inputs
     from captionkit.profiles import resolve_profile
-    from captionkit.render.fonts import default_font_path
-    from captionkit.render.review import build_site, review_file
+    from captionkit.render.review import review_file
 
     settings = batch_settings(jobs, dask, executor)
     items = expand_inputs(inputs)
@@ -88,7 +97,21 @@ def review_command(
         encoding=encoding,
     )
     started = time.perf_counter()
-    reviews = []
+    reviews, failures = _review_files(work, items, settings)
+    _write_site(reviews, items, output)
+    summary = summary_of(len(items), failures)
+    print_summary(summary, time.perf_counter() - started, "reviewed")
+    note(f"wrote {Path(output, 'index.html').resolve()}")
+    if serve:
+        _serve(output, port)
+    raise typer.Exit(2 if summary.failed else 0)
+
+
+def _review_files(
+    work: Callable[[str], FileReview], items: list[BatchInput], settings: BatchSettings
+) -> tuple[list[FileReview], list[str]]:
+    """Every file's review, in input order, and the failures (each printed as it comes)."""
+    reviews: list[FileReview] = []
     failures: list[str] = []
     for outcome in progress_outcomes(work, [item.path for item in items], settings, "reviewing"):
         if outcome.error is not None:  # a bug in the review itself: the file is listed as failed
@@ -101,6 +124,15 @@ def review_command(
             failures.append(review.error)
             stderr.print(review.error, markup=False)
         reviews.append(review)
+    return reviews, failures
+
+
+def _write_site(reviews: list[FileReview], items: list[BatchInput], output: str) -> None:
+    """The site's pages and assets, written into ``output`` (all or nothing)."""
+    from captionkit.batch import prepare_folders
+    from captionkit.render.fonts import default_font_path
+    from captionkit.render.review import build_site
+
     try:
         font: bytes | None = default_font_path().read_bytes()
     except Exception:  # the site falls back to the system's Arabic font
@@ -109,20 +141,18 @@ def review_command(
     outputs = [(str(Path(output) / name), data) for name, data in site]
     prepare_folders([path for path, _ in outputs])
     emit(outputs, inputs=[item.path for item in items])
-    summary = BatchSummary(len(items), len(items) - len(failures), len(failures), tuple(failures))
-    print_summary(summary, time.perf_counter() - started, "reviewed")
-    index = Path(output, "index.html").resolve()
-    note(f"wrote {index}")
-    if serve:
-        from captionkit.render.review.serve import make_server
 
-        server = make_server(output, port)
-        note(f"serving http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
-        try:
-            server.serve_forever()
-        finally:
-            server.server_close()
-    raise typer.Exit(2 if summary.failed else 0)
+
+def _serve(output: str, port: int) -> None:
+    """Serve the site on 127.0.0.1 until Ctrl-C."""
+    from captionkit.render.review.serve import make_server
+
+    server = make_server(output, port)
+    note(f"serving http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
 
 
 def register(app: typer.Typer) -> None:
