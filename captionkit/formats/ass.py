@@ -349,14 +349,16 @@ def _parse(text: str, track_source: TrackSource) -> Track:
     return Track(tuple(blocks), "ass", track_source)
 
 
+def _unreadable_event(raw: str, number: int, reason: str) -> Unparsed:
+    """A ``Dialogue:`` line kept verbatim, with why it is not a cue."""
+    return Unparsed(_normalized(raw), number, reason, BlockSource(raw, number))
+
+
 def _event(line: str, raw: str, number: int, layout: _Layout | None) -> Cue | Unparsed:
     """A ``Dialogue:`` line as a cue, or as an unparsed block saying why not."""
     if layout is None:
-        return Unparsed(
-            _normalized(raw),
-            number,
-            "the events' Format line has no Start, End or Text field",
-            BlockSource(raw, number),
+        return _unreadable_event(
+            raw, number, "the events' Format line has no Start, End or Text field"
         )
     body = 9
     while body < len(line) and line[body] in " \t":
@@ -364,11 +366,8 @@ def _event(line: str, raw: str, number: int, layout: _Layout | None) -> Cue | Un
     count = len(layout.fields)
     parts = line[body:].split(",", count - 1)
     if len(parts) < count:
-        return Unparsed(
-            _normalized(raw),
-            number,
-            f"a Dialogue line with {len(parts)} of its {count} fields",
-            BlockSource(raw, number),
+        return _unreadable_event(
+            raw, number, f"a Dialogue line with {len(parts)} of its {count} fields"
         )
     starts = [body]
     for part in parts[:-1]:
@@ -378,11 +377,8 @@ def _event(line: str, raw: str, number: int, layout: _Layout | None) -> Cue | Un
     end = parse_ass_time(end_field)
     if start is None or end is None:
         bad = start_field if start is None else end_field
-        return Unparsed(
-            _normalized(raw),
-            number,
-            f"unreadable event time {bad.strip()!r} (expected H:MM:SS.cc)",
-            BlockSource(raw, number),
+        return _unreadable_event(
+            raw, number, f"unreadable event time {bad.strip()!r} (expected H:MM:SS.cc)"
         )
     start_begin = starts[layout.start] + len(start_field) - len(start_field.lstrip(" \t"))
     end_begin = starts[layout.end] + len(end_field) - len(end_field.lstrip(" \t"))

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from captionkit.collector import collector_paused
 from captionkit.errors import ParseError, UnrepresentableTextError
 from captionkit.formats.lines import split_lines
+from captionkit.formats.splice import splice
 from captionkit.model import (
     Block,
     BlockSource,
@@ -169,10 +170,20 @@ def _parse_general(
     """Line-by-line reading for every file, however irregular."""
     lines, ends, offsets = split_lines(text)
     count = len(lines)
+    anchors = _anchors(lines, file=file, lenient=lenient)
+    first_start = anchors[0].block_start if anchors else count
+    blocks, leading = _before_first_cue(text, lines, offsets, first_start)
+    for position, anchor in enumerate(anchors):
+        stop = anchors[position + 1].block_start if position + 1 < len(anchors) else count
+        blocks += _anchor_blocks(text, lines, ends, offsets, anchor, stop, file, lenient)
+    return Track(tuple(blocks), "srt", _with_leading(source, leading))
+
+
+def _anchors(lines: list[str], *, file: str | None, lenient: bool) -> list[_Anchor]:
+    """The timing lines of the file, where each cue's block begins: the reader's anchors."""
     anchors: list[_Anchor] = []
     previous_timing = -1
-    for number in range(count):
-        line = lines[number]
+    for number, line in enumerate(lines):
         if "->" not in line:
             continue
         match = TIMING.fullmatch(line)
@@ -191,7 +202,6 @@ def _parse_general(
         block_start = number - 1 if has_index else number
         anchors.append(_Anchor(number, block_start, match))
         previous_timing = number
-
     if not anchors and any(line.strip() for line in lines):
         first = next(i for i, line in enumerate(lines) if line.strip())
         raise ParseError(
@@ -199,63 +209,63 @@ def _parse_general(
             file=file,
             line=first + 1,
         )
-    blocks: list[Block] = []
-    first_start = anchors[0].block_start if anchors else count
-    leading = ""
-    if first_start > 0:
-        prefix = text[: offsets[first_start]] if first_start < count else text
-        if any(line.strip() for line in lines[:first_start]):
-            first_text = next(i for i in range(first_start) if lines[i].strip())
-            blocks.append(
-                Unparsed(
-                    prefix,
-                    first_text + 1,
-                    "text before the first cue",
-                    BlockSource(prefix, 1),
-                )
-            )
-        else:
-            leading = prefix
+    return anchors
 
-    for position, anchor in enumerate(anchors):
-        stop = anchors[position + 1].block_start if position + 1 < len(anchors) else count
-        block_offset = offsets[anchor.block_start]
-        raw = text[block_offset : offsets[stop] if stop < count else len(text)]
-        if anchor.match is None:
-            blocks.append(
-                Unparsed(
-                    raw,
-                    anchor.timing + 1,
-                    f"unreadable timing line {lines[anchor.timing].strip()!r}",
-                    BlockSource(raw, anchor.block_start + 1),
-                )
-            )
-            continue
-        orphan = _orphan_block(lines, anchor, stop)
-        if orphan is None:
-            blocks.append(_make_cue(text, lines, ends, offsets, anchor, stop, raw, block_offset))
-            continue
-        if not lenient:
-            raise ParseError(
-                f"cue {lines[orphan].strip()} has no timing line "
-                "(expected 00:00:01,000 --> 00:00:02,000 under its number)",
-                file=file,
-                line=orphan + 1,
-            )
-        cut = offsets[orphan]
-        raw_cue = text[block_offset:cut]
-        blocks.append(_make_cue(text, lines, ends, offsets, anchor, orphan, raw_cue, block_offset))
-        raw_orphan = text[cut : offsets[stop] if stop < count else len(text)]
-        blocks.append(
-            Unparsed(
-                raw_orphan,
-                orphan + 1,
-                f"cue {lines[orphan].strip()} has no timing line",
-                BlockSource(raw_orphan, orphan + 1),
-            )
+
+def _before_first_cue(
+    text: str, lines: list[str], offsets: list[int], first_start: int
+) -> tuple[list[Block], str]:
+    """What stands before the first cue: an unparsed block if it has text, else blank lines."""
+    if first_start == 0:
+        return [], ""
+    prefix = text[: offsets[first_start]] if first_start < len(lines) else text
+    if not any(line.strip() for line in lines[:first_start]):
+        return [], prefix
+    first_text = next(i for i in range(first_start) if lines[i].strip())
+    return [
+        Unparsed(prefix, first_text + 1, "text before the first cue", BlockSource(prefix, 1))
+    ], ""
+
+
+def _anchor_blocks(
+    text: str,
+    lines: list[str],
+    ends: list[str],
+    offsets: list[int],
+    anchor: _Anchor,
+    stop: int,
+    file: str | None,
+    lenient: bool,
+) -> list[Block]:
+    """The blocks from one anchor to the next: its cue, or an unparsed block, and any orphan."""
+    count = len(lines)
+    block_offset = offsets[anchor.block_start]
+    raw = text[block_offset : offsets[stop] if stop < count else len(text)]
+    if anchor.match is None:
+        reason = f"unreadable timing line {lines[anchor.timing].strip()!r}"
+        return [Unparsed(raw, anchor.timing + 1, reason, BlockSource(raw, anchor.block_start + 1))]
+    orphan = _orphan_block(lines, anchor, stop)
+    if orphan is None:
+        return [_make_cue(text, lines, ends, offsets, anchor, stop, raw, block_offset)]
+    if not lenient:
+        raise ParseError(
+            f"cue {lines[orphan].strip()} has no timing line "
+            "(expected 00:00:01,000 --> 00:00:02,000 under its number)",
+            file=file,
+            line=orphan + 1,
         )
-
-    return Track(tuple(blocks), "srt", _with_leading(source, leading))
+    cut = offsets[orphan]
+    raw_cue = text[block_offset:cut]
+    raw_orphan = text[cut : offsets[stop] if stop < count else len(text)]
+    return [
+        _make_cue(text, lines, ends, offsets, anchor, orphan, raw_cue, block_offset),
+        Unparsed(
+            raw_orphan,
+            orphan + 1,
+            f"cue {lines[orphan].strip()} has no timing line",
+            BlockSource(raw_orphan, orphan + 1),
+        ),
+    ]
 
 
 def _with_leading(source: TrackSource | None, leading: str) -> TrackSource:
@@ -282,6 +292,31 @@ def _orphan_block(lines: list[str], anchor: _Anchor, stop: int) -> int | None:
     return None
 
 
+def _last_text_line(lines: list[str], timing: int, stop: int) -> int:
+    """The cue's last text line (``timing`` when it has none) in its block, which ends at ``stop``.
+
+    The text runs to the last line that is not blank; whitespace-only lines at
+    the end are separators, except a first line that is only spaces (a cue whose
+    text is a space).
+    """
+    last = stop - 1
+    while last > timing + 1 and not lines[last].strip():
+        last -= 1
+    if last == timing + 1 and lines[last] == "":
+        last = timing
+    return last
+
+
+def _identifier(lines: list[str], anchor: _Anchor) -> tuple[str, tuple[int, int]]:
+    """The cue's index as read, and its span on its line (empty when it has none)."""
+    if anchor.block_start == anchor.timing:
+        return "", (0, 0)
+    id_line = lines[anchor.block_start]
+    identifier = id_line.strip()
+    id_begin = len(id_line) - len(id_line.lstrip())
+    return identifier, (id_begin, id_begin + len(identifier))
+
+
 def _make_cue(
     text: str,
     lines: list[str],
@@ -292,27 +327,14 @@ def _make_cue(
     raw: str,
     block_offset: int,
 ) -> Cue:
+    """A cue from its anchor's block: its values, and their spans in ``raw`` for the writer."""
     match = anchor.match
     assert match is not None
     timing = anchor.timing
-    # The text runs to the last line that is not blank; whitespace-only lines at
-    # the end are separators, except a first line that is only spaces (a cue
-    # whose text is a space).
-    last = stop - 1
-    while last > timing + 1 and not lines[last].strip():
-        last -= 1
-    if last == timing + 1 and lines[last] == "":
-        last = timing
+    last = _last_text_line(lines, timing, stop)
     text_lines = lines[timing + 1 : last + 1]
     cue_text = "\n".join(text_lines)
-    if anchor.block_start < timing:
-        identifier = lines[anchor.block_start].strip()
-        id_line = lines[anchor.block_start]
-        id_begin = len(id_line) - len(id_line.lstrip())
-        identifier_span = (id_begin, id_begin + len(identifier))
-    else:
-        identifier = ""
-        identifier_span = (0, 0)
+    identifier, identifier_span = _identifier(lines, anchor)
     timing_offset = offsets[timing] - block_offset
     rest = match["rest"]
     settings = rest.strip()
@@ -411,39 +433,29 @@ def _patched_cue(cue: Cue, source: CueSource, position: int, newline: str) -> st
         and cue.settings
     ):
         return _fresh_cue(cue, position, newline) + raw[source.text_span[1] :].lstrip("\r\n")
-    pieces: list[str] = []
-    cursor = 0
-
-    def put(span: tuple[int, int], value: str) -> None:
-        nonlocal cursor
-        pieces.append(raw[cursor : span[0]])
-        pieces.append(value)
-        cursor = span[1]
-
+    edits: list[tuple[int, int, str]] = []
     if cue.identifier != source.identifier_as_read:
         if source.identifier_as_read:
-            put(source.identifier_span, cue.identifier)
+            edits.append((*source.identifier_span, cue.identifier))
         elif cue.identifier:
-            pieces.append(cue.identifier + newline)
-    start_span = source.start_span
-    end_span = source.end_span
-    if cue.start != source.start_as_read:
-        put(start_span, restyle_stamp(cue.start, raw[start_span[0] : start_span[1]]))
-    if cue.end != source.end_as_read:
-        put(end_span, restyle_stamp(cue.end, raw[end_span[0] : end_span[1]]))
+            edits.append((0, 0, cue.identifier + newline))
+    for value, as_read, (begin, end) in (
+        (cue.start, source.start_as_read, source.start_span),
+        (cue.end, source.end_as_read, source.end_span),
+    ):
+        if value != as_read:
+            edits.append((begin, end, restyle_stamp(value, raw[begin:end])))
     if cue.settings != source.settings_as_read:
-        span = source.settings_span
-        value = cue.settings
-        if not source.settings_as_read and value:
-            value = "  " + value
-        put(span, value)
+        settings = cue.settings
+        if not source.settings_as_read and settings:
+            settings = "  " + settings
+        edits.append((*source.settings_span, settings))
     if cue.text != source.text_as_read:
         body = newline.join(cue.text.split("\n"))
         if not source.text_as_read and body:
             body += newline
-        put(source.text_span, body)
-    pieces.append(raw[cursor:])
-    return "".join(pieces)
+        edits.append((*source.text_span, body))
+    return splice(raw, edits)
 
 
 def dumps_srt(track: Track, *, newline: str | None = None) -> str:

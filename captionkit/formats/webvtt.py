@@ -67,6 +67,7 @@ from typing import Any
 
 from captionkit.collector import collector_paused
 from captionkit.errors import ParseError, UnrepresentableTextError
+from captionkit.formats.splice import splice
 from captionkit.model import (
     Block,
     BlockSource,
@@ -709,60 +710,44 @@ def _patched_cue(cue: Cue, source: CueSource, newline: str) -> str:
         found = _LINE_END.search(raw)
         if found is not None:
             newline = found.group()  # the block's own line ends
-    if (
-        cue.text == source.text_as_read
-        and cue.identifier == source.identifier_as_read
-        and cue.settings == source.settings_as_read
-    ):
-        if cue.start == source.start_as_read and cue.end == source.end_as_read:
-            return raw
-        # Re-timed only: the two stamps, in their own style, and nothing else.
-        start_begin, start_end = source.start_span
-        end_begin, end_end = source.end_span
-        return (
-            raw[:start_begin]
-            + restyle_stamp(cue.start, raw[start_begin:start_end])
-            + raw[start_end:end_begin]
-            + restyle_stamp(cue.end, raw[end_begin:end_end])
-            + raw[end_end:]
-        )
-    pieces: list[str] = []
-    cursor = 0
-
-    def put(span: tuple[int, int], value: str) -> None:
-        nonlocal cursor
-        pieces.append(raw[cursor : span[0]])
-        pieces.append(value)
-        cursor = span[1]
-
+    edits: list[tuple[int, int, str]] = []
     if cue.identifier != source.identifier_as_read:
-        if not source.identifier_as_read:
-            pieces.append(cue.identifier + newline)
-        elif cue.identifier:
-            put(source.identifier_span, cue.identifier)
-        else:  # drop the identifier line with its line end
-            put((0, source.start_span[0] - _timing_indent(raw, source)), "")
+        edits.append(_identifier_edit(cue.identifier, source, newline))
     if cue.start != source.start_as_read:
-        original = raw[source.start_span[0] : source.start_span[1]]
-        put(source.start_span, restyle_stamp(cue.start, original))
+        begin, end = source.start_span
+        edits.append((begin, end, restyle_stamp(cue.start, raw[begin:end])))
     if cue.end != source.end_as_read:
-        original = raw[source.end_span[0] : source.end_span[1]]
-        put(source.end_span, restyle_stamp(cue.end, original))
+        begin, end = source.end_span
+        edits.append((begin, end, restyle_stamp(cue.end, raw[begin:end])))
     if cue.settings != source.settings_as_read:
         value = cue.settings
         if not source.settings_as_read and value:
             value = " " + value
-        put(source.settings_span, value)
+        edits.append((*source.settings_span, value))
     if cue.text != source.text_as_read:
-        body = newline.join(escape_arrows(cue.text).split("\n"))
-        begin, end = source.text_span
-        if not source.text_as_read and body:
-            # No text lines before: add them after the timing line.
-            after_line_end = begin > 0 and raw[begin - 1] in "\r\n"
-            body = body + newline if after_line_end else newline + body
-        put((begin, end), body)
-    pieces.append(raw[cursor:])
-    return "".join(pieces)
+        edits.append(_text_edit(cue.text, source, newline))
+    return splice(raw, edits)
+
+
+def _identifier_edit(identifier: str, source: CueSource, newline: str) -> tuple[int, int, str]:
+    """The edit that gives a cue block a new identifier line, changes it or drops it."""
+    if not source.identifier_as_read:
+        return 0, 0, identifier + newline
+    if identifier:
+        return (*source.identifier_span, identifier)
+    # Drop the identifier line with its line end.
+    return 0, source.start_span[0] - _timing_indent(source.raw, source), ""
+
+
+def _text_edit(text: str, source: CueSource, newline: str) -> tuple[int, int, str]:
+    """The edit that puts a cue's new text (``-->`` escaped) into its source block."""
+    body = newline.join(escape_arrows(text).split("\n"))
+    begin, end = source.text_span
+    if not source.text_as_read and body:
+        # No text lines before: add them after the timing line.
+        after_line_end = begin > 0 and source.raw[begin - 1] in "\r\n"
+        body = body + newline if after_line_end else newline + body
+    return begin, end, body
 
 
 def _timing_indent(raw: str, source: CueSource) -> int:
@@ -828,24 +813,6 @@ def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
     line_end = newline or track.source.newline
     same_format = track.format == "vtt"
     pieces: list[str] = []
-
-    def add(piece: str, *, always_blank: bool) -> None:
-        """Append a block, with a blank line before it where it would otherwise merge.
-
-        A block after a single line end is safe only when its first line holds
-        "-->" (the spec ends the previous block there); that is how unchanged
-        blocks that were written so follow each other.
-        """
-        if pieces:
-            previous = pieces[-1]
-            if not previous.endswith(("\n", "\r")):
-                pieces.append(line_end + line_end)
-            elif not _ends_with_blank_line(previous) and (
-                always_blank or not _starts_with_timing(piece)
-            ):
-                pieces.append(line_end)
-        pieces.append(piece)
-
     blocks = track.blocks
     if not blocks or not isinstance(blocks[0], Header):
         pieces.append("WEBVTT" + line_end + line_end)
@@ -867,29 +834,62 @@ def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
             ):
                 append(source.raw)  # unchanged, after a blank line: as read
                 continue
-            vtt_source = source if source is not None and source.format == "vtt" else None
-            if source is not None and vtt_source is None:
-                # SubRip: its X1/Y1 coordinates are not WebVTT settings.
-                block = Cue(block.start, block.end, block.text, block.identifier, "", source)
-            problem = _cue_problem(block, vtt_source)
-            if problem is not None:
-                label = f" ({block.identifier!r})" if block.identifier else ""
-                raise UnrepresentableTextError(
-                    f"cue {position}{label}: {problem}",
-                    file=track.source.path,
-                    line=block.line_number,
-                )
-            if vtt_source is not None:
-                add(_patched_cue(block, vtt_source, line_end), always_blank=False)
-            else:
-                add(_fresh_cue(block, line_end), always_blank=bool(block.identifier))
-        elif isinstance(block, Unparsed):
-            if same_format and block.source is not None:
-                add(block.source.raw, always_blank=False)
-        elif isinstance(block, Section):
-            continue  # another format's sections (ASS, TTML): conversion_losses lists them
-        elif block.source is not None and same_format:
-            add(block.source.raw, always_blank=True)
+            written: tuple[str, bool] | None = _written_cue(block, position, line_end, track)
         else:
-            add(_fresh_block(block, line_end, f"{type(block).__name__}: "), always_blank=True)
+            written = _written_block(block, line_end, same_format)
+        if written is not None:
+            _add_block(pieces, written[0], line_end, always_blank=written[1])
     return "".join(pieces)
+
+
+def _add_block(pieces: list[str], piece: str, line_end: str, *, always_blank: bool) -> None:
+    """Append a block, with a blank line before it where it would otherwise merge.
+
+    A block after a single line end is safe only when its first line holds
+    "-->" (the spec ends the previous block there); that is how unchanged
+    blocks that were written so follow each other.
+    """
+    if pieces:
+        previous = pieces[-1]
+        if not previous.endswith(("\n", "\r")):
+            pieces.append(line_end + line_end)
+        elif not _ends_with_blank_line(previous) and (
+            always_blank or not _starts_with_timing(piece)
+        ):
+            pieces.append(line_end)
+    pieces.append(piece)
+
+
+def _written_cue(cue: Cue, position: int, line_end: str, track: Track) -> tuple[str, bool]:
+    """A cue that changed or comes from elsewhere, and whether a blank line must precede it."""
+    source = cue.source
+    vtt_source = source if source is not None and source.format == "vtt" else None
+    if source is not None and vtt_source is None:
+        # SubRip: its X1/Y1 coordinates are not WebVTT settings.
+        cue = Cue(cue.start, cue.end, cue.text, cue.identifier, "", source)
+    problem = _cue_problem(cue, vtt_source)
+    if problem is not None:
+        label = f" ({cue.identifier!r})" if cue.identifier else ""
+        raise UnrepresentableTextError(
+            f"cue {position}{label}: {problem}",
+            file=track.source.path,
+            line=cue.line_number,
+        )
+    if vtt_source is not None:
+        return _patched_cue(cue, vtt_source, line_end), False
+    return _fresh_cue(cue, line_end), bool(cue.identifier)
+
+
+def _written_block(
+    block: Header | Note | Style | Region | Section | Unparsed, line_end: str, same_format: bool
+) -> tuple[str, bool] | None:
+    """A block that is not a cue, and whether a blank line must precede it (None: left out)."""
+    if isinstance(block, Unparsed):
+        if same_format and block.source is not None:
+            return block.source.raw, False
+        return None
+    if isinstance(block, Section):
+        return None  # another format's sections (ASS, TTML): conversion_losses lists them
+    if block.source is not None and same_format:
+        return block.source.raw, True
+    return _fresh_block(block, line_end, f"{type(block).__name__}: "), True
