@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from captionkit.collector import collector_paused
 from captionkit.errors import ParseError, UnrepresentableTextError
@@ -136,6 +137,20 @@ def _is_index(line: str) -> bool:
     return _INDEX.fullmatch(line) is not None
 
 
+class _Split(NamedTuple):
+    """The text read line by line, as :func:`split_lines` gives it, and the text itself."""
+
+    text: str
+    lines: list[str]
+    ends: list[str]
+    offsets: list[int]
+
+    def cut(self, first: int, stop: int) -> str:
+        """The text from the start of line ``first`` to that of line ``stop`` (or the end)."""
+        end = self.offsets[stop] if stop < len(self.lines) else len(self.text)
+        return self.text[self.offsets[first] : end]
+
+
 @dataclass
 class _Anchor:
     """A timing line found while scanning: where the cue's block begins."""
@@ -168,14 +183,14 @@ def _parse_general(
     source: TrackSource | None,
 ) -> Track:
     """Line-by-line reading for every file, however irregular."""
-    lines, ends, offsets = split_lines(text)
-    count = len(lines)
-    anchors = _anchors(lines, file=file, lenient=lenient)
+    split = _Split(text, *split_lines(text))
+    count = len(split.lines)
+    anchors = _anchors(split.lines, file=file, lenient=lenient)
     first_start = anchors[0].block_start if anchors else count
-    blocks, leading = _before_first_cue(text, lines, offsets, first_start)
+    blocks, leading = _before_first_cue(split, first_start)
     for position, anchor in enumerate(anchors):
         stop = anchors[position + 1].block_start if position + 1 < len(anchors) else count
-        blocks += _anchor_blocks(text, lines, ends, offsets, anchor, stop, file, lenient)
+        blocks += _anchor_blocks(split, anchor, stop, file=file, lenient=lenient)
     return Track(tuple(blocks), "srt", _with_leading(source, leading))
 
 
@@ -212,13 +227,12 @@ def _anchors(lines: list[str], *, file: str | None, lenient: bool) -> list[_Anch
     return anchors
 
 
-def _before_first_cue(
-    text: str, lines: list[str], offsets: list[int], first_start: int
-) -> tuple[list[Block], str]:
+def _before_first_cue(split: _Split, first_start: int) -> tuple[list[Block], str]:
     """What stands before the first cue: an unparsed block if it has text, else blank lines."""
     if first_start == 0:
         return [], ""
-    prefix = text[: offsets[first_start]] if first_start < len(lines) else text
+    prefix = split.cut(0, first_start)
+    lines = split.lines
     if not any(line.strip() for line in lines[:first_start]):
         return [], prefix
     first_text = next(i for i in range(first_start) if lines[i].strip())
@@ -228,25 +242,17 @@ def _before_first_cue(
 
 
 def _anchor_blocks(
-    text: str,
-    lines: list[str],
-    ends: list[str],
-    offsets: list[int],
-    anchor: _Anchor,
-    stop: int,
-    file: str | None,
-    lenient: bool,
+    split: _Split, anchor: _Anchor, stop: int, *, file: str | None, lenient: bool
 ) -> list[Block]:
     """The blocks from one anchor to the next: its cue, or an unparsed block, and any orphan."""
-    count = len(lines)
-    block_offset = offsets[anchor.block_start]
-    raw = text[block_offset : offsets[stop] if stop < count else len(text)]
+    lines = split.lines
     if anchor.match is None:
+        raw = split.cut(anchor.block_start, stop)
         reason = f"unreadable timing line {lines[anchor.timing].strip()!r}"
         return [Unparsed(raw, anchor.timing + 1, reason, BlockSource(raw, anchor.block_start + 1))]
     orphan = _orphan_block(lines, anchor, stop)
     if orphan is None:
-        return [_make_cue(text, lines, ends, offsets, anchor, stop, raw, block_offset)]
+        return [_make_cue(split, anchor, stop)]
     if not lenient:
         raise ParseError(
             f"cue {lines[orphan].strip()} has no timing line "
@@ -254,11 +260,9 @@ def _anchor_blocks(
             file=file,
             line=orphan + 1,
         )
-    cut = offsets[orphan]
-    raw_cue = text[block_offset:cut]
-    raw_orphan = text[cut : offsets[stop] if stop < count else len(text)]
+    raw_orphan = split.cut(orphan, stop)
     return [
-        _make_cue(text, lines, ends, offsets, anchor, orphan, raw_cue, block_offset),
+        _make_cue(split, anchor, orphan),
         Unparsed(
             raw_orphan,
             orphan + 1,
@@ -317,17 +321,11 @@ def _identifier(lines: list[str], anchor: _Anchor) -> tuple[str, tuple[int, int]
     return identifier, (id_begin, id_begin + len(identifier))
 
 
-def _make_cue(
-    text: str,
-    lines: list[str],
-    ends: list[str],
-    offsets: list[int],
-    anchor: _Anchor,
-    stop: int,
-    raw: str,
-    block_offset: int,
-) -> Cue:
-    """A cue from its anchor's block: its values, and their spans in ``raw`` for the writer."""
+def _make_cue(split: _Split, anchor: _Anchor, stop: int) -> Cue:
+    """A cue from its block (anchor to ``stop``): its values, and their spans for the writer."""
+    lines, ends, offsets = split.lines, split.ends, split.offsets
+    raw = split.cut(anchor.block_start, stop)
+    block_offset = offsets[anchor.block_start]
     match = anchor.match
     assert match is not None
     timing = anchor.timing

@@ -61,6 +61,7 @@ from defusedxml import DefusedXmlException
 
 from captionkit.collector import collector_paused
 from captionkit.errors import ParseError, UnrepresentableTextError
+from captionkit.formats.splice import splice
 from captionkit.model import (
     Block as ModelBlock,
 )
@@ -990,15 +991,7 @@ def _patch(cue: Cue, source: CueSource, timing: Timing, context: _Context | None
             edits.append((source.identifier_end, source.identifier_end, added))
     if cue.text != source.text_as_read:
         edits.append((source.text_begin, source.text_end, _escape_text(cue.text)))
-    edits.sort()
-    pieces: list[str] = []
-    cursor = 0
-    for begin, end, value_text in edits:
-        pieces.append(raw[cursor:begin])
-        pieces.append(value_text)
-        cursor = end
-    pieces.append(raw[cursor:])
-    return "".join(pieces)
+    return splice(raw, sorted(edits))
 
 
 def dumps_ttml(
