@@ -330,11 +330,9 @@ def _fast_cues(text: str, position: int, reader: _Reader, newline: str = "\n") -
     plainly (``start --> end``, one space each side) for this path.
     """
     match = _CUE_BLOCKS[newline].match
-    step = len(newline)
     append = reader.blocks.append
     make_source = _cue_source_maker()
     size = len(text)
-    whitespace = _ASCII_WHITESPACE
     count_lines = text.count
     start_position = position
     last, line = position, reader.line_at(position)
@@ -342,82 +340,87 @@ def _fast_cues(text: str, position: int, reader: _Reader, newline: str = "\n") -
         found = match(text, position)
         if found is None:
             break
-        (identifier, start_stamp, hours, minutes, seconds, millis, end_stamp, hours2, minutes2,
-         seconds2, millis2, rest, body) = found.groups()  # fmt: skip
-        try:
-            start = _HOURS[hours] + _MINUTES[minutes] + _SECONDS[seconds] + _MILLIS[millis]
-            stop = _HOURS[hours2] + _MINUTES[minutes2] + _SECONDS[seconds2] + _MILLIS[millis2]
-        except KeyError:  # minutes or seconds above 59 (for the spec), or 100 hours and more
-            start_or_none = _stamp_ms(hours, minutes, seconds, millis)
-            stop_or_none = _stamp_ms(hours2, minutes2, seconds2, millis2)
-            if start_or_none is None or stop_or_none is None:
-                break
-            start, stop = start_or_none, stop_or_none
-        if identifier is None:
-            identifier = ""
-            timing_offset = 0
-        elif "-->" in identifier:
-            break
-        else:
-            timing_offset = len(identifier) + step
-        if body is not None and "-->" in body:
-            break
-        end = found.end()
-        start_end = timing_offset + len(start_stamp)
-        end_begin = start_end + 5
-        rest_begin = end_begin + len(end_stamp)
-        if rest:
-            settings = rest.strip(whitespace)
-            settings_begin = rest_begin + len(rest) - len(rest.lstrip(whitespace))
-            rest_end = rest_begin + len(rest)
-        else:
-            settings = ""
-            settings_begin = rest_end = rest_begin
-        if body is None:
-            body = ""
-            text_begin = text_end = min(rest_end + step, end - position)
-        else:
-            text_begin = rest_end + step
-            text_end = text_begin + len(body)
-            if step > 1 or newline == "\r":
-                body = body.replace(newline, "\n")
         line += count_lines(newline, last, position)
         last = position
-        append(
-            Cue(
-                start,
-                stop,
-                body,
-                identifier,
-                settings,
-                make_source(
-                    (
-                        "vtt",
-                        text[position:end],
-                        line,
-                        0,
-                        len(identifier),
-                        timing_offset,
-                        start_end,
-                        end_begin,
-                        rest_begin,
-                        settings_begin,
-                        settings_begin + len(settings),
-                        text_begin,
-                        text_end,
-                        start,
-                        stop,
-                        identifier,
-                        settings,
-                        body,
-                    )
-                ),
-            )
-        )
+        end = found.end()
+        cue = _fast_cue(found.groups(), text, position, end, line, newline, make_source)
+        if cue is None:
+            break
+        append(cue)
         position = end
     if position > start_position:
         reader.seen_cue = True
     return position
+
+
+def _fast_cue(
+    groups: tuple[Any, ...],
+    text: str,
+    position: int,
+    end: int,
+    line: int,
+    newline: str,
+    make_source: Callable[[tuple[Any, ...]], CueSource],
+) -> Cue | None:
+    """The cue of an ordinary block matched from ``position`` to ``end`` (on ``line``), or None.
+
+    None: the spec's block collection must read it (a stamp the spec rejects,
+    ``-->`` in the identifier or the text).
+    """
+    (identifier, start_stamp, hours, minutes, seconds, millis, end_stamp, hours2, minutes2,
+     seconds2, millis2, rest, body) = groups  # fmt: skip
+    try:
+        start = _HOURS[hours] + _MINUTES[minutes] + _SECONDS[seconds] + _MILLIS[millis]
+        stop = _HOURS[hours2] + _MINUTES[minutes2] + _SECONDS[seconds2] + _MILLIS[millis2]
+    except KeyError:  # minutes or seconds above 59 (for the spec), or 100 hours and more
+        times = _spec_times(groups)
+        if times is None:
+            return None
+        start, stop = times
+    step = len(newline)
+    if identifier is None:
+        identifier = ""
+    elif "-->" in identifier:
+        return None
+    timing_offset = len(identifier) + step if identifier else 0
+    if body is not None and "-->" in body:
+        return None
+    start_end = timing_offset + len(start_stamp)
+    end_begin = start_end + 5
+    rest_begin = end_begin + len(end_stamp)
+    if rest:
+        settings = rest.strip(_ASCII_WHITESPACE)
+        settings_begin = rest_begin + len(rest) - len(rest.lstrip(_ASCII_WHITESPACE))
+        rest_end = rest_begin + len(rest)
+    else:
+        settings = ""
+        settings_begin = rest_end = rest_begin
+    if body is None:
+        body = ""
+        text_begin = text_end = min(rest_end + step, end - position)
+    else:
+        text_begin = rest_end + step
+        text_end = text_begin + len(body)
+        if step > 1 or newline == "\r":
+            body = body.replace(newline, "\n")
+    return Cue(start, stop, body, identifier, settings, make_source((
+        "vtt", text[position:end], line,
+        0, len(identifier),
+        timing_offset, start_end,
+        end_begin, rest_begin,
+        settings_begin, settings_begin + len(settings),
+        text_begin, text_end,
+        start, stop, identifier, settings, body,  # the values as read
+    )))  # fmt: skip
+
+
+def _spec_times(groups: tuple[Any, ...]) -> tuple[int, int] | None:
+    """The times of a fast-path match that the tables do not hold, or None where the spec says no."""
+    start = _stamp_ms(groups[2], groups[3], groups[4], groups[5])
+    stop = _stamp_ms(groups[7], groups[8], groups[9], groups[10])
+    if start is None or stop is None:
+        return None
+    return start, stop
 
 
 def _cue_source_maker() -> Callable[[tuple[Any, ...]], CueSource]:
