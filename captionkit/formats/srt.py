@@ -550,6 +550,14 @@ _SECONDS = {f"{seconds:02d}": seconds * 1000 for seconds in range(100)}  # 60-99
 _MILLIS = {f"{millis:03d}": millis for millis in range(1000)}
 
 
+class _MinuteCache(dict[str, int]):
+    """Milliseconds of the ``HH:MM`` of stamps, each worked out on first use."""
+
+    def __missing__(self, clock: str) -> int:
+        value = self[clock] = stamp_to_ms(clock + ":00")
+        return value
+
+
 def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
     """The common case, all blocks in one regular-expression pass, or None.
 
@@ -573,121 +581,79 @@ def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
     pieces = _BLOCKS[newline].findall(text, first)
     if not pieces or text.count("->") != len(pieces):
         return None
-    new_tuple = tuple.__new__  # CueSource is a named tuple: skip its keyword wrapper
-    new_cue = Cue
-    seconds_table = _SECONDS
-    millis_table = _MILLIS
-    minutes: dict[str, int] = {}
     blocks: list[Block] = []
     append = blocks.append
+    minutes = _MinuteCache()
     position = first
     line = first // step + 1
-    for (indent, index, index_end, lead, start_clock, start_seconds, start_millis, start_stamp,
-         arrow, end_clock, end_seconds, end_millis, end_stamp, rest, timing_end,
-         body, blank) in pieces:  # fmt: skip
-        # "HH:MM:SS,mmm" comes in pieces: HH:MM from a cache, SS and mmm from tables.
-        if start_clock:
-            base = minutes.get(start_clock)
-            if base is None:
-                base = minutes[start_clock] = stamp_to_ms(start_clock + ":00")
-            start = base + seconds_table[start_seconds] + millis_table[start_millis]
-            start_length = 12
-        else:
-            start = stamp_to_ms(start_stamp)
-            start_length = len(start_stamp)
-        if end_clock:
-            base = minutes.get(end_clock)
-            if base is None:
-                base = minutes[end_clock] = stamp_to_ms(end_clock + ":00")
-            end = base + seconds_table[end_seconds] + millis_table[end_millis]
-            end_length = 12
-        else:
-            end = stamp_to_ms(end_stamp)
-            end_length = len(end_stamp)
-        if (
-            index
-            and not indent
-            and not lead
-            and index_end == newline
-            and arrow == " --> "
-            and start_length == end_length == 12
-        ):  # the usual layout: offsets without measuring every piece
-            identifier_begin = 0
-            identifier_end = len(index)
-            start_begin = identifier_end + step
-            start_end = start_begin + 12
-            end_begin = start_end + 5
-            at = end_begin + 12
-            lines = 2
-        else:
-            at = len(indent)
-            if index:
-                identifier_begin = at
-                at += len(index)
-                identifier_end = at
-                at += len(index_end)
-                lines = 2
-            else:
-                identifier_begin = identifier_end = 0
-                lines = 1
-            start_begin = at + len(lead)
-            start_end = start_begin + start_length
-            end_begin = start_end + len(arrow)
-            at = end_begin + end_length
-        if rest:
-            settings = rest.strip()
-            settings_begin = at + len(rest) - len(rest.lstrip())
-        else:
-            settings = ""
-            settings_begin = at
-        at += len(rest) + len(timing_end)
-        size = at + len(body) + len(blank)
-        if body:
-            text_begin = at
-            text_end = at + len(body)
-            if newline in body:
-                if not body[body.rfind(newline) + step :].strip():
-                    return None  # a whitespace-only last line is a separator there
-                if step > 1:
-                    body = body.replace(newline, "\n")
-                lines += body.count("\n")
-            lines += 1
-        else:
-            text_begin = text_end = at
-        append(
-            new_cue(
-                start,
-                end,
-                body,
-                index,
-                settings,
-                new_tuple(
-                    CueSource,
-                    (
-                        "srt",
-                        text[position : position + size],
-                        line,
-                        identifier_begin,
-                        identifier_end,
-                        start_begin,
-                        start_end,
-                        end_begin,
-                        end_begin + end_length,
-                        settings_begin,
-                        settings_begin + len(settings),
-                        text_begin,
-                        text_end,
-                        start,
-                        end,
-                        index,
-                        settings,
-                        body,
-                    ),
-                ),
-            )
-        )
-        line += lines + len(blank) // step - (1 if body else 0)
-        position += size
+    for piece in pieces:
+        cue = _fast_cue(piece, text, position, line, newline, minutes)
+        if cue is None:
+            return None
+        append(cue)
+        raw = cue.source[1]  # type: ignore[index]  # (set by _fast_cue; [1] is raw, fast)
+        position += len(raw)
+        line += raw.count(newline)  # each line end in the block moves a line on
     if position != len(text):
         return None
     return Track(tuple(blocks), "srt", _with_leading(source, text[:first]))
+
+
+def _fast_cue(
+    piece: tuple[str, ...],
+    text: str,
+    position: int,
+    line: int,
+    newline: str,
+    minutes: _MinuteCache,
+) -> Cue | None:
+    """The cue of one block the pattern split (at ``position``, on ``line``), or None.
+
+    None: its text ends with a line of white space only, a separator for the general reader.
+    """
+    (indent, index, index_end, lead, start_clock, start_seconds, start_millis, start_stamp,
+     arrow, end_clock, end_seconds, end_millis, end_stamp, rest, timing_end,
+     body, blank) = piece  # fmt: skip
+    # "HH:MM:SS,mmm" comes in pieces: HH:MM from a cache, SS and mmm from tables.
+    if start_clock:
+        start = minutes[start_clock] + _SECONDS[start_seconds] + _MILLIS[start_millis]
+        start_length = 12
+    else:
+        start = stamp_to_ms(start_stamp)
+        start_length = len(start_stamp)
+    if end_clock:
+        end = minutes[end_clock] + _SECONDS[end_seconds] + _MILLIS[end_millis]
+        end_length = 12
+    else:
+        end = stamp_to_ms(end_stamp)
+        end_length = len(end_stamp)
+    if index and not indent and not lead and index_end == newline:  # the usual layout
+        identifier_begin, identifier_end = 0, len(index)
+        start_begin = identifier_end + len(newline)
+    else:
+        at = len(indent)
+        identifier_begin = at if index else 0
+        identifier_end = at + len(index) if index else 0
+        start_begin = identifier_end + len(index_end) + len(lead) if index else at + len(lead)
+    start_end = start_begin + start_length
+    end_begin = start_end + len(arrow)
+    at = end_begin + end_length
+    settings = rest.strip() if rest else ""
+    settings_begin = at + len(rest) - len(rest.lstrip()) if rest else at
+    at += len(rest) + len(timing_end)
+    text_end = at + len(body)
+    size = text_end + len(blank)
+    if newline in body:
+        if not body[body.rfind(newline) + len(newline) :].strip():
+            return None  # a whitespace-only last line is a separator there
+        if newline != "\n":
+            body = body.replace(newline, "\n")
+    return Cue(start, end, body, index, settings, tuple.__new__(CueSource, (
+        "srt", text[position : position + size], line,
+        identifier_begin, identifier_end,
+        start_begin, start_end,
+        end_begin, end_begin + end_length,
+        settings_begin, settings_begin + len(settings),
+        at, text_end,  # the text (empty: where it would go)
+        start, end, index, settings, body,  # the values as read
+    )))  # fmt: skip
