@@ -615,6 +615,7 @@ def _fast_cue(
      arrow, end_clock, end_seconds, end_millis, end_stamp, rest, timing_end,
      body, blank) = piece  # fmt: skip
     # "HH:MM:SS,mmm" comes in pieces: HH:MM from a cache, SS and mmm from tables.
+    # Start and end are decoded inline: a helper called twice per cue cost 2-4%.
     if start_clock:
         start = minutes[start_clock] + _SECONDS[start_seconds] + _MILLIS[start_millis]
         start_length = 12
