@@ -45,7 +45,6 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 
@@ -237,9 +236,17 @@ def _fast_pattern(layout: _Layout | None) -> re.Pattern[str] | None:
 
 
 def _parse(text: str, track_source: TrackSource) -> Track:
-    """The script a line at a time: sections verbatim, runs of events by :func:`_events_from`."""
+    """The script a line at a time: sections verbatim, events as cues.
+
+    Ordinary Dialogue lines (:func:`_fast_pattern`) are read in one tight loop
+    inside this function, other ones by :func:`_event`. Kept whole: with that
+    loop in a function of its own (called once per run of events), ASS read vs
+    pysubs2 in ``benchmarks/io.py`` fell from 1.37x to 1.26x (a read in a fresh
+    process ran 6-8% slower).
+    """
     lines, ends, offsets = split_lines(text)
     blocks: list[Block] = []
+    append = blocks.append
     section = ""
     layout: _Layout | None = _V4_PLUS
     fast = _fast_pattern(layout)
@@ -248,12 +255,57 @@ def _parse(text: str, track_source: TrackSource) -> Track:
     in_events = False
     count = len(lines)
     number = 0
+    hours_table, two_digits = _HOUR_DIGITS, _TWO_DIGITS
+    new_tuple = tuple.__new__  # CueSource is a named tuple: skip its keyword wrapper
     while number < count:
         line = lines[number]
         if line.startswith("Dialogue:") and in_events:
             begin = offsets[number]
             _add_section(blocks, section, text[chunk_begin:begin], chunk_line)
-            position, number = _events_from(text, lines, ends, begin, number, layout, fast, blocks)
+            position = begin
+            if fast is not None:
+                match = fast.match
+                while number < count:
+                    found = match(text, position)
+                    if found is None:
+                        break
+                    (spaces, first, h1, m1, s1, c1, h2, m2, s2, c2, middle, field_text,
+                     line_end) = found.groups()  # fmt: skip
+                    end_position = found.end()
+                    hours = hours_table.get(h1)
+                    if hours is None:
+                        hours = int(h1) * 3600000
+                    start = hours + two_digits[m1] * 60000 + two_digits[s1] * 1000 + two_digits[c1] * 10  # fmt: skip
+                    hours = hours_table.get(h2)
+                    if hours is None:
+                        hours = int(h2) * 3600000
+                    stop = hours + two_digits[m2] * 60000 + two_digits[s2] * 1000 + two_digits[c2] * 10  # fmt: skip
+                    body = 9 + len(spaces)
+                    start_begin = body + len(first) + 1
+                    start_end = start_begin + 9 + len(h1)
+                    end_begin = start_end + 1
+                    end_end = end_begin + 9 + len(h2)
+                    text_begin = end_end + 1 + len(middle)
+                    settings = first + "," + middle[:-1]
+                    cue_text = field_text.replace("\\N", "\n") if "\\N" in field_text else field_text  # fmt: skip
+                    # The source's fields, a line per span or group (see CueSource):
+                    append(Cue(start, stop, cue_text, "", settings, new_tuple(CueSource, (
+                        "ass", text[position:end_position], number + 1,
+                        0, 0,  # no identifier
+                        start_begin, start_end,
+                        end_begin, end_end,
+                        body, text_begin,  # the other fields, as settings
+                        text_begin, text_begin + len(field_text),
+                        start, stop, "", settings, cue_text,  # the values as read
+                    ))))  # fmt: skip
+                    position = end_position
+                    number += 1
+                    if not line_end:
+                        break
+            if position == begin:  # not an ordinary line: the general reading
+                position = begin + len(line) + len(ends[number])
+                append(_event(line, text[begin:position], number + 1, layout))
+                number += 1
             chunk_begin, chunk_line = position, number + 1
             continue
         number += 1
@@ -279,89 +331,6 @@ def _add_section(blocks: list[Block], name: str, raw: str, line: int) -> None:
     """Keep the verbatim text between events (or up to a section header) as a section block."""
     if raw:
         blocks.append(Section(name, _normalized(raw), BlockSource(raw, line)))
-
-
-def _events_from(
-    text: str,
-    lines: list[str],
-    ends: list[str],
-    begin: int,
-    number: int,
-    layout: _Layout | None,
-    fast: re.Pattern[str] | None,
-    blocks: list[Block],
-) -> tuple[int, int]:
-    """The events from the Dialogue line ``number`` on (at offset ``begin``), and where they stop.
-
-    Ordinary lines go through :func:`_fast_events`; when the first is not
-    ordinary, that one line is read by :func:`_event`. Returns the offset and
-    the number of the line after the last one read.
-    """
-    position = begin
-    if fast is not None:
-        position, number = _fast_events(text, begin, number, len(lines), fast, blocks.append)
-    if position == begin:  # not an ordinary line: the general reading
-        line = lines[number]
-        position = begin + len(line) + len(ends[number])
-        blocks.append(_event(line, text[begin:position], number + 1, layout))
-        number += 1
-    return position, number
-
-
-def _fast_events(
-    text: str,
-    position: int,
-    number: int,
-    count: int,
-    fast: re.Pattern[str],
-    append: Callable[[Block], None],
-) -> tuple[int, int]:
-    """Ordinary Dialogue lines (:func:`_fast_pattern`) as cues, in one tight loop.
-
-    One loop, no call per cue: ``benchmarks/io.py`` holds ASS reading to pysubs2's
-    speed. Returns the offset and number of the first line it did not read.
-    """
-    match = fast.match
-    hours_table, two_digits = _HOUR_DIGITS, _TWO_DIGITS
-    new_tuple = tuple.__new__  # CueSource is a named tuple: skip its keyword wrapper
-    while number < count:
-        found = match(text, position)
-        if found is None:
-            break
-        (spaces, first, h1, m1, s1, c1, h2, m2, s2, c2, middle, field_text,
-         line_end) = found.groups()  # fmt: skip
-        end_position = found.end()
-        hours = hours_table.get(h1)
-        if hours is None:
-            hours = int(h1) * 3600000
-        start = hours + two_digits[m1] * 60000 + two_digits[s1] * 1000 + two_digits[c1] * 10
-        hours = hours_table.get(h2)
-        if hours is None:
-            hours = int(h2) * 3600000
-        stop = hours + two_digits[m2] * 60000 + two_digits[s2] * 1000 + two_digits[c2] * 10
-        body = 9 + len(spaces)
-        start_begin = body + len(first) + 1
-        start_end = start_begin + 9 + len(h1)
-        end_begin = start_end + 1
-        end_end = end_begin + 9 + len(h2)
-        text_begin = end_end + 1 + len(middle)
-        settings = first + "," + middle[:-1]
-        cue_text = field_text.replace("\\N", "\n") if "\\N" in field_text else field_text
-        # The source's fields, a line per span or group (see CueSource):
-        append(Cue(start, stop, cue_text, "", settings, new_tuple(CueSource, (
-            "ass", text[position:end_position], number + 1,
-            0, 0,  # no identifier
-            start_begin, start_end,
-            end_begin, end_end,
-            body, text_begin,  # the other fields, as settings
-            text_begin, text_begin + len(field_text),
-            start, stop, "", settings, cue_text,  # the values as read
-        ))))  # fmt: skip
-        position = end_position
-        number += 1
-        if not line_end:
-            break
-    return position, number
 
 
 def _unreadable_event(raw: str, number: int, reason: str) -> Unparsed:
