@@ -239,10 +239,10 @@ def _parse(text: str, track_source: TrackSource) -> Track:
     """The script a line at a time: sections verbatim, events as cues.
 
     Ordinary Dialogue lines (:func:`_fast_pattern`) are read in one tight loop
-    inside this function, other ones by :func:`_event`. Kept whole: with that
-    loop in a function of its own (called once per run of events), ASS read vs
-    pysubs2 in ``benchmarks/io.py`` fell from 1.37x to 1.26x (a read in a fresh
-    process ran 6-8% slower).
+    inside this function, other ones by :func:`_event`. Kept whole: split into
+    smaller functions (the loop in one of its own, or only the section handling
+    in helpers), a read in a fresh process ran 6-9% slower in ``benchmarks/io.py``
+    (ASS read vs pysubs2 fell from 1.37x to 1.26x).
     """
     lines, ends, offsets = split_lines(text)
     blocks: list[Block] = []
@@ -261,7 +261,9 @@ def _parse(text: str, track_source: TrackSource) -> Track:
         line = lines[number]
         if line.startswith("Dialogue:") and in_events:
             begin = offsets[number]
-            _add_section(blocks, section, text[chunk_begin:begin], chunk_line)
+            if begin > chunk_begin:
+                raw = text[chunk_begin:begin]
+                append(Section(section, _normalized(raw), BlockSource(raw, chunk_line)))
             position = begin
             if fast is not None:
                 match = fast.match
@@ -309,28 +311,28 @@ def _parse(text: str, track_source: TrackSource) -> Track:
             chunk_begin, chunk_line = position, number + 1
             continue
         number += 1
-        header = _SECTION.fullmatch(line) if line[:1] == "[" or line[:1] in " \t" else None
-        if header is not None:
-            begin = offsets[number - 1]
-            _add_section(blocks, section, text[chunk_begin:begin], chunk_line)
-            chunk_begin, chunk_line = begin, number
-            section = header.group(1).strip()
-            lowered = section.lower()
-            in_events = lowered == "events"
-            if lowered == "v4 styles" and layout is _V4_PLUS:
-                layout = _V4
-                fast = _fast_pattern(layout)
-        elif in_events and line.startswith("Format:"):
+        if line[:1] == "[" or line[:1] in " \t":
+            header = _SECTION.fullmatch(line)
+            if header is not None:
+                begin = offsets[number - 1]
+                if begin > chunk_begin:
+                    raw = text[chunk_begin:begin]
+                    append(Section(section, _normalized(raw), BlockSource(raw, chunk_line)))
+                chunk_begin, chunk_line = begin, number
+                section = header.group(1).strip()
+                lowered = section.lower()
+                in_events = lowered == "events"
+                if lowered == "v4 styles" and layout is _V4_PLUS:
+                    layout = _V4
+                    fast = _fast_pattern(layout)
+                continue
+        if in_events and line.startswith("Format:"):
             layout = _Layout.of(_events_format(line))
             fast = _fast_pattern(layout)
-    _add_section(blocks, section, text[chunk_begin:], chunk_line)
+    if chunk_begin < len(text):
+        raw = text[chunk_begin:]
+        append(Section(section, _normalized(raw), BlockSource(raw, chunk_line)))
     return Track(tuple(blocks), "ass", track_source)
-
-
-def _add_section(blocks: list[Block], name: str, raw: str, line: int) -> None:
-    """Keep the verbatim text between events (or up to a section header) as a section block."""
-    if raw:
-        blocks.append(Section(name, _normalized(raw), BlockSource(raw, line)))
 
 
 def _unreadable_event(raw: str, number: int, reason: str) -> Unparsed:
