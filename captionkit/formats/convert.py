@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cached_property
 
 from captionkit.formats.ass import overrides, plain_text
 from captionkit.model import (
+    Block,
     Cue,
     Format,
     Header,
@@ -131,11 +133,193 @@ def _count(items: Iterable[object]) -> int:
     return sum(1 for item in items if item)
 
 
+class _Facts:
+    """What the loss counters ask of a track, each worked out once (ASS tags are costly)."""
+
+    def __init__(self, track: Track) -> None:
+        self.cues = track.cues
+        self.blocks = track.blocks
+
+    @cached_property
+    def ass_tags(self) -> list[set[str]]:
+        """The override tag names of each cue, for the ASS counters."""
+        return [{name for name, _ in overrides(cue.text)} for cue in self.cues]
+
+    @cached_property
+    def section_names(self) -> list[str]:
+        """The lowered names of the track's sections (ASS styles, fonts, graphics)."""
+        return [block.name.lower() for block in self.blocks if isinstance(block, Section)]
+
+    def cues_where(self, test: Callable[[Cue], object]) -> int:
+        return _count(test(cue) for cue in self.cues)
+
+    def blocks_where(self, test: Callable[[Block], object]) -> int:
+        return _count(test(block) for block in self.blocks)
+
+
+#: A loss: what is lost, the targets that lose it (None: every target), how many.
+_Loss = tuple[str, frozenset[str] | None, Callable[[_Facts], int]]
+
+
+def _is_other_id(cue: Cue) -> object:
+    return cue.identifier and not cue.identifier.isdigit()
+
+
+def _has_span(cue: Cue) -> bool:
+    source = cue.source
+    return source is not None and "<span" in source.raw[source.text_begin : source.text_end]
+
+
+def _ass_comments(facts: _Facts) -> int:
+    return sum(
+        block.text.count("Comment:")
+        for block in facts.blocks
+        if isinstance(block, Section) and block.name.lower() == "events"
+    )
+
+
+_SRT_TARGETS = frozenset({"srt"})
+_ASS_TARGETS = frozenset({"ass"})
+_TTML_TARGETS = frozenset({"ttml"})
+_MARKUP_TARGETS = frozenset({"ass", "ttml"})
+_SIMPLE_TAGS_LOST: _Loss = (
+    "italic, bold and underline tags",
+    _TTML_TARGETS,
+    lambda facts: facts.cues_where(lambda cue: _has_simple_tags(cue.text)),
+)
+
+#: Per source format, in the order they are listed, what each target cannot carry
+#: (``docs/formats.md``'s table); "unparsed blocks" comes last for every source.
+_LOSSES: dict[str, tuple[_Loss, ...]] = {
+    "vtt": (
+        (
+            "cue settings (positions, alignment, regions)",
+            frozenset({"srt", "ass", "ttml"}),
+            lambda facts: facts.cues_where(lambda cue: cue.settings),
+        ),
+        (
+            "cue identifiers that are not numbers (SubRip numbers cues)",
+            _SRT_TARGETS,
+            lambda facts: facts.cues_where(_is_other_id),
+        ),
+        (
+            "cue identifiers (ASS has none)",
+            _ASS_TARGETS,
+            lambda facts: facts.cues_where(lambda cue: cue.identifier),
+        ),
+        ("NOTE blocks", None, lambda facts: facts.blocks_where(lambda b: isinstance(b, Note))),
+        ("STYLE blocks", None, lambda facts: facts.blocks_where(lambda b: isinstance(b, Style))),
+        ("REGION blocks", None, lambda facts: facts.blocks_where(lambda b: isinstance(b, Region))),
+        (
+            "header text",
+            None,
+            lambda facts: facts.blocks_where(lambda b: isinstance(b, Header) and b.text.strip()),
+        ),
+        (
+            "voice, class, ruby and time-stamp tags",
+            _MARKUP_TARGETS,
+            lambda facts: facts.cues_where(lambda cue: _has_foreign_tags(cue.text)),
+        ),
+        _SIMPLE_TAGS_LOST,
+    ),
+    "srt": (
+        (
+            "SubRip X1/Y1 coordinates",
+            frozenset({"vtt", "ass", "ttml"}),
+            lambda facts: facts.cues_where(lambda cue: _COORDINATES.fullmatch(cue.settings)),
+        ),
+        (
+            "cue numbers (ASS has none)",
+            _ASS_TARGETS,
+            lambda facts: facts.cues_where(lambda cue: cue.identifier),
+        ),
+        (
+            "font and other tags",
+            _MARKUP_TARGETS,
+            lambda facts: facts.cues_where(lambda cue: _has_foreign_tags(cue.text)),
+        ),
+        _SIMPLE_TAGS_LOST,
+    ),
+    "ass": (
+        (
+            "cue positions (\\an, \\pos, \\move)",
+            None,
+            lambda facts: _count(names & _POSITION_TAGS for names in facts.ass_tags),
+        ),
+        (
+            "karaoke timings (\\k)",
+            None,
+            lambda facts: _count(names & _KARAOKE_TAGS for names in facts.ass_tags),
+        ),
+        (
+            "other override tags (fonts, colours, effects)",
+            None,
+            lambda facts: _count(
+                names - _POSITION_TAGS - _KARAOKE_TAGS - _SIMPLE_TAGS for names in facts.ass_tags
+            ),
+        ),
+        (
+            "italic, bold and underline tags",
+            _TTML_TARGETS,
+            lambda facts: _count(names & _SIMPLE_TAGS for names in facts.ass_tags),
+        ),
+        (
+            "events with a style, layer, name, margins or effect of their own",
+            None,
+            lambda facts: facts.cues_where(lambda cue: _own_fields(cue.settings)),
+        ),
+        (
+            "styles ([V4+ Styles] section)",
+            None,
+            lambda facts: int(
+                any(name in ("v4+ styles", "v4 styles") for name in facts.section_names)
+            ),
+        ),
+        (
+            "embedded fonts and graphics",
+            None,
+            lambda facts: _count(name in ("fonts", "graphics") for name in facts.section_names),
+        ),
+        ("Comment lines", None, _ass_comments),
+    ),
+    "ttml": (
+        (
+            "regions and styles (layout, colours, fonts)",
+            None,
+            lambda facts: facts.blocks_where(
+                lambda b: isinstance(b, Section) and ("<region" in b.text or "<style" in b.text)
+            ),
+        ),
+        (
+            "cues with a region or style of their own",
+            None,
+            lambda facts: facts.cues_where(lambda cue: cue.settings),
+        ),
+        (
+            "styled spans (written as plain text)",
+            None,
+            lambda facts: facts.cues_where(_has_span),
+        ),
+        (
+            "cue identifiers (ASS has none)",
+            _ASS_TARGETS,
+            lambda facts: facts.cues_where(lambda cue: cue.identifier),
+        ),
+        (
+            "cue identifiers that are not numbers (SubRip numbers cues)",
+            _SRT_TARGETS,
+            lambda facts: facts.cues_where(_is_other_id),
+        ),
+    ),
+}
+
+
 def conversion_losses(track: Track, target: Format | str) -> list[str]:
     """What a conversion to ``target`` cannot carry, one line each (empty when nothing).
 
-    JSON carries everything; every other pair is in ``docs/formats.md``'s table.
-    An unknown format name is a :class:`~captionkit.errors.UsageError`.
+    JSON carries everything; every other pair is in ``docs/formats.md``'s table
+    (and in ``_LOSSES``, per source format). An unknown format name is a
+    :class:`~captionkit.errors.UsageError`.
     """
     from captionkit.formats.registry import format_spec
 
@@ -143,93 +327,13 @@ def conversion_losses(track: Track, target: Format | str) -> list[str]:
     source = track.format
     if target == source or target == "json":
         return []
-    cues = track.cues
-    counts: dict[str, int] = {}
-    blocks = track.blocks
-    if source == "vtt":
-        if target in ("srt", "ass", "ttml"):
-            counts["cue settings (positions, alignment, regions)"] = _count(
-                cue.settings for cue in cues
-            )
-        if target == "srt":
-            counts["cue identifiers that are not numbers (SubRip numbers cues)"] = _count(
-                cue.identifier and not cue.identifier.isdigit() for cue in cues
-            )
-        elif target == "ass":
-            counts["cue identifiers (ASS has none)"] = _count(cue.identifier for cue in cues)
-        counts["NOTE blocks"] = _count(isinstance(block, Note) for block in blocks)
-        counts["STYLE blocks"] = _count(isinstance(block, Style) for block in blocks)
-        counts["REGION blocks"] = _count(isinstance(block, Region) for block in blocks)
-        counts["header text"] = _count(
-            isinstance(block, Header) and block.text.strip() for block in blocks
-        )
-        if target in ("ass", "ttml"):
-            counts["voice, class, ruby and time-stamp tags"] = _count(
-                _has_foreign_tags(cue.text) for cue in cues
-            )
-        if target == "ttml":
-            counts["italic, bold and underline tags"] = _count(
-                _has_simple_tags(cue.text) for cue in cues
-            )
-    elif source == "srt":
-        if target in ("vtt", "ass", "ttml"):
-            counts["SubRip X1/Y1 coordinates"] = _count(
-                _COORDINATES.fullmatch(cue.settings) for cue in cues
-            )
-        if target == "ass":
-            counts["cue numbers (ASS has none)"] = _count(cue.identifier for cue in cues)
-        if target in ("ass", "ttml"):
-            counts["font and other tags"] = _count(_has_foreign_tags(cue.text) for cue in cues)
-        if target == "ttml":
-            counts["italic, bold and underline tags"] = _count(
-                _has_simple_tags(cue.text) for cue in cues
-            )
-    elif source == "ass":
-        tags = [{name for name, _ in overrides(cue.text)} for cue in cues]
-        counts["cue positions (\\an, \\pos, \\move)"] = _count(
-            names & _POSITION_TAGS for names in tags
-        )
-        counts["karaoke timings (\\k)"] = _count(names & _KARAOKE_TAGS for names in tags)
-        counts["other override tags (fonts, colours, effects)"] = _count(
-            names - _POSITION_TAGS - _KARAOKE_TAGS - _SIMPLE_TAGS for names in tags
-        )
-        if target == "ttml":
-            counts["italic, bold and underline tags"] = _count(
-                names & _SIMPLE_TAGS for names in tags
-            )
-        counts["events with a style, layer, name, margins or effect of their own"] = _count(
-            _own_fields(cue.settings) for cue in cues
-        )
-        names = [block.name.lower() for block in blocks if isinstance(block, Section)]
-        counts["styles ([V4+ Styles] section)"] = int(
-            any(name in ("v4+ styles", "v4 styles") for name in names)
-        )
-        counts["embedded fonts and graphics"] = _count(
-            name in ("fonts", "graphics") for name in names
-        )
-        counts["Comment lines"] = sum(
-            block.text.count("Comment:")
-            for block in blocks
-            if isinstance(block, Section) and block.name.lower() == "events"
-        )
-    elif source == "ttml":
-        counts["regions and styles (layout, colours, fonts)"] = _count(
-            isinstance(block, Section) and ("<region" in block.text or "<style" in block.text)
-            for block in blocks
-        )
-        counts["cues with a region or style of their own"] = _count(cue.settings for cue in cues)
-        counts["styled spans (written as plain text)"] = _count(
-            cue.source is not None
-            and "<span" in cue.source.raw[cue.source.text_begin : cue.source.text_end]
-            for cue in cues
-        )
-        if target == "ass":
-            counts["cue identifiers (ASS has none)"] = _count(cue.identifier for cue in cues)
-        elif target == "srt":
-            counts["cue identifiers that are not numbers (SubRip numbers cues)"] = _count(
-                cue.identifier and not cue.identifier.isdigit() for cue in cues
-            )
-    counts["unparsed blocks"] = _count(isinstance(block, Unparsed) for block in blocks)
+    facts = _Facts(track)
+    counts = {
+        what: count(facts)
+        for what, targets, count in _LOSSES.get(source, ())
+        if targets is None or target in targets
+    }
+    counts["unparsed blocks"] = facts.blocks_where(lambda block: isinstance(block, Unparsed))
     return [
         f"{count} {what} not carried over to {target}" for what, count in counts.items() if count
     ]

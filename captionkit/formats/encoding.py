@@ -154,30 +154,63 @@ def _mess(text: str) -> float:
 def decode(data: bytes, encoding: str | None = None, *, file: str | None = None) -> Decoded:
     """Decode subtitle bytes, deciding the encoding as the module explains."""
     if encoding is not None and encoding.lower() not in ("auto", "keep"):
-        name = canonical_encoding(encoding)
-        bom = b""
-        for mark, mark_encoding in _BOMS:
-            if data.startswith(mark) and canonical_encoding(mark_encoding) == name.replace(
-                "utf-8-sig", "utf-8"
-            ):
-                bom = mark
-                break
-        if name in ("utf-16", "utf-32", "utf-8-sig"):
-            for mark, mark_encoding in _BOMS:
-                if data.startswith(mark):
-                    bom, name = mark, mark_encoding
-                    break
-        try:
-            text = data[len(bom) :].decode(name)
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            raise EncodingError(
-                f"the bytes are not {name} at byte {error.start}: {error.reason}",
-                file=file,
-                line=line,
-            ) from None
-        return Decoded(text, name, bom, f"{name}, as given")
+        return _decode_as_given(data, canonical_encoding(encoding), file)
+    marked = _decode_marked(data, file)
+    if marked is not None:
+        return marked
+    # UTF-16 text is often valid UTF-8 too (ASCII with NUL bytes between), so
+    # its zero bytes are looked at first.
+    utf16 = _looks_utf16(data) if b"\x00" in data else None
+    if utf16 is not None:
+        text16 = _exact(data, utf16)
+        if text16 is not None:
+            return Decoded(text16, utf16, b"", f"{utf16} without a byte-order mark (zero bytes)")
 
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", b"", "valid UTF-8")
+    except UnicodeDecodeError:
+        pass
+    guessed = _decode_guessed(data, file)
+    if guessed is not None:
+        return guessed
+    text = data.decode("utf-8", errors="surrogateescape")
+    return Decoded(
+        text,
+        "utf-8",
+        b"",
+        "undetectable: read as UTF-8, undecodable bytes kept as they are",
+        surrogates=True,
+    )
+
+
+def _decode_as_given(data: bytes, name: str, file: str | None) -> Decoded:
+    """The bytes in the encoding the caller named; a matching byte-order mark is taken off."""
+    bom = b""
+    for mark, mark_encoding in _BOMS:
+        if data.startswith(mark) and canonical_encoding(mark_encoding) == name.replace(
+            "utf-8-sig", "utf-8"
+        ):
+            bom = mark
+            break
+    if name in ("utf-16", "utf-32", "utf-8-sig"):
+        for mark, mark_encoding in _BOMS:
+            if data.startswith(mark):
+                bom, name = mark, mark_encoding
+                break
+    try:
+        text = data[len(bom) :].decode(name)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise EncodingError(
+            f"the bytes are not {name} at byte {error.start}: {error.reason}",
+            file=file,
+            line=line,
+        ) from None
+    return Decoded(text, name, bom, f"{name}, as given")
+
+
+def _decode_marked(data: bytes, file: str | None) -> Decoded | None:
+    """The bytes by their byte-order mark, or None; UTF-16 cut short is an error here."""
     for mark, mark_encoding in _BOMS:
         if data.startswith(mark):
             try:
@@ -193,59 +226,47 @@ def decode(data: bytes, encoding: str | None = None, *, file: str | None = None)
             file=file,
             line=data.count(b"\n" if cut.endswith("be") else b"\n\x00") + 1,
         )
+    return None
 
-    # UTF-16 text is often valid UTF-8 too (ASCII with NUL bytes between), so
-    # its zero bytes are looked at first.
-    utf16 = _looks_utf16(data) if b"\x00" in data else None
-    if utf16 is not None:
-        text16 = _exact(data, utf16)
-        if text16 is not None:
-            return Decoded(text16, utf16, b"", f"{utf16} without a byte-order mark (zero bytes)")
 
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8", b"", "valid UTF-8")
-    except UnicodeDecodeError:
-        pass
-
+def _decode_guessed(data: bytes, file: str | None) -> Decoded | None:
+    """Bytes that are not UTF-8: Windows-1256 Arabic or the detector's guess, or None."""
     guess = _detector_guess(data)
     arabic = _exact(data, "cp1256")
     if arabic is not None and _arabic_share(arabic) > 0.5 and arabic_plausibility(arabic) >= 0.8:
-        if guess is None or guess[0] == "cp1256":
-            return Decoded(arabic, "cp1256", b"", "Windows-1256: Arabic words, detector agrees")
-        other_text = guess[1]
-        if _arabic_share(other_text) > 0.5 and arabic_plausibility(
-            other_text
-        ) > arabic_plausibility(arabic):
-            return Decoded(other_text, guess[0], b"", f"{guess[0]}: detector, better Arabic")
-        # "Clearly better": the other decoding is made of letters too, and is
-        # markedly less messy by charset-normalizer's own measure.
-        if _letter_share(other_text) >= 0.95 and _mess(other_text) + 0.2 < _mess(arabic):
-            return Decoded(other_text, guess[0], b"", f"{guess[0]}: detector, clearly cleaner")
-        return Decoded(
-            arabic,
-            "cp1256",
-            b"",
-            f"Windows-1256: decodes into Arabic words (detector proposed {guess[0]})",
+        return _arabic_or_guess(arabic, guess)
+    if guess is None:
+        return None
+    if arabic is not None and _turns_arabic_into_latin(arabic, guess[1]):
+        raise EncodingError(
+            f"encoding must be given: the detector reads these bytes as {guess[0]} "
+            "(Latin letters in odd places), but as cp1256 they are Arabic words; "
+            "name the encoding (cp1256, or the other one) to read them",
+            file=file,
+            line=1,
+            parameter="encoding",
         )
-    if guess is not None:
-        if arabic is not None and _turns_arabic_into_latin(arabic, guess[1]):
-            raise EncodingError(
-                f"encoding must be given: the detector reads these bytes as {guess[0]} "
-                "(Latin letters in odd places), but as cp1256 they are Arabic words; "
-                "name the encoding (cp1256, or the other one) to read them",
-                file=file,
-                line=1,
-                parameter="encoding",
-            )
-        return Decoded(guess[1], guess[0], b"", f"{guess[0]}: charset-normalizer's best guess")
+    return Decoded(guess[1], guess[0], b"", f"{guess[0]}: charset-normalizer's best guess")
 
-    text = data.decode("utf-8", errors="surrogateescape")
+
+def _arabic_or_guess(arabic: str, guess: tuple[str, str] | None) -> Decoded:
+    """Bytes that read as Arabic in Windows-1256, unless the detector's reading is better."""
+    if guess is None or guess[0] == "cp1256":
+        return Decoded(arabic, "cp1256", b"", "Windows-1256: Arabic words, detector agrees")
+    other_text = guess[1]
+    if _arabic_share(other_text) > 0.5 and arabic_plausibility(other_text) > arabic_plausibility(
+        arabic
+    ):
+        return Decoded(other_text, guess[0], b"", f"{guess[0]}: detector, better Arabic")
+    # "Clearly better": the other decoding is made of letters too, and is
+    # markedly less messy by charset-normalizer's own measure.
+    if _letter_share(other_text) >= 0.95 and _mess(other_text) + 0.2 < _mess(arabic):
+        return Decoded(other_text, guess[0], b"", f"{guess[0]}: detector, clearly cleaner")
     return Decoded(
-        text,
-        "utf-8",
+        arabic,
+        "cp1256",
         b"",
-        "undetectable: read as UTF-8, undecodable bytes kept as they are",
-        surrogates=True,
+        f"Windows-1256: decodes into Arabic words (detector proposed {guess[0]})",
     )
 
 

@@ -379,6 +379,36 @@ def _block_json(block: Block, at: int) -> dict[str, Any]:
     }
 
 
+def _format_json(track: Track) -> list[dict[str, Any]]:
+    """Each cue's view in its own format, ``ass`` or ``ttml`` in :func:`track_json` (or none)."""
+    if track.format == "ass":
+        from captionkit.formats.ass import ass_events
+
+        return [
+            {
+                "fields": dict(view.fields),
+                "alignment": view.alignment,
+                "position": list(view.position) if view.position is not None else None,
+                "karaoke": list(view.karaoke),
+                "lines": list(view.lines),
+            }
+            for view in ass_events(track)
+        ]
+    if track.format == "ttml":
+        from captionkit.formats.ttml import ttml_cues
+
+        return [
+            {
+                "region": view.region,
+                "regionStyle": view.region_style,
+                "style": view.style,
+                "language": view.language,
+            }
+            for view in ttml_cues(track)
+        ]
+    return []
+
+
 def track_json(track: Track) -> dict[str, Any]:
     """The documented JSON form of a track (``docs/formats.md``, "JSON of a track").
 
@@ -398,46 +428,20 @@ def track_json(track: Track) -> dict[str, Any]:
     cues: list[dict[str, Any]] = []
     blocks: list[dict[str, Any]] = []
     views = spec_cues(track)
-    ass_views: tuple[Any, ...] = ()
-    ttml_views: tuple[Any, ...] = ()
-    if track.format == "ass":
-        from captionkit.formats.ass import ass_events
-
-        ass_views = ass_events(track)
-    elif track.format == "ttml":
-        from captionkit.formats.ttml import ttml_cues
-
-        ttml_views = ttml_cues(track)
-    index = 0
+    extra = _format_json(track)
     for block in track.blocks:
         if not isinstance(block, Cue):
-            blocks.append(_block_json(block, index))
+            blocks.append(_block_json(block, len(cues)))
             continue
-        entry = views[index].to_json()
+        entry = views[len(cues)].to_json()
         entry["settingsText"] = block.settings
         if entry["text"] != block.text:
             entry["rawText"] = block.text
         if entry["id"] != block.identifier:
             entry["rawId"] = block.identifier
-        if ass_views:
-            view = ass_views[index]
-            entry["ass"] = {
-                "fields": dict(view.fields),
-                "alignment": view.alignment,
-                "position": list(view.position) if view.position is not None else None,
-                "karaoke": list(view.karaoke),
-                "lines": list(view.lines),
-            }
-        if ttml_views:
-            ttml_view = ttml_views[index]
-            entry["ttml"] = {
-                "region": ttml_view.region,
-                "regionStyle": ttml_view.region_style,
-                "style": ttml_view.style,
-                "language": ttml_view.language,
-            }
+        if extra:
+            entry[track.format] = extra[len(cues)]
         cues.append(entry)
-        index += 1
     return {
         "schema": SCHEMA,
         "format": track.format,

@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from captionkit.collector import collector_paused
 from captionkit.errors import ParseError, UnrepresentableTextError
 from captionkit.formats.lines import split_lines
+from captionkit.formats.splice import splice
 from captionkit.model import (
     Block,
     BlockSource,
@@ -135,6 +137,20 @@ def _is_index(line: str) -> bool:
     return _INDEX.fullmatch(line) is not None
 
 
+class _Split(NamedTuple):
+    """The text read line by line, as :func:`split_lines` gives it, and the text itself."""
+
+    text: str
+    lines: list[str]
+    ends: list[str]
+    offsets: list[int]
+
+    def cut(self, first: int, stop: int) -> str:
+        """The text from the start of line ``first`` to that of line ``stop`` (or the end)."""
+        end = self.offsets[stop] if stop < len(self.lines) else len(self.text)
+        return self.text[self.offsets[first] : end]
+
+
 @dataclass
 class _Anchor:
     """A timing line found while scanning: where the cue's block begins."""
@@ -167,12 +183,22 @@ def _parse_general(
     source: TrackSource | None,
 ) -> Track:
     """Line-by-line reading for every file, however irregular."""
-    lines, ends, offsets = split_lines(text)
-    count = len(lines)
+    split = _Split(text, *split_lines(text))
+    count = len(split.lines)
+    anchors = _anchors(split.lines, file=file, lenient=lenient)
+    first_start = anchors[0].block_start if anchors else count
+    blocks, leading = _before_first_cue(split, first_start)
+    for position, anchor in enumerate(anchors):
+        stop = anchors[position + 1].block_start if position + 1 < len(anchors) else count
+        blocks += _anchor_blocks(split, anchor, stop, file=file, lenient=lenient)
+    return Track(tuple(blocks), "srt", _with_leading(source, leading))
+
+
+def _anchors(lines: list[str], *, file: str | None, lenient: bool) -> list[_Anchor]:
+    """The timing lines of the file, where each cue's block begins: the reader's anchors."""
     anchors: list[_Anchor] = []
     previous_timing = -1
-    for number in range(count):
-        line = lines[number]
+    for number, line in enumerate(lines):
         if "->" not in line:
             continue
         match = TIMING.fullmatch(line)
@@ -191,7 +217,6 @@ def _parse_general(
         block_start = number - 1 if has_index else number
         anchors.append(_Anchor(number, block_start, match))
         previous_timing = number
-
     if not anchors and any(line.strip() for line in lines):
         first = next(i for i, line in enumerate(lines) if line.strip())
         raise ParseError(
@@ -199,63 +224,52 @@ def _parse_general(
             file=file,
             line=first + 1,
         )
-    blocks: list[Block] = []
-    first_start = anchors[0].block_start if anchors else count
-    leading = ""
-    if first_start > 0:
-        prefix = text[: offsets[first_start]] if first_start < count else text
-        if any(line.strip() for line in lines[:first_start]):
-            first_text = next(i for i in range(first_start) if lines[i].strip())
-            blocks.append(
-                Unparsed(
-                    prefix,
-                    first_text + 1,
-                    "text before the first cue",
-                    BlockSource(prefix, 1),
-                )
-            )
-        else:
-            leading = prefix
+    return anchors
 
-    for position, anchor in enumerate(anchors):
-        stop = anchors[position + 1].block_start if position + 1 < len(anchors) else count
-        block_offset = offsets[anchor.block_start]
-        raw = text[block_offset : offsets[stop] if stop < count else len(text)]
-        if anchor.match is None:
-            blocks.append(
-                Unparsed(
-                    raw,
-                    anchor.timing + 1,
-                    f"unreadable timing line {lines[anchor.timing].strip()!r}",
-                    BlockSource(raw, anchor.block_start + 1),
-                )
-            )
-            continue
-        orphan = _orphan_block(lines, anchor, stop)
-        if orphan is None:
-            blocks.append(_make_cue(text, lines, ends, offsets, anchor, stop, raw, block_offset))
-            continue
-        if not lenient:
-            raise ParseError(
-                f"cue {lines[orphan].strip()} has no timing line "
-                "(expected 00:00:01,000 --> 00:00:02,000 under its number)",
-                file=file,
-                line=orphan + 1,
-            )
-        cut = offsets[orphan]
-        raw_cue = text[block_offset:cut]
-        blocks.append(_make_cue(text, lines, ends, offsets, anchor, orphan, raw_cue, block_offset))
-        raw_orphan = text[cut : offsets[stop] if stop < count else len(text)]
-        blocks.append(
-            Unparsed(
-                raw_orphan,
-                orphan + 1,
-                f"cue {lines[orphan].strip()} has no timing line",
-                BlockSource(raw_orphan, orphan + 1),
-            )
+
+def _before_first_cue(split: _Split, first_start: int) -> tuple[list[Block], str]:
+    """What stands before the first cue: an unparsed block if it has text, else blank lines."""
+    if first_start == 0:
+        return [], ""
+    prefix = split.cut(0, first_start)
+    lines = split.lines
+    if not any(line.strip() for line in lines[:first_start]):
+        return [], prefix
+    first_text = next(i for i in range(first_start) if lines[i].strip())
+    return [
+        Unparsed(prefix, first_text + 1, "text before the first cue", BlockSource(prefix, 1))
+    ], ""
+
+
+def _anchor_blocks(
+    split: _Split, anchor: _Anchor, stop: int, *, file: str | None, lenient: bool
+) -> list[Block]:
+    """The blocks from one anchor to the next: its cue, or an unparsed block, and any orphan."""
+    lines = split.lines
+    if anchor.match is None:
+        raw = split.cut(anchor.block_start, stop)
+        reason = f"unreadable timing line {lines[anchor.timing].strip()!r}"
+        return [Unparsed(raw, anchor.timing + 1, reason, BlockSource(raw, anchor.block_start + 1))]
+    orphan = _orphan_block(lines, anchor, stop)
+    if orphan is None:
+        return [_make_cue(split, anchor, stop)]
+    if not lenient:
+        raise ParseError(
+            f"cue {lines[orphan].strip()} has no timing line "
+            "(expected 00:00:01,000 --> 00:00:02,000 under its number)",
+            file=file,
+            line=orphan + 1,
         )
-
-    return Track(tuple(blocks), "srt", _with_leading(source, leading))
+    raw_orphan = split.cut(orphan, stop)
+    return [
+        _make_cue(split, anchor, orphan),
+        Unparsed(
+            raw_orphan,
+            orphan + 1,
+            f"cue {lines[orphan].strip()} has no timing line",
+            BlockSource(raw_orphan, orphan + 1),
+        ),
+    ]
 
 
 def _with_leading(source: TrackSource | None, leading: str) -> TrackSource:
@@ -282,37 +296,43 @@ def _orphan_block(lines: list[str], anchor: _Anchor, stop: int) -> int | None:
     return None
 
 
-def _make_cue(
-    text: str,
-    lines: list[str],
-    ends: list[str],
-    offsets: list[int],
-    anchor: _Anchor,
-    stop: int,
-    raw: str,
-    block_offset: int,
-) -> Cue:
-    match = anchor.match
-    assert match is not None
-    timing = anchor.timing
-    # The text runs to the last line that is not blank; whitespace-only lines at
-    # the end are separators, except a first line that is only spaces (a cue
-    # whose text is a space).
+def _last_text_line(lines: list[str], timing: int, stop: int) -> int:
+    """The cue's last text line (``timing`` when it has none) in its block, which ends at ``stop``.
+
+    The text runs to the last line that is not blank; whitespace-only lines at
+    the end are separators, except a first line that is only spaces (a cue whose
+    text is a space).
+    """
     last = stop - 1
     while last > timing + 1 and not lines[last].strip():
         last -= 1
     if last == timing + 1 and lines[last] == "":
         last = timing
+    return last
+
+
+def _identifier(lines: list[str], anchor: _Anchor) -> tuple[str, tuple[int, int]]:
+    """The cue's index as read, and its span on its line (empty when it has none)."""
+    if anchor.block_start == anchor.timing:
+        return "", (0, 0)
+    id_line = lines[anchor.block_start]
+    identifier = id_line.strip()
+    id_begin = len(id_line) - len(id_line.lstrip())
+    return identifier, (id_begin, id_begin + len(identifier))
+
+
+def _make_cue(split: _Split, anchor: _Anchor, stop: int) -> Cue:
+    """A cue from its block (anchor to ``stop``): its values, and their spans for the writer."""
+    lines, ends, offsets = split.lines, split.ends, split.offsets
+    raw = split.cut(anchor.block_start, stop)
+    block_offset = offsets[anchor.block_start]
+    match = anchor.match
+    assert match is not None
+    timing = anchor.timing
+    last = _last_text_line(lines, timing, stop)
     text_lines = lines[timing + 1 : last + 1]
     cue_text = "\n".join(text_lines)
-    if anchor.block_start < timing:
-        identifier = lines[anchor.block_start].strip()
-        id_line = lines[anchor.block_start]
-        id_begin = len(id_line) - len(id_line.lstrip())
-        identifier_span = (id_begin, id_begin + len(identifier))
-    else:
-        identifier = ""
-        identifier_span = (0, 0)
+    identifier, identifier_span = _identifier(lines, anchor)
     timing_offset = offsets[timing] - block_offset
     rest = match["rest"]
     settings = rest.strip()
@@ -411,39 +431,29 @@ def _patched_cue(cue: Cue, source: CueSource, position: int, newline: str) -> st
         and cue.settings
     ):
         return _fresh_cue(cue, position, newline) + raw[source.text_span[1] :].lstrip("\r\n")
-    pieces: list[str] = []
-    cursor = 0
-
-    def put(span: tuple[int, int], value: str) -> None:
-        nonlocal cursor
-        pieces.append(raw[cursor : span[0]])
-        pieces.append(value)
-        cursor = span[1]
-
+    edits: list[tuple[int, int, str]] = []
     if cue.identifier != source.identifier_as_read:
         if source.identifier_as_read:
-            put(source.identifier_span, cue.identifier)
+            edits.append((*source.identifier_span, cue.identifier))
         elif cue.identifier:
-            pieces.append(cue.identifier + newline)
-    start_span = source.start_span
-    end_span = source.end_span
-    if cue.start != source.start_as_read:
-        put(start_span, restyle_stamp(cue.start, raw[start_span[0] : start_span[1]]))
-    if cue.end != source.end_as_read:
-        put(end_span, restyle_stamp(cue.end, raw[end_span[0] : end_span[1]]))
+            edits.append((0, 0, cue.identifier + newline))
+    for value, as_read, (begin, end) in (
+        (cue.start, source.start_as_read, source.start_span),
+        (cue.end, source.end_as_read, source.end_span),
+    ):
+        if value != as_read:
+            edits.append((begin, end, restyle_stamp(value, raw[begin:end])))
     if cue.settings != source.settings_as_read:
-        span = source.settings_span
-        value = cue.settings
-        if not source.settings_as_read and value:
-            value = "  " + value
-        put(span, value)
+        settings = cue.settings
+        if not source.settings_as_read and settings:
+            settings = "  " + settings
+        edits.append((*source.settings_span, settings))
     if cue.text != source.text_as_read:
         body = newline.join(cue.text.split("\n"))
         if not source.text_as_read and body:
             body += newline
-        put(source.text_span, body)
-    pieces.append(raw[cursor:])
-    return "".join(pieces)
+        edits.append((*source.text_span, body))
+    return splice(raw, edits)
 
 
 def dumps_srt(track: Track, *, newline: str | None = None) -> str:
@@ -540,6 +550,14 @@ _SECONDS = {f"{seconds:02d}": seconds * 1000 for seconds in range(100)}  # 60-99
 _MILLIS = {f"{millis:03d}": millis for millis in range(1000)}
 
 
+class _MinuteCache(dict[str, int]):
+    """Milliseconds of the ``HH:MM`` of stamps, each worked out on first use."""
+
+    def __missing__(self, clock: str) -> int:
+        value = self[clock] = stamp_to_ms(clock + ":00")
+        return value
+
+
 def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
     """The common case, all blocks in one regular-expression pass, or None.
 
@@ -563,121 +581,80 @@ def _parse_fast(text: str, source: TrackSource | None) -> Track | None:
     pieces = _BLOCKS[newline].findall(text, first)
     if not pieces or text.count("->") != len(pieces):
         return None
-    new_tuple = tuple.__new__  # CueSource is a named tuple: skip its keyword wrapper
-    new_cue = Cue
-    seconds_table = _SECONDS
-    millis_table = _MILLIS
-    minutes: dict[str, int] = {}
     blocks: list[Block] = []
     append = blocks.append
+    minutes = _MinuteCache()
     position = first
     line = first // step + 1
-    for (indent, index, index_end, lead, start_clock, start_seconds, start_millis, start_stamp,
-         arrow, end_clock, end_seconds, end_millis, end_stamp, rest, timing_end,
-         body, blank) in pieces:  # fmt: skip
-        # "HH:MM:SS,mmm" comes in pieces: HH:MM from a cache, SS and mmm from tables.
-        if start_clock:
-            base = minutes.get(start_clock)
-            if base is None:
-                base = minutes[start_clock] = stamp_to_ms(start_clock + ":00")
-            start = base + seconds_table[start_seconds] + millis_table[start_millis]
-            start_length = 12
-        else:
-            start = stamp_to_ms(start_stamp)
-            start_length = len(start_stamp)
-        if end_clock:
-            base = minutes.get(end_clock)
-            if base is None:
-                base = minutes[end_clock] = stamp_to_ms(end_clock + ":00")
-            end = base + seconds_table[end_seconds] + millis_table[end_millis]
-            end_length = 12
-        else:
-            end = stamp_to_ms(end_stamp)
-            end_length = len(end_stamp)
-        if (
-            index
-            and not indent
-            and not lead
-            and index_end == newline
-            and arrow == " --> "
-            and start_length == end_length == 12
-        ):  # the usual layout: offsets without measuring every piece
-            identifier_begin = 0
-            identifier_end = len(index)
-            start_begin = identifier_end + step
-            start_end = start_begin + 12
-            end_begin = start_end + 5
-            at = end_begin + 12
-            lines = 2
-        else:
-            at = len(indent)
-            if index:
-                identifier_begin = at
-                at += len(index)
-                identifier_end = at
-                at += len(index_end)
-                lines = 2
-            else:
-                identifier_begin = identifier_end = 0
-                lines = 1
-            start_begin = at + len(lead)
-            start_end = start_begin + start_length
-            end_begin = start_end + len(arrow)
-            at = end_begin + end_length
-        if rest:
-            settings = rest.strip()
-            settings_begin = at + len(rest) - len(rest.lstrip())
-        else:
-            settings = ""
-            settings_begin = at
-        at += len(rest) + len(timing_end)
-        size = at + len(body) + len(blank)
-        if body:
-            text_begin = at
-            text_end = at + len(body)
-            if newline in body:
-                if not body[body.rfind(newline) + step :].strip():
-                    return None  # a whitespace-only last line is a separator there
-                if step > 1:
-                    body = body.replace(newline, "\n")
-                lines += body.count("\n")
-            lines += 1
-        else:
-            text_begin = text_end = at
-        append(
-            new_cue(
-                start,
-                end,
-                body,
-                index,
-                settings,
-                new_tuple(
-                    CueSource,
-                    (
-                        "srt",
-                        text[position : position + size],
-                        line,
-                        identifier_begin,
-                        identifier_end,
-                        start_begin,
-                        start_end,
-                        end_begin,
-                        end_begin + end_length,
-                        settings_begin,
-                        settings_begin + len(settings),
-                        text_begin,
-                        text_end,
-                        start,
-                        end,
-                        index,
-                        settings,
-                        body,
-                    ),
-                ),
-            )
-        )
-        line += lines + len(blank) // step - (1 if body else 0)
-        position += size
+    for piece in pieces:
+        cue = _fast_cue(piece, text, position, line, newline, minutes)
+        if cue is None:
+            return None
+        append(cue)
+        raw = cue.source[1]  # type: ignore[index]  # (set by _fast_cue; [1] is raw, fast)
+        position += len(raw)
+        line += raw.count(newline)  # each line end in the block moves a line on
     if position != len(text):
         return None
     return Track(tuple(blocks), "srt", _with_leading(source, text[:first]))
+
+
+def _fast_cue(
+    piece: tuple[str, ...],
+    text: str,
+    position: int,
+    line: int,
+    newline: str,
+    minutes: _MinuteCache,
+) -> Cue | None:
+    """The cue of one block the pattern split (at ``position``, on ``line``), or None.
+
+    None: its text ends with a line of white space only, a separator for the general reader.
+    """
+    (indent, index, index_end, lead, start_clock, start_seconds, start_millis, start_stamp,
+     arrow, end_clock, end_seconds, end_millis, end_stamp, rest, timing_end,
+     body, blank) = piece  # fmt: skip
+    # "HH:MM:SS,mmm" comes in pieces: HH:MM from a cache, SS and mmm from tables.
+    # Start and end are decoded inline: a helper called twice per cue cost 2-4%.
+    if start_clock:
+        start = minutes[start_clock] + _SECONDS[start_seconds] + _MILLIS[start_millis]
+        start_length = 12
+    else:
+        start = stamp_to_ms(start_stamp)
+        start_length = len(start_stamp)
+    if end_clock:
+        end = minutes[end_clock] + _SECONDS[end_seconds] + _MILLIS[end_millis]
+        end_length = 12
+    else:
+        end = stamp_to_ms(end_stamp)
+        end_length = len(end_stamp)
+    if index and not indent and not lead and index_end == newline:  # the usual layout
+        identifier_begin, identifier_end = 0, len(index)
+        start_begin = identifier_end + len(newline)
+    else:
+        at = len(indent)
+        identifier_begin = at if index else 0
+        identifier_end = at + len(index) if index else 0
+        start_begin = identifier_end + len(index_end) + len(lead) if index else at + len(lead)
+    start_end = start_begin + start_length
+    end_begin = start_end + len(arrow)
+    at = end_begin + end_length
+    settings = rest.strip() if rest else ""
+    settings_begin = at + len(rest) - len(rest.lstrip()) if rest else at
+    at += len(rest) + len(timing_end)
+    text_end = at + len(body)
+    size = text_end + len(blank)
+    if newline in body:
+        if not body[body.rfind(newline) + len(newline) :].strip():
+            return None  # a whitespace-only last line is a separator there
+        if newline != "\n":
+            body = body.replace(newline, "\n")
+    return Cue(start, end, body, index, settings, tuple.__new__(CueSource, (
+        "srt", text[position : position + size], line,
+        identifier_begin, identifier_end,
+        start_begin, start_end,
+        end_begin, end_begin + end_length,
+        settings_begin, settings_begin + len(settings),
+        at, text_end,  # the text (empty: where it would go)
+        start, end, index, settings, body,  # the values as read
+    )))  # fmt: skip

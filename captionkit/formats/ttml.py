@@ -61,6 +61,7 @@ from defusedxml import DefusedXmlException
 
 from captionkit.collector import collector_paused
 from captionkit.errors import ParseError, UnrepresentableTextError
+from captionkit.formats.splice import splice
 from captionkit.model import (
     Block as ModelBlock,
 )
@@ -421,6 +422,33 @@ class _Reader:
                 self.place(child, begin, end, preserve, shown, region)
         return begin, end
 
+    def displayed_windows(
+        self,
+        node: _Node,
+        begin: Fraction,
+        end: Fraction | None,
+        windows: list[tuple[Fraction, Fraction | None]],
+    ) -> list[tuple[Fraction, Fraction | None]]:
+        """``windows`` cut to when the element is displayed (``tts:display`` and its ``set``s)."""
+        hidden = not self.displayed(node.element)
+        own = [(begin, end)]
+        sets = [child for child in node.children if isinstance(child, _Node) and child.element.tag == f"{{{TT}}}set"]  # fmt: skip
+        if hidden:
+            own = []
+        for setter in sets:
+            value = setter.element.get(_DISPLAY)
+            if value is None:
+                continue
+            set_begin = begin + setter.begin
+            set_end = end if setter.end is None else begin + setter.end
+            if value == "auto" and hidden:
+                own.append((set_begin, set_end))
+            elif value == "none" and not hidden:
+                own = _minus(own, (set_begin, set_end))
+        if hidden or sets:
+            return _intersect(windows, own)
+        return windows
+
     def collect(
         self,
         node: _Node,
@@ -439,23 +467,7 @@ class _Reader:
         element = node.element
         region = element.get("region") or region
         ruby = element.get(_RUBY) in _RUBY_CONTAINERS
-        hidden = not self.displayed(element)
-        own = [(begin, end)]
-        sets = [child for child in node.children if isinstance(child, _Node) and child.element.tag == f"{{{TT}}}set"]  # fmt: skip
-        if hidden:
-            own = []
-        for setter in sets:
-            value = setter.element.get(_DISPLAY)
-            if value is None:
-                continue
-            set_begin = begin + setter.begin
-            set_end = end if setter.end is None else begin + setter.end
-            if value == "auto" and hidden:
-                own.append((set_begin, set_end))
-            elif value == "none" and not hidden:
-                own = _minus(own, (set_begin, set_end))
-        if hidden or sets:
-            windows = _intersect(windows, own)
+        windows = self.displayed_windows(node, begin, end, windows)
         if not shown or (region is None and self.has_regions):
             windows = []
         for child in node.children:
@@ -651,21 +663,28 @@ def parse_ttml(
         return _track(text, root, reader, source or TrackSource())
 
 
-def _track(
-    text: str,
-    root: ElementTree.Element,
-    reader: _Reader,
-    source: TrackSource,
-    owners: list[tuple[ElementTree.Element, str | None]] | None = None,
-) -> Track:
-    """The track of a read document; ``owners`` gets each cue's paragraph and region."""
+def _tags_by_element(text: str, root: ElementTree.Element) -> dict[int, _Tag] | None:
+    """The start tag in ``text`` of each element (by ``id``), or None if they do not line up."""
     tags = _scan(text)
     elements = list(root.iter())
     aligned = len(tags) == len(elements) and all(
         tag.name.rsplit(":", 1)[-1] == element.tag.rsplit("}", 1)[-1]
         for tag, element in zip(tags, elements, strict=True)
     )
-    tag_of = dict(zip((id(element) for element in elements), tags, strict=False)) if aligned else {}
+    if not aligned:
+        return None
+    return dict(zip((id(element) for element in elements), tags, strict=False))
+
+
+def _paragraph_cues(
+    reader: _Reader,
+    tag_of: dict[int, _Tag],
+    owners: list[tuple[ElementTree.Element, str | None]] | None,
+) -> list[tuple[_Tag | None, Cue, bool]]:
+    """Each paragraph's cues (a stretch of unchanging text per region), with its tag on the first.
+
+    The flag tells that the paragraph was split into several cues.
+    """
     cues: list[tuple[_Tag | None, Cue, bool]] = []
     for element, begin, end, pieces in reader.paragraphs:
         regions = list(dict.fromkeys(piece.region for piece in pieces))
@@ -689,6 +708,20 @@ def _track(
             )
             tag = tag_of.get(id(element)) if number == 0 else None
             cues.append((tag, cue, split))
+    return cues
+
+
+def _track(
+    text: str,
+    root: ElementTree.Element,
+    reader: _Reader,
+    source: TrackSource,
+    owners: list[tuple[ElementTree.Element, str | None]] | None = None,
+) -> Track:
+    """The track of a read document; ``owners`` gets each cue's paragraph and region."""
+    tag_of = _tags_by_element(text, root)
+    aligned = tag_of is not None
+    cues = _paragraph_cues(reader, tag_of or {}, owners)
     blocks: list[ModelBlock] = []
     if not aligned or not cues or any(tag is None and not split for tag, _, split in cues):
         # No source layer: the document is kept whole, and changed tracks are written anew.
@@ -958,15 +991,7 @@ def _patch(cue: Cue, source: CueSource, timing: Timing, context: _Context | None
             edits.append((source.identifier_end, source.identifier_end, added))
     if cue.text != source.text_as_read:
         edits.append((source.text_begin, source.text_end, _escape_text(cue.text)))
-    edits.sort()
-    pieces: list[str] = []
-    cursor = 0
-    for begin, end, value_text in edits:
-        pieces.append(raw[cursor:begin])
-        pieces.append(value_text)
-        cursor = end
-    pieces.append(raw[cursor:])
-    return "".join(pieces)
+    return splice(raw, sorted(edits))
 
 
 def dumps_ttml(
@@ -1002,14 +1027,20 @@ def dumps_ttml(
 
 
 def _fresh_document(track: Track, options: TtmlOptions, newline: str) -> str:
+    """A new document for a track that has none to patch: ``options`` choose the profile."""
     profile = options.profile.lower()
     if profile not in _PROFILES:
         raise UnrepresentableTextError(
             f"unknown TTML profile {options.profile!r}: imsc1, ebu-tt-d or netflix"
         )
-    rtl = options.language.split("-")[0].lower() in _RTL_LANGUAGES
-    language = escape(options.language)
-    ticks = profile == "netflix"
+    lines = _fresh_head(options, profile)
+    lines += _fresh_paragraphs(track, options, ticks=profile == "netflix")
+    lines += ["    </div>", "  </body>", "</tt>", ""]
+    return newline.join(lines)
+
+
+def _fresh_root_attributes(options: TtmlOptions, profile: str) -> list[str]:
+    """The attributes of a new document's ``<tt>``: namespaces and the profile's parameters."""
     attributes = [
         f'xmlns="{TT}"',
         f'xmlns:ttp="{TTP}"',
@@ -1024,14 +1055,19 @@ def _fresh_document(track: Track, options: TtmlOptions, newline: str) -> str:
         ]
     if profile == "imsc1":
         attributes.append(f'ttp:profile="{_PROFILES["imsc1"]}"')
-    attributes += [f'xml:lang="{language}"', 'ttp:timeBase="media"']
-    if ticks:
+    attributes += [f'xml:lang="{escape(options.language)}"', 'ttp:timeBase="media"']
+    if profile == "netflix":
         attributes += [f'ttp:frameRate="{options.frame_rate}"', f'ttp:tickRate="{options.tick_rate}"']  # fmt: skip
+    return attributes
+
+
+def _fresh_head(options: TtmlOptions, profile: str) -> list[str]:
+    """A new document's lines up to its ``<div>``: the root, metadata, styles and region."""
     paragraph_style = [
         'xml:id="paragraph"',
         f'tts:textAlign="{escape(options.text_align)}"',
     ]
-    if rtl:
+    if options.language.split("-")[0].lower() in _RTL_LANGUAGES:
         paragraph_style += ['tts:direction="rtl"', 'tts:unicodeBidi="embed"']
     span_style = [
         'xml:id="text"',
@@ -1040,6 +1076,7 @@ def _fresh_document(track: Track, options: TtmlOptions, newline: str) -> str:
         'tts:color="#FFFFFF"',
         'tts:backgroundColor="#000000C2"',
     ]
+    attributes = _fresh_root_attributes(options, profile)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f"<tt {' '.join(attributes)}>", "  <head>"]
     if profile == "ebu-tt-d":
         lines += [
@@ -1062,6 +1099,11 @@ def _fresh_document(track: Track, options: TtmlOptions, newline: str) -> str:
         '  <body region="bottom">',
         "    <div>",
     ]
+    return lines
+
+
+def _fresh_paragraphs(track: Track, options: TtmlOptions, *, ticks: bool) -> list[str]:
+    """A ``<p>`` line per cue, with unique ids and times in clock form or in ticks."""
 
     def stamp(ms: int) -> str:
         if ms < 0:
@@ -1070,6 +1112,7 @@ def _fresh_document(track: Track, options: TtmlOptions, newline: str) -> str:
             return f"{ms * options.tick_rate // 1000}t"
         return _clock(ms)
 
+    lines: list[str] = []
     seen: set[str] = set()
     for position, cue in enumerate(track.cues, start=1):
         if "\r" in cue.text:
@@ -1087,8 +1130,7 @@ def _fresh_document(track: Track, options: TtmlOptions, newline: str) -> str:
             f'      <p xml:id="{escape(identifier)}" begin="{stamp(cue.start)}"{end}'
             f'{space} style="paragraph"><span style="text">{body}</span></p>'
         )
-    lines += ["    </div>", "  </body>", "</tt>", ""]
-    return newline.join(lines)
+    return lines
 
 
 _NCNAME = re.compile(r"[A-Za-z_][\w.-]*")
@@ -1186,40 +1228,7 @@ def _normalized_document(
                 if match.group(1) in _CONTAINER_TIMING:
                     edits.append((match.start(), match.end(), ""))
     for offset, context in contexts.items():
-        tag = context.tag
-        cue = new_times.get(offset)
-        begin_ms = _ms(context.begin)
-        end_ms = _ms(context.end) if context.end is not None else INDEFINITE
-        if cue is not None and cue.source is not None:
-            delta_start, delta_end = _deltas(cue, cue.source)
-            begin_ms = _ms(context.begin + delta_start)
-            if context.end is not None:
-                end_ms = _ms(context.end + delta_end)
-            elif cue.end != INDEFINITE:
-                end_ms = cue.end
-        if cue is not None and cue.text != (cue.source.text_as_read if cue.source else cue.text):
-            edits.append((tag.content_begin, tag.content_end, _escape_text(cue.text)))
-        attributes = {
-            match.group(1): match for match in _ATTRIBUTE.finditer(text, tag.begin, tag.tag_end)
-        }
-        added = ""
-        begin_match = attributes.get("begin")
-        if begin_match is not None:
-            group = 2 if begin_match.group(2) is not None else 3
-            original = begin_match.group(group)
-            value = _restyle(begin_ms, original, timing)
-            edits.append((begin_match.start(group), begin_match.end(group), value))
-        else:
-            added += f' begin="{_clock(begin_ms)}"'
-        for name in ("end", "dur"):
-            found = attributes.get(name)
-            if found is not None:
-                edits.append((found.start(), found.end(), ""))
-        if end_ms != INDEFINITE:
-            added += f' end="{_clock(end_ms)}"'
-        if added:
-            position = tag.begin + len(tag.name) + 1
-            edits.append((position, position, added))
+        edits += _absolute_edits(text, context, new_times.get(offset), timing)
     edits.sort(key=lambda edit: (edit[0], edit[1]))
     pieces: list[str] = []
     cursor = 0
@@ -1229,6 +1238,53 @@ def _normalized_document(
         cursor = max(cursor, end)
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def _absolute_times(context: _Context, cue: Cue | None) -> tuple[int, int]:
+    """A paragraph's times from the start of the document, moved as its cue moved."""
+    begin_ms = _ms(context.begin)
+    end_ms = _ms(context.end) if context.end is not None else INDEFINITE
+    if cue is not None and cue.source is not None:
+        delta_start, delta_end = _deltas(cue, cue.source)
+        begin_ms = _ms(context.begin + delta_start)
+        if context.end is not None:
+            end_ms = _ms(context.end + delta_end)
+        elif cue.end != INDEFINITE:
+            end_ms = cue.end
+    return begin_ms, end_ms
+
+
+def _absolute_edits(
+    text: str, context: _Context, cue: Cue | None, timing: Timing
+) -> list[tuple[int, int, str]]:
+    """The edits that give one ``<p>`` absolute times (and its cue's new text, if changed)."""
+    tag = context.tag
+    begin_ms, end_ms = _absolute_times(context, cue)
+    edits: list[tuple[int, int, str]] = []
+    if cue is not None and cue.text != (cue.source.text_as_read if cue.source else cue.text):
+        edits.append((tag.content_begin, tag.content_end, _escape_text(cue.text)))
+    attributes = {
+        match.group(1): match for match in _ATTRIBUTE.finditer(text, tag.begin, tag.tag_end)
+    }
+    added = ""
+    begin_match = attributes.get("begin")
+    if begin_match is not None:
+        group = 2 if begin_match.group(2) is not None else 3
+        original = begin_match.group(group)
+        value = _restyle(begin_ms, original, timing)
+        edits.append((begin_match.start(group), begin_match.end(group), value))
+    else:
+        added += f' begin="{_clock(begin_ms)}"'
+    for name in ("end", "dur"):
+        found = attributes.get(name)
+        if found is not None:
+            edits.append((found.start(), found.end(), ""))
+    if end_ms != INDEFINITE:
+        added += f' end="{_clock(end_ms)}"'
+    if added:
+        position = tag.begin + len(tag.name) + 1
+        edits.append((position, position, added))
+    return edits
 
 
 # -- the spec view ------------------------------------------------------------------

@@ -67,6 +67,7 @@ from typing import Any
 
 from captionkit.collector import collector_paused
 from captionkit.errors import ParseError, UnrepresentableTextError
+from captionkit.formats.splice import splice
 from captionkit.model import (
     Block,
     BlockSource,
@@ -329,11 +330,9 @@ def _fast_cues(text: str, position: int, reader: _Reader, newline: str = "\n") -
     plainly (``start --> end``, one space each side) for this path.
     """
     match = _CUE_BLOCKS[newline].match
-    step = len(newline)
     append = reader.blocks.append
     make_source = _cue_source_maker()
     size = len(text)
-    whitespace = _ASCII_WHITESPACE
     count_lines = text.count
     start_position = position
     last, line = position, reader.line_at(position)
@@ -341,82 +340,87 @@ def _fast_cues(text: str, position: int, reader: _Reader, newline: str = "\n") -
         found = match(text, position)
         if found is None:
             break
-        (identifier, start_stamp, hours, minutes, seconds, millis, end_stamp, hours2, minutes2,
-         seconds2, millis2, rest, body) = found.groups()  # fmt: skip
-        try:
-            start = _HOURS[hours] + _MINUTES[minutes] + _SECONDS[seconds] + _MILLIS[millis]
-            stop = _HOURS[hours2] + _MINUTES[minutes2] + _SECONDS[seconds2] + _MILLIS[millis2]
-        except KeyError:  # minutes or seconds above 59 (for the spec), or 100 hours and more
-            start_or_none = _stamp_ms(hours, minutes, seconds, millis)
-            stop_or_none = _stamp_ms(hours2, minutes2, seconds2, millis2)
-            if start_or_none is None or stop_or_none is None:
-                break
-            start, stop = start_or_none, stop_or_none
-        if identifier is None:
-            identifier = ""
-            timing_offset = 0
-        elif "-->" in identifier:
-            break
-        else:
-            timing_offset = len(identifier) + step
-        if body is not None and "-->" in body:
-            break
-        end = found.end()
-        start_end = timing_offset + len(start_stamp)
-        end_begin = start_end + 5
-        rest_begin = end_begin + len(end_stamp)
-        if rest:
-            settings = rest.strip(whitespace)
-            settings_begin = rest_begin + len(rest) - len(rest.lstrip(whitespace))
-            rest_end = rest_begin + len(rest)
-        else:
-            settings = ""
-            settings_begin = rest_end = rest_begin
-        if body is None:
-            body = ""
-            text_begin = text_end = min(rest_end + step, end - position)
-        else:
-            text_begin = rest_end + step
-            text_end = text_begin + len(body)
-            if step > 1 or newline == "\r":
-                body = body.replace(newline, "\n")
         line += count_lines(newline, last, position)
         last = position
-        append(
-            Cue(
-                start,
-                stop,
-                body,
-                identifier,
-                settings,
-                make_source(
-                    (
-                        "vtt",
-                        text[position:end],
-                        line,
-                        0,
-                        len(identifier),
-                        timing_offset,
-                        start_end,
-                        end_begin,
-                        rest_begin,
-                        settings_begin,
-                        settings_begin + len(settings),
-                        text_begin,
-                        text_end,
-                        start,
-                        stop,
-                        identifier,
-                        settings,
-                        body,
-                    )
-                ),
-            )
-        )
+        end = found.end()
+        cue = _fast_cue(found.groups(), text, position, end, line, newline, make_source)
+        if cue is None:
+            break
+        append(cue)
         position = end
     if position > start_position:
         reader.seen_cue = True
     return position
+
+
+def _fast_cue(
+    groups: tuple[Any, ...],
+    text: str,
+    position: int,
+    end: int,
+    line: int,
+    newline: str,
+    make_source: Callable[[tuple[Any, ...]], CueSource],
+) -> Cue | None:
+    """The cue of an ordinary block matched from ``position`` to ``end`` (on ``line``), or None.
+
+    None: the spec's block collection must read it (a stamp the spec rejects,
+    ``-->`` in the identifier or the text).
+    """
+    (identifier, start_stamp, hours, minutes, seconds, millis, end_stamp, hours2, minutes2,
+     seconds2, millis2, rest, body) = groups  # fmt: skip
+    try:
+        start = _HOURS[hours] + _MINUTES[minutes] + _SECONDS[seconds] + _MILLIS[millis]
+        stop = _HOURS[hours2] + _MINUTES[minutes2] + _SECONDS[seconds2] + _MILLIS[millis2]
+    except KeyError:  # minutes or seconds above 59 (for the spec), or 100 hours and more
+        times = _spec_times(groups)
+        if times is None:
+            return None
+        start, stop = times
+    step = len(newline)
+    if identifier is None:
+        identifier = ""
+    elif "-->" in identifier:
+        return None
+    timing_offset = len(identifier) + step if identifier else 0
+    if body is not None and "-->" in body:
+        return None
+    start_end = timing_offset + len(start_stamp)
+    end_begin = start_end + 5
+    rest_begin = end_begin + len(end_stamp)
+    if rest:
+        settings = rest.strip(_ASCII_WHITESPACE)
+        settings_begin = rest_begin + len(rest) - len(rest.lstrip(_ASCII_WHITESPACE))
+        rest_end = rest_begin + len(rest)
+    else:
+        settings = ""
+        settings_begin = rest_end = rest_begin
+    if body is None:
+        body = ""
+        text_begin = text_end = min(rest_end + step, end - position)
+    else:
+        text_begin = rest_end + step
+        text_end = text_begin + len(body)
+        if step > 1 or newline == "\r":
+            body = body.replace(newline, "\n")
+    return Cue(start, stop, body, identifier, settings, make_source((
+        "vtt", text[position:end], line,
+        0, len(identifier),
+        timing_offset, start_end,
+        end_begin, rest_begin,
+        settings_begin, settings_begin + len(settings),
+        text_begin, text_end,
+        start, stop, identifier, settings, body,  # the values as read
+    )))  # fmt: skip
+
+
+def _spec_times(groups: tuple[Any, ...]) -> tuple[int, int] | None:
+    """The times of a fast-path match that the tables do not hold, or None where the spec says no."""
+    start = _stamp_ms(groups[2], groups[3], groups[4], groups[5])
+    stop = _stamp_ms(groups[7], groups[8], groups[9], groups[10])
+    if start is None or stop is None:
+        return None
+    return start, stop
 
 
 def _cue_source_maker() -> Callable[[tuple[Any, ...]], CueSource]:
@@ -709,60 +713,44 @@ def _patched_cue(cue: Cue, source: CueSource, newline: str) -> str:
         found = _LINE_END.search(raw)
         if found is not None:
             newline = found.group()  # the block's own line ends
-    if (
-        cue.text == source.text_as_read
-        and cue.identifier == source.identifier_as_read
-        and cue.settings == source.settings_as_read
-    ):
-        if cue.start == source.start_as_read and cue.end == source.end_as_read:
-            return raw
-        # Re-timed only: the two stamps, in their own style, and nothing else.
-        start_begin, start_end = source.start_span
-        end_begin, end_end = source.end_span
-        return (
-            raw[:start_begin]
-            + restyle_stamp(cue.start, raw[start_begin:start_end])
-            + raw[start_end:end_begin]
-            + restyle_stamp(cue.end, raw[end_begin:end_end])
-            + raw[end_end:]
-        )
-    pieces: list[str] = []
-    cursor = 0
-
-    def put(span: tuple[int, int], value: str) -> None:
-        nonlocal cursor
-        pieces.append(raw[cursor : span[0]])
-        pieces.append(value)
-        cursor = span[1]
-
+    edits: list[tuple[int, int, str]] = []
     if cue.identifier != source.identifier_as_read:
-        if not source.identifier_as_read:
-            pieces.append(cue.identifier + newline)
-        elif cue.identifier:
-            put(source.identifier_span, cue.identifier)
-        else:  # drop the identifier line with its line end
-            put((0, source.start_span[0] - _timing_indent(raw, source)), "")
+        edits.append(_identifier_edit(cue.identifier, source, newline))
     if cue.start != source.start_as_read:
-        original = raw[source.start_span[0] : source.start_span[1]]
-        put(source.start_span, restyle_stamp(cue.start, original))
+        begin, end = source.start_span
+        edits.append((begin, end, restyle_stamp(cue.start, raw[begin:end])))
     if cue.end != source.end_as_read:
-        original = raw[source.end_span[0] : source.end_span[1]]
-        put(source.end_span, restyle_stamp(cue.end, original))
+        begin, end = source.end_span
+        edits.append((begin, end, restyle_stamp(cue.end, raw[begin:end])))
     if cue.settings != source.settings_as_read:
         value = cue.settings
         if not source.settings_as_read and value:
             value = " " + value
-        put(source.settings_span, value)
+        edits.append((*source.settings_span, value))
     if cue.text != source.text_as_read:
-        body = newline.join(escape_arrows(cue.text).split("\n"))
-        begin, end = source.text_span
-        if not source.text_as_read and body:
-            # No text lines before: add them after the timing line.
-            after_line_end = begin > 0 and raw[begin - 1] in "\r\n"
-            body = body + newline if after_line_end else newline + body
-        put((begin, end), body)
-    pieces.append(raw[cursor:])
-    return "".join(pieces)
+        edits.append(_text_edit(cue.text, source, newline))
+    return splice(raw, edits)
+
+
+def _identifier_edit(identifier: str, source: CueSource, newline: str) -> tuple[int, int, str]:
+    """The edit that gives a cue block a new identifier line, changes it or drops it."""
+    if not source.identifier_as_read:
+        return 0, 0, identifier + newline
+    if identifier:
+        return (*source.identifier_span, identifier)
+    # Drop the identifier line with its line end.
+    return 0, source.start_span[0] - _timing_indent(source.raw, source), ""
+
+
+def _text_edit(text: str, source: CueSource, newline: str) -> tuple[int, int, str]:
+    """The edit that puts a cue's new text (``-->`` escaped) into its source block."""
+    body = newline.join(escape_arrows(text).split("\n"))
+    begin, end = source.text_span
+    if not source.text_as_read and body:
+        # No text lines before: add them after the timing line.
+        after_line_end = begin > 0 and source.raw[begin - 1] in "\r\n"
+        body = body + newline if after_line_end else newline + body
+    return begin, end, body
 
 
 def _timing_indent(raw: str, source: CueSource) -> int:
@@ -828,24 +816,6 @@ def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
     line_end = newline or track.source.newline
     same_format = track.format == "vtt"
     pieces: list[str] = []
-
-    def add(piece: str, *, always_blank: bool) -> None:
-        """Append a block, with a blank line before it where it would otherwise merge.
-
-        A block after a single line end is safe only when its first line holds
-        "-->" (the spec ends the previous block there); that is how unchanged
-        blocks that were written so follow each other.
-        """
-        if pieces:
-            previous = pieces[-1]
-            if not previous.endswith(("\n", "\r")):
-                pieces.append(line_end + line_end)
-            elif not _ends_with_blank_line(previous) and (
-                always_blank or not _starts_with_timing(piece)
-            ):
-                pieces.append(line_end)
-        pieces.append(piece)
-
     blocks = track.blocks
     if not blocks or not isinstance(blocks[0], Header):
         pieces.append("WEBVTT" + line_end + line_end)
@@ -867,29 +837,62 @@ def dumps_vtt(track: Track, *, newline: str | None = None) -> str:
             ):
                 append(source.raw)  # unchanged, after a blank line: as read
                 continue
-            vtt_source = source if source is not None and source.format == "vtt" else None
-            if source is not None and vtt_source is None:
-                # SubRip: its X1/Y1 coordinates are not WebVTT settings.
-                block = Cue(block.start, block.end, block.text, block.identifier, "", source)
-            problem = _cue_problem(block, vtt_source)
-            if problem is not None:
-                label = f" ({block.identifier!r})" if block.identifier else ""
-                raise UnrepresentableTextError(
-                    f"cue {position}{label}: {problem}",
-                    file=track.source.path,
-                    line=block.line_number,
-                )
-            if vtt_source is not None:
-                add(_patched_cue(block, vtt_source, line_end), always_blank=False)
-            else:
-                add(_fresh_cue(block, line_end), always_blank=bool(block.identifier))
-        elif isinstance(block, Unparsed):
-            if same_format and block.source is not None:
-                add(block.source.raw, always_blank=False)
-        elif isinstance(block, Section):
-            continue  # another format's sections (ASS, TTML): conversion_losses lists them
-        elif block.source is not None and same_format:
-            add(block.source.raw, always_blank=True)
+            written: tuple[str, bool] | None = _written_cue(block, position, line_end, track)
         else:
-            add(_fresh_block(block, line_end, f"{type(block).__name__}: "), always_blank=True)
+            written = _written_block(block, line_end, same_format)
+        if written is not None:
+            _add_block(pieces, written[0], line_end, always_blank=written[1])
     return "".join(pieces)
+
+
+def _add_block(pieces: list[str], piece: str, line_end: str, *, always_blank: bool) -> None:
+    """Append a block, with a blank line before it where it would otherwise merge.
+
+    A block after a single line end is safe only when its first line holds
+    "-->" (the spec ends the previous block there); that is how unchanged
+    blocks that were written so follow each other.
+    """
+    if pieces:
+        previous = pieces[-1]
+        if not previous.endswith(("\n", "\r")):
+            pieces.append(line_end + line_end)
+        elif not _ends_with_blank_line(previous) and (
+            always_blank or not _starts_with_timing(piece)
+        ):
+            pieces.append(line_end)
+    pieces.append(piece)
+
+
+def _written_cue(cue: Cue, position: int, line_end: str, track: Track) -> tuple[str, bool]:
+    """A cue that changed or comes from elsewhere, and whether a blank line must precede it."""
+    source = cue.source
+    vtt_source = source if source is not None and source.format == "vtt" else None
+    if source is not None and vtt_source is None:
+        # SubRip: its X1/Y1 coordinates are not WebVTT settings.
+        cue = Cue(cue.start, cue.end, cue.text, cue.identifier, "", source)
+    problem = _cue_problem(cue, vtt_source)
+    if problem is not None:
+        label = f" ({cue.identifier!r})" if cue.identifier else ""
+        raise UnrepresentableTextError(
+            f"cue {position}{label}: {problem}",
+            file=track.source.path,
+            line=cue.line_number,
+        )
+    if vtt_source is not None:
+        return _patched_cue(cue, vtt_source, line_end), False
+    return _fresh_cue(cue, line_end), bool(cue.identifier)
+
+
+def _written_block(
+    block: Header | Note | Style | Region | Section | Unparsed, line_end: str, same_format: bool
+) -> tuple[str, bool] | None:
+    """A block that is not a cue, and whether a blank line must precede it (None: left out)."""
+    if isinstance(block, Unparsed):
+        if same_format and block.source is not None:
+            return block.source.raw, False
+        return None
+    if isinstance(block, Section):
+        return None  # another format's sections (ASS, TTML): conversion_losses lists them
+    if block.source is not None and same_format:
+        return block.source.raw, True
+    return _fresh_block(block, line_end, f"{type(block).__name__}: "), True
