@@ -75,13 +75,26 @@ def scores(chunks: Iterable[npt.NDArray[np.float32]]) -> npt.NDArray[np.float32]
 
 @dataclass(frozen=True, slots=True)
 class VadSettings:
-    """Silero's defaults for turning window scores into regions."""
+    """Silero's defaults for turning window scores into regions, and the model's hangover.
+
+    ``end_lag_ms``: after the voice stops, Silero's probability stays above the
+    off threshold for two or three more windows, while it crosses the on
+    threshold within 10 ms of the first voiced sample. Measured on synthesized
+    sentences whose ends are known (five eSpeak NG voices, clean, pink noise at
+    20, 10 and 5 dB, music at 10 dB, reverberation): the median hangover is
+    80 ms (a quarter of the cases under 35 ms, a quarter over 100 ms; it
+    depends on the voice). Left in, every region ends that much late, and a
+    cue pattern laid over the regions lands late (``retime --audio`` put cues
+    100-160 ms after the voice). Region ends are moved back by it, before the
+    padding.
+    """
 
     threshold: float = 0.5
     off_threshold: float = 0.35
     min_speech_ms: int = 150
     min_silence_ms: int = 200
     pad_ms: int = 30
+    end_lag_ms: int = 80
 
 
 DEFAULT_SETTINGS = VadSettings()
@@ -92,10 +105,14 @@ def regions(
 ) -> tuple[tuple[int, int], ...]:
     """Speech regions ``(start_ms, end_ms)`` from window probabilities, sorted and disjoint.
 
+    Windows 20 to 49 (640-1600 ms) score as speech: the region starts 30 ms
+    (the padding) before them, and ends 30 ms after 1600 ms less the model's
+    hangover of 80 ms (:class:`VadSettings`).
+
     >>> import numpy as np
     >>> p = np.array([0.0] * 20 + [0.9] * 30 + [0.0] * 20, np.float32)
     >>> regions(p)
-    ((610, 1630),)
+    ((610, 1550),)
     """
     found: list[list[int]] = []
     speaking = False
@@ -118,12 +135,13 @@ def regions(
     total_ms = round(len(probabilities) * VAD_MS)
     result: list[tuple[int, int]] = []
     for first, last in merged:
-        start = round(first * VAD_MS) - settings.pad_ms
-        end = round(last * VAD_MS) + settings.pad_ms
-        if end - start - 2 * settings.pad_ms < settings.min_speech_ms:
+        if (last - first) * VAD_MS < settings.min_speech_ms:
             continue
-        start = max(0, start, result[-1][1] if result else 0)
-        result.append((start, min(end, total_ms)))
+        begin_ms, end_ms = round(first * VAD_MS), round(last * VAD_MS)
+        if last < len(probabilities):  # the probability fell: take its hangover off
+            end_ms = max(begin_ms, end_ms - settings.end_lag_ms)
+        start = max(0, begin_ms - settings.pad_ms, result[-1][1] if result else 0)
+        result.append((start, min(end_ms + settings.pad_ms, total_ms)))
     return tuple(result)
 
 

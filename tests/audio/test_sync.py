@@ -41,6 +41,26 @@ def test_a_shift_is_recovered(narration: Narration, heard: Heard) -> None:
     assert result.agreement_after > result.agreement_before
 
 
+def test_speech_regions_end_with_the_voice(narration: Narration) -> None:
+    """Region ends sit at the voice's end (the padding aside): the model's hangover is taken off.
+
+    The truth is the synthesizer's own samples. With the hangover left in, this
+    voice's regions ended a median 95 ms late while they started on time, and
+    a cue pattern laid over them fit best late by about as much.
+    """
+    from captionkit.audio.simulate import narrate
+    from captionkit.audio.tts import Voice
+
+    from .conftest import SENTENCES
+
+    spoken = narrate([s.split() for s in SENTENCES], Voice("ar+m3", rate=131, pitch=35), seed=7)
+    heard = listen_chunks([mix(spoken.samples, noise(len(spoken.samples), seed=4), 10.0)])
+    ends = [min(heard.speech, key=lambda r: abs(r[1] - b))[1] - b for _, b in spoken.speech_ms]
+    starts = [min(heard.speech, key=lambda r: abs(r[0] - a))[0] - a for a, _ in spoken.speech_ms]
+    assert -50 <= float(np.median(ends)) <= 50
+    assert -60 <= float(np.median(starts)) <= 20
+
+
 def test_a_drift_is_recovered(narration: Narration, heard: Heard) -> None:
     truth = _cues(narration)
     ratio = 25 / (24000 / 1001)  # a 23.976 fps film sped up to 25 fps
