@@ -27,7 +27,7 @@ import numpy.typing as npt
 from captionkit.audio.dtw import align_path
 from captionkit.audio.features import FRAME_MS, HOP, mfcc_frames, normalize
 from captionkit.audio.listen import Heard, listen
-from captionkit.audio.tts import Voice, synthesize
+from captionkit.audio.tts import Voice, fresh_engine, synthesize
 from captionkit.audio.vad import frame_mask
 
 Status = Literal["aligned", "missing"]
@@ -109,7 +109,12 @@ def _groups(words: Sequence[str], size: int = 40, most: int = 90) -> Iterator[tu
 
 
 def speak(words: Sequence[str], voice: Voice) -> Spoken:
-    """Synthesize ``words`` group by group; features only, never the whole synthesized audio."""
+    """Synthesize ``words`` group by group; features only, never the whole synthesized audio.
+
+    eSpeak NG starts afresh (:func:`~captionkit.audio.tts.fresh_engine`), so the
+    same words give the same synthesis whatever the process synthesized before.
+    """
+    fresh_engine()
     features: list[npt.NDArray[np.float32]] = []
     energies: list[npt.NDArray[np.float32]] = []
     starts = np.full(len(words), -1, np.int64)

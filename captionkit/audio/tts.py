@@ -9,6 +9,11 @@ position in the text and its time. Those events are what lets the aligner say
 where each narration word sits in the synthesized audio.
 
 eSpeak NG keeps one global state per process, so every call here holds a lock.
+Some of that state (in static variables that ``espeak_Terminate`` does not
+reset) carries from one synthesis to the next: the same text comes out a few
+samples longer or shorter after other texts. :func:`fresh_engine` unloads and
+reloads the library (20 ms), so that a job started after it gives the same
+result whatever was synthesized before it in the process.
 """
 
 from __future__ import annotations
@@ -174,6 +179,24 @@ _LOCK = threading.Lock()
 @cache
 def _engine() -> _Engine:
     return _Engine()
+
+
+def fresh_engine() -> None:
+    """Start the next synthesis from the library's initial state (unloaded and loaded again).
+
+    Where the platform cannot unload a library, nothing happens: results then
+    depend (by a few samples) on what was synthesized before in the process.
+    """
+    import _ctypes
+
+    unload = getattr(_ctypes, "dlclose", None)
+    with _LOCK:
+        if unload is None or _engine.cache_info().currsize == 0:
+            return
+        engine = _engine()
+        engine.lib.espeak_Terminate()
+        unload(engine.lib._handle)
+        _engine.cache_clear()
 
 
 def available() -> bool:
