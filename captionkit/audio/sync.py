@@ -43,6 +43,9 @@ SCALES = (
     25 / (30000 / 1001),
 )
 
+#: The most a change of offset may have to gain, as a share of all the cues' frames.
+SPLIT_SHARE = 0.1
+
 #: What a drift must gain over no drift (20 ms frames of agreement) to be believed.
 DRIFT_HANDICAP = 100.0
 
@@ -129,7 +132,10 @@ def sync_times(
     """Sync cue ``times`` (ms) to ``speech`` regions (ms) of audio ``duration_ms`` long.
 
     ``split_penalty`` is the gain (in 20 ms frames of agreement) a change of
-    offset between two cues must bring; ``search_ms`` bounds every offset;
+    offset between two cues must bring, at most: never more than
+    :data:`SPLIT_SHARE` of all the cues' frames, or a short clip (a minute of
+    cues holds 3,000 frames) could never be split, and a cut in it was fitted
+    by one wrong offset or a wrong frame rate; ``search_ms`` bounds every offset;
     ``lead_ms`` is how long before the voice the track's cues usually start
     (0: at the voice; a recognizer's segments start 100-200 ms earlier).
     """
@@ -140,6 +146,8 @@ def sync_times(
     # subtitles often start a little before the voice: ``lead_ms`` says how much
     audio = _speech_frames([(max(0, start - lead_ms), end) for start, end in speech], frames)
     limit = search_ms // STEP_MS
+    cue_frames = sum(max(0, end - start) for start, end in times) / STEP_MS
+    split_penalty = min(split_penalty, SPLIT_SHARE * cue_frames)
     # each ratio is scored by its best piecewise fit, so that a cut is not
     # mistaken for a drift; another ratio than 1 must beat it by DRIFT_HANDICAP
     best: tuple[float, float, int, npt.NDArray[np.int64]] | None = None

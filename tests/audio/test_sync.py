@@ -97,3 +97,25 @@ def test_an_inserted_ad_break_splits_the_track(narration: Narration) -> None:
 def test_no_cues_no_work(heard: Heard) -> None:
     result = sync_times([], heard.speech, heard.duration_ms)
     assert result.times == () and result.pieces == ()
+
+
+@pytest.mark.parametrize("pad", [0, 37, 74, 185])
+def test_a_short_clip_with_an_ad_break_splits_whatever_its_exact_samples(
+    narration: Narration, pad: int
+) -> None:
+    """A minute of cues holds 3,000 frames: a fixed split penalty of 1,500 made the split
+    hang on a few samples (half of such shifted copies got one wrong offset or a wrong
+    frame rate); the penalty is capped at a tenth of the cues' frames."""
+    shift_ms = pad * 1000 // TARGET_RATE
+    samples = np.concatenate([np.zeros(pad, np.float32), narration.samples])
+    truth = [(a + shift_ms, b + shift_ms) for a, b in _cues(narration)]
+    spans = [(a + shift_ms, b + shift_ms) for a, b in narration.speech_ms]
+    cut = (spans[2][1] + spans[3][0]) // 2 * TARGET_RATE // 1000
+    after = sum(1 for a, _ in truth if a * TARGET_RATE // 1000 < cut)
+    samples = np.concatenate([samples[:cut], 0.3 * music(30 * TARGET_RATE, seed=5), samples[cut:]])
+    heard = listen_chunks([mix(samples, noise(len(samples), seed=6), 10.0)])
+    result = sync_times(truth, heard.speech, heard.duration_ms)
+    assert result.scale == 1.0
+    assert [(p.first, p.stop) for p in result.pieces] == [(0, after), (after, len(truth))]
+    assert abs(result.pieces[0].offset_ms) <= 60
+    assert abs(result.pieces[1].offset_ms - 30_000) <= 160
