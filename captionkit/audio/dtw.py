@@ -218,26 +218,31 @@ def _guide(low: Ints, high: Ints, ratio: int, rows: int, half: int) -> Ints:
     return np.maximum.accumulate(np.round(fine - half).astype(np.int64))
 
 
-#: Pooling factors, finest last: each level runs in a narrow band around the coarser one's path.
-FACTORS = (256, 32, 4, 1)
-#: Cells the first (coarsest) pass may hold: it runs in a wide band or the whole matrix.
+#: Cells the first (coarsest) pass may hold when it runs on the whole matrix.
 FIRST_PASS_CELLS = 6_000_000
+#: Cells a first pass at 320 ms frames may hold in its band (12% of the columns either side).
+BANDED_FIRST_PASS_CELLS = 30_000_000
 
 
 def _levels(n: int, m: int) -> tuple[int, ...]:
-    """The pooling factors to run: from the finest whose whole matrix is small enough to 1.
+    """The pooling factors to run, coarsest first.
 
     The first pass's band is a share of the columns, so its cost grows as the
-    square of the length: starting it coarser as the input grows keeps the
-    whole alignment linear (a two-hour narration starts at 2.56 s frames).
+    square of the length: past about an hour (30 million cells at 320 ms
+    frames), it starts at 2.56 s frames instead. Not sooner: at that resolution
+    the path can stray further than the next band reaches (a fast narrator
+    reading a 17-minute script that repeats its sentences went 53 s astray).
 
     >>> _levels(1_000, 2_000), _levels(50_000, 50_000), _levels(700_000, 700_000)
     ((1,), (32, 4, 1), (256, 32, 4, 1))
     """
-    for index, finer in enumerate(FACTORS[1:]):
-        if (n // finer + 1) * (m // finer + 1) > FIRST_PASS_CELLS:
-            return FACTORS[index:]
-    return FACTORS[-1:]
+    if n * m <= FIRST_PASS_CELLS:
+        return (1,)
+    if (n // 4 + 1) * (m // 4 + 1) <= FIRST_PASS_CELLS:
+        return (4, 1)
+    if (n // 32 + 1) * (m // 32 + 1) * 0.24 <= BANDED_FIRST_PASS_CELLS:
+        return (32, 4, 1)
+    return (256, 32, 4, 1)
 
 
 def align_path(
