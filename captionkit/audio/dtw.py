@@ -59,14 +59,12 @@ def pool(features: Floats, factor: int) -> Floats:
     return out
 
 
+Filled = tuple[npt.NDArray[np.int8], npt.NDArray[np.float64], Ints]
+
+
 def _run_blocks(
-    rows: Floats,
-    columns: Floats,
-    first: Ints,
-    length: int,
-    lo: Ints,
-    width: int,
-) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float64], Ints]:
+    rows: Floats, columns: Floats, first: Ints, length: int, lo: Ints, width: int
+) -> Filled:
     """Fill the DTW of several row blocks at once; blocks start at rows ``first`` and run ``length`` rows.
 
     Returns each cell's step (``[block, row, k]``), the last row's costs and each
@@ -74,8 +72,7 @@ def _run_blocks(
     may begin the path), and so does a row no path can reach (the band jumped past
     audio the words do not cover): the backtrack goes on from the row above's cheapest cell.
     """
-    blocks = len(first)
-    steps = np.zeros((blocks, length, width), np.int8)
+    blocks, steps = len(first), np.zeros((len(first), length, width), np.int8)
     row_best = np.zeros((blocks, length), np.int64)
     ks, every = np.arange(width), np.arange(blocks)[:, None]
     reach = np.arange(width + 1)  # the row above, from column k - 1 (diagonal) to k (vertical)
