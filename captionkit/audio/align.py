@@ -27,7 +27,7 @@ import numpy.typing as npt
 from captionkit.audio.dtw import align_path
 from captionkit.audio.features import FRAME_MS, HOP, mfcc_frames, normalize
 from captionkit.audio.listen import Heard, listen
-from captionkit.audio.tts import Voice, synthesize
+from captionkit.audio.tts import Voice, fresh_engine, synthesize
 from captionkit.audio.vad import frame_mask
 
 Status = Literal["aligned", "missing"]
@@ -72,6 +72,25 @@ class Spoken:
     features: npt.NDArray[np.float32]
     energy: npt.NDArray[np.float32]
     starts: npt.NDArray[np.int64]  # synthesized frame of each word, -1 when silent
+    clause_first: npt.NDArray[np.bool_] | None = None  # which words start a clause
+
+    @property
+    def breaks(self) -> npt.NDArray[np.int64]:
+        """Frames where a clause starts (after ``. ! ? ، , ; :``): a narrator may pause there."""
+        if self.clause_first is None:
+            return np.zeros(0, np.int64)
+        out: npt.NDArray[np.int64] = self.starts[self.clause_first & (self.starts >= 0)]
+        return out
+
+
+#: Punctuation after which a narrator may pause (a word ending with it ends a clause).
+CLAUSE_ENDS = (".", "!", "?", "؟", "…", "。", ":", "؛", ";", ",", "،")
+
+
+def _clause_firsts(words: Sequence[str]) -> npt.NDArray[np.bool_]:
+    """Which words start a clause (the first word, and each word after clause punctuation)."""
+    ends = [word.rstrip("\"'»)]”’").endswith(CLAUSE_ENDS) for word in words]
+    return np.array([True, *ends[:-1]], bool)[: len(words)]
 
 
 def _groups(words: Sequence[str], size: int = 40, most: int = 90) -> Iterator[tuple[int, int]]:
@@ -90,7 +109,12 @@ def _groups(words: Sequence[str], size: int = 40, most: int = 90) -> Iterator[tu
 
 
 def speak(words: Sequence[str], voice: Voice) -> Spoken:
-    """Synthesize ``words`` group by group; features only, never the whole synthesized audio."""
+    """Synthesize ``words`` group by group; features only, never the whole synthesized audio.
+
+    eSpeak NG starts afresh (:func:`~captionkit.audio.tts.fresh_engine`), so the
+    same words give the same synthesis whatever the process synthesized before.
+    """
+    fresh_engine()
     features: list[npt.NDArray[np.float32]] = []
     energies: list[npt.NDArray[np.float32]] = []
     starts = np.full(len(words), -1, np.int64)
@@ -107,22 +131,37 @@ def speak(words: Sequence[str], voice: Voice) -> Spoken:
         features.append(group_features)
         energies.append(group_energy)
         frames += len(group_features)
+    clause_first = _clause_firsts(words)
     if not features:
-        return Spoken(np.zeros((0, 13), np.float32), np.zeros(0, np.float32), starts)
-    return Spoken(np.concatenate(features), np.concatenate(energies), starts)
+        return Spoken(np.zeros((0, 13), np.float32), np.zeros(0, np.float32), starts, clause_first)
+    return Spoken(np.concatenate(features), np.concatenate(energies), starts, clause_first)
 
 
-def _voiced(energy: npt.NDArray[np.float32], *, shortest: int = 5) -> npt.NDArray[np.bool_]:
-    """Frames of synthesized speech that are not silence (silent runs of ``shortest`` frames dropped)."""
+def _voiced(
+    energy: npt.NDArray[np.float32],
+    breaks: npt.NDArray[np.int64] | None = None,
+    *,
+    shortest: int = 5,
+) -> npt.NDArray[np.bool_]:
+    """Frames of synthesized speech that are not silence (silent runs of ``shortest`` frames dropped).
+
+    At a clause start (``breaks``) any silence is dropped, however short, and a
+    frame is dropped when there is none: eSpeak NG leaves as little as 30 ms
+    between sentences, where a narrator pauses, so without a pause of its own
+    there the real pause was matched somewhere inside the next clause, and the
+    clause's first word was put before the pause (on the previous sentence's end).
+    """
     if len(energy) == 0:
         return np.zeros(0, bool)
-    loud = energy > np.percentile(energy, 95) - 9.0
+    quiet = energy <= np.percentile(energy, 95) - 9.0
     keep = np.ones(len(energy), bool)
-    quiet = ~loud
     edges = np.flatnonzero(np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]])))
     for begin, end in zip(edges[::2], edges[1::2], strict=True):
         if end - begin >= shortest:
             keep[begin:end] = False
+    for frame in [] if breaks is None else breaks.tolist():
+        near = np.flatnonzero(quiet[max(0, frame - 8) : frame + 3]) + max(0, frame - 8)
+        keep[near if len(near) else [max(0, frame - 1)]] = False
     return keep
 
 
@@ -203,7 +242,7 @@ def align_heard(
         spoken = speak(words, voice or voice_for(language))
     if progress is not None:
         progress(0.3)
-    synth_keep = _voiced(spoken.energy)
+    synth_keep = _voiced(spoken.energy, spoken.breaks)
     real_keep = frame_mask(heard.speech, len(heard.features), FRAME_MS)
     if not synth_keep.any() or not real_keep.any() or not words:
         return AudioAlignment(

@@ -59,39 +59,35 @@ def pool(features: Floats, factor: int) -> Floats:
     return out
 
 
+Filled = tuple[npt.NDArray[np.int8], npt.NDArray[np.float64], Ints]
+
+
 def _run_blocks(
-    rows: Floats,
-    columns: Floats,
-    first: Ints,
-    length: int,
-    lo: Ints,
-    width: int,
-) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float64], Ints]:
+    rows: Floats, columns: Floats, first: Ints, length: int, lo: Ints, width: int
+) -> Filled:
     """Fill the DTW of several row blocks at once; blocks start at rows ``first`` and run ``length`` rows.
 
-    Returns each cell's step (``[block, row, k]``), the last row's costs and
-    each row's cheapest cell. A block's first row starts fresh: any column of its
-    band may begin the path. So does a row that no path can reach (the band
-    jumped further than its width, past audio the words do not cover): the path
-    starts again there, and the backtrack goes on from the cheapest cell of the
-    row above.
+    Returns each cell's step (``[block, row, k]``), the last row's costs and each
+    row's cheapest cell. A block's first row starts fresh (any column of its band
+    may begin the path), and so does a row no path can reach (the band jumped past
+    audio the words do not cover): the backtrack goes on from the row above's cheapest cell.
     """
-    blocks = len(first)
-    steps = np.zeros((blocks, length, width), np.int8)
+    blocks, steps = len(first), np.zeros((len(first), length, width), np.int8)
     row_best = np.zeros((blocks, length), np.int64)
-    row_index = np.minimum(first[:, None] + np.arange(length)[None, :], len(rows) - 1)
-    valid_row = (first[:, None] + np.arange(length)[None, :]) < len(rows)
-    ks = np.arange(width)
+    ks, every = np.arange(width), np.arange(blocks)[:, None]
+    reach = np.arange(width + 1)  # the row above, from column k - 1 (diagonal) to k (vertical)
+    walls = (np.full((blocks, 1), _INF), np.full((blocks, width + 1), _INF))
     previous = np.zeros((blocks, width), np.float64)
-    previous_lo = lo[row_index[:, 0]]
+    previous_lo = lo[np.minimum(first, len(rows) - 1)]
     for r in range(length):
-        index = row_index[:, r]
+        done = first + r >= len(rows)
+        index = np.minimum(first + r, len(rows) - 1)
         row_lo = lo[index]
         cols = row_lo[:, None] + ks[None, :]
-        inside = cols < len(columns)
-        cols = np.minimum(cols, len(columns) - 1)
-        similarity = np.einsum("bd,bkd->bk", rows[index], columns[cols])
-        cost = np.where(inside, 1.0 - similarity.astype(np.float64), _INF)
+        similarity = np.einsum(
+            "bd,bkd->bk", rows[index], columns[np.minimum(cols, len(columns) - 1)]
+        )
+        cost = np.where(cols < len(columns), 1.0 - similarity.astype(np.float64), _INF)
         if r == 0:
             anchored = (first == 0)[:, None]
             steps[:, 0, 1:] = np.where(anchored, _HORIZONTAL, _DIAGONAL)
@@ -99,30 +95,23 @@ def _run_blocks(
             previous_lo = row_lo
             row_best[:, 0] = np.argmin(previous, axis=1)
             continue
-        shift = (row_lo - previous_lo)[:, None]
-        vertical_at = ks[None, :] + shift
-        diagonal_at = vertical_at - 1
-        padded = np.concatenate([previous, np.full((blocks, 1), _INF)], axis=1)
-        vertical = np.take_along_axis(padded, np.clip(vertical_at, 0, width), axis=1)
-        vertical = np.where(vertical_at < width, vertical, _INF)
-        diagonal = np.take_along_axis(padded, np.clip(diagonal_at, 0, width), axis=1)
-        diagonal = np.where((diagonal_at >= 0) & (diagonal_at < width), diagonal, _INF)
+        # above[:, j] is the row above at this row's column j - 1 (INF outside its band)
+        shift = np.minimum(row_lo - previous_lo, width + 1)[:, None]
+        above = np.concatenate([walls[0], previous, walls[1]], axis=1)[every, shift + reach]
         # symmetric weights: a diagonal step pays its cell twice, so no path
         # is cheaper for being shorter (every path weighs rows + columns)
-        diagonal = diagonal + 2.0 * cost
-        vertical = vertical + cost
-        from_above = np.minimum(vertical, diagonal)
+        diagonal = above[:, :-1] + 2.0 * cost
+        vertical = above[:, 1:] + cost
         running = np.cumsum(cost, axis=1)
-        q = from_above - running
-        best = np.minimum.accumulate(q, axis=1)
+        arrival = np.minimum(vertical, diagonal) - running
+        best = np.minimum.accumulate(arrival, axis=1)
         total = running + best
         choice = np.where(diagonal <= vertical, _DIAGONAL, _VERTICAL).astype(np.int8)
-        choice[best < q] = _HORIZONTAL
+        choice[best < arrival] = _HORIZONTAL
         unreachable = total.min(axis=1) >= _INF / 2
         if unreachable.any():
             total[unreachable] = cost[unreachable]
             choice[unreachable] = _START
-        done = ~valid_row[:, r]
         choice[done] = _VERTICAL
         steps[:, r] = choice
         previous = np.where(done[:, None], previous, total)
@@ -226,6 +215,33 @@ def _guide(low: Ints, high: Ints, ratio: int, rows: int, half: int) -> Ints:
     return np.maximum.accumulate(np.round(fine - half).astype(np.int64))
 
 
+#: Cells the first (coarsest) pass may hold when it runs on the whole matrix.
+FIRST_PASS_CELLS = 6_000_000
+#: Cells a first pass at 320 ms frames may hold in its band (12% of the columns either side).
+BANDED_FIRST_PASS_CELLS = 30_000_000
+
+
+def _levels(n: int, m: int) -> tuple[int, ...]:
+    """The pooling factors to run, coarsest first.
+
+    The first pass's band is a share of the columns, so its cost grows as the
+    square of the length: past about an hour (30 million cells at 320 ms
+    frames), it starts at 2.56 s frames instead. Not sooner: at that resolution
+    the path can stray further than the next band reaches (a fast narrator
+    reading a 17-minute script that repeats its sentences went 53 s astray).
+
+    >>> _levels(1_000, 2_000), _levels(50_000, 50_000), _levels(700_000, 700_000)
+    ((1,), (32, 4, 1), (256, 32, 4, 1))
+    """
+    if n * m <= FIRST_PASS_CELLS:
+        return (1,)
+    if (n // 4 + 1) * (m // 4 + 1) <= FIRST_PASS_CELLS:
+        return (4, 1)
+    if (n // 32 + 1) * (m // 32 + 1) * 0.24 <= BANDED_FIRST_PASS_CELLS:
+        return (32, 4, 1)
+    return (256, 32, 4, 1)
+
+
 def align_path(
     rows: Floats,
     columns: Floats,
@@ -246,10 +262,7 @@ def align_path(
     n, m = len(rows), len(columns)
     if n == 0 or m == 0:
         return np.zeros(n, np.int64), np.zeros(n, np.int64)
-    # the coarsest level whose first pass is small enough to run in a wide band
-    levels: tuple[int, ...] = (
-        (1,) if n * m <= 6_000_000 else (4, 1) if n * m <= 100_000_000 else (32, 4, 1)
-    )
+    levels = _levels(n, m)
     low = high = np.zeros(0, np.int64)
     previous = 0
     for step, factor in enumerate(levels):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from captionkit.audio.tts import TARGET_RATE, Voice, synthesize
+from captionkit.audio.tts import TARGET_RATE, Voice, fresh_engine, synthesize
 
 Samples = npt.NDArray[np.float32]
 
@@ -38,7 +38,12 @@ def narrate(
     intro_s: float = 0.0,
     pauses: tuple[float, float] = (0.1, 1.5),
 ) -> Narration:
-    """Speak ``sentences`` one by one with random pauses between them, after ``intro_s`` of silence."""
+    """Speak ``sentences`` one by one with random pauses between them, after ``intro_s`` of silence.
+
+    eSpeak NG starts afresh (:func:`~captionkit.audio.tts.fresh_engine`): the same
+    call gives the same narration whatever was synthesized before.
+    """
+    fresh_engine()
     rng = np.random.default_rng(seed)
     parts: list[Samples] = [np.zeros(round(intro_s * TARGET_RATE), np.float32)]
     offset = len(parts[0])

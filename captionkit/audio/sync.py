@@ -43,6 +43,9 @@ SCALES = (
     25 / (30000 / 1001),
 )
 
+#: The most a change of offset may have to gain, as a share of all the cues' frames.
+SPLIT_SHARE = 0.1
+
 #: What a drift must gain over no drift (20 ms frames of agreement) to be believed.
 DRIFT_HANDICAP = 100.0
 
@@ -128,18 +131,18 @@ def sync_times(
 ) -> AudioSync:
     """Sync cue ``times`` (ms) to ``speech`` regions (ms) of audio ``duration_ms`` long.
 
-    ``split_penalty`` is the gain (in 20 ms frames of agreement) a change of
-    offset between two cues must bring; ``search_ms`` bounds every offset;
-    ``lead_ms`` is how long before the voice the track's cues usually start
-    (0: at the voice; a recognizer's segments start 100-200 ms earlier).
+    ``split_penalty``: the gain (20 ms frames of agreement) a change of offset
+    must bring, at most :data:`SPLIT_SHARE` of the cues' frames (a short clip
+    splits too); ``search_ms`` bounds every offset; ``lead_ms``: how long before
+    the voice the cues start (a recognizer's segments: 100-200 ms).
     """
     if not times:
         return AudioSync((), (), 0, 1.0, 0.0, 0.0, tuple(speech))
     last = max(end for _, end in times)
     frames = max(duration_ms, int(last * max(SCALES))) // STEP_MS + 2
-    # subtitles often start a little before the voice: ``lead_ms`` says how much
     audio = _speech_frames([(max(0, start - lead_ms), end) for start, end in speech], frames)
     limit = search_ms // STEP_MS
+    split_penalty = min(split_penalty, SPLIT_SHARE * sum(b - a for a, b in times) / STEP_MS)
     # each ratio is scored by its best piecewise fit, so that a cut is not
     # mistaken for a drift; another ratio than 1 must beat it by DRIFT_HANDICAP
     best: tuple[float, float, int, npt.NDArray[np.int64]] | None = None
@@ -147,8 +150,7 @@ def sync_times(
         scaled = [(start * scale, end * scale) for start, end in times]
         lag, _ = _best_offset(_cue_frames(scaled, frames), audio, limit)
         offsets, total = _pieces(times, audio, scale, lag, limit, split_penalty)
-        if scale != 1.0:
-            total -= DRIFT_HANDICAP
+        total -= DRIFT_HANDICAP if scale != 1.0 else 0.0
         if best is None or total > best[0]:
             best = (total, scale, lag, offsets)
         if progress is not None:

@@ -9,11 +9,17 @@ position in the text and its time. Those events are what lets the aligner say
 where each narration word sits in the synthesized audio.
 
 eSpeak NG keeps one global state per process, so every call here holds a lock.
+Some of that state (in static variables that ``espeak_Terminate`` does not
+reset) carries from one synthesis to the next: the same text comes out a few
+samples longer or shorter after other texts. :func:`fresh_engine` unloads and
+reloads the library (20 ms), so that a job started after it gives the same
+result whatever was synthesized before it in the process.
 """
 
 from __future__ import annotations
 
 import ctypes
+import math
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -175,6 +181,24 @@ def _engine() -> _Engine:
     return _Engine()
 
 
+def fresh_engine() -> None:
+    """Start the next synthesis from the library's initial state (unloaded and loaded again).
+
+    Where the platform cannot unload a library, nothing happens: results then
+    depend (by a few samples) on what was synthesized before in the process.
+    """
+    import _ctypes
+
+    unload = getattr(_ctypes, "dlclose", None)
+    with _LOCK:
+        if unload is None or _engine.cache_info().currsize == 0:
+            return
+        engine = _engine()
+        engine.lib.espeak_Terminate()
+        unload(engine.lib._handle)
+        _engine.cache_clear()
+
+
 def available() -> bool:
     """Whether eSpeak NG can be loaded here."""
     try:
@@ -189,16 +213,27 @@ def resample(
 ) -> npt.NDArray[np.float32]:
     """Linear-interpolation resampling; eSpeak's formant speech has little above 8 kHz to alias.
 
+    The output positions repeat every ``target / gcd`` samples, so one period of
+    indices and weights is computed and tiled, in float32 (a third of the cost of
+    ``np.interp`` over the whole signal).
+
     >>> resample(np.arange(4, dtype=np.float32), 2, 4).tolist()
     [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.0]
     """
     if source == target or len(samples) == 0:
         return samples.astype(np.float32)
     count = int(len(samples) * target // source)
-    positions = np.arange(count, dtype=np.float64) * (source / target)
-    out: npt.NDArray[np.float32] = np.interp(positions, np.arange(len(samples)), samples).astype(
-        np.float32
-    )
+    common = math.gcd(source, target)
+    step_in, step_out = source // common, target // common
+    exact = np.arange(step_out, dtype=np.int64) * step_in  # positions x step_out, one period
+    offsets, weights = exact // step_out, (exact % step_out / step_out).astype(np.float32)
+    periods = -(-count // step_out)
+    left = (np.arange(periods, dtype=np.int64)[:, None] * step_in + offsets).ravel()[:count]
+    np.minimum(left, len(samples) - 1, out=left)
+    x = np.asarray(samples, dtype=np.float32)
+    right = x[np.minimum(left + 1, len(samples) - 1)]
+    base = x[left]
+    out: npt.NDArray[np.float32] = base + np.tile(weights, periods)[:count] * (right - base)
     return out
 
 

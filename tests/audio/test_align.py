@@ -201,3 +201,21 @@ def test_no_speech_recordings_give_no_words() -> None:
     )
     placed = align_words([word], laugh, language="en").words
     assert len(placed) == 1 and abs(placed[0].start_ms - start) <= 300
+
+
+def test_a_clause_start_is_a_pause_however_short_the_synthesized_silence() -> None:
+    from captionkit.audio.align import _clause_firsts, _voiced
+
+    words = ["قال", "الوزير،", "إن", "الخطة", "جديدة.", "وأضاف"]
+    assert _clause_firsts(words).tolist() == [True, False, True, False, False, True]
+    # loud speech with a 3-frame silence at frame 50 and a 2-frame one at frame 80
+    energy = np.full(120, 5.0, np.float32)
+    energy[50:53] = -20.0
+    energy[80:82] = -20.0
+    plain = _voiced(energy)
+    assert plain.all()  # silences shorter than 5 frames are speech...
+    keep = _voiced(energy, np.array([53], np.int64))
+    # ...except at a clause start: the silence just before it becomes a pause
+    assert np.flatnonzero(~keep).tolist() == [50, 51, 52]
+    # a clause start with no silence near it still gets a pause (one frame)
+    assert np.flatnonzero(~_voiced(energy, np.array([30], np.int64))).tolist() == [29]

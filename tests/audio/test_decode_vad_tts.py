@@ -126,3 +126,15 @@ def test_interrupted_listening_leaves_no_process_or_thread(tmp_path: Path) -> No
         listen(path, progress=interrupt)
     assert _ffmpeg_children() == []
     assert not any(t.name == "captionkit-vad" for t in threading.enumerate())
+
+
+def test_a_job_synthesizes_the_same_whatever_came_before() -> None:
+    from captionkit.audio.align import speak
+
+    words = "أعلنت وزارة التربية والتعليم اليوم عن خطة جديدة لتطوير المناهج الدراسية.".split()
+    first = speak(words, Voice("ar"))
+    # other texts and another voice leave eSpeak NG's static state elsewhere
+    synthesize("وفي الشأن الاقتصادي ارتفعت أسعار النفط عام 2023.".split(), Voice("ar+f2", rate=210))
+    again = speak(words, Voice("ar"))
+    assert np.array_equal(first.features, again.features)
+    assert first.starts.tolist() == again.starts.tolist()
