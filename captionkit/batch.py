@@ -51,6 +51,7 @@ __all__ = [
     "BatchSummary",
     "Executor",
     "Outcome",
+    "dask_chunk",
     "default_jobs",
     "expand_inputs",
     "is_pattern",
@@ -96,14 +97,18 @@ class BatchSettings:
     ``window`` bounds the tasks in flight (default: eight a job; four a thread of a
     cluster), so a million inputs
     never become a million futures at once. ``chunk`` inputs make one task: more than one
-    spreads a scheduler's per-task cost (about a millisecond on Dask) over several files.
+    spreads a scheduler's per-task cost over several files. By default (None) a process
+    pool takes one file a task (its cost a task is small), and a Dask cluster about
+    sixteen tasks a worker thread, at most 32 files a task: one file a task left a 2-worker
+    local cluster at 1.2-1.5x the serial speed in ``benchmarks/batch.py``, the client and
+    scheduler busy with 2,000 tiny tasks.
     """
 
     jobs: int | None = None
     executor: Executor = "auto"
     address: str | None = None
     window: int | None = None
-    chunk: int = 1
+    chunk: int | None = None
 
     def resolved(self) -> tuple[Literal["serial", "process", "dask"], int]:
         """The executor actually used and its number of jobs.
@@ -116,7 +121,7 @@ class BatchSettings:
         jobs = default_jobs() if self.jobs is None else self.jobs
         if jobs < 1:
             raise InvalidValue("jobs", jobs, "a whole number of at least 1")
-        if self.chunk < 1:
+        if self.chunk is not None and self.chunk < 1:
             raise InvalidValue("chunk", self.chunk, "a whole number of at least 1")
         if self.executor not in EXECUTORS:
             raise InvalidValue("executor", self.executor, "one of " + ", ".join(EXECUTORS))
@@ -337,7 +342,8 @@ def run_batch(
         return
     if executor == "process":
         window = chosen.window or max(2, 8 * jobs)
-        yield from _run_pool(function, inputs, min(jobs, len(inputs)), window, chunk=chosen.chunk)
+        chunk = chosen.chunk or 1
+        yield from _run_pool(function, inputs, min(jobs, len(inputs)), window, chunk=chunk)
         return
     yield from _run_dask(function, inputs, chosen.address, jobs, chosen.window, chosen.chunk)
 
@@ -388,6 +394,20 @@ def _pool_context(function: Callable[..., Any]) -> multiprocessing.context.BaseC
     if isinstance(module, str) and module != "__main__":
         context.set_forkserver_preload(["captionkit.batch", module])
     return context
+
+
+def dask_chunk(inputs: int, threads: int) -> int:
+    """Files a Dask task by default: about sixteen tasks a worker thread, 1 to 32 files each.
+
+    Few tasks keep the client and scheduler idle; sixteen a thread still balance the
+    workers when files differ in size, and 32 files bound what one lost task redoes.
+
+    >>> dask_chunk(2000, 2), dask_chunk(10, 2), dask_chunk(1_000_000, 1024)
+    (32, 1, 32)
+    >>> dask_chunk(300, 2)
+    9
+    """
+    return max(1, min(32, inputs // (16 * max(1, threads))))
 
 
 def run_chunk(function: Callable[[str], R], start: int, paths: Sequence[str]) -> list[Outcome[R]]:
@@ -496,7 +516,7 @@ def _run_dask(
     address: str | None,
     jobs: int,
     window: int | None,
-    chunk: int,
+    chunk: int | None,
 ) -> Iterator[Outcome[R]]:
     try:
         import distributed
@@ -520,9 +540,11 @@ def _run_dask(
             raise CaptionkitError(
                 f"cannot reach the Dask scheduler at {address}: {error}", parameter="address"
             ) from None
+    threads = sum(client.nthreads().values()) or jobs
     if window is None:
-        threads = sum(client.nthreads().values()) or jobs
         window = max(2, 4 * threads)
+    if chunk is None:
+        chunk = dask_chunk(len(inputs), threads)
 
     def submit(start: int, paths: list[str]) -> Any:
         return client.submit(run_chunk, function, start, paths, pure=False)

@@ -251,7 +251,7 @@ def test_dask_gives_what_serial_gives(
     paths = sorted(good + bad)
     serial = list(run_batch(partial(read_cues_utf8), paths, BatchSettings(jobs=1)))
     assert {o.input for o in serial if not o.ok} == set(bad)
-    for chunk in (1, 4):  # one file a task, and four
+    for chunk in (1, 4, None):  # one file a task, four, and the default (dask_chunk)
         settings = BatchSettings(address=cluster.scheduler_address, chunk=chunk)
         assert list(run_batch(partial(read_cues_utf8), paths, settings)) == serial
 
