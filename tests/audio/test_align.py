@@ -111,7 +111,9 @@ def test_a_sentence_without_audio_is_reported_missing(narration: Narration) -> N
     inside = [i for i, t in enumerate(narration.starts_ms) if start <= t < end]
     outside = [i for i in range(len(narration.words)) if i not in inside]
     missing = {w.index for w in alignment.missing}
-    assert len(missing & set(inside)) >= 0.8 * len(inside)
+    # all but the words at the stretch's edges (placed on the speech beside it) are missing;
+    # eSpeak's sample-level differences between processes move one edge word either way
+    assert len(set(inside) - missing) <= 3, (sorted(set(inside) - missing), len(inside))
     # at most the two words at the stretch's edges go with it
     assert len(missing - set(inside)) <= 2
     errors = _cue_errors(narration, [w.start_ms for w in alignment.words])
