@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from captionkit.audio.errors import AudioError
 from captionkit.audio.tts import TARGET_RATE
+from captionkit.packaged import packaged_ffmpeg
 
 #: Samples per chunk: 30 s at 16 kHz.
 CHUNK = 30 * TARGET_RATE
@@ -28,17 +29,12 @@ CHUNK = 30 * TARGET_RATE
 
 def ffmpeg_exe() -> str:
     """The packaged ffmpeg (imageio-ffmpeg's), or ``$CAPTIONKIT_FFMPEG`` when set."""
-    override = os.environ.get("CAPTIONKIT_FFMPEG")
-    if override:
-        return override
     try:
-        import imageio_ffmpeg
+        return packaged_ffmpeg()
     except ImportError:
         raise AudioError(
             "ffmpeg is not installed: reinstall captionkit, whose dependency imageio-ffmpeg brings it"
         ) from None
-    try:
-        return str(imageio_ffmpeg.get_ffmpeg_exe())
     except RuntimeError as error:
         raise AudioError(f"imageio-ffmpeg has no ffmpeg binary: {error}") from None
 

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,8 +18,6 @@ from captionkit.check.report import FileReport
 from captionkit.errors import CaptionkitError, UsageError
 from captionkit.formats import read
 from captionkit.profiles import Profile, project_settings
-
-SUBTITLE_SUFFIXES = (".srt", ".vtt", ".webvtt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,24 +66,6 @@ def check_settings(
     severities = parse_severities({str(k): str(v) for k, v in configured.items()})
     severities.update(parse_severities(severity))
     return CheckSettings(tuple(select_rules(chosen, dropped)), severities)
-
-
-def collect_paths(inputs: Sequence[str]) -> list[str]:
-    """The files to check: files as given, folders searched for .srt, .vtt and .webvtt files."""
-    paths: list[str] = []
-    for name in inputs:
-        path = Path(name)
-        if name != "-" and path.is_dir():
-            found = sorted(
-                str(Path(root) / file)
-                for root, _, files in os.walk(path)
-                for file in files
-                if file.lower().endswith(SUBTITLE_SUFFIXES)
-            )
-            paths.extend(found)
-        else:
-            paths.append(name)
-    return paths
 
 
 def check_file(

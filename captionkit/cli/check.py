@@ -135,6 +135,7 @@ def check_command(
 
     Files are checked in parallel (``--jobs``, ``--dask``); reports come in input order.
     """
+    from captionkit.batch import expand_inputs
     from captionkit.check import runner
     from captionkit.profiles import resolve_profile
 
@@ -147,9 +148,7 @@ def check_command(
     chosen = resolve_profile(profile, overrides, config=config)
     settings = runner.check_settings(select or [], ignore or [], severity or [], config=config)
     format_name, level = _report_choices(output_format, fail_on, config)
-    paths = runner.collect_paths(inputs)
-    if not paths:
-        raise UsageError("no .srt, .vtt or .webvtt file in the folders given")
+    paths = [item.path for item in expand_inputs(inputs)]
     # a report crossing to another process carries its fixes as text (check_file_portable)
     work = partial(
         runner.check_file if len(paths) == 1 else runner.check_file_portable,

@@ -5,7 +5,6 @@ A user needs no system ffmpeg: the ``render`` extra installs imageio-ffmpeg, whi
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import signal
@@ -17,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from captionkit.packaged import packaged_ffmpeg
 from captionkit.render.errors import RendererMissing, RenderError, RenderExtraMissing
 from captionkit.render.fonts import Font
 
@@ -24,15 +24,10 @@ from captionkit.render.fonts import Font
 @cache
 def ffmpeg_exe() -> str:
     """The path of the packaged ffmpeg, or ``$CAPTIONKIT_FFMPEG`` when set."""
-    override = os.environ.get("CAPTIONKIT_FFMPEG")
-    if override:
-        return override
     try:
-        import imageio_ffmpeg
+        return packaged_ffmpeg()
     except ImportError:
         raise RenderExtraMissing("the packaged ffmpeg (imageio-ffmpeg)") from None
-    try:
-        return str(imageio_ffmpeg.get_ffmpeg_exe())
     except RuntimeError as error:
         raise RendererMissing(f"imageio-ffmpeg has no ffmpeg binary: {error}") from None
 
