@@ -88,11 +88,9 @@ class Totals:
     def line(self) -> str:
         """The total line across files (ruff's ``Found N errors.``)."""
         if not self.findings and not self.unreadable:
-            files = "file" if self.files == 1 else "files"
-            return f"All checks passed: {self.files} {files}, {self.cues} cues."
+            return f"All checks passed: {_counted(self.files, 'file')}, {self.cues} cues."
         counts = ", ".join(
-            f"{self.by_severity[level]} {_plural(level, self.by_severity[level])}"
-            for level in SEVERITIES
+            _counted(self.by_severity[level], _SEVERITY_NOUNS[level]) for level in SEVERITIES
         )
         findings = _counted(self.findings, "finding")
         text = f"Found {findings} ({counts}) in {_counted(self.files, 'file')}, {self.cues} cues."
@@ -112,9 +110,7 @@ def _counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def _plural(level: str, count: int) -> str:
-    word = {"error": "error", "warning": "warning", "info": "note"}[level]
-    return word if count == 1 else word + "s"
+_SEVERITY_NOUNS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _safe(rule_id: str) -> bool:
