@@ -230,8 +230,11 @@ class Full(Writer):
     def file(self, report: FileReport) -> str:
         """One file's block."""
         paint = self.paint
-        if report.error is not None:
-            return f"{paint(report.file, _COLOURS['error'])}: {report.error}\n"
+        if report.error is not None:  # one line, file:line: message, the file named once
+            located = report.error
+            if not located.startswith(f"{report.file}:"):
+                located = f"{report.file}: {located}"
+            return f"{paint(located, _COLOURS['error'])}\n"
         out = [f"{paint(report.file, _BOLD)}  {report.cues} cues\n"]
         for skipped_line, reason in report.skipped:
             out.append(f"  skipped block at line {skipped_line}: {reason}\n")

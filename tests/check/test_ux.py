@@ -229,3 +229,12 @@ def test_pre_commit_hooks_on_a_sample_repository(tmp_path: Path) -> None:
     second = run(sys.executable, "-m", "pre_commit", "run", "--all-files")
     assert second.returncode == 0, second.stdout + second.stderr
     assert second.stdout.count("Passed") == 2
+
+
+def test_full_output_names_an_unreadable_file_once(tmp_path: Path) -> None:
+    bad = write(tmp_path, "junk.srt", "no cue at all\n")
+    result = runner.invoke(app, ["check", bad, "--output-format", "full"])
+    assert result.exit_code == 2
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"{bad}:1: ")
+    assert first.count("junk.srt") == 1
