@@ -1,8 +1,11 @@
 """Precision of ``check`` on the corpus's real RTL files, and what ``fix`` leaves of the workaround.
 
-1. Draws the random sample of 150 findings judged in ``fixtures/check/judged-findings.tsv``
-   (``random.seed(18)``; all rules, profile ``arabic``) and checks that the sample is
-   still the one judged (same rule, cue and file for every row).
+1. Finds every one of the 150 findings judged in ``fixtures/check/judged-findings.tsv``
+   among today's findings (same file, cue and rule; all rules, profile ``arabic``).
+   The sample was drawn with ``random.seed(18)`` from the 524 findings ``check`` made at
+   0acf102; since then one finding outside the sample went (an ``unbalanced-lines`` on
+   the Arabic file's cue 18, after the breaker changed), so the sample is matched by
+   key, not redrawn: a redraw over 523 findings would be a different, unjudged sample.
 2. Re-counts every threshold finding of the sample (reading speed, line length, durations,
    gaps) with a second implementation written here (visible characters: no tags, bidi
    controls, zero-width characters, tatweel or combining marks), and prints the table of
@@ -18,7 +21,6 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import random
 import re
 import sys
 import unicodedata
@@ -89,16 +91,17 @@ def main() -> None:
     everything = [
         (name, finding) for name in FILES for finding in check_track(tracks[name], profile)
     ]
-    random.seed(18)
-    sample = [everything[i] for i in sorted(random.sample(range(len(everything)), 150))]
     with JUDGED.open(encoding="utf-8") as handle:
         rows = list(
             csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
         )
-    assert len(rows) == len(sample) == 150
+    assert len(rows) == 150
+    by_key = {(name, finding.cue, finding.rule): (name, finding) for name, finding in everything}
+    missing = [row for row in rows if (row["file"], int(row["cue"]), row["rule"]) not in by_key]
+    assert not missing, f"judged findings check no longer makes: {missing}"
+    sample = [by_key[(row["file"], int(row["cue"]), row["rule"])] for row in rows]
     table: Counter[tuple[str, str]] = Counter()
     for row, (name, finding) in zip(rows, sample, strict=True):
-        assert (row["file"], int(row["cue"]), row["rule"]) == (name, finding.cue, finding.rule)
         judgement = row["judgement"]
         track = tracks[name]
         if finding.rule in (

@@ -44,3 +44,28 @@ def test_a_folder_is_searched_for_subtitles() -> None:
     assert result.exit_code == 1
     names = [Path(d["file"]).name for d in json.loads(result.stdout)]
     assert names == ["Tor_animation.srt", "ar.srt", "fa.srt", "he.srt"]
+
+
+def test_every_judged_finding_is_still_made() -> None:
+    """The hand-judged sample (fixtures/check/judged-findings.tsv) stays the findings of
+    today's rules: a rule change that drops a judged finding must be judged again."""
+    import csv
+
+    from captionkit.check import check_track
+    from captionkit.formats import read
+    from captionkit.profiles import load_profile
+    from tests.conftest import FIXTURES
+
+    corpus = shared_path("corpus")
+    with (FIXTURES / "check" / "judged-findings.tsv").open(encoding="utf-8") as handle:
+        rows = list(
+            csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        )
+    profile = load_profile("arabic")
+    made = {
+        (name, finding.cue, finding.rule)
+        for name in {row["file"] for row in rows}
+        for finding in check_track(read(corpus / name), profile)
+    }
+    assert len(rows) == 150
+    assert [r for r in rows if (r["file"], int(r["cue"]), r["rule"]) not in made] == []
