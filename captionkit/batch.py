@@ -69,7 +69,11 @@ Executor = Literal["auto", "serial", "process", "dask"]
 EXECUTORS: tuple[str, ...] = ("auto", "serial", "process", "dask")
 
 
-SUBTITLE_SUFFIXES: tuple[str, ...] = (".srt", ".vtt", ".webvtt")
+#: What a folder search takes for a subtitle file: every extension of the format registry
+#: but ``.xml`` and ``.json``, which name too many other files to be searched for (a file
+#: so named is still taken when given by name). A test keeps this in step with the registry,
+#: which is not imported here so that a batch does not load every reader to list a folder.
+SUBTITLE_SUFFIXES: tuple[str, ...] = (".srt", ".vtt", ".webvtt", ".ass", ".ssa", ".ttml", ".dfxp")
 NARRATION_SUFFIXES: tuple[str, ...] = (".txt",)
 _GLOB_CHARACTERS = frozenset("*?[")
 

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from captionkit.batch import (
+    SUBTITLE_SUFFIXES,
     BatchInput,
     BatchSettings,
     Outcome,
@@ -143,6 +144,31 @@ def test_expand_inputs_files_folders_globs(tmp_path: Path) -> None:
     assert is_batch([str(tmp_path / "a")], None)
     assert is_batch(["one.srt"], str(tmp_path))
     assert not is_batch(["one.srt"], "out.vtt")
+
+
+def test_folder_search_takes_every_subtitle_format_but_xml_and_json(tmp_path: Path) -> None:
+    from captionkit.formats.registry import formats
+
+    names = ("a.srt", "b.vtt", "c.ass", "d.SSA", "e.ttml", "f.dfxp", "g.xml", "h.json", "i.txt")
+    for name in names:
+        (tmp_path / name).write_text("", encoding="utf-8")
+    found = [item.relative for item in expand_inputs([str(tmp_path)])]
+    assert found == ["a.srt", "b.vtt", "c.ass", "d.SSA", "e.ttml", "f.dfxp"]
+    # the list is the registry's extensions, less the two that name many other files
+    registry = {extension for spec in formats() for extension in spec.extensions}
+    assert set(SUBTITLE_SUFFIXES) == registry - {".xml", ".json"}
+
+
+def test_check_over_a_folder_reads_ass_and_ttml(tmp_path: Path) -> None:
+    shared = ROOT / "fixtures"
+    ass = next(shared.rglob("*.ass"))
+    ttml = next(shared.rglob("*.ttml"))
+    (tmp_path / ass.name).write_bytes(ass.read_bytes())
+    (tmp_path / ttml.name).write_bytes(ttml.read_bytes())
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    checked = {Path(entry["file"]).name for entry in json.loads(result.stdout)}
+    assert checked == {ass.name, ttml.name}
 
 
 def test_mirror_outputs_refuses_collisions_and_inputs(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from captionkit.cli.common import (
     ProfileOption,
     flush_stdout,
     handles_errors,
+    reader_gone,
 )
 from captionkit.errors import UsageError
 
@@ -72,7 +73,7 @@ def _write(text: str) -> None:
     try:
         sys.stdout.write(text)
     except BrokenPipeError:  # pragma: no cover - depends on the reader
-        os._exit(0)
+        reader_gone()
 
 
 def _colour() -> bool:

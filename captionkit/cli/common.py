@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Sequence
 from enum import Enum
 from functools import cache, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar, get_type_hints
 
 import typer
 
@@ -223,7 +223,21 @@ def flush_stdout() -> None:
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # pragma: no cover - depends on the reader
-        os._exit(0)
+        reader_gone()
+
+
+def reader_gone() -> NoReturn:
+    """End the run quietly because the reader of standard output went away (``| head``).
+
+    Standard output is pointed at the null device, so that the interpreter's last flush
+    does not fail again, and ``BrokenPipeError`` unwinds the command: a batch's worker
+    pool is shut down on the way (leaving at once would leak its semaphores and print
+    the resource tracker's warning); the entry point turns it into exit status 0.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    raise BrokenPipeError
 
 
 Input = Annotated[str, typer.Argument(help="Subtitle file (.srt, .vtt), or - for stdin.")]

@@ -210,3 +210,23 @@ def test_fix_in_place_interrupted(
         assert (folder / "big.srt.bak").read_bytes() == large_srt
         assert source.read_bytes().count(b"\n") == large_srt.count(b"\n")
     assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_reader_that_goes_away_ends_a_batch_quietly(tmp_path: Path, jobs: str) -> None:
+    """``captionkit check FOLDER | head``: the reader closes first; the run exits 0 with
+    nothing on stderr (no traceback, no leaked-semaphore warning from a pool left open)."""
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures" / "formats"
+    for name in ("sample.srt", "sample.ass", "sample.ttml"):
+        (tmp_path / name).write_bytes((fixtures / name).read_bytes())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "captionkit", "check", str(tmp_path), "--format=json", f"-j{jobs}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # before the command writes a byte: its first write fails
+    # a worker left running would hold stderr open: communicate would time out
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert stderr.decode() == ""
