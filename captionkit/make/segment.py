@@ -32,6 +32,7 @@ from captionkit.profiles import Profile
 from captionkit.text.linebreak import (
     Category,
     Weights,
+    bad_break_category,
     break_bonus,
     ends_phrase,
     gap_judgements,
@@ -155,8 +156,17 @@ def _gap_costs(
     weights: Weights,
     boundary_bonus: Sequence[float] | None,
     hints: Collection[int],
+    utterance: Collection[int] = (),
+    chance: float = 0.0,
 ) -> tuple[list[float], list[float]]:
-    """The cost of ending a cue, and of breaking a line, after each word."""
+    """The cost of ending a cue, and of breaking a line, after each word.
+
+    At a script line end in ``utterance`` (one that closes an utterance, as far as the
+    script is cut into utterances: ``chance``) the person who cut the script is believed
+    over the word pairs: a noun-adjective, construct, name or number pair read across
+    it costs ``1 - chance`` of its weight (those are guesses from the word forms); a
+    binding word at the line end still costs its full weight (see _line_continues).
+    """
     count = len(words)
     line_end_bonus = weights.good["line_end"]
     line_scale = weights.shape["line_bonus_scale"]
@@ -172,6 +182,8 @@ def _gap_costs(
             judgement = judge_break(words[gap], words[gap + 1])
             if judgement is not None and judgement.doubtful:
                 bad = doubtful
+            if gap in utterance:
+                bad *= 1.0 - chance
         good = bonus + (line_end_bonus if gap in hints else 0.0)
         if good <= 0.0:
             bad += unmarked
@@ -200,7 +212,7 @@ def _costs(
     # A script line end that no word after it continues (see utterance_chance) closes an
     # utterance as far as the script is cut into utterances.
     chance = utterance_chance(words, ends, weights.shape)
-    utterance = {gap for gap in ends if gap + 1 < len(words) and not _continues(words[gap + 1])}
+    utterance = {gap for gap in ends if gap + 1 < len(words) and not _line_continues(words, gap)}
     other = chance * weights.shape.get("glued_lines", 0.0) / glued if glued else 0.0
     # whole[i]: word boundary i (0 and len(words): the text's edges) closes an utterance;
     # a cue between two such boundaries is a whole utterance, and utterance_alone of its
@@ -220,7 +232,7 @@ def _costs(
     prefix = [0]
     for word in words:
         prefix.append(prefix[-1] + word_length(word))
-    end_cost, line_cost = _gap_costs(words, weights, boundary_bonus, ends)
+    end_cost, line_cost = _gap_costs(words, weights, boundary_bonus, ends, utterance, chance)
     shape = weights.shape
     return _Costs(
         end=end_cost,
@@ -241,9 +253,16 @@ def _costs(
     )
 
 
-def _continues(word: str) -> bool:
-    """The word goes on with the sentence before it: a conjunction, a preposition, a relative."""
-    return break_bonus("", word.lstrip(_MARKS)) > 0.0
+def _line_continues(words: Sequence[str], gap: int) -> bool:
+    """The sentence goes on over the line end after word ``gap``.
+
+    The next word continues it (a conjunction, a preposition, a relative), or the last
+    word is a function word that needs the next one (a binding word: in, this, not ...).
+    """
+    right = words[gap + 1]
+    if break_bonus("", right.lstrip(_MARKS)) > 0.0:
+        return True
+    return bad_break_category(words[gap], right) == "binding"
 
 
 def utterance_chance(
@@ -267,7 +286,7 @@ def utterance_chance(
     0.01
     """
     ends = [gap for gap in line_ends if gap + 1 < len(words)]
-    going_on = sum(_continues(words[gap + 1]) for gap in ends)
+    going_on = sum(_line_continues(words, gap) for gap in ends)
     utter = shape.get("utterance_continues", 0.15)
     phrase = shape.get("phrase_continues", 0.65)
     prior = shape.get("utterance_prior", 0.05)
