@@ -4,7 +4,9 @@ The text of real Arabic and Persian subtitle files (``../shared/corpus``) become
 narration, one subtitle line a narration line; ``make`` captions it; its cue ends
 are compared with the human cue ends (gaps after the last word of each human cue):
 precision, recall, F1, and the share of make's cue ends that fall inside a human
-line (not at the end of any subtitle line). Targets: inside ≤ 8 %, F1 ≥ 0.75.
+line (not at the end of any subtitle line), and the chance make gives that the text is
+cut into utterances (``segment.utterance_chance``: then each line that closes one is kept
+apart). Targets: inside ≤ 8 %, F1 ≥ 0.75.
 
 Run: ``python benchmarks/phrase_human.py [FILE ...]`` (needs ../shared; ``CAPTIONKIT_SHARED``
 points elsewhere). Each FILE (an Arabic subtitle file, e.g. one fetched at measurement
@@ -22,7 +24,9 @@ from pathlib import Path
 from captionkit.formats import read
 from captionkit.make import make_narration
 from captionkit.make.ingest import ingest_text
+from captionkit.make.segment import utterance_chance
 from captionkit.profiles import load_profile
+from captionkit.text.linebreak import load_weights
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CAPTIONKIT_SHARED", ROOT.parent / "shared"))
@@ -68,6 +72,7 @@ def measure(path: Path) -> dict[str, float]:
     human_ends.discard(last)
     line_ends.discard(last)
     result = make_narration(narration, load_profile("arabic"))
+    cut = utterance_chance(words, line_ends, load_weights().shape)
     ends: set[int] = set()
     position = -1
     for cue in result.track.cues:
@@ -90,6 +95,7 @@ def measure(path: Path) -> dict[str, float]:
         "make_ends": len(ends),
         "human_ends": len(human_ends),
         "inside_n": len(ends - line_ends),
+        "utterances": cut,
     }
 
 
@@ -118,6 +124,7 @@ def main(argv: list[str]) -> int:
     arabic = dict.fromkeys(keys, 0)
     print(
         f"{'file':45} {'lang':4} {'human':>5} {'make':>5} {'P':>6} {'R':>6} {'F1':>6} {'inside':>7}"
+        f" {'cut into utterances':>19}"
     )
     for language, name, path in files:
         if not path.exists():
@@ -131,6 +138,7 @@ def main(argv: list[str]) -> int:
         print(
             f"{name[-45:]:45} {language:4} {m['human_cues']:5.0f} {m['make_cues']:5.0f} "
             f"{m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f} {m['inside']:7.1%}"
+            f" {m['utterances']:19.2f}"
         )
     _pooled("Arabic (pooled)", arabic)
     _pooled("all (pooled)", totals)

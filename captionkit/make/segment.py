@@ -32,6 +32,8 @@ from captionkit.profiles import Profile
 from captionkit.text.linebreak import (
     Category,
     Weights,
+    bad_break_category,
+    break_bonus,
     ends_phrase,
     gap_judgements,
     judge_break,
@@ -41,6 +43,8 @@ from captionkit.text.linebreak import (
 )
 
 MAX_WORDS_PER_CUE = 40
+# Marks a word may open with (typed in visual order, a quote, a dialogue dash).
+_MARKS = ".!?؟…,،؛;:\"'«“‘([{‹-–—"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,7 @@ class _Costs:
     line: list[float]  # breaking a line after word g
     prefix: list[int]  # visible characters of the first i words
     strong_before: list[float]  # weight of the sentence boundaries before gap i
+    whole: list[float]  # how far word boundary i closes an utterance (0 to 1, see _costs)
     cue: float
     overflow: float
     short_chars: float
@@ -151,8 +156,17 @@ def _gap_costs(
     weights: Weights,
     boundary_bonus: Sequence[float] | None,
     hints: Collection[int],
+    utterance: Collection[int] = (),
+    chance: float = 0.0,
 ) -> tuple[list[float], list[float]]:
-    """The cost of ending a cue, and of breaking a line, after each word."""
+    """The cost of ending a cue, and of breaking a line, after each word.
+
+    At a script line end in ``utterance`` (one that closes an utterance, as far as the
+    script is cut into utterances: ``chance``) the person who cut the script is believed
+    over the word pairs: a noun-adjective, construct, name or number pair read across
+    it costs ``1 - chance`` of its weight (those are guesses from the word forms); a
+    binding word at the line end still costs its full weight (see _line_continues).
+    """
     count = len(words)
     line_end_bonus = weights.good["line_end"]
     line_scale = weights.shape["line_bonus_scale"]
@@ -168,6 +182,8 @@ def _gap_costs(
             judgement = judge_break(words[gap], words[gap + 1])
             if judgement is not None and judgement.doubtful:
                 bad = doubtful
+            if gap in utterance:
+                bad *= 1.0 - chance
         good = bonus + (line_end_bonus if gap in hints else 0.0)
         if good <= 0.0:
             bad += unmarked
@@ -189,29 +205,41 @@ def _costs(
     weights = load_weights()
     glued = weights.shape.get("glued_sentences", 0.0)
     strong = strong_boundaries(words, line_ends)
-    glued_line = weights.shape.get("glued_lines", 0.0)
-    # strong_before[i]: the weight of the boundaries among the gaps before gap i: a strong
-    # boundary counts 1, any other script line end glued_lines / glued_sentences.
     ends = set(line_ends)
-    other = glued_line / glued if glued else 0.0
+    # strong_before[i]: the weight of the boundaries among the gaps before gap i: a strong
+    # boundary counts 1, any other script line end that closes an utterance
+    # glued_lines / glued_sentences times the chance the script is cut into utterances.
+    # A script line end that no word after it continues (see utterance_chance) closes an
+    # utterance as far as the script is cut into utterances.
+    chance = utterance_chance(words, ends, weights.shape)
+    utterance = {gap for gap in ends if gap + 1 < len(words) and not _line_continues(words, gap)}
+    other = chance * weights.shape.get("glued_lines", 0.0) / glued if glued else 0.0
+    # whole[i]: word boundary i (0 and len(words): the text's edges) closes an utterance;
+    # a cue between two such boundaries is a whole utterance, and utterance_alone of its
+    # orphan and short-cue costs is waived.
+    alone = chance * weights.shape.get("utterance_alone", 0.0)
+    whole = [1.0] + [0.0] * (len(words) - 1) + [1.0]
+    for gap in strong | utterance:
+        whole[gap + 1] = alone
     # Two speakers never share a caption line: a dash that opens a turn weighs more.
     speakers = weights.shape.get("glued_speakers", 0.0) / glued if glued else 0.0
     strong_before = [0.0]
     for gap in range(len(words)):
-        weight = 1.0 if gap in strong else (other if gap in ends else 0.0)
+        weight = 1.0 if gap in strong else (other if gap in utterance else 0.0)
         if gap + 1 < len(words) and gap in strong and _opens_turn(words[gap + 1]):
             weight = max(weight, speakers)
         strong_before.append(strong_before[-1] + weight)
     prefix = [0]
     for word in words:
         prefix.append(prefix[-1] + word_length(word))
-    end_cost, line_cost = _gap_costs(words, weights, boundary_bonus, ends)
+    end_cost, line_cost = _gap_costs(words, weights, boundary_bonus, ends, utterance, chance)
     shape = weights.shape
     return _Costs(
         end=end_cost,
         line=line_cost,
         prefix=prefix,
         strong_before=strong_before,
+        whole=whole,
         cue=shape["cue"],
         overflow=shape["overflow"],
         short_chars=shape["short_chars"],
@@ -223,6 +251,49 @@ def _costs(
         imbalance=shape["imbalance_per_char"],
         top_heavy=shape["top_heavy_per_char"] if profile.shape == "bottom-heavy" else 0.0,
     )
+
+
+def _line_continues(words: Sequence[str], gap: int) -> bool:
+    """The sentence goes on over the line end after word ``gap``.
+
+    The next word continues it (a conjunction, a preposition, a relative), or the last
+    word is a function word that needs the next one (a binding word: in, this, not ...).
+    """
+    right = words[gap + 1]
+    if break_bonus("", right.lstrip(_MARKS)) > 0.0:
+        return True
+    return bad_break_category(words[gap], right) == "binding"
+
+
+def utterance_chance(
+    words: Sequence[str], line_ends: Collection[int], shape: dict[str, float]
+) -> float:
+    """The chance that a script is cut into utterances rather than into phrases.
+
+    A script is cut one of two ways: into utterances (dialogue subtitles: each line a
+    sentence or a turn, mostly without a full stop) or into phrases (a narration: one
+    sentence over several lines). It shows in how often a line end is followed by a
+    word that goes on with the sentence (a conjunction, a preposition, a relative):
+    about ``utterance_continues`` of the line ends of a script cut into utterances,
+    ``phrase_continues`` of one cut into phrases. The likelihood ratio of the two over
+    all its line ends gives the chance, from ``utterance_prior`` before reading it (a
+    narration cut into phrases is what make is mostly given, and a short text says little).
+
+    >>> shape = load_weights().shape
+    >>> round(utterance_chance("هل أنت بخير أجل شكرا لك نراك غدا".split(), {2, 3, 5}, shape), 2)
+    0.43
+    >>> round(utterance_chance("وصل الوفد إلى العاصمة في زيارة تستمر يومين".split(), {1, 3, 5}, shape), 2)
+    0.01
+    """
+    ends = [gap for gap in line_ends if gap + 1 < len(words)]
+    going_on = sum(_line_continues(words, gap) for gap in ends)
+    utter = shape.get("utterance_continues", 0.15)
+    phrase = shape.get("phrase_continues", 0.65)
+    prior = shape.get("utterance_prior", 0.05)
+    log_odds = math.log(prior / (1.0 - prior))
+    log_odds += going_on * math.log(utter / phrase)
+    log_odds += (len(ends) - going_on) * math.log((1.0 - utter) / (1.0 - phrase))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, log_odds))))
 
 
 def _opens_turn(word: str) -> bool:
@@ -262,10 +333,11 @@ def _search(
                 cost = costs.cue + costs.two_lines + inner
             else:
                 continue
+            kept = 1.0 - min(costs.whole[begin], costs.whole[stop])
             if length < costs.short_chars:
-                cost += costs.short_per_char * (costs.short_chars - length)
+                cost += kept * costs.short_per_char * (costs.short_chars - length)
             if size <= 2:
-                cost += costs.orphan
+                cost += kept * costs.orphan
             total = best[begin] + cost + closing
             if total < best[stop]:
                 best[stop] = total

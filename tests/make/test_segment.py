@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from captionkit.errors import UsageError
-from captionkit.make.segment import breaks, segment
+from captionkit.make.segment import breaks, segment, utterance_chance
 from captionkit.profiles import load_profile
-from captionkit.text.linebreak import layout_cue, visible_length
+from captionkit.text.linebreak import layout_cue, load_weights, visible_length
 
 PROFILE = load_profile("arabic")
 
@@ -150,3 +150,96 @@ def test_two_speakers_never_share_a_caption_line() -> None:
     caption_lines = [words[a:b] for cue in cues for a, b in cue.lines]
     assert all("-" not in line[1:] for line in caption_lines)
     assert [word for line in caption_lines for word in line] == words
+
+
+# A script cut into utterances (a dialogue: each line a sentence, no punctuation) and one
+# cut into phrases (a news item: one sentence over several lines), both written for these
+# tests. The words that start a line and go on with the sentence before it, counted by
+# hand: none in the dialogue; in the narration في، وتضم، إلى، التي، من، بحسب (6 of 11).
+DIALOGUE = [
+    "أين كنت طوال اليوم",
+    "خرجت مع أصدقائي",
+    "لم تخبرني بذلك",
+    "نسيت أن أتصل بك",
+    "كانت أمك قلقة جدا",
+    "أعرف وأنا آسف",
+    "لن أكررها",
+    "العشاء جاهز منذ ساعة",
+    "لست جائعا الآن",
+    "اجلس معنا على الأقل",
+    "حسنا سأغير ملابسي",
+    "لا تتأخر",
+]
+NARRATION = [
+    "افتتحت البلدية أمس",
+    "مكتبة عامة جديدة",
+    "في وسط المدينة",
+    "بعد عامين من العمل",
+    "وتضم المكتبة",
+    "أكثر من عشرين ألف كتاب",
+    "إلى جانب قاعة للقراءة",
+    "مخصصة للأطفال",
+    "التي يزورها التلاميذ",
+    "من المدارس القريبة",
+    "كل صباح",
+    "بحسب مدير المكتبة",
+]
+
+
+def script(lines: list[str]) -> tuple[list[str], set[int]]:
+    """The words of script lines and the indices of the words that end a line."""
+    words = [word for line in lines for word in line.split()]
+    ends = {end - 1 for end in itertools.accumulate(len(line.split()) for line in lines)}
+    return words, ends
+
+
+def chance_by_hand(going_on: int, line_ends: int) -> float:
+    """The same likelihood ratio written as a product of odds (the weights' values)."""
+    shape = load_weights().shape
+    utter, phrase = shape["utterance_continues"], shape["phrase_continues"]
+    prior = shape["utterance_prior"]
+    odds = prior / (1 - prior)
+    odds *= (utter / phrase) ** going_on
+    odds *= ((1 - utter) / (1 - phrase)) ** (line_ends - going_on)
+    return odds / (1 + odds)
+
+
+def test_utterance_chance_tells_a_dialogue_from_a_narration() -> None:
+    dialogue = utterance_chance(*script(DIALOGUE), load_weights().shape)
+    narration = utterance_chance(*script(NARRATION), load_weights().shape)
+    assert dialogue == pytest.approx(chance_by_hand(0, 11))
+    assert narration == pytest.approx(chance_by_hand(6, 11))
+    assert dialogue > 0.99
+    assert narration < 0.01
+
+
+def test_each_utterance_of_a_dialogue_keeps_its_own_caption_line() -> None:
+    # Every cue ends at a script line end, and no caption line holds parts of two script
+    # lines: a short utterance is no orphan in a dialogue, it is a whole cue.
+    words, ends = script(DIALOGUE)
+    cues = segment(words, PROFILE, line_ends=ends)
+    assert all(cue.stop - 1 in ends for cue in cues)
+    for cue in cues:
+        for begin, stop in cue.lines:
+            assert not any(gap in ends for gap in range(begin, stop - 1))
+    assert [word for cue in cues for a, b in cue.lines for word in words[a:b]] == words
+
+
+def test_a_narration_cut_into_phrases_still_fills_its_cues() -> None:
+    # The same number of script lines cut into phrases: they are joined into fuller cues,
+    # at most half as many cues as script lines.
+    words, ends = script(NARRATION)
+    cues = segment(words, PROFILE, line_ends=ends)
+    assert len(cues) <= len(NARRATION) // 2
+    assert all(cue.stop - 1 in ends for cue in cues)
+
+
+@settings(max_examples=100, deadline=None)
+@given(lines=st.lists(st.lists(arabic_word, min_size=1, max_size=5), min_size=2, max_size=30))
+def test_a_line_that_goes_on_never_raises_the_utterance_chance(lines: list[list[str]]) -> None:
+    # Appending a line that opens with a preposition is evidence for a phrase cut.
+    texts = [" ".join(line) for line in lines]
+    shape = load_weights().shape
+    before = utterance_chance(*script(texts), shape)
+    after = utterance_chance(*script([*texts, "في البيت"]), shape)
+    assert 0.0 <= after <= before <= 1.0
