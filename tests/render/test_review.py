@@ -159,6 +159,23 @@ def test_findings_sit_beside_their_cues(sample: Path) -> None:
     assert "+لقد وصلنا إلى المدينة." in review.diff
 
 
+def test_every_finding_has_an_arabic_title_above_its_message(sample: Path) -> None:
+    from captionkit.check.registry import RULE_IDS
+    from captionkit.render.review.assets import RULE_TITLES
+
+    # one title per documented rule, each in Arabic script (the interface's language)
+    assert set(RULE_TITLES) == set(RULE_IDS)
+    for rule, title in RULE_TITLES.items():
+        arabic = sum("\u0600" <= char <= "\u06ff" for char in title)
+        assert arabic >= len(title.replace(" ", "")) // 2, rule
+    html = dict(build_site([review_file(str(sample), previews="none")]))[
+        "files/0001-show.html"
+    ].decode()
+    # cue 2's visual-order full stop: the Arabic title, then the English message marked as such
+    title = RULE_TITLES["rtl-visual-punctuation"]
+    assert f'<span class="title">{title}</span><span class="message" lang="en"' in html
+
+
 def test_catalogue_is_worst_first() -> None:
     def finding(rule: str, severity: Any) -> FindingRow:
         return FindingRow(rule, severity, 1, "m", None, None)

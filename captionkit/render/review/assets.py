@@ -48,6 +48,33 @@ UI: dict[str, str] = {
     "info": "ملاحظة",
 }
 
+#: Each check rule's title in the interface's language, shown above the rule's own message
+#: (which is the library's English). A test keeps it in step with the rule registry.
+RULE_TITLES: dict[str, str] = {
+    "rtl-base-direction": "سطر عربي يبدأ بكلمة لاتينية فقد يُعرض باتجاه خاطئ",
+    "rtl-edge-punctuation": "علامة ترقيم على طرف سطر عربي بلا علامة اتجاه تثبتها",
+    "rtl-visual-punctuation": "علامة ترقيم مكتوبة في الطرف الخطأ (ترتيب بصري)",
+    "rtl-presentation-forms": "حروف عربية بأشكال العرض المشكَّلة سلفًا",
+    "rtl-reversed-text": "نص عربي مخزَّن بترتيب بصري معكوس",
+    "rtl-unbalanced-controls": "محارف تحكم اتجاهية لا تُغلق شيئًا أو تبقى مفتوحة",
+    "rtl-latin-punctuation": "فاصلة أو فاصلة منقوطة أو علامة استفهام لاتينية في نص عربي",
+    "rtl-mixed-digits": "أرقام غربية وهندية وفارسية مختلطة في ملف واحد",
+    "rtl-letter-variants": "ي ك العربيتان في نص فارسي أو أردي، أو ی ک الفارسيتان في نص عربي",
+    "ass-encoding-direction": "سطر ASS عربي مقسَّم إلى أجزاء يرتّبها libass من اليسار إلى اليمين",
+    "line-too-long": "سطر أطول من الحد المسموح من الأحرف",
+    "too-many-lines": "أسطر أكثر مما يسمح به",
+    "needless-two-lines": "مقطع من سطرين يتسع له سطر واحد",
+    "reading-speed": "نص أطول من أن يُقرأ في مدة ظهوره",
+    "duration-short": "مقطع يظهر مدة قصيرة جدًا",
+    "duration-long": "مقطع يظهر مدة طويلة جدًا",
+    "gap-short": "مقطعان متقاربان جدًا",
+    "overlap": "مقطع يبدأ قبل أن ينتهي سابقه",
+    "unbalanced-lines": "مقطع من سطرين متفاوتَي الطول كثيرًا",
+    "bad-line-break": "فصل السطر في موضع لا يفصل فيه مترجم محترف",
+    "empty-cue": "مقطع بلا نص ظاهر",
+    "unclosed-tag": "وسم تنسيق فُتح ولم يُغلق، أو أُغلق ولم يُفتح",
+}
+
 CSS = """
 @font-face { font-family: "CaptionkitArabic"; src: url("font.ttf"); }
 :root { --bg: #fafafa; --fg: #1d1d1f; --muted: #666; --line: #ddd;
@@ -107,7 +134,8 @@ button.finding:hover { background: #f3f3f3; }
 .rule { font-family: ui-monospace, monospace; font-size: 0.85rem; }
 .fix { display: block; font-size: 0.85rem; color: var(--muted); }
 /* the library's English message on a line of its own, laid out in its own direction */
-.finding .message { display: block; text-align: start; unicode-bidi: isolate; }
+.finding .title { display: block; text-align: start; }
+.finding .message { display: block; text-align: start; unicode-bidi: isolate; color: var(--muted); }
 button.preview { font: inherit; cursor: pointer; }
 button.preview[aria-pressed="true"] { background: var(--active); }
 pre.diff { direction: ltr; background: #fff; border: 1px solid var(--line); padding: 0.5rem;

@@ -23,7 +23,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from captionkit.render.review.assets import CSS, JS, UI
+from captionkit.render.review.assets import CSS, JS, RULE_TITLES, UI
 from captionkit.render.review.data import SEVERITY_ORDER, CueRow, FileReview
 from captionkit.timecode import format_vtt_time
 
@@ -132,7 +132,8 @@ def _catalogue_columns(rules: Sequence[str]) -> str:
         f'<th class="n" data-sort="n">{UI["infos"]}</th>',
         f'<th class="n" data-sort="n">{UI["total"]}</th>',
         *(
-            f'<th class="n rule" data-sort="n" dir="ltr" title="{escape(rule)}">{escape(rule)}</th>'
+            f'<th class="n rule" data-sort="n" dir="ltr" '
+            f'title="{escape(RULE_TITLES.get(rule, rule))}">{escape(rule)}</th>'
             for rule in rules
         ),
     ]
@@ -230,9 +231,17 @@ def _findings_by_cue(review: FileReview) -> dict[int, list[str]]:
             f'data-rule="{escape(finding.rule)}" data-severity="{finding.severity}">'
             f'<span class="badge sev-{finding.severity}">{UI[finding.severity]}</span> '
             f'<span class="rule" dir="ltr">{escape(finding.rule)}</span> '
-            f'<span class="message" dir="auto">{escape(finding.message)}</span>{fix}</button>'
+            f"{_rule_title(finding.rule)}"
+            f'<span class="message" lang="en" dir="auto">{escape(finding.message)}</span>'
+            f"{fix}</button>"
         )
     return by_cue
+
+
+def _rule_title(rule: str) -> str:
+    """The rule's Arabic title, above its English message (nothing for an unknown rule)."""
+    title = RULE_TITLES.get(rule)
+    return f'<span class="title">{escape(title)}</span>' if title else ""
 
 
 def _file_header(review: FileReview, root: str) -> str:
