@@ -4,9 +4,10 @@ The sources are ``fixtures/linebreak/{news,lecture,drama,social}.txt``: one scri
 line a line, written for captionkit, with every bad gap marked after its left word
 (``/b`` binding, ``/a`` noun-adjective, ``/i`` idafa, ``/n`` name, ``/d`` number, an
 optional ``{reason}``); every other gap inside a line is a good break. ``# part: train``
-rows were written before the model was first frozen, ``held`` and ``held2`` after the
-first two freezes; all three are now development rows. ``# part: held3`` rows were written
-after the model was frozen for held-aside v2 and are measured apart.
+rows were written before the model was first frozen, ``held``, ``held2`` and ``held3`` after
+the next three freezes; all four are now development rows. ``# part: held4`` rows
+(held-aside v3) are written by other people after the model was frozen for held-aside v3
+and are measured apart (the script runs without them).
 
 Run: ``python benchmarks/phrase_judged.py`` prints agreement per genre and part and
 the disagreements; ``--write`` also regenerates ``fixtures/linebreak/judged.tsv``
@@ -25,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "fixtures" / "linebreak"
 GENRES = ("news", "lecture", "drama", "social")
-#: Rows written before the model was frozen for held-aside v2 (all seen while building it).
-DEVELOPMENT = ("train", "held", "held2")
-#: Rows written after that freeze (commit message "phrase model frozen for held-aside v2").
-HELD_ASIDE = ("held3",)
+#: Rows written before the model was frozen for held-aside v3 (all seen while building it).
+DEVELOPMENT = ("train", "held", "held2", "held3")
+#: Rows written after that freeze (commit message "phrase model frozen for held-aside v3").
+HELD_ASIDE = ("held4",)
 PARTS = DEVELOPMENT + HELD_ASIDE
 CODES = {"b": "binding", "a": "noun-adjective", "i": "idafa", "n": "name", "d": "number"}
 _TOKEN = re.compile(r"(\S+?)(?:/([badin]))?(?:\{([^}]*)\})?(?=\s|$)")
@@ -141,8 +142,8 @@ def main(argv: list[str]) -> int:
 
 
 def _summary(rows: list[Row], judge: Callable[[str, str], str | None]) -> None:
-    """Agreement on the development rows and on the held-aside v2 rows, per genre and overall."""
-    for name, parts in (("development", DEVELOPMENT), ("held-aside v2", HELD_ASIDE)):
+    """Agreement on the development rows and on the held-aside v3 rows, per genre and overall."""
+    for name, parts in (("development", DEVELOPMENT), ("held-aside v3", HELD_ASIDE)):
         chosen = [r for r in rows if r.part in parts]
         if not chosen:
             continue

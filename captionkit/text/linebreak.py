@@ -130,12 +130,16 @@ class Lexicon:
     construct_only: frozenset[str]
     adverbs: frozenset[str]
     time_nouns: frozenset[str]
+    inchoatives: frozenset[str]
+    class_nouns: frozenset[str]
 
 
 _PREPOSITION_CLASSES = {"حرف جر", "حرف جر مكفوف", "ظرف مكان", "ظرف", "ظرف زمان/مكان"}
 _RELATIVE_CLASSES = {"اسم موصول", "اسم الشرط", "اسم شرط"}
 _CONJUNCTION_CLASSES = {"حرف عطف منفصل", "حرف عطف", "حرف استدراك", "حرف تخيير وتفصيل"}
 _SUBORDINATORS = {"عندما", "حيث", "حين", "حينما", "بينما", "لأن", "كي", "لكي", "إذا", "لو", "كما"}
+_SUBORDINATORS |= {"عشان", "علشان"}  # Egyptian "because, so that"
+_DIALECT_RELATIVES = {"اللي", "إللي", "اللى"}
 _EN_PREPOSITIONS = {"of", "to", "in", "on", "at", "for", "with", "by", "from", "into", "about"}
 _EN_PREPOSITIONS |= {"over", "under", "between", "through", "during", "after", "before", "since"}
 _EN_PREPOSITIONS |= {"until", "against", "without", "within", "among", "via"}
@@ -212,7 +216,7 @@ def lexicon() -> Lexicon:
         binding=frozenset(binding),
         demonstratives=frozenset(demonstratives),
         prepositions=frozenset(prepositions | _EN_PREPOSITIONS),
-        relatives=frozenset(relatives | _EN_RELATIVES | _SUBORDINATORS),
+        relatives=frozenset(relatives | _EN_RELATIVES | _SUBORDINATORS | _DIALECT_RELATIVES),
         conjunctions=frozenset(conjunctions | _EN_CONJUNCTIONS),
         stopwords=frozenset(STOPWORDS) | frozenset(extra),
         adjectives=_bare_set(_entries("adjectives.txt")),
@@ -241,6 +245,8 @@ def lexicon() -> Lexicon:
         time_nouns=frozenset(
             {"صباح", "مساء", "ليل", "ليلة", "ظهر", "نهاية", "بداية", "مطلع", "مرة"}
         ),
+        inchoatives=_bare_set(governors.get("inchoative", [])),
+        class_nouns=_bare_set(_entries("class-nouns.txt")),
     )
 
 
@@ -340,9 +346,11 @@ def _is_adjective(bare: str, lex: Lexicon, definite: bool) -> bool:
         return True
     if definite:
         if re.fullmatch(r"أ[^اويةء\s]{3}", stem) or re.fullmatch(
-            r"[^اويةء\s]ا[^اويةء\s]{2}ة?", stem
+            r"[^اويةء\s]ا[^اويةء\s]{1,2}ة?", stem
         ):
-            return True  # الأكبر، الأخطر / الباردة، الثالثة
+            return True  # الأكبر، الأخطر / الباردة، الثالثة / العام، الخاصة (فاعّ of a doubled root)
+        if re.fullmatch(r"م[^اويةء\s]{2}ا[^اويةء\s](ة|ون|ين|ات)?", stem):
+            return True  # المنهارة، المختار: the participle of a hollow انفعل / افتعل
         if stem.startswith(("مت", "مست")) and len(stem) >= 5:
             return True  # المتزايدة، المتحدة، المستقلة
         if re.fullmatch(r"م[^اوي\s]{2}و[^اوي\s](ة|ون|ين|ات)?", stem):
@@ -398,22 +406,39 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if bare == "لا" and right_bare in ("لم", "لن", "لا"):
         return False  # لا لم أره: "no" is an answer, the next negation starts a clause
     if bare in lex.binding:
-        # لا أحد يعرف: a construct noun is complete before a verb
-        return not (bare in lex.construct_nouns and looks_verb(right_bare))
+        # لا أحد يعرف، لا أحد بما: a construct noun is complete before a verb or a preposition
+        complete = looks_verb(right_bare) or (right_bare[:1] in "بل" and len(right_bare) > 2)
+        return not (bare in lex.construct_nouns and complete)
     forms = [bare] + [bare[1:] for prefix in "وف" if bare.startswith(prefix) and len(bare) > 2]
+    forms += [form[1:] for form in forms if form.startswith("س") and len(form) > 3]  # ستظل
     for form in forms:
         if form in lex.binding:
             return True  # وبفضل، وعبر: a listed binding word with a conjunction
         if form in lex.kana or form in lex.inna or form in lex.particles:
             return True
         if form in lex.pronouns:
-            return not (_starts_conjunction(right_bare, lex) or right_bare in lex.pronouns)
+            ends = _starts_conjunction(right_bare, lex) or right_bare in _SUBORDINATORS
+            return not (ends or right_bare in lex.pronouns)  # له هو | عشان كده
+        if form in lex.inchoatives:
+            return _governed_verb(form, right_bare)
     # A demonstrative binds to the noun it points at (هذه التقارير، هذه فرصتك), not otherwise.
     # A preposition on the next word starts a phrase of its own (هذا | بالضبط، هذا | للجميع).
     article = _definite_any(right_bare) and not right_bare.startswith(("ب", "ل", "ك"))
     return bare in lex.demonstratives and (
         article or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
     )
+
+
+def _governed_verb(form: str, right_bare: str) -> bool:
+    """An inchoative (أخذ، بدأ، لم يعد) before the imperfect verb it governs.
+
+    The imperfect forms of عاد (لم يعد، لم أعد) also govern a preposition with its
+    pronoun or هناك: لم يعد لدي، لم يعد هناك.
+    """
+    if right_bare[:1] in "يتنأ" and looks_verb(right_bare) and not right_bare.endswith("ت"):
+        return True
+    imperfect = form[:1] in "يتنأ"
+    return imperfect and (right_bare in SUFFIXED_PREPOSITIONS or right_bare == "هناك")
 
 
 #: Attached pronoun -> the independent pronoun that can stress it (كلامي أنا، بيتك أنت).
@@ -424,6 +449,7 @@ _EMPHATIC = {
     "نا": ("نحن", "احنا"),
     "هم": ("هم",),
     "ها": ("هي",),
+    "ه": ("هو",),
 }
 
 _TIME_WORDS = frozenset({"اليوم", "الآن", "الليلة", "الصباح", "المساء", "الأمس", "الغد"})
@@ -448,6 +474,25 @@ def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
     titled = any(form in lex.titles for form in _strip_prefix(bare))
     known = right_bare in names or right_bare in lex.name_words or right_bare in lex.name_firsts
     return titled and (known or right_bare.isascii())
+
+
+def _elative(bare: str) -> bool:
+    """أفعل (أكثر، أكبر), أفعّ written without its shadda (أقل، أشد), and أول."""
+    return bare == "أول" or bool(re.fullmatch(r"أ[^اويةء\s]{2,3}", bare))
+
+
+def _model_code(bare: str) -> bool:
+    """Digits, or a model code of Latin letters and digits (S25, A54, 15): what a product takes."""
+    if _DIGITS.match(bare):
+        return True
+    return _is_latin(bare) and bare.isalnum() and any(c.isdigit() for c in bare) and len(bare) <= 6
+
+
+def _named_by(bare: str, lex: Lexicon) -> bool:
+    """A class noun (جزيرة، ولاية) or a definite masculine nisba (البريطاني، الفيزيائي)."""
+    if any(form in lex.class_nouns for form in _strip_prefix(bare)):
+        return True
+    return _definite_bare(bare) and bare.endswith("ي") and _nisba(bare[2:])
 
 
 def _latin_name(left: str, right: str) -> bool:
@@ -494,6 +539,9 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     right = _bare(right_word)
     if not left or not right:
         return None
+    marked = _marked_gap(left_word, right_word)
+    if marked:
+        return _across_mark(left, right.lstrip(".…"), marked, lex)
     if _persian(left) or _persian(right):
         # Persian shares the script, not the grammar: only what holds in both languages.
         return "binding" if left in ("و", "-", "–", "—") else None
@@ -503,13 +551,83 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     return _content_category(left_word, right_word, left, right, lex)
 
 
+_ELLIPSIS = ("...", "..", "…")
+
+
+def _marked_gap(left_word: str, right_word: str) -> str:
+    """The mark a subtitler typed at this gap: ``"open"``, ``"ellipsis"``, ``"mark"`` or ``""``.
+
+    A quote or a bracket at the end of the left word or at the start of the right one,
+    or an ellipsis opening the right word ("...مقاتلاً": subtitlers start a continued
+    line with it, and visual-order files put a line's final marks first) is a boundary
+    the subtitler chose. Only an opening quote or bracket before the right word, with
+    the left word bare, is a logical-order quotation that a preposition may still govern
+    (في «المنزل»): ``"open"``.
+
+    >>> _marked_gap('جاندي"', '"طالباً'), _marked_gap("أخرى", "...مقاتلاً"), _marked_gap("في", "«المنزل»")
+    ('mark', 'ellipsis', 'open')
+    """
+    core = without_invisible(right_word)
+    if core.startswith(_ELLIPSIS):
+        return "ellipsis"
+    left_core = without_invisible(left_word)
+    if left_core[-1:] in _OPENERS + _CLOSERS:
+        return "mark"
+    if core[:1] in _CLOSERS and core[:1] not in _OPENERS:
+        return "mark"  # a closing bracket first: visual order
+    if core[:1] in _OPENERS:
+        return "open"
+    return ""
+
+
+def _across_mark(left: str, right: str, marked: str, lex: Lexicon) -> Category | None:
+    """A break at a subtitler's mark: only a function word still binds across a quote.
+
+    After an ellipsis a class noun or a title still takes its name (جزيرة ...بارادي: the
+    ellipsis of a visual-order file belongs to the end of the second line).
+    """
+    if marked == "open":
+        return "binding" if _binds(left, right, lex) else None
+    if marked == "ellipsis" and right:
+        named = any(form in lex.class_nouns | lex.titles for form in _strip_prefix(left))
+        if named and _unknown_word(right, lex, shaped=True):
+            return "name"
+    return None
+
+
+def _unknown_word(bare: str, lex: Lexicon, shaped: bool = False) -> bool:
+    """A word no list knows and no shape explains: after a title or a class noun, a name.
+
+    With ``shaped`` an adjective's shape does not count as an explanation (after a
+    subtitler's mark the word is a name even when it ends like a nisba: بارادي).
+    """
+    article = bare.startswith(("ال", "وال", "فال", "بال", "لل"))  # not كال: كاليفورنيا
+    if not bare or article or _DIGITS.match(bare) or _is_latin(bare):
+        return False
+    if bare[0] in "وف" and not _unknown_word(bare[1:], lex, shaped):
+        return False  # وصديقه، فقط: a conjunction before a known word (واتسون, فريدريش pass)
+    if bare[0] in "بل" and not shaped:
+        return False  # بهدفين، لمهارتي: a preposition starts a phrase (names with ب need a mark)
+    if bare in lex.stopwords or looks_verb(bare) or _governs(bare, lex) or bare in lex.adverbs:
+        return False
+    if bare in lex.adjectives or accusative(bare) or _suffixed_noun(bare) or bare.endswith("ه"):
+        return False
+    if (bare in lex.proper_nouns or bare in lex.name_firsts) and bare not in first_names():
+        return False  # دعم الاتحاد السوفييتي | كوريا: a known place is an object, not a surname
+    return shaped or not (adjective_shape(bare) or _MASDAR.fullmatch(bare))
+
+
 def _listed_category(
     left_word: str, right_word: str, left: str, right: str, lex: Lexicon
 ) -> Category | None:
     """The categories the lists decide: binding words, complements, numbers, names."""
-    if _binds(left, right, lex):
-        return "binding"
     forms = _strip_prefix(left)
+    if _binds(left, right, lex):
+        elative = any(form in lex.binding and _elative(form) for form in forms)
+        if elative and _noun_like(right, lex) and not looks_verb(right):
+            return "idafa"  # أقل مستوى، أول طائرة: an elative and the noun that completes it
+        # أكثر من stays binding: make must never break it, and من is a function word
+        return "binding"
     if (right == "من" and any(form in lex.before_min for form in forms)) or (
         right == "ما" and any(form in lex.before_ma for form in forms)
     ):
@@ -519,17 +637,28 @@ def _listed_category(
     if _name_pair(left, right, lex) or _latin_name(left_word, right_word):
         return "name"
     titled = any(form in lex.titles for form in _strip_prefix(left))
+    titled_class = any(form in lex.class_nouns for form in _strip_prefix(left))
     unknown = right not in lex.stopwords and not looks_verb(right) and not _governs(right, lex)
     if titled and unknown and not right.startswith(("ال", "و", "ف")):
         # A title before a word no list knows: most often a name (الرئيس ماكرون), a guess.
         return _DOUBTFUL_NAME
+    if _named_by(left, lex) and _unknown_word(right, lex) and (len(right) >= 4 or titled_class):
+        # جزيرة بارادي، الفيزيائي البريطاني إرنست رذرفورد: a class noun or a nationality
+        # before a word that no list knows and no shape explains: a name (a guess).
+        return _DOUBTFUL_NAME
     latin_word = left_word.strip(_OPENERS + _CLOSERS)
-    if _is_latin(left) and not latin_word.islower() and left.isalpha() and _DIGITS.match(right):
-        return "name"  # a product and its model number: iPhone 15
+    if _is_latin(left) and not latin_word.islower() and left.isalpha() and _model_code(right):
+        return "name"  # a product and its model number: iPhone 15، Galaxy S25
     if right.startswith("ل") and any(form in lex.before_li for form in forms):
         return "idafa"  # بالنسبة للسعر
     if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
         return "idafa"  # صباح اليوم، صباح الخير
+    if left in lex.time_nouns and right in ("أمس", "الأمس", "غد", "الغد", "البارحة"):
+        return "idafa"  # مساء أمس، صباح الغد
+    if left in SUFFIXED_PREPOSITIONS and right in _EMPHATIC.get(left[-1:], ()) + _EMPHATIC.get(
+        left[-2:], ()
+    ):
+        return "noun-adjective"  # هتروح له هو: a pronoun that stresses the suffix before it
     return None
 
 
@@ -553,8 +682,18 @@ def _content_category(
         return None  # معاكم | أرخص: a preposition with its pronoun is a phrase of its own
     if right.startswith(_POSSESSIVE) and not looks_verb(left):
         return "idafa"  # Egyptian بتاع: الفلاتر بتاعته، الراوتر بتاع البيت
-    if right == "غير" and _definite_bare(left) and not looks_verb(left):
-        return "noun-adjective"  # المفاوضات غير المباشرة: غير qualifies the noun before it
+    if right in ("غير", "ده", "دي", "دول") and _definite_bare(left) and not looks_verb(left):
+        return "noun-adjective"  # المفاوضات غير المباشرة، الفيديو ده: they qualify the noun
+    if _definite_bare(left) and _definite_bare(right) and right[2:] in lex.numerals:
+        return "noun-adjective"  # القرن العشرين، الفصل الثالث: an ordinal agrees with its noun
+    if right in lex.demonstratives and not _definite_any(left) and not _suffixed_noun(left):
+        verbal = any(_MASDAR.fullmatch(f) or _FUUL.fullmatch(f) for f in _strip_prefix(left))
+        if verbal and not looks_verb(left):
+            return "idafa"  # طول هذا الكتاب، استخدام هذه التقنية: a verbal noun and its object
+    if right in ("واحد", "واحدة") and not _definite_any(left) and not looks_verb(left):
+        if (right == "واحدة") == left.endswith("ة") and not _suffixed_noun(left):
+            return "noun-adjective"  # نقطة واحدة، يوم واحد; عام | واحدة من: no agreement
+        return None
     if right in lex.stopwords and right not in lex.adjectives:
         return None
     if _governs(right, lex):
@@ -567,8 +706,11 @@ def _content_category(
         # A name introduced by its class noun: وكالة NASA، صاروخ Ariane.
         capital = right_word.strip(_OPENERS)[:1].isupper()
         arabic_noun = not _is_latin(left) and not _definite_any(left) and not looks_verb(left)
+        arabic_noun = arabic_noun and not _suffixed_noun(left) and not left.endswith("ه")
         return "name" if capital and arabic_noun else None
     if right in lex.numerals and not right.startswith("ال") and not looks_verb(left):
+        if _suffixed_noun(left) or left in lex.name_words:
+            return None  # مدارها | ثماني مرات: a complete noun, then what the number counts
         return "number"  # بزاوية ثلاث
     return _noun_pair(left, right, lex)
 
@@ -587,6 +729,9 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
     """A number and what it counts or dates: 12 جنديا، عام 1948، ثلاثة قرون، ساعتين ونصف."""
     if right in lex.fractions:
         return True
+    counted = _DIGITS.match(left) or (left in lex.numerals and not left.startswith("ال"))
+    if right == "في" and counted and not _year(left):
+        return True  # 15 في المئة، عشرين في المية: a percentage
     if _DIGITS.match(left):
         if right in lex.after_number:
             return True
@@ -627,7 +772,8 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     any definite word or before another noun (a construct).
     """
     cognate = accusative(left) and accusative(right) and _MASDAR.fullmatch(left[:-1])
-    if cognate and adjective_shape(right) and not looks_verb(right):
+    geminate = bool(re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]ا", right))  # حادا، تاما، هاما
+    if cognate and (adjective_shape(right) or geminate) and not looks_verb(right):
         return "noun-adjective"  # تراجعا حادا: a verbal noun in the accusative, its adjective
     if looks_verb(left) or looks_verb(right) or right in lex.kana:
         return None
@@ -647,16 +793,29 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
         return None  # a conjoined word starts a new phrase
     if _definite_bare(right):
         return _before_definite(left, right, lex)
-    masdar = any(_MASDAR.fullmatch(form) for form in _strip_prefix(left, ("ب", "ل", "و", "ف")))
+    masdar = any(bool(_MASDAR.fullmatch(f)) for f in _strip_prefix(left, ("ب", "ل", "و", "ف")))
     prefixed = right[:1] in "بل" and len(right) > 3
     if right_definite or (prefixed and (right[1] in "إأاآل" or not masdar)):
         return None  # a preposition starts a new phrase: لإصلاح، بالعين
     if left_definite or _is_latin(left) or left in lex.name_words:
         return None  # a definite word or a name heads no construct
+    return _indefinite_pair(left, right, lex, masdar)
+
+
+def _indefinite_pair(left: str, right: str, lex: Lexicon, masdar: bool) -> Category | None:
+    """An indefinite noun before an indefinite word: agreement, a construct, or neither."""
     if _suffixed_noun(left) and not accusative(right):
         return None  # وجهك | شاحب: the noun is definite, an indefinite adjective is its predicate
+    if _accusative_mismatch(left, right):
+        return None  # وفدا أمريكيا | رفيع المستوى، عيّن ريغور | رئيسا: no agreement
     if right in lex.proper_nouns or right in lex.name_firsts:
+        if left.endswith("ه") and len(left) >= 4:
+            return None  # أسسه | غاليليو: a verb or noun with its pronoun, then a name
         return "idafa"  # جمهورية كوريا، بزعامة جوزيف
+    if right == "أول" or (right[:1] in "بل" and len(right) > 4 and _suffixed_noun(right[1:])):
+        return None  # لبناء | أول طائرة، تقييم | لمهارتي: a construct or a preposition starts
+    if (masdar or _FUUL.fullmatch(left)) and _FIAAL.fullmatch(right):
+        return "idafa"  # دخول مجال، تجميع نقاط: a verbal noun and its object (فعال is a noun)
     if _is_adjective(right, lex, False) or adjective_shape(right) or right in lex.adjectives:
         return "noun-adjective"
     if accusative(left) and accusative(right):
@@ -675,10 +834,29 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     return _DOUBTFUL_IDAFA  # two nouns in a row, no other clue: most often a construct
 
 
+_FUUL = re.compile(r"[^اويةء\s]{2}و[^اويةء\s]")  # the verbal noun فعول: دخول، خروج، وصول
+#: فعال: مجال، نقاط، رجال (nouns more often than adjectives)
+_FIAAL = re.compile(r"[^اويةء\s]{2}ا[^اويةء\s]")
+
+
+def _accusative_mismatch(left: str, right: str) -> bool:
+    """One word shows the accusative -ًا and the other could but does not: no agreement.
+
+    Words ending in ة ء ى ي or ا take the accusative without a written alif, so only a
+    word ending in another letter shows it missing.
+    """
+    if accusative(left) == accusative(right):
+        return False
+    other = right if accusative(left) else left
+    return other[-1:] not in "ةءىيا" and not _is_latin(other)
+
+
 def _suffixed_noun(bare: str) -> bool:
-    """A noun with an attached pronoun (قوتهم، وجهك): definite, whatever its shape."""
+    """A noun with an attached pronoun (قوتهم، وجهك، أمي): definite, whatever its shape."""
     if has_pronoun_suffix(bare):
         return True
+    if len(bare) == 3 and bare.endswith("ي"):
+        return True  # أمي، أبي، يدي: "my", not a nisba (nisba stems have three letters)
     return len(bare) >= 4 and bare.endswith("ك") and not adjective_shape(bare)
 
 
@@ -692,6 +870,8 @@ def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
     if suffixed and adjective_shape(right_stem) and not has_pronoun_suffix(right):
         return "noun-adjective"  # خطابه المتلفز، فرصتك الأخيرة
     if left_definite or _is_latin(left):
+        if right_stem.endswith("ات") and not left_stem.endswith("ات") and not _is_latin(left):
+            return None  # والأشياء | المهارات: a non-human plural takes a singular adjective
         if _is_adjective(right, lex, definite=True) or adjective_shape(right_stem):
             return "noun-adjective"
         if right_stem.endswith("ة") and left_stem.endswith(("ة", "ات", "ا")):
@@ -769,6 +949,8 @@ def break_bonus(left_word: str, right_word: str) -> float:
     right = _bare(right_word)
     if not right:
         return bonus
+    if not bonus and _verb_before_subject(_bare(left_word), right, lex):
+        bonus -= weights.bad["verb_subject"]
     if right in lex.relatives or any(
         form in lex.relatives for form in _strip_prefix(right, ("و",))
     ):
@@ -780,6 +962,13 @@ def break_bonus(left_word: str, right_word: str) -> float:
     ):
         bonus += weights.good["before_preposition"]
     return bonus
+
+
+def _verb_before_subject(left: str, right: str, lex: Lexicon) -> bool:
+    """A verb before a definite noun (استعاد البلدان): verb and subject, a mild unit in VSO."""
+    if left in lex.stopwords or _governs(left, lex) or not looks_verb(left):
+        return False
+    return _definite_bare(right) and right not in lex.stopwords
 
 
 @dataclass(frozen=True, slots=True)

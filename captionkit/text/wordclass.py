@@ -78,7 +78,7 @@ def looks_verb(bare: str) -> bool:
         if form in known_verbs():
             return True
         if (
-            form.startswith("ال")
+            form.startswith(("ال", "إ"))  # إ starts a masdar (إعلان) or a name (إرنست), no verb
             or form.endswith(("ة", "ات", "اء", "ية"))
             or MASDAR.fullmatch(form)
         ):
@@ -87,9 +87,9 @@ def looks_verb(bare: str) -> bool:
             stem = form[: -len(suffix)]
             if form.endswith(suffix) and len(stem) >= 4 and stem.endswith(("ت", "وا", "تم")):
                 return True  # قضيتها، رأيتك
-        if form[0] in "يتن" and 4 <= len(form) <= 7 and not form.startswith(("تي", "نو")):
-            if form[0] == "ن" and form is bare:
-                continue  # نقص، نظام: a bare ن- word is more often a noun
+            if form.endswith(suffix) and len(stem) == 4 and stem[-1] == "و" and suffix != "نا":
+                return True  # سألوني، شافوها: the plural -وا before a pronoun loses its alif
+        if _imperfect(form, form is bare, bare[:1] != "ف"):
             return True
         if form[0] == "ا" and 5 <= len(form) <= 6 and "ا" not in form[1:]:
             if len(form) == 5 and form[3] == "و":
@@ -100,10 +100,42 @@ def looks_verb(bare: str) -> bool:
         if form is bare and _HOLLOW_FIRST_PERSON.fullmatch(form):
             return True  # أريد، أعيش، أبيع: أفعل of a root with middle ي (elatives keep و: أطول)
         if len(form) >= 4 and form.endswith(("ت", "تم", "وا")) and not form.endswith("ات"):
-            if form.endswith("ت") and form[-2] in "وي" and len(form) <= 4:
-                continue  # بيت، صوت
+            if form.endswith("ت") and form[-2] in "وي" and len(form) <= 3 + (form[-2] == "و"):
+                continue  # بيت، صوت، سكوت (نسيت، بقيت: a perfect of a root ending in ي)
             return True  # أطلقت، جربت، رأيت، ذهبوا
     return False
+
+
+_EGYPTIAN_TENSE = ("ب", "ه", "ح")  # بيعمل، هتلاحظ، حنروح: the progressive and the future
+
+
+def _imperfect(form: str, bare: bool, short: bool = True) -> bool:
+    """An imperfect verb by its person prefix (يـ تـ نـ), maybe after Egyptian بـ هـ حـ.
+
+    A bare نـ word is more often a noun (نقص، نظام) unless its stem is a verb's:
+    نتعلم، نستخدم، نغادر (نفاعل without a hamza: نتائج is a plural).
+    """
+    if form.endswith("يو"):
+        return False  # فيديو، راديو: loanwords, not يـ verbs
+    if form[:1] in _EGYPTIAN_TENSE and form[1:2] in "يتن" and len(form) >= 5:
+        noun = form.endswith(("ة", "ات", "ان", "اء", "ية", "ته", "تها", "تهم", "تك", "تي", "تنا"))
+        if not noun and not form.startswith("بتاع"):
+            return True  # بيقول، بتستخدم، هتلاحظها
+    if form[:1] in _EGYPTIAN_TENSE and form.startswith(("بست", "هست")) and len(form) >= 6:
+        return True  # بستخدم، هستنى: the first person after بـ / هـ
+    if not form or form[0] not in "يتن" or form.startswith(("تي", "نو")):
+        return False
+    if len(form) == 3:  # not after ف: فيلم، فيزر
+        return (
+            short and form[0] in "يت" and bool(re.fullmatch(f"{_C}{{2}}", form[1:]))
+        )  # يصل، تصف، يعد
+    if not 4 <= len(form) <= 7:
+        return False
+    if form[0] == "ن" and bare:
+        stem = form.startswith(("نت", "نست")) and len(form) >= 5
+        stem = stem or bool(re.fullmatch(f"ن{_C}ا{_C}{{2}}", form))
+        return stem and not re.search("[ئؤ]", form)
+    return True
 
 
 def strip_article(bare: str) -> tuple[bool, str]:

@@ -222,3 +222,62 @@ def test_word_shapes_added() -> None:
     assert looks_verb("اختار") and looks_verb("أعيش")
     assert not looks_verb("لابتوب") and not looks_verb("أطول")
     assert not is_nisba("رواية") and not is_nisba("ولاية") and is_nisba("الثقافية")
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("ستظل", "تدور", "binding"),  # a sister of كان with the future سـ
+        ("أخذ", "يتمدد", "binding"),  # an inchoative before the verb it governs
+        ("يعد", "لدي", "binding"),  # لم يعد لدي
+        ("اللي", "بستخدمه", "binding"),  # the dialect relative
+        ("القرن", "العشرين", "noun-adjective"),  # an ordinal with the article agrees
+        ("الأمين", "العام", "noun-adjective"),  # a doubled-root adjective
+        ("المباني", "المنهارة", "noun-adjective"),  # a hollow انفعل participle
+        ("الفيديو", "ده", "noun-adjective"),  # a postposed Egyptian demonstrative
+        ("Galaxy", "S25", "name"),  # a product and its model code
+        ("20", "في", "number"),  # a percentage: 20 في المية
+        ("مساء", "أمس", "idafa"),
+    ],
+)
+def test_classes_of_development_round_3(left: str, right: str, expected: str) -> None:
+    assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("دخول", "مجال", "idafa"),  # a verbal noun and its object, not noun-adjective
+        ("تجميع", "نقاط", "idafa"),
+        ("أقلّ", "مستوى", "idafa"),  # an elative and its noun: idafa, not binding
+        ("أكثر", "من", "binding"),  # من is a function word: never broken in make
+        ("جزيرة", "...بارادي", "name"),  # a class noun and a name after an ellipsis
+        ("البريطاني", "إرنست", "name"),  # a nationality before a word no list knows
+        ("ولاية", "كاليفورنيا", "name"),  # a class noun before a name
+        ("في", "«المنزل»", "binding"),  # a preposition still governs across an opening quote
+    ],
+)
+def test_categories_on_real_files(left: str, right: str, expected: str) -> None:
+    # the category check's findings on real subtitle files got wrong (check-findings-arabic.tsv)
+    assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("أخرى", "...مقاتلاً"),  # an ellipsis opening the lower line: the subtitler's boundary
+        ('جاندي"', '"طالباً'),  # quotes at the break (visual order)
+        ("حسناً)", "(مرحباً،"),  # brackets at the break (visual order)
+        ("ريغور", "رئيساً"),  # an accusative after a word that could show it and does not
+        ("تقييم", "لمهارتي"),  # a ل word with a pronoun is no nisba
+        ("والأشياء", "المهارات"),  # a non-human plural takes no adjective in ـات
+        ("أخذ", "الكتاب"),  # an inchoative before a noun is a plain verb
+        ("نغادر", "المدينة"),  # نـ imperfect before its object
+        ("بستخدم", "CapCut"),  # Egyptian بـ imperfect
+        ("ودعا", "الاتحاد"),  # a defective perfect before its subject
+        ("أمي", "مريضة"),  # "my mother is ill": subject and predicate
+        ("مدارها", "ثماني"),  # a suffixed noun, then what the numeral counts
+    ],
+)
+def test_acceptable_in_development_round_3(left: str, right: str) -> None:
+    assert bad_break_category(left, right) is None
