@@ -405,7 +405,7 @@ def test_report_lists_judged_and_inside_breaks() -> None:
     assert inside["inside"] >= 1 and 0 < inside["share"] <= 1
     assert all(item["line"] == 1 for item in inside["breaks"])
     assert "more than one cue holds" in inside["breaks"][0]["reason"]
-    assert set(data["bad_breaks"]) == {"bad", "doubtful", "breaks"}
+    assert set(data["bad_breaks"]) == {"bad", "doubtful", "line_ends_believed", "breaks"}
     for key in ("bad_breaks_forced", "bad_breaks_avoided", "cues", "words"):  # still there
         assert key in data
 
