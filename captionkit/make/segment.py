@@ -47,6 +47,8 @@ from captionkit.text.linebreak import (
 MAX_WORDS_PER_CUE = 40
 # Marks a word may open with (typed in visual order, a quote, a dialogue dash).
 _MARKS = ".!?؟…,،؛;:\"'«“‘([{‹-–—"
+# A sentence's last mark (typed first on its line when the line is in visual order).
+_SENTENCE_MARKS = frozenset(".!?؟")
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +243,9 @@ def script_cut(
     shape = load_weights().shape if shape is None else shape
     chance = utterance_chance(words, line_ends, shape)
     utterance = frozenset(
-        gap for gap in line_ends if gap + 1 < len(words) and not _line_continues(words, gap)
+        gap
+        for gap, first in _line_firsts(words, line_ends)
+        if not _line_continues(words, gap, words[first])
     )
     return ScriptCut(chance, utterance)
 
@@ -366,16 +370,43 @@ def _pairs(
     return pairs
 
 
-def _line_continues(words: Sequence[str], gap: int) -> bool:
+def _line_continues(words: Sequence[str], gap: int, opens: str = "") -> bool:
     """The sentence goes on over the line end after word ``gap``.
 
     The next word continues it (a conjunction, a preposition, a relative), or the last
     word is a function word that needs the next one (a binding word: in, this, not ...).
+    Not when the line closes its sentence: its last word ends with a full stop, ! or ?
+    (not an ellipsis, which trails off), or, typed in visual order, its first word
+    ``opens`` with one.
     """
+    last = words[gap]
+    if _closes(last[::-1].lstrip("\"'»”’)]}›")) or _closes(opens):
+        return False
     right = words[gap + 1]
     if break_bonus("", right.lstrip(_MARKS)) > 0.0:
         return True
     return bad_break_category(words[gap], right) == "binding"
+
+
+def _closes(mark_first: str) -> bool:
+    """The text (read from the sentence's last mark) opens with a sentence end, not an
+    ellipsis (``..`` or ``…``).
+
+    >>> [_closes(text) for text in (".ذلك", "!?ماذا", "...ذلك", "…ذلك", "ذلك")]
+    [True, True, False, False, False]
+    """
+    return mark_first[:1] in _SENTENCE_MARKS and mark_first[:2] != ".."
+
+
+def _line_firsts(words: Sequence[str], line_ends: Collection[int]) -> list[tuple[int, int]]:
+    """Each inner script line end ``gap`` with the index of the first word of its line."""
+    found: list[tuple[int, int]] = []
+    first = 0
+    for gap in sorted(set(line_ends)):
+        if first <= gap < len(words) - 1:
+            found.append((gap, first))
+            first = gap + 1
+    return found
 
 
 def utterance_chance(
@@ -399,7 +430,9 @@ def utterance_chance(
     0.01
     """
     ends = [gap for gap in line_ends if gap + 1 < len(words)]
-    going_on = sum(_line_continues(words, gap) for gap in ends)
+    going_on = sum(
+        _line_continues(words, gap, words[first]) for gap, first in _line_firsts(words, ends)
+    )
     utter = shape.get("utterance_continues", 0.15)
     phrase = shape.get("phrase_continues", 0.65)
     prior = shape.get("utterance_prior", 0.05)

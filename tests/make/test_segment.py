@@ -345,3 +345,15 @@ def test_a_line_end_is_believed_over_a_pair_guess_but_not_over_a_binding_word() 
     assert not dialogue.believed(5, "name")  # not a line end that closes an utterance
     assert not narration.believed(4, "name")  # a script cut into phrases: the pair stands
     assert narration.pair_weight(4, "name") == pytest.approx(1 - chance_by_hand(6, 11))
+
+
+def test_a_line_that_closes_its_sentence_does_not_go_on() -> None:
+    # Written for the test, the first line typed in visual order (its ! first), as many
+    # Arabic subtitle files are: words !لا 0, يا 1, سيدي 2 | من 3, أنت؟ 4 | ...لكن 5 |
+    # من 6, أين؟ 7. Lines 1 and 2 close their sentence (! typed first, ? last), so the
+    # question word من and the conjunction لكن after them open a new one: those line ends
+    # close an utterance. An ellipsis (line 3, typed first) trails off: the من after it
+    # may go on, as a preposition does.
+    words, ends = script(["!لا يا سيدي", "من أنت؟", "...لكن", "من أين؟"])
+    assert sorted(ends) == [2, 4, 5, 7]
+    assert script_cut(words, ends).utterance_ends == frozenset({2, 4})
