@@ -25,6 +25,7 @@ as every subtitling style guide lays out two speakers in one subtitle.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ MAX_WORDS_PER_CUE = 40
 _MARKS = ".!?؟…,،؛;:\"'«“‘([{‹-–—"
 # A sentence's last mark (typed first on its line when the line is in visual order).
 _SENTENCE_MARKS = frozenset(".!?؟")
+# Any mark that ends a line's sentence or phrase (see reading_words).
+_LINE_MARKS = frozenset(".!?؟…,،؛;:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,12 +267,7 @@ def dialogue_pairs(
     >>> dialogue_pairs(words, {1, 4, 7}, 42)
     [(0, 2, 5), (5, 8, 10)]
     """
-    lines: list[tuple[int, int]] = []
-    start = 0
-    for gap in sorted(set(line_ends) | {len(words) - 1}):
-        if start <= gap < len(words):
-            lines.append((start, gap + 1))
-            start = gap + 1
+    lines = _lines(words, line_ends)
     found: list[tuple[int, int, int]] = []
     previous: tuple[int, int] | None = None
     for begin, stop in lines:
@@ -302,8 +300,11 @@ def _costs(
     weights = load_weights()
     shape = weights.shape
     glued = shape.get("glued_sentences", 0.0)
-    strong = strong_boundaries(words, line_ends)
     ends = set(line_ends)
+    # Judged as read (a visual-order script's line-final marks back at the line ends);
+    # the lengths below stay those of the words as typed.
+    typed, words = words, reading_words(words, ends)
+    strong = strong_boundaries(words, ends)
     # strong_before[i]: the weight of the boundaries among the gaps before gap i: a strong
     # boundary counts 1, any other script line end that closes an utterance
     # glued_lines / glued_sentences times the chance the script is cut into utterances.
@@ -324,9 +325,7 @@ def _costs(
         if gap + 1 < len(words) and gap in strong and _opens_turn(words[gap + 1]):
             weight = max(weight, speakers)
         strong_before.append(strong_before[-1] + weight)
-    prefix = [0]
-    for word in words:
-        prefix.append(prefix[-1] + word_length(word))
+    prefix = [0, *itertools.accumulate(word_length(word) for word in typed)]
     end_cost, line_cost = _gap_costs(words, weights, boundary_bonus, ends, cut)
     pairs = _pairs(words, ends, profile, end_cost, shape.get("pair_apart", 0.0))
     return _Costs(
@@ -386,6 +385,60 @@ def _line_continues(words: Sequence[str], gap: int, opens: str = "") -> bool:
     if break_bonus("", right.lstrip(_MARKS)) > 0.0:
         return True
     return bad_break_category(words[gap], right) == "binding"
+
+
+def reading_words(words: Sequence[str], line_ends: Collection[int]) -> list[str]:
+    """The words as the script is read: a script typed in visual order gets each line's
+    final marks back at its end.
+
+    Editors without bidi support save a right-to-left line's final marks first
+    (".من أجل سيادة شبه الجزيرة" for "من أجل سيادة شبه الجزيرة."), and many Arabic
+    subtitle files are typed so. Read as typed, the mark ends the line before, and the
+    sentence the line closes seems to go on. When more of a script's lines open with a
+    mark (. ! ? ؟ … , ، ؛ ; :) than close with one, the script is in visual order, and
+    every line that opens with marks and closes without one has them moved to its last
+    word. Marks inside a line stay (there the order is logical). Other scripts are
+    returned as they are; the words' lengths and the lines' texts keep their characters.
+
+    >>> words = ".أعلم ذلك سنخسر الحرب .في المستقبل القريب".split()
+    >>> reading_words(words, {1, 3})
+    ['أعلم', 'ذلك.', 'سنخسر', 'الحرب', 'في', 'المستقبل', 'القريب.']
+    >>> reading_words("أعلم ذلك. سنخسر الحرب".split(), {1})
+    ['أعلم', 'ذلك.', 'سنخسر', 'الحرب']
+    """
+    lines = _lines(words, line_ends)
+    opening = sum(_opens_mark(words[begin]) for begin, _ in lines)
+    closing = sum(words[stop - 1][-1:] in _LINE_MARKS for _, stop in lines)
+    read = list(words)
+    if opening <= closing:
+        return read
+    for begin, stop in lines:
+        first, last = read[begin], read[stop - 1]
+        if not _opens_mark(first) or last[-1:] in _LINE_MARKS:
+            continue
+        body = first.lstrip("".join(_LINE_MARKS))
+        if not body:  # a mark alone as the line's first word
+            continue
+        marks = first[: len(first) - len(body)]
+        read[begin] = body
+        read[stop - 1] = (body if stop - 1 == begin else last) + marks
+    return read
+
+
+def _opens_mark(word: str) -> bool:
+    """The word opens with a sentence or phrase mark (a line's final mark typed first)."""
+    return word[:1] in _LINE_MARKS and len(word) > 1
+
+
+def _lines(words: Sequence[str], line_ends: Collection[int]) -> list[tuple[int, int]]:
+    """The word ranges ``(begin, stop)`` of the script's lines."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for gap in sorted(set(line_ends) | {len(words) - 1}):
+        if start <= gap < len(words):
+            lines.append((start, gap + 1))
+            start = gap + 1
+    return lines
 
 
 def _closes(mark_first: str) -> bool:

@@ -14,6 +14,7 @@ from captionkit.make.segment import (
     ScriptCut,
     breaks,
     dialogue_pairs,
+    reading_words,
     script_cut,
     segment,
     utterance_chance,
@@ -357,3 +358,47 @@ def test_a_line_that_closes_its_sentence_does_not_go_on() -> None:
     words, ends = script(["!لا يا سيدي", "من أنت؟", "...لكن", "من أين؟"])
     assert sorted(ends) == [2, 4, 5, 7]
     assert script_cut(words, ends).utterance_ends == frozenset({2, 4})
+
+
+# A dialogue written for the test and typed in visual order, as many Arabic subtitle files
+# are: a line that closes its sentence has its final mark first. Six sentences, by hand:
+# lines 1-2 (words 0-9), 3 (10-13), 4-5 (14-22), 6-7 (23-32), 8 (33-36), 9 (37-40).
+VISUAL = [
+    "لم نر أبانا منذ أن سافر",
+    ".إلى المدينة قبل عامين",
+    "؟هل تعرف متى يعود",
+    "لا أحد يعرف ذلك",
+    ".حتى أمي لا تعرف شيئا",
+    "كانت تنتظر رسالة منه كل يوم",
+    ".لكن الرسائل توقفت فجأة",
+    "؟لماذا لم يكتب لنا",
+    ".لا أعرف يا بني",
+]
+
+
+def test_a_script_in_visual_order_is_read_with_its_marks_at_the_line_ends() -> None:
+    words, ends = script(VISUAL)
+    read = reading_words(words, ends)
+    # six lines open with a mark, none closes with one: the marks go to the line ends
+    assert [read[gap] for gap in (9, 13, 22, 32, 36, 40)] == [
+        "عامين.",
+        "يعود؟",
+        "شيئا.",
+        "فجأة.",
+        "لنا؟",
+        "بني.",
+    ]
+    assert read[6] == "إلى" and read[10] == "هل"
+    assert sorted("".join(read)) == sorted("".join(words))  # only marks moved
+    # Each sentence fits a cue: each cue is one sentence, ending where the sentence does
+    # (read as typed, a question and its answer shared a line and a cue began with the
+    # last line of a sentence).
+    cues = segment(words, PROFILE, line_ends=ends)
+    assert [cue.stop for cue in cues] == [10, 14, 23, 33, 37, 41]
+
+
+def test_a_script_in_logical_order_is_read_as_typed() -> None:
+    # The same dialogue with its marks where they are read: nothing moves.
+    lines = [line[1:] + line[0] if line[0] in ".؟" else line for line in VISUAL]
+    words, ends = script(lines)
+    assert reading_words(words, ends) == words
