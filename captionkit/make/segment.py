@@ -51,6 +51,8 @@ _MARKS = ".!?؟…,،؛;:\"'«“‘([{‹-–—"
 # A sentence's last mark (typed first on its line when the line is in visual order).
 _SENTENCE_MARKS = frozenset(".!?؟")
 # Any mark that ends a line's sentence or phrase (see reading_words).
+_CLOSERS = "\"'»”’)]}›"
+_END_MARKS = frozenset(".!?؟…—–")
 _LINE_MARKS = frozenset(".!?؟…,،؛;:")
 
 
@@ -95,6 +97,7 @@ class _Costs:
     whole: list[float]  # how far word boundary i closes an utterance (0 to 1, see _costs)
     pairs: dict[int, tuple[int, int]]  # stop -> (begin, middle) of a dialogue pair
     short_glue: float  # the share of the glue cost a short line pays (see _costs)
+    stacked: list[float]  # a two-line cue whose line break falls at word boundary i
     cue: float
     overflow: float
     short_chars: float
@@ -170,7 +173,8 @@ def _gap_costs(
     """The cost of ending a cue, and of breaking a line, after each word.
 
     A word-pair judgement across a script line end that closes an utterance weighs what
-    ``cut.pair_weight`` leaves of it (the line end is believed over the word pairs).
+    ``cut.pair_weight`` leaves of it (the line end is believed over the word pairs), and
+    a cue end inside a script line keeps ``1 - cut.chance`` of its bonus.
     """
     count = len(words)
     line_end_bonus = weights.good["line_end"]
@@ -195,8 +199,14 @@ def _gap_costs(
         inside = bool(hints) and gap not in hints and not ends_phrase(words[gap])
         if inside:
             bad += off_script
-        end_cost[gap] = bad - good - (boundary_bonus[gap] if boundary_bonus is not None else 0.0)
-        end_cost[gap] += off_script_cue if hints and gap not in hints else 0.0
+        # Inside a script line a cue end earns its bonus only as far as the script is cut
+        # into phrases: two sentences someone typed on one line of a dialogue belong to
+        # one cue (its own line ends are where the cues end).
+        off_line = bool(hints) and gap not in hints
+        kept = 1.0 - cut.chance if off_line and cut is not None else 1.0
+        end_cost[gap] = bad - kept * good
+        end_cost[gap] -= boundary_bonus[gap] if boundary_bonus is not None else 0.0
+        end_cost[gap] += off_script_cue if off_line else 0.0
         line_cost[gap] = bad - line_scale * good
     return end_cost, line_cost
 
@@ -245,12 +255,23 @@ def script_cut(
     """
     shape = load_weights().shape if shape is None else shape
     chance = utterance_chance(words, line_ends, shape)
+    firsts = _line_firsts(words, line_ends)
+    # A script that marks where its sentences end (most of its lines close with . ! ? …
+    # or a dash) marks them all: a line it leaves unmarked goes on.
+    marked = [gap for gap, _ in firsts if _marked_end(words[gap])]
+    punctuated = bool(firsts) and len(marked) >= shape.get("punctuated_share", 1.0) * len(firsts)
     utterance = frozenset(
         gap
-        for gap, first in _line_firsts(words, line_ends)
+        for gap, first in firsts
         if not _line_continues(words, gap, words[first])
+        and (not punctuated or _marked_end(words[gap]))
     )
     return ScriptCut(chance, utterance)
+
+
+def _marked_end(word: str) -> bool:
+    """The word closes with a sentence's last mark, an ellipsis or a dash (before quotes)."""
+    return word.rstrip(_CLOSERS)[-1:] in _END_MARKS
 
 
 def dialogue_pairs(
@@ -339,6 +360,7 @@ def _costs(
         # into phrases (a narration's short sentences), all of it where it is cut into
         # utterances (each line a turn a person chose to keep apart).
         short_glue=1.0 - (1.0 - shape.get("glued_short_share", 0.25)) * (1.0 - cut.chance),
+        stacked=_stacked(len(words), cut, shape.get("utterances_stacked", 0.0)),
         cue=shape["cue"],
         overflow=shape["overflow"],
         short_chars=shape["short_chars"],
@@ -350,6 +372,15 @@ def _costs(
         imbalance=shape["imbalance_per_char"],
         top_heavy=shape["top_heavy_per_char"] if profile.shape == "bottom-heavy" else 0.0,
     )
+
+
+def _stacked(count: int, cut: ScriptCut, weight: float) -> list[float]:
+    """The cost of a line break at each word boundary that stacks two utterances in one
+    cue: ``weight`` times the chance, at the line ends that close an utterance."""
+    stacked = [0.0] * (count + 1)
+    for gap in cut.utterance_ends:
+        stacked[gap + 1] = weight * cut.chance
+    return stacked
 
 
 def _pairs(
@@ -575,6 +606,7 @@ def _two_line_split(
             value = costs.line[middle - 1] - costs.imbalance * difference
         if costs.glued:
             value += costs.glue(begin, middle, first) + costs.glue(middle, stop, second)
+        value += costs.stacked[middle]
         if value < inner:
             inner, split = value, middle
     return inner, split

@@ -402,3 +402,65 @@ def test_a_script_in_logical_order_is_read_as_typed() -> None:
     lines = [line[1:] + line[0] if line[0] in ".؟" else line for line in VISUAL]
     words, ends = script(lines)
     assert reading_words(words, ends) == words
+
+
+def test_a_cue_in_a_dialogue_ends_where_its_script_line_does() -> None:
+    # Written for the test: «بالتأكيد. سيكون ذلك سهلا» holds two sentences on one script
+    # line. Its full stop used to end a cue inside that line (the cue before it read «...
+    # عليك أن تملأ الاستمارة بالتأكيد.»); in a script cut into utterances a cue end inside a
+    # script line keeps only 1 - chance of its bonus, and every line here fits a caption
+    # line, so every cue ends at a script line end.
+    lines = [
+        *DIALOGUE[:11],
+        "وبالطبع، الذين يعملون بجد يترقون بسرعة",
+        "للانضمام للفريق، عليك أن تملأ الاستمارة",
+        "بالتأكيد. سيكون ذلك سهلا",
+        "أولا، علي أن أرى كل أوراقك الآن",
+        "لا تتأخر",
+    ]
+    assert max(visible_length(line) for line in lines) <= 42
+    words, ends = script(lines)
+    cues = segment(words, PROFILE, line_ends=ends)
+    assert all(cue.stop - 1 in ends for cue in cues)
+
+
+def test_two_utterances_of_a_dialogue_are_two_cues_not_two_lines() -> None:
+    # Two utterances of 33 and 38 characters (71: a cue of two lines would hold them):
+    # people end the cue at an utterance end nine times in ten, and make does so here.
+    # Words by hand: the 8 DIALOGUE lines hold 27 words; لماذا ... الطويل 27-34;
+    # كنت ... زملائي 35-41; كان ... الأقل 42-49; معك ... ذلك 50-56; لا تتأخر 57-58.
+    lines = [
+        *DIALOGUE[:8],
+        "لماذا لم تتصل بي طوال هذا اليوم الطويل",
+        "كنت مشغولا جدا في العمل مع زملائي",
+        "كان عليك أن ترسل رسالة قصيرة على الأقل",
+        "معك حق وأنا آسف جدا على ذلك",
+        "لا تتأخر",
+    ]
+    assert [visible_length(line) for line in lines[9:11]] == [33, 38]
+    words, ends = script(lines)
+    assert words[41] == "زملائي" and words[49] == "الأقل"
+    stops = {cue.stop for cue in segment(words, PROFILE, line_ends=ends)}
+    assert {42, 50} <= stops
+
+
+def test_a_punctuated_script_goes_on_over_a_line_it_leaves_unmarked() -> None:
+    # Written for the test, in logical order: three of its five inner line ends close
+    # with a mark (0.6, at least punctuated_share), so the script marks its sentence ends
+    # and «كانت أمك تنتظر رسالة | طوال الصيف الماضي.» is one sentence over two lines,
+    # though طوال is no word that goes on. Line ends by hand: 5, 9, 13, 17, 21.
+    lines = [
+        "لم نر أبانا منذ أن سافر",
+        "إلى المدينة قبل عامين.",
+        "هل تعرف متى يعود؟",
+        "لا أحد يعرف ذلك.",
+        "كانت أمك تنتظر رسالة",
+        "طوال الصيف الماضي.",
+    ]
+    words, ends = script(lines)
+    assert script_cut(words, ends).utterance_ends == frozenset({9, 13, 17})
+    # The same lines without their marks: nothing is marked, and the line end after
+    # رسالة closes an utterance like the others that no word goes on from.
+    bare = [line.rstrip(".؟") for line in lines]
+    words, ends = script(bare)
+    assert script_cut(words, ends).utterance_ends == frozenset({9, 13, 17, 21})
