@@ -2,7 +2,7 @@
 
 For each of ``fixtures/linebreak/narration-{news,lecture,drama,social}.txt`` (written
 for captionkit, 150+ lines each): lines over the limit, cues over two lines, needless
-two-line cues, every word kept, the breaks the model judges bad or doubtful, the breaks
+two-line cues (a dialogue pair, a dash on each line, is none), every word kept, the breaks the model judges bad or doubtful, the breaks
 made inside a script line (count and share), and, with ``--breaks``, every break with
 its context (what the hand judgement in ``narration-judged.tsv`` was made on).
 
@@ -35,8 +35,11 @@ def main(argv: list[str]) -> int:
         limit = profile.max_chars_per_line
         over = sum(visible_length(line) > limit for cue in cues for line in cue.lines)
         three = sum(len(cue.lines) > 2 for cue in cues)
+        # A dialogue pair (two speakers' turns, a dash on each line) is exempt, as in check.
         needless = sum(
-            len(cue.lines) == 2 and visible_length(cue.text.replace("\n", " ")) <= limit
+            len(cue.lines) == 2
+            and visible_length(cue.text.replace("\n", " ")) <= limit
+            and not all(line.lstrip("\"'«(").startswith(("-", "–", "—")) for line in cue.lines)
             for cue in cues
         )
         data = result.report.as_json()

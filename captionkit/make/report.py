@@ -9,13 +9,20 @@ narration the timing source covered.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from captionkit.align.cues import FEW_WORDS, CueTiming
 from captionkit.make.ingest import DroppedLine, Narration
-from captionkit.make.segment import Break, CueLayout, breaks
+from captionkit.make.segment import (
+    Break,
+    CueLayout,
+    ScriptCut,
+    breaks,
+    reading_words,
+    script_cut,
+)
 from captionkit.make.timing import TimingProblem, cue_cps
 from captionkit.model import Cue
 from captionkit.profiles import Profile
@@ -67,6 +74,9 @@ class MakeReport:
     ``bad_breaks_avoided`` counts the script's own line ends that fall inside a
     unit (a construct, a name, after a binding word ...) and that the captions do
     not break at; ``forced_bad_breaks`` lists the breaks that had to fall inside one.
+    ``line_ends_believed`` counts the breaks at script line ends that close an
+    utterance, where the word pair read across them (not a binding word) is believed
+    less than the line end (:meth:`segment.ScriptCut.believed`): neither list holds them.
     """
 
     cues: int
@@ -84,6 +94,7 @@ class MakeReport:
     judged_breaks: tuple[JudgedBreak, ...] = field(default=())
     inside_breaks: tuple[InsideBreak, ...] = field(default=())
     breaks_made: int = 0
+    line_ends_believed: int = 0
 
     def as_json(self) -> dict[str, Any]:
         """A stable JSON form (documented in the README)."""
@@ -126,6 +137,7 @@ class MakeReport:
         return {
             "bad": sum(not item.doubtful for item in self.judged_breaks),
             "doubtful": sum(item.doubtful for item in self.judged_breaks),
+            "line_ends_believed": self.line_ends_believed,
             "breaks": [
                 {
                     "cue": item.cue,
@@ -220,7 +232,15 @@ def build_report(
 ) -> MakeReport:
     """The summary of a run (used by ``make`` and by ``make --timestamps``)."""
     words = narration.words
-    made = breaks(words, layouts)
+    # Judged as make judged them: a visual-order script read with its line-final marks at
+    # the line ends (segment.reading_words); quoted as typed.
+    read = reading_words(words, narration.line_ends)
+    made = breaks(read, layouts)
+    # A pair judgement across a script line end that closes an utterance, in a script cut
+    # into utterances, is believed less than the line end: not reported (make paid little
+    # for it, see ScriptCut.pair_weight); binding words and every other break still are.
+    cut = script_cut(read, narration.line_ends)
+    believed = sum(cut.believed(item.gap, item.category) for item in made)
     cue_of_gap: dict[int, int] = {}
     for number, layout in enumerate(layouts, 1):
         for gap in range(layout.start, layout.stop):
@@ -230,7 +250,7 @@ def build_report(
             cue_of_gap[item.gap], item.kind, words[item.gap], words[item.gap + 1], item.category
         )
         for item in made
-        if item.category is not None
+        if item.category is not None and not cut.believed(item.gap, item.category)
     )
     speeds = [cue_cps(cue) for cue in cues]
     return MakeReport(
@@ -239,34 +259,40 @@ def build_report(
         mean_cps=sum(speeds) / len(speeds) if speeds else 0.0,
         max_cps=max(speeds, default=0.0),
         lines_over_limit=_lines_over_limit(cues, profile),
-        bad_breaks_avoided=_bad_breaks_avoided(narration, made),
+        bad_breaks_avoided=_bad_breaks_avoided(read, narration.line_ends, made),
         forced_bad_breaks=forced,
         dropped=narration.dropped,
         timing_problems=tuple(problems),
         profile=profile.name,
         duration_ms=(cues[-1].end - cues[0].start) if cues else 0,
         notes=_timing_notes(problems),
-        judged_breaks=_judged_breaks(words, made, cue_of_gap),
+        judged_breaks=_judged_breaks(read, words, made, cue_of_gap, cut),
+        line_ends_believed=believed,
         inside_breaks=_inside_breaks(narration, made, cue_of_gap, profile),
         breaks_made=len(made),
     )
 
 
 def _judged_breaks(
-    words: Sequence[str], made: Sequence[Break], cue_of_gap: dict[int, int]
+    words: Sequence[str],
+    shown: Sequence[str],
+    made: Sequence[Break],
+    cue_of_gap: dict[int, int],
+    cut: ScriptCut,
 ) -> tuple[JudgedBreak, ...]:
     """The breaks made that the phrase model judges bad or doubtful: a second opinion
-    beside the unit rules, which the subtitler reads before signing."""
+    beside the unit rules, which the subtitler reads before signing (but for the line
+    ends of the script believed over the word pairs, ``cut.believed``)."""
     judged = []
     for item in made:
         judgement = judge_break(words[item.gap], words[item.gap + 1])
-        if judgement is not None:
+        if judgement is not None and not cut.believed(item.gap, judgement.category):
             judged.append(
                 JudgedBreak(
                     cue_of_gap[item.gap],
                     item.kind,
-                    words[item.gap],
-                    words[item.gap + 1],
+                    shown[item.gap],
+                    shown[item.gap + 1],
                     judgement.category,
                     judgement.doubtful,
                     judgement.reason,
@@ -275,14 +301,15 @@ def _judged_breaks(
     return tuple(judged)
 
 
-def _bad_breaks_avoided(narration: Narration, made: Sequence[Break]) -> int:
+def _bad_breaks_avoided(
+    words: Sequence[str], line_ends: Collection[int], made: Sequence[Break]
+) -> int:
     """How many of the script's own line ends fall inside a unit and were not followed:
     the credit the report gives the segmenter for not copying the script's bad breaks."""
-    words = narration.words
     broken = {item.gap for item in made}
     return sum(
         1
-        for gap in narration.line_ends
+        for gap in line_ends
         if gap + 1 < len(words)
         and gap not in broken
         and bad_break_category(words[gap], words[gap + 1]) is not None

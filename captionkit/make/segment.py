@@ -13,7 +13,9 @@ between them. A break costs what :mod:`captionkit.text.linebreak` says: a lot in
 the middle of a unit a subtitler keeps together, less than nothing after
 punctuation or before a conjunction. Hard rules are never traded: a line is at
 most ``max_chars`` visible characters (unless a single word is wider), a cue has
-at most ``max_lines`` lines, and a cue whose text fits on one line has one line.
+at most ``max_lines`` lines, and a cue whose text fits on one line has one line, except
+a dialogue pair: two speakers' turns (script lines that open with a dash), one a line,
+as every subtitling style guide lays out two speakers in one subtitle.
 
 >>> from captionkit.profiles import load_profile
 >>> words = "تقارير ظهرت مؤخرا عن إرسال كوريا الشمالية لأكثر من 12 جنديا للقتال مع روسيا".split()
@@ -23,6 +25,7 @@ at most ``max_lines`` lines, and a cue whose text fits on one line has one line.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -45,6 +48,12 @@ from captionkit.text.linebreak import (
 MAX_WORDS_PER_CUE = 40
 # Marks a word may open with (typed in visual order, a quote, a dialogue dash).
 _MARKS = ".!?؟…,،؛;:\"'«“‘([{‹-–—"
+# A sentence's last mark (typed first on its line when the line is in visual order).
+_SENTENCE_MARKS = frozenset(".!?؟")
+# Any mark that ends a line's sentence or phrase (see reading_words).
+_CLOSERS = "\"'»”’)]}›"
+_END_MARKS = frozenset(".!?؟…—–")
+_LINE_MARKS = frozenset(".!?؟…,،؛;:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +95,9 @@ class _Costs:
     prefix: list[int]  # visible characters of the first i words
     strong_before: list[float]  # weight of the sentence boundaries before gap i
     whole: list[float]  # how far word boundary i closes an utterance (0 to 1, see _costs)
+    pairs: dict[int, tuple[int, int]]  # stop -> (begin, middle) of a dialogue pair
+    short_glue: float  # the share of the glue cost a short line pays (see _costs)
+    stacked: list[float]  # a two-line cue whose line break falls at word boundary i
     cue: float
     overflow: float
     short_chars: float
@@ -102,7 +114,7 @@ class _Costs:
         inside = self.strong_before[stop - 1] - self.strong_before[begin] if stop - begin > 1 else 0
         if not inside:
             return 0.0
-        return inside * (self.glued if length > self.glued_short else self.glued / 4)
+        return inside * self.glued * (1.0 if length > self.glued_short else self.short_glue)
 
 
 def segment(
@@ -156,16 +168,13 @@ def _gap_costs(
     weights: Weights,
     boundary_bonus: Sequence[float] | None,
     hints: Collection[int],
-    utterance: Collection[int] = (),
-    chance: float = 0.0,
+    cut: ScriptCut | None = None,
 ) -> tuple[list[float], list[float]]:
     """The cost of ending a cue, and of breaking a line, after each word.
 
-    At a script line end in ``utterance`` (one that closes an utterance, as far as the
-    script is cut into utterances: ``chance``) the person who cut the script is believed
-    over the word pairs: a noun-adjective, construct, name or number pair read across
-    it costs ``1 - chance`` of its weight (those are guesses from the word forms); a
-    binding word at the line end still costs its full weight (see _line_continues).
+    A word-pair judgement across a script line end that closes an utterance weighs what
+    ``cut.pair_weight`` leaves of it (the line end is believed over the word pairs), and
+    a cue end inside a script line keeps ``1 - cut.chance`` of its bonus.
     """
     count = len(words)
     line_end_bonus = weights.good["line_end"]
@@ -182,18 +191,125 @@ def _gap_costs(
             judgement = judge_break(words[gap], words[gap + 1])
             if judgement is not None and judgement.doubtful:
                 bad = doubtful
-            if gap in utterance:
-                bad *= 1.0 - chance
+            if cut is not None:
+                bad *= cut.pair_weight(gap, category)
         good = bonus + (line_end_bonus if gap in hints else 0.0)
         if good <= 0.0:
             bad += unmarked
         inside = bool(hints) and gap not in hints and not ends_phrase(words[gap])
         if inside:
             bad += off_script
-        end_cost[gap] = bad - good - (boundary_bonus[gap] if boundary_bonus is not None else 0.0)
-        end_cost[gap] += off_script_cue if hints and gap not in hints else 0.0
+        # Inside a script line a cue end earns its bonus only as far as the script is cut
+        # into phrases: two sentences someone typed on one line of a dialogue belong to
+        # one cue (its own line ends are where the cues end).
+        off_line = bool(hints) and gap not in hints
+        kept = 1.0 - cut.chance if off_line and cut is not None else 1.0
+        end_cost[gap] = bad - kept * good
+        end_cost[gap] -= boundary_bonus[gap] if boundary_bonus is not None else 0.0
+        end_cost[gap] += off_script_cue if off_line else 0.0
         line_cost[gap] = bad - line_scale * good
     return end_cost, line_cost
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptCut:
+    """How a script is cut: the chance it is cut into utterances, and the line ends that
+    close one (no word after them goes on with the sentence, see _line_continues).
+
+    One value for make and its report, so the two judge the script's line ends alike.
+    """
+
+    chance: float
+    utterance_ends: frozenset[int]
+
+    def pair_weight(self, gap: int, category: str | None) -> float:
+        """The share of a word-pair judgement's weight that stands after word ``gap``.
+
+        At a line end that closes an utterance the person who cut the script is
+        believed over the word pairs read across it: a noun-adjective, construct, name
+        or number pair (guesses from the word forms) keeps ``1 - chance`` of its
+        weight. A binding word keeps all of it, and so does every other gap.
+
+        >>> cut = ScriptCut(0.9, frozenset({3}))
+        >>> [round(cut.pair_weight(3, "name"), 2), cut.pair_weight(3, "binding"), cut.pair_weight(2, "name")]
+        [0.1, 1.0, 1.0]
+        """
+        if category is None or category == "binding" or gap not in self.utterance_ends:
+            return 1.0
+        return 1.0 - self.chance
+
+    def believed(self, gap: int, category: str | None) -> bool:
+        """The script's line end after word ``gap`` outweighs the pair judgement there:
+        the report does not count such a break as bad (the segmenter paid little for it)."""
+        return self.pair_weight(gap, category) < 0.5
+
+
+def script_cut(
+    words: Sequence[str], line_ends: Collection[int], shape: dict[str, float] | None = None
+) -> ScriptCut:
+    """Read how the script is cut (see :func:`utterance_chance`).
+
+    >>> cut = script_cut("هل أنت بخير أجل شكرا لك نراك غدا".split(), {2, 3, 5})
+    >>> round(cut.chance, 2), sorted(cut.utterance_ends)
+    (0.43, [2, 3, 5])
+    """
+    shape = load_weights().shape if shape is None else shape
+    chance = utterance_chance(words, line_ends, shape)
+    firsts = _line_firsts(words, line_ends)
+    # A script that marks where its sentences end (most of its lines close with . ! ? …
+    # or a dash) marks them all: a line it leaves unmarked goes on.
+    marked = [gap for gap, _ in firsts if _marked_end(words[gap])]
+    punctuated = bool(firsts) and len(marked) >= shape.get("punctuated_share", 1.0) * len(firsts)
+    utterance = frozenset(
+        gap
+        for gap, first in firsts
+        if not _line_continues(words, gap, words[first])
+        and (not punctuated or _marked_end(words[gap]))
+    )
+    return ScriptCut(chance, utterance)
+
+
+def _marked_end(word: str) -> bool:
+    """The word closes with a sentence's last mark, an ellipsis or a dash (before quotes)."""
+    return word.rstrip(_CLOSERS)[-1:] in _END_MARKS
+
+
+def dialogue_pairs(
+    words: Sequence[str], line_ends: Collection[int], max_chars: int
+) -> list[tuple[int, int, int]]:
+    """The two-speaker pairs of a script: ``(begin, middle, stop)`` word ranges.
+
+    Consecutive script lines that open with a dialogue dash are turns of a dialogue;
+    in a run of them the turns pair up from the first (1-2, 3-4, ...), and a pair
+    whose turns each fit on a caption line (``max_chars``) is laid out as one two-line
+    cue, a turn a line. A line with a second dash inside (two turns already) ends a run.
+
+    >>> words = "- مرحبا - أهلا بك - كيف حالك؟ - بخير".split()
+    >>> dialogue_pairs(words, {1, 4, 7}, 42)
+    [(0, 2, 5), (5, 8, 10)]
+    """
+    lines = _lines(words, line_ends)
+    found: list[tuple[int, int, int]] = []
+    previous: tuple[int, int] | None = None
+    for begin, stop in lines:
+        turn = _opens_turn(words[begin]) and not any(
+            _opens_turn(word) for word in words[begin + 1 : stop]
+        )
+        if not turn:
+            previous = None
+        elif previous is None:
+            previous = (begin, stop)
+        else:
+            first, middle = previous
+            if max(_length(words, first, middle), _length(words, middle, stop)) <= max_chars:
+                found.append((first, middle, stop))
+            previous = None
+    return found
+
+
+def _length(words: Sequence[str], begin: int, stop: int) -> int:
+    """Visible characters of words[begin:stop] on one line."""
+    return sum(word_length(word) for word in words[begin:stop]) + stop - begin - 1
 
 
 def _costs(
@@ -203,43 +319,48 @@ def _costs(
     line_ends: Collection[int],
 ) -> _Costs:
     weights = load_weights()
-    glued = weights.shape.get("glued_sentences", 0.0)
-    strong = strong_boundaries(words, line_ends)
+    shape = weights.shape
+    glued = shape.get("glued_sentences", 0.0)
     ends = set(line_ends)
+    # Judged as read (a visual-order script's line-final marks back at the line ends);
+    # the lengths below stay those of the words as typed.
+    typed, words = words, reading_words(words, ends)
+    strong = strong_boundaries(words, ends)
     # strong_before[i]: the weight of the boundaries among the gaps before gap i: a strong
     # boundary counts 1, any other script line end that closes an utterance
     # glued_lines / glued_sentences times the chance the script is cut into utterances.
-    # A script line end that no word after it continues (see utterance_chance) closes an
-    # utterance as far as the script is cut into utterances.
-    chance = utterance_chance(words, ends, weights.shape)
-    utterance = {gap for gap in ends if gap + 1 < len(words) and not _line_continues(words, gap)}
-    other = chance * weights.shape.get("glued_lines", 0.0) / glued if glued else 0.0
+    cut = script_cut(words, ends, shape)
+    other = cut.chance * shape.get("glued_lines", 0.0) / glued if glued else 0.0
     # whole[i]: word boundary i (0 and len(words): the text's edges) closes an utterance;
     # a cue between two such boundaries is a whole utterance, and utterance_alone of its
     # orphan and short-cue costs is waived.
-    alone = chance * weights.shape.get("utterance_alone", 0.0)
+    alone = cut.chance * shape.get("utterance_alone", 0.0)
     whole = [1.0] + [0.0] * (len(words) - 1) + [1.0]
-    for gap in strong | utterance:
+    for gap in strong | cut.utterance_ends:
         whole[gap + 1] = alone
     # Two speakers never share a caption line: a dash that opens a turn weighs more.
-    speakers = weights.shape.get("glued_speakers", 0.0) / glued if glued else 0.0
+    speakers = shape.get("glued_speakers", 0.0) / glued if glued else 0.0
     strong_before = [0.0]
     for gap in range(len(words)):
-        weight = 1.0 if gap in strong else (other if gap in utterance else 0.0)
+        weight = 1.0 if gap in strong else (other if gap in cut.utterance_ends else 0.0)
         if gap + 1 < len(words) and gap in strong and _opens_turn(words[gap + 1]):
             weight = max(weight, speakers)
         strong_before.append(strong_before[-1] + weight)
-    prefix = [0]
-    for word in words:
-        prefix.append(prefix[-1] + word_length(word))
-    end_cost, line_cost = _gap_costs(words, weights, boundary_bonus, ends, utterance, chance)
-    shape = weights.shape
+    prefix = [0, *itertools.accumulate(word_length(word) for word in typed)]
+    end_cost, line_cost = _gap_costs(words, weights, boundary_bonus, ends, cut)
+    pairs = _pairs(words, ends, profile, end_cost, shape.get("pair_apart", 0.0))
     return _Costs(
         end=end_cost,
         line=line_cost,
         prefix=prefix,
         strong_before=strong_before,
         whole=whole,
+        pairs=pairs,
+        # A short line glued pays glued_short_share of the cost where the script is cut
+        # into phrases (a narration's short sentences), all of it where it is cut into
+        # utterances (each line a turn a person chose to keep apart).
+        short_glue=1.0 - (1.0 - shape.get("glued_short_share", 0.25)) * (1.0 - cut.chance),
+        stacked=_stacked(len(words), cut, shape.get("utterances_stacked", 0.0)),
         cue=shape["cue"],
         overflow=shape["overflow"],
         short_chars=shape["short_chars"],
@@ -253,16 +374,123 @@ def _costs(
     )
 
 
-def _line_continues(words: Sequence[str], gap: int) -> bool:
+def _stacked(count: int, cut: ScriptCut, weight: float) -> list[float]:
+    """The cost of a line break at each word boundary that stacks two utterances in one
+    cue: ``weight`` times the chance, at the line ends that close an utterance."""
+    stacked = [0.0] * (count + 1)
+    for gap in cut.utterance_ends:
+        stacked[gap + 1] = weight * cut.chance
+    return stacked
+
+
+def _pairs(
+    words: Sequence[str],
+    ends: Collection[int],
+    profile: Profile,
+    end_cost: list[float],
+    apart: float,
+) -> dict[int, tuple[int, int]]:
+    """The dialogue pairs by their stop (``stop -> (begin, middle)``); a cue end between
+    the two turns of one costs ``apart`` (added to ``end_cost``)."""
+    pairs: dict[int, tuple[int, int]] = {}
+    if profile.max_lines >= 2:
+        for begin, middle, stop in dialogue_pairs(words, ends, profile.max_chars_per_line):
+            pairs[stop] = (begin, middle)
+            end_cost[middle - 1] += apart
+    return pairs
+
+
+def _line_continues(words: Sequence[str], gap: int, opens: str = "") -> bool:
     """The sentence goes on over the line end after word ``gap``.
 
     The next word continues it (a conjunction, a preposition, a relative), or the last
     word is a function word that needs the next one (a binding word: in, this, not ...).
+    Not when the line closes its sentence: its last word ends with a full stop, ! or ?
+    (not an ellipsis, which trails off), or, typed in visual order, its first word
+    ``opens`` with one.
     """
+    last = words[gap]
+    if _closes(last[::-1].lstrip("\"'»”’)]}›")) or _closes(opens):
+        return False
     right = words[gap + 1]
     if break_bonus("", right.lstrip(_MARKS)) > 0.0:
         return True
     return bad_break_category(words[gap], right) == "binding"
+
+
+def reading_words(words: Sequence[str], line_ends: Collection[int]) -> list[str]:
+    """The words as the script is read: a script typed in visual order gets each line's
+    final marks back at its end.
+
+    Editors without bidi support save a right-to-left line's final marks first
+    (".من أجل سيادة شبه الجزيرة" for "من أجل سيادة شبه الجزيرة."), and many Arabic
+    subtitle files are typed so. Read as typed, the mark ends the line before, and the
+    sentence the line closes seems to go on. When more of a script's lines open with a
+    mark (. ! ? ؟ … , ، ؛ ; :) than close with one, the script is in visual order, and
+    every line that opens with marks and closes without one has them moved to its last
+    word. Marks inside a line stay (there the order is logical). Other scripts are
+    returned as they are; the words' lengths and the lines' texts keep their characters.
+
+    >>> words = ".أعلم ذلك سنخسر الحرب .في المستقبل القريب".split()
+    >>> reading_words(words, {1, 3})
+    ['أعلم', 'ذلك.', 'سنخسر', 'الحرب', 'في', 'المستقبل', 'القريب.']
+    >>> reading_words("أعلم ذلك. سنخسر الحرب".split(), {1})
+    ['أعلم', 'ذلك.', 'سنخسر', 'الحرب']
+    """
+    lines = _lines(words, line_ends)
+    opening = sum(_opens_mark(words[begin]) for begin, _ in lines)
+    closing = sum(words[stop - 1][-1:] in _LINE_MARKS for _, stop in lines)
+    read = list(words)
+    if opening <= closing:
+        return read
+    for begin, stop in lines:
+        first, last = read[begin], read[stop - 1]
+        if not _opens_mark(first) or last[-1:] in _LINE_MARKS:
+            continue
+        body = first.lstrip("".join(_LINE_MARKS))
+        if not body:  # a mark alone as the line's first word
+            continue
+        marks = first[: len(first) - len(body)]
+        read[begin] = body
+        read[stop - 1] = (body if stop - 1 == begin else last) + marks
+    return read
+
+
+def _opens_mark(word: str) -> bool:
+    """The word opens with a sentence or phrase mark (a line's final mark typed first)."""
+    return word[:1] in _LINE_MARKS and len(word) > 1
+
+
+def _lines(words: Sequence[str], line_ends: Collection[int]) -> list[tuple[int, int]]:
+    """The word ranges ``(begin, stop)`` of the script's lines."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for gap in sorted(set(line_ends) | {len(words) - 1}):
+        if start <= gap < len(words):
+            lines.append((start, gap + 1))
+            start = gap + 1
+    return lines
+
+
+def _closes(mark_first: str) -> bool:
+    """The text (read from the sentence's last mark) opens with a sentence end, not an
+    ellipsis (``..`` or ``…``).
+
+    >>> [_closes(text) for text in (".ذلك", "!?ماذا", "...ذلك", "…ذلك", "ذلك")]
+    [True, True, False, False, False]
+    """
+    return mark_first[:1] in _SENTENCE_MARKS and mark_first[:2] != ".."
+
+
+def _line_firsts(words: Sequence[str], line_ends: Collection[int]) -> list[tuple[int, int]]:
+    """Each inner script line end ``gap`` with the index of the first word of its line."""
+    found: list[tuple[int, int]] = []
+    first = 0
+    for gap in sorted(set(line_ends)):
+        if first <= gap < len(words) - 1:
+            found.append((gap, first))
+            first = gap + 1
+    return found
 
 
 def utterance_chance(
@@ -286,7 +514,9 @@ def utterance_chance(
     0.01
     """
     ends = [gap for gap in line_ends if gap + 1 < len(words)]
-    going_on = sum(_line_continues(words, gap) for gap in ends)
+    going_on = sum(
+        _line_continues(words, gap, words[first]) for gap, first in _line_firsts(words, ends)
+    )
     utter = shape.get("utterance_continues", 0.15)
     phrase = shape.get("phrase_continues", 0.65)
     prior = shape.get("utterance_prior", 0.05)
@@ -323,7 +553,9 @@ def _search(
             if length > cap and size > 1:
                 break
             split = -1
-            if length <= max_chars or size == 1:
+            if costs.pairs.get(stop, (-1, -1))[0] == begin:
+                cost, split = _pair_cost(costs, begin, costs.pairs[stop][1], stop)
+            elif length <= max_chars or size == 1:
                 cost = costs.cue + (costs.overflow if length > max_chars else 0.0)
                 cost += costs.glue(begin, stop, length)
             elif two_lines:
@@ -343,6 +575,15 @@ def _search(
                 best[stop] = total
                 choice[stop] = (begin, split)
     return choice
+
+
+def _pair_cost(costs: _Costs, begin: int, middle: int, stop: int) -> tuple[float, int]:
+    """A dialogue pair as one cue, a turn a line (whatever its length): its cost and split."""
+    prefix = costs.prefix
+    first = prefix[middle] - prefix[begin] + middle - begin - 1
+    second = prefix[stop] - prefix[middle] + stop - middle - 1
+    glue = costs.glue(begin, middle, first) + costs.glue(middle, stop, second)
+    return costs.cue + costs.line[middle - 1] + glue, middle
 
 
 def _two_line_split(
@@ -365,6 +606,7 @@ def _two_line_split(
             value = costs.line[middle - 1] - costs.imbalance * difference
         if costs.glued:
             value += costs.glue(begin, middle, first) + costs.glue(middle, stop, second)
+        value += costs.stacked[middle]
         if value < inner:
             inner, split = value, middle
     return inner, split

@@ -405,7 +405,7 @@ def test_report_lists_judged_and_inside_breaks() -> None:
     assert inside["inside"] >= 1 and 0 < inside["share"] <= 1
     assert all(item["line"] == 1 for item in inside["breaks"])
     assert "more than one cue holds" in inside["breaks"][0]["reason"]
-    assert set(data["bad_breaks"]) == {"bad", "doubtful", "breaks"}
+    assert set(data["bad_breaks"]) == {"bad", "doubtful", "line_ends_believed", "breaks"}
     for key in ("bad_breaks_forced", "bad_breaks_avoided", "cues", "words"):  # still there
         assert key in data
 
@@ -416,3 +416,44 @@ def test_report_counts_a_forced_bad_break() -> None:
     data = make("الحرب الباردة\n", profile=profile).report.as_json()
     assert data["bad_breaks"]["bad"] == 1
     assert data["bad_breaks"]["breaks"][0]["category"] == "noun-adjective"
+
+
+def test_report_believes_an_utterance_line_end_over_a_pair_guess() -> None:
+    # A dialogue written for this test (each line a turn, none goes on): the classifier
+    # reads three word pairs across its line ends (آسف | تعالي, سلمى | أعرف, مستحيل | سامي),
+    # each a sentence boundary. make ends a cue at each (it pays 1 - chance there, see
+    # segment.ScriptCut) and its report, through the same ScriptCut, lists none of them
+    # as bad: it counts them, 3, as line ends believed.
+    from captionkit.text.linebreak import judge_break
+    from tests.make.test_segment import DIALOGUE
+
+    lines = [*DIALOGUE[:6], "تعالي يا سلمى", "أعرف أنك متعبة", "هذا مستحيل", "سامي في البيت"]
+    lines += DIALOGUE[6:]
+    across = [
+        judge_break(left.split()[-1], right.split()[0]) for left, right in itertools.pairwise(lines)
+    ]
+    assert [item.category for item in across if item is not None] == [
+        "noun-adjective",
+        "name",
+        "noun-adjective",
+    ]
+    result = make("\n".join(lines) + "\n", profile=PROFILE)
+    assert [cue.text for cue in result.track.cues] == lines  # one utterance a cue
+    data = result.report.as_json()
+    assert data["bad_breaks"]["bad"] == 0 and data["bad_breaks"]["breaks"] == []
+    assert data["bad_breaks"]["line_ends_believed"] == 3
+    assert data["bad_breaks_forced"] == []
+
+
+def test_a_script_cut_into_phrases_believes_the_pair_guess_in_make_and_report() -> None:
+    # The same pair (سلمى | أعرف, a name to the classifier) at a line end of a narration
+    # cut into phrases (five of its six line ends are followed by a continuing word: في،
+    # من، إلى، و، التي; chance about 0.0001): the pair stands over the line end. make keeps the
+    # two words on one line even on a 16-character one-line profile, and the report
+    # believes no line end either.
+    lines = ["قالت لي سلمى", "أعرف الطريق", "في المساء", "من البيت", "إلى السوق"]
+    lines += ["والناس هناك", "التي أعرفها"]
+    profile = replace(PROFILE, max_chars_per_line=16, max_lines=1)
+    result = make("\n".join(lines) + "\n", profile=profile)
+    assert "سلمى أعرف الطريق" in [cue.text for cue in result.track.cues]
+    assert result.report.as_json()["bad_breaks"]["line_ends_believed"] == 0

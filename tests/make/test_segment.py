@@ -10,7 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from captionkit.errors import UsageError
-from captionkit.make.segment import breaks, segment, utterance_chance
+from captionkit.make.segment import (
+    ScriptCut,
+    breaks,
+    dialogue_pairs,
+    reading_words,
+    script_cut,
+    segment,
+    utterance_chance,
+)
 from captionkit.profiles import load_profile
 from captionkit.text.linebreak import layout_cue, load_weights, visible_length
 
@@ -243,3 +251,216 @@ def test_a_line_that_goes_on_never_raises_the_utterance_chance(lines: list[list[
     before = utterance_chance(*script(texts), shape)
     after = utterance_chance(*script([*texts, "في البيت"]), shape)
     assert 0.0 <= after <= before <= 1.0
+
+
+# A dialogue written for these tests, one script line a subtitle line; the words of each
+# line counted by hand (the dash is a word of its own):
+#   0 هل وصل أبوك (0-2)            4 - هل أنت بخير (14-17)
+#   1 - صباح الخير (3-5)           5 - نعم الحمد لله (18-21)
+#   2 - صباح النور يا جارتي (6-10)  6 - وأنت (22-23)
+#   3 شكرا على الزيارة (11-13)      7 سأعود غدا (24-25)
+# Lines 1-2 are a run of two turns: one pair. Lines 4-6 are a run of three: 4-5 pair up
+# (from the first), 6 stays alone. Every turn fits a 42-character line.
+DASHED = [
+    "هل وصل أبوك",
+    "- صباح الخير",
+    "- صباح النور يا جارتي",
+    "شكرا على الزيارة",
+    "- هل أنت بخير",
+    "- نعم الحمد لله",
+    "- وأنت",
+    "سأعود غدا",
+]
+
+
+def test_dialogue_pairs_pair_a_run_from_its_first_turn() -> None:
+    words, ends = script(DASHED)
+    assert dialogue_pairs(words, ends, 42) == [(3, 6, 11), (14, 18, 22)]
+
+
+def test_a_turn_too_long_for_a_line_or_a_line_of_two_turns_makes_no_pair() -> None:
+    # "- " (2), eight "كلمة " (40) and "كلمات" (5): 47 > 42, no pair with the turn before it.
+    long_turn = "- " + "كلمة " * 8 + "كلمات"
+    assert visible_length(long_turn) == 47
+    words, ends = script(["- نعم", long_turn])
+    assert dialogue_pairs(words, ends, 42) == []
+    # A line that already holds two turns ends the run: the two turns after it pair up
+    # (words: - أ 0-1, - لا! - بلى! 2-5, - ب 6-7, - ج 8-9).
+    words, ends = script(["- أ", "- لا! - بلى!", "- ب", "- ج"])
+    assert dialogue_pairs(words, ends, 42) == [(6, 8, 10)]
+
+
+def test_a_dialogue_pair_is_one_cue_a_turn_a_line() -> None:
+    # Both pairs fit on one line (34 and 29 characters), yet each is one two-line cue
+    # whose lines are its two turns, as every style guide lays out two speakers.
+    words, ends = script(DASHED)
+    assert visible_length(" ".join(DASHED[1:3])) == 34
+    assert visible_length(" ".join(DASHED[4:6])) == 29
+    cues = segment(words, PROFILE, line_ends=ends)
+    layouts = {cue.lines for cue in cues}
+    assert ((3, 6), (6, 11)) in layouts
+    assert ((14, 18), (18, 22)) in layouts
+    # never more than two turns in a cue; the lone third turn opens its own caption line
+    for cue in cues:
+        assert sum(words[a] == "-" for a in range(cue.start, cue.stop)) <= 2
+    assert any(line[0] == 22 for cue in cues for line in cue.lines)
+
+
+def test_a_pair_on_a_one_line_profile_is_never_two_lines() -> None:
+    words, ends = script(DASHED)
+    one_line = replace(PROFILE, max_lines=1)
+    assert all(len(cue.lines) == 1 for cue in segment(words, one_line, line_ends=ends))
+
+
+def test_a_short_utterance_is_not_glued_to_the_next_in_a_dialogue() -> None:
+    # A short line (15 characters, under glued_short_chars) before a line that opens with
+    # a sentence of its own: with a quarter of the glue cost the two were glued on one
+    # caption line ("موعد السفر تحدد تذكرت."); in a dialogue each keeps its own line.
+    lines = [*DIALOGUE[:11], "موعد السفر تحدد", "تذكرت. علي أن أشكر الملك غدا صباحا", "لا تتأخر"]
+    assert visible_length(lines[11]) == 15
+    words, ends = script(lines)
+    cues = segment(words, PROFILE, line_ends=ends)
+    for cue in cues:
+        for begin, stop in cue.lines:
+            assert not any(gap in ends for gap in range(begin, stop - 1)), cue.text(words)
+
+
+def test_script_cut_reads_the_chance_and_the_lines_that_close_an_utterance() -> None:
+    # DIALOGUE: no line goes on (counted by hand above), so all 11 inner line ends close
+    # an utterance; NARRATION: the 6 that a continuing word opens do not.
+    words, ends = script(DIALOGUE)
+    cut = script_cut(words, ends)
+    assert cut.chance == pytest.approx(chance_by_hand(0, 11))
+    assert cut.utterance_ends == frozenset(ends - {len(words) - 1})
+    words, ends = script(NARRATION)
+    cut = script_cut(words, ends)
+    assert cut.chance == pytest.approx(chance_by_hand(6, 11))
+    assert len(cut.utterance_ends) == 11 - 6
+
+
+def test_a_line_end_is_believed_over_a_pair_guess_but_not_over_a_binding_word() -> None:
+    dialogue = ScriptCut(chance_by_hand(0, 11), frozenset({4}))
+    narration = ScriptCut(chance_by_hand(6, 11), frozenset({4}))
+    assert dialogue.believed(4, "name") and dialogue.believed(4, "noun-adjective")
+    assert not dialogue.believed(4, "binding")
+    assert not dialogue.believed(5, "name")  # not a line end that closes an utterance
+    assert not narration.believed(4, "name")  # a script cut into phrases: the pair stands
+    assert narration.pair_weight(4, "name") == pytest.approx(1 - chance_by_hand(6, 11))
+
+
+def test_a_line_that_closes_its_sentence_does_not_go_on() -> None:
+    # Written for the test, the first line typed in visual order (its ! first), as many
+    # Arabic subtitle files are: words !لا 0, يا 1, سيدي 2 | من 3, أنت؟ 4 | ...لكن 5 |
+    # من 6, أين؟ 7. Lines 1 and 2 close their sentence (! typed first, ? last), so the
+    # question word من and the conjunction لكن after them open a new one: those line ends
+    # close an utterance. An ellipsis (line 3, typed first) trails off: the من after it
+    # may go on, as a preposition does.
+    words, ends = script(["!لا يا سيدي", "من أنت؟", "...لكن", "من أين؟"])
+    assert sorted(ends) == [2, 4, 5, 7]
+    assert script_cut(words, ends).utterance_ends == frozenset({2, 4})
+
+
+# A dialogue written for the test and typed in visual order, as many Arabic subtitle files
+# are: a line that closes its sentence has its final mark first. Six sentences, by hand:
+# lines 1-2 (words 0-9), 3 (10-13), 4-5 (14-22), 6-7 (23-32), 8 (33-36), 9 (37-40).
+VISUAL = [
+    "لم نر أبانا منذ أن سافر",
+    ".إلى المدينة قبل عامين",
+    "؟هل تعرف متى يعود",
+    "لا أحد يعرف ذلك",
+    ".حتى أمي لا تعرف شيئا",
+    "كانت تنتظر رسالة منه كل يوم",
+    ".لكن الرسائل توقفت فجأة",
+    "؟لماذا لم يكتب لنا",
+    ".لا أعرف يا بني",
+]
+
+
+def test_a_script_in_visual_order_is_read_with_its_marks_at_the_line_ends() -> None:
+    words, ends = script(VISUAL)
+    read = reading_words(words, ends)
+    # six lines open with a mark, none closes with one: the marks go to the line ends
+    assert [read[gap] for gap in (9, 13, 22, 32, 36, 40)] == [
+        "عامين.",
+        "يعود؟",
+        "شيئا.",
+        "فجأة.",
+        "لنا؟",
+        "بني.",
+    ]
+    assert read[6] == "إلى" and read[10] == "هل"
+    assert sorted("".join(read)) == sorted("".join(words))  # only marks moved
+    # Each sentence fits a cue: each cue is one sentence, ending where the sentence does
+    # (read as typed, a question and its answer shared a line and a cue began with the
+    # last line of a sentence).
+    cues = segment(words, PROFILE, line_ends=ends)
+    assert [cue.stop for cue in cues] == [10, 14, 23, 33, 37, 41]
+
+
+def test_a_script_in_logical_order_is_read_as_typed() -> None:
+    # The same dialogue with its marks where they are read: nothing moves.
+    lines = [line[1:] + line[0] if line[0] in ".؟" else line for line in VISUAL]
+    words, ends = script(lines)
+    assert reading_words(words, ends) == words
+
+
+def test_a_cue_in_a_dialogue_ends_where_its_script_line_does() -> None:
+    # Written for the test: «بالتأكيد. سيكون ذلك سهلا» holds two sentences on one script
+    # line. Its full stop used to end a cue inside that line (the cue before it read «...
+    # عليك أن تملأ الاستمارة بالتأكيد.»); in a script cut into utterances a cue end inside a
+    # script line keeps only 1 - chance of its bonus, and every line here fits a caption
+    # line, so every cue ends at a script line end.
+    lines = [
+        *DIALOGUE[:11],
+        "وبالطبع، الذين يعملون بجد يترقون بسرعة",
+        "للانضمام للفريق، عليك أن تملأ الاستمارة",
+        "بالتأكيد. سيكون ذلك سهلا",
+        "أولا، علي أن أرى كل أوراقك الآن",
+        "لا تتأخر",
+    ]
+    assert max(visible_length(line) for line in lines) <= 42
+    words, ends = script(lines)
+    cues = segment(words, PROFILE, line_ends=ends)
+    assert all(cue.stop - 1 in ends for cue in cues)
+
+
+def test_two_utterances_of_a_dialogue_are_two_cues_not_two_lines() -> None:
+    # Two utterances of 33 and 38 characters (71: a cue of two lines would hold them):
+    # people end the cue at an utterance end nine times in ten, and make does so here.
+    # Words by hand: the 8 DIALOGUE lines hold 27 words; لماذا ... الطويل 27-34;
+    # كنت ... زملائي 35-41; كان ... الأقل 42-49; معك ... ذلك 50-56; لا تتأخر 57-58.
+    lines = [
+        *DIALOGUE[:8],
+        "لماذا لم تتصل بي طوال هذا اليوم الطويل",
+        "كنت مشغولا جدا في العمل مع زملائي",
+        "كان عليك أن ترسل رسالة قصيرة على الأقل",
+        "معك حق وأنا آسف جدا على ذلك",
+        "لا تتأخر",
+    ]
+    assert [visible_length(line) for line in lines[9:11]] == [33, 38]
+    words, ends = script(lines)
+    assert words[41] == "زملائي" and words[49] == "الأقل"
+    stops = {cue.stop for cue in segment(words, PROFILE, line_ends=ends)}
+    assert {42, 50} <= stops
+
+
+def test_a_punctuated_script_goes_on_over_a_line_it_leaves_unmarked() -> None:
+    # Written for the test, in logical order: three of its five inner line ends close
+    # with a mark (0.6, at least punctuated_share), so the script marks its sentence ends
+    # and «كانت أمك تنتظر رسالة | طوال الصيف الماضي.» is one sentence over two lines,
+    # though طوال is no word that goes on. Line ends by hand: 5, 9, 13, 17, 21.
+    lines = [
+        "لم نر أبانا منذ أن سافر",
+        "إلى المدينة قبل عامين.",
+        "هل تعرف متى يعود؟",
+        "لا أحد يعرف ذلك.",
+        "كانت أمك تنتظر رسالة",
+        "طوال الصيف الماضي.",
+    ]
+    words, ends = script(lines)
+    assert script_cut(words, ends).utterance_ends == frozenset({9, 13, 17})
+    # The same lines without their marks: nothing is marked, and the line end after
+    # رسالة closes an utterance like the others that no word goes on from.
+    bare = [line.rstrip(".؟") for line in lines]
+    words, ends = script(bare)
+    assert script_cut(words, ends).utterance_ends == frozenset({9, 13, 17, 21})
