@@ -46,9 +46,11 @@ from captionkit.text.wordclass import (
     adjective_shape,
     first_names,
     has_pronoun_suffix,
+    known_adjective,
     looks_verb,
     qualifier_shape,
     strip_article,
+    verb_only,
 )
 
 Category: TypeAlias = Literal["binding", "number", "name", "noun-adjective", "idafa"]
@@ -337,8 +339,11 @@ def _nisba(stem: str) -> bool:
     return len(stem) >= 4 and stem.endswith(("ي", "ية", "يين", "يون", "يات", "يتين", "يان"))
 
 
-def _is_adjective(bare: str, lex: Lexicon, definite: bool) -> bool:
-    """An adjective's shape: listed, nisba (ـي ـية), comparative (الأفعل), participle (المتـ)."""
+def _is_adjective(bare: str, lex: Lexicon, definite: bool, lexical: bool = True) -> bool:
+    """An adjective's shape: listed, nisba (ـي ـية), comparative (الأفعل), participle (المتـ).
+
+    With ``lexical``, also an adjective of the lexicon (``known_adjective``).
+    """
     if bare in lex.stopwords:
         return False
     stem = bare[2:] if definite else bare
@@ -355,7 +360,9 @@ def _is_adjective(bare: str, lex: Lexicon, definite: bool) -> bool:
             return True  # المتزايدة، المتحدة، المستقلة
         if re.fullmatch(r"م[^اوي\s]{2}و[^اوي\s](ة|ون|ين|ات)?", stem):
             return True  # المفروضة، المعروف
-    return False
+    if not lexical or (not definite and _suffixed_noun(bare)):
+        return False  # shapes only; أمي is "my mother", not the adjective "illiterate"
+    return known_adjective(stem, only=not definite)  # الوحيد، المجاورة، العرب
 
 
 _PREPOSITIONS_AFTER_ADVERB = frozenset({"على", "إلى", "الى", "في", "من", "عن", "مع", "لأن"})
@@ -782,8 +789,8 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     if (
         right.startswith("وال")
         and left_definite
-        and _is_adjective(left, lex, definite=_definite_bare(left))
-        and _is_adjective(right[1:], lex, definite=True)
+        and _is_adjective(left, lex, definite=_definite_bare(left), lexical=False)
+        and _is_adjective(right[1:], lex, definite=True, lexical=False)
     ):
         return "noun-adjective"  # adjectives of one noun: الدبلوماسية والعسكرية
     conjoined = right[:1] == "و" and len(right) >= 3 and right[1:2] != "ا"
@@ -816,8 +823,10 @@ def _indefinite_pair(left: str, right: str, lex: Lexicon, masdar: bool) -> Categ
         return None  # لبناء | أول طائرة، تقييم | لمهارتي: a construct or a preposition starts
     if (masdar or _FUUL.fullmatch(left)) and _FIAAL.fullmatch(right):
         return "idafa"  # دخول مجال، تجميع نقاط: a verbal noun and its object (فعال is a noun)
-    if _is_adjective(right, lex, False) or adjective_shape(right) or right in lex.adjectives:
-        return "noun-adjective"
+    adjective = _is_adjective(right, lex, False) or adjective_shape(right)
+    possessive = has_pronoun_suffix(right) and not right.endswith("ي")  # إسترليني is a nisba
+    if (adjective and not possessive) or right in lex.adjectives:
+        return "noun-adjective"  # not مهمتها: an adjective takes no possessive pronoun
     if accusative(left) and accusative(right):
         return "noun-adjective"  # نموذجا مختلفا
     if has_pronoun_suffix(left) or right in lex.stopwords:
@@ -866,6 +875,10 @@ def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
     right_definite, right_stem = strip_article(right)
     if right_definite and left in first_names():
         return None
+    if left_definite and left_stem in ("جميع", "كل", "بعض"):
+        return None  # للجميع | الغني، الكل: a quantifier with the article is a pronoun
+    if right_definite and verb_only(left):
+        return None  # شاف الفيديو، أجد الشجاعة: a verb, then its subject or object
     suffixed = has_pronoun_suffix(left) or (left.endswith("ه") and len(left) >= 4)
     if suffixed and adjective_shape(right_stem) and not has_pronoun_suffix(right):
         return "noun-adjective"  # خطابه المتلفز، فرصتك الأخيرة
