@@ -732,6 +732,28 @@ def _governs(bare: str, lex: Lexicon) -> bool:
     return any(form in group for form in forms for group in groups)
 
 
+def _measured_noun(bare: str, lex: Lexicon) -> bool:
+    """An indefinite noun that a number right after it measures (بقوة 6.4، بسعر 900).
+
+    Not a definite noun (السعر | 299, الحرارة | 45: a subject, then its predicate), a
+    noun with a pronoun (سعره | 999), a verbal noun (تسجيل | 45 إصابة: its object) or a
+    verb: those a number follows without completing them.
+    """
+    if _is_latin(bare) or _DIGITS.match(bare) or looks_verb(bare) or _governs(bare, lex):
+        return False
+    if (
+        _definite_any(bare)
+        or _suffixed_noun(bare)
+        or bare in SUFFIXED_PREPOSITIONS
+        or (len(bare) >= 4 and bare.endswith("ه"))
+    ):
+        return False
+    forms = _strip_prefix(bare)
+    if any(form in lex.stopwords or _MASDAR.fullmatch(form) for form in forms):
+        return False  # في | 2020، تسجيل | 45
+    return bare.isalpha()
+
+
 def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
     """A number and what it counts or dates: 12 جنديا، عام 1948، ثلاثة قرون، ساعتين ونصف."""
     if right in lex.fractions:
@@ -751,6 +773,8 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
             return True
     if _DIGITS.match(right) and any(form in lex.before_number for form in _strip_prefix(left)):
         return True
+    if _DIGITS.match(right) and _measured_noun(left, lex):
+        return True  # بقوة 6.4، بسعر 900: a noun, then the number that measures it
     if any(form in lex.numerals for form in _strip_prefix(left)) and any(
         form in lex.numerals for form in _strip_prefix(right)
     ):
