@@ -47,6 +47,7 @@ from captionkit.text.wordclass import (
     first_names,
     has_pronoun_suffix,
     known_adjective,
+    lexicon_classes,
     looks_verb,
     qualifier_shape,
     strip_article,
@@ -624,6 +625,28 @@ def _unknown_word(bare: str, lex: Lexicon, shaped: bool = False) -> bool:
     return shaped or not (adjective_shape(bare) or _MASDAR.fullmatch(bare))
 
 
+_ENDINGS = ("ة", "ات", "ين", "ون", "ان", "ا", "ي", "ية")
+
+
+def _foreign(bare: str, lex: Lexicon) -> bool:
+    """A word that neither the lexicon nor a list nor a shape knows: a name until shown otherwise.
+
+    The lexicon is asked for the word, the word without one prefix (و ف ب ل ك) and
+    without an ending (ة ات ين ون ان ا ي ية); an imperfect verb, a masdar or an adjective
+    shape explains a word too.
+    """
+    if len(bare) < 3 or _is_latin(bare) or _DIGITS.match(bare) or _definite_any(bare):
+        return False
+    if bare in lex.stopwords or _governs(bare, lex) or bare in lex.adverbs or looks_verb(bare):
+        return False
+    words = [bare] + [bare[1:] for p in "وفبلك" if bare.startswith(p) and len(bare) > 3]
+    forms = words + [f[: -len(end)] for f in words for end in _ENDINGS if f.endswith(end)]
+    if any(lexicon_classes(form) for form in forms if len(form) >= 2):
+        return False
+    shaped = (adjective_shape(w) or _MASDAR.fullmatch(w) or looks_verb(w) for w in words)
+    return not (any(shaped) or _suffixed_noun(bare))
+
+
 def _listed_category(
     left_word: str, right_word: str, left: str, right: str, lex: Lexicon
 ) -> Category | None:
@@ -643,6 +666,9 @@ def _listed_category(
         return "number"
     if _name_pair(left, right, lex) or _latin_name(left_word, right_word):
         return "name"
+    conjoined = right[:1] in "وف"  # فاسو | وكينيا: a conjunction more often than a name
+    if not conjoined and _foreign(left, lex) and _foreign(right, lex):
+        return _DOUBTFUL_NAME  # بوركينا فاسو، غوردون مور: two words no lexicon knows
     titled = any(form in lex.titles for form in _strip_prefix(left))
     titled_class = any(form in lex.class_nouns for form in _strip_prefix(left))
     unknown = right not in lex.stopwords and not looks_verb(right) and not _governs(right, lex)
@@ -861,7 +887,8 @@ def _indefinite_pair(left: str, right: str, lex: Lexicon, masdar: bool) -> Categ
         return "idafa"  # an elative before its noun: أكبر مدن، آخر مرة
     if masdar and not _starts_conjunction(right, lex):
         return "idafa"  # a verbal noun and its object: تطوير صواريخ، بناء برنامج
-    head = left not in lex.nisba_nouns and qualifier_shape(left)
+    noun = lexicon_classes(left) in ("N", "NV")  # نادي، مبنى: the lexicon's nouns head constructs
+    head = left not in lex.nisba_nouns and qualifier_shape(left) and not noun
     if head or right in lex.before_min or right in lex.numerals:
         return None  # a name heads no construct; واحدة من starts a new phrase
     return _DOUBTFUL_IDAFA  # two nouns in a row, no other clue: most often a construct

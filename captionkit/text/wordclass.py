@@ -194,6 +194,10 @@ def looks_verb(bare: str) -> bool:
     for form in _unprefixed(bare):
         if form in known_verbs():
             return True
+        if form is not bare and bare[: len(bare) - len(form)].endswith(("س", "ل")):
+            if _imperfect(form, False, bare[:1] != "ف"):
+                return True
+            continue  # سامسونغ، لابتوب: the future سـ and the لـ of command precede imperfects
         if (
             form.startswith(("ال", "إ"))  # إ starts a masdar (إعلان) or a name (إرنست), no verb
             or form.endswith(("ة", "ات", "اء", "ية"))
