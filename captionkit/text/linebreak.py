@@ -489,6 +489,23 @@ def _elative(bare: str) -> bool:
     return bare == "أول" or bool(re.fullmatch(r"أ[^اويةء\s]{2,3}", bare))
 
 
+def _elative_construct(left: str, right: str, lex: Lexicon) -> bool:
+    """An elative (أفعل) before an indefinite noun, which completes it (أهم إنجازات).
+
+    The elative is one the lexicon reads as an adjective (أكبر), does not know (أرخص) or
+    knows only as a verb of the same spelling that no verb shape confirms (أهم); a verb
+    (أعلن، أدى), a noun (أمس) or a word with a pronoun (أسسه) is not one.
+    """
+    if not _elative(left) or looks_verb(left) or left.endswith("ه"):
+        return False
+    found = lexicon_classes(left)
+    if not ("A" in found or found in ("", "V")):  # أهم: the lexicon has only the verb أهمّ
+        return False
+    if not _noun_like(right, lex) or _definite_any(right) or right[:1] in "بل":
+        return False
+    return not (looks_verb(right) or _governs(right, lex) or _starts_conjunction(right, lex))
+
+
 def _model_code(bare: str) -> bool:
     """Digits, or a model code of Latin letters and digits (S25, A54, 15): what a product takes."""
     if _DIGITS.match(bare):
@@ -664,6 +681,8 @@ def _listed_category(
         return "idafa"
     if _number_pair(left, right, lex):
         return "number"
+    if _elative_construct(left, right, lex):
+        return "idafa"  # أهم إنجازات، أرخص لابتوب: an elative completed by an indefinite noun
     if _name_pair(left, right, lex) or _latin_name(left_word, right_word):
         return "name"
     conjoined = right[:1] in "وف"  # فاسو | وكينيا: a conjunction more often than a name
@@ -917,7 +936,8 @@ def _suffixed_noun(bare: str) -> bool:
         return True
     if len(bare) == 3 and bare.endswith("ي"):
         return True  # أمي، أبي، يدي: "my", not a nisba (nisba stems have three letters)
-    return len(bare) >= 4 and bare.endswith("ك") and not adjective_shape(bare)
+    plural = bool(re.fullmatch(r"أ[^اويةء\s]{2}اك", bare))  # أسماك، أملاك: أفعال, no "your"
+    return len(bare) >= 4 and bare.endswith("ك") and not adjective_shape(bare) and not plural
 
 
 def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
