@@ -871,6 +871,8 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
         return _before_definite(left, right, lex)
     masdar = any(bool(_MASDAR.fullmatch(f)) for f in _strip_prefix(left, ("ب", "ل", "و", "ف")))
     prefixed = right[:1] in "بل" and len(right) > 3
+    adjective = right[0] == "ب" and known_adjective(right) and not lexicon_classes(right[1:])
+    prefixed = prefixed and not adjective  # بسيطة is no ب + سيطة (Egyptian لازم is a modal)
     if right_definite or (prefixed and (right[1] in "إأاآل" or not masdar)):
         return None  # a preposition starts a new phrase: لإصلاح، بالعين
     if left_definite or _is_latin(left) or left in lex.name_words:

@@ -191,6 +191,10 @@ def looks_verb(bare: str) -> bool:
         return False  # تجريبي، مهمتها، بيانهم: the lexicon knows it only as a noun
     if conjoined_verb(bare):
         return True
+    if re.fullmatch(f"أست{_C}{{3}}", bare) or (
+        re.fullmatch(f"ا{_C}{{3}}", bare) and not lexicon_classes(bare)
+    ):
+        return True  # أستخدم: the first person of استفعل; احجز، اكتب: an imperative
     for form in _unprefixed(bare):
         if form in known_verbs():
             return True
