@@ -363,7 +363,9 @@ def _is_adjective(bare: str, lex: Lexicon, definite: bool, lexical: bool = True)
             return True  # المفروضة، المعروف
     if not lexical or (not definite and _suffixed_noun(bare)):
         return False  # shapes only; أمي is "my mother", not the adjective "illiterate"
-    return known_adjective(stem, only=not definite)  # الوحيد، المجاورة، العرب
+    # الوحيد، العرب، الصحي: the lexicon's adjectives, after a definite noun only (after an
+    # indefinite one a word that is both, like سيد or عام, more often completes a construct)
+    return definite and known_adjective(stem)
 
 
 _PREPOSITIONS_AFTER_ADVERB = frozenset({"على", "إلى", "الى", "في", "من", "عن", "مع", "لأن"})

@@ -4,7 +4,7 @@ No morphological analyser runs inside captionkit (the ones on PyPI are slow or
 GPL-2.0-only; docs/phrase-structure.md says what was measured), but the word classes of
 arramooz's dictionaries ship as ``lexicon.txt`` (built from arramooz-pysqlite, GPL-3.0):
 a word the lexicon knows only as a noun or adjective is no verb, whatever its shape, and
-an adjective the shapes miss (الوحيد، المجاورة، العرب) is still one. The rest are the
+an adjective the shapes miss (الوحيد، العرب) is still one. The rest are the
 patterns a reader uses on an unvocalised word: the imperfect prefixes (يـ تـ نـ),
 the feminine past -ت, the derived-form perfects (افتعل، استفعل), the participles
 (مُفعِل، مُفتعَل، مُستفعِل، فاعل), the adjective shapes (فعيل، فعلاء، أفعل،
@@ -113,25 +113,20 @@ _ADJECTIVE_ENDINGS = ("ة", "ات", "ون", "ين", "ان", "ا")
 
 
 @lru_cache(maxsize=65536)
-def known_adjective(stem: str, only: bool = False) -> bool:
+def known_adjective(stem: str) -> bool:
     """The lexicon reads the stem (article removed), or its masculine singular, as an adjective.
 
     A spelling the lexicon knows as a noun only is no adjective, even when its masculine
-    would be one (حرارة is heat, not the feminine of حرار). With ``only``, a spelling that
-    is also a noun does not count (عام is "general" and "year"), nor does a feminine or
-    plural read through its masculine (واردات): after an indefinite noun the pair is then
-    more often a construct.
+    would be one (حرارة is heat, not the feminine of حرار).
 
     >>> known_adjective("وحيد"), known_adjective("بسيطة"), known_adjective("حرارة")
     (True, True, False)
-    >>> known_adjective("عام"), known_adjective("عام", only=True)
-    (True, False)
     """
     found = lexicon_classes(stem)
-    if not found and not only:
+    if not found:
         ends = (stem[: -len(end)] for end in _ADJECTIVE_ENDINGS if stem.endswith(end))
         found = next((c for c in map(lexicon_classes, ends) if c), "")
-    return "A" in found and not (only and "N" in found)
+    return "A" in found
 
 
 def conjoined_verb(bare: str) -> bool:
