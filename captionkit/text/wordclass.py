@@ -1,7 +1,10 @@
-"""Word classes of Arabic by shape: verbs, adjectives, participles, names, definiteness.
+"""Word classes of Arabic by shape and lexicon: verbs, adjectives, participles, names.
 
-No morphological analyser ships with captionkit's core (the ones on PyPI are GPL, slow
-or out of date; docs/phrase-structure.md says what was measured). These are the
+No morphological analyser runs inside captionkit (the ones on PyPI are slow or
+GPL-2.0-only; docs/phrase-structure.md says what was measured), but the word classes of
+arramooz's dictionaries ship as ``lexicon.txt`` (built from arramooz-pysqlite, GPL-3.0):
+a word the lexicon knows only as a noun or adjective is no verb, whatever its shape, and
+an adjective the shapes miss (الوحيد، العرب) is still one. The rest are the
 patterns a reader uses on an unvocalised word: the imperfect prefixes (يـ تـ نـ),
 the feminine past -ت, the derived-form perfects (افتعل، استفعل), the participles
 (مُفعِل، مُفتعَل، مُستفعِل، فاعل), the adjective shapes (فعيل، فعلاء، أفعل،
@@ -59,6 +62,111 @@ def first_names() -> frozenset[str]:
     return frozenset(_data("first-names.txt"))
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    """Unvocalised word -> its arramooz classes (``V`` ``N`` ``A``, ``lexicon.txt``)."""
+    return dict(line.split(" ", 1) for line in _data("lexicon.txt"))
+
+
+def lexicon_classes(bare: str) -> str:
+    """The classes the lexicon gives a word as it stands ("" when it does not know it).
+
+    >>> lexicon_classes("مجاور"), lexicon_classes("حرارة"), lexicon_classes("زززز")
+    ('A', 'N', '')
+    """
+    return _lexicon().get(bare, "")
+
+
+_NOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "كما", "نا", "ه", "ك")
+
+
+@lru_cache(maxsize=65536)
+def known_noun(bare: str) -> bool:
+    """The lexicon knows the word (maybe after و ف ب ل or before a pronoun) only as a noun.
+
+    A feminine noun writes its ة as ت before a pronoun (مهمتها); that reading is taken
+    only when the stem without ت is no verb (نشرتها is also "she published it").
+
+    >>> known_noun("مهمتها"), known_noun("تجريبي"), known_noun("نشرتها"), known_noun("طالب")
+    (True, True, False, False)
+    """
+    forms = [bare] + [bare[1:] for p in "وفبل" if bare.startswith(p) and len(bare) > 4]
+    for form in list(forms):
+        for suffix in _NOUN_SUFFIXES:
+            stem = form[: -len(suffix)]
+            if form.endswith(suffix) and len(stem) >= 3:
+                forms.append(stem)
+                lemma = stem[:-2] + "ى" if stem[-2:] == "يت" else stem[:-1]  # قضيت: قضى
+                if stem.endswith("ت") and lemma not in _verb_lemmas():
+                    forms.append(stem[:-1] + "ة")
+    if bare.endswith("ي") and bare[:-1] + "ى" in _verb_lemmas():
+        return False  # تعني: the masdar تعنّي and the imperfect of عنى share the spelling
+    return any((found := lexicon_classes(form)) and "V" not in found for form in forms)
+
+
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    return frozenset(word for word, found in _lexicon().items() if "V" in found)
+
+
+_ADJECTIVE_ENDINGS = ("ة", "ات", "ون", "ين", "ان", "ا")
+
+
+@lru_cache(maxsize=65536)
+def known_adjective(stem: str) -> bool:
+    """The lexicon reads the stem (article removed), or its masculine singular, as an adjective.
+
+    A spelling the lexicon knows as a noun only is no adjective, even when its masculine
+    would be one (حرارة is heat, not the feminine of حرار).
+
+    >>> known_adjective("وحيد"), known_adjective("بسيطة"), known_adjective("حرارة")
+    (True, True, False)
+    """
+    found = lexicon_classes(stem)
+    if not found:
+        ends = (stem[: -len(end)] for end in _ADJECTIVE_ENDINGS if stem.endswith(end))
+        found = next((c for c in map(lexicon_classes, ends) if c), "")
+    return "A" in found
+
+
+def conjoined_verb(bare: str) -> bool:
+    """و or ف before a perfect the lexicon knows as a verb and never as a noun.
+
+    وأثار، ووافق، وفاز، فتحت: a conjunction before a noun would need a noun reading.
+
+    >>> conjoined_verb("ووافق"), conjoined_verb("وطالب"), conjoined_verb("ووقف")
+    (True, True, False)
+    """
+    if bare[:1] not in "وف" or len(bare) < 4 or lexicon_classes(bare) or bare.endswith("ا"):
+        return False  # وفقا: an adverb in the accusative
+    stem = bare[1:]
+    if _function_word(bare) or _function_word(stem):
+        return False  # ولكن، وعلى، فقبل: لكن، على، قبل are also spelt like verbs
+    for lemma in (stem, stem[:-1] if stem.endswith("ت") else ""):
+        found = lexicon_classes(lemma)
+        if len(lemma) >= 3 and "V" in found and "N" not in found:
+            return True
+    return False
+
+
+def _function_word(bare: str) -> bool:
+    """A form of arabic-stopwords' function words (maybe with its prefixes)."""
+    from arabicstopwords.arabicstopwords import STOPWORDS  # type: ignore[import-untyped]
+
+    return bare in STOPWORDS
+
+
+def verb_only(bare: str) -> bool:
+    """The lexicon knows the word as a perfect verb and not as a noun or adjective (أنقذ).
+
+    >>> verb_only("شاف"), verb_only("حذر"), verb_only("أسهل")
+    (True, False, False)
+    """
+    if re.fullmatch(f"أ{_C}{{3}}", bare):
+        return False  # أسهل، أضعف: the lexicon has the verb أفعل, not the elative
+    return lexicon_classes(bare) == "V"
+
+
 def _unprefixed(bare: str, prefixes: tuple[str, ...] = _VERB_PREFIXES) -> list[str]:
     forms = [bare]
     forms.extend(bare[len(p) :] for p in prefixes if bare.startswith(p) and len(bare) - len(p) >= 3)
@@ -74,9 +182,21 @@ def looks_verb(bare: str) -> bool:
     """
     if not bare or bare.isascii() or bare.startswith("ال"):
         return False
+    if bare not in known_verbs() and known_noun(bare):
+        return False  # تجريبي، مهمتها، بيانهم: the lexicon knows it only as a noun
+    if conjoined_verb(bare):
+        return True
+    if re.fullmatch(f"أست{_C}{{3}}", bare) or (
+        re.fullmatch(f"ا{_C}{{3}}", bare) and not lexicon_classes(bare)
+    ):
+        return True  # أستخدم: the first person of استفعل; احجز، اكتب: an imperative
     for form in _unprefixed(bare):
         if form in known_verbs():
             return True
+        if form is not bare and bare[: len(bare) - len(form)].endswith(("س", "ل")):
+            if _imperfect(form, False, bare[:1] != "ف"):
+                return True
+            continue  # سامسونغ، لابتوب: the future سـ and the لـ of command precede imperfects
         if (
             form.startswith(("ال", "إ"))  # إ starts a masdar (إعلان) or a name (إرنست), no verb
             or form.endswith(("ة", "ات", "اء", "ية"))
