@@ -134,6 +134,7 @@ class Lexicon:
     adverbs: frozenset[str]
     time_nouns: frozenset[str]
     inchoatives: frozenset[str]
+    modals: frozenset[str]
     class_nouns: frozenset[str]
 
 
@@ -249,6 +250,7 @@ def lexicon() -> Lexicon:
             {"صباح", "مساء", "ليل", "ليلة", "ظهر", "نهاية", "بداية", "مطلع", "مرة"}
         ),
         inchoatives=_bare_set(governors.get("inchoative", [])),
+        modals=_bare_set(governors.get("modals", [])),
         class_nouns=_bare_set(_entries("class-nouns.txt")),
     )
 
@@ -431,6 +433,8 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
             return not (ends or right_bare in lex.pronouns)  # له هو | عشان كده
         if form in lex.inchoatives:
             return _governed_verb(form, right_bare)
+        if form in lex.modals:
+            return looks_verb(right_bare)  # لازم تحط، ممكن يكلفك; مش لازم | خالص
     # A demonstrative binds to the noun it points at (هذه التقارير، هذه فرصتك), not otherwise.
     # A preposition on the next word starts a phrase of its own (هذا | بالضبط، هذا | للجميع).
     article = _definite_any(right_bare) and not right_bare.startswith(("ب", "ل", "ك"))
