@@ -332,6 +332,11 @@ def _definite_bare(bare: str) -> bool:
     return bare.startswith("ال") and len(bare) > 3
 
 
+def _article_form(bare: str) -> list[str]:
+    """The word with its article back after لـ (للفنان -> الفنان), else nothing."""
+    return ["ال" + bare[2:]] if bare.startswith("لل") and len(bare) > 4 else []
+
+
 def _definite_any(bare: str) -> bool:
     return any(_definite_bare(form) for form in _strip_prefix(bare)) or (
         bare.startswith(("لل", "ولل", "فلل")) and len(bare) > 4
@@ -480,12 +485,13 @@ def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
             return (
                 right_bare not in lex.stopwords
                 and not looks_verb(right_bare)
+                and not _suffixed_noun(right_bare)  # مراد | استقالته: a name before its object
                 and not _governs(right_bare, lex)
                 and right_bare not in lex.adverbs
             )
         if right_bare.startswith("ال") and right_bare not in _TIME_WORDS:
             return right_bare not in lex.stopwords and not looks_verb(right_bare)
-    titled = any(form in lex.titles for form in _strip_prefix(bare))
+    titled = any(form in lex.titles for form in _strip_prefix(bare) + _article_form(bare))
     known = right_bare in names or right_bare in lex.name_words or right_bare in lex.name_firsts
     return titled and (known or right_bare.isascii())
 
@@ -524,6 +530,12 @@ def _named_by(bare: str, lex: Lexicon) -> bool:
     if any(form in lex.class_nouns for form in _strip_prefix(bare)):
         return True
     return _definite_bare(bare) and bare.endswith("ي") and _nisba(bare[2:])
+
+
+def _nationality_name(bare: str, right_bare: str) -> bool:
+    """A definite nisba (any gender or number) before a first name: الفرنسي جان، التونسية أنس."""
+    nisba = _definite_bare(bare) and bare.endswith(("ي", "ية", "يان", "يتان")) and _nisba(bare[2:])
+    return nisba and right_bare in first_names()
 
 
 def _latin_name(left: str, right: str) -> bool:
@@ -691,13 +703,15 @@ def _listed_category(
         return "idafa"  # أهم إنجازات، أرخص لابتوب: an elative completed by an indefinite noun
     if _name_pair(left, right, lex) or _latin_name(left_word, right_word):
         return "name"
+    if _nationality_name(left, right):
+        return "name"
     conjoined = right[:1] in "وف"  # فاسو | وكينيا: a conjunction more often than a name
     if not conjoined and _foreign(left, lex) and _foreign(right, lex):
         return _DOUBTFUL_NAME  # بوركينا فاسو، غوردون مور: two words no lexicon knows
-    titled = any(form in lex.titles for form in _strip_prefix(left))
+    titled = any(form in lex.titles for form in _strip_prefix(left) + _article_form(left))
     titled_class = any(form in lex.class_nouns for form in _strip_prefix(left))
     unknown = right not in lex.stopwords and not looks_verb(right) and not _governs(right, lex)
-    if titled and unknown and not right.startswith(("ال", "و", "ف")):
+    if titled and unknown and not right.startswith(("ال", "و", "ف")) and not _suffixed_noun(right):
         # A title before a word no list knows: most often a name (الرئيس ماكرون), a guess.
         return _DOUBTFUL_NAME
     if _named_by(left, lex) and _unknown_word(right, lex) and (len(right) >= 4 or titled_class):
