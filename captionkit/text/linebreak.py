@@ -471,6 +471,13 @@ _EMPHATIC = {
     "ه": ("هو",),
 }
 
+#: Emphasis that follows a definite noun (التوكيد المعنوي): نفسه، وحدها، كلهم.
+_EMPHASIS = frozenset(
+    stem + suffix
+    for stem in ("نفس", "وحد", "كل", "جميع")
+    for suffix in ("ه", "ها", "هم", "هما", "هن")
+)
+
 _TIME_WORDS = frozenset({"اليوم", "الآن", "الليلة", "الصباح", "المساء", "الأمس", "الغد"})
 
 
@@ -731,6 +738,8 @@ def _listed_category(
         left[-2:], ()
     ):
         return "noun-adjective"  # هتروح له هو: a pronoun that stresses the suffix before it
+    if right in _EMPHASIS and _definite_any(left) and not looks_verb(left):
+        return "noun-adjective"  # الخوارزمي نفسه، البحرية وحدها، الناس كلها: the noun's follower
     return None
 
 
