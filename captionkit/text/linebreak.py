@@ -508,6 +508,27 @@ def _elative(bare: str) -> bool:
     return bare == "أول" or bool(re.fullmatch(r"أ[^اويةء\s]{2,3}", bare))
 
 
+def _only_verb(bare: str) -> bool:
+    """An أفعل the lexicon knows only as a perfect verb whose root has no adjective (أنقذ)."""
+    return lexicon_classes(bare) == "V" and _elative(bare) and not _elative_root(bare)
+
+
+def _elative_root(bare: str) -> bool:
+    """An أفعل whose root has an adjective فعيل (أضعف: ضعيف) or مفعّ (أهم: مهم).
+
+    It tells an elative the lexicon knows only as a verb from a verb of the same shape
+    (أغلق، أنقذ، أفسد): their roots have no such adjective.
+    """
+    root = bare[1:]
+    if len(root) == 3:
+        forms = [root[:2] + "ي" + root[2]]
+    elif len(root) == 2:
+        forms = [root + "ي" + root[1], "م" + root]
+    else:
+        return False
+    return any("A" in lexicon_classes(form) for form in forms)
+
+
 def _elative_construct(left: str, right: str, lex: Lexicon) -> bool:
     """An elative (أفعل) before an indefinite noun, which completes it (أهم إنجازات).
 
@@ -518,8 +539,8 @@ def _elative_construct(left: str, right: str, lex: Lexicon) -> bool:
     if not _elative(left) or looks_verb(left) or left.endswith("ه"):
         return False
     found = lexicon_classes(left)
-    if not ("A" in found or found in ("", "V")):  # أهم: the lexicon has only the verb أهمّ
-        return False
+    if not ("A" in found or found == "" or (found == "V" and _elative_root(left))):
+        return False  # أهم: the lexicon has only the verb أهمّ, but مهم is an adjective
     if not _noun_like(right, lex) or _definite_any(right) or right[:1] in "بل":
         return False
     return not (looks_verb(right) or _governs(right, lex) or _starts_conjunction(right, lex))
@@ -750,6 +771,8 @@ def _content_category(
     noun = _noun_like(left, lex) or left in lex.time_nouns or left == "آخر"
     if not noun or left in lex.adverbs or right in lex.adverbs:
         return None
+    if _only_verb(left) and not _definite_any(right):
+        return None  # أغلق مؤشر، أنقذ حياة: a perfect verb before its subject (أسهل الطرق stays)
     if left == "آخر" and right in lex.time_nouns:
         return "idafa"  # آخر مرة
     if any(form in lex.construct_only for form in _strip_prefix(left)) and not looks_verb(right):
