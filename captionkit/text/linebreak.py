@@ -851,6 +851,11 @@ def _measured_noun(bare: str, lex: Lexicon) -> bool:
     return bare.isalpha()
 
 
+_HOURS_AND_PERCENT = frozenset(
+    {"صباحا", "مساء", "مساءا", "فجرا", "ظهرا", "عصرا", "ليلا", "بالمئة", "بالمائة", "بالمية"}
+)
+
+
 def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
     """A number and what it counts or dates: 12 جنديا، عام 1948، ثلاثة قرون، ساعتين ونصف."""
     if right in lex.fractions:
@@ -872,10 +877,15 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
         return True
     if _DIGITS.match(right) and _measured_noun(left, lex):
         return True  # بقوة 6.4، بسعر 900: a noun, then the number that measures it
-    if any(form in lex.numerals for form in _strip_prefix(left)) and any(
+    numeral = any(form in lex.numerals for form in _strip_prefix(left))
+    if numeral and not right.startswith("وال") and any(
         form in lex.numerals for form in _strip_prefix(right)
     ):
-        return True  # ثلاث وعشرين، السادس عشر
+        return True  # ثلاث وعشرين، السادس عشر; العاشرة | والحادية: two hours, coordinated
+    if (numeral or _DIGITS.match(left.removeprefix("و"))) and right in _HOURS_AND_PERCENT:
+        return True  # التاسعة صباحا، و30 بالمية
+    if numeral and left.startswith(("ال", "وال")) and right == "من":
+        return True  # السادس من أكتوبر، السابع والعشرين من عمره: a date or an age
     return (
         any(form in lex.numerals and not form.startswith("ال") for form in _strip_prefix(left))
         and right not in lex.stopwords
