@@ -971,6 +971,7 @@ def _indefinite_pair(left: str, right: str, lex: Lexicon, masdar: bool) -> Categ
     if masdar and not _starts_conjunction(right, lex):
         return "idafa"  # a verbal noun and its object: تطوير صواريخ، بناء برنامج
     noun = lexicon_classes(left) in ("N", "NV")  # نادي، مبنى: the lexicon's nouns head constructs
+    noun = noun or lexicon_classes(right) == "N"  # مشروع قانون، منتصف ليل: only a noun follows
     head = left not in lex.nisba_nouns and qualifier_shape(left) and not noun
     if head or right in lex.before_min or right in lex.numerals:
         return None  # a name heads no construct; واحدة من starts a new phrase
