@@ -1029,6 +1029,12 @@ def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
     return None if has_pronoun_suffix(left) else "idafa"
 
 
+def _root_waw(bare: str) -> bool:
+    """The lexicon knows the word as a noun and the rest after و as no noun (وصول، وثائق)."""
+    found = lexicon_classes(bare)
+    return ("N" in found or "A" in found) and lexicon_classes(bare[1:]) in ("", "V")
+
+
 def _starts_conjunction(bare: str, lex: Lexicon) -> bool:
     if bare in lex.conjunctions:
         return True
@@ -1036,6 +1042,8 @@ def _starts_conjunction(bare: str, lex: Lexicon) -> bool:
         rest = bare[1:]
         if bare[0] == "و" and any(bare.startswith(root) for root in lex.waw_initial):
             return False
+        if bare[0] == "و" and _root_waw(bare):
+            return False  # قبل | وصول: وصول is a noun, صول no word
         return not (bare[0] == "ف" and not (rest.startswith("ال") or rest in lex.stopwords))
     return False
 
