@@ -418,6 +418,8 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         right_bare in _PREPOSITIONS_AFTER_ADVERB or _starts_conjunction(right_bare, lex)
     ):
         return False  # adverbial بعد ("yet"): لم تصل بعد إلى اتفاق
+    if bare == "عدة" and right_bare in lex.prepositions:
+        return False  # ولايات عدة | في: "several" after its noun ends the phrase
     if bare == "مهما" and right_bare in lex.prepositions:
         return False  # دورا مهما إلى: the adjective مهمًّا, not the conditional (مهما كان)
     if bare == "لا" and right_bare in ("لم", "لن", "لا"):
@@ -506,6 +508,18 @@ def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
 def _elative(bare: str) -> bool:
     """أفعل (أكثر، أكبر), أفعّ written without its shadda (أقل، أشد), and أول."""
     return bare == "أول" or bool(re.fullmatch(r"أ[^اويةء\s]{2,3}", bare))
+
+
+def _plural_noun(bare: str, lex: Lexicon) -> bool:
+    """An indefinite plural noun: -ات, or a broken plural أفعال / فعول / فعلاء (أسابيع، قرون)."""
+    if _definite_any(bare) or looks_verb(bare) or bare in lex.stopwords or len(bare) < 4:
+        return False
+    return bare.endswith("ات") or bool(_BROKEN_PLURAL.fullmatch(bare))
+
+
+_C3 = "[^اويةء\\s]"
+#: Broken plurals: أفعال (أسباب), فعول (قرون), فعلاء (علماء), (أ/م)فاعيل (أسابيع، مشاريع).
+_BROKEN_PLURAL = re.compile(f"أ{_C3}{{2}}ا{_C3}|{_C3}{{2}}و{_C3}|{_C3}{{2}}اء|[أم]?{_C3}ا{_C3}ي{_C3}")
 
 
 def _only_verb(bare: str) -> bool:
@@ -759,6 +773,8 @@ def _listed_category(
         left[-2:], ()
     ):
         return "noun-adjective"  # هتروح له هو: a pronoun that stresses the suffix before it
+    if right == "عدة" and _plural_noun(left, lex):
+        return "noun-adjective"  # ولايات عدة، أسابيع عدة: "several" after the noun it counts
     if right in _EMPHASIS and _definite_any(left) and not looks_verb(left):
         return "noun-adjective"  # الخوارزمي نفسه، البحرية وحدها، الناس كلها: the noun's follower
     return None
