@@ -502,6 +502,7 @@ def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
             return right_bare not in lex.stopwords and not looks_verb(right_bare)
     titled = any(form in lex.titles for form in _strip_prefix(bare) + _article_form(bare))
     known = right_bare in names or right_bare in lex.name_words or right_bare in lex.name_firsts
+    known = known and right_bare not in lex.class_nouns  # بنى الخليفة | مدينة: a class noun
     return titled and (known or right_bare.isascii())
 
 
@@ -753,6 +754,7 @@ def _listed_category(
     titled = any(form in lex.titles for form in _strip_prefix(left) + _article_form(left))
     titled_class = any(form in lex.class_nouns for form in _strip_prefix(left))
     unknown = right not in lex.stopwords and not looks_verb(right) and not _governs(right, lex)
+    unknown = unknown and (right in first_names() or not lexicon_classes(right))  # | مدينة
     if titled and unknown and not right.startswith(("ال", "و", "ف")) and not _suffixed_noun(right):
         # A title before a word no list knows: most often a name (الرئيس ماكرون), a guess.
         return _DOUBTFUL_NAME
@@ -775,7 +777,8 @@ def _listed_category(
         return "noun-adjective"  # هتروح له هو: a pronoun that stresses the suffix before it
     if right == "عدة" and _plural_noun(left, lex):
         return "noun-adjective"  # ولايات عدة، أسابيع عدة: "several" after the noun it counts
-    if right in _EMPHASIS and _definite_any(left) and not looks_verb(left):
+    masculine = right.endswith("ه") and left.endswith(("ة", "ات"))  # للمدينة | كله: no agreement
+    if right in _EMPHASIS and _definite_any(left) and not looks_verb(left) and not masculine:
         return "noun-adjective"  # الخوارزمي نفسه، البحرية وحدها، الناس كلها: the noun's follower
     return None
 
