@@ -520,7 +520,9 @@ def _plural_noun(bare: str, lex: Lexicon) -> bool:
 
 _C3 = "[^اويةء\\s]"
 #: Broken plurals: أفعال (أسباب), فعول (قرون), فعلاء (علماء), (أ/م)فاعيل (أسابيع، مشاريع).
-_BROKEN_PLURAL = re.compile(f"أ{_C3}{{2}}ا{_C3}|{_C3}{{2}}و{_C3}|{_C3}{{2}}اء|[أم]?{_C3}ا{_C3}ي{_C3}")
+_BROKEN_PLURAL = re.compile(
+    f"أ{_C3}{{2}}ا{_C3}|{_C3}{{2}}و{_C3}|{_C3}{{2}}اء|[أم]?{_C3}ا{_C3}ي{_C3}"
+)
 
 
 def _only_verb(bare: str) -> bool:
@@ -897,8 +899,10 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
     if _DIGITS.match(right) and _measured_noun(left, lex):
         return True  # بقوة 6.4، بسعر 900: a noun, then the number that measures it
     numeral = any(form in lex.numerals for form in _strip_prefix(left))
-    if numeral and not right.startswith("وال") and any(
-        form in lex.numerals for form in _strip_prefix(right)
+    if (
+        numeral
+        and not right.startswith("وال")
+        and any(form in lex.numerals for form in _strip_prefix(right))
     ):
         return True  # ثلاث وعشرين، السادس عشر; العاشرة | والحادية: two hours, coordinated
     if (numeral or _DIGITS.match(left.removeprefix("و"))) and right in _HOURS_AND_PERCENT:
