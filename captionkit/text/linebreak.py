@@ -445,9 +445,28 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     # A demonstrative binds to the noun it points at (هذه التقارير، هذه فرصتك), not otherwise.
     # A preposition on the next word starts a phrase of its own (هذا | بالضبط، هذا | للجميع).
     article = _definite_any(right_bare) and not right_bare.startswith(("ب", "ل", "ك"))
+    if bare in _NEAR_DEMONSTRATIVES and _predicate_after(right_bare, lex):
+        return True  # هذا اتهام، وهذه هي، ده مش: a near demonstrative before its predicate
     return bare in lex.demonstratives and (
         article or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
     )
+
+
+#: Near demonstratives as a subject (ذلك and تلك more often close a prepositional phrase).
+_NEAR_DEMONSTRATIVES = frozenset({"هذا", "هذه", "وهذا", "وهذه", "فهذا", "فهذه", "ده", "دي", "وده"})
+
+
+def _predicate_after(right_bare: str, lex: Lexicon) -> bool:
+    """A predicate a demonstrative needs: a pronoun, مش, an indefinite noun or an elative."""
+    if right_bare in lex.pronouns or right_bare in ("مش", "مو"):
+        return True
+    if right_bare in lex.stopwords or right_bare in lex.adverbs or _DIGITS.match(right_bare):
+        return False
+    if right_bare[:1] in "بلكوف" or looks_verb(right_bare) or _definite_any(right_bare):
+        return False
+    if adjective_shape(right_bare) and not _elative(right_bare):
+        return False  # لعبة كودوكو هذه | مثيرة: after its noun the demonstrative ends the subject
+    return not _is_latin(right_bare) and len(right_bare) >= 3
 
 
 def _governed_verb(form: str, right_bare: str) -> bool:

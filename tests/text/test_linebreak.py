@@ -301,6 +301,8 @@ def test_acceptable_in_development_round_3(left: str, right: str) -> None:
         ("التاسعة", "صباحا", "number"),  # an hour
         ("قبل", "وصول", "binding"),  # وصول starts with a root و, not the conjunction
         ("سياسات", "التقشف", "idafa"),  # a plural in -ات is no verb
+        ("هذا", "اتهام", "binding"),  # a near demonstrative before its predicate
+        ("ده", "مش", "binding"),
     ],
 )
 def test_classes_added_for_held_aside_v5(left: str, right: str, expected: str) -> None:
@@ -316,6 +318,7 @@ def test_classes_added_for_held_aside_v5(left: str, right: str, expected: str) -
         ("عدة", "في"),  # "several" ends its phrase before a preposition
         ("الخليفة", "مدينة"),  # a title before a common noun is no name
         ("تركها", "وحدها"),  # emphasis after a verb's object pronoun
+        ("هذه", "مثيرة"),  # لعبة كودوكو هذه | مثيرة: after its noun, the subject ends
     ],
 )
 def test_acceptable_for_held_aside_v5(left: str, right: str) -> None:
