@@ -6,8 +6,10 @@ line a line, written for captionkit, with every bad gap marked after its left wo
 optional ``{reason}``); every other gap inside a line is a good break. ``# part: train``
 rows were written before the model was first frozen, ``held``, ``held2``, ``held3`` and
 ``held4`` (held-aside v3, measured once at 383951f) after the next four freezes; all five are
-now development rows. ``# part: held5`` rows (held-aside v4) are written by other people after
-the model was frozen for held-aside v4 and are measured apart (the script runs without them).
+now development rows, as is ``held5`` (held-aside v4, written by other people after the freeze
+for held-aside v4 and measured once at f91aa9c). ``# part: held6`` rows (held-aside v5) are
+written by other people after the model is frozen for held-aside v5 and are measured apart (the
+script runs without them).
 
 Run: ``python benchmarks/phrase_judged.py`` prints agreement per genre and part and
 the disagreements; ``--write`` also regenerates ``fixtures/linebreak/judged.tsv``
@@ -26,10 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "fixtures" / "linebreak"
 GENRES = ("news", "lecture", "drama", "social")
-#: Rows written before the model was frozen for held-aside v4 (all seen while building it).
-DEVELOPMENT = ("train", "held", "held2", "held3", "held4")
-#: Rows written after that freeze (commit message "phrase model frozen for held-aside v4").
-HELD_ASIDE = ("held5",)
+#: Rows written before the model was frozen for held-aside v5 (all seen while building it).
+DEVELOPMENT = ("train", "held", "held2", "held3", "held4", "held5")
+#: Rows written after that freeze (commit message "phrase model frozen for held-aside v5").
+HELD_ASIDE = ("held6",)
 PARTS = DEVELOPMENT + HELD_ASIDE
 CODES = {"b": "binding", "a": "noun-adjective", "i": "idafa", "n": "name", "d": "number"}
 _TOKEN = re.compile(r"(\S+?)(?:/([badin]))?(?:\{([^}]*)\})?(?=\s|$)")
@@ -142,11 +144,11 @@ def main(argv: list[str]) -> int:
 
 
 def _summary(rows: list[Row], judge: Callable[[str, str], str | None]) -> None:
-    """Agreement on the development rows and on the held-aside v4 rows, per genre and overall."""
+    """Agreement on the development rows and on the held-aside v5 rows, per genre and overall."""
     for name, parts in (
         ("development", DEVELOPMENT),
-        ("held-aside v4", HELD_ASIDE),
-        ("of which held4", ("held4",)),
+        ("held-aside v5", HELD_ASIDE),
+        ("of which held5", ("held5",)),
     ):
         chosen = [r for r in rows if r.part in parts]
         if not chosen:

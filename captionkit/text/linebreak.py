@@ -134,6 +134,7 @@ class Lexicon:
     adverbs: frozenset[str]
     time_nouns: frozenset[str]
     inchoatives: frozenset[str]
+    modals: frozenset[str]
     class_nouns: frozenset[str]
 
 
@@ -249,6 +250,7 @@ def lexicon() -> Lexicon:
             {"صباح", "مساء", "ليل", "ليلة", "ظهر", "نهاية", "بداية", "مطلع", "مرة"}
         ),
         inchoatives=_bare_set(governors.get("inchoative", [])),
+        modals=_bare_set(governors.get("modals", [])),
         class_nouns=_bare_set(_entries("class-nouns.txt")),
     )
 
@@ -328,6 +330,11 @@ def _strip_prefix(bare: str, allowed: Sequence[str] = _ARABIC_PREFIXES) -> list[
 def _definite_bare(bare: str) -> bool:
     """Starts with the article itself (no preposition or conjunction before it)."""
     return bare.startswith("ال") and len(bare) > 3
+
+
+def _article_form(bare: str) -> list[str]:
+    """The word with its article back after لـ (للفنان -> الفنان), else nothing."""
+    return ["ال" + bare[2:]] if bare.startswith("لل") and len(bare) > 4 else []
 
 
 def _definite_any(bare: str) -> bool:
@@ -411,6 +418,8 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         right_bare in _PREPOSITIONS_AFTER_ADVERB or _starts_conjunction(right_bare, lex)
     ):
         return False  # adverbial بعد ("yet"): لم تصل بعد إلى اتفاق
+    if bare == "عدة" and right_bare in lex.prepositions:
+        return False  # ولايات عدة | في: "several" after its noun ends the phrase
     if bare == "مهما" and right_bare in lex.prepositions:
         return False  # دورا مهما إلى: the adjective مهمًّا, not the conditional (مهما كان)
     if bare == "لا" and right_bare in ("لم", "لن", "لا"):
@@ -431,12 +440,33 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
             return not (ends or right_bare in lex.pronouns)  # له هو | عشان كده
         if form in lex.inchoatives:
             return _governed_verb(form, right_bare)
+        if form in lex.modals:
+            return looks_verb(right_bare)  # لازم تحط، ممكن يكلفك; مش لازم | خالص
     # A demonstrative binds to the noun it points at (هذه التقارير، هذه فرصتك), not otherwise.
     # A preposition on the next word starts a phrase of its own (هذا | بالضبط، هذا | للجميع).
     article = _definite_any(right_bare) and not right_bare.startswith(("ب", "ل", "ك"))
+    if bare in _NEAR_DEMONSTRATIVES and _predicate_after(right_bare, lex):
+        return True  # هذا اتهام، وهذه هي، ده مش: a near demonstrative before its predicate
     return bare in lex.demonstratives and (
         article or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
     )
+
+
+#: Near demonstratives as a subject (ذلك and تلك more often close a prepositional phrase).
+_NEAR_DEMONSTRATIVES = frozenset({"هذا", "هذه", "وهذا", "وهذه", "فهذا", "فهذه", "ده", "دي", "وده"})
+
+
+def _predicate_after(right_bare: str, lex: Lexicon) -> bool:
+    """A predicate a demonstrative needs: a pronoun, مش, an indefinite noun or an elative."""
+    if right_bare in lex.pronouns or right_bare in ("مش", "مو"):
+        return True
+    if right_bare in lex.stopwords or right_bare in lex.adverbs or _DIGITS.match(right_bare):
+        return False
+    if right_bare[:1] in "بلكوف" or looks_verb(right_bare) or _definite_any(right_bare):
+        return False
+    if adjective_shape(right_bare) and not _elative(right_bare):
+        return False  # لعبة كودوكو هذه | مثيرة: after its noun the demonstrative ends the subject
+    return not _is_latin(right_bare) and len(right_bare) >= 3
 
 
 def _governed_verb(form: str, right_bare: str) -> bool:
@@ -462,6 +492,13 @@ _EMPHATIC = {
     "ه": ("هو",),
 }
 
+#: Emphasis that follows a definite noun (التوكيد المعنوي): نفسه، وحدها، كلهم.
+_EMPHASIS = frozenset(
+    stem + suffix
+    for stem in ("نفس", "وحد", "كل", "جميع")
+    for suffix in ("ه", "ها", "هم", "هما", "هن")
+)
+
 _TIME_WORDS = frozenset({"اليوم", "الآن", "الليلة", "الصباح", "المساء", "الأمس", "الغد"})
 
 
@@ -476,19 +513,56 @@ def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
             return (
                 right_bare not in lex.stopwords
                 and not looks_verb(right_bare)
+                and not _suffixed_noun(right_bare)  # مراد | استقالته: a name before its object
                 and not _governs(right_bare, lex)
                 and right_bare not in lex.adverbs
             )
         if right_bare.startswith("ال") and right_bare not in _TIME_WORDS:
             return right_bare not in lex.stopwords and not looks_verb(right_bare)
-    titled = any(form in lex.titles for form in _strip_prefix(bare))
+    titled = any(form in lex.titles for form in _strip_prefix(bare) + _article_form(bare))
     known = right_bare in names or right_bare in lex.name_words or right_bare in lex.name_firsts
+    known = known and right_bare not in lex.class_nouns  # بنى الخليفة | مدينة: a class noun
     return titled and (known or right_bare.isascii())
 
 
 def _elative(bare: str) -> bool:
     """أفعل (أكثر، أكبر), أفعّ written without its shadda (أقل، أشد), and أول."""
     return bare == "أول" or bool(re.fullmatch(r"أ[^اويةء\s]{2,3}", bare))
+
+
+def _plural_noun(bare: str, lex: Lexicon) -> bool:
+    """An indefinite plural noun: -ات, or a broken plural أفعال / فعول / فعلاء (أسابيع، قرون)."""
+    if _definite_any(bare) or looks_verb(bare) or bare in lex.stopwords or len(bare) < 4:
+        return False
+    return bare.endswith("ات") or bool(_BROKEN_PLURAL.fullmatch(bare))
+
+
+_C3 = "[^اويةء\\s]"
+#: Broken plurals: أفعال (أسباب), فعول (قرون), فعلاء (علماء), (أ/م)فاعيل (أسابيع، مشاريع).
+_BROKEN_PLURAL = re.compile(
+    f"أ{_C3}{{2}}ا{_C3}|{_C3}{{2}}و{_C3}|{_C3}{{2}}اء|[أم]?{_C3}ا{_C3}ي{_C3}"
+)
+
+
+def _only_verb(bare: str) -> bool:
+    """An أفعل the lexicon knows only as a perfect verb whose root has no adjective (أنقذ)."""
+    return lexicon_classes(bare) == "V" and _elative(bare) and not _elative_root(bare)
+
+
+def _elative_root(bare: str) -> bool:
+    """An أفعل whose root has an adjective فعيل (أضعف: ضعيف) or مفعّ (أهم: مهم).
+
+    It tells an elative the lexicon knows only as a verb from a verb of the same shape
+    (أغلق، أنقذ، أفسد): their roots have no such adjective.
+    """
+    root = bare[1:]
+    if len(root) == 3:
+        forms = [root[:2] + "ي" + root[2]]
+    elif len(root) == 2:
+        forms = [root + "ي" + root[1], "م" + root]
+    else:
+        return False
+    return any("A" in lexicon_classes(form) for form in forms)
 
 
 def _elative_construct(left: str, right: str, lex: Lexicon) -> bool:
@@ -501,8 +575,8 @@ def _elative_construct(left: str, right: str, lex: Lexicon) -> bool:
     if not _elative(left) or looks_verb(left) or left.endswith("ه"):
         return False
     found = lexicon_classes(left)
-    if not ("A" in found or found in ("", "V")):  # أهم: the lexicon has only the verb أهمّ
-        return False
+    if not ("A" in found or found == "" or (found == "V" and _elative_root(left))):
+        return False  # أهم: the lexicon has only the verb أهمّ, but مهم is an adjective
     if not _noun_like(right, lex) or _definite_any(right) or right[:1] in "بل":
         return False
     return not (looks_verb(right) or _governs(right, lex) or _starts_conjunction(right, lex))
@@ -520,6 +594,12 @@ def _named_by(bare: str, lex: Lexicon) -> bool:
     if any(form in lex.class_nouns for form in _strip_prefix(bare)):
         return True
     return _definite_bare(bare) and bare.endswith("ي") and _nisba(bare[2:])
+
+
+def _nationality_name(bare: str, right_bare: str) -> bool:
+    """A definite nisba (any gender or number) before a first name: الفرنسي جان، التونسية أنس."""
+    nisba = _definite_bare(bare) and bare.endswith(("ي", "ية", "يان", "يتان")) and _nisba(bare[2:])
+    return nisba and right_bare in first_names()
 
 
 def _latin_name(left: str, right: str) -> bool:
@@ -687,13 +767,16 @@ def _listed_category(
         return "idafa"  # أهم إنجازات، أرخص لابتوب: an elative completed by an indefinite noun
     if _name_pair(left, right, lex) or _latin_name(left_word, right_word):
         return "name"
+    if _nationality_name(left, right):
+        return "name"
     conjoined = right[:1] in "وف"  # فاسو | وكينيا: a conjunction more often than a name
     if not conjoined and _foreign(left, lex) and _foreign(right, lex):
         return _DOUBTFUL_NAME  # بوركينا فاسو، غوردون مور: two words no lexicon knows
-    titled = any(form in lex.titles for form in _strip_prefix(left))
+    titled = any(form in lex.titles for form in _strip_prefix(left) + _article_form(left))
     titled_class = any(form in lex.class_nouns for form in _strip_prefix(left))
     unknown = right not in lex.stopwords and not looks_verb(right) and not _governs(right, lex)
-    if titled and unknown and not right.startswith(("ال", "و", "ف")):
+    unknown = unknown and (right in first_names() or not lexicon_classes(right))  # | مدينة
+    if titled and unknown and not right.startswith(("ال", "و", "ف")) and not _suffixed_noun(right):
         # A title before a word no list knows: most often a name (الرئيس ماكرون), a guess.
         return _DOUBTFUL_NAME
     if _named_by(left, lex) and _unknown_word(right, lex) and (len(right) >= 4 or titled_class):
@@ -713,6 +796,11 @@ def _listed_category(
         left[-2:], ()
     ):
         return "noun-adjective"  # هتروح له هو: a pronoun that stresses the suffix before it
+    if right == "عدة" and _plural_noun(left, lex):
+        return "noun-adjective"  # ولايات عدة، أسابيع عدة: "several" after the noun it counts
+    masculine = right.endswith("ه") and left.endswith(("ة", "ات"))  # للمدينة | كله: no agreement
+    if right in _EMPHASIS and _definite_any(left) and not looks_verb(left) and not masculine:
+        return "noun-adjective"  # الخوارزمي نفسه، البحرية وحدها، الناس كلها: the noun's follower
     return None
 
 
@@ -723,6 +811,8 @@ def _content_category(
     noun = _noun_like(left, lex) or left in lex.time_nouns or left == "آخر"
     if not noun or left in lex.adverbs or right in lex.adverbs:
         return None
+    if _only_verb(left) and not _definite_any(right):
+        return None  # أغلق مؤشر، أنقذ حياة: a perfect verb before its subject (أسهل الطرق stays)
     if left == "آخر" and right in lex.time_nouns:
         return "idafa"  # آخر مرة
     if any(form in lex.construct_only for form in _strip_prefix(left)) and not looks_verb(right):
@@ -801,6 +891,11 @@ def _measured_noun(bare: str, lex: Lexicon) -> bool:
     return bare.isalpha()
 
 
+_HOURS_AND_PERCENT = frozenset(
+    {"صباحا", "مساء", "مساءا", "فجرا", "ظهرا", "عصرا", "ليلا", "بالمئة", "بالمائة", "بالمية"}
+)
+
+
 def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
     """A number and what it counts or dates: 12 جنديا، عام 1948، ثلاثة قرون، ساعتين ونصف."""
     if right in lex.fractions:
@@ -822,10 +917,17 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
         return True
     if _DIGITS.match(right) and _measured_noun(left, lex):
         return True  # بقوة 6.4، بسعر 900: a noun, then the number that measures it
-    if any(form in lex.numerals for form in _strip_prefix(left)) and any(
-        form in lex.numerals for form in _strip_prefix(right)
+    numeral = any(form in lex.numerals for form in _strip_prefix(left))
+    if (
+        numeral
+        and not right.startswith("وال")
+        and any(form in lex.numerals for form in _strip_prefix(right))
     ):
-        return True  # ثلاث وعشرين، السادس عشر
+        return True  # ثلاث وعشرين، السادس عشر; العاشرة | والحادية: two hours, coordinated
+    if (numeral or _DIGITS.match(left.removeprefix("و"))) and right in _HOURS_AND_PERCENT:
+        return True  # التاسعة صباحا، و30 بالمية
+    if numeral and left.startswith(("ال", "وال")) and right == "من":
+        return True  # السادس من أكتوبر، السابع والعشرين من عمره: a date or an age
     return (
         any(form in lex.numerals and not form.startswith("ال") for form in _strip_prefix(left))
         and right not in lex.stopwords
@@ -911,6 +1013,7 @@ def _indefinite_pair(left: str, right: str, lex: Lexicon, masdar: bool) -> Categ
     if masdar and not _starts_conjunction(right, lex):
         return "idafa"  # a verbal noun and its object: تطوير صواريخ، بناء برنامج
     noun = lexicon_classes(left) in ("N", "NV")  # نادي، مبنى: the lexicon's nouns head constructs
+    noun = noun or lexicon_classes(right) == "N"  # مشروع قانون، منتصف ليل: only a noun follows
     head = left not in lex.nisba_nouns and qualifier_shape(left) and not noun
     if head or right in lex.before_min or right in lex.numerals:
         return None  # a name heads no construct; واحدة من starts a new phrase
@@ -968,6 +1071,12 @@ def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
     return None if has_pronoun_suffix(left) else "idafa"
 
 
+def _root_waw(bare: str) -> bool:
+    """The lexicon knows the word as a noun and the rest after و as no noun (وصول، وثائق)."""
+    found = lexicon_classes(bare)
+    return ("N" in found or "A" in found) and lexicon_classes(bare[1:]) in ("", "V")
+
+
 def _starts_conjunction(bare: str, lex: Lexicon) -> bool:
     if bare in lex.conjunctions:
         return True
@@ -975,6 +1084,8 @@ def _starts_conjunction(bare: str, lex: Lexicon) -> bool:
         rest = bare[1:]
         if bare[0] == "و" and any(bare.startswith(root) for root in lex.waw_initial):
             return False
+        if bare[0] == "و" and _root_waw(bare):
+            return False  # قبل | وصول: وصول is a noun, صول no word
         return not (bare[0] == "ف" and not (rest.startswith("ال") or rest in lex.stopwords))
     return False
 

@@ -186,6 +186,8 @@ def looks_verb(bare: str) -> bool:
         return False  # تجريبي، مهمتها، بيانهم: the lexicon knows it only as a noun
     if conjoined_verb(bare):
         return True
+    if len(bare) >= 5 and bare.endswith(("ات", "ية")) and bare not in known_verbs():
+        return False  # سياسات، سياسية: a feminine plural or a nisba (no verb ends so)
     if re.fullmatch(f"أست{_C}{{3}}", bare) or (
         re.fullmatch(f"ا{_C}{{3}}", bare) and not lexicon_classes(bare)
     ):

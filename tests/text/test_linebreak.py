@@ -281,3 +281,45 @@ def test_categories_on_real_files(left: str, right: str, expected: str) -> None:
 )
 def test_acceptable_in_development_round_3(left: str, right: str) -> None:
     assert bad_break_category(left, right) is None
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("رح", "يعلمك", "binding"),  # the Levantine future particle
+        ("عم", "استعمل", "binding"),  # the Levantine progressive
+        ("عشان", "تعرف", "binding"),  # Egyptian "so that"
+        ("لازم", "تحط", "binding"),  # a dialect modal before its verb
+        ("ممكن", "يكلفك", "binding"),
+        ("الفرنسي", "جان", "name"),  # a nationality before a first name
+        ("التونسية", "أنس", "name"),  # ... of any gender
+        ("الرائد", "نادر", "name"),  # a rank before a first name
+        ("للفنان", "ليوناردو", "name"),  # a profession with لـ before a first name
+        ("الخوارزمي", "نفسه", "noun-adjective"),  # emphasis follows its noun
+        ("ولايات", "عدة", "noun-adjective"),  # "several" after its plural noun
+        ("سبعة", "وتسعون", "number"),  # a compound number
+        ("التاسعة", "صباحا", "number"),  # an hour
+        ("قبل", "وصول", "binding"),  # وصول starts with a root و, not the conjunction
+        ("سياسات", "التقشف", "idafa"),  # a plural in -ات is no verb
+        ("هذا", "اتهام", "binding"),  # a near demonstrative before its predicate
+        ("ده", "مش", "binding"),
+    ],
+)
+def test_classes_added_for_held_aside_v5(left: str, right: str, expected: str) -> None:
+    assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("ممكن", "جدا"),  # a modal before no verb is a predicate
+        ("أغلق", "مؤشر"),  # a perfect verb أفعل before its subject (no elative: no غليق)
+        ("أنقذ", "حياة"),
+        ("عدة", "في"),  # "several" ends its phrase before a preposition
+        ("الخليفة", "مدينة"),  # a title before a common noun is no name
+        ("تركها", "وحدها"),  # emphasis after a verb's object pronoun
+        ("هذه", "مثيرة"),  # لعبة كودوكو هذه | مثيرة: after its noun, the subject ends
+    ],
+)
+def test_acceptable_for_held_aside_v5(left: str, right: str) -> None:
+    assert bad_break_category(left, right) is None
