@@ -3,7 +3,9 @@
 1. Synthesize the words with eSpeak NG and keep each word's sample offset.
 2. Take MFCCs of the synthesis and of the real audio.
 3. Drop the synthesis's silences and the real audio's non-speech (voice
-   activity), so music, noise and pauses never pull the path.
+   activity), so music, noise and pauses never pull the path; a pause frame at
+   every word boundary lets a pause the narrator makes mid-clause fall between
+   two words.
 4. Align the two speech-only sequences by DTW (cosine cost, coarse to fine in a band).
 5. Map each word's synthesized start and end through the path to real time.
    Since non-speech was dropped, a word that follows a pause lands on the
