@@ -237,13 +237,15 @@ def test_a_pause_inside_a_clause_falls_between_two_words(monkeypatch: pytest.Mon
     unchanged (no comma there). The truth is the narrator's word events. With no
     pause row at the word boundaries (the aligner as it was), the word after the
     pause was put about 950 ms early, on the end of the part before it, in 10 of
-    these 12 readings.
+    these 12 readings. The energy dips (the next test) are off here: they find
+    some of these pauses too, and this test is about the boundary rows.
     """
     from captionkit.audio import align as aligner
     from captionkit.audio.simulate import mix, narrate, noise
 
     from .conftest import NARRATOR, SENTENCES
 
+    monkeypatch.setattr(aligner, "CLEAR_RANGE", float("inf"))
     cases = []
     for sentence in SENTENCES:
         words = sentence.split()
@@ -263,3 +265,38 @@ def test_a_pause_inside_a_clause_falls_between_two_words(monkeypatch: pytest.Mon
     assert on_time() >= 10
     monkeypatch.setattr(aligner, "BOUNDARY_FRAMES", 0)
     assert on_time() <= 4
+
+
+def test_a_short_pause_the_voice_detector_bridges_falls_between_two_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 250 ms pause mid-clause in a clean recording: Silero stays high through it, the energy dips.
+
+    The same readings in two parts, 250 ms apart, at 30 dB SNR: 18 of 18 words
+    after the pause start within 150 ms. Without the energy dips (the aligner
+    as it was) 8 of 18 did, the others 260-450 ms early, on the pause.
+    """
+    from captionkit.audio import align as aligner
+    from captionkit.audio.simulate import mix, narrate, noise
+
+    from .conftest import NARRATOR, SENTENCES
+
+    cases = []
+    for sentence in SENTENCES:
+        words = sentence.split()
+        for k in (3, 5, 7):
+            spoken = narrate(
+                [words[:k], words[k:]], NARRATOR, seed=3, intro_s=1.0, pauses=(0.25, 0.25)
+            )
+            heard = listen_chunks([mix(spoken.samples, noise(len(spoken.samples), seed=2), 30.0)])
+            cases.append((words, k, spoken.starts_ms[k], heard))
+
+    def on_time() -> int:
+        return sum(
+            abs(align_heard(words, heard, language="ar").words[k].start_ms - truth) <= 150
+            for words, k, truth, heard in cases
+        )
+
+    assert on_time() >= 16
+    monkeypatch.setattr(aligner, "CLEAR_RANGE", float("inf"))
+    assert on_time() <= 10
