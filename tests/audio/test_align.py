@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from captionkit.audio import align_heard, align_words, fill_gaps, listen, whisper_json
-from captionkit.audio.decode import write_wav
+from captionkit.audio.decode import read, write_wav
 from captionkit.audio.dtw import banded
 from captionkit.audio.listen import listen_chunks
 from captionkit.audio.simulate import Narration, music
@@ -197,12 +197,19 @@ def test_no_speech_recordings_give_no_words() -> None:
     assert align_words([w for w, _ in invented], empty, language="en").aligned == ()
     laugh = shared_path(CORPUS, folder, "data/laugh1.mp3")
     assert align_words([], laugh, language="en").words == ()
-    # whisper's one "word" for the laughter lands on the laughter
+    # whisper's one "word" for the laughter lands on the laughter: whisper starts it
+    # at the first loud "ha" (320 ms), the breathing before it is audible from
+    # ~130 ms (the first 10 ms frame within 30 dB of the loudest)
     ((word, start),) = _recognizer(
         shared_path(CORPUS, folder, "expected/medium_auto/laugh1.mp3.words.json")
     )
+    samples = read(laugh)
+    frames = samples[: len(samples) // 160 * 160].reshape(-1, 160)
+    level = 10 * np.log10((frames**2).mean(axis=1) + 1e-12)
+    audible = int(np.argmax(level > level.max() - 30)) * 10
     placed = align_words([word], laugh, language="en").words
-    assert len(placed) == 1 and abs(placed[0].start_ms - start) <= 300
+    assert len(placed) == 1
+    assert audible - 150 <= placed[0].start_ms <= start + 300
 
 
 def test_a_clause_start_is_a_pause_however_short_the_synthesized_silence() -> None:
@@ -221,3 +228,75 @@ def test_a_clause_start_is_a_pause_however_short_the_synthesized_silence() -> No
     assert np.flatnonzero(~keep).tolist() == [50, 51, 52]
     # a clause start with no silence near it still gets a pause (one frame)
     assert np.flatnonzero(~_voiced(energy, np.array([30], np.int64))).tolist() == [29]
+
+
+def test_a_pause_inside_a_clause_falls_between_two_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A narrator pauses where the script has no punctuation: the next word starts after the pause.
+
+    Each sentence is read in two parts with 0.8 s between them, the script
+    unchanged (no comma there). The truth is the narrator's word events. With no
+    pause row at the word boundaries (the aligner as it was), the word after the
+    pause was put about 950 ms early, on the end of the part before it, in 10 of
+    these 12 readings. The energy dips (the next test) are off here: they find
+    some of these pauses too, and this test is about the boundary rows.
+    """
+    from captionkit.audio import align as aligner
+    from captionkit.audio.simulate import mix, narrate, noise
+
+    from .conftest import NARRATOR, SENTENCES
+
+    monkeypatch.setattr(aligner, "CLEAR_RANGE", float("inf"))
+    cases = []
+    for sentence in SENTENCES:
+        words = sentence.split()
+        for k in (4, 7):
+            spoken = narrate(
+                [words[:k], words[k:]], NARRATOR, seed=3, intro_s=1.0, pauses=(0.8, 0.8)
+            )
+            heard = listen_chunks([mix(spoken.samples, noise(len(spoken.samples), seed=2), 20.0)])
+            cases.append((words, k, spoken.starts_ms[k], heard))
+
+    def on_time() -> int:
+        return sum(
+            abs(align_heard(words, heard, language="ar").words[k].start_ms - truth) <= 150
+            for words, k, truth, heard in cases
+        )
+
+    assert on_time() >= 10
+    monkeypatch.setattr(aligner, "BOUNDARY_FRAMES", 0)
+    assert on_time() <= 4
+
+
+def test_a_short_pause_the_voice_detector_bridges_falls_between_two_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 250 ms pause mid-clause in a clean recording: Silero stays high through it, the energy dips.
+
+    The same readings in two parts, 250 ms apart, at 30 dB SNR: 18 of 18 words
+    after the pause start within 150 ms. Without the energy dips (the aligner
+    as it was) 10 of 18 did, the others 260-450 ms early, on the pause.
+    """
+    from captionkit.audio import align as aligner
+    from captionkit.audio.simulate import mix, narrate, noise
+
+    from .conftest import NARRATOR, SENTENCES
+
+    cases = []
+    for sentence in SENTENCES:
+        words = sentence.split()
+        for k in (3, 5, 7):
+            spoken = narrate(
+                [words[:k], words[k:]], NARRATOR, seed=3, intro_s=1.0, pauses=(0.25, 0.25)
+            )
+            heard = listen_chunks([mix(spoken.samples, noise(len(spoken.samples), seed=2), 30.0)])
+            cases.append((words, k, spoken.starts_ms[k], heard))
+
+    def on_time() -> int:
+        return sum(
+            abs(align_heard(words, heard, language="ar").words[k].start_ms - truth) <= 150
+            for words, k, truth, heard in cases
+        )
+
+    assert on_time() >= 16
+    monkeypatch.setattr(aligner, "CLEAR_RANGE", float("inf"))
+    assert on_time() <= 12
