@@ -21,7 +21,7 @@ from functools import lru_cache, partial
 from captionkit.check.model import Context, CueView, Finding, Rule
 from captionkit.check.registry import found, register
 from captionkit.check.textutil import plain_offset, show_controls
-from captionkit.check.visual import LineKind, classify, edges, undo
+from captionkit.check.visual import LineKind, classify, edges, undo, undo_mends
 from captionkit.text.arabic import (
     WORD_LIGATURES,
     is_presentation_form,
@@ -109,7 +109,9 @@ def line_kind(plain: str, context: Context) -> LineKind:
 def is_visual_line(plain: str, context: Context) -> bool:
     """The line uses the visual-order punctuation workaround (and is not reversed text)."""
     kind = line_kind(plain, context)
-    if kind is LineKind.WORKAROUND or (kind is LineKind.AMBIGUOUS and context.visual_file):
+    if kind is LineKind.WORKAROUND or (
+        kind is LineKind.AMBIGUOUS and context.visual_file and undo_mends(plain)
+    ):
         return not _reversed(plain, context) and undo(plain) != plain
     return False
 

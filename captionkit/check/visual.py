@@ -166,6 +166,29 @@ def _reversed_brackets(plain: str, lead: str) -> bool:
     return sum(undone.count(c) for c in _OPENERS) == sum(undone.count(c) for c in _CLOSERS)
 
 
+def brackets_nest(text: str) -> bool:
+    """Every bracket closes the last one opened, in logical order, and none is left open.
+
+    >>> brackets_nest("لقد(لقد)"), brackets_nest("(لقد(لقد"), brackets_nest("لا أقواس")
+    (True, False, True)
+    """
+    stack: list[str] = []
+    for char in text:
+        if char in _OPENERS:
+            stack.append(_CLOSERS[_OPENERS.index(char)])
+        elif char in _CLOSERS and (not stack or stack.pop() != char):
+            return False
+    return not stack
+
+
+def undo_mends(plain: str) -> bool:
+    """Whether undoing the workaround on an ambiguous line could be right: not when the
+    line's brackets nest as typed and would not once undone (``لقد(لقد)`` is a logical
+    parenthesis at the end, not a visual-order one at the start).
+    """
+    return not brackets_nest(plain) or brackets_nest(undo_plain(plain))
+
+
 def file_uses_workaround(kinds: Iterable[LineKind]) -> bool:
     """Whether a file's clear lines are mostly written with the workaround."""
     workaround = logical = 0
