@@ -14,13 +14,15 @@ is what keeps a two-hour narration to seconds.
 
 Each cell is reached by a diagonal step (which pays the cell's cost twice), a
 vertical or a horizontal one (once): the symmetric weighting, under which every
-path weighs the same and a short path is not favoured. Inside a row the
+path weighs the same and a short path is not favoured; a vertical or
+horizontal step also pays :data:`STEP_PENALTY`, so that holding a frame is
+not free where the frames barely differ. Inside a row the
 horizontal steps form a running minimum::
 
     D[k] = min(A[k], D[k-1] + C[k])  =>  D[k] = P[k] + min_{m<=k} (A[m] - P[m])
 
 with ``A`` the best arrival from the row above and ``P`` the running sum of the
-row's costs, so a whole row is a handful of vectorised operations.
+row's costs (each with the penalty), so a whole row is a handful of vectorised operations.
 """
 
 from __future__ import annotations
@@ -32,6 +34,16 @@ import numpy.typing as npt
 
 _DIAGONAL, _VERTICAL, _HORIZONTAL, _START = 0, 1, 2, 3
 _INF = np.float64(1e18)
+#: Cost added to each vertical or horizontal step: the path keeps pace unless the frames say otherwise.
+#:
+#: Under the symmetric weights a staircase of vertical and horizontal steps
+#: costs what the diagonal through the same cells costs, so the path could
+#: hold one synthesized frame over 440 ms of real speech and make up for it
+#: later at no price (gaenswein15: "außerordentliche" stretched over "Form
+#: des", the next three words 320-490 ms late). A small price per held step
+#: keeps the pace where the similarities barely differ. 0.15 leaves that
+#: path; 0.3 squeezes two quiet words at the file's end into one frame.
+STEP_PENALTY = 0.2
 #: Half-width of a finer pass's band, in frames of the coarser pass around its path.
 BAND = 6
 
@@ -101,8 +113,8 @@ def _run_blocks(
         # symmetric weights: a diagonal step pays its cell twice, so no path
         # is cheaper for being shorter (every path weighs rows + columns)
         diagonal = above[:, :-1] + 2.0 * cost
-        vertical = above[:, 1:] + cost
-        running = np.cumsum(cost, axis=1)
+        vertical = above[:, 1:] + cost + STEP_PENALTY
+        running = np.cumsum(cost + STEP_PENALTY, axis=1)
         arrival = np.minimum(vertical, diagonal) - running
         best = np.minimum.accumulate(arrival, axis=1)
         total = running + best

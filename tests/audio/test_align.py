@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from captionkit.audio import align_heard, align_words, fill_gaps, listen, whisper_json
 from captionkit.audio.decode import read, write_wav
-from captionkit.audio.dtw import banded
+from captionkit.audio.dtw import STEP_PENALTY, banded
 from captionkit.audio.listen import listen_chunks
 from captionkit.audio.simulate import Narration, music
 from captionkit.audio.tts import TARGET_RATE
@@ -20,7 +20,10 @@ from tests.conftest import shared_path
 
 
 def _reference(a: np.ndarray, b: np.ndarray) -> float:
-    """Textbook symmetric DTW (diagonal steps weigh 2), full matrix, plain loops."""
+    """Textbook symmetric DTW (diagonal steps weigh 2), full matrix, plain loops.
+
+    Each vertical or horizontal step after the first row also pays ``STEP_PENALTY``.
+    """
     cost = 1.0 - a @ b.T
     n, m = cost.shape
     total = np.full((n, m), np.inf)
@@ -29,9 +32,13 @@ def _reference(a: np.ndarray, b: np.ndarray) -> float:
             if i == 0:
                 total[i, j] = cost[0, : j + 1].sum()
                 continue
-            best = total[i - 1, j] + cost[i, j]
+            best = total[i - 1, j] + cost[i, j] + STEP_PENALTY
             if j > 0:
-                best = min(best, total[i - 1, j - 1] + 2 * cost[i, j], total[i, j - 1] + cost[i, j])
+                best = min(
+                    best,
+                    total[i - 1, j - 1] + 2 * cost[i, j],
+                    total[i, j - 1] + cost[i, j] + STEP_PENALTY,
+                )
             total[i, j] = best
     return float(total[-1, -1])
 
@@ -42,8 +49,9 @@ def _path_cost(a: np.ndarray, b: np.ndarray, low: np.ndarray, high: np.ndarray) 
     total = float(cost[0, : high[0] + 1].sum())
     for i in range(1, len(a)):
         diagonal = low[i] > high[i - 1]
-        total += cost[i, low[i]] * (2.0 if diagonal else 1.0)
+        total += cost[i, low[i]] * 2.0 if diagonal else cost[i, low[i]] + STEP_PENALTY
         total += float(cost[i, low[i] + 1 : high[i] + 1].sum())
+        total += STEP_PENALTY * float(high[i] - low[i])
     return total
 
 
@@ -60,6 +68,23 @@ def test_full_band_dtw_finds_the_optimal_path(n: int, m: int, seed: int) -> None
     assert all(low[i] <= high[i] for i in range(n))
     assert all(low[i + 1] in (high[i], high[i] + 1) for i in range(n - 1))
     assert _path_cost(a, b, low, high) == pytest.approx(_reference(a, b), abs=1e-3)
+
+
+@pytest.mark.parametrize(("similar", "held"), [(0.9, False), (0.5, True)])
+def test_dtw_holds_a_frame_only_when_the_frames_say_so(similar: float, held: bool) -> None:
+    # synthesized u u v against real u v v: the diagonal meets u against v once
+    # (cost 1 - similar, paid twice: 0.2 or 1.0); holding the first real frame
+    # and then the last synthesized one meets only equal frames, for two held
+    # steps (2 x STEP_PENALTY = 0.4). Without the price the held path always
+    # won, however little the frames differ (gaenswein15's "Form des" came
+    # 490 ms late on such a path).
+    u = np.array([1.0, 0.0], np.float32)
+    v = np.array([similar, np.sqrt(1 - similar**2)], np.float32)
+    low, high = banded(np.stack([u, u, v]), np.stack([u, v, v]), np.zeros(3, np.int64), 3)
+    assert pytest.approx(0.2) == STEP_PENALTY
+    path = [(0, 0), (1, 0), (2, 1), (2, 2)] if held else [(0, 0), (1, 1), (2, 2)]
+    cells = [(i, j) for i in range(3) for j in range(int(low[i]), int(high[i]) + 1)]
+    assert cells == path
 
 
 @settings(max_examples=30)
