@@ -39,3 +39,51 @@ def test_a_german_year_is_spoken_shorter() -> None:
     cardinal = as_number.word_starts[2] - as_number.word_starts[1]
     year = as_year.word_starts[2] - as_year.word_starts[1]
     assert year < 0.9 * cardinal
+
+
+@pytest.mark.parametrize(
+    ("word", "said"),
+    [
+        ("質問", "しつもん"),  # shitsumon, "question"
+        ("日本語", "にほんご"),  # nihongo
+        ("東京", "とうきょう"),  # tōkyō
+        ("私は", "わたしは"),  # watashi + the particle wa, written は: one word still
+        ("AI技術", "AIぎじゅつ"),  # gijutsu; the Latin letters kept as written
+        ("こんにちは", "こんにちは"),  # kana only: unchanged
+        ("ニュース", "ニュース"),
+        ("1962", "1962"),
+    ],
+)
+def test_japanese_kanji_are_read_in_hiragana(word: str, said: str) -> None:
+    """eSpeak NG speaks a kanji as its character name (1.7 s for 質問): it is given the kana."""
+    pytest.importorskip("pykakasi", reason="pykakasi (the audio extra) reads kanji as kana")
+    assert reading(word, "ja") == said
+    assert reading(word, "ja-jp") == said
+    assert reading(word, "fr") == word  # only Japanese
+
+
+def test_a_japanese_word_in_hiragana_is_spoken_shorter() -> None:
+    """The kana reading is one word (one word event) and far shorter than the kanji names."""
+    pytest.importorskip("pykakasi", reason="pykakasi (the audio extra) reads kanji as kana")
+    voice = Voice("ja")
+    as_kanji = synthesize(["ご", "質問", "です"], voice)
+    as_kana = synthesize(["ご", reading("質問", "ja"), "です"], voice)
+    assert (as_kana.word_starts >= 0).all()
+    kanji = as_kanji.word_starts[2] - as_kanji.word_starts[1]
+    kana = as_kana.word_starts[2] - as_kana.word_starts[1]
+    assert kana < 0.5 * kanji
+
+
+def test_without_pykakasi_a_japanese_word_is_spoken_as_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from captionkit.audio import readings
+
+    monkeypatch.setitem(sys.modules, "pykakasi", None)  # import raises ImportError
+    readings._kana_converter.cache_clear()
+    try:
+        assert reading("質問", "ja") == "質問"
+    finally:
+        readings._kana_converter.cache_clear()
