@@ -410,7 +410,7 @@ def _line_continues(words: Sequence[str], gap: int, opens: str = "") -> bool:
     ``opens`` with one.
     """
     last = words[gap]
-    if _closes(last[::-1].lstrip("\"'»”’)]}›")) or _closes(opens):
+    if _closes(last[::-1].lstrip(_CLOSERS)) or _closes(opens):
         return False
     right = words[gap + 1]
     if break_bonus("", right.lstrip(_MARKS)) > 0.0:
@@ -484,13 +484,7 @@ def _closes(mark_first: str) -> bool:
 
 def _line_firsts(words: Sequence[str], line_ends: Collection[int]) -> list[tuple[int, int]]:
     """Each inner script line end ``gap`` with the index of the first word of its line."""
-    found: list[tuple[int, int]] = []
-    first = 0
-    for gap in sorted(set(line_ends)):
-        if first <= gap < len(words) - 1:
-            found.append((gap, first))
-            first = gap + 1
-    return found
+    return [(stop - 1, begin) for begin, stop in _lines(words, line_ends) if stop < len(words)]
 
 
 def utterance_chance(

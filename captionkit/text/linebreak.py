@@ -45,6 +45,7 @@ from captionkit.text.wordclass import (
     accusative,
     adjective_shape,
     first_names,
+    function_words,
     has_pronoun_suffix,
     known_adjective,
     lexicon_classes,
@@ -206,8 +207,6 @@ def _bare_set(words: Iterable[str]) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load the word lists once: arabic-stopwords plus the data files."""
-    from arabicstopwords.arabicstopwords import STOPWORDS  # type: ignore[import-untyped]
-
     binding, demonstratives, prepositions, relatives, conjunctions = _stopword_classes()
     extra = {word.casefold() for word in _entries("binding-extra.txt")}
     binding |= extra
@@ -222,7 +221,7 @@ def lexicon() -> Lexicon:
         prepositions=frozenset(prepositions | _EN_PREPOSITIONS),
         relatives=frozenset(relatives | _EN_RELATIVES | _SUBORDINATORS | _DIALECT_RELATIVES),
         conjunctions=frozenset(conjunctions | _EN_CONJUNCTIONS),
-        stopwords=frozenset(STOPWORDS) | frozenset(extra),
+        stopwords=function_words() | frozenset(extra),
         adjectives=_bare_set(_entries("adjectives.txt")),
         name_pairs=frozenset(name_pairs),
         name_firsts=frozenset(pair[0] for pair in name_pairs)
@@ -696,7 +695,7 @@ def _across_mark(left: str, right: str, marked: str, lex: Lexicon) -> Category |
     if marked == "open":
         return "binding" if _binds(left, right, lex) else None
     if marked == "ellipsis" and right:
-        named = any(form in lex.class_nouns | lex.titles for form in _strip_prefix(left))
+        named = any(form in lex.class_nouns or form in lex.titles for form in _strip_prefix(left))
         if named and _unknown_word(right, lex, shaped=True):
             return "name"
     return None
@@ -772,8 +771,8 @@ def _listed_category(
     conjoined = right[:1] in "وف"  # فاسو | وكينيا: a conjunction more often than a name
     if not conjoined and _foreign(left, lex) and _foreign(right, lex):
         return _DOUBTFUL_NAME  # بوركينا فاسو، غوردون مور: two words no lexicon knows
-    titled = any(form in lex.titles for form in _strip_prefix(left) + _article_form(left))
-    titled_class = any(form in lex.class_nouns for form in _strip_prefix(left))
+    titled = any(form in lex.titles for form in forms + _article_form(left))
+    titled_class = any(form in lex.class_nouns for form in forms)
     unknown = right not in lex.stopwords and not looks_verb(right) and not _governs(right, lex)
     unknown = unknown and (right in first_names() or not lexicon_classes(right))  # | مدينة
     if titled and unknown and not right.startswith(("ال", "و", "ف")) and not _suffixed_noun(right):

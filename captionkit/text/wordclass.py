@@ -149,11 +149,17 @@ def conjoined_verb(bare: str) -> bool:
     return False
 
 
-def _function_word(bare: str) -> bool:
-    """A form of arabic-stopwords' function words (maybe with its prefixes)."""
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """arabic-stopwords' function words, each with its prefixed forms (loaded once)."""
     from arabicstopwords.arabicstopwords import STOPWORDS  # type: ignore[import-untyped]
 
-    return bare in STOPWORDS
+    return frozenset(STOPWORDS)
+
+
+def _function_word(bare: str) -> bool:
+    """A form of arabic-stopwords' function words (maybe with its prefixes)."""
+    return bare in function_words()
 
 
 def verb_only(bare: str) -> bool:
