@@ -1,0 +1,158 @@
+"""Audio alignment of ``dosparlants.mp3`` against onsets marked by hand.
+
+whisper-ctranslate2's ``dosparlants.mp3`` (Catalan, two speakers, 34.5 s) has one
+recognizer output, with segment times in whole seconds, so ``audio_real.py`` can
+only measure that rounding on it. ``fixtures/audio/dosparlants-onsets.tsv`` holds,
+for each of its 14 segments, the start of the segment's first word marked by hand
+from waveform and spectrogram pictures (``sure`` to about 20-30 ms; two rows
+``unsure``, whose notes give both readings), made before any aligner was run on
+the file.
+
+The transcript (the segments' texts, read as ``audio_real.py`` reads them) is
+aligned with ``captionkit.audio.align_words``, and each segment's first word's
+start is compared with the hand mark: median, p95 and max of the absolute
+difference, over the ``sure`` rows and over all rows. The same figures for the
+recognizer's whole-second segment starts show how far that reference is from
+the audio.
+
+Run: ``python benchmarks/audio_hand.py`` (``--json`` for a document).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from audio_real import CASES, CORPUS, recognizer_words
+
+ONSETS = Path(__file__).resolve().parents[1] / "fixtures" / "audio" / "dosparlants-onsets.tsv"
+CASE = next(case for case in CASES if case.name.startswith("dosparlants"))
+
+
+@dataclass(frozen=True)
+class Onset:
+    segment: int
+    word: str
+    start_ms: int
+    sure: bool
+
+
+def read_onsets(path: Path = ONSETS) -> list[Onset]:
+    """The hand marks, in segment order (comment lines and the header row skipped)."""
+    rows = [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return [
+        Onset(int(segment), word, int(start), status == "sure")
+        for segment, word, start, status, _ in rows[1:]
+    ]
+
+
+def figures(errors: list[float]) -> dict[str, int]:
+    """Median, p95 and max of absolute differences in ms."""
+    if not errors:
+        return {}
+    return {
+        "n": len(errors),
+        "median_ms": round(float(np.median(errors))),
+        "p95_ms": round(float(np.percentile(errors, 95))),
+        "max_ms": round(max(errors)),
+    }
+
+
+def run() -> dict[str, object]:
+    from captionkit.audio import align_words
+
+    words = recognizer_words(CORPUS / CASE.expected, CASE.segments_only)
+    firsts = [index for index, (_, start) in enumerate(words) if start is not None]
+    onsets = read_onsets()
+    if len(firsts) != len(onsets):
+        raise SystemExit(f"{len(firsts)} segments in the transcript, {len(onsets)} hand marks")
+    alignment = align_words([w for w, _ in words], CORPUS / CASE.audio, language=CASE.language)
+    rows: list[dict[str, object]] = []
+    for index, onset in zip(firsts, onsets, strict=True):
+        placed = alignment.words[index]
+        reference = words[index][1]
+        assert reference is not None
+        word = words[index][0].strip(",.?!")
+        if word != onset.word:
+            raise SystemExit(
+                f"segment {onset.segment}: {word!r} in the transcript, {onset.word!r} marked"
+            )
+        rows.append(
+            {
+                "segment": onset.segment,
+                "word": onset.word,
+                "sure": onset.sure,
+                "hand_ms": onset.start_ms,
+                "aligned_ms": placed.start_ms if placed.status == "aligned" else None,
+                "status": placed.status,
+                "recognizer_ms": round(reference),
+            }
+        )
+
+    def errors(key: str, only_sure: bool) -> list[float]:
+        return [
+            abs(float(row[key]) - float(row["hand_ms"]))  # type: ignore[arg-type]
+            for row in rows
+            if row[key] is not None and (row["sure"] or not only_sure)
+        ]
+
+    return {
+        "rows": rows,
+        "missing": sum(1 for row in rows if row["aligned_ms"] is None),
+        "aligner_sure": figures(errors("aligned_ms", True)),
+        "aligner_all": figures(errors("aligned_ms", False)),
+        "recognizer_sure": figures(errors("recognizer_ms", True)),
+        "recognizer_all": figures(errors("recognizer_ms", False)),
+    }
+
+
+def _line(name: str, found: object) -> str:
+    if not isinstance(found, dict) or not found:
+        return f"{name:34} -"
+    return f"{name:34} {found['n']:>3} {found['median_ms']:>7} {found['p95_ms']:>6} {found['max_ms']:>6}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true")
+    options = parser.parse_args()
+    if not (CORPUS / CASE.audio).exists():
+        print(f"skipped: {CORPUS / CASE.audio} is absent")
+        return 0
+    result = run()
+    if options.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(
+        f"{'seg':>3} {'word':8} {'status':6} {'hand':>6} {'aligned':>8} {'diff':>6} {'recognizer':>10}"
+    )
+    for row in result["rows"]:  # type: ignore[attr-defined]
+        aligned = row["aligned_ms"]
+        diff = "-" if aligned is None else f"{aligned - row['hand_ms']:+d}"
+        print(
+            f"{row['segment']:>3} {row['word']:8} {'sure' if row['sure'] else 'unsure':6}"
+            f" {row['hand_ms']:>6} {aligned if aligned is not None else '-':>8} {diff:>6}"
+            f" {row['recognizer_ms']:>10}"
+        )
+    print(f"\n{'|start - hand start| (ms)':34} {'n':>3} {'median':>7} {'p95':>6} {'max':>6}")
+    print(_line("aligner, sure rows", result["aligner_sure"]))
+    print(_line("aligner, all rows", result["aligner_all"]))
+    print(_line("recognizer (whole s), sure rows", result["recognizer_sure"]))
+    print(_line("recognizer (whole s), all rows", result["recognizer_all"]))
+    print(f"segments' first words not aligned: {result['missing']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
