@@ -43,6 +43,9 @@ _KANJI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
 _JAPANESE = re.compile(
     "[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff65]+"
 )
+# a kana that a small kana or ー can follow (not the middle dot ・)
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa\u30fc]")
+_ORPHAN_LONG = re.compile("(?<![\u3041-\u3096\u30a1-\u30fa\u30fc])ー+")
 # a mora that cannot begin a word's reading: small kana, the geminate っ, the long vowel mark ー
 _BOUND = frozenset("ぁぃぅぇぉゃゅょゎァィゥェォャュョヮっッー")
 _SMALL = frozenset("ぁぃぅぇぉゃゅょゎァィゥェォャュョヮ")
@@ -158,16 +161,20 @@ def _char_readings(orig: str, kana: str) -> list[str]:
 
 
 def _lean(said: list[str]) -> list[str]:
-    """Each reading's leading small kana, っ and ー moved to the reading before it (ニ ュ → ニュ, "")."""
+    """Each reading's leading small kana, っ and ー moved to the reading before it (ニ ュ → ニュ, "").
+
+    A ー with no kana before it is dropped: it lengthens nothing, and alone
+    eSpeak NG says the mark's name.
+    """
     out = list(said)
     bound = "".join(sorted(_BOUND))
-    for index in range(1, len(out)):
-        cut = len(out[index]) - len(out[index].lstrip(bound))
+    for index, text in enumerate(out):
+        cut = len(text) - len(text.lstrip(bound))
         before = next((i for i in range(index - 1, -1, -1) if out[i]), None)
-        if cut and before is not None:
-            out[before] += out[index][:cut]
-            out[index] = out[index][cut:]
-    return out
+        if cut and before is not None and _KANA.match(out[before][-1]):
+            out[before] += text[:cut]
+            out[index] = text[cut:]
+    return [_ORPHAN_LONG.sub("", text) for text in out]
 
 
 def _run_readings(words: Sequence[str]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from captionkit.audio.readings import reading, readings
@@ -127,7 +127,9 @@ def test_a_kanji_compound_split_over_words_is_read_as_a_compound(
         (["シ", "ャ", "ー"], ["シャー", "", ""]),
         (["せ", "っ", "て"], ["せっ", "", "て"]),
         (["ショ", "ン"], ["ショ", "ン"]),  # ン is a mora of its own
-        (["ー", "ス"], ["ー", "ス"]),  # nothing before it to lean on
+        (["ー", "ス"], ["", "ス"]),  # nothing before it to lengthen: eSpeak NG would name it
+        (["ュ", "ス"], ["ュ", "ス"]),  # read ゆ: as close as it gets
+        (["「", "ー", "ス"], ["「", "", "ス"]),
     ],
 )
 def test_small_kana_and_the_long_vowel_mark_lean_on_the_mora_before(
@@ -138,7 +140,7 @@ def test_small_kana_and_the_long_vowel_mark_lean_on_the_mora_before(
 
 def test_runs_end_at_words_in_other_scripts() -> None:
     pytest.importorskip("pykakasi", reason="pykakasi (the audio extra) reads kanji as kana")
-    assert readings(["技", "術", "AI", "ー", "1962"], "ja") == ["ぎ", "じゅつ", "AI", "ー", "1962"]
+    assert readings(["技", "術", "AI", "ー", "1962"], "ja") == ["ぎ", "じゅつ", "AI", "", "1962"]
     assert readings(["von", "1962"], "de") == ["von", "19 hundert 62"]
     assert readings(["質", "問"], "fr") == ["質", "問"]
 
@@ -148,23 +150,36 @@ def test_runs_end_at_words_in_other_scripts() -> None:
     st.data(),
 )
 def test_a_kana_run_is_spoken_whole_however_it_is_split(text: str, data: st.DataObject) -> None:
-    """Kana read as themselves: the readings, joined, are the text (only moved between words)."""
+    """Kana read as themselves: the readings, joined, are the text (only moved between words),
+    but for a ー that starts the run (nothing to lengthen)."""
     cuts = sorted(data.draw(st.sets(st.integers(1, max(1, len(text) - 1)))) if text else [])
     bounds = [0, *[c for c in cuts if c < len(text)], len(text)]
     words = [text[a:b] for a, b in itertools.pairwise(bounds)]
-    assert "".join(readings(words, "ja")) == "".join(words)
+    assert "".join(readings(words, "ja")) == "".join(words).lstrip("ー")
     assert len(readings(words, "ja")) == len(words)
 
 
-@pytest.mark.parametrize(
-    "text", ["実際と違う件に関するご質問", "管理上をしているサイト", "設定した"]
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet="質問実際管理上日本語東京々あいうかきっゃゅょアイカッャュョンー。、「」・",
+        max_size=14,
+    ),
+    st.data(),
 )
-def test_a_split_run_reads_as_the_whole_run(text: str) -> None:
+@example("実際と違う件に関するご質問", set(range(1, 13)))
+@example("「ーー」", {1, 2})
+def test_a_split_run_reads_as_the_whole_run(text: str, data: st.DataObject | set[int]) -> None:
     """However the words cut it, the run's reading is the same: only its division differs."""
     pytest.importorskip("pykakasi", reason="pykakasi (the audio extra) reads kanji as kana")
-    whole = "".join(readings([text], "ja"))
-    assert "".join(readings(list(text), "ja")) == whole
-    assert "".join(readings([text[:3], text[3:]], "ja")) == whole
+    drawn = (
+        data if isinstance(data, set) else data.draw(st.sets(st.integers(1, max(1, len(text) - 1))))
+    )
+    bounds = [0, *sorted(c for c in drawn if 0 < c < len(text)), len(text)]
+    words = [text[a:b] for a, b in itertools.pairwise(bounds)]
+    said = readings(words, "ja")
+    assert len(said) == len(words)
+    assert "".join(said) == "".join(readings(["".join(words)], "ja"))
 
 
 def test_a_run_read_together_is_spoken_shorter() -> None:
