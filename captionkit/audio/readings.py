@@ -111,7 +111,7 @@ def _ends_reading(mora: str, before: str) -> bool:
     if mora[0] in "んンっッー":
         return True
     vowel = _VOWELS.get(_hira(before)[-1:], "")
-    return (mora == "う" and vowel in "ou") or (mora == "い" and vowel in "ae")
+    return (mora == "う" and vowel in ("o", "u")) or (mora == "い" and vowel in ("a", "e"))
 
 
 def _split(kana: str, count: int) -> list[str]:
@@ -182,7 +182,7 @@ def _run_readings(words: Sequence[str]) -> list[str]:
     convert = _kana_converter()
     text = "".join(words)
     if convert is None or not text:
-        return list(words)
+        return _lean(list(words))
     owner = [index for index, word in enumerate(words) for _ in word]
     parts = convert(text)
     if "".join(part["orig"] for part in parts) != text:

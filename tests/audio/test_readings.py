@@ -89,6 +89,13 @@ def test_without_pykakasi_a_japanese_word_is_spoken_as_written(
     readings._kana_converter.cache_clear()
     try:
         assert reading("質問", "ja") == "質問"
+        assert readings.readings(["質", "問", "ニ", "ュ", "ー"], "ja") == [
+            "質",
+            "問",
+            "ニュー",
+            "",
+            "",
+        ]
     finally:
         readings._kana_converter.cache_clear()
 
@@ -105,6 +112,7 @@ def test_without_pykakasi_a_japanese_word_is_spoken_as_written(
         (["設", "定", "した"], ["せっ", "てい", "した"]),
         (["管", "理", "上"], ["かん", "り", "じょう"]),  # kanrijō, "administrative"
         (["検", "査", "結", "果"], ["けん", "さ", "けっ", "か"]),  # kensa kekka
+        (["簡", "易"], ["かん", "い"]),  # kan'i: this い follows ん, it is no long vowel
         (["同", "じ"], ["おな", "じ"]),  # onaji: the okurigana じ is its own word's
         (["関", "する"], ["かん", "する"]),
         (["ご", "質", "問"], ["ご", "しつ", "もん"]),
