@@ -30,7 +30,7 @@ import numpy.typing as npt
 from captionkit.audio.dtw import align_path
 from captionkit.audio.features import FRAME_MS, HOP, mfcc_frames, normalize
 from captionkit.audio.listen import Heard, listen
-from captionkit.audio.readings import reading
+from captionkit.audio.readings import readings
 from captionkit.audio.tts import Voice, fresh_engine, synthesize
 from captionkit.audio.vad import VadSettings, frame_mask, regions
 
@@ -124,7 +124,7 @@ def speak(words: Sequence[str], voice: Voice) -> Spoken:
     starts = np.full(len(words), -1, np.int64)
     frames = 0
     for begin, end in _groups(words):
-        said = [reading(word, voice.name) for word in words[begin:end]]
+        said = readings(words[begin:end], voice.name)
         synthesis = synthesize(said, voice)
         if len(synthesis.samples) == 0:
             continue

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import itertools
 
-from captionkit.audio.readings import reading
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from captionkit.audio.readings import reading, readings
 from captionkit.audio.tts import Voice, synthesize
 
 
@@ -85,5 +89,113 @@ def test_without_pykakasi_a_japanese_word_is_spoken_as_written(
     readings._kana_converter.cache_clear()
     try:
         assert reading("質問", "ja") == "質問"
+        assert readings.readings(["質", "問", "ニ", "ュ", "ー"], "ja") == [
+            "質",
+            "問",
+            "ニュー",
+            "",
+            "",
+        ]
     finally:
         readings._kana_converter.cache_clear()
+
+
+# Each kanji's reading inside the compound, checked in a dictionary (on'yomi; 実 じつ and
+# 設 せつ, 結 けつ geminate before a voiceless consonant: じっさい, せってい, けっか).
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["質", "問"], ["しつ", "もん"]),  # 問 alone is read とん
+        (["実", "際"], ["じっ", "さい"]),  # alone: み, きわ
+        (["医", "療"], ["い", "りょう"]),  # not いりょ, う: a long vowel ends a reading
+        (["認", "識"], ["にん", "しき"]),
+        (["設", "定", "した"], ["せっ", "てい", "した"]),
+        (["管", "理", "上"], ["かん", "り", "じょう"]),  # kanrijō, "administrative"
+        (["検", "査", "結", "果"], ["けん", "さ", "けっ", "か"]),  # kensa kekka
+        (["簡", "易"], ["かん", "い"]),  # kan'i: this い follows ん, it is no long vowel
+        (["同", "じ"], ["おな", "じ"]),  # onaji: the okurigana じ is its own word's
+        (["関", "する"], ["かん", "する"]),
+        (["ご", "質", "問"], ["ご", "しつ", "もん"]),
+    ],
+)
+def test_a_kanji_compound_split_over_words_is_read_as_a_compound(
+    words: list[str], said: list[str]
+) -> None:
+    pytest.importorskip("pykakasi", reason="pykakasi (the audio extra) reads kanji as kana")
+    assert readings(words, "ja") == said
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (
+            ["ニ", "ュ", "ー", "ス"],
+            ["ニュー", "", "", "ス"],
+        ),  # nyū su: ュ and ー are not morae alone
+        (["シ", "ャ", "ー"], ["シャー", "", ""]),
+        (["せ", "っ", "て"], ["せっ", "", "て"]),
+        (["ショ", "ン"], ["ショ", "ン"]),  # ン is a mora of its own
+        (["ー", "ス"], ["", "ス"]),  # nothing before it to lengthen: eSpeak NG would name it
+        (["ュ", "ス"], ["ュ", "ス"]),  # read ゆ: as close as it gets
+        (["「", "ー", "ス"], ["「", "", "ス"]),
+    ],
+)
+def test_small_kana_and_the_long_vowel_mark_lean_on_the_mora_before(
+    words: list[str], said: list[str]
+) -> None:
+    assert readings(words, "ja") == said
+
+
+def test_runs_end_at_words_in_other_scripts() -> None:
+    pytest.importorskip("pykakasi", reason="pykakasi (the audio extra) reads kanji as kana")
+    assert readings(["技", "術", "AI", "ー", "1962"], "ja") == ["ぎ", "じゅつ", "AI", "", "1962"]
+    assert readings(["von", "1962"], "de") == ["von", "19 hundert 62"]
+    assert readings(["質", "問"], "fr") == ["質", "問"]
+
+
+@given(
+    st.text(alphabet="ぁあぃいうかがきしじっつてのゃゅょアイウカキシジッツャュョンー", max_size=12),
+    st.data(),
+)
+def test_a_kana_run_is_spoken_whole_however_it_is_split(text: str, data: st.DataObject) -> None:
+    """Kana read as themselves: the readings, joined, are the text (only moved between words),
+    but for a ー that starts the run (nothing to lengthen)."""
+    cuts = sorted(data.draw(st.sets(st.integers(1, max(1, len(text) - 1)))) if text else [])
+    bounds = [0, *[c for c in cuts if c < len(text)], len(text)]
+    words = [text[a:b] for a, b in itertools.pairwise(bounds)]
+    assert "".join(readings(words, "ja")) == "".join(words).lstrip("ー")
+    assert len(readings(words, "ja")) == len(words)
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet="質問実際管理上日本語東京々あいうかきっゃゅょアイカッャュョンー。、「」・",
+        max_size=14,
+    ),
+    st.data(),
+)
+@example("実際と違う件に関するご質問", set(range(1, 13)))
+@example("「ーー」", {1, 2})
+def test_a_split_run_reads_as_the_whole_run(text: str, data: st.DataObject | set[int]) -> None:
+    """However the words cut it, the run's reading is the same: only its division differs."""
+    pytest.importorskip("pykakasi", reason="pykakasi (the audio extra) reads kanji as kana")
+    drawn = (
+        data if isinstance(data, set) else data.draw(st.sets(st.integers(1, max(1, len(text) - 1))))
+    )
+    bounds = [0, *sorted(c for c in drawn if 0 < c < len(text)), len(text)]
+    words = [text[a:b] for a, b in itertools.pairwise(bounds)]
+    said = readings(words, "ja")
+    assert len(said) == len(words)
+    assert "".join(said) == "".join(readings(["".join(words)], "ja"))
+
+
+def test_a_run_read_together_is_spoken_shorter() -> None:
+    """ー alone is eSpeak NG's name for the mark (0.9 s); ニュース said whole is ~0.5 s."""
+    voice = Voice("ja")
+    words = ["ニ", "ュ", "ー", "ス"]
+    alone = synthesize(words, voice)
+    together = synthesize(readings(words, "ja"), voice)
+    assert together.duration_ms < 0.5 * alone.duration_ms
+    assert together.word_starts.tolist()[1:3] == [-1, -1]  # said nothing: ュ and ー
+    assert (together.word_starts[[0, 3]] >= 0).all()
