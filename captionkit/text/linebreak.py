@@ -48,6 +48,7 @@ from captionkit.text.wordclass import (
     function_words,
     has_pronoun_suffix,
     known_adjective,
+    known_verbs,
     lexicon_classes,
     looks_verb,
     qualifier_shape,
@@ -511,7 +512,7 @@ def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
         if not right_bare.startswith(("ال", "و", "ف")) and not right_bare.isascii():
             return (
                 right_bare not in lex.stopwords
-                and not looks_verb(right_bare)
+                and not _lexical_verb(right_bare)  # ألكسندر | فليمنغ: a verb's shape only
                 and not _suffixed_noun(right_bare)  # مراد | استقالته: a name before its object
                 and not _governs(right_bare, lex)
                 and right_bare not in lex.adverbs
@@ -522,6 +523,60 @@ def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
     known = right_bare in names or right_bare in lex.name_words or right_bare in lex.name_firsts
     known = known and right_bare not in lex.class_nouns  # بنى الخليفة | مدينة: a class noun
     return titled and (known or right_bare.isascii())
+
+
+_VERB_PREFIXES = ("س", "ب", "ه", "ح")  # the future سـ, Egyptian بـ هـ حـ before an imperfect
+_VERB_SUFFIXES = (
+    "ون",
+    "ين",
+    "ان",
+    "وا",
+    "تم",
+    "ت",
+    "ي",
+    "ها",
+    "هم",
+    "هما",
+    "ه",
+    "ك",
+    "نا",
+    "ني",
+    "كم",
+)
+
+
+@lru_cache(maxsize=65536)
+def _lexical_verb(bare: str) -> bool:
+    """A word shaped like a verb whose stem the lexicon or the verb list knows.
+
+    A word the verb shapes take (يانيك، تكساس، ستارمر) but whose stem, without the person
+    prefix, a tense prefix and an ending, no list knows is read as a foreign name after a
+    first name, a title or a class noun; a verb (يكتب، ستصل، بيقول) has a known stem.
+
+    >>> _lexical_verb("يكتبون"), _lexical_verb("ستارمر"), _lexical_verb("يانيك")
+    (True, False, False)
+    """
+    if not looks_verb(bare):
+        return False
+    forms = {bare} | {bare[1:] for p in "وف" if bare.startswith(p) and len(bare) > 3}
+    forms |= {f[1:] for f in forms for p in _VERB_PREFIXES if f.startswith(p) and len(f) > 4}
+    forms |= {f[1:] for f in forms if f[:1] in "يتنأا" and len(f) >= 4}  # and اعمل
+    forms |= {
+        f[: -len(end)]
+        for f in forms
+        for end in _VERB_SUFFIXES
+        if f.endswith(end) and len(f) - len(end) >= 2
+    }
+    stems = set(forms)
+    for f in forms:
+        if f.endswith("ي"):
+            stems.add(f[:-1] + "ى")  # يبكي: بكى
+        if len(f) == 2:
+            stems |= {f[0] + "ا" + f[1], f + f[1], f[0] + "و" + f[1]}  # hollow, doubled
+        if len(f) == 3 and f[1] in "وي":
+            stems.add(f[0] + "ا" + f[2])  # يقول: قال
+    verbs = known_verbs()
+    return any(lexicon_classes(f) or f in verbs for f in stems if len(f) >= 2)
 
 
 def _elative(bare: str) -> bool:
@@ -590,8 +645,9 @@ def _model_code(bare: str) -> bool:
 
 def _named_by(bare: str, lex: Lexicon) -> bool:
     """A class noun (جزيرة، ولاية) or a definite masculine nisba (البريطاني، الفيزيائي)."""
-    if any(form in lex.class_nouns for form in _strip_prefix(bare)):
-        return True
+    stems = [strip_article(form)[1] for form in _strip_prefix(bare) + _article_form(bare)]
+    if any(form in lex.class_nouns for form in _strip_prefix(bare) + stems):
+        return True  # also العاصمة مانيلا، بالعاصمة ليما
     return _definite_bare(bare) and bare.endswith("ي") and _nisba(bare[2:])
 
 
@@ -714,7 +770,7 @@ def _unknown_word(bare: str, lex: Lexicon, shaped: bool = False) -> bool:
         return False  # وصديقه، فقط: a conjunction before a known word (واتسون, فريدريش pass)
     if bare[0] in "بل" and not shaped:
         return False  # بهدفين، لمهارتي: a preposition starts a phrase (names with ب need a mark)
-    if bare in lex.stopwords or looks_verb(bare) or _governs(bare, lex) or bare in lex.adverbs:
+    if bare in lex.stopwords or _lexical_verb(bare) or _governs(bare, lex) or bare in lex.adverbs:
         return False
     if bare in lex.adjectives or accusative(bare) or _suffixed_noun(bare) or bare.endswith("ه"):
         return False
@@ -745,6 +801,13 @@ def _foreign(bare: str, lex: Lexicon) -> bool:
     return not (any(shaped) or _suffixed_noun(bare))
 
 
+def _son_of(bare: str, lex: Lexicon) -> bool:
+    """A word that بن / ابن may continue as a name: a noun, not a verb, a pronoun's or a governor."""
+    if not _noun_like(bare, lex) or _lexical_verb(bare) or _suffixed_noun(bare):
+        return False
+    return not _governs(bare, lex)
+
+
 def _listed_category(
     left_word: str, right_word: str, left: str, right: str, lex: Lexicon
 ) -> Category | None:
@@ -768,6 +831,8 @@ def _listed_category(
         return "name"
     if _nationality_name(left, right):
         return "name"
+    if right in ("بن", "ابن", "بنت") and _son_of(left, lex):
+        return "name"  # الحسن بن الهيثم، قلعة ابن سلامة: a name's "son of"
     conjoined = right[:1] in "وف"  # فاسو | وكينيا: a conjunction more often than a name
     if not conjoined and _foreign(left, lex) and _foreign(right, lex):
         return _DOUBTFUL_NAME  # بوركينا فاسو، غوردون مور: two words no lexicon knows
@@ -778,7 +843,8 @@ def _listed_category(
     if titled and unknown and not right.startswith(("ال", "و", "ف")) and not _suffixed_noun(right):
         # A title before a word no list knows: most often a name (الرئيس ماكرون), a guess.
         return _DOUBTFUL_NAME
-    if _named_by(left, lex) and _unknown_word(right, lex) and (len(right) >= 4 or titled_class):
+    unknown_right = _unknown_word(right, lex) or (not conjoined and _foreign(right, lex))
+    if _named_by(left, lex) and unknown_right and (len(right) >= 4 or titled_class):
         # جزيرة بارادي، الفيزيائي البريطاني إرنست رذرفورد: a class noun or a nationality
         # before a word that no list knows and no shape explains: a name (a guess).
         return _DOUBTFUL_NAME
