@@ -878,6 +878,43 @@ def _content_category(
         return None
     if _only_verb(left) and not _definite_any(right):
         return None  # أغلق مؤشر، أنقذ حياة: a perfect verb before its subject (أسهل الطرق stays)
+    if _verb_with_object(left):
+        return None  # أعلنه الجهاز، صاغها المهندس: a verb and its object pronoun, then its subject
+    found = _noun_pair_or_listed(left_word, right_word, left, right, lex)
+    if found == "noun-adjective" and _class_noun(right, lex):
+        return (
+            None  # علماء | جائزة نوبل، ريختر | جزيرة: a class noun opens a phrase, qualifies none
+        )
+    return found
+
+
+def _verb_with_object(bare: str) -> bool:
+    """A perfect verb with an object pronoun (أعلنه، صاغها، سماه): its stem is only a verb.
+
+    >>> _verb_with_object("أعلنه"), _verb_with_object("خطابه")
+    (True, False)
+    """
+    if bare in lexicon().stopwords or "N" in lexicon_classes(bare):
+        return False  # هذه، أنه، وجه: a function word or a noun the lexicon knows
+    for suffix in ("هما", "ها", "هم", "ه"):
+        stem = bare.removesuffix(suffix)
+        if stem != bare and len(stem) >= 3:
+            stems = (
+                [stem, stem + "ى", stem[:-1] + "ى"] if stem.endswith("ا") else [stem, stem + "ى"]
+            )
+            return any(lexicon_classes(s) == "V" or s in known_verbs() for s in stems)
+    return False
+
+
+def _class_noun(bare: str, lex: Lexicon) -> bool:
+    stems = [strip_article(form)[1] for form in _strip_prefix(bare)]
+    return any(form in lex.class_nouns for form in _strip_prefix(bare) + stems)
+
+
+def _noun_pair_or_listed(
+    left_word: str, right_word: str, left: str, right: str, lex: Lexicon
+) -> Category | None:
+    """The rest of `_content_category`: special pairs, then the noun pair."""
     if left == "آخر" and right in lex.time_nouns:
         return "idafa"  # آخر مرة
     if any(form in lex.construct_only for form in _strip_prefix(left)) and not looks_verb(right):
