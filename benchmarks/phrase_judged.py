@@ -57,6 +57,7 @@ class Row:
     genre: str
     part: str
     context: str
+    before: str = ""  # the word before ``left`` ("" when ``left`` opens the line)
 
 
 def _good_reason(left: str, right: str) -> str:
@@ -83,14 +84,15 @@ def parse(genre: str) -> list[Row]:
         tokens = [(m[1], m[2], m[3]) for m in _TOKEN.finditer(line)]
         words = [word for word, _, _ in tokens]
         context = " ".join(words)
-        for (left, code, reason), (right, _, _) in itertools.pairwise(tokens):
+        for index, ((left, code, reason), (right, _, _)) in enumerate(itertools.pairwise(tokens)):
+            before = words[index - 1] if index else ""
             if code:
                 category = CODES[code]
                 why = reason or _REASONS[category].format(l=left, r=right)
-                rows.append(Row(left, right, "bad", category, why, genre, part, context))
+                rows.append(Row(left, right, "bad", category, why, genre, part, context, before))
             else:
                 why = reason or _good_reason(left, right)
-                rows.append(Row(left, right, "good", "-", why, genre, part, context))
+                rows.append(Row(left, right, "good", "-", why, genre, part, context, before))
     return rows
 
 
@@ -128,7 +130,7 @@ def main(argv: list[str]) -> int:
             cat_ok = 0
             bad = 0
             for r in chosen:
-                got = bad_break_category(r.left, r.right)
+                got = bad_break_category(r.left, r.right, before=r.before)
                 agree = (got is not None) == (r.label == "bad")
                 ok += agree
                 if r.label == "bad" and got is not None:
@@ -148,7 +150,7 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _summary(rows: list[Row], judge: Callable[[str, str], str | None]) -> None:
+def _summary(rows: list[Row], judge: Callable[..., str | None]) -> None:
     """Agreement on the development rows and on the held-aside v6 rows, per genre and overall."""
     for name, parts in (
         ("development", DEVELOPMENT),
@@ -162,7 +164,10 @@ def _summary(rows: list[Row], judge: Callable[[str, str], str | None]) -> None:
             continue
         for genre in (*GENRES, None):
             some = [r for r in chosen if genre is None or r.genre == genre]
-            ok = sum((judge(r.left, r.right) is not None) == (r.label == "bad") for r in some)
+            ok = sum(
+                (judge(r.left, r.right, before=r.before) is not None) == (r.label == "bad")
+                for r in some
+            )
             print(
                 f"{name:13} {genre or 'all':8} rows {len(some):4}  agree {ok:4}"
                 f"  agreement {ok / len(some):.1%}"

@@ -561,6 +561,7 @@ def _lexical_verb(bare: str) -> bool:
     forms = {bare} | {bare[1:] for p in "وف" if bare.startswith(p) and len(bare) > 3}
     forms |= {f[1:] for f in forms for p in _VERB_PREFIXES if f.startswith(p) and len(f) > 4}
     forms |= {f[1:] for f in forms if f[:1] in "يتنأا" and len(f) >= 4}  # and اعمل
+    forms |= {"أ" + f[1:] for f in forms if f[:1] == "ؤ"}  # يؤكد: أكد
     forms |= {
         f[: -len(end)]
         for f in forms
@@ -680,12 +681,21 @@ def _has_pronoun_suffix(bare: str) -> bool:
     return len(bare) >= 5 and bare.endswith(("ها", "هم", "هما", "هن", "كم", "كما", "نا"))
 
 
-@lru_cache(maxsize=65536)
-def bad_break_category(left_word: str, right_word: str) -> Category | None:
+def bad_break_category(
+    left_word: str, right_word: str, before: str | None = None
+) -> Category | None:
     """Why a break between these two words would be bad, or None when it is acceptable.
 
     The same judgement holds for a line break inside a cue and for the end of a
     cue. Punctuation at the end of ``left_word`` makes any break acceptable.
+    ``before`` is the word before ``left_word`` when the caller knows it (``""``: the
+    left word opens a script line); it settles a verb / verbal-noun homograph (تراجع،
+    صوت، فتح), which the two words alone leave to the pair rules (`_in_context`).
+
+    >>> bad_break_category("صوت", "مجلس"), bad_break_category("صوت", "مجلس", before="واشنطن،")
+    ('noun-adjective', None)
+    >>> bad_break_category("تراجع", "الإيرادات", before="إلى")
+    'idafa'
 
     >>> bad_break_category("بين", "موسكو"), bad_break_category("الحرب", "الباردة")
     ('binding', 'noun-adjective')
@@ -694,6 +704,14 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     >>> bad_break_category("the", "war"), bad_break_category("war", "and") is None
     ('binding', True)
     """
+    if before is None:
+        return _pair_category(left_word, right_word)
+    return _in_context(before, left_word, right_word)
+
+
+@lru_cache(maxsize=65536)
+def _pair_category(left_word: str, right_word: str) -> Category | None:
+    """The judgement from the two words alone (`bad_break_category` without ``before``)."""
     if ends_phrase(left_word) or _leading_mark(right_word):
         return None
     lex = lexicon()
@@ -711,6 +729,79 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+#: Prepositions after which a verb-shaped word is a verbal noun: إلى تراجع الإيرادات.
+_NOUN_PREPOSITIONS = frozenset(
+    {"في", "إلى", "على", "عن", "عند", "بعد", "قبل", "مع", "حول", "نحو", "بين", "دون", "ضد"}
+    | {"خلال", "عبر", "منذ", "لدى"}
+)
+
+
+@lru_cache(maxsize=65536)
+def _in_context(before: str, left_word: str, right_word: str) -> Category | None:
+    """The pair's judgement corrected by the word before it (``""``: a script line's start).
+
+    Verb / verbal-noun homographs (4,035 spellings of the lexicon are both) are read by
+    what precedes them: after a true preposition a verb's shape is a verbal noun that
+    its complement completes (إلى تراجع | الإيرادات، عند تسلم | الجائزة); after a comma,
+    or opening a line with و, a word the lexicon knows as a verb starts a verbal clause
+    and the next word is its subject (وفي مصر، تباطأ | معدل التضخم؛ وحذر | خبراء).
+    """
+    found = _pair_category(left_word, right_word)
+    if found is None:
+        if _bare(before) not in _NOUN_PREPOSITIONS or ends_phrase(before):
+            return None
+        lex = lexicon()
+        left = _bare(left_word)
+        if _masdar_by_shape(left, lex) and _completes(_bare(right_word), lex):
+            return "idafa"
+        return None
+    if found not in ("idafa", "noun-adjective"):
+        return found
+    after_comma = before.rstrip()[-1:] in ("،", ",")
+    opening = before == "" and left_word[:1] == "و"
+    if not (after_comma or opening):
+        return found
+    left = _bare(left_word)
+    if after_comma and left[:1] == "و" and "N" in lexicon_classes(left):
+        return found  # وسط، وفق after a comma: a noun the lexicon knows whole, no و + verb
+    if opening and len(left) <= 3:
+        return found
+    if _clause_verb(left[1:] if opening else left, lexicon()):
+        return None
+    return found
+    after_comma = before.rstrip()[-1:] in ("،", ",") and not (
+        left[:1] == "و" and "N" in lexicon_classes(left)
+    )
+    opening = before == "" and left[:1] == "و" and len(left) > 3
+    if (after_comma or opening) and _clause_verb(left[1:] if opening else left, lex):
+        return None  # وسط، وفق after a comma: a noun the lexicon knows whole, no و + verb
+    return found
+
+
+def _masdar_by_shape(left: str, lex: Lexicon) -> bool:
+    """A verb-shaped word that a preposition before it shows to be a verbal noun (تراجع، ترك)."""
+    if not looks_verb(left) or left.startswith(("ي", "ن", "س")) or _suffixed_noun(left):
+        return False
+    return left not in lex.stopwords
+
+
+def _completes(right: str, lex: Lexicon) -> bool:
+    """A word that can complete a verbal noun: a noun, not a function word, verb or new phrase."""
+    if right in lex.stopwords or _governs(right, lex) or right[:1] in "وف" or looks_verb(right):
+        return False
+    return not (right[:1] in "بل" and not right.startswith("لل"))
+
+
+def _clause_verb(bare: str, lex: Lexicon) -> bool:
+    """A word the lexicon or the verb list knows as a verb, read as one opening a clause.
+
+    Not a function word or an elative (أول، أشهر).
+    """
+    if bare in lex.stopwords or _elative(bare) or len(bare) < 2:
+        return False
+    return "V" in lexicon_classes(bare) or bare in known_verbs()
 
 
 _ELLIPSIS = ("...", "..", "…")
@@ -843,7 +934,8 @@ def _listed_category(
     if titled and unknown and not right.startswith(("ال", "و", "ف")) and not _suffixed_noun(right):
         # A title before a word no list knows: most often a name (الرئيس ماكرون), a guess.
         return _DOUBTFUL_NAME
-    unknown_right = _unknown_word(right, lex) or (not conjoined and _foreign(right, lex))
+    foreign_right = not conjoined and not right.endswith("ه") and _foreign(right, lex)
+    unknown_right = _unknown_word(right, lex) or foreign_right
     if _named_by(left, lex) and unknown_right and (len(right) >= 4 or titled_class):
         # جزيرة بارادي، الفيزيائي البريطاني إرنست رذرفورد: a class noun or a nationality
         # before a word that no list knows and no shape explains: a name (a guess).
@@ -882,9 +974,13 @@ def _content_category(
         return None  # أعلنه الجهاز، صاغها المهندس: a verb and its object pronoun, then its subject
     found = _noun_pair_or_listed(left_word, right_word, left, right, lex)
     if found == "noun-adjective" and _class_noun(right, lex):
-        return (
-            None  # علماء | جائزة نوبل، ريختر | جزيرة: a class noun opens a phrase, qualifies none
-        )
+        # A class noun qualifies nothing: after a name, a verb or a suffixed noun it opens a
+        # phrase (ريختر | جزيرة، تراقب | منظمة), after another noun it completes it (سواحل جزيرة).
+        named = _foreign(left, lex) or left in lex.name_words or left in first_names()
+        definite = _definite_any(left)  # السر | الموقع: a definite word heads no construct
+        if named or definite or looks_verb(left) or _suffixed_noun(left) or _plural_noun(left, lex):
+            return None
+        return _DOUBTFUL_IDAFA
     return found
 
 
@@ -1211,7 +1307,7 @@ _REASONS = {
 
 
 @lru_cache(maxsize=65536)
-def judge_break(left_word: str, right_word: str) -> Judgement | None:
+def judge_break(left_word: str, right_word: str, before: str | None = None) -> Judgement | None:
     """The judgement of a break between two words: None when it is acceptable.
 
     ``doubtful`` marks the guesses (two nouns in a row with no other clue are taken
@@ -1220,7 +1316,7 @@ def judge_break(left_word: str, right_word: str) -> Judgement | None:
     >>> judge_break("ميل", "محور").doubtful, judge_break("في", "المدينة").doubtful
     (True, False)
     """
-    category = bad_break_category(left_word, right_word)
+    category = bad_break_category(left_word, right_word, before)
     if category is None:
         return None
     doubtful = isinstance(category, _Doubtful)
@@ -1307,8 +1403,11 @@ def is_binding_word(word: str, next_word: str = "") -> bool:
 def gap_judgements(words: Sequence[str]) -> list[tuple[Category | None, float]]:
     """For each gap between adjacent words: its bad-break category and its bonus."""
     return [
-        (bad_break_category(left, right), break_bonus(left, right))
-        for left, right in itertools.pairwise(words)
+        (
+            bad_break_category(left, right, before=words[gap - 1] if gap else ""),
+            break_bonus(left, right),
+        )
+        for gap, (left, right) in enumerate(itertools.pairwise(words))
     ]
 
 
