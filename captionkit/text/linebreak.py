@@ -750,6 +750,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     """
     found = _pair_category(left_word, right_word)
     if found is None:
+        if _ARABIC_LETTER.search(before) and _latin_term(left_word, right_word):
+            return "name" if right_word[:1].isupper() else "idafa"
         if _bare(before) not in _NOUN_PREPOSITIONS or ends_phrase(before):
             return None
         lex = lexicon()
@@ -778,6 +780,25 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     if (after_comma or opening) and _clause_verb(left[1:] if opening else left, lex):
         return None  # وسط، وفق after a comma: a noun the lexicon knows whole, no و + verb
     return found
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def _latin_term(left_word: str, right_word: str) -> bool:
+    """Two Latin words that an Arabic sentence borrows as one term (الـ disc drive، PS5 Pro).
+
+    In Arabic text English words come in as names and terms, not as English syntax, so
+    two content words in a row (no function word, no punctuation between) are one unit.
+    """
+    left = _bare(left_word)
+    right = _bare(right_word)
+    if ends_phrase(left_word) or not (_is_latin(left) and _is_latin(right)):
+        return False
+    if not (left.isalnum() and right.isalpha()):
+        return False
+    lex = lexicon()
+    return left not in lex.stopwords and right not in lex.stopwords
 
 
 def _masdar_by_shape(left: str, lex: Lexicon) -> bool:
