@@ -746,40 +746,40 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     what precedes them: after a true preposition a verb's shape is a verbal noun that
     its complement completes (إلى تراجع | الإيرادات، عند تسلم | الجائزة); after a comma,
     or opening a line with و, a word the lexicon knows as a verb starts a verbal clause
-    and the next word is its subject (وفي مصر، تباطأ | معدل التضخم؛ وحذر | خبراء).
+    and the next word is its subject (وفي مصر، تباطأ | معدل التضخم؛ وحذر | خبراء). The
+    dialect بس is "but" where a clause starts and binds; elsewhere it is "only". Two
+    Latin words after an Arabic one are a borrowed term (`_latin_term`).
     """
     found = _pair_category(left_word, right_word)
+    after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None:
-        if _ARABIC_LETTER.search(before) and _latin_term(left_word, right_word):
-            return "name" if right_word[:1].isupper() else "idafa"
-        if _bare(before) not in _NOUN_PREPOSITIONS or ends_phrase(before):
-            return None
-        lex = lexicon()
-        left = _bare(left_word)
-        if _masdar_by_shape(left, lex) and _completes(_bare(right_word), lex):
-            return "idafa"
-        return None
-    if found not in ("idafa", "noun-adjective"):
-        return found
-    after_comma = before.rstrip()[-1:] in ("،", ",")
-    opening = before == "" and left_word[:1] == "و"
-    if not (after_comma or opening):
+        return _noun_in_context(before, left_word, right_word, after_mark)
+    if found not in ("idafa", "noun-adjective") or not (after_mark or before == ""):
         return found
     left = _bare(left_word)
-    if after_comma and left[:1] == "و" and "N" in lexicon_classes(left):
-        return found  # وسط، وفق after a comma: a noun the lexicon knows whole, no و + verb
-    if opening and len(left) <= 3:
-        return found
-    if _clause_verb(left[1:] if opening else left, lexicon()):
+    if left[:1] == "و" and "N" in lexicon_classes(left):
+        return found  # وسط، وفق: a noun the lexicon knows whole, no و + verb
+    if before == "" and (left[:1] != "و" or len(left) <= 3):
+        return found  # سعر الجرام opening a line: a noun as often as a verb
+    forms = [left] if before else []  # وافق after a comma; a line's first word only with و
+    forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
+    return None if any(_clause_verb(form, lexicon()) for form in forms) else found
+
+
+def _noun_in_context(
+    before: str, left_word: str, right_word: str, after_mark: bool
+) -> Category | None:
+    """A unit the pair rules miss that the word before reveals (`_in_context`)."""
+    if _bare(left_word) == "بس" and (before == "" or after_mark) and not ends_phrase(left_word):
+        return "binding"  # بس المشكلة: "but" opening a clause ("only" closes one: 5 دولار بس)
+    if _ARABIC_LETTER.search(before) and _latin_term(left_word, right_word):
+        return "name" if right_word[:1].isupper() else "idafa"
+    if _bare(before) not in _NOUN_PREPOSITIONS or ends_phrase(before):
         return None
-    return found
-    after_comma = before.rstrip()[-1:] in ("،", ",") and not (
-        left[:1] == "و" and "N" in lexicon_classes(left)
-    )
-    opening = before == "" and left[:1] == "و" and len(left) > 3
-    if (after_comma or opening) and _clause_verb(left[1:] if opening else left, lex):
-        return None  # وسط، وفق after a comma: a noun the lexicon knows whole, no و + verb
-    return found
+    lex = lexicon()
+    if _masdar_by_shape(_bare(left_word), lex) and _completes(_bare(right_word), lex):
+        return "idafa"
+    return None
 
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")

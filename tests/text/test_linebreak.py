@@ -402,3 +402,15 @@ def test_latin_terms_inside_arabic(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "right", "expected"),
+    [
+        ("", "الفكرة", "binding"),  # بس الفكرة حلوة: "but" opens the line
+        ("غالي،", "يستاهل", "binding"),  # after a comma: "but"
+        ("جنيه", "وخلاص", None),  # 50 جنيه بس | وخلاص: "only" closes its phrase
+    ],
+)
+def test_dialect_bas_by_position(before: str, right: str, expected: str | None) -> None:
+    assert bad_break_category("بس", right, before=before) == expected
