@@ -774,12 +774,33 @@ def _noun_in_context(
         return "binding"  # بس المشكلة: "but" opening a clause ("only" closes one: 5 دولار بس)
     if _ARABIC_LETTER.search(before) and _latin_term(left_word, right_word):
         return "name" if right_word[:1].isupper() else "idafa"
+    lex = lexicon()
+    if _named_field(before, left_word, right_word, lex):
+        return "name"
     if _bare(before) not in _NOUN_PREPOSITIONS or ends_phrase(before):
         return None
-    lex = lexicon()
     if _masdar_by_shape(_bare(left_word), lex) and _completes(_bare(right_word), lex):
         return "idafa"
     return None
+
+
+def _named_field(before: str, left_word: str, right_word: str, lex: Lexicon) -> bool:
+    """A class noun, its name, and the field the name goes on with: شركة الريان | للشحن.
+
+    The لـ phrase after a company's or a prize's name is part of the name (جائزة نوبل
+    للسلام، شركة الوفاء لتأجير السيارات); after an adjective (الشركة الوطنية | للنفط) or a
+    known place (منتخب زامبيا | للسيدات) it is a phrase of its own.
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or not _class_noun(_bare(before), lex):
+        return False
+    left = _bare(left_word)
+    right = _bare(right_word)
+    if right[:1] != "ل" or len(right) <= 3 or right in lex.stopwords or _suffixed_noun(right):
+        return False
+    stem = strip_article(left)[1]
+    if adjective_shape(stem) or _is_adjective(left, lex, definite=_definite_bare(left)):
+        return False
+    return left not in lex.proper_nouns and not _is_latin(left) and not _DIGITS.match(left)
 
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")

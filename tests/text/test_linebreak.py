@@ -414,3 +414,18 @@ def test_latin_terms_inside_arabic(
 )
 def test_dialect_bas_by_position(before: str, right: str, expected: str | None) -> None:
     assert bad_break_category("بس", right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        ("جائزة", "غونكور", "للرواية", "name"),  # a prize's name and its field
+        ("شركة", "الأمل", "للتأمين", "name"),  # a company's name and its trade
+        ("الشركة", "الوطنية", "للتأمين", None),  # after an adjective the لـ phrase stands apart
+        ("شركة", "الأمل", "لأنها", None),  # a conjunction opens a new clause
+    ],
+)
+def test_a_class_noun_names_its_field(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
