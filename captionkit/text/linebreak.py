@@ -509,7 +509,8 @@ def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if any(form in names for form in _strip_prefix(bare, ("و", "ف", "ب", "ل"))):
         if bare in ("أبو", "أم", "ابن", "بن", "بنت", "عبد") or right_bare in names:
             return True
-        if not right_bare.startswith(("ال", "و", "ف")) and not right_bare.isascii():
+        surname = right_bare[:1] == "ف" and _unknown_with_fa(right_bare, lex)  # ماكس | فيرستابن
+        if (surname or not right_bare.startswith(("ال", "و", "ف"))) and not right_bare.isascii():
             return (
                 right_bare not in lex.stopwords
                 and not _lexical_verb(right_bare)  # ألكسندر | فليمنغ: a verb's shape only
@@ -578,6 +579,13 @@ def _lexical_verb(bare: str) -> bool:
             stems.add(f[0] + "ا" + f[2])  # يقول: قال
     verbs = known_verbs()
     return any(lexicon_classes(f) or f in verbs for f in stems if len(f) >= 2)
+
+
+def _unknown_with_fa(bare: str, lex: Lexicon) -> bool:
+    """A word in ف that is no ف + a known word: a surname after a first name (فليمنغ، فيغنر)."""
+    if len(bare) < 4 or bare in lex.stopwords or _lexical_verb(bare):
+        return False
+    return not any(lexicon_classes(form) for form in (bare, bare[1:]))
 
 
 def _elative(bare: str) -> bool:

@@ -429,3 +429,16 @@ def test_a_class_noun_names_its_field(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("توماس", "فيرنر", "name"),  # a surname in ف that is no ف + a known word
+        ("أحمد", "فقال", None),  # ف + a verb: a new clause
+        ("ماريا", "فرحت", None),  # a verb after the name (her subject), not a surname
+        ("جون", "فقط", None),  # "only" closes the phrase
+    ],
+)
+def test_surnames_in_fa(left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right) == expected
