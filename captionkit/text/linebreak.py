@@ -746,6 +746,10 @@ _NOUN_PREPOSITIONS = frozenset(
 )
 
 
+#: Units whose last word heads no guessed construct (a noun's adjective, a name, a count).
+_UNITS = frozenset({"noun-adjective", "name", "number"})
+
+
 @lru_cache(maxsize=65536)
 def _in_context(before: str, left_word: str, right_word: str) -> Category | None:
     """The pair's judgement corrected by the word before it (``""``: a script line's start).
@@ -762,6 +766,9 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
+    guessed = isinstance(found, _Doubtful) and found == "idafa"
+    if guessed and before and _pair_category(before, left_word) in _UNITS:
+        return None  # زلزال عنيف | إقليم، وليام روتو | حالة: the left word closes a unit
     if found not in ("idafa", "noun-adjective") or not (after_mark or before == ""):
         return found
     left = _bare(left_word)

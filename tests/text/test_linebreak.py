@@ -442,3 +442,23 @@ def test_a_class_noun_names_its_field(
 )
 def test_surnames_in_fa(left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        ("عاصفة", "قوية", "شوارع", None),  # ضربت عاصفة قوية | شوارع المدينة: adjective closes
+        ("إيمانويل", "ماكرون", "زيارة", None),  # أجرى إيمانويل ماكرون | زيارة: a name closes
+        ("إيلون", "ماسك", "صفقة", None),  # أبرم إيلون ماسك | صفقة
+        (
+            "",
+            "عاصفة",
+            "شوارع",
+            "idafa",
+        ),  # without a unit before, two nouns stay a guessed construct
+    ],
+)
+def test_a_closed_unit_heads_no_guessed_construct(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
