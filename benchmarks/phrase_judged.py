@@ -7,12 +7,14 @@ optional ``{reason}``); every other gap inside a line is a good break. ``# part:
 rows were written before the model was first frozen, ``held``, ``held2``, ``held3`` and
 ``held4`` (held-aside v3, measured once at 383951f) after the next four freezes; all five are
 now development rows, as is ``held5`` (held-aside v4, written by other people after the freeze
-for held-aside v4 and measured once at f91aa9c). ``# part: held6`` rows (held-aside v5) are
-written by other people after the model is frozen for held-aside v5 and are measured apart (the
-script runs without them).
+for held-aside v4 and measured once at f91aa9c), and ``held6`` (held-aside v5, written by other
+people after the freeze for held-aside v5 and measured once at 92.5 %). ``# part: held7`` rows
+(held-aside v6) are written by other people after the model is frozen for held-aside v6
+(commit message "phrase model frozen for held-aside v6") and are measured apart; until they
+exist the script says "no held-aside rows yet".
 
-Run: ``python benchmarks/phrase_judged.py`` prints agreement per genre and part and
-the disagreements; ``--write`` also regenerates ``fixtures/linebreak/judged.tsv``
+Run: ``python benchmarks/phrase_judged.py`` prints agreement per genre and part; ``-v``
+also lists the disagreements (and the bad rows given the wrong category); ``--write`` also regenerates ``fixtures/linebreak/judged.tsv``
 (left, right, label, category, reason, genre, part, context).
 """
 
@@ -28,10 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "fixtures" / "linebreak"
 GENRES = ("news", "lecture", "drama", "social")
-#: Rows written before the model was frozen for held-aside v5 (all seen while building it).
-DEVELOPMENT = ("train", "held", "held2", "held3", "held4", "held5")
-#: Rows written after that freeze (commit message "phrase model frozen for held-aside v5").
-HELD_ASIDE = ("held6",)
+#: Rows written before the model was frozen for held-aside v6 (all seen while building it).
+DEVELOPMENT = ("train", "held", "held2", "held3", "held4", "held5", "held6")
+#: Rows written after that freeze (commit message "phrase model frozen for held-aside v6").
+HELD_ASIDE = ("held7",)
 PARTS = DEVELOPMENT + HELD_ASIDE
 CODES = {"b": "binding", "a": "noun-adjective", "i": "idafa", "n": "name", "d": "number"}
 _TOKEN = re.compile(r"(\S+?)(?:/([badin]))?(?:\{([^}]*)\})?(?=\s|$)")
@@ -55,6 +57,7 @@ class Row:
     genre: str
     part: str
     context: str
+    before: str = ""  # the word before ``left`` ("" when ``left`` opens the line)
 
 
 def _good_reason(left: str, right: str) -> str:
@@ -81,14 +84,15 @@ def parse(genre: str) -> list[Row]:
         tokens = [(m[1], m[2], m[3]) for m in _TOKEN.finditer(line)]
         words = [word for word, _, _ in tokens]
         context = " ".join(words)
-        for (left, code, reason), (right, _, _) in itertools.pairwise(tokens):
+        for index, ((left, code, reason), (right, _, _)) in enumerate(itertools.pairwise(tokens)):
+            before = words[index - 1] if index else ""
             if code:
                 category = CODES[code]
                 why = reason or _REASONS[category].format(l=left, r=right)
-                rows.append(Row(left, right, "bad", category, why, genre, part, context))
+                rows.append(Row(left, right, "bad", category, why, genre, part, context, before))
             else:
                 why = reason or _good_reason(left, right)
-                rows.append(Row(left, right, "good", "-", why, genre, part, context))
+                rows.append(Row(left, right, "good", "-", why, genre, part, context, before))
     return rows
 
 
@@ -100,6 +104,9 @@ def all_rows() -> list[Row]:
 def main(argv: list[str]) -> int:
     from captionkit.text.linebreak import bad_break_category
 
+    if "--help" in argv or "-h" in argv:
+        print(__doc__)
+        return 0
     rows = all_rows()
     if "--write" in argv:
         header = (
@@ -123,7 +130,7 @@ def main(argv: list[str]) -> int:
             cat_ok = 0
             bad = 0
             for r in chosen:
-                got = bad_break_category(r.left, r.right)
+                got = bad_break_category(r.left, r.right, before=r.before)
                 agree = (got is not None) == (r.label == "bad")
                 ok += agree
                 if r.label == "bad" and got is not None:
@@ -143,19 +150,24 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _summary(rows: list[Row], judge: Callable[[str, str], str | None]) -> None:
-    """Agreement on the development rows and on the held-aside v5 rows, per genre and overall."""
+def _summary(rows: list[Row], judge: Callable[..., str | None]) -> None:
+    """Agreement on the development rows and on the held-aside v6 rows, per genre and overall."""
     for name, parts in (
         ("development", DEVELOPMENT),
-        ("held-aside v5", HELD_ASIDE),
-        ("of which held5", ("held5",)),
+        ("held-aside v6", HELD_ASIDE),
+        ("of which held6", ("held6",)),
     ):
         chosen = [r for r in rows if r.part in parts]
         if not chosen:
+            if parts == HELD_ASIDE:
+                print("no held-aside rows yet")
             continue
         for genre in (*GENRES, None):
             some = [r for r in chosen if genre is None or r.genre == genre]
-            ok = sum((judge(r.left, r.right) is not None) == (r.label == "bad") for r in some)
+            ok = sum(
+                (judge(r.left, r.right, before=r.before) is not None) == (r.label == "bad")
+                for r in some
+            )
             print(
                 f"{name:13} {genre or 'all':8} rows {len(some):4}  agree {ok:4}"
                 f"  agreement {ok / len(some):.1%}"

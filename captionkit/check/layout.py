@@ -466,7 +466,8 @@ def _better_break_exists(view: CueView, context: Context) -> bool:
             continue
         if profile.shape == "bottom-heavy" and bottom < 0.75 * top:
             continue
-        if bad_break_category(words[cut - 1], words[cut]) is None:
+        before = words[cut - 2] if cut >= 2 else None
+        if bad_break_category(words[cut - 1], words[cut], before) is None:
             return True
     return False
 
@@ -541,7 +542,8 @@ def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Fin
             left_words, right_words = upper.split(), lower.split()
             if not left_words or not right_words:
                 continue
-            category = bad_break_category(left_words[-1], right_words[0])
+            before = left_words[-2] if len(left_words) > 1 else None
+            category = bad_break_category(left_words[-1], right_words[0], before)
             if category is not None:
                 yield found(
                     "bad-line-break",

@@ -285,7 +285,8 @@ def _judged_breaks(
     ends of the script believed over the word pairs, ``cut.believed``)."""
     judged = []
     for item in made:
-        judgement = judge_break(words[item.gap], words[item.gap + 1])
+        before = words[item.gap - 1] if item.gap else ""
+        judgement = judge_break(words[item.gap], words[item.gap + 1], before)
         if judgement is not None and not cut.believed(item.gap, judgement.category):
             judged.append(
                 JudgedBreak(
@@ -312,7 +313,8 @@ def _bad_breaks_avoided(
         for gap in line_ends
         if gap + 1 < len(words)
         and gap not in broken
-        and bad_break_category(words[gap], words[gap + 1]) is not None
+        and bad_break_category(words[gap], words[gap + 1], words[gap - 1] if gap else "")
+        is not None
     )
 
 

@@ -188,7 +188,7 @@ def _gap_costs(
     for gap, (category, bonus) in enumerate(gap_judgements(words)):
         bad = weights.bad[category] if category is not None else 0.0
         if category is not None:
-            judgement = judge_break(words[gap], words[gap + 1])
+            judgement = judge_break(words[gap], words[gap + 1], words[gap - 1] if gap else "")
             if judgement is not None and judgement.doubtful:
                 bad = doubtful
             if cut is not None:

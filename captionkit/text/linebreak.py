@@ -48,6 +48,7 @@ from captionkit.text.wordclass import (
     function_words,
     has_pronoun_suffix,
     known_adjective,
+    known_verbs,
     lexicon_classes,
     looks_verb,
     qualifier_shape,
@@ -508,10 +509,11 @@ def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if any(form in names for form in _strip_prefix(bare, ("و", "ف", "ب", "ل"))):
         if bare in ("أبو", "أم", "ابن", "بن", "بنت", "عبد") or right_bare in names:
             return True
-        if not right_bare.startswith(("ال", "و", "ف")) and not right_bare.isascii():
+        surname = right_bare[:1] == "ف" and _unknown_with_fa(right_bare, lex)  # ماكس | فيرستابن
+        if (surname or not right_bare.startswith(("ال", "و", "ف"))) and not right_bare.isascii():
             return (
                 right_bare not in lex.stopwords
-                and not looks_verb(right_bare)
+                and not _lexical_verb(right_bare)  # ألكسندر | فليمنغ: a verb's shape only
                 and not _suffixed_noun(right_bare)  # مراد | استقالته: a name before its object
                 and not _governs(right_bare, lex)
                 and right_bare not in lex.adverbs
@@ -522,6 +524,68 @@ def _name_pair(bare: str, right_bare: str, lex: Lexicon) -> bool:
     known = right_bare in names or right_bare in lex.name_words or right_bare in lex.name_firsts
     known = known and right_bare not in lex.class_nouns  # بنى الخليفة | مدينة: a class noun
     return titled and (known or right_bare.isascii())
+
+
+_VERB_PREFIXES = ("س", "ب", "ه", "ح")  # the future سـ, Egyptian بـ هـ حـ before an imperfect
+_VERB_SUFFIXES = (
+    "ون",
+    "ين",
+    "ان",
+    "وا",
+    "تم",
+    "ت",
+    "ي",
+    "ها",
+    "هم",
+    "هما",
+    "ه",
+    "ك",
+    "نا",
+    "ني",
+    "كم",
+)
+
+
+@lru_cache(maxsize=65536)
+def _lexical_verb(bare: str) -> bool:
+    """A word shaped like a verb whose stem the lexicon or the verb list knows.
+
+    A word the verb shapes take (يانيك، تكساس، ستارمر) but whose stem, without the person
+    prefix, a tense prefix and an ending, no list knows is read as a foreign name after a
+    first name, a title or a class noun; a verb (يكتب، ستصل، بيقول) has a known stem.
+
+    >>> _lexical_verb("يكتبون"), _lexical_verb("ستارمر"), _lexical_verb("يانيك")
+    (True, False, False)
+    """
+    if not looks_verb(bare):
+        return False
+    forms = {bare} | {bare[1:] for p in "وف" if bare.startswith(p) and len(bare) > 3}
+    forms |= {f[1:] for f in forms for p in _VERB_PREFIXES if f.startswith(p) and len(f) > 4}
+    forms |= {f[1:] for f in forms if f[:1] in "يتنأا" and len(f) >= 4}  # and اعمل
+    forms |= {"أ" + f[1:] for f in forms if f[:1] == "ؤ"}  # يؤكد: أكد
+    forms |= {
+        f[: -len(end)]
+        for f in forms
+        for end in _VERB_SUFFIXES
+        if f.endswith(end) and len(f) - len(end) >= 2
+    }
+    stems = set(forms)
+    for f in forms:
+        if f.endswith("ي"):
+            stems.add(f[:-1] + "ى")  # يبكي: بكى
+        if len(f) == 2:
+            stems |= {f[0] + "ا" + f[1], f + f[1], f[0] + "و" + f[1]}  # hollow, doubled
+        if len(f) == 3 and f[1] in "وي":
+            stems.add(f[0] + "ا" + f[2])  # يقول: قال
+    verbs = known_verbs()
+    return any(lexicon_classes(f) or f in verbs for f in stems if len(f) >= 2)
+
+
+def _unknown_with_fa(bare: str, lex: Lexicon) -> bool:
+    """A word in ف that is no ف + a known word: a surname after a first name (فليمنغ، فيغنر)."""
+    if len(bare) < 4 or bare in lex.stopwords or _lexical_verb(bare):
+        return False
+    return not any(lexicon_classes(form) for form in (bare, bare[1:]))
 
 
 def _elative(bare: str) -> bool:
@@ -590,8 +654,9 @@ def _model_code(bare: str) -> bool:
 
 def _named_by(bare: str, lex: Lexicon) -> bool:
     """A class noun (جزيرة، ولاية) or a definite masculine nisba (البريطاني، الفيزيائي)."""
-    if any(form in lex.class_nouns for form in _strip_prefix(bare)):
-        return True
+    stems = [strip_article(form)[1] for form in _strip_prefix(bare) + _article_form(bare)]
+    if any(form in lex.class_nouns for form in _strip_prefix(bare) + stems):
+        return True  # also العاصمة مانيلا، بالعاصمة ليما
     return _definite_bare(bare) and bare.endswith("ي") and _nisba(bare[2:])
 
 
@@ -624,12 +689,21 @@ def _has_pronoun_suffix(bare: str) -> bool:
     return len(bare) >= 5 and bare.endswith(("ها", "هم", "هما", "هن", "كم", "كما", "نا"))
 
 
-@lru_cache(maxsize=65536)
-def bad_break_category(left_word: str, right_word: str) -> Category | None:
+def bad_break_category(
+    left_word: str, right_word: str, before: str | None = None
+) -> Category | None:
     """Why a break between these two words would be bad, or None when it is acceptable.
 
     The same judgement holds for a line break inside a cue and for the end of a
     cue. Punctuation at the end of ``left_word`` makes any break acceptable.
+    ``before`` is the word before ``left_word`` when the caller knows it (``""``: the
+    left word opens a script line); it settles a verb / verbal-noun homograph (تراجع،
+    صوت، فتح), which the two words alone leave to the pair rules (`_in_context`).
+
+    >>> bad_break_category("صوت", "مجلس"), bad_break_category("صوت", "مجلس", before="واشنطن،")
+    ('noun-adjective', None)
+    >>> bad_break_category("تراجع", "الإيرادات", before="إلى")
+    'idafa'
 
     >>> bad_break_category("بين", "موسكو"), bad_break_category("الحرب", "الباردة")
     ('binding', 'noun-adjective')
@@ -638,6 +712,14 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     >>> bad_break_category("the", "war"), bad_break_category("war", "and") is None
     ('binding', True)
     """
+    if before is None:
+        return _pair_category(left_word, right_word)
+    return _in_context(before, left_word, right_word)
+
+
+@lru_cache(maxsize=65536)
+def _pair_category(left_word: str, right_word: str) -> Category | None:
+    """The judgement from the two words alone (`bad_break_category` without ``before``)."""
     if ends_phrase(left_word) or _leading_mark(right_word):
         return None
     lex = lexicon()
@@ -655,6 +737,128 @@ def bad_break_category(left_word: str, right_word: str) -> Category | None:
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+#: Prepositions after which a verb-shaped word is a verbal noun: إلى تراجع الإيرادات.
+_NOUN_PREPOSITIONS = frozenset(
+    {"في", "إلى", "على", "عن", "عند", "بعد", "قبل", "مع", "حول", "نحو", "بين", "دون", "ضد"}
+    | {"خلال", "عبر", "منذ", "لدى"}
+)
+
+
+#: Units whose last word heads no guessed construct (a noun's adjective, a name, a count).
+_UNITS = frozenset({"noun-adjective", "name", "number"})
+
+
+@lru_cache(maxsize=65536)
+def _in_context(before: str, left_word: str, right_word: str) -> Category | None:
+    """The pair's judgement corrected by the word before it (``""``: a script line's start).
+
+    Verb / verbal-noun homographs (4,035 spellings of the lexicon are both) are read by
+    what precedes them: after a true preposition a verb's shape is a verbal noun that
+    its complement completes (إلى تراجع | الإيرادات، عند تسلم | الجائزة); after a comma,
+    or opening a line with و, a word the lexicon knows as a verb starts a verbal clause
+    and the next word is its subject (وفي مصر، تباطأ | معدل التضخم؛ وحذر | خبراء). The
+    dialect بس is "but" where a clause starts and binds; elsewhere it is "only". Two
+    Latin words after an Arabic one are a borrowed term (`_latin_term`).
+    """
+    found = _pair_category(left_word, right_word)
+    after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
+    if found is None:
+        return _noun_in_context(before, left_word, right_word, after_mark)
+    guessed = isinstance(found, _Doubtful) and found == "idafa"
+    if guessed and before and _pair_category(before, left_word) in _UNITS:
+        return None  # زلزال عنيف | إقليم، وليام روتو | حالة: the left word closes a unit
+    if found not in ("idafa", "noun-adjective") or not (after_mark or before == ""):
+        return found
+    left = _bare(left_word)
+    if left[:1] == "و" and "N" in lexicon_classes(left):
+        return found  # وسط، وفق: a noun the lexicon knows whole, no و + verb
+    if before == "" and (left[:1] != "و" or len(left) <= 3):
+        return found  # سعر الجرام opening a line: a noun as often as a verb
+    forms = [left] if before else []  # وافق after a comma; a line's first word only with و
+    forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
+    return None if any(_clause_verb(form, lexicon()) for form in forms) else found
+
+
+def _noun_in_context(
+    before: str, left_word: str, right_word: str, after_mark: bool
+) -> Category | None:
+    """A unit the pair rules miss that the word before reveals (`_in_context`)."""
+    if _bare(left_word) == "بس" and (before == "" or after_mark) and not ends_phrase(left_word):
+        return "binding"  # بس المشكلة: "but" opening a clause ("only" closes one: 5 دولار بس)
+    if _ARABIC_LETTER.search(before) and _latin_term(left_word, right_word):
+        return "name" if right_word[:1].isupper() else "idafa"
+    lex = lexicon()
+    if _named_field(before, left_word, right_word, lex):
+        return "name"
+    if _bare(before) not in _NOUN_PREPOSITIONS or ends_phrase(before):
+        return None
+    if _masdar_by_shape(_bare(left_word), lex) and _completes(_bare(right_word), lex):
+        return "idafa"
+    return None
+
+
+def _named_field(before: str, left_word: str, right_word: str, lex: Lexicon) -> bool:
+    """A class noun, its name, and the field the name goes on with: شركة الريان | للشحن.
+
+    The لـ phrase after a company's or a prize's name is part of the name (جائزة نوبل
+    للسلام، شركة الوفاء لتأجير السيارات); after an adjective (الشركة الوطنية | للنفط) or a
+    known place (منتخب زامبيا | للسيدات) it is a phrase of its own.
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or not _class_noun(_bare(before), lex):
+        return False
+    left = _bare(left_word)
+    right = _bare(right_word)
+    if right[:1] != "ل" or len(right) <= 3 or right in lex.stopwords or _suffixed_noun(right):
+        return False
+    stem = strip_article(left)[1]
+    if adjective_shape(stem) or _is_adjective(left, lex, definite=_definite_bare(left)):
+        return False
+    return left not in lex.proper_nouns and not _is_latin(left) and not _DIGITS.match(left)
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def _latin_term(left_word: str, right_word: str) -> bool:
+    """Two Latin words that an Arabic sentence borrows as one term (الـ disc drive، PS5 Pro).
+
+    In Arabic text English words come in as names and terms, not as English syntax, so
+    two content words in a row (no function word, no punctuation between) are one unit.
+    """
+    left = _bare(left_word)
+    right = _bare(right_word)
+    if ends_phrase(left_word) or not (_is_latin(left) and _is_latin(right)):
+        return False
+    if not (left.isalnum() and right.isalpha()):
+        return False
+    lex = lexicon()
+    return left not in lex.stopwords and right not in lex.stopwords
+
+
+def _masdar_by_shape(left: str, lex: Lexicon) -> bool:
+    """A verb-shaped word that a preposition before it shows to be a verbal noun (تراجع، ترك)."""
+    if not looks_verb(left) or left.startswith(("ي", "ن", "س")) or _suffixed_noun(left):
+        return False
+    return left not in lex.stopwords
+
+
+def _completes(right: str, lex: Lexicon) -> bool:
+    """A word that can complete a verbal noun: a noun, not a function word, verb or new phrase."""
+    if right in lex.stopwords or _governs(right, lex) or right[:1] in "وف" or looks_verb(right):
+        return False
+    return not (right[:1] in "بل" and not right.startswith("لل"))
+
+
+def _clause_verb(bare: str, lex: Lexicon) -> bool:
+    """A word the lexicon or the verb list knows as a verb, read as one opening a clause.
+
+    Not a function word or an elative (أول، أشهر).
+    """
+    if bare in lex.stopwords or _elative(bare) or len(bare) < 2:
+        return False
+    return "V" in lexicon_classes(bare) or bare in known_verbs()
 
 
 _ELLIPSIS = ("...", "..", "…")
@@ -714,7 +918,7 @@ def _unknown_word(bare: str, lex: Lexicon, shaped: bool = False) -> bool:
         return False  # وصديقه، فقط: a conjunction before a known word (واتسون, فريدريش pass)
     if bare[0] in "بل" and not shaped:
         return False  # بهدفين، لمهارتي: a preposition starts a phrase (names with ب need a mark)
-    if bare in lex.stopwords or looks_verb(bare) or _governs(bare, lex) or bare in lex.adverbs:
+    if bare in lex.stopwords or _lexical_verb(bare) or _governs(bare, lex) or bare in lex.adverbs:
         return False
     if bare in lex.adjectives or accusative(bare) or _suffixed_noun(bare) or bare.endswith("ه"):
         return False
@@ -745,6 +949,13 @@ def _foreign(bare: str, lex: Lexicon) -> bool:
     return not (any(shaped) or _suffixed_noun(bare))
 
 
+def _son_of(bare: str, lex: Lexicon) -> bool:
+    """A word that بن / ابن may continue as a name: a noun, not a verb, a pronoun's or a governor."""
+    if not _noun_like(bare, lex) or _lexical_verb(bare) or _suffixed_noun(bare):
+        return False
+    return not _governs(bare, lex)
+
+
 def _listed_category(
     left_word: str, right_word: str, left: str, right: str, lex: Lexicon
 ) -> Category | None:
@@ -768,6 +979,8 @@ def _listed_category(
         return "name"
     if _nationality_name(left, right):
         return "name"
+    if right in ("بن", "ابن", "بنت") and _son_of(left, lex):
+        return "name"  # الحسن بن الهيثم، قلعة ابن سلامة: a name's "son of"
     conjoined = right[:1] in "وف"  # فاسو | وكينيا: a conjunction more often than a name
     if not conjoined and _foreign(left, lex) and _foreign(right, lex):
         return _DOUBTFUL_NAME  # بوركينا فاسو، غوردون مور: two words no lexicon knows
@@ -778,7 +991,9 @@ def _listed_category(
     if titled and unknown and not right.startswith(("ال", "و", "ف")) and not _suffixed_noun(right):
         # A title before a word no list knows: most often a name (الرئيس ماكرون), a guess.
         return _DOUBTFUL_NAME
-    if _named_by(left, lex) and _unknown_word(right, lex) and (len(right) >= 4 or titled_class):
+    foreign_right = not conjoined and not right.endswith("ه") and _foreign(right, lex)
+    unknown_right = _unknown_word(right, lex) or foreign_right
+    if _named_by(left, lex) and unknown_right and (len(right) >= 4 or titled_class):
         # جزيرة بارادي، الفيزيائي البريطاني إرنست رذرفورد: a class noun or a nationality
         # before a word that no list knows and no shape explains: a name (a guess).
         return _DOUBTFUL_NAME
@@ -812,6 +1027,47 @@ def _content_category(
         return None
     if _only_verb(left) and not _definite_any(right):
         return None  # أغلق مؤشر، أنقذ حياة: a perfect verb before its subject (أسهل الطرق stays)
+    if _verb_with_object(left):
+        return None  # أعلنه الجهاز، صاغها المهندس: a verb and its object pronoun, then its subject
+    found = _noun_pair_or_listed(left_word, right_word, left, right, lex)
+    if found == "noun-adjective" and _class_noun(right, lex):
+        # A class noun qualifies nothing: after a name, a verb or a suffixed noun it opens a
+        # phrase (ريختر | جزيرة، تراقب | منظمة), after another noun it completes it (سواحل جزيرة).
+        named = _foreign(left, lex) or left in lex.name_words or left in first_names()
+        definite = _definite_any(left)  # السر | الموقع: a definite word heads no construct
+        if named or definite or looks_verb(left) or _suffixed_noun(left) or _plural_noun(left, lex):
+            return None
+        return _DOUBTFUL_IDAFA
+    return found
+
+
+def _verb_with_object(bare: str) -> bool:
+    """A perfect verb with an object pronoun (أعلنه، صاغها، سماه): its stem is only a verb.
+
+    >>> _verb_with_object("أعلنه"), _verb_with_object("خطابه")
+    (True, False)
+    """
+    if bare in lexicon().stopwords or "N" in lexicon_classes(bare):
+        return False  # هذه، أنه، وجه: a function word or a noun the lexicon knows
+    for suffix in ("هما", "ها", "هم", "ه"):
+        stem = bare.removesuffix(suffix)
+        if stem != bare and len(stem) >= 3:
+            stems = (
+                [stem, stem + "ى", stem[:-1] + "ى"] if stem.endswith("ا") else [stem, stem + "ى"]
+            )
+            return any(lexicon_classes(s) == "V" or s in known_verbs() for s in stems)
+    return False
+
+
+def _class_noun(bare: str, lex: Lexicon) -> bool:
+    stems = [strip_article(form)[1] for form in _strip_prefix(bare)]
+    return any(form in lex.class_nouns for form in _strip_prefix(bare) + stems)
+
+
+def _noun_pair_or_listed(
+    left_word: str, right_word: str, left: str, right: str, lex: Lexicon
+) -> Category | None:
+    """The rest of `_content_category`: special pairs, then the noun pair."""
     if left == "آخر" and right in lex.time_nouns:
         return "idafa"  # آخر مرة
     if any(form in lex.construct_only for form in _strip_prefix(left)) and not looks_verb(right):
@@ -1108,7 +1364,7 @@ _REASONS = {
 
 
 @lru_cache(maxsize=65536)
-def judge_break(left_word: str, right_word: str) -> Judgement | None:
+def judge_break(left_word: str, right_word: str, before: str | None = None) -> Judgement | None:
     """The judgement of a break between two words: None when it is acceptable.
 
     ``doubtful`` marks the guesses (two nouns in a row with no other clue are taken
@@ -1117,7 +1373,7 @@ def judge_break(left_word: str, right_word: str) -> Judgement | None:
     >>> judge_break("ميل", "محور").doubtful, judge_break("في", "المدينة").doubtful
     (True, False)
     """
-    category = bad_break_category(left_word, right_word)
+    category = bad_break_category(left_word, right_word, before)
     if category is None:
         return None
     doubtful = isinstance(category, _Doubtful)
@@ -1204,8 +1460,11 @@ def is_binding_word(word: str, next_word: str = "") -> bool:
 def gap_judgements(words: Sequence[str]) -> list[tuple[Category | None, float]]:
     """For each gap between adjacent words: its bad-break category and its bonus."""
     return [
-        (bad_break_category(left, right), break_bonus(left, right))
-        for left, right in itertools.pairwise(words)
+        (
+            bad_break_category(left, right, before=words[gap - 1] if gap else ""),
+            break_bonus(left, right),
+        )
+        for gap, (left, right) in enumerate(itertools.pairwise(words))
     ]
 
 

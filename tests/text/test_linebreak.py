@@ -11,6 +11,7 @@ from captionkit.text.linebreak import (
     bad_break_category,
     break_bonus,
     break_lines,
+    gap_judgements,
     is_binding_word,
     visible_length,
 )
@@ -323,3 +324,141 @@ def test_classes_added_for_held_aside_v5(left: str, right: str, expected: str) -
 )
 def test_acceptable_for_held_aside_v5(left: str, right: str) -> None:
     assert bad_break_category(left, right) is None
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("الوليد", "بن", "name"),  # بن continues a name: الوليد بن عبد الملك
+        ("مسجد", "ابن", "name"),  # مسجد ابن طولون
+        ("بالعاصمة", "باماكو", "name"),  # a class noun with the article and a preposition
+        ("العاصمة", "كابول", "name"),
+        ("الأمريكي", "تيرنر", "name"),  # a nationality before a surname shaped like a verb
+        ("شاطئ", "جزيرة", "idafa"),  # a class noun completes a common noun: شاطئ جزيرة كريت
+        ("متل", "جلسات", "binding"),  # Levantine متل binds like مثل
+    ],
+)
+def test_names_and_classes_of_round_6(left: str, right: str, expected: str) -> None:
+    assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("كتبها", "الشاعر"),  # a perfect verb with its object pronoun, then its subject
+        ("نشرته", "الصحيفة"),
+        ("الكاتبة", "جائزة"),  # a class noun is no adjective: نالت الكاتبة | جائزة
+        ("بيكاسو", "جائزة"),  # ... nor after a name
+    ],
+)
+def test_acceptable_in_round_6(left: str, right: str) -> None:
+    assert bad_break_category(left, right) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        ("لندن،", "صوت", "البرلمان", None),  # after a comma a verb opens its clause
+        ("السلة،", "فاز", "فريق", None),
+        ("", "وحذر", "علماء", None),  # a line opening with و + a verb
+        ("إلى", "تراجع", "الأسعار", "idafa"),  # after a preposition: a verbal noun
+        ("على", "تحسن", "الأداء", "idafa"),
+        ("قد", "تراجع", "الأسعار", None),  # after قد it stays a verb
+        ("إلى", "تراجع", "في", None),  # a function word completes no verbal noun
+    ],
+)
+def test_the_word_before_settles_homographs(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
+
+
+def test_without_the_word_before_the_pair_rules_decide() -> None:
+    # Two words alone: صوت مجلس reads as a noun pair, تراجع الأسعار as a verb and its subject.
+    assert bad_break_category("صوت", "مجلس") is not None
+    assert bad_break_category("تراجع", "الأسعار") is None
+    assert bad_break_category("صوت", "مجلس", before=None) == bad_break_category("صوت", "مجلس")
+
+
+def test_gap_judgements_read_the_word_before() -> None:
+    words = ["وفي", "مصر،", "تباطأ", "معدل", "التضخم"]
+    categories = [category for category, _ in gap_judgements(words)]
+    # وفي | مصر binds; مصر، | تباطأ is punctuated; تباطأ | معدل is a verb and its subject;
+    # معدل | التضخم is a construct.
+    assert categories == ["binding", None, None, "idafa"]
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        ("الـ", "cloud", "storage", "idafa"),  # an English term borrowed into Arabic
+        ("على", "Xbox", "Series", "name"),  # a product name
+        ("the", "cloud", "storage", None),  # in English text, English syntax decides
+        ("الـ", "cloud،", "storage", None),  # a comma ends the term
+        ("الـ", "cloud", "and", None),  # and opens a conjoined phrase
+    ],
+)
+def test_latin_terms_inside_arabic(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "right", "expected"),
+    [
+        ("", "الفكرة", "binding"),  # بس الفكرة حلوة: "but" opens the line
+        ("غالي،", "يستاهل", "binding"),  # after a comma: "but"
+        ("جنيه", "وخلاص", None),  # 50 جنيه بس | وخلاص: "only" closes its phrase
+    ],
+)
+def test_dialect_bas_by_position(before: str, right: str, expected: str | None) -> None:
+    assert bad_break_category("بس", right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        ("جائزة", "غونكور", "للرواية", "name"),  # a prize's name and its field
+        ("شركة", "الأمل", "للتأمين", "name"),  # a company's name and its trade
+        ("الشركة", "الوطنية", "للتأمين", None),  # after an adjective the لـ phrase stands apart
+        ("شركة", "الأمل", "لأنها", None),  # a conjunction opens a new clause
+    ],
+)
+def test_a_class_noun_names_its_field(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("توماس", "فيرنر", "name"),  # a surname in ف that is no ف + a known word
+        ("أحمد", "فقال", None),  # ف + a verb: a new clause
+        ("ماريا", "فرحت", None),  # a verb after the name (her subject), not a surname
+        ("جون", "فقط", None),  # "only" closes the phrase
+    ],
+)
+def test_surnames_in_fa(left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        ("عاصفة", "قوية", "شوارع", None),  # ضربت عاصفة قوية | شوارع المدينة: adjective closes
+        ("إيمانويل", "ماكرون", "زيارة", None),  # أجرى إيمانويل ماكرون | زيارة: a name closes
+        ("إيلون", "ماسك", "صفقة", None),  # أبرم إيلون ماسك | صفقة
+        (
+            "",
+            "عاصفة",
+            "شوارع",
+            "idafa",
+        ),  # without a unit before, two nouns stay a guessed construct
+    ],
+)
+def test_a_closed_unit_heads_no_guessed_construct(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
