@@ -5,11 +5,18 @@ alass and ffsubsync do (no text is read, so any language works):
 
 1. **Drift and offset**: for each usual frame-rate ratio (25 vs 23.976, 24, 29.97,
    ...), the cue pattern is scaled, and the offset that best agrees with the
-   speech pattern is found by FFT cross-correlation; the best ratio wins.
+   speech pattern is found by FFT cross-correlation.
 2. **Pieces**: a dynamic programme gives every cue an offset near the global one,
    changing offset between two cues only when the gain outweighs a split
    penalty: a cut in the video or an inserted ad break moves all the cues after
-   it together.
+   it together. The ratio whose pieces agree best wins.
+3. **Onsets**: a cue appears when its voice starts, but stays up for reading
+   time after it stops, and a recognizer's segment runs over short pauses; the
+   coverage cannot tell where along such an end the voice stops, and leaves a
+   piece up to a few hundred milliseconds off. Each piece is moved onto the
+   voice onsets the detector found near its cue starts (sharp, where the
+   detector's region ends lag the voice), and ratios the coverage scores alike
+   (25/23.976 and 25/24) are told apart by them.
 
 A cue scores the speech it covers minus the silence it covers (in 20 ms frames).
 The result gives new times per cue and the pieces; the cue texts are never read
@@ -53,6 +60,12 @@ DRIFT_HANDICAP = 100.0
 SCALE_TIE = DRIFT_HANDICAP
 #: How far (ms) from a cue's start its voice onset is looked for.
 ONSET_REACH_MS = 300
+#: How far (ms) the coverage fit may leave a piece from its voice onsets (a cue's lingering end).
+ONSET_SEARCH_MS = 1500
+#: Moves of a piece whose coverage lies this close (20 ms frames) to the best are told apart by onsets.
+PLATEAU_FRAMES = 10
+#: How near (ms) a start must come to an onset to count as on it, while the move is searched.
+ONSET_SNAP_MS = 60
 #: The fewest cue starts with an onset in reach for a piece to be moved onto the onsets.
 ONSET_MIN = 3
 
@@ -141,7 +154,9 @@ def sync_times(
     ``split_penalty``: the gain (20 ms frames of agreement) a change of offset
     must bring, at most :data:`SPLIT_SHARE` of the cues' frames (a short clip
     splits too); ``search_ms`` bounds every offset; ``lead_ms``: how long before
-    the voice the cues start (a recognizer's segments: 100-200 ms).
+    the voice the cues start (the detector's regions already start 30 ms early;
+    on ``benchmarks/retime_audio.py``'s recordings, whisper's segments start a
+    median 13 ms before them: 0 fits).
 
     >>> sync = sync_times([(0, 900), (2000, 2900), (4000, 4900)],
     ...                   [(1500, 2400), (3500, 4400), (5500, 6400)], 8000)
@@ -156,7 +171,7 @@ def sync_times(
     split_penalty = min(split_penalty, SPLIT_SHARE * sum(b - a for a, b in times) / STEP_MS)
     fits = _coverage_fits(times, audio, search_ms // STEP_MS, split_penalty, progress)
     onsets = np.array(sorted(start - lead_ms for start, _ in speech), np.float64)
-    scale, lag, shifts = _onset_choice(times, onsets, fits)
+    scale, lag, shifts = _onset_choice(times, audio, onsets, fits)
     new_times: list[tuple[int, int]] = []
     for (start, end), shift in zip(times, shifts, strict=True):
         moved_start = max(0, round(start * scale + shift))
@@ -213,7 +228,10 @@ def _coverage_fits(
 
 
 def _onset_choice(
-    times: Sequence[tuple[int, int]], onsets: npt.NDArray[np.float64], fits: list[_Fit]
+    times: Sequence[tuple[int, int]],
+    audio: npt.NDArray[np.float64],
+    onsets: npt.NDArray[np.float64],
+    fits: list[_Fit],
 ) -> tuple[float, int, list[float]]:
     """The ratio, its global lag and each cue's offset (ms), refined on the voice onsets.
 
@@ -236,7 +254,7 @@ def _onset_choice(
         ]
     chosen: tuple[float, _Fit, list[float]] | None = None
     for fit in candidates:
-        shifts = _refined_offsets(times, onsets, fit)
+        shifts = _refined_offsets(times, audio, onsets, fit)
         starts = np.array([start * fit.scale for start, _ in times]) + shifts
         cost = float(np.sum(np.minimum(np.abs(_onset_distance(starts, onsets)), ONSET_REACH_MS)))
         if chosen is None or cost < chosen[0]:
@@ -251,7 +269,7 @@ def _onset_distance(
 ) -> npt.NDArray[np.float64]:
     """From each of ``starts`` (ms) to the nearest of the sorted ``onsets`` (signed, ms)."""
     if len(onsets) == 0:
-        return np.full(len(starts), np.inf)
+        return np.full(starts.shape, np.inf)
     right = np.clip(np.searchsorted(onsets, starts), 0, len(onsets) - 1)
     left = np.clip(right - 1, 0, len(onsets) - 1)
     after, before = onsets[right] - starts, onsets[left] - starts
@@ -259,7 +277,10 @@ def _onset_distance(
 
 
 def _refined_offsets(
-    times: Sequence[tuple[int, int]], onsets: npt.NDArray[np.float64], fit: _Fit
+    times: Sequence[tuple[int, int]],
+    audio: npt.NDArray[np.float64],
+    onsets: npt.NDArray[np.float64],
+    fit: _Fit,
 ) -> list[float]:
     """Each cue's offset (ms): its piece's coverage offset plus the piece's onset shift.
 
@@ -273,26 +294,74 @@ def _refined_offsets(
     for index in range(1, len(times) + 1):
         if index < len(times) and offsets[index] == offsets[begin]:
             continue
+        piece = times[begin:index]
         base = offsets[begin] * STEP_MS
-        starts = np.array([start * fit.scale + base for start, _ in times[begin:index]])
-        shift = max(_onset_shift(starts, onsets), previous_start - float(starts[0]))
+        starts = np.array([start * fit.scale + base for start, _ in piece])
+        plateau = _plateau(piece, audio, fit.scale, offsets[begin])
+        shift = max(_onset_shift(starts, onsets, plateau), previous_start - float(starts[0]))
         shifts.extend([base + shift] * (index - begin))
         previous_start = float(starts[-1]) + shift
         begin = index
     return shifts
 
 
-def _onset_shift(starts: npt.NDArray[np.float64], onsets: npt.NDArray[np.float64]) -> float:
+def _plateau(
+    times: Sequence[tuple[int, int]], audio: npt.NDArray[np.float64], scale: float, offset: int
+) -> npt.NDArray[np.float64]:
+    """The moves (ms, whole frames within :data:`ONSET_SEARCH_MS`) of cues already at ``offset``
+    (frames) whose coverage lies within :data:`PLATEAU_FRAMES` of the best.
+
+    Moving a cue whose end lingers after the voice back by up to that linger
+    covers as much silence before the voice as it uncovers after it: the
+    coverage is flat there (-340 to 0 ms on ``tests/audio/test_sync_onsets.py``'s
+    patterns), and only the onsets tell where on it the cues belong.
+
+    >>> audio = np.array([-1.0] * 50 + [1.0] * 50 + [-1.0] * 100)  # the voice from 1 to 2 s
+    >>> moves = _plateau([(1000, 3000)], audio, 1.0, 0)  # a 2 s cue holds it from -1 s to 0
+    >>> float(moves.min()), float(moves.max())  # and 5 frames more cost 10
+    (-1100.0, 100.0)
+    >>> _plateau([(1000, 2000)], audio, 1.0, 0).tolist()  # a cue as long as the voice
+    [-100.0, -80.0, -60.0, -40.0, -20.0, 0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+    """
+    prefix = np.concatenate([[0.0], np.cumsum(audio)])
+    first = np.array([round(start * scale / STEP_MS) for start, _ in times]) + offset
+    last = np.array([round(end * scale / STEP_MS) for _, end in times]) + offset
+    span = ONSET_SEARCH_MS // STEP_MS
+    moves = np.arange(-span, span + 1)
+    a = np.clip(first[None, :] + moves[:, None], 0, len(audio))
+    b = np.clip(last[None, :] + moves[:, None], 0, len(audio))
+    # speech covered minus silence covered; frames pushed outside the audio count as silence
+    coverage = (prefix[b] - prefix[a]).sum(axis=1) - ((last - first)[None, :] - (b - a)).sum(axis=1)
+    close: npt.NDArray[np.bool_] = coverage >= coverage.max() - PLATEAU_FRAMES
+    return (moves[close] * STEP_MS).astype(np.float64)
+
+
+def _onset_shift(
+    starts: npt.NDArray[np.float64],
+    onsets: npt.NDArray[np.float64],
+    candidates: npt.NDArray[np.float64],
+) -> float:
     """How far (ms) to move ``starts`` so they sit on the voice onsets near them, at their median.
 
-    Only starts with an onset within :data:`ONSET_REACH_MS` count (a cue that
-    starts mid-sentence has none); with fewer than :data:`ONSET_MIN` of them the
-    starts stay. Done twice, the second time with the window re-centred.
+    First, of the ``candidates`` (the coverage's :func:`_plateau`), the move that
+    lays the most starts within :data:`ONSET_SNAP_MS` of an onset (the smallest
+    among equals; none when fewer than :data:`ONSET_MIN` do); then, around it, the median distance of the starts with an
+    onset within :data:`ONSET_REACH_MS` (a cue that starts mid-sentence has
+    none), twice, the window re-centred. With fewer than :data:`ONSET_MIN` such
+    starts, the starts stay.
 
-    >>> _onset_shift(np.array([1000.0, 5000.0, 9000.0]), np.array([1100.0, 5080.0, 9130.0]))
-    100.0
+    >>> starts, onsets = np.array([0.0, 3000.0, 6000.0]), np.array([400.0, 3410.0, 6390.0, 9000.0])
+    >>> _onset_shift(starts, onsets, np.array([0.0, 20.0, 340.0, 360.0]))
+    400.0
+    >>> _onset_shift(starts, onsets, np.array([0.0, 20.0]))  # the onsets are out of reach
+    0.0
     """
-    shift = 0.0
+    if len(onsets) == 0 or len(candidates) == 0:
+        return 0.0
+    distances = _onset_distance(starts[None, :] + candidates[:, None], onsets)
+    counts = np.count_nonzero(np.abs(distances) <= ONSET_SNAP_MS, axis=1)
+    best = int(np.argmax(counts - 1e-6 * np.abs(candidates)))
+    shift = float(candidates[best]) if counts[best] >= ONSET_MIN else 0.0
     for _ in range(2):
         distance = _onset_distance(starts + shift, onsets)
         near = distance[np.abs(distance) <= ONSET_REACH_MS]
