@@ -82,7 +82,10 @@ class SyncPiece:
 
 @dataclass(frozen=True, slots=True)
 class AudioSync:
-    """Where each cue goes, how, and how well the cues agree with the speech before and after."""
+    """Where each cue goes, how, and how well the cues agree with the speech before and after.
+
+    ``offset_ms`` is the offset of the piece that holds the most cues.
+    """
 
     times: tuple[tuple[int, int], ...]
     pieces: tuple[SyncPiece, ...]
@@ -171,7 +174,7 @@ def sync_times(
     split_penalty = min(split_penalty, SPLIT_SHARE * sum(b - a for a, b in times) / STEP_MS)
     fits = _coverage_fits(times, audio, search_ms // STEP_MS, split_penalty, progress)
     onsets = np.array(sorted(start - lead_ms for start, _ in speech), np.float64)
-    scale, lag, shifts = _onset_choice(times, audio, onsets, fits)
+    scale, shifts = _onset_choice(times, audio, onsets, fits)
     new_times: list[tuple[int, int]] = []
     for (start, end), shift in zip(times, shifts, strict=True):
         moved_start = max(0, round(start * scale + shift))
@@ -187,7 +190,7 @@ def sync_times(
     return AudioSync(
         times=tuple(new_times),
         pieces=tuple(pieces),
-        offset_ms=lag * STEP_MS,
+        offset_ms=max(pieces, key=lambda piece: piece.stop - piece.first).offset_ms,
         scale=scale,
         agreement_before=_agreement(times, prefix),
         agreement_after=_agreement(new_times, prefix),
@@ -197,11 +200,10 @@ def sync_times(
 
 @dataclass(frozen=True, slots=True)
 class _Fit:
-    """One frame-rate ratio's coverage fit: its score, global lag and each cue's offset (frames)."""
+    """One frame-rate ratio's coverage fit: its score and each cue's offset (frames)."""
 
     total: float
     scale: float
-    lag: int
     offsets: npt.NDArray[np.int64]
 
 
@@ -221,7 +223,7 @@ def _coverage_fits(
         lag, _ = _best_offset(_cue_frames(scaled, frames), audio, limit)
         offsets, total = _pieces(times, audio, scale, lag, limit, split_penalty)
         total -= DRIFT_HANDICAP if scale != 1.0 else 0.0
-        fits.append(_Fit(total, scale, lag, offsets))
+        fits.append(_Fit(total, scale, offsets))
         if progress is not None:
             progress((number + 1) / len(SCALES))
     return fits
@@ -232,8 +234,8 @@ def _onset_choice(
     audio: npt.NDArray[np.float64],
     onsets: npt.NDArray[np.float64],
     fits: list[_Fit],
-) -> tuple[float, int, list[float]]:
-    """The ratio, its global lag and each cue's offset (ms), refined on the voice onsets.
+) -> tuple[float, list[float]]:
+    """The ratio and each cue's offset (ms), refined on the voice onsets.
 
     The coverage fit places the cues to within a few hundred milliseconds, but
     no better: a cue's end lingers after the voice and a recognizer's segment
@@ -261,7 +263,7 @@ def _onset_choice(
             chosen = (cost, fit, shifts)
     assert chosen is not None
     _, fit, shifts = chosen
-    return fit.scale, fit.lag, shifts
+    return fit.scale, shifts
 
 
 def _onset_distance(

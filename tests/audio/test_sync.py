@@ -150,9 +150,9 @@ def _talk(seed: int, seconds: int = 200) -> tuple[list[tuple[int, int]], list[tu
 def test_close_frame_rate_ratios_are_told_apart(ratio: float, seed: int) -> None:
     """25/23.976 and 25/24 differ by 0.1% (200 ms over these 3.3 minutes): the fit tells them apart.
 
-    On the benchmark's real recordings it does not (retime_audio.py: 25/24 wins
-    by 14 frames of 8,000 there, 86% of the cues within 100 ms): there the
-    recognizer's segments sit on the voice less well than these do.
+    On the benchmark's real recordings the coverage alone did not (retime_audio.py:
+    25/24 won by 14 frames of 8,000 there, 86% of the cues within 100 ms); the
+    voice onsets near the cue starts do (100%).
     """
     speech, truth = _talk(seed)
     drifted = [(round(a / ratio) + 1200, round(b / ratio) + 1200) for a, b in truth]
