@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from captionkit.audio.listen import Heard, listen
+from captionkit.audio.vad import DEFAULT_SETTINGS
 from captionkit.model import Track
 
 #: Milliseconds per frame of the activity patterns.
@@ -450,14 +451,18 @@ def sync_heard(
     lead_ms: int = 0,
     progress: Callable[[float], None] | None = None,
 ) -> AudioSync:
-    """:func:`sync_track` on audio already heard."""
+    """:func:`sync_track` on audio already heard.
+
+    The detector's regions start its padding (30 ms) before the voice: a cue
+    that starts at the voice (``lead_ms`` 0) starts that much after them.
+    """
     times = [(cue.start, cue.end) for cue in track.cues]
     return sync_times(
         times,
         heard.speech,
         heard.duration_ms,
         split_penalty=split_penalty,
-        lead_ms=lead_ms,
+        lead_ms=lead_ms - DEFAULT_SETTINGS.pad_ms,
         progress=progress,
     )
 
