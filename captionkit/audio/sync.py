@@ -9,7 +9,9 @@ alass and ffsubsync do (no text is read, so any language works):
 2. **Pieces**: a dynamic programme gives every cue an offset near the global one,
    changing offset between two cues only when the gain outweighs a split
    penalty: a cut in the video or an inserted ad break moves all the cues after
-   it together. The ratio whose pieces agree best wins.
+   it together. The cues of a scene cut out of the video are left out (they
+   keep their order, squeezed before the next cue placed), so that the cues
+   after it may move back. The ratio whose pieces agree best wins.
 3. **Onsets**: a cue appears when its voice starts, but stays up for reading
    time after it stops, and a recognizer's segment runs over short pauses; the
    coverage cannot tell where along such an end the voice stops, and leaves a
@@ -28,6 +30,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -73,12 +76,18 @@ ONSET_MIN = 3
 
 @dataclass(frozen=True, slots=True)
 class SyncPiece:
-    """Cues ``first`` up to (not including) ``stop`` move to ``start * scale + offset_ms``."""
+    """Cues ``first`` up to (not including) ``stop`` move to ``start * scale + offset_ms``.
+
+    ``placed`` is False for cues that found no voice (a scene cut out of the
+    video): they move with the piece before them, and end no later than the
+    next placed cue starts.
+    """
 
     first: int
     stop: int
     offset_ms: int
     scale: float
+    placed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,23 +184,20 @@ def sync_times(
     split_penalty = min(split_penalty, SPLIT_SHARE * sum(b - a for a, b in times) / STEP_MS)
     fits = _coverage_fits(times, audio, search_ms // STEP_MS, split_penalty, progress)
     onsets = np.array(sorted(start - lead_ms for start, _ in speech), np.float64)
-    scale, shifts = _onset_choice(times, audio, onsets, fits)
-    new_times: list[tuple[int, int]] = []
-    for (start, end), shift in zip(times, shifts, strict=True):
-        moved_start = max(0, round(start * scale + shift))
-        moved_end = max(moved_start, round(end * scale + shift))
-        new_times.append((moved_start, moved_end))
+    scale, shifts, out = _onset_choice(times, audio, onsets, fits)
+    new_times = _moved(times, scale, shifts, out)
     pieces: list[SyncPiece] = []
     begin = 0
     for index in range(1, len(times) + 1):
-        if index == len(times) or shifts[index] != shifts[begin]:
-            pieces.append(SyncPiece(begin, index, round(shifts[begin]), scale))
+        if index == len(times) or (shifts[index], out[index]) != (shifts[begin], out[begin]):
+            pieces.append(SyncPiece(begin, index, round(shifts[begin]), scale, not out[begin]))
             begin = index
+    placed = [piece for piece in pieces if piece.placed] or pieces
     prefix = np.concatenate([[0.0], np.cumsum(audio > 0)])
     return AudioSync(
         times=tuple(new_times),
         pieces=tuple(pieces),
-        offset_ms=max(pieces, key=lambda piece: piece.stop - piece.first).offset_ms,
+        offset_ms=max(placed, key=lambda piece: piece.stop - piece.first).offset_ms,
         scale=scale,
         agreement_before=_agreement(times, prefix),
         agreement_after=_agreement(new_times, prefix),
@@ -199,13 +205,32 @@ def sync_times(
     )
 
 
+def _moved(
+    times: Sequence[tuple[int, int]], scale: float, shifts: list[float], out: list[bool]
+) -> list[tuple[int, int]]:
+    """The cues' new times; a cue left out ends no later than the next cue kept starts."""
+    moved: list[tuple[int, int]] = []
+    for (start, end), shift in zip(times, shifts, strict=True):
+        moved_start = max(0, round(start * scale + shift))
+        moved.append((moved_start, max(moved_start, round(end * scale + shift))))
+    following = None
+    for index in range(len(moved) - 1, -1, -1):
+        if not out[index]:
+            following = moved[index][0]
+        elif following is not None:
+            start, end = moved[index]
+            moved[index] = (min(start, following), min(end, following))
+    return moved
+
+
 @dataclass(frozen=True, slots=True)
 class _Fit:
-    """One frame-rate ratio's coverage fit: its score and each cue's offset (frames)."""
+    """One frame-rate ratio's coverage fit: its score, each cue's offset (frames), the cues left out."""
 
     total: float
     scale: float
     offsets: npt.NDArray[np.int64]
+    left: npt.NDArray[np.bool_]
 
 
 def _coverage_fits(
@@ -222,9 +247,9 @@ def _coverage_fits(
         frames = len(audio)
         scaled = [(start * scale, end * scale) for start, end in times]
         lag, _ = _best_offset(_cue_frames(scaled, frames), audio, limit)
-        offsets, total = _pieces(times, audio, scale, lag, limit, split_penalty)
+        offsets, left, total = _pieces(times, audio, scale, lag, limit, split_penalty)
         total -= DRIFT_HANDICAP if scale != 1.0 else 0.0
-        fits.append(_Fit(total, scale, offsets))
+        fits.append(_Fit(total, scale, offsets, left))
         if progress is not None:
             progress((number + 1) / len(SCALES))
     return fits
@@ -235,8 +260,8 @@ def _onset_choice(
     audio: npt.NDArray[np.float64],
     onsets: npt.NDArray[np.float64],
     fits: list[_Fit],
-) -> tuple[float, list[float]]:
-    """The ratio and each cue's offset (ms), refined on the voice onsets.
+) -> tuple[float, list[float], list[bool]]:
+    """The ratio, each cue's offset (ms), refined on the voice onsets, and the cues left out.
 
     The coverage fit places the cues to within a few hundred milliseconds, but
     no better: a cue's end lingers after the voice and a recognizer's segment
@@ -255,16 +280,15 @@ def _onset_choice(
             for fit in fits
             if fit is not best and fit.scale != 1.0 and fit.total >= best.total - SCALE_TIE
         ]
-    chosen: tuple[float, _Fit, list[float]] | None = None
+    chosen: tuple[float, float, list[float], list[bool]] | None = None
     for fit in candidates:
-        shifts = _refined_offsets(times, audio, onsets, fit)
+        shifts, out = _refined_offsets(times, audio, onsets, fit)
         starts = np.array([start * fit.scale for start, _ in times]) + shifts
         cost = float(np.sum(np.minimum(np.abs(_onset_distance(starts, onsets)), ONSET_REACH_MS)))
         if chosen is None or cost < chosen[0]:
-            chosen = (cost, fit, shifts)
+            chosen = (cost, fit.scale, shifts, out)
     assert chosen is not None
-    _, fit, shifts = chosen
-    return fit.scale, shifts
+    return chosen[1:]
 
 
 def _onset_distance(
@@ -284,28 +308,45 @@ def _refined_offsets(
     audio: npt.NDArray[np.float64],
     onsets: npt.NDArray[np.float64],
     fit: _Fit,
-) -> list[float]:
-    """Each cue's offset (ms): its piece's coverage offset plus the piece's onset shift.
+) -> tuple[list[float], list[bool]]:
+    """Each cue's offset (ms): its piece's coverage offset plus the piece's onset shift; and
+    which cues are left out.
 
     A piece never moves so far back that its first cue starts before the
-    previous piece's last cue: the cues keep their order.
+    previous piece's last cue: the cues keep their order; but after cues left
+    out (a cut), the cues before the cut that would start after it are left out
+    too (they held speech from after the cut). Cues left out take the offset of
+    the last cue kept before them (the first after them at the start).
     """
-    offsets = fit.offsets.tolist()
-    shifts: list[float] = []
+    offsets, out = fit.offsets.tolist(), fit.left.tolist()
+    shifts: list[float | None] = [None] * len(times)
+    kept: list[tuple[int, float]] = []  # cues kept so far and their new starts
     begin = 0
-    previous_start = -np.inf
     for index in range(1, len(times) + 1):
-        if index < len(times) and offsets[index] == offsets[begin]:
+        if index < len(times) and (offsets[index], out[index]) == (offsets[begin], out[begin]):
             continue
-        piece = times[begin:index]
-        base = offsets[begin] * STEP_MS
-        starts = np.array([start * fit.scale + base for start, _ in piece])
-        plateau = _plateau(piece, audio, fit.scale, offsets[begin])
-        shift = max(_onset_shift(starts, onsets, plateau), previous_start - float(starts[0]))
-        shifts.extend([base + shift] * (index - begin))
-        previous_start = float(starts[-1]) + shift
+        if not out[begin]:
+            piece = times[begin:index]
+            base = offsets[begin] * STEP_MS
+            starts = np.array([start * fit.scale + base for start, _ in piece])
+            shift = _onset_shift(starts, onsets, _plateau(piece, audio, fit.scale, offsets[begin]))
+            after_cut = begin > 0 and out[begin - 1]
+            while after_cut and kept and kept[-1][1] > starts[0] + shift:
+                dropped = kept.pop()[0]
+                out[dropped], shifts[dropped] = True, None
+            if kept:
+                shift = max(shift, kept[-1][1] - float(starts[0]))
+            shifts[begin:index] = [base + shift] * (index - begin)
+            kept.extend(zip(range(begin, index), (starts + shift).tolist(), strict=True))
         begin = index
-    return shifts
+    known = [shift for shift in shifts if shift is not None]
+    carried = known[0] if known else float(offsets[0] * STEP_MS)
+    filled: list[float] = []
+    for value in shifts:
+        if value is not None:
+            carried = value
+        filled.append(carried)
+    return filled, out
 
 
 def _plateau(
@@ -393,54 +434,135 @@ def _pieces(
     lag: int,
     limit: int,
     penalty: float,
-) -> tuple[npt.NDArray[np.int64], float]:
-    """Each cue's offset (frames) by dynamic programming over cues x candidate offsets.
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], float]:
+    """Each cue's offset (frames), whether it was left out, and the total, by dynamic
+    programming over cues x candidate offsets.
 
     A change of offset costs ``penalty`` and may not put a cue before the one
     ahead of it (cues keep their order); among equals, offsets nearer the
-    global one win.
+    global one win. A run of cues may also be left out, for ``penalty`` on
+    entering it and again on leaving it: the cues of a scene cut out of the
+    video have no voice to go to, and the cues after the cut move back by more
+    than the gaps between them. Cues left
+    out gain nothing and take the offset of the last cue kept before them (the
+    first one after them at the start); the next cue kept may start anywhere
+    after the last one kept.
     """
     offsets = np.arange(lag - limit, lag + limit + 1, dtype=np.int64)
     width = len(offsets)
     prefix = np.concatenate([[0.0], np.cumsum(audio)])
-    top = len(audio)
     count = len(times)
-    switch_from = np.zeros((count, width), np.int32)  # -1: stayed on the same offset
+    # kept_from: -1 stayed on the same offset, k >= 0 switched from kept offset k,
+    # -2 - k came out of a run left out whose last kept cue's start is at offset k
+    kept_from = np.full((count, width), -1, np.int32)
+    left_from_kept = np.zeros((count, width), np.bool_)
+    clamp_from = np.zeros(count, np.int64)
     nearness = -0.001 * np.abs(offsets - lag)
-    score = np.zeros(width)
-    previous_start = 0
     positions = np.arange(width)
-    for i, (start, end) in enumerate(times):
-        first = round(start * scale / STEP_MS)
-        last = round(end * scale / STEP_MS)
-        a = np.clip(first + offsets, 0, top)
-        b = np.clip(last + offsets, 0, top)
-        # speech covered minus silence covered; frames pushed outside the audio count as silence
-        inside = prefix[b] - prefix[a]
-        outside = (last - first) - (b - a)
-        gain = inside - outside + nearness
-        if i == 0:
-            score = gain
-            previous_start = first
-            continue
-        # best earlier offset o' with o' <= o + (first - previous_start): order is kept
-        running = np.maximum.accumulate(score)
-        where = np.maximum.accumulate(np.where(score == running, positions, 0))
-        reach = np.clip(positions + (first - previous_start), -1, width - 1)
-        ok = reach >= 0
-        candidate = np.where(ok, running[np.maximum(reach, 0)] - penalty, -np.inf)
-        switch = candidate > score
-        switch_from[i] = np.where(switch, where[np.maximum(reach, 0)], -1)
-        score = np.where(switch, candidate, score) + gain
-        previous_start = first
+    firsts = [round(start * scale / STEP_MS) for start, _ in times]
+    score = _gain(times[0], scale, offsets, prefix) + nearness
+    left = np.full(width, -np.inf)
+    left[0] = -penalty  # leaving out the first cues: the next one kept may start anywhere
+    for i in range(1, count):
+        gap = firsts[i] - firsts[i - 1]
+        gain = _gain(times[i], scale, offsets, prefix) + nearness
+        reach = np.clip(positions + gap, -1, width - 1)
+        safe = np.maximum(reach, 0)
+        switch, switch_where = _prefix_best(score, reach, safe, positions, penalty)
+        back, back_where = _prefix_best(left, reach, safe, positions, penalty)
+        source = np.maximum(left, score - penalty)
+        left_from_kept[i] = _shifted(score - penalty > left, gap, width, False)
+        shifted_left = _shifted(source, gap, width, -np.inf)
+        if gap > 0:
+            clamp_from[i] = int(np.argmax(source[: gap + 1]))
+            shifted_left[0] = source[clamp_from[i]]
+            left_from_kept[i, 0] = score[clamp_from[i]] - penalty > left[clamp_from[i]]
+        best = np.maximum(score, np.maximum(switch, back))
+        kept_from[i] = np.where(
+            best == score, -1, np.where(best == switch, switch_where, -2 - back_where)
+        )
+        score, left = best + gain, shifted_left
+    return _trace(offsets, kept_from, left_from_kept, clamp_from, firsts, score, left)
+
+
+def _gain(
+    cue: tuple[int, int],
+    scale: float,
+    offsets: npt.NDArray[np.int64],
+    prefix: npt.NDArray[np.float64],
+) -> npt.NDArray[np.float64]:
+    """Speech covered minus silence covered by ``cue`` at every offset (frames outside the audio
+    count as silence)."""
+    first, last = round(cue[0] * scale / STEP_MS), round(cue[1] * scale / STEP_MS)
+    top = len(prefix) - 1
+    a = np.clip(first + offsets, 0, top)
+    b = np.clip(last + offsets, 0, top)
+    covered: npt.NDArray[np.float64] = prefix[b] - prefix[a] - ((last - first) - (b - a))
+    return covered
+
+
+def _prefix_best(
+    score: npt.NDArray[np.float64],
+    reach: npt.NDArray[np.int64],
+    safe: npt.NDArray[np.int64],
+    positions: npt.NDArray[np.int64],
+    cost: float,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+    """For each offset, the best of ``score`` up to its ``reach`` less ``cost``, and where it is."""
+    running = np.maximum.accumulate(score)
+    where = np.maximum.accumulate(np.where(score == running, positions, 0))
+    best = np.where(reach >= 0, running[safe] - cost, -np.inf)
+    return best, where[safe]
+
+
+def _shifted(values: npt.NDArray[Any], gap: int, width: int, fill: Any) -> npt.NDArray[Any]:
+    """``values`` moved ``gap`` places down (``out[j] = values[j + gap]``), ``fill`` where none."""
+    out = np.full(width, fill, values.dtype)
+    if gap >= 0:
+        out[: max(0, width - gap)] = values[gap:]
+    else:
+        out[-gap:] = values[: width + gap]
+    return out
+
+
+def _trace(
+    offsets: npt.NDArray[np.int64],
+    kept_from: npt.NDArray[np.int32],
+    left_from_kept: npt.NDArray[np.bool_],
+    clamp_from: npt.NDArray[np.int64],
+    firsts: list[int],
+    score: npt.NDArray[np.float64],
+    left: npt.NDArray[np.float64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], float]:
+    """Walk the programme back from its best end: each cue's offset and whether it was left out."""
+    count = len(firsts)
     chosen = np.zeros(count, np.int64)
-    k = int(np.argmax(score))
-    total = float(score[k])
+    out = np.zeros(count, np.bool_)
+    is_left = float(left.max()) > float(score.max())
+    k = int(np.argmax(left if is_left else score))
+    total = float(max(left.max(), score.max()))
     for i in range(count - 1, -1, -1):
         chosen[i] = offsets[k]
-        if i > 0 and switch_from[i, k] >= 0:
-            k = int(switch_from[i, k])
-    return chosen, total
+        out[i] = is_left
+        if i == 0:
+            break
+        if is_left:
+            gap = firsts[i] - firsts[i - 1]
+            from_kept = bool(left_from_kept[i, k])
+            k = int(clamp_from[i]) if k == 0 and gap > 0 else k + gap
+            is_left = not from_kept
+        else:
+            came = int(kept_from[i, k])
+            if came <= -2:
+                k, is_left = -2 - came, True
+            elif came >= 0:
+                k = came
+    # a cue left out takes the offset of the last cue kept before it, or the first after it
+    kept = np.flatnonzero(~out)
+    if len(kept):
+        carry = kept[np.clip(np.searchsorted(kept, np.arange(count), side="right") - 1, 0, None)]
+        chosen = chosen[carry]
+    return chosen, out, total
 
 
 def sync_heard(
