@@ -20,6 +20,12 @@ def retime_notes(result: RetimeResult, count: int) -> list[str]:
             f"{heard.agreement_before:.0%} before, {heard.agreement_after:.0%} after"
         )
         for piece in heard.pieces:
+            if not piece.placed:
+                lines.append(
+                    f"  cues {piece.first + 1}-{piece.stop}: no voice found for them "
+                    "(cut out of the recording?); kept in order, timing is a guess"
+                )
+                continue
             lines.append(
                 f"  cues {piece.first + 1}-{piece.stop}: {piece.offset_ms:+d} ms, "
                 f"scale {piece.scale:.5f}"

@@ -694,6 +694,7 @@ def _audio_json(heard: AudioSync) -> dict[str, object]:
                 "last_cue": piece.stop,
                 "offset_ms": piece.offset_ms,
                 "scale": piece.scale,
+                "placed": piece.placed,
             }
             for piece in heard.pieces
         ],
