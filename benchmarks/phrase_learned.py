@@ -11,7 +11,11 @@ content word of a labelled row is memorised).
 Protocol: the model is designed and trained only on the development rows (``DEVELOPMENT`` of
 ``benchmarks/phrase_judged.py``), its settings chosen by 5-fold cross-validation grouped by
 script line (every gap of one line in the same fold). ``--heldout`` then trains on all
-development rows and measures held-aside v5 (``held6``) once, beside the rules.
+development rows and measures the held-aside rows once, beside the rules. The design was
+frozen at e3d555f; measured on held-aside v5 (``held6``, trained on the 6,763 rows before it):
+learned 92.9 % against the rules' 92.5 %; on held-aside v6 (``held7``, trained on the 11,446
+rows before it, rules frozen at c54c4c3): learned 92.8, no-rules 92.2, the two-word rules 92.3 %
+(news 92.3, lecture 92.8, drama 94.6, social 91.7 % learned). More rows did not lift it.
 
 Run: ``python benchmarks/phrase_learned.py`` (cross-validation per genre, rules and learned
 on the same folds, then the weights' size and the time a gap takes); ``--heldout`` adds the
@@ -273,7 +277,9 @@ def _cost(rows: list[Row]) -> None:
         f"weights: {np.count_nonzero(np.abs(w) > 1e-4)} nonzero, {len(data.encode())} bytes as text"
     )
     for cached in caches:
-        cached.cache_clear()
+        clear = getattr(cached, "cache_clear", None)  # judge_break is no longer cached itself
+        if clear is not None:
+            clear()
     t0 = time.process_time()
     for row in rows:
         score = sum(w[_hash(name)] for name in features(row.left, row.right))
@@ -285,7 +291,9 @@ def _cost(rows: list[Row]) -> None:
         end=" ",
     )
     for cached in caches:
-        cached.cache_clear()
+        clear = getattr(cached, "cache_clear", None)  # judge_break is no longer cached itself
+        if clear is not None:
+            clear()
     t0 = time.process_time()
     for row in rows:
         judge_break(row.left, row.right)
