@@ -16,7 +16,7 @@ from functools import lru_cache, partial
 from captionkit.check.model import Context, CueView, Finding, Rule
 from captionkit.check.registry import found, register
 from captionkit.text.counting import TAG, plain_visible_length
-from captionkit.text.linebreak import bad_break_category, break_lines
+from captionkit.text.linebreak import bad_break_category, break_lines, stacked_adjective
 from captionkit.text.rtl import BIDI_CONTROLS
 
 _DASHES = ("-", "–", "—")
@@ -544,7 +544,9 @@ def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Fin
                 continue
             before = left_words[-2] if len(left_words) > 1 else None
             category = bad_break_category(left_words[-1], right_words[0], before)
-            if category is not None:
+            if category is not None and not stacked_adjective(
+                before, left_words[-1], right_words[0]
+            ):
                 yield found(
                     "bad-line-break",
                     "warning",

@@ -269,8 +269,9 @@ def _imperfect(form: str, bare: bool, short: bool = True) -> bool:
 def strip_article(bare: str) -> tuple[bool, str]:
     """Whether the word carries the article (maybe after و ف ب ك ل), and its stem."""
     for prefix in ("وبال", "وال", "فال", "بال", "كال", "ال"):
-        if bare.startswith(prefix) and len(bare) - len(prefix) >= 2:
-            return True, bare[len(prefix) :]
+        stem = bare[len(prefix) :]
+        if bare.startswith(prefix) and (len(stem) >= 2 or stem[:1].isdigit()):
+            return True, stem  # الـ7 (the tatweel gone): a number with the article
     for prefix in ("ولل", "فلل", "لل"):
         if bare.startswith(prefix) and len(bare) - len(prefix) >= 2:
             return True, bare[len(prefix) :]

@@ -462,3 +462,28 @@ def test_a_closed_unit_heads_no_guessed_construct(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # check's findings on a held-out film's subtitles (judged by hand): a definite noun is
+        # complete, so a cardinal after it opens the next phrase ...
+        ("الأشكال", "الهندسية", "ملايين", None),  # تساوي هذه الأشكال الهندسية | ملايين الدولارات
+        ("أعلنت", "الشركة", "ثلاثة", None),  # أعلنت الشركة | ثلاثة منتجات
+        # ... unless the noun is a numbered thing, or the number's own first part
+        ("في", "الغرفة", "سبعة", "number"),
+        ("على", "المقعد", "تسعة", "number"),
+        ("القرن", "السبعة", "عشر", "number"),
+        # a number with the article heads no construct: في سن الـ7 | تدريب أنفسهم
+        ("سن", "الـ7", "تدريب", None),
+        # و + a quantity word opens a phrase of its own; coordinated adjectives stay one unit
+        ("شخصيتك", "الرائعة", "والكثير", None),
+        ("الحياة", "الهادئة", "والعديد", None),
+        (None, "الدبلوماسية", "والعسكرية", "noun-adjective"),
+    ],
+)
+def test_film_findings_out_of_sample(
+    before: str | None, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before) == expected
