@@ -13,8 +13,10 @@ difference of that size is not an error of either side alone.
 Beside each file's figure, the same median/p95 over the words whose
 recognizer start has voice in the 150 ms after it (``voiced start``), and how
 many words that sets aside: a start in silence (Silero under 0.3 throughout, or
-most of those frames in the lowest fifth of the local loudness range) is the
-reference's error, not the aligner's, and the main figure keeps it in.
+most of those frames in the lowest fifth of the local loudness range), or a
+start on the previous word's last sound with a pause of 200 ms or more right
+after it inside the recognizer's own span of the word (:func:`before_pause`),
+is the reference's error, not the aligner's, and the main figure keeps it in.
 
 ``dosparlants`` has segment times only (diarized output, no word times), and
 they are whole seconds (0.0, 2.0, 4.0, ...): its segments' first words are
@@ -28,6 +30,25 @@ missing). whisper tiny's words are single kanji and single kana here (質, 問;
 ニ, ュ, ー, ス), each read alone, so the synthesis is still a rough model of
 the speech. ``apollo11`` is radio with static and beeps, under a transcript
 with invented words. Both are reported, neither is a clean-speech case.
+
+``apollo11`` (89 s, whisper large): the speech is band-limited (300-2500 Hz)
+under static, with 250 ms radio beeps (2.5 kHz tones) around each
+transmission. Silero at 8 kHz scored its 42-63 s exchange under 0.05 although
+the spectrogram shows voiced harmonics throughout, and the aligner, which
+drops what the model does not hear, lost those words (median 5050 ms); at 16
+kHz it hears them. whisper repeats "Okay, no problem." at 74.12-75.11 s, in
+2.5 s of static between two transmissions (and "We" at 31.18 s in static
+before the transmission that starts at 32.6 s): such words have no audio, and
+the aligner squeezes them into the neighbouring speech rather than finding
+them missing when MFCC similarities are as poor as on this radio (0.1-0.3).
+
+``gossos``: whisper runs its words on over pauses: "impulsar" 24.42-25.76 s
+over a pause from 24.53 to 25.16 s (the voice resumes at 25.17, where the
+aligner starts it), "L'esquelet" 16.00 over a pause from 16.17 s (the voice
+resumes at 16.57), "el" 4.72 over 4.89-5.19, "Igual" 1.18 in the silence
+before the voice at 1.70. Those are the largest differences in its main
+figure; the voiced-start column sets them aside (:func:`before_pause`,
+:func:`in_silence`).
 
 Run: ``python benchmarks/audio_real.py`` (``--json`` for a document).
 """
@@ -134,17 +155,24 @@ CASES = (
 
 def recognizer_words(path: Path, segments_only: bool) -> list[tuple[str, float | None]]:
     """The recognizer's words in order, each with its start in ms (None when not compared)."""
+    return [(text, start) for text, start, _ in recognizer_spans(path, segments_only)]
+
+
+def recognizer_spans(
+    path: Path, segments_only: bool
+) -> list[tuple[str, float | None, float | None]]:
+    """The recognizer's words in order with their start and end in ms (None when not compared)."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    words: list[tuple[str, float | None]] = []
+    words: list[tuple[str, float | None, float | None]] = []
     for segment in data.get("segments", []):
         if segments_only or not segment.get("words"):
             for number, token in enumerate(segment["text"].split()):
-                words.append((token, segment["start"] * 1000.0 if number == 0 else None))
+                words.append((token, segment["start"] * 1000.0 if number == 0 else None, None))
             continue
         for word in segment["words"]:
             text = (word.get("text") or word.get("word") or "").strip()
             if text:
-                words.append((text, word["start"] * 1000.0))
+                words.append((text, word["start"] * 1000.0, word["end"] * 1000.0))
     return words
 
 
@@ -180,6 +208,52 @@ def in_silence(heard: Heard, start_ms: float) -> bool:
     return bool(np.mean(quiet) >= QUIET_MOST)
 
 
+#: A pause inside the recognizer's word, this long or longer, ...
+PAUSE_MS = 200
+#: ... that begins this soon after its start (the voice before it may be the previous word's).
+PAUSE_WITHIN_MS = 200
+
+
+def before_pause(heard: Heard, start_ms: float, end_ms: float | None) -> bool:
+    """Whether the recognizer's start sits on the previous word's last sound, before a pause.
+
+    whisper runs its words on without gaps: after a pause it often starts the
+    next word where the previous one ended (gossos: "impulsar" 24.42-25.76 s,
+    over a pause from 24.53 to 25.15 s). The start is set aside when, inside
+    the recognizer's own span of the word, a pause of :data:`PAUSE_MS` or more
+    begins within :data:`PAUSE_WITHIN_MS` of the start: 10 ms frames whose
+    loudness is in the lowest fifth of its local range (gaps of 20 ms bridged),
+    most of them with Silero under 0.3 (its probability lags the voice by
+    about 80 ms, so it cannot mark the pause's start alone).
+    """
+    if end_ms is None:
+        return False
+    first, last = int(start_ms // FRAME_MS), min(int(end_ms // FRAME_MS), len(heard.energy))
+    energy = heard.energy
+    around = energy[max(0, first - 110) : last + 110]
+    if last - first < PAUSE_MS // FRAME_MS or len(around) == 0:
+        return False
+    floor, peak = float(np.percentile(around, 2)), float(np.percentile(around, 98))
+    quiet = energy[first:last] <= floor + QUIET_SHARE * (peak - floor)
+    windows = np.minimum(
+        (np.arange(first, last) * FRAME_MS / VAD_MS).astype(int), len(heard.vad) - 1
+    )
+    unvoiced = heard.vad[windows] < NO_VOICE
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]])))
+    runs: list[list[int]] = []
+    for begin, end in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
+        if runs and begin - runs[-1][1] <= 2:
+            runs[-1][1] = end
+        else:
+            runs.append([begin, end])
+    return any(
+        begin * FRAME_MS <= PAUSE_WITHIN_MS
+        and (end - begin) * FRAME_MS >= PAUSE_MS
+        and np.mean(unvoiced[begin:end]) >= 0.5
+        for begin, end in runs
+    )
+
+
 def _figures(errors: list[float]) -> tuple[int, int] | None:
     if not errors:
         return None
@@ -190,14 +264,18 @@ def run_case(case: Case) -> dict[str, object]:
     from captionkit.audio import align_words
     from captionkit.audio.listen import listen
 
-    words = recognizer_words(CORPUS / case.expected, case.segments_only)
+    spans = recognizer_spans(CORPUS / case.expected, case.segments_only)
+    words = [(text, start) for text, start, _ in spans]
     started = time.perf_counter()
     alignment = align_words([w for w, _ in words], CORPUS / case.audio, language=case.language)
     elapsed = time.perf_counter() - started
     heard = listen(CORPUS / case.audio)  # again, outside the timing: for the reference's check
     compared = [
-        (abs(placed.start_ms - reference), in_silence(heard, reference))
-        for placed, (_, reference) in zip(alignment.words, words, strict=True)
+        (
+            abs(placed.start_ms - reference),
+            in_silence(heard, reference) or before_pause(heard, reference, end),
+        )
+        for placed, (_, reference, end) in zip(alignment.words, spans, strict=True)
         if reference is not None and placed.status == "aligned"
     ]
     errors = [error for error, _ in compared]
@@ -252,8 +330,9 @@ def main() -> int:
     print(
         "word-start difference from the recognizer's own times (ms); those are ~100 ms from the truth\n"
         f"voiced start: median/p95 over the words whose recognizer start has voice in the {LOOK_MS} ms"
-        " after it (Silero, or the loudness above the lowest fifth of its range);"
-        " aside: words set aside, their start in silence"
+        " after it (Silero, or the loudness above the lowest fifth of its range) and no pause of"
+        f" {PAUSE_MS} ms or more right after it inside the word's own span;"
+        " aside: words set aside, their start in silence or before a pause"
     )
     return 0
 

@@ -13,6 +13,7 @@ from captionkit.audio.decode import read, stream, write_wav
 from captionkit.audio.simulate import Narration
 from captionkit.audio.tts import TARGET_RATE, Voice, synthesize
 from captionkit.errors import CaptionkitError
+from tests.conftest import shared_path
 
 
 def _ffmpeg_children() -> list[int]:
@@ -138,3 +139,34 @@ def test_a_job_synthesizes_the_same_whatever_came_before() -> None:
     again = speak(words, Voice("ar"))
     assert np.array_equal(first.features, again.features)
     assert first.starts.tolist() == again.starts.tolist()
+
+
+def test_a_region_after_a_pause_starts_where_the_voice_rises_again() -> None:
+    from captionkit.audio.vad import regions
+
+    # 30 windows of speech, a 320 ms pause where the model holds 0.06-0.1 (as
+    # Silero does in a clean recording), 30 windows of speech
+    pause = [0.1, 0.08, 0.07, 0.06, 0.07, 0.08, 0.09, 0.08, 0.06, 0.07]
+    p = np.array([1.0] * 30 + pause + [1.0] * 30, np.float32)
+    # by hand: the first region ends at window 30 (960 ms) less the 80 ms
+    # hangover plus 30 ms of padding; the second rises at window 40 (1280 ms)
+    # and starts 30 ms before it, not back inside the pause; it runs to the end
+    # (70 windows, 2240 ms: the probability never falls, no hangover is taken off)
+    assert regions(p) == ((0, 910), (1250, 2240))
+    # a breathy onset that climbs from under 0.05 still starts at the climb
+    climb = np.array([0.0] * 20 + [0.02, 0.1, 0.2, 0.4, 0.7] + [1.0] * 20, np.float32)
+    assert regions(climb)[0][0] == 21 * 32 - 30
+
+
+def test_radio_speech_is_heard() -> None:
+    from captionkit.audio import listen
+
+    # apollo11: band-limited radio (300-2500 Hz) under static; whisper large
+    # heard 25 words between 42 and 56 s ("and I guess, excuse me, the helmet
+    # bags ... Roger, I'm taking the next A out of the CLS"), and the
+    # spectrogram shows voiced harmonics throughout. The model at 8 kHz scored
+    # that stretch under 0.05 on average and the aligner lost all its words.
+    audio = shared_path("corpus/word-timestamps/whisper-timestamped/tests/data/apollo11.mp3")
+    heard = listen(audio)
+    covered = sum(max(0, min(b, 56_000) - max(a, 42_000)) for a, b in heard.speech)
+    assert covered >= 0.4 * 14_000
