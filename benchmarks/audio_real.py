@@ -26,9 +26,11 @@ Japanese: eSpeak NG reads kana, but kanji come out as long character names
 (1.7 s for 質問); each word with kanji is therefore synthesized from its
 hiragana reading (pykakasi, ``captionkit.audio.readings``), which took it from
 median 365 / p95 1865 ms (19 of 215 words missing) to 145 / 708 ms (9
-missing). whisper tiny's words are single kanji and single kana here (質, 問;
-ニ, ュ, ー, ス), each read alone, so the synthesis is still a rough model of
-the speech. ``apollo11`` is radio with static and beeps, under a transcript
+missing); reading each run of words together (pykakasi reads 実際 as じっさい, 実 and
+際 alone as み, きわ) and sharing its reading out by morae took it to 110 / 597 ms
+(5 missing). Most words still over 400 ms sit where whisper tiny's transcript is not
+what is said (サプテレクトリー for サブディレクトリ); whisper tiny's words are single
+kanji and single kana (質, 問; ニ, ュ, ー, ス). ``apollo11`` is radio with static and beeps, under a transcript
 with invented words. Both are reported, neither is a clean-speech case.
 
 ``apollo11`` (89 s, whisper large): the speech is band-limited (300-2500 Hz)
