@@ -769,6 +769,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
+    if found == "noun-adjective" and _subject_then_object(before, left_word, right_word):
+        return None  # نصحت السلطات | السكان، أطلقت الشرطة | الغاز
     guessed = isinstance(found, _Doubtful) and found == "idafa"
     if guessed and before and _pair_category(before, left_word) in _UNITS:
         return None  # زلزال عنيف | إقليم، وليام روتو | حالة: the left word closes a unit
@@ -1348,6 +1350,53 @@ def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
             return "noun-adjective"  # الخلايا الحية: agreement in gender
         return None
     return None if has_pronoun_suffix(left) else "idafa"
+
+
+def _subject_then_object(before: str, left_word: str, right_word: str) -> bool:
+    """A verb, its definite feminine subject, then a definite word that cannot agree with it.
+
+    After a verb a definite noun is its subject; a following definite word is its
+    adjective only if it agrees (`_gender_mismatch`), else the verb's object. A nisba
+    (ـي) is left alone: it may qualify the subject's head (غادر الرحالة | المغربي).
+    """
+    if ends_phrase(before) or ends_phrase(left_word):
+        return False
+    lex = lexicon()
+    verb = _bare(before)
+    forms = [verb] + ([verb[1:]] if verb[:1] in "وف" and len(verb) > 3 else [])
+    if not any(_clause_verb(form, lex) or looks_verb(form) for form in forms):
+        return False
+    if _bare(right_word) in lex.proper_nouns or _bare(right_word) in lex.name_words:
+        return False  # a name after its title
+    if _bare(left_word) in lex.titles:
+        return False  # رعى الخليفة | المأمون: a title (a man's) before a name no list knows
+    left_definite, left_stem = strip_article(_bare(left_word))
+    right_definite, right_stem = strip_article(_bare(right_word))
+    if not (left_definite and right_definite) or right_stem.endswith("ي"):
+        return False
+    if re.fullmatch(r"[^اوي]ا[^اوي]ة", left_stem):
+        return False  # القادة، السادة: a broken plural of men takes a masculine adjective
+    return _gender_mismatch(left_stem, right_stem, lex)
+
+
+def _gender_mismatch(left_stem: str, right_stem: str, lex: Lexicon) -> bool:
+    """A feminine noun (ـة، ـات) before a definite word that cannot be its adjective.
+
+    An adjective agrees in gender with its noun, and a non-human plural takes a feminine
+    one: after الشرطة or السلطات an adjective ends in ـة، ـات، ـى or ـاء (فعلاء), or is an
+    elative (المدينة الأكبر), an ordinal or a listed invariant adjective. Any other definite
+    word is a second noun: the verb's object after its subject (أطلقت الشرطة | الغاز).
+
+    >>> _gender_mismatch("شرطة", "غاز", lexicon()), _gender_mismatch("شرطة", "محلية", lexicon())
+    (True, False)
+    """
+    if not left_stem.endswith(("ة", "ات")) or len(left_stem) < 3:
+        return False
+    if right_stem.endswith(("ة", "ات", "ى", "اء", "تان", "تين")):
+        return False
+    if re.fullmatch(r"أ[^اويةء\s]{3}", right_stem) or right_stem in lex.numerals:
+        return False  # الأكبر، الأول: an elative or an ordinal
+    return right_stem not in lex.adjectives and not _is_latin(right_stem)
 
 
 def _root_waw(bare: str) -> bool:
