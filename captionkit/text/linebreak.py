@@ -801,7 +801,53 @@ def _noun_in_context(
         return None
     if _masdar_by_shape(_bare(left_word), lex) and _completes(_bare(right_word), lex):
         return "idafa"
+    if _object_of_preposition(_bare(left_word), _bare(right_word), lex):
+        return "idafa"
     return None
+
+
+def _object_of_preposition(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun after a preposition, then a noun: the construct's head (في جنوب | أوروبا).
+
+    After في، من، على … a noun with no article, no pronoun and no tanwin is in the genitive and,
+    unless an adjective follows, is completed by the next noun: nothing else can follow it.
+    """
+    if left in lex.stopwords or _definite_any(left) or has_pronoun_suffix(left) or accusative(left):
+        return False
+    if looks_verb(left) or left in lex.name_words or left in lex.proper_nouns or _is_latin(left):
+        return False
+    if left[:1] in "وف" or _DIGITS.match(left) or left in lex.numerals or left in lex.adverbs:
+        return False
+    if _suffixed_noun(left) or left.endswith(("ين", "ان")) or "N" not in lexicon_classes(left):
+        return False  # مكتبه، ساعتين، أستراليا: a complete noun, a dual, a name no list knows
+    if not _noun_follows(right, lex):
+        return False
+    shaped = adjective_shape(right) and "A" in lexicon_classes(right)
+    return not (_is_adjective(right, lex, _definite_bare(right)) or shaped)
+
+
+_QUANTIFIERS = frozenset({"كل", "بعض", "أي", "جميع", "معظم", "أغلب", "كافة"})
+
+
+def _noun_follows(right: str, lex: Lexicon) -> bool:
+    """A word that can complete a construct: a noun, a quantifier or a demonstrative.
+
+    Not a function word, a verb, a number, a word with the article after a preposition
+    (للادخار، بالعام) or a preposition prefixed to a word the lexicon knows (بنسبة).
+    """
+    if right in lex.adverbs or _DIGITS.match(right) or looks_verb(right) or verb_only(right):
+        return False
+    if right.startswith(("لل", "بال", "كال", "وال", "فال")):
+        return False
+    whole = lexicon_classes(right)
+    prefixed = right[:1] in "بلك" and len(right) > 3 and not whole
+    if prefixed and (lexicon_classes(right[1:]) or has_pronoun_suffix(right)):
+        return False  # بنسبة، لقناتنا: a preposition and its noun
+    if right[:1] in "وف" and not any(right.startswith(root) for root in lex.waw_initial):
+        return False  # وكردفان: a conjoined word
+    if right in lex.stopwords:
+        return right in _QUANTIFIERS or right in lex.demonstratives
+    return "N" in whole and not _governs(right, lex)
 
 
 def _named_field(before: str, left_word: str, right_word: str, lex: Lexicon) -> bool:

@@ -27,3 +27,27 @@ def test_subject_then_object_after_a_verb(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # after a preposition a bare noun is genitive and the next noun completes it
+        ("على", "تصدير", "كل", "idafa"),  # on exporting | every (thing)
+        ("بعد", "توقيع", "بعض", "idafa"),  # after the signing of | some
+        # a complete noun (a pronoun, a dual) or a preposition next opens the next phrase
+        ("في", "مكتبه", "أمس", None),  # in his office | yesterday
+        ("منذ", "ساعتين", "تقريبا", None),  # two hours ago | roughly
+        ("إلى", "تقرير", "بالأمس", None),  # to a report | yesterday
+    ],
+)
+def test_noun_after_a_preposition_heads_a_construct(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
+
+
+def test_the_pair_alone_does_not_know_the_construct() -> None:
+    # without the preposition, كل or بعض may open a phrase of their own
+    assert bad_break_category("تصدير", "كل") is None
+    assert bad_break_category("توقيع", "بعض") is None
