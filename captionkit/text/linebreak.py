@@ -797,6 +797,8 @@ def _noun_in_context(
     lex = lexicon()
     if _named_field(before, left_word, right_word, lex):
         return "name"
+    if _class_nisba_name(before, left_word, right_word, lex):
+        return "name"
     if _bare(before) not in _NOUN_PREPOSITIONS or ends_phrase(before):
         return None
     if _masdar_by_shape(_bare(left_word), lex) and _completes(_bare(right_word), lex):
@@ -848,6 +850,35 @@ def _noun_follows(right: str, lex: Lexicon) -> bool:
     if right in lex.stopwords:
         return right in _QUANTIFIERS or right in lex.demonstratives
     return "N" in whole and not _governs(right, lex)
+
+
+def _class_nisba_name(before: str, left_word: str, right_word: str, lex: Lexicon) -> bool:
+    """A class noun, its nationality, then the name: العاصمة الكينية | نيروبي.
+
+    The nisba qualifies the class noun before it (agreeing in gender); a word after them
+    that is a known place, or one the lexicon does not know, or a definite word that is no
+    adjective, is the name the two introduce.
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or not _class_noun(_bare(before), lex):
+        return False
+    left = _bare(left_word)
+    right = _bare(right_word)
+    nisba = _definite_bare(left) and left.endswith(("ي", "ية")) and _nisba(left[2:])
+    if not nisba or (left.endswith("ة") != _bare(before).endswith("ة")):
+        return False
+    if right in lex.stopwords or looks_verb(right) or _governs(right, lex) or _is_latin(right):
+        return False
+    if _suffixed_noun(right) or right.endswith("ه"):
+        return False  # التطبيق التاني | اسمه: a word with a pronoun is no name
+    if right[:1] in "وفبلك" and not right.startswith("ال"):
+        # بكين، كوالالمبور: a prefix only when what follows it is a word the lexicon knows
+        known = lexicon_classes(right) or lexicon_classes(right[1:])
+        return right in lex.proper_nouns or not (known or right.startswith(("لل", "بال")))
+    definite, stem = strip_article(right)
+    if right in lex.proper_nouns or (not definite and not lexicon_classes(stem)):
+        return True  # نيروبي، ليما: a place, or a word no list knows
+    adjective = _is_adjective(right, lex, definite=True) or adjective_shape(stem)
+    return definite and not adjective
 
 
 def _named_field(before: str, left_word: str, right_word: str, lex: Lexicon) -> bool:

@@ -51,3 +51,24 @@ def test_the_pair_alone_does_not_know_the_construct() -> None:
     # without the preposition, كل or بعض may open a phrase of their own
     assert bad_break_category("تصدير", "كل") is None
     assert bad_break_category("توقيع", "بعض") is None
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a class noun, its nationality, then the name they introduce
+        ("العاصمة", "الماليزية", "كوالالمبور", "name"),  # the Malaysian capital | Kuala Lumpur
+        ("العاصمة", "الصينية", "بكين", "name"),  # a name that starts like بـ + a word
+        ("العاصمة", "الفرنسية", "باريس", "name"),  # a known place
+        # not a name: an adverb, a preposition's phrase, a second adjective
+        ("العاصمة", "السعودية", "أمس", None),
+        ("الشركة", "الأمريكية", "لصناعة", None),  # the American company | for making ...
+        ("العاصمة", "السعودية", "الجديدة", "noun-adjective"),
+    ],
+)
+def test_class_noun_nationality_then_name(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
+    if expected == "name":
+        assert bad_break_category(left, right) is None  # the pair alone cannot tell
