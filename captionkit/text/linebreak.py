@@ -799,6 +799,8 @@ def _noun_in_context(
         return "name"
     if _class_nisba_name(before, left_word, right_word, lex):
         return "name"
+    if _tafaaul_noun(before, left_word, right_word, lex):
+        return "idafa"
     if _bare(before) not in _NOUN_PREPOSITIONS or ends_phrase(before):
         return None
     if _masdar_by_shape(_bare(left_word), lex) and _completes(_bare(right_word), lex):
@@ -850,6 +852,38 @@ def _noun_follows(right: str, lex: Lexicon) -> bool:
     if right in lex.stopwords:
         return right in _QUANTIFIERS or right in lex.demonstratives
     return "N" in whole and not _governs(right, lex)
+
+
+_TAFAAUL = re.compile(
+    r"ت[^اويةء\s]ا[^اويةء\s]{2}"
+)  # تراجع، تراكم، تبادل (تفعّل is an imperfect too)
+
+
+def _tafaaul_noun(before: str, left_word: str, right_word: str, lex: Lexicon) -> bool:
+    """A تفعّل / تفاعل word read as a verbal noun by the word before: أظهرت النتائج تقدم | مرشح.
+
+    The shape is both a past verb and its verbal noun. After a noun or an adjective (no
+    verb, no function word, no mark) a verb would need its own subject next; read as the
+    verbal noun it is the subject or object of the clause, and the noun after it completes it.
+    After إن / أن the verb would be read without its pronoun: a verbal noun too.
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or not before:
+        return False
+    left = _bare(left_word)
+    right = _bare(right_word)
+    if not _TAFAAUL.fullmatch(left) or "N" not in lexicon_classes(left):
+        return False
+    prior = _bare(before)
+    if prior not in ("إن", "أن", "لأن"):
+        if prior in lex.stopwords or looks_verb(prior) or _clause_verb(prior, lex):
+            return False
+        if prior[:1] in "وف" or _DIGITS.match(prior) or _is_latin(prior):
+            return False
+    if _definite_bare(right):
+        stem = strip_article(right)[1]
+        adjective = _is_adjective(right, lex, definite=True) or adjective_shape(stem)
+        return not adjective and right not in lex.stopwords
+    return _noun_follows(right, lex) and "N" in lexicon_classes(right)
 
 
 def _class_nisba_name(before: str, left_word: str, right_word: str, lex: Lexicon) -> bool:

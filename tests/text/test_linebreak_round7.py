@@ -72,3 +72,21 @@ def test_class_noun_nationality_then_name(
     assert bad_break_category(left, right, before=before) == expected
     if expected == "name":
         assert bad_break_category(left, right) is None  # the pair alone cannot tell
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a تفاعل word after a noun or an adjective: the verbal noun, completed by the next noun
+        ("الأخير", "تراجع", "الأسعار", "idafa"),  # the recent fall of | prices
+        # after a particle of the verb or with a pronoun on the next word it is the verb
+        ("وقد", "تراجع", "الدولار", None),  # the dollar has fallen
+        ("الشركة", "تراجع", "حساباتها", None),  # the company reviews | its accounts
+        ("الحكومة", "تناقش", "الميزانية", None),  # the government discusses | the budget
+        ("الشهر", "تراجع", "الجديد", None),  # no noun completes it
+    ],
+)
+def test_tafaaul_verbal_noun_in_context(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
