@@ -769,6 +769,10 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
+    verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
+    by_particle = _verb_by_particle(before, left_word, right_word)
+    if found in _UNITS | {"idafa"} and not verb_next and by_particle:
+        return None  # وقد فك | العالم، الذي حير | العلماء: a verb heads no noun's unit
     if found == "noun-adjective" and _subject_then_object(before, left_word, right_word):
         return None  # نصحت السلطات | السكان، أطلقت الشرطة | الغاز
     guessed = isinstance(found, _Doubtful) and found == "idafa"
@@ -1461,6 +1465,43 @@ def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
             return "noun-adjective"  # الخلايا الحية: agreement in gender
         return None
     return None if has_pronoun_suffix(left) else "idafa"
+
+
+#: Particles only a verb follows (قد، لم، لن، سوف).
+_VERB_PARTICLES = frozenset(
+    {"قد", "لقد", "وقد", "فقد", "لم", "ولم", "فلم", "لن", "ولن", "فلن", "سوف", "وسوف"}
+)
+#: Relatives that a verb or a nominal clause follows: the word after them is read as a
+#: verb only when the lexicon knows it as one.
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللاتي", "اللواتي"})
+
+
+def _verb_after_verb(left: str, right: str) -> bool:
+    """A verb and the verb it governs (لم أعد أحتمل، لم يعد يعمل): one person, an imperfect."""
+    if looks_verb(right):
+        return True
+    classes = lexicon_classes(right)
+    same_person = left[:1] == right[:1] and right[:1] in "أيتن" and len(right) >= 4
+    return same_person and "N" not in classes and "A" not in classes
+
+
+def _verb_by_particle(before: str, left_word: str, right_word: str) -> bool:
+    """The word after قد، لم، لن is a verb; after الذي / التي one the lexicon knows as a verb.
+
+    A verb heads no construct, noun-adjective pair or count, whatever its shape says
+    (وقد فك العالم الرموز: فك is no noun here).
+    """
+    prior = _bare(before)
+    if ends_phrase(before) or ends_phrase(left_word):
+        return False
+    left = _bare(left_word)
+    if _definite_any(left) or left in lexicon().stopwords:
+        return False
+    if prior in _VERB_PARTICLES:
+        return True
+    # التي عدد | سكانها: a pronoun pointing back to the relative's noun makes a nominal clause
+    nominal = _suffixed_noun(_bare(right_word))
+    return prior in _RELATIVES and "V" in lexicon_classes(left) and not nominal
 
 
 def _subject_then_object(before: str, left_word: str, right_word: str) -> bool:

@@ -90,3 +90,26 @@ def test_tafaaul_verbal_noun_in_context(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # قد، لقد، لم are followed only by a verb, which heads no noun's unit
+        ("وقد", "شهد", "العالم", None),  # the world has witnessed: شهد is no name's first part
+        ("لقد", "رسم", "خريطة", None),  # he drew | a map
+        ("قد", "حقق", "أرباحا", None),  # it has made | profits
+        # after a relative, a word the lexicon knows as a verb ...
+        ("التي", "كتب", "الشاعر", None),  # which the poet wrote
+        # ... unless a pronoun on the next word makes the clause nominal
+        ("التي", "عدد", "سكانها", "idafa"),  # whose number of | inhabitants
+    ],
+)
+def test_verb_after_a_particle(before: str, left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right, before=before) == expected
+
+
+def test_a_verb_after_a_particle_with_the_verb_it_governs() -> None:
+    # لم أعد أفهم "I no longer understand": the particle's verb governs the next verb
+    assert bad_break_category("أعد", "أفهم", before="لم") == bad_break_category("أعد", "أفهم")
+    assert bad_break_category("شهد", "العالم") == "name"  # the pair alone: a first name
