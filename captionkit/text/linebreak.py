@@ -773,6 +773,9 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     by_particle = _verb_by_particle(before, left_word, right_word)
     if found in _UNITS | {"idafa"} and not verb_next and by_particle:
         return None  # وقد فك | العالم، الذي حير | العلماء: a verb heads no noun's unit
+    hour_part = _bare(right_word) in lexicon().time_nouns | _TIMES_OF_DAY  # الحادية عشرة | مساء
+    if found == "number" and not hour_part and _closed_ordinal(before, left_word):
+        return None  # القرن الخامس عشر | ثورة: a definite ordinal counts nothing after it
     if found == "noun-adjective" and _subject_then_object(before, left_word, right_word):
         return None  # نصحت السلطات | السكان، أطلقت الشرطة | الغاز
     guessed = isinstance(found, _Doubtful) and found == "idafa"
@@ -1474,6 +1477,25 @@ _VERB_PARTICLES = frozenset(
 #: Relatives that a verb or a nominal clause follows: the word after them is read as a
 #: verb only when the lexicon knows it as one.
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللاتي", "اللواتي"})
+
+
+_TIMES_OF_DAY = frozenset({"صباحا", "مساء", "مساءا", "ظهرا", "ليلا", "فجرا", "عصرا"})
+
+
+def _closed_ordinal(before: str, left_word: str) -> bool:
+    """عشر / عشرة closing a definite ordinal (الخامس عشر، الحادية عشرة): the number is complete.
+
+    A cardinal 11-19 counts the noun after it (خمسة عشر عاما); the ordinal with the
+    article qualifies the noun before it, so the word after it starts a new phrase.
+    """
+    if ends_phrase(before) or _bare(left_word) not in ("عشر", "عشرة"):
+        return False
+    prior = _bare(before)
+    definite, stem = strip_article(prior)
+    if not definite:
+        return False
+    ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}ة?", stem) or stem.startswith(("حادي", "ثاني"))
+    return bool(ordinal) or stem in lexicon().numerals
 
 
 def _verb_after_verb(left: str, right: str) -> bool:

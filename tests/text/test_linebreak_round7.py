@@ -113,3 +113,18 @@ def test_a_verb_after_a_particle_with_the_verb_it_governs() -> None:
     # لم أعد أفهم "I no longer understand": the particle's verb governs the next verb
     assert bad_break_category("أعد", "أفهم", before="لم") == bad_break_category("أعد", "أفهم")
     assert bad_break_category("شهد", "العالم") == "name"  # the pair alone: a first name
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a definite ordinal 11-19 is complete: the next word is not counted
+        ("السادس", "عشر", "بدأت", None),  # (the sixteenth century) | began
+        ("الثالثة", "عشرة", "حياة", None),  # (at) thirteen | a life ...
+        # a cardinal counts the noun after it; an hour keeps its time of day
+        ("خمسة", "عشر", "عاما", "number"),  # fifteen | years
+        ("الحادية", "عشرة", "مساء", "number"),  # eleven | p.m.
+    ],
+)
+def test_closed_ordinal(before: str, left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right, before=before) == expected
