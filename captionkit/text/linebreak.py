@@ -1321,6 +1321,9 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
         and any(form in lex.numerals for form in _strip_prefix(right))
     ):
         return True  # ثلاث وعشرين، السادس عشر; العاشرة | والحادية: two hours, coordinated
+    tens = right.startswith("وال") and right[3:] in _TENS  # السابع والعشرين: one ordinal
+    if (numeral or _ordinal_form(left, lex)) and tens:
+        return True
     if (numeral or _DIGITS.match(left.removeprefix("و"))) and right in _HOURS_AND_PERCENT:
         return True  # التاسعة صباحا، و30 بالمية
     if numeral and left.startswith(("ال", "وال")) and right == "من":
@@ -1330,6 +1333,20 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
         and right not in lex.stopwords
         and not _starts_conjunction(right, lex)
     )
+
+
+#: The tens (20-90), which an hour never is: after a units ordinal, و + the tens completes it.
+_TENS = frozenset(
+    {"عشرين", "ثلاثين", "أربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين"}
+    | {"عشرون", "ثلاثون", "أربعون", "خمسون", "ستون", "سبعون", "ثمانون", "تسعون"}
+)
+
+
+def _ordinal_form(bare: str, lex: Lexicon) -> bool:
+    """A definite numeral or ordinal, with or without و (الثانية، والعشرين)."""
+    form = bare[1:] if bare.startswith("وال") else bare
+    definite, stem = strip_article(form)
+    return definite and (form in lex.numerals or stem in lex.numerals or stem in _TENS)
 
 
 class _Doubtful(str):

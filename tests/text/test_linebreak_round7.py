@@ -128,3 +128,19 @@ def test_a_verb_after_a_particle_with_the_verb_it_governs() -> None:
 )
 def test_closed_ordinal(before: str, left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        # a units ordinal and و + the tens are one ordinal (an hour is never 20-90)
+        ("الخامس", "والثلاثين", "number"),  # the thirty-fifth
+        ("الحادية", "والأربعين", "number"),  # the forty-first
+        ("الثالث", "والعشرون", "number"),  # the twenty-third (nominative)
+        # a noun of the فاعل shape is no ordinal
+        ("الطالب", "والعشرين", None),
+    ],
+)
+def test_ordinal_with_its_tens(left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right) == expected
+    assert bad_break_category(left, right, before="في") == expected
