@@ -778,6 +778,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return None  # القرن الخامس عشر | ثورة: a definite ordinal counts nothing after it
     if found == "noun-adjective" and _subject_then_object(before, left_word, right_word):
         return None  # نصحت السلطات | السكان، أطلقت الشرطة | الغاز
+    if _name_particle(before, left_word, right_word):
+        return "name"  # النمساوي كارل | فون فريش، دا | فينشي: a particle inside a name
     guessed = isinstance(found, _Doubtful) and found == "idafa"
     if guessed and before and _pair_category(before, left_word) in _UNITS:
         return None  # زلزال عنيف | إقليم، وليام روتو | حالة: the left word closes a unit
@@ -1513,6 +1515,23 @@ def _closed_ordinal(before: str, left_word: str) -> bool:
         return False
     ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}ة?", stem) or stem.startswith(("حادي", "ثاني"))
     return bool(ordinal) or stem in lexicon().numerals
+
+
+#: Particles inside European names (von, van, da, de, du, del, della).
+_NAME_PARTICLES = frozenset({"فون", "فان", "دا", "دي", "دو", "ديل", "ديلا"})
+
+
+def _name_particle(before: str, left_word: str, right_word: str) -> bool:
+    """A name particle after a name goes on with it: النمساوي فريدريش | فون هايك.
+
+    The left word must be a name: a first name, or a word the pair before it reads as
+    a name (after a nationality, a title or another name).
+    """
+    if ends_phrase(left_word) or ends_phrase(before) or _bare(right_word) not in _NAME_PARTICLES:
+        return False
+    left = _bare(left_word)
+    named = left in first_names() or _pair_category(before, left_word) == "name"
+    return named and not _definite_any(left)
 
 
 def _verb_after_verb(left: str, right: str) -> bool:

@@ -144,3 +144,19 @@ def test_closed_ordinal(before: str, left: str, right: str, expected: str | None
 def test_ordinal_with_its_tens(left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right) == expected
     assert bad_break_category(left, right, before="في") == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # von / da after a first name read as a name go on with it
+        ("الألماني", "أوتو", "فون", "name"),  # the German Otto | von (Bismarck)
+        ("الرسام", "ليوناردو", "دا", "name"),  # the painter Leonardo | da (Vinci)
+        # after a word that is no name, the same spelling is something else
+        ("", "مؤمن", "فان", None),  # a believer | (is) mortal
+    ],
+)
+def test_name_particle_after_a_name(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
