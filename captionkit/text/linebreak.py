@@ -769,6 +769,17 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
+    verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
+    by_particle = _verb_by_particle(before, left_word, right_word)
+    if found in _UNITS | {"idafa"} and not verb_next and by_particle:
+        return None  # وقد فك | العالم، الذي حير | العلماء: a verb heads no noun's unit
+    hour_part = _bare(right_word) in lexicon().time_nouns | _TIMES_OF_DAY  # الحادية عشرة | مساء
+    if found == "number" and not hour_part and _closed_ordinal(before, left_word):
+        return None  # القرن الخامس عشر | ثورة: a definite ordinal counts nothing after it
+    if found == "noun-adjective" and _subject_then_object(before, left_word, right_word):
+        return None  # نصحت السلطات | السكان، أطلقت الشرطة | الغاز
+    if _name_particle(before, left_word, right_word):
+        return "name"  # النمساوي كارل | فون فريش، دا | فينشي: a particle inside a name
     guessed = isinstance(found, _Doubtful) and found == "idafa"
     if guessed and before and _pair_category(before, left_word) in _UNITS:
         return None  # زلزال عنيف | إقليم، وليام روتو | حالة: the left word closes a unit
@@ -795,11 +806,122 @@ def _noun_in_context(
     lex = lexicon()
     if _named_field(before, left_word, right_word, lex):
         return "name"
+    if _class_nisba_name(before, left_word, right_word, lex):
+        return "name"
+    if _tafaaul_noun(before, left_word, right_word, lex):
+        return "idafa"
     if _bare(before) not in _NOUN_PREPOSITIONS or ends_phrase(before):
         return None
     if _masdar_by_shape(_bare(left_word), lex) and _completes(_bare(right_word), lex):
         return "idafa"
+    if _object_of_preposition(_bare(left_word), _bare(right_word), lex):
+        return "idafa"
     return None
+
+
+def _object_of_preposition(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun after a preposition, then a noun: the construct's head (في جنوب | أوروبا).
+
+    After في، من، على … a noun with no article, no pronoun and no tanwin is in the genitive and,
+    unless an adjective follows, is completed by the next noun: nothing else can follow it.
+    """
+    if left in lex.stopwords or _definite_any(left) or has_pronoun_suffix(left) or accusative(left):
+        return False
+    if looks_verb(left) or left in lex.name_words or left in lex.proper_nouns or _is_latin(left):
+        return False
+    if left[:1] in "وف" or _DIGITS.match(left) or left in lex.numerals or left in lex.adverbs:
+        return False
+    if _suffixed_noun(left) or left.endswith(("ين", "ان")) or "N" not in lexicon_classes(left):
+        return False  # مكتبه، ساعتين، أستراليا: a complete noun, a dual, a name no list knows
+    if not _noun_follows(right, lex):
+        return False
+    shaped = adjective_shape(right) and "A" in lexicon_classes(right)
+    return not (_is_adjective(right, lex, _definite_bare(right)) or shaped)
+
+
+_QUANTIFIERS = frozenset({"كل", "بعض", "أي", "جميع", "معظم", "أغلب", "كافة"})
+
+
+def _noun_follows(right: str, lex: Lexicon) -> bool:
+    """A word that can complete a construct: a noun, a quantifier or a demonstrative.
+
+    Not a function word, a verb, a number, a word with the article after a preposition
+    (للادخار، بالعام) or a preposition prefixed to a word the lexicon knows (بنسبة).
+    """
+    if right in lex.adverbs or _DIGITS.match(right) or looks_verb(right) or verb_only(right):
+        return False
+    if right.startswith(("لل", "بال", "كال", "وال", "فال")):
+        return False
+    whole = lexicon_classes(right)
+    prefixed = right[:1] in "بلك" and len(right) > 3 and not whole
+    if prefixed and (lexicon_classes(right[1:]) or has_pronoun_suffix(right)):
+        return False  # بنسبة، لقناتنا: a preposition and its noun
+    if right[:1] in "وف" and not any(right.startswith(root) for root in lex.waw_initial):
+        return False  # وكردفان: a conjoined word
+    if right in lex.stopwords:
+        return right in _QUANTIFIERS or right in lex.demonstratives
+    return "N" in whole and not _governs(right, lex)
+
+
+_TAFAAUL = re.compile(
+    r"ت[^اويةء\s]ا[^اويةء\s]{2}"
+)  # تراجع، تراكم، تبادل (تفعّل is an imperfect too)
+
+
+def _tafaaul_noun(before: str, left_word: str, right_word: str, lex: Lexicon) -> bool:
+    """A تفعّل / تفاعل word read as a verbal noun by the word before: أظهرت النتائج تقدم | مرشح.
+
+    The shape is both a past verb and its verbal noun. After a noun or an adjective (no
+    verb, no function word, no mark) a verb would need its own subject next; read as the
+    verbal noun it is the subject or object of the clause, and the noun after it completes it.
+    After إن / أن the verb would be read without its pronoun: a verbal noun too.
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or not before:
+        return False
+    left = _bare(left_word)
+    right = _bare(right_word)
+    if not _TAFAAUL.fullmatch(left) or "N" not in lexicon_classes(left):
+        return False
+    prior = _bare(before)
+    if prior not in ("إن", "أن", "لأن"):
+        if prior in lex.stopwords or looks_verb(prior) or _clause_verb(prior, lex):
+            return False
+        if prior[:1] in "وف" or _DIGITS.match(prior) or _is_latin(prior):
+            return False
+    if _definite_bare(right):
+        stem = strip_article(right)[1]
+        adjective = _is_adjective(right, lex, definite=True) or adjective_shape(stem)
+        return not adjective and right not in lex.stopwords
+    return _noun_follows(right, lex) and "N" in lexicon_classes(right)
+
+
+def _class_nisba_name(before: str, left_word: str, right_word: str, lex: Lexicon) -> bool:
+    """A class noun, its nationality, then the name: العاصمة الكينية | نيروبي.
+
+    The nisba qualifies the class noun before it (agreeing in gender); a word after them
+    that is a known place, or one the lexicon does not know, or a definite word that is no
+    adjective, is the name the two introduce.
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or not _class_noun(_bare(before), lex):
+        return False
+    left = _bare(left_word)
+    right = _bare(right_word)
+    nisba = _definite_bare(left) and left.endswith(("ي", "ية")) and _nisba(left[2:])
+    if not nisba or (left.endswith("ة") != _bare(before).endswith("ة")):
+        return False
+    if right in lex.stopwords or looks_verb(right) or _governs(right, lex) or _is_latin(right):
+        return False
+    if _suffixed_noun(right) or right.endswith("ه"):
+        return False  # التطبيق التاني | اسمه: a word with a pronoun is no name
+    if right[:1] in "وفبلك" and not right.startswith("ال"):
+        # بكين، كوالالمبور: a prefix only when what follows it is a word the lexicon knows
+        known = lexicon_classes(right) or lexicon_classes(right[1:])
+        return right in lex.proper_nouns or not (known or right.startswith(("لل", "بال")))
+    definite, stem = strip_article(right)
+    if right in lex.proper_nouns or (not definite and not lexicon_classes(stem)):
+        return True  # نيروبي، ليما: a place, or a word no list knows
+    adjective = _is_adjective(right, lex, definite=True) or adjective_shape(stem)
+    return definite and not adjective
 
 
 def _named_field(before: str, left_word: str, right_word: str, lex: Lexicon) -> bool:
@@ -1201,6 +1323,9 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
         and any(form in lex.numerals for form in _strip_prefix(right))
     ):
         return True  # ثلاث وعشرين، السادس عشر; العاشرة | والحادية: two hours, coordinated
+    tens = right.startswith("وال") and right[3:] in _TENS  # السابع والعشرين: one ordinal
+    if (numeral or _ordinal_form(left, lex)) and tens:
+        return True
     if (numeral or _DIGITS.match(left.removeprefix("و"))) and right in _HOURS_AND_PERCENT:
         return True  # التاسعة صباحا، و30 بالمية
     if numeral and left.startswith(("ال", "وال")) and right == "من":
@@ -1210,6 +1335,20 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
         and right not in lex.stopwords
         and not _starts_conjunction(right, lex)
     )
+
+
+#: The tens (20-90), which an hour never is: after a units ordinal, و + the tens completes it.
+_TENS = frozenset(
+    {"عشرين", "ثلاثين", "أربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين"}
+    | {"عشرون", "ثلاثون", "أربعون", "خمسون", "ستون", "سبعون", "ثمانون", "تسعون"}
+)
+
+
+def _ordinal_form(bare: str, lex: Lexicon) -> bool:
+    """A definite numeral or ordinal, with or without و (الثانية، والعشرين)."""
+    form = bare[1:] if bare.startswith("وال") else bare
+    definite, stem = strip_article(form)
+    return definite and (form in lex.numerals or stem in lex.numerals or stem in _TENS)
 
 
 class _Doubtful(str):
@@ -1348,6 +1487,126 @@ def _before_definite(left: str, right: str, lex: Lexicon) -> Category | None:
             return "noun-adjective"  # الخلايا الحية: agreement in gender
         return None
     return None if has_pronoun_suffix(left) else "idafa"
+
+
+#: Particles only a verb follows (قد، لم، لن، سوف).
+_VERB_PARTICLES = frozenset(
+    {"قد", "لقد", "وقد", "فقد", "لم", "ولم", "فلم", "لن", "ولن", "فلن", "سوف", "وسوف"}
+)
+#: Relatives that a verb or a nominal clause follows: the word after them is read as a
+#: verb only when the lexicon knows it as one.
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللاتي", "اللواتي"})
+
+
+_TIMES_OF_DAY = frozenset({"صباحا", "مساء", "مساءا", "ظهرا", "ليلا", "فجرا", "عصرا"})
+
+
+def _closed_ordinal(before: str, left_word: str) -> bool:
+    """عشر / عشرة closing a definite ordinal (الخامس عشر، الحادية عشرة): the number is complete.
+
+    A cardinal 11-19 counts the noun after it (خمسة عشر عاما); the ordinal with the
+    article qualifies the noun before it, so the word after it starts a new phrase.
+    """
+    if ends_phrase(before) or _bare(left_word) not in ("عشر", "عشرة"):
+        return False
+    prior = _bare(before)
+    definite, stem = strip_article(prior)
+    if not definite:
+        return False
+    ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}ة?", stem) or stem.startswith(("حادي", "ثاني"))
+    return bool(ordinal) or stem in lexicon().numerals
+
+
+#: Particles inside European names (von, van, da, de, du, del, della).
+_NAME_PARTICLES = frozenset({"فون", "فان", "دا", "دي", "دو", "ديل", "ديلا"})
+
+
+def _name_particle(before: str, left_word: str, right_word: str) -> bool:
+    """A name particle after a name goes on with it: النمساوي فريدريش | فون هايك.
+
+    The left word must be a name: a first name, or a word the pair before it reads as
+    a name (after a nationality, a title or another name).
+    """
+    if ends_phrase(left_word) or ends_phrase(before) or _bare(right_word) not in _NAME_PARTICLES:
+        return False
+    left = _bare(left_word)
+    named = left in first_names() or _pair_category(before, left_word) == "name"
+    return named and not _definite_any(left)
+
+
+def _verb_after_verb(left: str, right: str) -> bool:
+    """A verb and the verb it governs (لم أعد أحتمل، لم يعد يعمل): one person, an imperfect."""
+    if looks_verb(right):
+        return True
+    classes = lexicon_classes(right)
+    same_person = left[:1] == right[:1] and right[:1] in "أيتن" and len(right) >= 4
+    return same_person and "N" not in classes and "A" not in classes
+
+
+def _verb_by_particle(before: str, left_word: str, right_word: str) -> bool:
+    """The word after قد، لم، لن is a verb; after الذي / التي one the lexicon knows as a verb.
+
+    A verb heads no construct, noun-adjective pair or count, whatever its shape says
+    (وقد فك العالم الرموز: فك is no noun here).
+    """
+    prior = _bare(before)
+    if ends_phrase(before) or ends_phrase(left_word):
+        return False
+    left = _bare(left_word)
+    if _definite_any(left) or left in lexicon().stopwords:
+        return False
+    if prior in _VERB_PARTICLES:
+        return True
+    # التي عدد | سكانها: a pronoun pointing back to the relative's noun makes a nominal clause
+    nominal = _suffixed_noun(_bare(right_word))
+    return prior in _RELATIVES and "V" in lexicon_classes(left) and not nominal
+
+
+def _subject_then_object(before: str, left_word: str, right_word: str) -> bool:
+    """A verb, its definite feminine subject, then a definite word that cannot agree with it.
+
+    After a verb a definite noun is its subject; a following definite word is its
+    adjective only if it agrees (`_gender_mismatch`), else the verb's object. A nisba
+    (ـي) is left alone: it may qualify the subject's head (غادر الرحالة | المغربي).
+    """
+    if ends_phrase(before) or ends_phrase(left_word):
+        return False
+    lex = lexicon()
+    verb = _bare(before)
+    forms = [verb] + ([verb[1:]] if verb[:1] in "وف" and len(verb) > 3 else [])
+    if not any(_clause_verb(form, lex) or looks_verb(form) for form in forms):
+        return False
+    if _bare(right_word) in lex.proper_nouns or _bare(right_word) in lex.name_words:
+        return False  # a name after its title
+    if _bare(left_word) in lex.titles:
+        return False  # رعى الخليفة | المأمون: a title (a man's) before a name no list knows
+    left_definite, left_stem = strip_article(_bare(left_word))
+    right_definite, right_stem = strip_article(_bare(right_word))
+    if not (left_definite and right_definite) or right_stem.endswith("ي"):
+        return False
+    if re.fullmatch(r"[^اوي]ا[^اوي]ة", left_stem):
+        return False  # القادة، السادة: a broken plural of men takes a masculine adjective
+    return _gender_mismatch(left_stem, right_stem, lex)
+
+
+def _gender_mismatch(left_stem: str, right_stem: str, lex: Lexicon) -> bool:
+    """A feminine noun (ـة، ـات) before a definite word that cannot be its adjective.
+
+    An adjective agrees in gender with its noun, and a non-human plural takes a feminine
+    one: after الشرطة or السلطات an adjective ends in ـة، ـات، ـى or ـاء (فعلاء), or is an
+    elative (المدينة الأكبر), an ordinal or a listed invariant adjective. Any other definite
+    word is a second noun: the verb's object after its subject (أطلقت الشرطة | الغاز).
+
+    >>> _gender_mismatch("شرطة", "غاز", lexicon()), _gender_mismatch("شرطة", "محلية", lexicon())
+    (True, False)
+    """
+    if not left_stem.endswith(("ة", "ات")) or len(left_stem) < 3:
+        return False
+    if right_stem.endswith(("ة", "ات", "ى", "اء", "تان", "تين")):
+        return False
+    if re.fullmatch(r"أ[^اويةء\s]{3}", right_stem) or right_stem in lex.numerals:
+        return False  # الأكبر، الأول: an elative or an ordinal
+    return right_stem not in lex.adjectives and not _is_latin(right_stem)
 
 
 def _root_waw(bare: str) -> bool:
