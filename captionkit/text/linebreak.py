@@ -421,6 +421,17 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         right_bare in _PREPOSITIONS_AFTER_ADVERB or _starts_conjunction(right_bare, lex)
     ):
         return False  # adverbial بعد ("yet"): لم تصل بعد إلى اتفاق
+    if (
+        bare in ("أكثر", "أقل")
+        and right_bare != "من"
+        and (
+            right_bare in _PREPOSITIONS_AFTER_ADVERB
+            or right_bare in _SUBORDINATORS
+            or right_bare in ("إن", "إذ", "إذا")
+            or _starts_conjunction(right_bare, lex)
+        )
+    ):
+        return False  # سينضج أكثر | مع شمسنا، سيسوء الأمر أكثر | إن ذهبت: the adverb "more"
     if bare == "عدة" and right_bare in lex.prepositions:
         return False  # ولايات عدة | في: "several" after its noun ends the phrase
     if bare == "مهما" and right_bare in lex.prepositions:
@@ -753,6 +764,13 @@ _NOUN_PREPOSITIONS = frozenset(
 _UNITS = frozenset({"noun-adjective", "name", "number"})
 
 
+#: Nouns that a following ما makes vague (شيء ما، وقت ما): the ما closes them (not يوم:
+#: كل يوم | ما يعادل وزنها is "every day, as much as").
+_VAGUE_NOUNS = frozenset(
+    {"شيء", "وقت", "مكان", "حد", "نوع", "شخص", "سبب", "لحظة", "أمر", "مرحلة", "طريقة"}
+)
+
+
 @lru_cache(maxsize=65536)
 def _in_context(before: str, left_word: str, right_word: str) -> Category | None:
     """The pair's judgement corrected by the word before it (``""``: a script line's start).
@@ -765,6 +783,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     dialect بس is "but" where a clause starts and binds; elsewhere it is "only". Two
     Latin words after an Arabic one are a borrowed term (`_latin_term`).
     """
+    if _bare(left_word) == "ما" and _bare(before) in _VAGUE_NOUNS:
+        return None  # شيء ما | سمعت: ما makes the noun vague and closes it
     found = _pair_category(left_word, right_word)
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None:
@@ -1242,6 +1262,20 @@ def _noun_pair_or_listed(
 
 
 _POSSESSIVE = ("بتاع", "بتوع")
+
+
+def _waw_wasl(bare: str) -> bool:
+    """و before a verb that opens with hamzat al-wasl: وانظر، وانتقل، واستمر (not واحد، واشنطن).
+
+    >>> _waw_wasl("وانظر"), _waw_wasl("وانتقل"), _waw_wasl("واشنطن"), _waw_wasl("واحد")
+    (True, True, False, False)
+    """
+    if "V" in lexicon_classes(bare) or len(bare) < 5:
+        return False  # وافق، واصل: a verb the lexicon knows whole
+    rest = bare[1:]
+    return "V" in lexicon_classes(rest) or (len(rest) >= 4 and "V" in lexicon_classes(rest[1:]))
+
+
 #: Counts of hundreds, thousands, millions: they open a phrase of their own (ملايين الدولارات).
 _PLURAL_COUNTS = frozenset({"ملايين", "آلاف", "ألوف", "مليارات", "مئات", "عشرات"})
 
@@ -1384,7 +1418,7 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
         and _is_adjective(right[1:], lex, definite=True, lexical=False)
     ):
         return "noun-adjective"  # adjectives of one noun: الدبلوماسية والعسكرية
-    conjoined = right[:1] == "و" and len(right) >= 3 and right[1:2] != "ا"
+    conjoined = right[:1] == "و" and len(right) >= 3 and (right[1:2] != "ا" or _waw_wasl(right))
     conjoined = conjoined or (right[:1] == "ف" and _starts_conjunction(right, lex))
     conjoined = conjoined and right not in lex.adjectives  # فعلي is an adjective
     if conjoined and not any(right.startswith(root) for root in lex.waw_initial):

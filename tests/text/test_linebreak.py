@@ -487,3 +487,21 @@ def test_film_findings_out_of_sample(
     before: str | None, left: str, right: str, expected: str | None
 ) -> None:
     assert bad_break_category(left, right, before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # check's findings on three held-out films, judged wrong by hand, and their mechanisms
+        ("سينضج", "أكثر", "مع", None),  # the adverb "more" closes its clause
+        ("الأمر", "أكثر", "إن", None),  # ... before a conditional
+        ("عدد", "أكثر", "من", "binding"),  # أكثر من stays whole
+        ("حارس", "أمن", "في", None),  # أمن is "security" here, not أ + من
+        ("يا", "أحمق", "وانظر", None),  # و + an imperative with hamzat al-wasl opens a clause
+        ("شيء", "ما", "سمعت", None),  # شيء ما: the ما makes the noun vague and closes it
+        ("أعرف", "ما", "حدث", "binding"),  # a relative ما still binds
+        ("يوم", "ما", "يعادل", "binding"),  # كل يوم ما يعادل: "as much as", not "some day"
+    ],
+)
+def test_film_findings_second_set(before: str, left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right, before) == expected
