@@ -1450,6 +1450,8 @@ def _indefinite_pair(left: str, right: str, lex: Lexicon, masdar: bool) -> Categ
         return None  # لبناء | أول طائرة، تقييم | لمهارتي: a construct or a preposition starts
     if (masdar or _FUUL.fullmatch(left)) and _FIAAL.fullmatch(right):
         return "idafa"  # دخول مجال، تجميع نقاط: a verbal noun and its object (فعال is a noun)
+    if masdar and lexicon_classes(right) in ("N", "NV") and not is_nisba(right):
+        return "idafa"  # إحضار فريق: a verbal noun, then a word the lexicon knows only as a noun
     adjective = _is_adjective(right, lex, False) or adjective_shape(right)
     possessive = has_pronoun_suffix(right) and not right.endswith("ي")  # إسترليني is a nisba
     if (adjective and not possessive) or right in lex.adjectives:

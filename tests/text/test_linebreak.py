@@ -501,6 +501,9 @@ def test_film_findings_out_of_sample(
         ("شيء", "ما", "سمعت", None),  # شيء ما: the ما makes the noun vague and closes it
         ("أعرف", "ما", "حدث", "binding"),  # a relative ما still binds
         ("يوم", "ما", "يعادل", "binding"),  # كل يوم ما يعادل: "as much as", not "some day"
+        # category: a verbal noun, then a word the lexicon knows only as a noun: a construct
+        ("يمكنني", "إحضار", "فريق", "idafa"),
+        (None, "إصابة", "بشرية", "noun-adjective"),  # a nisba stays an adjective
     ],
 )
 def test_film_findings_second_set(before: str, left: str, right: str, expected: str | None) -> None:
