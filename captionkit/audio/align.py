@@ -27,7 +27,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from captionkit.audio.dtw import align_path
+from captionkit.audio.dtw import Skips, align_path
 from captionkit.audio.features import FRAME_MS, HOP, mfcc_frames, normalize
 from captionkit.audio.listen import Heard, listen
 from captionkit.audio.readings import readings
@@ -250,6 +250,62 @@ def _sequence(
     return _Sequence(out, begin, end, pause)
 
 
+#: Price of skipping a stretch of synthesis between two silences: this much ...
+SKIP_BASE = 5.0
+#: ... and this much for each synthesized frame skipped.
+SKIP_FRAME = 1.0
+#: ... or this much a frame when it waits on a real pause.
+SKIP_PAUSE_FRAME = 0.85
+#: ... a real pause at least this share of the skipped synthesis long.
+SKIP_ROOM = 1.0
+
+
+def _clause_skips(synth: _Sequence, real: _Sequence) -> Skips:
+    """Each stretch of synthesized speech between two silences may be skipped whole (:class:`Skips`).
+
+    A clause of the script that the recording does not have (a cut, words a
+    recognizer put in static) otherwise has to be squeezed into the speech
+    beside it, and the words after it come early. Skipped, its frames wait on
+    one real frame and its words come out missing.
+
+    The price: :data:`SKIP_BASE` and :data:`SKIP_FRAME` a skipped frame, or
+    :data:`SKIP_PAUSE_FRAME` where the skip waits on a real pause at least
+    :data:`SKIP_ROOM` of the skipped synthesis long. Holding a synthesized frame
+    on speech costs ``1 - similarity + STEP_PENALTY``: 0.75-1.1 in practice, and
+    eSpeak NG's frames are only 0.3-0.5 similar to a real voice on clean speech
+    (gaenswein15: 0.43 on the path's diagonal steps), so a skip's real frames,
+    left to be crossed by horizontal steps (0.8-1.0 each), make skipping a
+    clause that is there nearly as cheap as matching it. At 0.6 a frame
+    gaenswein15 lost its last two clauses (13 words); at 0.85 on a long pause
+    and 1.0 elsewhere no file of ``benchmarks/audio_real.py`` loses a word it
+    has, and a sentence cut from a synthesized narration is skipped whole
+    (tests/audio/test_skips.py).
+    """
+    pause = synth.pause.astype(np.int8)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], pause, [0]])))
+    run_starts, run_ends = edges[::2], edges[1::2]
+    silences = run_ends - run_starts >= PAUSE_FRAMES
+    run_starts, run_ends = run_starts[silences], run_ends[silences]
+    # not the first stretch: the path's first row crosses the recording's
+    # opening without the step price, which made skipping the first clause
+    # cheaper than matching it ("Hola," in dosparlants, present at 0.9 s)
+    source = (run_ends[1:-1] - 1).astype(np.int64)
+    target = run_starts[2:].astype(np.int64)
+    skipped = np.array(
+        [np.count_nonzero(~synth.pause[a:b]) for a, b in zip(source, target, strict=True)],
+        np.float64,
+    )
+    room = np.where(real.pause, real.begin - real.end, 0).astype(np.float64)
+    return Skips(
+        source,
+        target,
+        SKIP_BASE + SKIP_FRAME * skipped,
+        SKIP_BASE + SKIP_PAUSE_FRAME * skipped,
+        SKIP_ROOM * skipped,
+        room,
+    )
+
+
 #: How the aligner reads the speech probabilities: more readily than the reported regions.
 #:
 #: Silero scores reverberant or breathy speech (eSpeak NG's klatt voices in a
@@ -368,12 +424,31 @@ def align_heard(
         if progress is not None:
             progress(0.3 + 0.65 * fraction)
 
-    low, high = align_path(synth.features, real.features, progress=stage)
+    skips = _clause_skips(synth, real)
+    low, high = align_path(synth.features, real.features, progress=stage, skips=skips)
     similarity = np.einsum("nd,nd->n", synth.features, real.features[low])
-    result = _place(words, spoken.starts, synth, real, low, high, similarity)
+    skipped = _skipped(skips, low, high)
+    result = _place(words, spoken.starts, synth, real, low, high, similarity, skipped)
     if progress is not None:
         progress(1.0)
     return AudioAlignment(words=result, speech=heard.speech, duration_ms=heard.duration_ms)
+
+
+def _skipped(
+    skips: Skips, low: npt.NDArray[np.int64], high: npt.NDArray[np.int64]
+) -> npt.NDArray[np.bool_]:
+    """The synthesized rows the path crossed in one of ``skips``: all held on the column it landed on."""
+    out = np.zeros(len(low), bool)
+    for source, target in zip(skips.source.tolist(), skips.target.tolist(), strict=True):
+        column = low[target]
+        inside = slice(source + 1, target)
+        if (
+            high[source] == column
+            and (low[inside] == column).all()
+            and (high[inside] == column).all()
+        ):
+            out[inside] = True
+    return out
 
 
 def _place(
@@ -384,8 +459,9 @@ def _place(
     low: npt.NDArray[np.int64],
     high: npt.NDArray[np.int64],
     similarity: npt.NDArray[np.float32],
+    skipped: npt.NDArray[np.bool_],
 ) -> tuple[AudioWord, ...]:
-    """Each word's real start and end from the path, and whether its audio is there."""
+    """Each word's real start and end from the path, and whether its audio is there (``skipped``: rows it skipped)."""
     speech_rows = np.flatnonzero(~synth.pause)
     n = len(speech_rows)
     known = starts >= 0
@@ -402,6 +478,7 @@ def _place(
     # the global pace: real speech frames for one synthesized one
     pace = max(0.2, float(np.count_nonzero(~real.pause)) / max(1, n))
     sizes = np.zeros(len(words), np.int64)
+    gone = np.zeros(len(words), bool)
     spans = np.zeros((len(words), 2), np.int64)  # first and last real position of each word
     placed: list[AudioWord] = []
     for i, word in enumerate(words):
@@ -416,6 +493,7 @@ def _place(
             row_b = int(speech_rows[b - 1])
             end = int(real.end[high[row_b]]) * FRAME_MS
             rows = speech_rows[a:b]
+            gone[i] = bool(skipped[rows].all())
             synth_frames = b - a
             spans[i] = (low[row_a], high[row_b])
             score = float(np.mean(similarity[rows]))
@@ -428,11 +506,23 @@ def _place(
         sizes[i] = synth_frames
         placed.append(AudioWord(i, word, start, max(end, start), "aligned", round(confidence, 3)))
     speech_before = np.concatenate([[0], np.cumsum(~real.pause)])
-    return _mark_missing(placed, sizes, spans, speech_before, pace)
+    return _mark_missing(placed, sizes, spans, speech_before, pace, gone)
 
 
 #: Synthesized speech frames (10 ms) that a run of squeezed words must reach to be missing.
 MISSING_RUN = 60
+#: Synthesized frames of a word that, all held on a real pause, make it missing on its own.
+#:
+#: Such a word has no audio the path could give it: apollo11's "We" that
+#: whisper put in static at 31.2 s, and the last words of its script held on
+#: the recording's final pause, 11 s after their audio. Not on the opening
+#: pause: a first word held there starts where the speech starts, which is
+#: where it is ("Hola," in dosparlants, 60 ms before the hand mark).
+#: The price: a sentence's first word whose quiet onset the path missed is
+#: missing too (benchmarks/audio_arabic.py, ``ar+f2`` music 10 dB: one word in
+#: 16.6 minutes, held on the pause before it, 284 ms late before it was marked). At 30
+#: frames apollo11's last words stay aligned 11 s late (p95 5652 ms).
+HELD_WORD = 20
 
 
 def _mark_missing(
@@ -441,6 +531,7 @@ def _mark_missing(
     spans: npt.NDArray[np.int64],
     speech_before: npt.NDArray[np.int64],
     pace: float,
+    gone: npt.NDArray[np.bool_],
 ) -> tuple[AudioWord, ...]:
     """Runs of squeezed words long enough to be speech of their own are missing from the audio.
 
@@ -449,7 +540,9 @@ def _mark_missing(
     is speech the recording does not have. A word is a candidate when it gets
     less than half its share of real speech; a run of candidates is missing when
     it holds at least :data:`MISSING_RUN` synthesized frames and, all together,
-    less than 30% of its share.
+    less than 30% of its share. A word the path skipped (``gone``: see
+    :func:`_clause_skips`) has no audio however short it is, nor has a word of
+    :data:`HELD_WORD` frames or more held on a real pause.
     """
 
     def real_frames(first: int, last: int) -> int:
@@ -460,10 +553,18 @@ def _mark_missing(
     )
     edges = np.flatnonzero(np.diff(np.concatenate([[0], candidate.astype(np.int8), [0]])))
     result = list(placed)
-    for begin, end in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
-        total = int(sizes[begin:end].sum())
-        if total < MISSING_RUN or real_frames(begin, end - 1) >= 0.3 * pace * total:
-            continue
+    runs = [
+        (begin, end)
+        for begin, end in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True)
+        if int(sizes[begin:end].sum()) >= MISSING_RUN
+        and real_frames(begin, end - 1) < 0.3 * pace * int(sizes[begin:end].sum())
+    ]
+    runs += [
+        (i, i + 1)
+        for i in range(len(placed))
+        if gone[i] or (sizes[i] >= HELD_WORD and real_frames(i, i) == 0 and spans[i, 0] > 0)
+    ]
+    for begin, end in runs:
         for i in range(begin, end):
             word = result[i]
             result[i] = AudioWord(

@@ -219,10 +219,17 @@ def test_real_speech_against_the_recognizer(
 ) -> None:
     words = _recognizer(shared_path(CORPUS, expected))
     alignment = align_words([w for w, _ in words], shared_path(CORPUS, audio), language=language)
-    errors = [abs(p.start_ms - t) for p, (_, t) in zip(alignment.words, words, strict=True)]
+    errors = [
+        abs(p.start_ms - t)
+        for p, (_, t) in zip(alignment.words, words, strict=True)
+        if p.status == "aligned"
+    ]
     # the recognizer is itself ~100 ms from the truth: these bounds are loose on purpose
     assert np.median(errors) <= median
     assert np.percentile(errors, 95) <= p95
+    # a missing word's start means nothing; few are missing (apollo11: whisper's
+    # words in static, and a clause it wrote twice, are the most of them)
+    assert len(alignment.missing) <= 0.15 * len(words)
 
 
 def test_no_speech_recordings_give_no_words() -> None:
