@@ -1264,6 +1264,20 @@ def _noun_pair_or_listed(
 _POSSESSIVE = ("بتاع", "بتوع")
 
 
+@lru_cache(maxsize=65536)
+def _verb_by_lexicon(bare: str) -> bool:
+    """An imperfect the shapes miss but the lexicon shows: its person prefix (أ ن ت ي)
+    sits on a stem the lexicon knows as a verb while the whole word is unknown (أصمم،
+    نجمع); an elative or a noun with that letter would be known whole.
+
+    >>> _verb_by_lexicon("أصمم"), _verb_by_lexicon("نجمع"), _verb_by_lexicon("أكبر")
+    (True, True, False)
+    """
+    if lexicon_classes(bare) or len(bare) < 4 or bare[0] not in "أنتي":
+        return False
+    return "V" in lexicon_classes(bare[1:])
+
+
 def _waw_wasl(bare: str) -> bool:
     """و before a verb that opens with hamzat al-wasl: وانظر، وانتقل، واستمر (not واحد، واشنطن).
 
@@ -1406,6 +1420,9 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     if cognate and (adjective_shape(right) or geminate) and not looks_verb(right):
         return "noun-adjective"  # تراجعا حادا: a verbal noun in the accusative, its adjective
     if looks_verb(left) or looks_verb(right) or right in lex.kana:
+        return None
+    elative = right[:1] == "أ" and len(right) == 4  # شي | أرخص: أفعل after a noun is its elative
+    if _verb_by_lexicon(left) or (_verb_by_lexicon(right) and not elative):
         return None
     left_definite = strip_article(left)[0]
     right_definite = strip_article(right)[0]

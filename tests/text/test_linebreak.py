@@ -504,6 +504,10 @@ def test_film_findings_out_of_sample(
         # category: a verbal noun, then a word the lexicon knows only as a noun: a construct
         ("يمكنني", "إحضار", "فريق", "idafa"),
         (None, "إصابة", "بشرية", "noun-adjective"),  # a nisba stays an adjective
+        # an imperfect the lexicon shows (person prefix on a known verb stem) heads no construct
+        ("وأنا", "نجمع", "الأموال", None),
+        ("مدينة", "قشتالة", "تحاصر", None),  # a noun, then a verb: no construct
+        (None, "شي", "أرخص", "noun-adjective"),  # أفعل after a noun is its elative
     ],
 )
 def test_film_findings_second_set(before: str, left: str, right: str, expected: str | None) -> None:
