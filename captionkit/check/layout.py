@@ -532,6 +532,13 @@ register(
 )
 
 
+#: The categories reported as warnings. Judged by hand on seven films' subtitles that were never
+#: used to build the model, binding findings were right 136 times in 151, noun-adjective 16 in
+#: 19, but idafa 26 in 43 and name 0 in 6 (a verb and its object, a clause after an indefinite
+#: noun, credit cards): those are reported as notes, a hint to look, not a warning.
+_SURE_CATEGORIES = frozenset({"binding", "noun-adjective", "number"})
+
+
 def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     for view in views:
         if len(view.lines) < 2 or _is_dialogue(view):
@@ -549,7 +556,7 @@ def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Fin
             ):
                 yield found(
                     "bad-line-break",
-                    "warning",
+                    "warning" if category in _SURE_CATEGORIES else "info",
                     view,
                     number,
                     len(upper.rstrip()),
@@ -569,7 +576,9 @@ register(
             "adjective, a construct (idafa), a multi-word name or a number and what it counts, "
             "makes the reader hold half a phrase. The categories and word lists are the make "
             "line breaker's data, which covers Arabic and English: the rule reads Arabic cues and "
-            "cues in plain ASCII, and leaves other languages alone. The fix re-breaks the cue "
+            "cues in plain ASCII, and leaves other languages alone. A break inside a construct "
+            "or a name is reported as a note, not a warning: on real films' subtitles those "
+            "findings were right only about 60 % of the time. The fix re-breaks the cue "
             "with that breaker."
         ),
         check=_check_bad_break,

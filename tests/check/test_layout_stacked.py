@@ -25,3 +25,13 @@ def test_a_noun_and_its_adjective_are_still_flagged() -> None:
     assert not stacked_adjective("تأسيس", "علاقات", "دبلوماسية")
     assert len(_findings("نريد تأسيس علاقات\nدبلوماسية مع المملكة")) == 1
     assert len(_findings("وصلت السيارة\nالجديدة إلى المعرض")) == 1
+
+
+def test_constructs_and_names_are_notes_bindings_are_warnings() -> None:
+    def severities(text: str) -> list[str]:
+        track = loads(f"1\n00:00:01,000 --> 00:00:04,000\n{text}\n".encode())
+        rules = select_rules(["bad-line-break"])
+        return [finding.severity for finding in check_track(track, rules=rules)]
+
+    assert severities("وصلنا إلى\nالمدينة بعد الظهر") == ["warning"]  # a preposition: binding
+    assert severities("ناقش الوزراء خطة\nتطوير المطار الجديد") == ["info"]  # a construct: idafa
