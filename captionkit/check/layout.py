@@ -539,6 +539,20 @@ register(
 _SURE_CATEGORIES = frozenset({"binding", "noun-adjective", "number"})
 
 
+def _closes_in_visual_order(line: str) -> bool:
+    """A line typed in visual order whose sentence mark stands first (".أجل، ولا أنا").
+
+    Editors without bidi support save a right-to-left line's final mark at its logical start:
+    the line ends a sentence, so a break after it is a good one. An ellipsis at a line's
+    start is a continuation, not such a mark.
+
+    >>> _closes_in_visual_order(".أجل، ولا أنا"), _closes_in_visual_order("...ثم ذهبنا")
+    (True, False)
+    """
+    text = line.lstrip()
+    return text[:1] in ".!?؟" and text[1:2] not in ".!?؟" and not text.endswith(tuple(".!?؟…"))
+
+
 def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Finding]:
     for view in views:
         if len(view.lines) < 2 or _is_dialogue(view):
@@ -547,7 +561,7 @@ def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Fin
             continue  # the breaker's word lists are Arabic and English only
         for number, (upper, lower) in enumerate(itertools.pairwise(view.plain_lines), 1):
             left_words, right_words = upper.split(), lower.split()
-            if not left_words or not right_words:
+            if not left_words or not right_words or _closes_in_visual_order(upper):
                 continue
             before = left_words[-2] if len(left_words) > 1 else None
             category = bad_break_category(left_words[-1], right_words[0], before)

@@ -281,6 +281,15 @@ def ends_sentence(word: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
+def _opens_apart(word: str) -> bool:
+    """A word that starts a unit of its own: a handle, a hashtag, a link, a ``||`` separator.
+
+    >>> _opens_apart("@Peaceful_0"), _opens_apart("https://example.org"), _opens_apart("||د.علي")
+    (True, True, True)
+    """
+    return word[:1] in ("@", "#", "|") or word.startswith(("http://", "https://", "www."))
+
+
 def _leading_mark(word: str) -> str:
     """Punctuation typed at the start of a word instead of the end of the one before.
 
@@ -734,7 +743,7 @@ def bad_break_category(
 @lru_cache(maxsize=65536)
 def _pair_category(left_word: str, right_word: str) -> Category | None:
     """The judgement from the two words alone (`bad_break_category` without ``before``)."""
-    if ends_phrase(left_word) or _leading_mark(right_word):
+    if ends_phrase(left_word) or _leading_mark(right_word) or _opens_apart(right_word):
         return None
     lex = lexicon()
     left = _bare(left_word)

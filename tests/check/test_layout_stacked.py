@@ -35,3 +35,13 @@ def test_constructs_and_names_are_notes_bindings_are_warnings() -> None:
 
     assert severities("وصلنا إلى\nالمدينة بعد الظهر") == ["warning"]  # a preposition: binding
     assert severities("ناقش الوزراء خطة\nتطوير المطار الجديد") == ["info"]  # a construct: idafa
+
+
+def test_breaks_after_a_visual_order_sentence_end_and_before_a_credit_are_not_flagged() -> None:
+    # ".أجل، ولا أنا" is "أجل، ولا أنا." typed in visual order: the line ends a sentence
+    assert _findings(".أجل، ولا أنا\nماذا هناك أيضًا؟") == []
+    # a credit card's names after a || separator, a link after من
+    assert _findings("ترجمة وتعديل\n||علي طلال||") == []
+    assert _findings("الترجمة الأصلية مقدمة من\nhttps://example.org/subs") == []
+    # an ellipsis at the start is a continuation, so the preposition at the end still counts
+    assert len(_findings("...ثم ذهبنا إلى\nالمدينة")) == 1
