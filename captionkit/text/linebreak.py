@@ -780,6 +780,22 @@ _VAGUE_NOUNS = frozenset(
 )
 
 
+def _vague(bare: str) -> bool:
+    """A noun that a following ما makes vague: a listed one, or any noun in the indefinite
+    accusative (شيئًا ما، يومًا ما، أحدًا ما), which a relative ما never follows.
+
+    >>> _vague("شيء"), _vague("شيئا"), _vague("يوما"), _vague("يوم"), _vague("وهذا")
+    (True, True, True, False, False)
+    """
+    if bare in _VAGUE_NOUNS:
+        return True
+    if not accusative(bare):
+        return False
+    stem = bare[:-1].removesuffix("ئ") + ("ء" if bare[:-1].endswith("ئ") else "")  # شيئا: شيء
+    known = lexicon_classes(stem)
+    return stem in _VAGUE_NOUNS or stem in ("أحد", "احد") or (bool(known) and "V" not in known)
+
+
 @lru_cache(maxsize=65536)
 def _in_context(before: str, left_word: str, right_word: str) -> Category | None:
     """The pair's judgement corrected by the word before it (``""``: a script line's start).
@@ -792,8 +808,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     dialect بس is "but" where a clause starts and binds; elsewhere it is "only". Two
     Latin words after an Arabic one are a borrowed term (`_latin_term`).
     """
-    if _bare(left_word) == "ما" and _bare(before) in _VAGUE_NOUNS:
-        return None  # شيء ما | سمعت: ما makes the noun vague and closes it
+    if _bare(left_word) == "ما" and not ends_phrase(before) and _vague(_bare(before)):
+        return None  # شيء ما | سمعت، يومًا ما | سوف: ما makes the noun vague and closes it
     found = _pair_category(left_word, right_word)
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None:

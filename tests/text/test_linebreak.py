@@ -501,6 +501,10 @@ def test_film_findings_out_of_sample(
         ("شيء", "ما", "سمعت", None),  # شيء ما: the ما makes the noun vague and closes it
         ("أعرف", "ما", "حدث", "binding"),  # a relative ما still binds
         ("يوم", "ما", "يعادل", "binding"),  # كل يوم ما يعادل: "as much as", not "some day"
+        ("يومًا", "ما", "سوف", None),  # an indefinite accusative noun: ما makes it vague
+        ("شيئًا", "ما", "حيال", None),
+        ("مجددا،", "ما", "دفع", "binding"),  # after a comma ما opens a clause ("which")
+        ("وهذا", "ما", "يسميه", "binding"),  # a demonstrative before a relative ما
         # category: a verbal noun, then a word the lexicon knows only as a noun: a construct
         ("يمكنني", "إحضار", "فريق", "idafa"),
         (None, "إصابة", "بشرية", "noun-adjective"),  # a nisba stays an adjective
