@@ -163,6 +163,22 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def _print_agreement(
+    label: str, chosen: list[Row], judge: Callable[..., str | None], share: str
+) -> None:
+    """One line per genre and one for all: rows, rows the judge agrees on, and the share."""
+    for genre in (*GENRES, None):
+        some = [r for r in chosen if genre is None or r.genre == genre]
+        ok = sum(
+            (judge(r.left, r.right, before=r.before) is not None) == (r.label == "bad")
+            for r in some
+        )
+        print(
+            f"{label:13} {genre or 'all':8} rows {len(some):4}  agree {ok:4}"
+            f"  agreement {ok / len(some):{share}}"
+        )
+
+
 def _agreement_only(
     rows: list[Row], parts: tuple[str, ...], judge: Callable[..., str | None]
 ) -> None:
@@ -171,15 +187,7 @@ def _agreement_only(
     if not chosen:
         print(f"no rows in {', '.join(parts)}")
         return
-    for genre in (*GENRES, None):
-        some = [r for r in chosen if genre is None or r.genre == genre]
-        ok = sum(
-            (judge(r.left, r.right, before=r.before) is not None) == (r.label == "bad")
-            for r in some
-        )
-        print(
-            f"{'+'.join(parts):13} {genre or 'all':8} rows {len(some):4}  agree {ok:4}  agreement {ok / len(some):.2%}"
-        )
+    _print_agreement("+".join(parts), chosen, judge, ".2%")
 
 
 def _summary(rows: list[Row], judge: Callable[..., str | None]) -> None:
@@ -194,16 +202,7 @@ def _summary(rows: list[Row], judge: Callable[..., str | None]) -> None:
             if parts == HELD_ASIDE:
                 print("no held-aside rows yet")
             continue
-        for genre in (*GENRES, None):
-            some = [r for r in chosen if genre is None or r.genre == genre]
-            ok = sum(
-                (judge(r.left, r.right, before=r.before) is not None) == (r.label == "bad")
-                for r in some
-            )
-            print(
-                f"{name:13} {genre or 'all':8} rows {len(some):4}  agree {ok:4}"
-                f"  agreement {ok / len(some):.1%}"
-            )
+        _print_agreement(name, chosen, judge, ".1%")
 
 
 if __name__ == "__main__":

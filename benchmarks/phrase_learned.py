@@ -266,6 +266,14 @@ def _top(rows: list[Row]) -> None:
         print(f"  {group:28} {total / len(rows):.3f}")
 
 
+def _clear(caches: tuple[Any, ...]) -> None:
+    """Empty the caches that exist (judge_break is no longer cached itself)."""
+    for cached in caches:
+        clear = getattr(cached, "cache_clear", None)
+        if clear is not None:
+            clear()
+
+
 def _cost(rows: list[Row]) -> None:
     """The size of the learned weights as plain data, and the time to judge a gap."""
     from captionkit.text.linebreak import bad_break_category
@@ -276,10 +284,7 @@ def _cost(rows: list[Row]) -> None:
     print(
         f"weights: {np.count_nonzero(np.abs(w) > 1e-4)} nonzero, {len(data.encode())} bytes as text"
     )
-    for cached in caches:
-        clear = getattr(cached, "cache_clear", None)  # judge_break is no longer cached itself
-        if clear is not None:
-            clear()
+    _clear(caches)
     t0 = time.process_time()
     for row in rows:
         score = sum(w[_hash(name)] for name in features(row.left, row.right))
@@ -290,10 +295,7 @@ def _cost(rows: list[Row]) -> None:
         f" {spent / len(rows) * 1e6:.0f} us a gap; rules alone:",
         end=" ",
     )
-    for cached in caches:
-        clear = getattr(cached, "cache_clear", None)  # judge_break is no longer cached itself
-        if clear is not None:
-            clear()
+    _clear(caches)
     t0 = time.process_time()
     for row in rows:
         judge_break(row.left, row.right)

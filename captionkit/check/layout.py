@@ -564,19 +564,21 @@ def _check_bad_break(views: Sequence[CueView], context: Context) -> Iterator[Fin
             if not left_words or not right_words or _closes_in_visual_order(upper):
                 continue
             before = left_words[-2] if len(left_words) > 1 else None
-            category = bad_break_category(left_words[-1], right_words[0], before)
-            if category is not None and not stacked_adjective(
-                before, left_words[-1], right_words[0]
-            ):
-                yield found(
-                    "bad-line-break",
-                    "warning" if category in _SURE_CATEGORIES else "info",
-                    view,
-                    number,
-                    len(upper.rstrip()),
-                    f"line break between {left_words[-1]!r} and {right_words[0]!r}: {category}",
-                    partial(_rebroken, view, context),
-                )
+            left, right = left_words[-1], right_words[0]
+            category = bad_break_category(left, right, before)
+            if category is None:
+                continue
+            if category == "noun-adjective" and stacked_adjective(before, left, right):
+                continue  # make avoids it; a subtitler may break there
+            yield found(
+                "bad-line-break",
+                "warning" if category in _SURE_CATEGORIES else "info",
+                view,
+                number,
+                len(upper.rstrip()),
+                f"line break between {left!r} and {right!r}: {category}",
+                partial(_rebroken, view, context),
+            )
 
 
 register(
