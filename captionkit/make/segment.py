@@ -32,18 +32,22 @@ from dataclasses import dataclass
 
 from captionkit.errors import UsageError
 from captionkit.profiles import Profile
+from captionkit.text.counting import without_invisible
 from captionkit.text.linebreak import (
     Category,
     Weights,
     bad_break_category,
     break_bonus,
     ends_phrase,
+    ends_sentence,
     gap_judgements,
     judge_break,
+    lexicon,
     load_weights,
     strong_boundaries,
     word_length,
 )
+from captionkit.text.wordclass import looks_verb
 
 MAX_WORDS_PER_CUE = 40
 # Marks a word may open with (typed in visual order, a quote, a dialogue dash).
@@ -307,6 +311,54 @@ def dialogue_pairs(
     return found
 
 
+#: The verb of a fronted frame's sentence comes within this many words of و (وفي عام 1236 دخل).
+_FRAME_WORDS = 5
+
+
+def fronted_frames(words: Sequence[str], line_ends: Collection[int]) -> list[tuple[int, int]]:
+    """The fronted frames of a script: ``(begin, verb)``, the frame ``words[begin:verb]``
+    and ``words[verb]`` the verb of its sentence.
+
+    A narration often opens a sentence with its time, place or topic before the verb:
+    "وفي عام 1236 / دخل الملك فرديناند المدينة", "وفي سياق متصل / وقعت الحكومة
+    اتفاقا", "وفي قرطبة ولد الفيلسوف ابن رشد". Such a frame opens a script line with و
+    or ف and a preposition and reaches the verb within five words, on its own line or at
+    the start of the next one. The و opens a new sentence (the line end before the frame
+    is a sentence boundary), and a frame on a line of its own belongs with the clause
+    after it: a cue that ends on it leaves it dangling. A line that opens with a bare
+    preposition is left alone (it mostly ends the sentence before it: "ماذا كان يعني أن
+    تمرض في بغداد / في القرن العاشر").
+
+    >>> words = "للمطالبة بحلول عاجلة وفي مدينة الزرقاء قال أحد المواطنين".split()
+    >>> fronted_frames(words, {2, 5})
+    [(3, 6)]
+    >>> fronted_frames("حتى اليوم وفي عام 1984 أدرجت المسجد".split(), {1})
+    [(2, 5)]
+    >>> fronted_frames("في القرن العاشر كان الطب متقدما".split(), {2})
+    []
+    """
+    lex = lexicon()
+    frames: list[tuple[int, int]] = []
+    for begin, stop in _lines(words, line_ends):
+        first = _plain(words[begin])
+        if first[:1] not in ("و", "ف") or first[1:] not in lex.prepositions:
+            continue
+        # The verb: inside the frame's line, or the first word of the next line.
+        for verb in range(begin + 1, min(stop + 1, begin + _FRAME_WORDS + 1, len(words))):
+            if ends_sentence(words[verb - 1]):
+                break
+            plain = _plain(words[verb])
+            if looks_verb(plain) or plain in lex.kana:
+                frames.append((begin, verb))
+                break
+    return frames
+
+
+def _plain(word: str) -> str:
+    """The word without harakat, controls and the marks around it."""
+    return without_invisible(word).strip(_MARKS + _CLOSERS + "".join(_LINE_MARKS))
+
+
 def _length(words: Sequence[str], begin: int, stop: int) -> int:
     """Visible characters of words[begin:stop] on one line."""
     return sum(word_length(word) for word in words[begin:stop]) + stop - begin - 1
@@ -325,7 +377,10 @@ def _costs(
     # Judged as read (a visual-order script's line-final marks back at the line ends);
     # the lengths below stay those of the words as typed.
     typed, words = words, reading_words(words, ends)
-    strong = strong_boundaries(words, ends)
+    # A fronted frame (وفي عام 1236 | دخل الملك) opens a sentence and holds on to it.
+    frames = fronted_frames(words, ends)
+    strong = strong_boundaries(words, ends) | {begin - 1 for begin, _ in frames if begin}
+    dangling = [verb - 1 for _, verb in frames if verb - 1 in ends]
     # strong_before[i]: the weight of the boundaries among the gaps before gap i: a strong
     # boundary counts 1, any other script line end that closes an utterance
     # glued_lines / glued_sentences times the chance the script is cut into utterances.
@@ -348,6 +403,8 @@ def _costs(
         strong_before.append(strong_before[-1] + weight)
     prefix = [0, *itertools.accumulate(word_length(word) for word in typed)]
     end_cost, line_cost = _gap_costs(words, weights, boundary_bonus, ends, cut)
+    for gap in dangling:
+        end_cost[gap] += shape.get("frame_apart", 0.0)
     pairs = _pairs(words, ends, profile, end_cost, shape.get("pair_apart", 0.0))
     return _Costs(
         end=end_cost,

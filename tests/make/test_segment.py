@@ -14,6 +14,7 @@ from captionkit.make.segment import (
     ScriptCut,
     breaks,
     dialogue_pairs,
+    fronted_frames,
     reading_words,
     script_cut,
     segment,
@@ -137,6 +138,42 @@ def test_a_clause_opener_at_a_script_line_start_is_a_boundary() -> None:
     assert all(3 not in range(cue.start, cue.stop - 1) or len(cue.lines) == 2 for cue in cues)
     flat = [line for cue in cues for line in cue.lines]
     assert (0, 4) in flat  # the first clause keeps its own line
+
+
+def test_fronted_frames_by_hand() -> None:
+    # و + a preposition, no verb, then the verb of its sentence (hand-read Arabic, none of
+    # it in the fixtures): "and on the second day / the distribution began".
+    words = "وصلت القافلة إلى المدينة وفي اليوم التالي بدأ توزيع المساعدات".split()
+    assert fronted_frames(words, {3, 6}) == [(4, 7)]
+    # The verb on the frame's own line: the frame still opens a sentence.
+    assert fronted_frames(words, {3}) == [(4, 7)]
+    # "and in return / the government refuses": no verb opens the next line; a bare في
+    # (no و) mostly ends the sentence before it; a sentence mark ends the search.
+    assert fronted_frames("وفي المقابل الحكومة ترفض".split(), {1}) == []
+    assert fronted_frames("في اليوم التالي بدأ التوزيع".split(), {2}) == []
+    assert fronted_frames("وفي اليوم التالي. بدأ التوزيع".split(), {2}) == []
+    # More than five words before the verb: no frame.
+    assert fronted_frames("وفي أحد أيام الصيف الحار الطويل جدا وصل".split(), {6}) == []
+
+
+def test_a_fronted_frame_opens_a_cue_and_stays_with_its_verb() -> None:
+    # Five script lines (hand-written; "farmers gathered ... to demand urgent compensation /
+    # and in the town of Shouneh / one farmer told reporters / that ..."). The code before
+    # fronted_frames wrote "للمطالبة بتعويضات عاجلة وفي بلدة الشونة" on one caption line
+    # and ended the cue there, the frame torn from its verb.
+    lines = [
+        "وتجمع المزارعون أمام مبنى المحافظة",
+        "للمطالبة بتعويضات عاجلة",
+        "وفي بلدة الشونة",
+        "قال أحد المزارعين للصحفيين",
+        "إن محصوله تلف بالكامل هذا الموسم",
+    ]
+    words = " ".join(lines).split()
+    cues = segment(words, PROFILE, line_ends={4, 7, 10, 14, 20})
+    caption_lines = [line for cue in cues for line in cue.lines]
+    assert all(not (start <= 7 < stop - 1) for start, stop in caption_lines)  # 7|8 not glued
+    assert all(cue.stop != 11 for cue in cues)  # no cue ends on the frame
+    assert [cue.stop for cue in cues] == [8, 21]
 
 
 def test_cues_end_at_script_line_ends_and_no_orphan() -> None:
