@@ -28,6 +28,7 @@ from captionkit.check.registry import (
     RULE_IDS,
     RULES,
     all_rules,
+    default_rules,
     parse_severities,
     select_rules,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "check_views",
     "cue_view",
     "cue_views",
+    "default_rules",
     "fix_rules",
     "fix_track",
     "layout",

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from captionkit.check.language import file_language
 from captionkit.check.model import Context, CueView, Finding, Rule, Severity
-from captionkit.check.registry import RULE_IDS, all_rules
+from captionkit.check.registry import RULE_IDS, default_rules
 from captionkit.check.visual import LineKind, classify, file_uses_workaround
 from captionkit.collector import collector_paused
 from captionkit.model import Cue, Format, Track
@@ -165,7 +165,7 @@ def _run(
     overrides: dict[str, Severity],
     findings: list[Finding],
 ) -> None:
-    for rule in all_rules() if rules is None else rules:
+    for rule in default_rules() if rules is None else rules:
         produced = list(rule.check(views, context))
         level = overrides.get(rule.id)
         if level is not None:

@@ -111,7 +111,8 @@ class Rule:
     named. ``marks`` fixers add direction marks: they run only when the repair writes
     marks (the file's own convention, ``embed`` after moving punctuation, or ``--rtl``).
     ``threshold`` names the :class:`~captionkit.profiles.Profile` field that sets the
-    rule's limit (empty when the rule has none).
+    rule's limit (empty when the rule has none). An ``opt_in`` rule runs only when it is
+    named by its id: its findings are hints too often wrong to show by default.
     """
 
     id: str
@@ -125,3 +126,4 @@ class Rule:
     safe: bool = False
     marks: bool = False
     threshold: str = ""
+    opt_in: bool = False

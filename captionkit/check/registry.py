@@ -36,6 +36,7 @@ RULE_IDS: tuple[str, ...] = (
     "overlap",
     "unbalanced-lines",
     "bad-line-break",
+    "doubtful-line-break",
     "empty-cue",
     "unclosed-tag",
 )
@@ -55,6 +56,7 @@ FIX_ORDER: tuple[str, ...] = (
     "too-many-lines",
     "line-too-long",
     "bad-line-break",
+    "doubtful-line-break",
     "needless-two-lines",
     "rtl-base-direction",
     "rtl-edge-punctuation",
@@ -78,6 +80,11 @@ def all_rules() -> list[Rule]:
     return [RULES[rule_id] for rule_id in RULE_IDS if rule_id in RULES]
 
 
+def default_rules() -> list[Rule]:
+    """The rules that run when none are chosen: all but the opt-in ones."""
+    return [rule for rule in all_rules() if not rule.opt_in]
+
+
 def _matches(rule_id: str, patterns: Iterable[str]) -> bool:
     return any(rule_id == pattern or rule_id.startswith(pattern) for pattern in patterns)
 
@@ -93,13 +100,19 @@ def _check_patterns(patterns: Iterable[str], option: str) -> list[str]:
 def select_rules(
     select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
 ) -> list[Rule]:
-    """The rules named by ``select`` (ids or prefixes like ``rtl-``; all when empty) minus ``ignore``."""
+    """The rules named by ``select`` (ids or prefixes like ``rtl-``; every rule but the
+    opt-in ones when empty) minus ``ignore``. An opt-in rule is chosen only by its full id.
+
+    >>> [rule.id for rule in select_rules(["doubtful-"])], [r.id for r in select_rules(["doubtful-line-break"])]
+    ([], ['doubtful-line-break'])
+    """
     chosen = _check_patterns(select or [], "--select")
     dropped = _check_patterns(ignore or [], "--ignore")
     return [
         rule
         for rule in all_rules()
-        if (not chosen or _matches(rule.id, chosen)) and not _matches(rule.id, dropped)
+        if (rule.id in chosen if rule.opt_in else not chosen or _matches(rule.id, chosen))
+        and not _matches(rule.id, dropped)
     ]
 
 

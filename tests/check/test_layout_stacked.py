@@ -27,14 +27,21 @@ def test_a_noun_and_its_adjective_are_still_flagged() -> None:
     assert len(_findings("وصلت السيارة\nالجديدة إلى المعرض")) == 1
 
 
-def test_constructs_and_names_are_notes_bindings_are_warnings() -> None:
-    def severities(text: str) -> list[str]:
+def test_constructs_and_names_are_an_opt_in_rule_bindings_are_warnings() -> None:
+    def found(text: str, select: list[str] | None) -> list[tuple[str, str]]:
         track = loads(f"1\n00:00:01,000 --> 00:00:04,000\n{text}\n".encode())
-        rules = select_rules(["bad-line-break"])
-        return [finding.severity for finding in check_track(track, rules=rules)]
+        rules = select_rules(select) if select is not None else None
+        return [(f.rule, f.severity) for f in check_track(track, rules=rules)]
 
-    assert severities("وصلنا إلى\nالمدينة بعد الظهر") == ["warning"]  # a preposition: binding
-    assert severities("ناقش الوزراء خطة\nتطوير المطار الجديد") == ["info"]  # a construct: idafa
+    binding = "وصلنا إلى\nالمدينة بعد الظهر"  # a preposition at the line end
+    construct = "ناقش الوزراء خطة\nتطوير المطار الجديد"  # خطة | تطوير: a construct
+    assert found(binding, ["bad-line-break"]) == [("bad-line-break", "warning")]
+    assert found(construct, ["bad-line-break"]) == []
+    # Not run by default, nor by a prefix; run when named by its id.
+    assert ("doubtful-line-break", "info") not in found(construct, None)
+    assert found(construct, ["doubtful-"]) == []
+    assert found(construct, ["doubtful-line-break"]) == [("doubtful-line-break", "info")]
+    assert found(binding, ["doubtful-line-break"]) == []
 
 
 def test_breaks_after_a_visual_order_sentence_end_and_before_a_credit_are_not_flagged() -> None:

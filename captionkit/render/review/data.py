@@ -139,7 +139,7 @@ def review_file(
     encoding: str | None = None,
 ) -> FileReview:
     """Read, check and fix one file; the review the site shows of it."""
-    from captionkit.check import all_rules, fix_track
+    from captionkit.check import default_rules, fix_track
     from captionkit.check.engine import check_track
 
     shown = name or path
@@ -147,7 +147,7 @@ def review_file(
         track = read(path, encoding=encoding)
     except CaptionkitError as error:
         return FileReview(index, path, shown, error=str(error.located(path)))
-    chosen = list(rules) if rules is not None else all_rules()
+    chosen = list(rules) if rules is not None else default_rules()
     findings = check_track(track, profile, chosen)
     fixed, changes = fix_track(track, chosen, profile, "none", named=False)
     cues = tuple(
