@@ -1576,6 +1576,11 @@ _VERB_PARTICLES = frozenset(
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللاتي", "اللواتي"})
 
 
+#: Particles that open a clause whose first word the lexicon knows as a verb is one:
+#: بعد أن فقد | الحزب، ثم باع | المكتشفون.
+_VERB_OPENERS = frozenset({"ثم", "وثم"})
+
+
 _TIMES_OF_DAY = frozenset({"صباحا", "مساء", "مساءا", "ظهرا", "ليلا", "فجرا", "عصرا"})
 
 
@@ -1637,7 +1642,11 @@ def _verb_by_particle(before: str, left_word: str, right_word: str) -> bool:
         return True
     # التي عدد | سكانها: a pronoun pointing back to the relative's noun makes a nominal clause
     nominal = _suffixed_noun(_bare(right_word))
-    return prior in _RELATIVES and "V" in lexicon_classes(left) and not nominal
+    known = lexicon_classes(left)
+    if prior in ("أن", "وأن") and known == "V":
+        return True  # بعد أن أسقط | الاتحاد: a word the lexicon knows only as a verb
+    openers = _RELATIVES | _VERB_OPENERS
+    return prior in openers and "V" in known and not nominal
 
 
 def _subject_then_object(before: str, left_word: str, right_word: str) -> bool:

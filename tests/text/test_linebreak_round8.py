@@ -1,0 +1,27 @@
+"""Development round 8 of the phrase model: each mechanism on words outside the fixtures.
+
+Expectations are hand-checked Arabic grammar (the gloss in each comment says why), not
+the model's output copied back.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from captionkit.text.linebreak import bad_break_category
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # after أن a word the lexicon knows only as a verb is a perfect verb, and the
+        # definite word after it its subject: a verb heads no construct
+        ("أن", "أغلق", "الحارس", None),  # after the guard closed | (the gate)
+        # after ثم a word the lexicon knows as a verb opens a verbal clause
+        ("ثم", "حمل", "الصياد", None),  # then the fisherman carried | (his net)
+        # a noun the lexicon also knows as a verb stays a noun after أن: its construct binds
+        ("أن", "حجم", "الخسائر", "idafa"),  # that the size of | the losses
+    ],
+)
+def test_verb_after_an_and_thumma(before: str, left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right, before=before) == expected
