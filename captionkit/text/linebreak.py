@@ -1195,7 +1195,7 @@ def _content_category(
     noun = _noun_like(left, lex) or left in lex.time_nouns or left == "آخر"
     if not noun or left in lex.adverbs or right in lex.adverbs:
         return None
-    if _only_verb(left) and not _definite_any(right):
+    if _only_verb(left) and (not _definite_any(right) or _definite_singular(right, lex)):
         return None  # أغلق مؤشر، أنقذ حياة: a perfect verb before its subject (أسهل الطرق stays)
     if _verb_with_object(left):
         return None  # أعلنه الجهاز، صاغها المهندس: a verb and its object pronoun, then its subject
@@ -1209,6 +1209,14 @@ def _content_category(
             return None
         return _DOUBTFUL_IDAFA
     return found
+
+
+def _definite_singular(bare: str, lex: Lexicon) -> bool:
+    """A definite word no elative is completed by: a singular (an elative takes a plural, أسهل الطرق)."""
+    definite, stem = strip_article(bare)
+    if not definite or stem.endswith(("ات", "ون", "ين")) or _BROKEN_PLURAL.fullmatch(stem):
+        return False
+    return len(stem) >= 3 and bool(re.fullmatch(r".*ي|.*ة|ا.*", stem))
 
 
 def _verb_with_object(bare: str) -> bool:

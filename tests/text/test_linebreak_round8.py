@@ -25,3 +25,20 @@ from captionkit.text.linebreak import bad_break_category
 )
 def test_verb_after_an_and_thumma(before: str, left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        # an أفعل the lexicon knows only as a verb, before a definite nisba or ـة word: an
+        # elative is completed by a plural (أسهل الطرق), so this is a verb and its subject
+        ("أحرز", "الياباني", None),  # the Japanese (player) won | (the title)
+        ("أقنع", "الطبيبة", None),  # he convinced | the (woman) doctor
+        # a true elative stays the head of its construct
+        ("أسهل", "الحلول", "idafa"),  # the easiest of | the solutions
+    ],
+)
+def test_elative_shaped_verb_before_a_definite_singular(
+    left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right) == expected
