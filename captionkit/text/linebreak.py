@@ -1452,7 +1452,7 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     geminate = bool(re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]ا", right))  # حادا، تاما، هاما
     if cognate and (adjective_shape(right) or geminate) and not looks_verb(right):
         return "noun-adjective"  # تراجعا حادا: a verbal noun in the accusative, its adjective
-    if looks_verb(left) or looks_verb(right) or right in lex.kana:
+    if looks_verb(left) or looks_verb(right) or right in lex.kana or _weak_imperfect(right):
         return None
     elative = right[:1] == "أ" and len(right) == 4  # شي | أرخص: أفعل after a noun is its elative
     if _verb_by_lexicon(left) or (_verb_by_lexicon(right) and not elative):
@@ -1484,6 +1484,25 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     if left_definite or _is_latin(left) or left in lex.name_words:
         return None  # a definite word or a name heads no construct
     return _indefinite_pair(left, right, lex, masdar)
+
+
+def _weak_imperfect(bare: str) -> bool:
+    """An imperfect the verb shapes miss: a weak or derived root's (أقف، أستطيع، نحتاج).
+
+    The word is no noun the lexicon knows, and without its person prefix it is a verb the
+    lexicon knows: an assimilated root's first و (أقف: وقف), a hollow افتعل / استفعل's
+    middle alif (أحتاج: احتاج، أستطيع: استطاع).
+
+    >>> _weak_imperfect("أستطيع"), _weak_imperfect("نحتاج"), _weak_imperfect("أسرار")
+    (True, True, False)
+    """
+    if bare[:1] not in "أيتن" or len(bare) < 3 or lexicon_classes(bare):
+        return False
+    rest = bare[1:]
+    forms = ["و" + rest] if len(rest) == 2 else []
+    if len(rest) >= 4 and (rest[:1] in "تس" or rest[1:2] == "ت"):
+        forms += ["ا" + rest, "ا" + rest[:-2] + "ا" + rest[-1]]
+    return any("V" in lexicon_classes(form) for form in forms)
 
 
 def _indefinite_pair(left: str, right: str, lex: Lexicon, masdar: bool) -> Category | None:

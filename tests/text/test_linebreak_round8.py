@@ -42,3 +42,19 @@ def test_elative_shaped_verb_before_a_definite_singular(
     left: str, right: str, expected: str | None
 ) -> None:
     assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # an imperfect of a weak or derived root after a noun: the noun ends its phrase and
+        # the verb opens a clause (the shapes miss أقف، أستطيع، أحتاج)
+        ("أي", "شيء", "أستطيع", None),  # anything | I can (do)
+        ("كل", "صباح", "أقف", None),  # every morning | I stand
+        ("كل", "مساء", "نحتاج", None),  # every evening | we need
+    ],
+)
+def test_noun_before_a_weak_imperfect(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
