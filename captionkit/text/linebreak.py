@@ -816,6 +816,7 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return _noun_in_context(before, left_word, right_word, after_mark)
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
     by_particle = _verb_by_particle(before, left_word, right_word)
+    by_particle = by_particle or _verb_after_subject(before, left_word)
     if found in _UNITS | {"idafa"} and not verb_next and by_particle:
         return None  # وقد فك | العالم، الذي حير | العلماء: a verb heads no noun's unit
     hour_part = _bare(right_word) in lexicon().time_nouns | _TIMES_OF_DAY  # الحادية عشرة | مساء
@@ -1674,6 +1675,22 @@ def _verb_by_particle(before: str, left_word: str, right_word: str) -> bool:
         return True  # بعد أن أسقط | الاتحاد: a word the lexicon knows only as a verb
     openers = _RELATIVES | _VERB_OPENERS
     return prior in openers and "V" in known and not nominal
+
+
+def _verb_after_subject(before: str, left_word: str) -> bool:
+    """An أفعل the lexicon knows only as a verb after a definite noun: its predicate verb.
+
+    After الدفاع المدني an indefinite أحصى is a perfect verb whose subject came first, not
+    an elative heading a construct (words the lexicon also reads as nouns or adjectives,
+    أكبر، أمم، ألف, are left to the pair rules: they lost validation rows).
+    """
+    if ends_phrase(before) or ends_phrase(left_word):
+        return False
+    prior = _bare(before)
+    left = _bare(left_word)
+    if not _definite_bare(prior) or not re.fullmatch(r"أ[^اويةء\s]{2}[^اويةء\s]?", left):
+        return False
+    return lexicon_classes(left) == "V" and left not in first_names()
 
 
 def _subject_then_object(before: str, left_word: str, right_word: str) -> bool:

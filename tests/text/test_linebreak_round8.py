@@ -58,3 +58,20 @@ def test_noun_before_a_weak_imperfect(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # after a definite subject, an أفعل the lexicon knows only as a verb is its
+        # predicate verb: the definite word after it is its object, no elative's genitive
+        ("المحافظ", "أغلق", "المعبر", None),  # the governor closed | the crossing
+        ("الجيش", "أغلق", "المعابر", None),  # the army closed | the crossings
+        # an elative the lexicon knows as an adjective still heads its construct
+        ("النيل", "أطول", "نهر", "idafa"),  # (the Nile is) the longest | river
+    ],
+)
+def test_verb_after_a_definite_subject(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
