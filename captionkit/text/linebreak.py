@@ -756,10 +756,36 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
     if _persian(left) or _persian(right):
         # Persian shares the script, not the grammar: only what holds in both languages.
         return "binding" if left in ("و", "-", "–", "—") else None
+    # حمّل، شغّل الـ: a written shadda on a word with no feminine ending marks the verb فعّل
+    shadda = "\u0651" in left_word and not left.endswith(("ة", "ات"))
+    if (
+        right == "ال"
+        and right_word.endswith("ـ")
+        and not shadda
+        and _heads_borrowed_term(left, lex)
+    ):
+        return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+def _heads_borrowed_term(left: str, lex: Lexicon) -> bool:
+    """An indefinite noun before a detached الـ: the borrowed term is its genitive.
+
+    باقة الـ 140 جيجا، تطبيقات الـ Buy Now: the detached article makes the foreign word
+    definite, and an indefinite noun before a definite one is a construct; a verb
+    (تشتري الـ، امسح الـ) takes it as its object.
+    """
+    if left in lex.stopwords or _definite_any(left) or looks_verb(left):
+        return False
+    if "N" in lexicon_classes(left) or left.endswith(("ات", "ة")):
+        return True
+    rest = left[1:]  # وتتابع الـ: after و a word the lexicon also knows as a verb is one
+    known = lexicon_classes(rest)
+    noun = ("N" in known and "V" not in known) or rest.endswith(("ات", "ة"))
+    return left[:1] in "وف" and len(left) > 3 and noun
 
 
 #: Prepositions after which a verb-shaped word is a verbal noun: إلى تراجع الإيرادات.

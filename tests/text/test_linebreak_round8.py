@@ -75,3 +75,21 @@ def test_verb_after_a_definite_subject(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "expected"),
+    [
+        # a detached الـ makes the borrowed word after it definite: an indefinite noun
+        # before it heads a construct (خدمة الـ cloud: the cloud service)
+        ("خدمة", "idafa"),  # the service of | the (cloud)
+        ("اشتراكات", "idafa"),  # the subscriptions of | the (streaming apps)
+        ("وشاشة", "idafa"),  # and the screen of | the (laptop)
+        ("مدّة", "idafa"),  # the duration of | the (trial): a shadda on a noun in ـة
+        # a verb takes the borrowed word as its object: the gap is good
+        ("حمّل", None),  # download | the (app): a written shadda marks the verb فعّل
+        ("اشتري", None),  # buy | the (bundle)
+    ],
+)
+def test_noun_before_a_detached_article(left: str, expected: str | None) -> None:
+    assert bad_break_category(left, "الـ") == expected
