@@ -1681,7 +1681,7 @@ def _verb_after_verb(left: str, right: str) -> bool:
 
 
 def _verb_by_particle(before: str, left_word: str, right_word: str) -> bool:
-    """The word after قد، لم، لن is a verb; after الذي / التي one the lexicon knows as a verb.
+    """The word after قد، لم، لن is a verb; after الذي، اللي، ثم one the lexicon knows as a verb.
 
     A verb heads no construct, noun-adjective pair or count, whatever its shape says
     (وقد فك العالم الرموز: فك is no noun here).
@@ -1699,7 +1699,7 @@ def _verb_by_particle(before: str, left_word: str, right_word: str) -> bool:
     known = lexicon_classes(left)
     if prior in ("أن", "وأن") and known == "V":
         return True  # بعد أن أسقط | الاتحاد: a word the lexicon knows only as a verb
-    openers = _RELATIVES | _VERB_OPENERS
+    openers = _RELATIVES | _VERB_OPENERS | _DIALECT_RELATIVES
     return prior in openers and "V" in known and not nominal
 
 

@@ -93,3 +93,17 @@ def test_verb_after_a_definite_subject(
 )
 def test_noun_before_a_detached_article(left: str, expected: str | None) -> None:
     assert bad_break_category(left, "الـ") == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # after the dialect relative اللي a word the lexicon knows as a verb is the
+        # relative clause's verb, and the next word its object: no construct
+        ("كسر", "شباك"),  # the one who broke | (the kitchen) window
+        ("دفع", "فلوس"),  # the one who paid | money
+    ],
+)
+def test_verb_after_a_dialect_relative(left: str, right: str) -> None:
+    assert bad_break_category(left, right, before="اللي") is None
+    assert bad_break_category(left, right) is not None  # alone, the pair reads as nouns
