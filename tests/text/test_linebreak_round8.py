@@ -107,3 +107,19 @@ def test_noun_before_a_detached_article(left: str, expected: str | None) -> None
 def test_verb_after_a_dialect_relative(left: str, right: str) -> None:
     assert bad_break_category(left, right, before="اللي") is None
     assert bad_break_category(left, right) is not None  # alone, the pair reads as nouns
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # a dialect interrogative opens its question and binds to what it asks about
+        ("مين", "كسر"),  # who | broke (it)? (Levantine / Egyptian)
+        ("ليش", "تأخرت"),  # why | were you late? (Levantine / Gulf)
+        ("فين", "الشنطة"),  # where is | the bag? (Egyptian)
+        ("شلون", "صحتك"),  # how is | your health? (Gulf / Iraqi)
+        ("إمتى", "هتيجي"),  # when | will you come? (Egyptian)
+    ],
+)
+def test_dialect_interrogatives_bind(left: str, right: str) -> None:
+    assert bad_break_category(left, right) == "binding"
+    assert bad_break_category(left + "،", right) is None  # a comma closes the question word
