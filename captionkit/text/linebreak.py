@@ -1224,8 +1224,9 @@ def _content_category(
         return None
     if _only_verb(left) and (not _definite_any(right) or _definite_singular(right, lex)):
         return None  # أغلق مؤشر، أنقذ حياة: a perfect verb before its subject (أسهل الطرق stays)
-    if _verb_with_object(left):
-        return None  # أعلنه الجهاز، صاغها المهندس: a verb and its object pronoun, then its subject
+    joined = left[:1] in "وف" and len(left) > 4 and not _noun_with_pronoun(left, lex)
+    if _verb_with_object(left) or (joined and _verb_with_object(left[1:])):
+        return None  # أعلنه الجهاز، وسماه كتاب: a verb and its object pronoun, then its subject
     found = _noun_pair_or_listed(left_word, right_word, left, right, lex)
     if found == "noun-adjective" and _class_noun(right, lex):
         # A class noun qualifies nothing: after a name, a verb or a suffixed noun it opens a
@@ -1244,6 +1245,15 @@ def _definite_singular(bare: str, lex: Lexicon) -> bool:
     if not definite or stem.endswith(("ات", "ون", "ين")) or _BROKEN_PLURAL.fullmatch(stem):
         return False
     return len(stem) >= 3 and bool(re.fullmatch(r".*ي|.*ة|ا.*", stem))
+
+
+def _noun_with_pronoun(bare: str, lex: Lexicon) -> bool:
+    """A function word, or a noun the lexicon knows with a pronoun (وجهه، وجهيه: وجه)."""
+    if bare[1:] in lex.stopwords:
+        return True
+    suffix = next((end for end in ("هما", "ها", "هم", "ه") if bare.endswith(end)), "")
+    stem = bare[: len(bare) - len(suffix)]
+    return any("N" in lexicon_classes(s) for s in (stem, stem.removesuffix("ي")))
 
 
 def _verb_with_object(bare: str) -> bool:

@@ -123,3 +123,17 @@ def test_verb_after_a_dialect_relative(left: str, right: str) -> None:
 def test_dialect_interrogatives_bind(left: str, right: str) -> None:
     assert bad_break_category(left, right) == "binding"
     assert bad_break_category(left + "،", right) is None  # a comma closes the question word
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        # و / ف + a perfect verb with its object pronoun: the next word is its subject
+        ("وأرسله", "صديق", None),  # and a friend sent it | ...
+        ("فأعاده", "حارس", None),  # so a guard brought him back | ...
+        # و + a noun with its pronoun keeps its adjective
+        ("وكتابه", "الأخير", "noun-adjective"),  # and his last book
+    ],
+)
+def test_conjoined_verb_with_object_pronoun(left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right) == expected
