@@ -1707,6 +1707,11 @@ def _verb_by_particle(before: str, left_word: str, right_word: str) -> bool:
     # التي عدد | سكانها: a pronoun pointing back to the relative's noun makes a nominal clause
     nominal = _suffixed_noun(_bare(right_word))
     known = lexicon_classes(left)
+    if _year(prior) and "V" in known:
+        # عام 1492 سلم | آخر سلاطينها: after a year's date a verb opens the clause; a word
+        # the lexicon also knows as a noun, before a definite one, is a construct's head
+        # (عام 1950 عدد | السكان)
+        return "N" not in known or not _definite_any(_bare(right_word))
     if prior in ("أن", "وأن") and known == "V":
         return True  # بعد أن أسقط | الاتحاد: a word the lexicon knows only as a verb
     openers = _RELATIVES | _VERB_OPENERS | _DIALECT_RELATIVES

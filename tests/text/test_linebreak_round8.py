@@ -137,3 +137,18 @@ def test_dialect_interrogatives_bind(left: str, right: str) -> None:
 )
 def test_conjoined_verb_with_object_pronoun(left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # after a year's date (في عام 1805 ...) a word the lexicon knows as a verb opens
+        # the clause: the next word is its subject or object
+        ("1805", "حكم", "محمد", None),  # in 1805 Muhammad (Ali) ruled | ...
+        ("1902", "بنى", "مهندسون", None),  # in 1902 engineers built | ...
+        # a noun reading before a definite word stays the head of its construct
+        ("1950", "عدد", "السكان", "idafa"),  # in 1950 the number of | the inhabitants
+    ],
+)
+def test_verb_after_a_year(before: str, left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right, before=before) == expected
