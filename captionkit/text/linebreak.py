@@ -1153,6 +1153,18 @@ def _son_of(bare: str, lex: Lexicon) -> bool:
     return not _governs(bare, lex)
 
 
+#: The directions without the article: a noun completes them (جنوب أوروبا، شرقي البلاد);
+#: alone they take it (في الشمال) or the accusative (شمالا).
+_DIRECTIONS = frozenset({"جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي"})
+
+
+def _completes_direction(right: str, lex: Lexicon) -> bool:
+    """A word that completes a direction: a noun or a name, no function word, verb or و."""
+    if right in lex.stopwords and right not in _DIRECTIONS:
+        return False
+    return not (looks_verb(right) or right[:1] in "وف" or _governs(right, lex))
+
+
 def _listed_category(
     left_word: str, right_word: str, left: str, right: str, lex: Lexicon
 ) -> Category | None:
@@ -1201,6 +1213,8 @@ def _listed_category(
         return "idafa"  # بالنسبة للسعر
     if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
         return "idafa"  # صباح اليوم، صباح الخير
+    if any(form in _DIRECTIONS for form in forms) and _completes_direction(right, lex):
+        return "idafa"  # جنوب أوروبا، شمالي الصين، جنوب غرب البلاد
     if left in lex.time_nouns and right in ("أمس", "الأمس", "غد", "الغد", "البارحة"):
         return "idafa"  # مساء أمس، صباح الغد
     if left in SUFFIXED_PREPOSITIONS and right in _EMPHATIC.get(left[-1:], ()) + _EMPHATIC.get(

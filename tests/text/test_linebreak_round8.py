@@ -152,3 +152,28 @@ def test_conjoined_verb_with_object_pronoun(left: str, right: str, expected: str
 )
 def test_verb_after_a_year(before: str, left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # a direction without the article is completed by the place after it
+        ("شمال", "إيطاليا"),  # the north of | Italy
+        ("جنوبي", "لبنان"),  # the south of | Lebanon (جنوبي: the adverbial nisba)
+        ("وشرق", "آسيا"),  # and the east of | Asia
+        ("غرب", "المدينة"),  # the west of | the city
+    ],
+)
+def test_direction_heads_a_construct(left: str, right: str) -> None:
+    assert bad_break_category(left, right) == "idafa"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("شمالا", "نحو"),  # northward | towards (the accusative stands alone)
+        ("جنوب", "وشمال"),  # south | and north (a conjoined word starts a new phrase)
+    ],
+)
+def test_direction_alone(left: str, right: str) -> None:
+    assert bad_break_category(left, right) is None
