@@ -449,7 +449,11 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         return False  # لا لم أره: "no" is an answer, the next negation starts a clause
     if bare in lex.binding:
         # لا أحد يعرف، لا أحد بما: a construct noun is complete before a verb or a preposition
-        complete = looks_verb(right_bare) or (right_bare[:1] in "بل" and len(right_bare) > 2)
+        # a ب / ل before no word a list knows starts no prepositional phrase (كل ليلة، بلوك)
+        rest = right_bare[1:]
+        known = rest in lex.stopwords or bool(lexicon_classes(rest)) or _definite_any(rest)
+        prefixed = right_bare[:1] in "بل" and len(right_bare) > 2 and known
+        complete = looks_verb(right_bare) or prefixed
         return not (bare in lex.construct_nouns and complete)
     forms = [bare] + [bare[1:] for prefix in "وف" if bare.startswith(prefix) and len(bare) > 2]
     forms += [form[1:] for form in forms if form.startswith("س") and len(form) > 3]  # ستظل

@@ -177,3 +177,17 @@ def test_direction_heads_a_construct(left: str, right: str) -> None:
 )
 def test_direction_alone(left: str, right: str) -> None:
     assert bad_break_category(left, right) is None
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        # كل / أحد bind to their noun even when it starts with ب or ل, unless the ب / ل is
+        # a preposition before a word a list knows
+        ("كل", "لحظة", "binding"),  # every | moment (لحظة is no لـ + حظة)
+        ("كل", "بلدة", "binding"),  # every | town (بلدة is no بـ + لدة)
+        ("أحد", "بالمدينة", None),  # (no) one | in the city: a prepositional phrase follows
+    ],
+)
+def test_quantifier_before_a_noun_in_b_or_l(left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right) == expected
