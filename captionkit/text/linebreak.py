@@ -1217,6 +1217,9 @@ def _listed_category(
         return "idafa"  # بالنسبة للسعر
     if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
         return "idafa"  # صباح اليوم، صباح الخير
+    same = any(form == "نفس" for form in forms)  # نفس الباسورد: "the same" before its noun
+    if same and (_definite_bare(right) or _is_latin(right)) and right not in lex.stopwords:
+        return "idafa"
     if any(form in _DIRECTIONS for form in forms) and _completes_direction(right, lex):
         return "idafa"  # جنوب أوروبا، شمالي الصين، جنوب غرب البلاد
     if left in lex.time_nouns and right in ("أمس", "الأمس", "غد", "الغد", "البارحة"):

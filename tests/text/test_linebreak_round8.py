@@ -191,3 +191,17 @@ def test_direction_alone(left: str, right: str) -> None:
 )
 def test_quantifier_before_a_noun_in_b_or_l(left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        # نفس before a definite or borrowed noun is "the same", completed by that noun
+        ("نفس", "الطريقة", "idafa"),  # the same | way
+        ("ونفس", "المشكلة", "idafa"),  # and the same | problem
+        ("نفس", "iPhone", "idafa"),  # the same | iPhone
+        ("نفس", "في", None),  # (a) breath | in ...: a preposition starts a new phrase
+    ],
+)
+def test_nafs_the_same(left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right) == expected
