@@ -205,3 +205,15 @@ def test_quantifier_before_a_noun_in_b_or_l(left: str, right: str, expected: str
 )
 def test_nafs_the_same(left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    "left",
+    [
+        # the dialect spellings of أكثر / كثير (ت for ث) keep their من like the standard ones
+        "اكتر",  # more | than
+        "الكتير",  # many | of
+    ],
+)
+def test_dialect_spellings_keep_min(left: str) -> None:
+    assert bad_break_category(left, "من") is not None
