@@ -1157,6 +1157,14 @@ def _son_of(bare: str, lex: Lexicon) -> bool:
     return not _governs(bare, lex)
 
 
+#: The months, Gregorian and Syriac (شهر مارس، شهر تموز).
+_MONTHS = frozenset(
+    {"يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس"}
+    | {"سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار"}
+    | {"حزيران", "تموز", "آب", "أيلول", "تشرين"}
+)
+
+
 #: The directions without the article: a noun completes them (جنوب أوروبا، شرقي البلاد);
 #: alone they take it (في الشمال) or the accusative (شمالا).
 _DIRECTIONS = frozenset({"جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي"})
@@ -1217,6 +1225,8 @@ def _listed_category(
         return "idafa"  # بالنسبة للسعر
     if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
         return "idafa"  # صباح اليوم، صباح الخير
+    if any(form in ("شهر", "الشهر") for form in forms) and right in _MONTHS:
+        return "name"  # شهر مارس، خلال شهر أكتوبر: the month's name
     same = any(form == "نفس" for form in forms)  # نفس الباسورد: "the same" before its noun
     if same and (_definite_bare(right) or _is_latin(right)) and right not in lex.stopwords:
         return "idafa"

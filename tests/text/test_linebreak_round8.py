@@ -217,3 +217,17 @@ def test_nafs_the_same(left: str, right: str, expected: str | None) -> None:
 )
 def test_dialect_spellings_keep_min(left: str) -> None:
     assert bad_break_category(left, "من") is not None
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        # شهر and the month's name are one name
+        ("شهر", "فبراير", "name"),  # the month of | February
+        ("وشهر", "أيلول", "name"),  # and the month of | September (Levantine name)
+        # a verb after شهر starts its own clause
+        ("شهر", "مضى", None),  # a month | (that) went by
+    ],
+)
+def test_month_after_shahr(left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right) == expected
