@@ -1177,6 +1177,22 @@ def _completes_direction(right: str, lex: Lexicon) -> bool:
     return not (looks_verb(right) or right[:1] in "وف" or _governs(right, lex))
 
 
+def _closed_class_unit(left: str, forms: list[str], right: str, lex: Lexicon) -> Category | None:
+    """A closed class completed by the next word: time nouns, شهر and a month, نفس, directions."""
+    if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
+        return "idafa"  # صباح اليوم، صباح الخير
+    if left in lex.time_nouns and right in ("أمس", "الأمس", "غد", "الغد", "البارحة"):
+        return "idafa"  # مساء أمس، صباح الغد
+    if any(form in ("شهر", "الشهر") for form in forms) and right in _MONTHS:
+        return "name"  # شهر مارس، خلال شهر أكتوبر: the month's name
+    same = any(form == "نفس" for form in forms)  # نفس الباسورد: "the same" before its noun
+    if same and (_definite_bare(right) or _is_latin(right)) and right not in lex.stopwords:
+        return "idafa"
+    if any(form in _DIRECTIONS for form in forms) and _completes_direction(right, lex):
+        return "idafa"  # جنوب أوروبا، شمالي الصين، جنوب غرب البلاد
+    return None
+
+
 def _listed_category(
     left_word: str, right_word: str, left: str, right: str, lex: Lexicon
 ) -> Category | None:
@@ -1223,17 +1239,9 @@ def _listed_category(
         return "name"  # a product and its model number: iPhone 15، Galaxy S25
     if right.startswith("ل") and any(form in lex.before_li for form in forms):
         return "idafa"  # بالنسبة للسعر
-    if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
-        return "idafa"  # صباح اليوم، صباح الخير
-    if any(form in ("شهر", "الشهر") for form in forms) and right in _MONTHS:
-        return "name"  # شهر مارس، خلال شهر أكتوبر: the month's name
-    same = any(form == "نفس" for form in forms)  # نفس الباسورد: "the same" before its noun
-    if same and (_definite_bare(right) or _is_latin(right)) and right not in lex.stopwords:
-        return "idafa"
-    if any(form in _DIRECTIONS for form in forms) and _completes_direction(right, lex):
-        return "idafa"  # جنوب أوروبا، شمالي الصين، جنوب غرب البلاد
-    if left in lex.time_nouns and right in ("أمس", "الأمس", "غد", "الغد", "البارحة"):
-        return "idafa"  # مساء أمس، صباح الغد
+    closed = _closed_class_unit(left, forms, right, lex)
+    if closed is not None:
+        return closed
     if left in SUFFIXED_PREPOSITIONS and right in _EMPHATIC.get(left[-1:], ()) + _EMPHATIC.get(
         left[-2:], ()
     ):
