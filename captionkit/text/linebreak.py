@@ -423,6 +423,13 @@ def _suffixed_preposition(bare: str, right_bare: str) -> bool:
     return True
 
 
+def _verb_next_to_qad(right_bare: str, lex: Lexicon) -> bool:
+    """A word قد can precede: a verb by shape or by the lexicon (not a definite noun)."""
+    if _definite_any(right_bare) or (right_bare in lex.stopwords and right_bare not in lex.kana):
+        return False
+    return looks_verb(right_bare) or "V" in lexicon_classes(right_bare) or right_bare in lex.kana
+
+
 def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if _suffixed_preposition(bare, right_bare):
         return False  # تكذب علي | لقد، لم يعد لدي | ما
@@ -445,6 +452,8 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         return False  # ولايات عدة | في: "several" after its noun ends the phrase
     if bare == "مهما" and right_bare in lex.prepositions:
         return False  # دورا مهما إلى: the adjective مهمًّا, not the conditional (مهما كان)
+    if bare in ("فقد", "وفقد") and not _verb_next_to_qad(right_bare, lex):
+        return False  # فقد الحزب | أغلبيته: the verb "lost"; ف + قد precedes a verb (فقد أعلن)
     if bare == "لا" and right_bare in ("لم", "لن", "لا"):
         return False  # لا لم أره: "no" is an answer, the next negation starts a clause
     if bare in lex.binding:

@@ -231,3 +231,18 @@ def test_dialect_spellings_keep_min(left: str) -> None:
 )
 def test_month_after_shahr(left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        # فقد before a definite noun is the verb "lost", its subject follows
+        ("فقد", "اللاعب", None),  # (the) player lost | ...
+        ("فقد", "المنتخب", None),  # the (national) team lost | ...
+        # ف + قد before a verb binds to it
+        ("فقد", "أصبح", "binding"),  # so it has | become
+        ("فقد", "كان", "binding"),  # for it had | been
+    ],
+)
+def test_faqad_verb_or_particle(left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right) == expected
