@@ -434,7 +434,9 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if _suffixed_preposition(bare, right_bare):
         return False  # تكذب علي | لقد، لم يعد لدي | ما
     if bare in ("بعد", "قبل") and (
-        right_bare in _PREPOSITIONS_AFTER_ADVERB or _starts_conjunction(right_bare, lex)
+        right_bare in _PREPOSITIONS_AFTER_ADVERB
+        or _starts_conjunction(right_bare, lex)
+        or right_bare in _SUBORDINATORS | {"إن", "إذ"}
     ):
         return False  # adverbial بعد ("yet"): لم تصل بعد إلى اتفاق
     if (

@@ -246,3 +246,17 @@ def test_month_after_shahr(left: str, right: str, expected: str | None) -> None:
 )
 def test_faqad_verb_or_particle(left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        # adverbial قبل / بعد ("before", "afterwards") before a subordinator ends its phrase
+        ("بعد", "إذا", None),  # (we will talk) afterwards | if ...
+        ("قبل", "حين", None),  # (as I said) before | when ...
+        # before أن they are prepositions and bind
+        ("قبل", "أن", "binding"),  # before | (that) ...
+    ],
+)
+def test_adverbial_qabl_before_a_subordinator(left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right) == expected
