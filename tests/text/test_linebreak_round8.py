@@ -260,3 +260,16 @@ def test_faqad_verb_or_particle(left: str, right: str, expected: str | None) -> 
 )
 def test_adverbial_qabl_before_a_subordinator(left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # a compound number is one unit: ثمانٍ without its ي, and the duals of the powers
+        ("ثمان", "وعشرين"),  # eight | and twenty
+        ("مليارين", "وخمسمئة"),  # two billion | and five hundred (million)
+        ("ألفان", "وثلاثمئة"),  # two thousand | and three hundred
+    ],
+)
+def test_compound_numbers(left: str, right: str) -> None:
+    assert bad_break_category(left, right) == "number"
