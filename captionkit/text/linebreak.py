@@ -852,6 +852,9 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     if _bare(left_word) == "ما" and not ends_phrase(before) and _vague(_bare(before)):
         return None  # شيء ما | سمعت، يومًا ما | سوف: ما makes the noun vague and closes it
     found = _pair_category(left_word, right_word)
+    of_what = _bare(right_word) == "من" and not ends_phrase(left_word)
+    if of_what and _closed_ordinal(before, left_word):
+        return "number"  # الخامس عشر | من أغسطس، الرابعة عشرة | من عمره: a day, an age
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)

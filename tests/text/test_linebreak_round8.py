@@ -273,3 +273,16 @@ def test_adverbial_qabl_before_a_subordinator(left: str, right: str, expected: s
 )
 def test_compound_numbers(left: str, right: str) -> None:
     assert bad_break_category(left, right) == "number"
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "expected"),
+    [
+        # a definite ordinal 11-19 before من is a day of a month or an age: one number
+        ("الثالث", "عشر", "number"),  # the thirteenth | of (March)
+        ("السادسة", "عشرة", "number"),  # (at) sixteen | (years) of (age)
+    ],
+)
+def test_ordinal_teen_before_min(before: str, left: str, expected: str | None) -> None:
+    assert bad_break_category(left, "من", before=before) == expected
+    assert bad_break_category(left + "،", "من", before=before) is None  # a comma ends it
