@@ -286,3 +286,16 @@ def test_compound_numbers(left: str, right: str) -> None:
 def test_ordinal_teen_before_min(before: str, left: str, expected: str | None) -> None:
     assert bad_break_category(left, "من", before=before) == expected
     assert bad_break_category(left + "،", "من", before=before) is None  # a comma ends it
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # لا سيما ("especially") and the dialect بدل ("instead of") bind to what follows
+        ("سيما", "بعد"),  # (not) least | after ...
+        ("بدل", "الفطور"),  # instead of | breakfast
+        ("وبدل", "ما"),  # and instead of | (doing) ...
+    ],
+)
+def test_la_siyyama_and_badal_bind(left: str, right: str) -> None:
+    assert bad_break_category(left, right) == "binding"
