@@ -299,3 +299,15 @@ def test_ordinal_teen_before_min(before: str, left: str, expected: str | None) -
 )
 def test_la_siyyama_and_badal_bind(left: str, right: str) -> None:
     assert bad_break_category(left, right) == "binding"
+
+
+@pytest.mark.parametrize(
+    "left",
+    [
+        # Egyptian بقالي / بقالها ("it has been ... for me / her") governs the duration
+        "بقالي",  # it has been | (three days) for me
+        "وبقالها",  # and it has been | (a year) for her
+    ],
+)
+def test_baqali_binds(left: str) -> None:
+    assert bad_break_category(left, "سنة") == "binding"
