@@ -423,11 +423,20 @@ def _suffixed_preposition(bare: str, right_bare: str) -> bool:
     return True
 
 
+def _verb_next_to_qad(right_bare: str, lex: Lexicon) -> bool:
+    """A word قد can precede: a verb by shape or by the lexicon (not a definite noun)."""
+    if _definite_any(right_bare) or (right_bare in lex.stopwords and right_bare not in lex.kana):
+        return False
+    return looks_verb(right_bare) or "V" in lexicon_classes(right_bare) or right_bare in lex.kana
+
+
 def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if _suffixed_preposition(bare, right_bare):
         return False  # تكذب علي | لقد، لم يعد لدي | ما
     if bare in ("بعد", "قبل") and (
-        right_bare in _PREPOSITIONS_AFTER_ADVERB or _starts_conjunction(right_bare, lex)
+        right_bare in _PREPOSITIONS_AFTER_ADVERB
+        or _starts_conjunction(right_bare, lex)
+        or right_bare in _SUBORDINATORS | {"إن", "إذ"}
     ):
         return False  # adverbial بعد ("yet"): لم تصل بعد إلى اتفاق
     if (
@@ -445,11 +454,17 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         return False  # ولايات عدة | في: "several" after its noun ends the phrase
     if bare == "مهما" and right_bare in lex.prepositions:
         return False  # دورا مهما إلى: the adjective مهمًّا, not the conditional (مهما كان)
+    if bare in ("فقد", "وفقد") and not _verb_next_to_qad(right_bare, lex):
+        return False  # فقد الحزب | أغلبيته: the verb "lost"; ف + قد precedes a verb (فقد أعلن)
     if bare == "لا" and right_bare in ("لم", "لن", "لا"):
         return False  # لا لم أره: "no" is an answer, the next negation starts a clause
     if bare in lex.binding:
         # لا أحد يعرف، لا أحد بما: a construct noun is complete before a verb or a preposition
-        complete = looks_verb(right_bare) or (right_bare[:1] in "بل" and len(right_bare) > 2)
+        # a ب / ل before no word a list knows starts no prepositional phrase (كل ليلة، بلوك)
+        rest = right_bare[1:]
+        known = rest in lex.stopwords or bool(lexicon_classes(rest)) or _definite_any(rest)
+        prefixed = right_bare[:1] in "بل" and len(right_bare) > 2 and known
+        complete = looks_verb(right_bare) or prefixed
         return not (bare in lex.construct_nouns and complete)
     forms = [bare] + [bare[1:] for prefix in "وف" if bare.startswith(prefix) and len(bare) > 2]
     forms += [form[1:] for form in forms if form.startswith("س") and len(form) > 3]  # ستظل
@@ -756,10 +771,36 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
     if _persian(left) or _persian(right):
         # Persian shares the script, not the grammar: only what holds in both languages.
         return "binding" if left in ("و", "-", "–", "—") else None
+    # حمّل، شغّل الـ: a written shadda on a word with no feminine ending marks the verb فعّل
+    shadda = "\u0651" in left_word and not left.endswith(("ة", "ات"))
+    if (
+        right == "ال"
+        and right_word.endswith("ـ")
+        and not shadda
+        and _heads_borrowed_term(left, lex)
+    ):
+        return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+def _heads_borrowed_term(left: str, lex: Lexicon) -> bool:
+    """An indefinite noun before a detached الـ: the borrowed term is its genitive.
+
+    باقة الـ 140 جيجا، تطبيقات الـ Buy Now: the detached article makes the foreign word
+    definite, and an indefinite noun before a definite one is a construct; a verb
+    (تشتري الـ، امسح الـ) takes it as its object.
+    """
+    if left in lex.stopwords or _definite_any(left) or looks_verb(left):
+        return False
+    if "N" in lexicon_classes(left) or left.endswith(("ات", "ة")):
+        return True
+    rest = left[1:]  # وتتابع الـ: after و a word the lexicon also knows as a verb is one
+    known = lexicon_classes(rest)
+    noun = ("N" in known and "V" not in known) or rest.endswith(("ات", "ة"))
+    return left[:1] in "وف" and len(left) > 3 and noun
 
 
 #: Prepositions after which a verb-shaped word is a verbal noun: إلى تراجع الإيرادات.
@@ -811,11 +852,15 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     if _bare(left_word) == "ما" and not ends_phrase(before) and _vague(_bare(before)):
         return None  # شيء ما | سمعت، يومًا ما | سوف: ما makes the noun vague and closes it
     found = _pair_category(left_word, right_word)
+    of_what = _bare(right_word) == "من" and not ends_phrase(left_word)
+    if of_what and _closed_ordinal(before, left_word):
+        return "number"  # الخامس عشر | من أغسطس، الرابعة عشرة | من عمره: a day, an age
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
     by_particle = _verb_by_particle(before, left_word, right_word)
+    by_particle = by_particle or _verb_after_subject(before, left_word)
     if found in _UNITS | {"idafa"} and not verb_next and by_particle:
         return None  # وقد فك | العالم، الذي حير | العلماء: a verb heads no noun's unit
     hour_part = _bare(right_word) in lexicon().time_nouns | _TIMES_OF_DAY  # الحادية عشرة | مساء
@@ -1126,6 +1171,42 @@ def _son_of(bare: str, lex: Lexicon) -> bool:
     return not _governs(bare, lex)
 
 
+#: The months, Gregorian and Syriac (شهر مارس، شهر تموز).
+_MONTHS = frozenset(
+    {"يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس"}
+    | {"سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار"}
+    | {"حزيران", "تموز", "آب", "أيلول", "تشرين"}
+)
+
+
+#: The directions without the article: a noun completes them (جنوب أوروبا، شرقي البلاد);
+#: alone they take it (في الشمال) or the accusative (شمالا).
+_DIRECTIONS = frozenset({"جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي"})
+
+
+def _completes_direction(right: str, lex: Lexicon) -> bool:
+    """A word that completes a direction: a noun or a name, no function word, verb or و."""
+    if right in lex.stopwords and right not in _DIRECTIONS:
+        return False
+    return not (looks_verb(right) or right[:1] in "وف" or _governs(right, lex))
+
+
+def _closed_class_unit(left: str, forms: list[str], right: str, lex: Lexicon) -> Category | None:
+    """A closed class completed by the next word: time nouns, شهر and a month, نفس, directions."""
+    if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
+        return "idafa"  # صباح اليوم، صباح الخير
+    if left in lex.time_nouns and right in ("أمس", "الأمس", "غد", "الغد", "البارحة"):
+        return "idafa"  # مساء أمس، صباح الغد
+    if any(form in ("شهر", "الشهر") for form in forms) and right in _MONTHS:
+        return "name"  # شهر مارس، خلال شهر أكتوبر: the month's name
+    same = any(form == "نفس" for form in forms)  # نفس الباسورد: "the same" before its noun
+    if same and (_definite_bare(right) or _is_latin(right)) and right not in lex.stopwords:
+        return "idafa"
+    if any(form in _DIRECTIONS for form in forms) and _completes_direction(right, lex):
+        return "idafa"  # جنوب أوروبا، شمالي الصين، جنوب غرب البلاد
+    return None
+
+
 def _listed_category(
     left_word: str, right_word: str, left: str, right: str, lex: Lexicon
 ) -> Category | None:
@@ -1172,10 +1253,9 @@ def _listed_category(
         return "name"  # a product and its model number: iPhone 15، Galaxy S25
     if right.startswith("ل") and any(form in lex.before_li for form in forms):
         return "idafa"  # بالنسبة للسعر
-    if left in lex.time_nouns and _definite_bare(right) and right not in lex.stopwords:
-        return "idafa"  # صباح اليوم، صباح الخير
-    if left in lex.time_nouns and right in ("أمس", "الأمس", "غد", "الغد", "البارحة"):
-        return "idafa"  # مساء أمس، صباح الغد
+    closed = _closed_class_unit(left, forms, right, lex)
+    if closed is not None:
+        return closed
     if left in SUFFIXED_PREPOSITIONS and right in _EMPHATIC.get(left[-1:], ()) + _EMPHATIC.get(
         left[-2:], ()
     ):
@@ -1195,10 +1275,11 @@ def _content_category(
     noun = _noun_like(left, lex) or left in lex.time_nouns or left == "آخر"
     if not noun or left in lex.adverbs or right in lex.adverbs:
         return None
-    if _only_verb(left) and not _definite_any(right):
+    if _only_verb(left) and (not _definite_any(right) or _definite_singular(right, lex)):
         return None  # أغلق مؤشر، أنقذ حياة: a perfect verb before its subject (أسهل الطرق stays)
-    if _verb_with_object(left):
-        return None  # أعلنه الجهاز، صاغها المهندس: a verb and its object pronoun, then its subject
+    joined = left[:1] in "وف" and len(left) > 4 and not _noun_with_pronoun(left, lex)
+    if _verb_with_object(left) or (joined and _verb_with_object(left[1:])):
+        return None  # أعلنه الجهاز، وسماه كتاب: a verb and its object pronoun, then its subject
     found = _noun_pair_or_listed(left_word, right_word, left, right, lex)
     if found == "noun-adjective" and _class_noun(right, lex):
         # A class noun qualifies nothing: after a name, a verb or a suffixed noun it opens a
@@ -1209,6 +1290,23 @@ def _content_category(
             return None
         return _DOUBTFUL_IDAFA
     return found
+
+
+def _definite_singular(bare: str, lex: Lexicon) -> bool:
+    """A definite word no elative is completed by: a singular (an elative takes a plural, أسهل الطرق)."""
+    definite, stem = strip_article(bare)
+    if not definite or stem.endswith(("ات", "ون", "ين")) or _BROKEN_PLURAL.fullmatch(stem):
+        return False
+    return len(stem) >= 3 and bool(re.fullmatch(r".*ي|.*ة|ا.*", stem))
+
+
+def _noun_with_pronoun(bare: str, lex: Lexicon) -> bool:
+    """A function word, or a noun the lexicon knows with a pronoun (وجهه، وجهيه: وجه)."""
+    if bare[1:] in lex.stopwords:
+        return True
+    suffix = next((end for end in ("هما", "ها", "هم", "ه") if bare.endswith(end)), "")
+    stem = bare[: len(bare) - len(suffix)]
+    return any("N" in lexicon_classes(s) for s in (stem, stem.removesuffix("ي")))
 
 
 def _verb_with_object(bare: str) -> bool:
@@ -1444,7 +1542,7 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     geminate = bool(re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]ا", right))  # حادا، تاما، هاما
     if cognate and (adjective_shape(right) or geminate) and not looks_verb(right):
         return "noun-adjective"  # تراجعا حادا: a verbal noun in the accusative, its adjective
-    if looks_verb(left) or looks_verb(right) or right in lex.kana:
+    if looks_verb(left) or looks_verb(right) or right in lex.kana or _weak_imperfect(right):
         return None
     elative = right[:1] == "أ" and len(right) == 4  # شي | أرخص: أفعل after a noun is its elative
     if _verb_by_lexicon(left) or (_verb_by_lexicon(right) and not elative):
@@ -1476,6 +1574,25 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     if left_definite or _is_latin(left) or left in lex.name_words:
         return None  # a definite word or a name heads no construct
     return _indefinite_pair(left, right, lex, masdar)
+
+
+def _weak_imperfect(bare: str) -> bool:
+    """An imperfect the verb shapes miss: a weak or derived root's (أقف، أستطيع، نحتاج).
+
+    The word is no noun the lexicon knows, and without its person prefix it is a verb the
+    lexicon knows: an assimilated root's first و (أقف: وقف), a hollow افتعل / استفعل's
+    middle alif (أحتاج: احتاج، أستطيع: استطاع).
+
+    >>> _weak_imperfect("أستطيع"), _weak_imperfect("نحتاج"), _weak_imperfect("أسرار")
+    (True, True, False)
+    """
+    if bare[:1] not in "أيتن" or len(bare) < 3 or lexicon_classes(bare):
+        return False
+    rest = bare[1:]
+    forms = ["و" + rest] if len(rest) == 2 else []
+    if len(rest) >= 4 and (rest[:1] in "تس" or rest[1:2] == "ت"):
+        forms += ["ا" + rest, "ا" + rest[:-2] + "ا" + rest[-1]]
+    return any("V" in lexicon_classes(form) for form in forms)
 
 
 def _indefinite_pair(left: str, right: str, lex: Lexicon, masdar: bool) -> Category | None:
@@ -1576,6 +1693,11 @@ _VERB_PARTICLES = frozenset(
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللاتي", "اللواتي"})
 
 
+#: Particles that open a clause whose first word the lexicon knows as a verb is one:
+#: بعد أن فقد | الحزب، ثم باع | المكتشفون.
+_VERB_OPENERS = frozenset({"ثم", "وثم"})
+
+
 _TIMES_OF_DAY = frozenset({"صباحا", "مساء", "مساءا", "ظهرا", "ليلا", "فجرا", "عصرا"})
 
 
@@ -1622,7 +1744,7 @@ def _verb_after_verb(left: str, right: str) -> bool:
 
 
 def _verb_by_particle(before: str, left_word: str, right_word: str) -> bool:
-    """The word after قد، لم، لن is a verb; after الذي / التي one the lexicon knows as a verb.
+    """The word after قد، لم، لن is a verb; after الذي، اللي، ثم one the lexicon knows as a verb.
 
     A verb heads no construct, noun-adjective pair or count, whatever its shape says
     (وقد فك العالم الرموز: فك is no noun here).
@@ -1637,7 +1759,32 @@ def _verb_by_particle(before: str, left_word: str, right_word: str) -> bool:
         return True
     # التي عدد | سكانها: a pronoun pointing back to the relative's noun makes a nominal clause
     nominal = _suffixed_noun(_bare(right_word))
-    return prior in _RELATIVES and "V" in lexicon_classes(left) and not nominal
+    known = lexicon_classes(left)
+    if _year(prior) and "V" in known:
+        # عام 1492 سلم | آخر سلاطينها: after a year's date a verb opens the clause; a word
+        # the lexicon also knows as a noun, before a definite one, is a construct's head
+        # (عام 1950 عدد | السكان)
+        return "N" not in known or not _definite_any(_bare(right_word))
+    if prior in ("أن", "وأن") and known == "V":
+        return True  # بعد أن أسقط | الاتحاد: a word the lexicon knows only as a verb
+    openers = _RELATIVES | _VERB_OPENERS | _DIALECT_RELATIVES
+    return prior in openers and "V" in known and not nominal
+
+
+def _verb_after_subject(before: str, left_word: str) -> bool:
+    """An أفعل the lexicon knows only as a verb after a definite noun: its predicate verb.
+
+    After الدفاع المدني an indefinite أحصى is a perfect verb whose subject came first, not
+    an elative heading a construct (words the lexicon also reads as nouns or adjectives,
+    أكبر، أمم، ألف, are left to the pair rules: they lost validation rows).
+    """
+    if ends_phrase(before) or ends_phrase(left_word):
+        return False
+    prior = _bare(before)
+    left = _bare(left_word)
+    if not _definite_bare(prior) or not re.fullmatch(r"أ[^اويةء\s]{2}[^اويةء\s]?", left):
+        return False
+    return lexicon_classes(left) == "V" and left not in first_names()
 
 
 def _subject_then_object(before: str, left_word: str, right_word: str) -> bool:
