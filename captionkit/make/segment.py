@@ -381,11 +381,7 @@ def _costs(
     frames = fronted_frames(words, ends)
     strong = strong_boundaries(words, ends) | {begin - 1 for begin, _ in frames if begin}
     dangling = [verb - 1 for _, verb in frames if verb - 1 in ends]
-    # strong_before[i]: the weight of the boundaries among the gaps before gap i: a strong
-    # boundary counts 1, any other script line end that closes an utterance
-    # glued_lines / glued_sentences times the chance the script is cut into utterances.
     cut = script_cut(words, ends, shape)
-    other = cut.chance * shape.get("glued_lines", 0.0) / glued if glued else 0.0
     # whole[i]: word boundary i (0 and len(words): the text's edges) closes an utterance;
     # a cue between two such boundaries is a whole utterance, and utterance_alone of its
     # orphan and short-cue costs is waived.
@@ -393,14 +389,7 @@ def _costs(
     whole = [1.0] + [0.0] * (len(words) - 1) + [1.0]
     for gap in strong | cut.utterance_ends:
         whole[gap + 1] = alone
-    # Two speakers never share a caption line: a dash that opens a turn weighs more.
-    speakers = shape.get("glued_speakers", 0.0) / glued if glued else 0.0
-    strong_before = [0.0]
-    for gap in range(len(words)):
-        weight = 1.0 if gap in strong else (other if gap in cut.utterance_ends else 0.0)
-        if gap + 1 < len(words) and gap in strong and _opens_turn(words[gap + 1]):
-            weight = max(weight, speakers)
-        strong_before.append(strong_before[-1] + weight)
+    strong_before = _strong_before(words, strong, cut, shape)
     prefix = [0, *itertools.accumulate(word_length(word) for word in typed)]
     end_cost, line_cost = _gap_costs(words, weights, boundary_bonus, ends, cut)
     for gap in dangling:
@@ -429,6 +418,28 @@ def _costs(
         imbalance=shape["imbalance_per_char"],
         top_heavy=shape["top_heavy_per_char"] if profile.shape == "bottom-heavy" else 0.0,
     )
+
+
+def _strong_before(
+    words: Sequence[str], strong: Collection[int], cut: ScriptCut, shape: dict[str, float]
+) -> list[float]:
+    """strong_before[i]: the weight of the boundaries among the gaps before gap i.
+
+    A strong boundary counts 1, any other script line end that closes an utterance
+    glued_lines / glued_sentences times the chance the script is cut into utterances, and
+    a dash that opens a turn glued_speakers / glued_sentences (two speakers never share a
+    caption line).
+    """
+    glued = shape.get("glued_sentences", 0.0)
+    other = cut.chance * shape.get("glued_lines", 0.0) / glued if glued else 0.0
+    speakers = shape.get("glued_speakers", 0.0) / glued if glued else 0.0
+    strong_before = [0.0]
+    for gap in range(len(words)):
+        weight = 1.0 if gap in strong else (other if gap in cut.utterance_ends else 0.0)
+        if gap + 1 < len(words) and gap in strong and _opens_turn(words[gap + 1]):
+            weight = max(weight, speakers)
+        strong_before.append(strong_before[-1] + weight)
+    return strong_before
 
 
 def _stacked(count: int, cut: ScriptCut, weight: float) -> list[float]:
