@@ -856,6 +856,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     if of_what and _closed_ordinal(before, left_word):
         return "number"  # الخامس عشر | من أغسطس، الرابعة عشرة | من عمره: a day, an age
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
+    if found is None and _existential(before, left_word, right_word):
+        return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
@@ -883,6 +885,25 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     forms = [left] if before else []  # وافق after a comma; a line's first word only with و
     forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
     return None if any(_clause_verb(form, lexicon()) for form in forms) else found
+
+
+def _existential(before: str, left_word: str, right_word: str) -> bool:
+    """Dialect فيه / فيها "there is" beside a borrowed (Latin) name or term.
+
+    After a brand name it says what the product has (Canva فيه | آلاف القوالب), before a
+    Latin term what there is (التذكرة فيها | QR code); the noun after it completes it.
+    After a verb it is "in it" (يعمل فيه طلاب) and ends the verb's phrase.
+    """
+    if ends_phrase(left_word) or _bare(left_word) not in ("فيه", "فيها", "وفيه", "وفيها"):
+        return False
+    lex = lexicon()
+    prev, right = _bare(before), _bare(right_word)
+    if not (_is_latin(prev) or _is_latin(right)) or right in lex.stopwords:
+        return False
+    if right in lex.adverbs or _definite_any(right) or looks_verb(right):
+        return False
+    verb_before = bool(prev) and (looks_verb(prev) or _clause_verb(prev, lex))
+    return not (_clause_verb(right, lex) or verb_before)
 
 
 def _noun_in_context(

@@ -1,0 +1,32 @@
+"""Development round 9 of the phrase model: each mechanism on words outside the fixtures.
+
+Expectations are hand-checked Arabic grammar (the gloss in each comment says why), not
+the model's output copied back.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from captionkit.text.linebreak import bad_break_category
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # after a brand name, dialect فيه is "has / there is": the noun it introduces
+        # completes it (Babbel فيه تمارين يومية: Babbel has daily exercises)
+        ("Babbel", "فيه", "تمارين", "binding"),
+        # before a Latin term, فيها "it has": the term is what the watch has
+        # (الساعة فيها NFC: the watch has NFC)
+        ("الساعة", "فيها", "NFC", "binding"),
+        # after a verb, فيه is "about it / in it" and closes the verb's phrase; the
+        # subject after it opens a new one (تكلم فيه | Elon Musk: Elon Musk spoke of it)
+        ("تكلم", "فيه", "Elon", None),
+        ("بيتكلم", "فيه", "Elon", None),
+    ],
+)
+def test_existential_fih_beside_a_latin_word(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
