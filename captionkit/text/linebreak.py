@@ -430,6 +430,15 @@ def _verb_next_to_qad(right_bare: str, lex: Lexicon) -> bool:
     return looks_verb(right_bare) or "V" in lexicon_classes(right_bare) or right_bare in lex.kana
 
 
+def _dual_noun(bare: str) -> bool:
+    """A dual of a noun the lexicon knows (يومين: يوم، سنتين: سنة), not a verb of its shape."""
+    if not bare.endswith("ين") or len(bare) < 5:
+        return False
+    stem = bare[:-2]
+    stems = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)
+    return any("N" in lexicon_classes(form) for form in stems)
+
+
 def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if _suffixed_preposition(bare, right_bare):
         return False  # تكذب علي | لقد، لم يعد لدي | ما
@@ -464,7 +473,8 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         rest = right_bare[1:]
         known = rest in lex.stopwords or bool(lexicon_classes(rest)) or _definite_any(rest)
         prefixed = right_bare[:1] in "بل" and len(right_bare) > 2 and known
-        complete = looks_verb(right_bare) or prefixed
+        verb = looks_verb(right_bare) and not _dual_noun(right_bare)
+        complete = verb or prefixed
         return not (bare in lex.construct_nouns and complete)
     forms = [bare] + [bare[1:] for prefix in "وف" if bare.startswith(prefix) and len(bare) > 2]
     forms += [form[1:] for form in forms if form.startswith("س") and len(form) > 3]  # ستظل

@@ -30,3 +30,18 @@ def test_existential_fih_beside_a_latin_word(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # كل before a dual noun is "every two ...": the dual is its genitive, though its
+        # ت- / ي- start and -ين end take a verb's shape (تذكرتين: تذكرة، تمرينين: تمرين)
+        ("بيدفع", "كل", "تذكرتين", "binding"),  # he pays for every two tickets
+        ("بعد", "كل", "تمرينين", "binding"),  # after every two exercises
+        # a construct noun before a real verb is complete: the verb opens the predicate
+        ("ما", "أحد", "يستاهل", None),  # nobody | deserves (it)
+    ],
+)
+def test_kull_before_a_dual_noun(before: str, left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right, before=before) == expected
