@@ -790,10 +790,26 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         and _heads_borrowed_term(left, lex)
     ):
         return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
+    if _fraction_of(left, right):
+        return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+#: Fractions that head a construct with what they divide (نص ساعة، ربع كيلو، ثلث المسافة).
+_FRACTION_HEADS = frozenset({"نص", "نصف", "ربع", "ثلث", "تلت"})
+
+
+def _fraction_of(left: str, right: str) -> bool:
+    """A fraction (with و / ب / ل …) before an indefinite noun the lexicon knows, even a
+    time noun the stopword list holds (ساعة): the noun completes the fraction."""
+    if not any(form in _FRACTION_HEADS for form in _strip_prefix(left)):
+        return False
+    if _definite_any(right) or looks_verb(right) or _DIGITS.match(right):
+        return False
+    return "N" in lexicon_classes(right)
 
 
 def _heads_borrowed_term(left: str, lex: Lexicon) -> bool:

@@ -45,3 +45,19 @@ def test_existential_fih_beside_a_latin_word(
 )
 def test_kull_before_a_dual_noun(before: str, left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a fraction heads a construct with the noun it divides, even ساعة, which the
+        # stopword list holds (ساعة ما): بعد تلت ساعة "after a third of an hour"
+        ("بعد", "تلت", "ساعة", "idafa"),
+        ("خلال", "بربع", "ساعة", "idafa"),  # ب + ربع: "within a quarter of an hour"
+        # a fraction before a verb is the subject: the predicate may start a new line
+        # (والباقي تلت | بيروح للإيجار: a third goes to the rent)
+        ("والباقي", "تلت", "بيروح", None),
+    ],
+)
+def test_fraction_before_its_noun(before: str, left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right, before=before) == expected
