@@ -790,12 +790,25 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         and _heads_borrowed_term(left, lex)
     ):
         return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
+    if _brand_genitive(left, right_word, lex):
+        return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
         return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+def _brand_genitive(left: str, right_word: str, lex: Lexicon) -> bool:
+    """An indefinite Arabic noun before a capitalised Latin word: the brand completes it."""
+    core = right_word.strip(_OPENERS + _CLOSERS)
+    if not (core[:1].isupper() and _is_latin(_bare(right_word))):
+        return False
+    if _is_latin(left) or left in lex.stopwords or _definite_any(left) or looks_verb(left):
+        return False
+    forms = [left] + [left[1:] for p in "وف" if left.startswith(p) and len(left) > 3]
+    return any(lexicon_classes(form) == "N" for form in forms)
 
 
 #: Fractions that head a construct with what they divide (نص ساعة، ربع كيلو، ثلث المسافة).

@@ -61,3 +61,20 @@ def test_kull_before_a_dual_noun(before: str, left: str, right: str, expected: s
 )
 def test_fraction_before_its_noun(before: str, left: str, right: str, expected: str | None) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # an indefinite noun before a capitalised brand is a construct: the brand is
+        # its genitive (جددت عضوية Costco: I renewed my Costco membership)
+        ("جددت", "عضوية", "Costco", "idafa"),
+        ("البنزين", "وعضوية", "Costco", "idafa"),  # و + the noun, in a list
+        # a verb before a brand takes it as its object: a verb heads no construct
+        ("امبارح", "جربت", "Costco", None),  # yesterday I tried | Costco
+    ],
+)
+def test_noun_before_a_latin_brand(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert bad_break_category(left, right, before=before) == expected
