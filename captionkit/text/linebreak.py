@@ -220,7 +220,7 @@ def lexicon() -> Lexicon:
     governors = _sections("governors.txt")
     return Lexicon(
         binding=frozenset(binding),
-        demonstratives=frozenset(demonstratives),
+        demonstratives=frozenset(demonstratives | _DIALECT_DEMONSTRATIVES),
         prepositions=frozenset(prepositions | _EN_PREPOSITIONS),
         relatives=frozenset(relatives | _EN_RELATIVES | _SUBORDINATORS | _DIALECT_RELATIVES),
         conjunctions=frozenset(conjunctions | _EN_CONJUNCTIONS),
@@ -499,6 +499,13 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         article or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
     )
 
+
+#: Levantine and Gulf demonstratives before their noun (هاد الكيبورد، هيدي السيارة، هاذي
+#: الخاصية), a closed class arabic-stopwords lacks; not هاي, also "hi".
+#: Egyptian ده / دي follow the noun.
+_DIALECT_DEMONSTRATIVES = frozenset(
+    {"هاد", "هادا", "هادي", "هيدا", "هيدي", "هاذا", "هاذي", "هذول", "هدول", "هيدول"}
+)
 
 #: Near demonstratives as a subject (ذلك and تلك more often close a prepositional phrase).
 _NEAR_DEMONSTRATIVES = frozenset({"هذا", "هذه", "وهذا", "وهذه", "فهذا", "فهذه", "ده", "دي", "وده"})

@@ -78,3 +78,18 @@ def test_noun_before_a_latin_brand(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
     assert bad_break_category(left, right, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # Levantine / Gulf demonstratives bind to the definite noun they point at, even
+        # after a comma where هاد could be read as the verb "demolished"
+        ("", "هاذي", "البلوزة", "binding"),  # this blouse
+        ("بصراحة،", "هاد", "البلوزة", "binding"),  # honestly, this blouse
+        # هاي is also "hi": before a greeting it is no demonstrative
+        ("", "هاي", "كيفكم", None),  # hi | how are you
+    ],
+)
+def test_dialect_demonstratives(before: str, left: str, right: str, expected: str | None) -> None:
+    assert bad_break_category(left, right, before=before) == expected
