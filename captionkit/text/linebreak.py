@@ -220,7 +220,7 @@ def lexicon() -> Lexicon:
     governors = _sections("governors.txt")
     return Lexicon(
         binding=frozenset(binding),
-        demonstratives=frozenset(demonstratives),
+        demonstratives=frozenset(demonstratives | _DIALECT_DEMONSTRATIVES),
         prepositions=frozenset(prepositions | _EN_PREPOSITIONS),
         relatives=frozenset(relatives | _EN_RELATIVES | _SUBORDINATORS | _DIALECT_RELATIVES),
         conjunctions=frozenset(conjunctions | _EN_CONJUNCTIONS),
@@ -430,6 +430,15 @@ def _verb_next_to_qad(right_bare: str, lex: Lexicon) -> bool:
     return looks_verb(right_bare) or "V" in lexicon_classes(right_bare) or right_bare in lex.kana
 
 
+def _dual_noun(bare: str) -> bool:
+    """A dual of a noun the lexicon knows (يومين: يوم، سنتين: سنة), not a verb of its shape."""
+    if not bare.endswith("ين") or len(bare) < 5:
+        return False
+    stem = bare[:-2]
+    stems = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)
+    return any("N" in lexicon_classes(form) for form in stems)
+
+
 def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if _suffixed_preposition(bare, right_bare):
         return False  # تكذب علي | لقد، لم يعد لدي | ما
@@ -464,7 +473,8 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         rest = right_bare[1:]
         known = rest in lex.stopwords or bool(lexicon_classes(rest)) or _definite_any(rest)
         prefixed = right_bare[:1] in "بل" and len(right_bare) > 2 and known
-        complete = looks_verb(right_bare) or prefixed
+        verb = looks_verb(right_bare) and not _dual_noun(right_bare)
+        complete = verb or prefixed
         return not (bare in lex.construct_nouns and complete)
     forms = [bare] + [bare[1:] for prefix in "وف" if bare.startswith(prefix) and len(bare) > 2]
     forms += [form[1:] for form in forms if form.startswith("س") and len(form) > 3]  # ستظل
@@ -489,6 +499,13 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         article or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
     )
 
+
+#: Levantine and Gulf demonstratives before their noun (هاد الكيبورد، هيدي السيارة، هاذي
+#: الخاصية), a closed class arabic-stopwords lacks; not هاي, also "hi".
+#: Egyptian ده / دي follow the noun.
+_DIALECT_DEMONSTRATIVES = frozenset(
+    {"هاد", "هادا", "هادي", "هيدا", "هيدي", "هاذا", "هاذي", "هذول", "هدول", "هيدول"}
+)
 
 #: Near demonstratives as a subject (ذلك and تلك more often close a prepositional phrase).
 _NEAR_DEMONSTRATIVES = frozenset({"هذا", "هذه", "وهذا", "وهذه", "فهذا", "فهذه", "ده", "دي", "وده"})
@@ -780,10 +797,39 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         and _heads_borrowed_term(left, lex)
     ):
         return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
+    if _brand_genitive(left, right_word, lex):
+        return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
+    if _fraction_of(left, right):
+        return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+def _brand_genitive(left: str, right_word: str, lex: Lexicon) -> bool:
+    """An indefinite Arabic noun before a capitalised Latin word: the brand completes it."""
+    core = right_word.strip(_OPENERS + _CLOSERS)
+    if not (core[:1].isupper() and _is_latin(_bare(right_word))):
+        return False
+    if _is_latin(left) or left in lex.stopwords or _definite_any(left) or looks_verb(left):
+        return False
+    forms = [left] + [left[1:] for p in "وف" if left.startswith(p) and len(left) > 3]
+    return any(lexicon_classes(form) == "N" for form in forms)
+
+
+#: Fractions that head a construct with what they divide (نص ساعة، ربع كيلو، ثلث المسافة).
+_FRACTION_HEADS = frozenset({"نص", "نصف", "ربع", "ثلث", "تلت"})
+
+
+def _fraction_of(left: str, right: str) -> bool:
+    """A fraction (with و / ب / ل …) before an indefinite noun the lexicon knows, even a
+    time noun the stopword list holds (ساعة): the noun completes the fraction."""
+    if not any(form in _FRACTION_HEADS for form in _strip_prefix(left)):
+        return False
+    if _definite_any(right) or looks_verb(right) or _DIGITS.match(right):
+        return False
+    return "N" in lexicon_classes(right)
 
 
 def _heads_borrowed_term(left: str, lex: Lexicon) -> bool:
@@ -856,6 +902,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     if of_what and _closed_ordinal(before, left_word):
         return "number"  # الخامس عشر | من أغسطس، الرابعة عشرة | من عمره: a day, an age
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
+    if found is None and _existential(before, left_word, right_word):
+        return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
@@ -883,6 +931,25 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     forms = [left] if before else []  # وافق after a comma; a line's first word only with و
     forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
     return None if any(_clause_verb(form, lexicon()) for form in forms) else found
+
+
+def _existential(before: str, left_word: str, right_word: str) -> bool:
+    """Dialect فيه / فيها "there is" beside a borrowed (Latin) name or term.
+
+    After a brand name it says what the product has (Canva فيه | آلاف القوالب), before a
+    Latin term what there is (التذكرة فيها | QR code); the noun after it completes it.
+    After a verb it is "in it" (يعمل فيه طلاب) and ends the verb's phrase.
+    """
+    if ends_phrase(left_word) or _bare(left_word) not in ("فيه", "فيها", "وفيه", "وفيها"):
+        return False
+    lex = lexicon()
+    prev, right = _bare(before), _bare(right_word)
+    if not (_is_latin(prev) or _is_latin(right)) or right in lex.stopwords:
+        return False
+    if right in lex.adverbs or _definite_any(right) or looks_verb(right):
+        return False
+    verb_before = bool(prev) and (looks_verb(prev) or _clause_verb(prev, lex))
+    return not (_clause_verb(right, lex) or verb_before)
 
 
 def _noun_in_context(
