@@ -33,6 +33,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
+import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -767,9 +768,29 @@ def bad_break_category(
     >>> bad_break_category("the", "war"), bad_break_category("war", "and") is None
     ('binding', True)
     """
+    if _symbols(left_word) or _symbols(right_word):
+        return None
     if before is None:
         return _pair_category(left_word, right_word)
     return _in_context(before, left_word, right_word)
+
+
+_DASH_WORDS = frozenset({"-", "–", "—"})
+
+
+def _symbols(word: str) -> bool:
+    """A token of symbols alone (♪, *, ||, &): no letter, digit, percent or currency sign,
+    and not a dialogue dash. Such a token is no part of a phrase: a break beside it is free.
+
+    >>> _symbols("♪"), _symbols("||"), _symbols("-"), _symbols("%"), _symbols("$"), _symbols("كلمة")
+    (True, True, False, False, False, False)
+    """
+    bare = _bare(word)
+    return (
+        bool(bare)
+        and bare not in _DASH_WORDS
+        and not any(ch.isalnum() or ch in "%٪‰" or unicodedata.category(ch) == "Sc" for ch in bare)
+    )
 
 
 @lru_cache(maxsize=65536)

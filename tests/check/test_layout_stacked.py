@@ -52,3 +52,15 @@ def test_breaks_after_a_visual_order_sentence_end_and_before_a_credit_are_not_fl
     assert _findings("الترجمة الأصلية مقدمة من\nhttps://example.org/subs") == []
     # an ellipsis at the start is a continuation, so the preposition at the end still counts
     assert len(_findings("...ثم ذهبنا إلى\nالمدينة")) == 1
+
+
+def test_a_break_beside_a_token_of_symbols_is_free() -> None:
+    # Two song lines, each between ♪ marks (a film's lyrics): no words meet at the break.
+    # The model read «♪ | ♪» as a construct (found on a film's subtitles out of sample).
+    track = loads(
+        "1\n00:00:01,000 --> 00:00:04,000\n♪ سيدة المنجم ♪\n♪ غريبة عن المحيط ♪\n".encode()
+    )
+    rules = select_rules(["bad-line-break", "doubtful-line-break"])
+    assert check_track(track, rules=rules) == []
+    # A dialogue dash is no such token: it still binds its turn.
+    assert bad_break_category("-", "مرحبا") == "binding"
