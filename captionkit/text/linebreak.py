@@ -778,6 +778,7 @@ def bad_break_category(
 _DASH_WORDS = frozenset({"-", "–", "—"})
 
 
+@lru_cache(maxsize=65536)
 def _symbols(word: str) -> bool:
     """A token of symbols alone (♪, *, ||, &): no letter, digit, percent or currency sign,
     and not a dialogue dash. Such a token is no part of a phrase: a break beside it is free.
