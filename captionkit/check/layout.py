@@ -568,6 +568,8 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
             left_words, right_words = upper.split(), lower.split()
             if not left_words or not right_words or _closes_in_visual_order(upper):
                 continue
+            if _opens_a_gloss(view.lines[number - 1], view.lines[number]):
+                continue  # a translator's note in its own colour: a text of its own
             before = left_words[-2] if len(left_words) > 1 else None
             left, right = left_words[-1], right_words[0]
             category = bad_break_category(left, right, before)
@@ -584,6 +586,22 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 f"line break between {left!r} and {right!r}: {category}",
                 partial(_rebroken, view, context),
             )
+
+
+_FONT = re.compile(r"\s*<font\b", re.IGNORECASE)
+
+
+def _opens_a_gloss(upper: str, lower: str) -> bool:
+    """The lower line opens a ``<font>`` span the upper line does not have: translators set
+    a gloss or an on-screen note apart in its own colour (Breathe: «فعالية التكلفة /
+    <font color=#FFFF00>المردود الربحي…</font>»), and no phrase runs across the two.
+
+    >>> _opens_a_gloss("مسألة فعالية التكلفة", '<font color="#FFFF00">المردود</font>')
+    True
+    >>> _opens_a_gloss('<font color="red">أين', '<font color="red">أنت؟</font>')
+    False
+    """
+    return bool(_FONT.match(lower)) and "<font" not in upper.lower()
 
 
 _BREAK_PRECONDITION = (

@@ -64,3 +64,15 @@ def test_a_break_beside_a_token_of_symbols_is_free() -> None:
     assert check_track(track, rules=rules) == []
     # A dialogue dash is no such token: it still binds its turn.
     assert bad_break_category("-", "مرحبا") == "binding"
+
+
+def test_a_gloss_in_its_own_colour_is_a_text_of_its_own() -> None:
+    # A translator's note on its own line in another colour (as in a film's subtitles): no
+    # phrase runs from the line above into it ("this | [note: Drayton is a town]").
+    rules = select_rules(["bad-line-break", "doubtful-line-break"])
+    text = 'أنت تعرف هذا\n<font color="#FFFF00">درايتون بلدة على ضفاف النهر</font>'
+    track = loads(f"1\n00:00:01,000 --> 00:00:04,000\n{text}\n".encode())
+    assert check_track(track, rules=rules) == []
+    # The same words without the colour change are a demonstrative torn from its noun.
+    plain = loads("1\n00:00:01,000 --> 00:00:04,000\nأنت تعرف هذا\nالبلد على ضفاف النهر\n".encode())
+    assert [f.rule for f in check_track(plain, rules=rules)] == ["bad-line-break"]
