@@ -32,11 +32,11 @@ from dataclasses import dataclass
 
 from captionkit.errors import UsageError
 from captionkit.profiles import Profile
-from captionkit.text.counting import without_invisible
 from captionkit.text.linebreak import (
     Category,
     Weights,
     bad_break_category,
+    bare_word,
     break_bonus,
     ends_phrase,
     ends_sentence,
@@ -340,23 +340,18 @@ def fronted_frames(words: Sequence[str], line_ends: Collection[int]) -> list[tup
     lex = lexicon()
     frames: list[tuple[int, int]] = []
     for begin, stop in _lines(words, line_ends):
-        first = _plain(words[begin])
+        first = bare_word(words[begin])
         if first[:1] not in ("و", "ف") or first[1:] not in lex.prepositions:
             continue
         # The verb: inside the frame's line, or the first word of the next line.
         for verb in range(begin + 1, min(stop + 1, begin + _FRAME_WORDS + 1, len(words))):
             if ends_sentence(words[verb - 1]):
                 break
-            plain = _plain(words[verb])
+            plain = bare_word(words[verb])
             if looks_verb(plain) or plain in lex.kana:
                 frames.append((begin, verb))
                 break
     return frames
-
-
-def _plain(word: str) -> str:
-    """The word without harakat, controls and the marks around it."""
-    return without_invisible(word).strip(_MARKS + _CLOSERS + "".join(_LINE_MARKS))
 
 
 def _length(words: Sequence[str], begin: int, stop: int) -> int:

@@ -259,12 +259,20 @@ def lexicon() -> Lexicon:
     )
 
 
-def _bare(word: str) -> str:
-    """A word without harakat, tatweel, controls or surrounding punctuation, case-folded."""
+def bare_word(word: str) -> str:
+    """A word without harakat, tatweel, controls or surrounding punctuation, case-folded: the
+    form the lexicon's keys have.
+
+    >>> bare_word("«وَفي"), bare_word("عام،")
+    ('وفي', 'عام')
+    """
     kept = without_invisible(word)
     kept = kept.strip(_OPENERS + _CLOSERS)
     kept = kept.rstrip("".join(SENTENCE_END | PHRASE_END) + _CLOSERS)
     return kept.casefold()
+
+
+_bare = bare_word
 
 
 def ends_sentence(word: str) -> bool:

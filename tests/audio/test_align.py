@@ -16,31 +16,8 @@ from captionkit.audio.dtw import STEP_PENALTY, banded
 from captionkit.audio.listen import listen_chunks
 from captionkit.audio.simulate import Narration, music
 from captionkit.audio.tts import TARGET_RATE
+from tests.audio.dtw_reference import reference_dtw
 from tests.conftest import shared_path
-
-
-def _reference(a: np.ndarray, b: np.ndarray) -> float:
-    """Textbook symmetric DTW (diagonal steps weigh 2), full matrix, plain loops.
-
-    Each vertical or horizontal step after the first row also pays ``STEP_PENALTY``.
-    """
-    cost = 1.0 - a @ b.T
-    n, m = cost.shape
-    total = np.full((n, m), np.inf)
-    for i in range(n):
-        for j in range(m):
-            if i == 0:
-                total[i, j] = cost[0, : j + 1].sum()
-                continue
-            best = total[i - 1, j] + cost[i, j] + STEP_PENALTY
-            if j > 0:
-                best = min(
-                    best,
-                    total[i - 1, j - 1] + 2 * cost[i, j],
-                    total[i, j - 1] + cost[i, j] + STEP_PENALTY,
-                )
-            total[i, j] = best
-    return float(total[-1, -1])
 
 
 def _path_cost(a: np.ndarray, b: np.ndarray, low: np.ndarray, high: np.ndarray) -> float:
@@ -67,7 +44,7 @@ def test_full_band_dtw_finds_the_optimal_path(n: int, m: int, seed: int) -> None
     assert low[0] == 0 and high[-1] == m - 1
     assert all(low[i] <= high[i] for i in range(n))
     assert all(low[i + 1] in (high[i], high[i] + 1) for i in range(n - 1))
-    assert _path_cost(a, b, low, high) == pytest.approx(_reference(a, b), abs=1e-3)
+    assert _path_cost(a, b, low, high) == pytest.approx(reference_dtw(a, b), abs=1e-3)
 
 
 @pytest.mark.parametrize(("similar", "held"), [(0.9, False), (0.77, False), (0.5, True)])

@@ -12,40 +12,7 @@ from captionkit.audio.dtw import STEP_PENALTY, Skips, banded
 from captionkit.audio.listen import listen_chunks
 from captionkit.audio.simulate import Narration, mix, noise
 from captionkit.audio.tts import TARGET_RATE
-
-
-def _reference(
-    a: np.ndarray,
-    b: np.ndarray,
-    skip: tuple[int, int],
-    prices: tuple[float, float],
-    room: np.ndarray,
-) -> float:
-    """Textbook symmetric DTW, full matrix, plain loops, with one skip from row ``skip[0]`` to ``skip[1]``.
-
-    The skip stays in its column and costs ``prices[1]`` where ``room`` is 1 or
-    more (the skip's need), ``prices[0]`` elsewhere, plus the landing cell once.
-    """
-    cost = 1.0 - a @ b.T
-    n, m = cost.shape
-    total = np.full((n, m), np.inf)
-    for i in range(n):
-        for j in range(m):
-            if i == 0:
-                total[i, j] = cost[0, : j + 1].sum()
-                continue
-            best = total[i - 1, j] + cost[i, j] + STEP_PENALTY
-            if i == skip[1]:
-                price = prices[1] if room[j] >= 1 else prices[0]
-                best = min(best, total[skip[0], j] + cost[i, j] + price)
-            if j > 0:
-                best = min(
-                    best,
-                    total[i - 1, j - 1] + 2 * cost[i, j],
-                    total[i, j - 1] + cost[i, j] + STEP_PENALTY,
-                )
-            total[i, j] = best
-    return float(total[-1, -1])
+from tests.audio.dtw_reference import reference_dtw
 
 
 def _path_cost(
@@ -109,7 +76,7 @@ def test_dtw_with_a_skip_finds_the_optimal_path(seed: int) -> None:
     )
     assert low[0] == 0 and high[-1] == m - 1
     assert all(low[i] <= high[i] for i in range(n))
-    expected = _reference(a, b, (source, target), prices, room)
+    expected = reference_dtw(a, b, (source, target), prices, room)
     got = _path_cost(a, b, low, high, (source, target), prices, room)
     assert got == pytest.approx(expected, abs=1e-3)
 
