@@ -213,11 +213,11 @@ def _agreement_only(
 
 
 def _summary(rows: list[Row], judge: Callable[..., str | None]) -> None:
-    """Agreement on the development rows and on the held-aside v9 rows, per genre and overall."""
+    """Agreement on the development rows and on the held-aside v10 rows, per genre and overall."""
     for name, parts in (
         ("development", DEVELOPMENT),
-        ("held-aside v9", HELD_ASIDE),
-        ("of which held9", ("held9",)),
+        ("held-aside v10", HELD_ASIDE),
+        ("of which held10", ("held10",)),
     ):
         chosen = [r for r in rows if r.part in parts]
         if not chosen:
