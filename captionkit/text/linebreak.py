@@ -997,6 +997,8 @@ def _noun_in_context(
         return "name"
     if _tafaaul_noun(before, left_word, right_word, lex):
         return "idafa"
+    if _attached_object(left_word, right_word, lex):
+        return "idafa"  # بتراجع | التضخم، لضمان | وصول: ب / ل and a noun its complement completes
     if _bare(before) not in _NOUN_PREPOSITIONS or ends_phrase(before):
         return None
     if _masdar_by_shape(_bare(left_word), lex) and _completes(_bare(right_word), lex):
@@ -1004,6 +1006,29 @@ def _noun_in_context(
     if _object_of_preposition(_bare(left_word), _bare(right_word), lex):
         return "idafa"
     return None
+
+
+def _attached_object(left_word: str, right_word: str, lex: Lexicon) -> bool:
+    """ب / ل written on a bare noun: the noun is a preposition's object, as after في.
+
+    بتراجع التضخم، لضمان وصول المساعدات، بمشاركة أكثر من: the attached preposition leaves
+    its noun without article, pronoun or tanwin, so (unless an adjective follows) the next
+    noun completes it, as `_noun_in_context` reads a noun after a detached preposition.
+    """
+    left = _bare(left_word)
+    if left[:1] in "وف" and len(left) > 4:
+        left = left[1:]
+    if left[:1] not in "بل" or len(left) < 4 or left[1:3] == "ال" or left[1:2] == "ل":
+        return False
+    if left in lex.stopwords or lexicon_classes(left):
+        return False  # بطولة، لقب: a word the lexicon knows whole, no preposition
+    rest = left[1:]
+    known = lexicon_classes(rest)
+    if rest in lex.stopwords or "N" not in known or has_pronoun_suffix(rest):
+        return False  # وبنكه: a noun with its pronoun is complete
+    if rest[:1] in "يتنأ" and "V" in known and not _TAFAAUL.fullmatch(rest):
+        return False  # بتدعم، بتطلع، لتشكل: the Egyptian بـ or the لـ of purpose on an imperfect
+    return _in_context("في", rest, right_word) == "idafa"
 
 
 def _object_of_preposition(left: str, right: str, lex: Lexicon) -> bool:
