@@ -1403,6 +1403,8 @@ def _content_category(
     if _verb_with_object(left) or (joined and _verb_with_object(left[1:])):
         return None  # أعلنه الجهاز، وسماه كتاب: a verb and its object pronoun, then its subject
     found = _noun_pair_or_listed(left_word, right_word, left, right, lex)
+    if found is None and _accusative_agreement(left, right, lex):
+        return "noun-adjective"  # سدا ترابيا، قرونا طويلة: the noun's accusative, its adjective
     if found == "noun-adjective" and _class_noun(right, lex):
         # A class noun qualifies nothing: after a name, a verb or a suffixed noun it opens a
         # phrase (ريختر | جزيرة، تراقب | منظمة), after another noun it completes it (سواحل جزيرة).
@@ -1412,6 +1414,28 @@ def _content_category(
             return None
         return _DOUBTFUL_IDAFA
     return found
+
+
+def _accusative_agreement(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun in the accusative and the adjective that agrees with it.
+
+    The accusative alif stands on the noun (سدا، مصدرا، قرونا) and on an agreeing adjective
+    whose stem the lexicon knows as one or that is a nisba (ترابيا، غنيا، أمريكيا); a word in
+    ة shows no alif, and a plural of things takes a feminine singular (قرونا طويلة).
+    """
+    if len(left) < 3 or not left.endswith("ا") or left.endswith(("ءا", "وا")):
+        return False
+    stem = left[:-1]
+    if left in lex.stopwords or left in lex.adverbs or "N" not in lexicon_classes(stem):
+        return False
+    if right in lex.stopwords or right in lex.adverbs or right in lex.proper_nouns:
+        return False
+    adjective = right[:-1] if right.endswith("ا") else right  # ترابيا: ترابي; طويلة
+    if len(right) < 4 or right[-1:] not in "اة" or "N" in lexicon_classes(adjective):
+        return False  # جوعا، وقتا: a noun in the accusative, no adjective
+    if right[:1] in "وف" and lexicon_classes(adjective[1:]) and not lexicon_classes(adjective):
+        return False  # وجعة: a conjoined noun
+    return known_adjective(adjective) or (right.endswith("ا") and is_nisba(adjective))
 
 
 def _definite_singular(bare: str, lex: Lexicon) -> bool:
