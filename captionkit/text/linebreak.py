@@ -831,6 +831,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
         return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
+    if _prefixed_first(left, right, lex):
+        return "idafa"  # لأول | مرة، وآخر | مرة: أول / آخر behind a prefix, and its noun
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
@@ -860,6 +862,20 @@ def _fraction_of(left: str, right: str) -> bool:
     if _definite_any(right) or looks_verb(right) or _DIGITS.match(right):
         return False
     return "N" in lexicon_classes(right)
+
+
+def _prefixed_first(left: str, right: str, lex: Lexicon) -> bool:
+    """أول / آخر behind ل، ب، و، ف (لأول، بآخر): completed by an indefinite noun, as bare.
+
+    The stopword list knows أول and آخر alone; with a prefix they fell to the noun rules,
+    which read لأول as a word no list knows.
+    """
+    forms = _strip_prefix(left)[1:] if left not in ("أول", "آخر") else []
+    if not any(form in ("أول", "آخر", "اول") for form in forms):
+        return False
+    if _definite_any(right) or looks_verb(right) or right in lex.stopwords:
+        return right in lex.time_nouns  # لأول مرة: مرة is a time noun the stopwords hold
+    return "N" in lexicon_classes(right) or right in lex.time_nouns
 
 
 def _heads_borrowed_term(left: str, lex: Lexicon) -> bool:
