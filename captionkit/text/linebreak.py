@@ -1418,6 +1418,8 @@ def _content_category(
     joined = left[:1] in "وف" and len(left) > 4 and not _noun_with_pronoun(left, lex)
     if _verb_with_object(left) or (joined and _verb_with_object(left[1:])):
         return None  # أعلنه الجهاز، وسماه كتاب: a verb and its object pronoun, then its subject
+    if _defective_perfect(left):
+        return None  # نجت | حكومة، قضت | المحكمة: a verb, then its subject
     found = _noun_pair_or_listed(left_word, right_word, left, right, lex)
     if found is None and _accusative_agreement(left, right, lex):
         return "noun-adjective"  # سدا ترابيا، قرونا طويلة: the noun's accusative, its adjective
@@ -1430,6 +1432,21 @@ def _content_category(
             return None
         return _DOUBTFUL_IDAFA
     return found
+
+
+def _defective_perfect(bare: str) -> bool:
+    """The feminine perfect of a verb whose last root letter is weak or doubled: نجت، قضت.
+
+    نجا، قضى، رسا lose their last letter before the feminine ـت (and ضل keeps two): a
+    three-letter word in ـت the lexicon does not know, whose two first letters with ا / ى
+    (or alone, a doubled root) the lexicon knows only as a verb. وقت، بنت are nouns it knows.
+    """
+    if bare[:1] in "وف" and len(bare) == 4:
+        bare = bare[1:]
+    if len(bare) != 3 or not bare.endswith("ت") or lexicon_classes(bare):
+        return False
+    stem = bare[:2]
+    return any(lexicon_classes(form) == "V" for form in (stem + "ا", stem + "ى", stem))
 
 
 def _accusative_agreement(left: str, right: str, lex: Lexicon) -> bool:
