@@ -976,7 +976,15 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return found  # سعر الجرام opening a line: a noun as often as a verb
     forms = [left] if before else []  # وافق after a comma; a line's first word only with و
     forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
-    return None if any(_clause_verb(form, lexicon()) for form in forms) else found
+    opens = any(_clause_verb(form, lexicon()) or _afal_verb(form) for form in forms)
+    return None if opens else found
+
+
+def _afal_verb(bare: str) -> bool:
+    """An أفعل the lexicon knows only as a verb, its root no adjective (أحرز، أرجع; not أهم):
+    `_clause_verb` leaves it out with the elatives; opening a clause after a mark, it is
+    the verb."""
+    return bare != "أول" and _only_verb(bare)
 
 
 def _existential(before: str, left_word: str, right_word: str) -> bool:
