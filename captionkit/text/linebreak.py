@@ -955,6 +955,7 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
     by_particle = _verb_by_particle(before, left_word, right_word)
     by_particle = by_particle or _verb_after_subject(before, left_word)
+    by_particle = by_particle or _verb_by_subordinator(before, left_word, right_word)
     if found in _UNITS | {"idafa"} and not verb_next and by_particle:
         return None  # وقد فك | العالم، الذي حير | العلماء: a verb heads no noun's unit
     hour_part = _bare(right_word) in lexicon().time_nouns | _TIMES_OF_DAY  # الحادية عشرة | مساء
@@ -1956,6 +1957,30 @@ def _verb_by_particle(before: str, left_word: str, right_word: str) -> bool:
         return True  # بعد أن أسقط | الاتحاد: a word the lexicon knows only as a verb
     openers = _RELATIVES | _VERB_OPENERS | _DIALECT_RELATIVES
     return prior in openers and "V" in known and not nominal
+
+
+#: Subordinators a verbal clause follows in news and lectures (عندما رفض، كما رحب، إذا رفع);
+#: not ما، بينما، حيث, before which a nominal clause is as common (حيث عدد السكان).
+_VERB_SUBORDINATORS = frozenset(
+    {"عندما", "حينما", "لما", "كما", "إذا", "حين", "بعدما", "كلما", "ريثما", "لمّا"}
+)
+
+
+def _verb_by_subordinator(before: str, left_word: str, right_word: str) -> bool:
+    """After عندما، كما، إذا، حين (with و / ف) a word the lexicon knows as a verb is one.
+
+    حين رفض | مرشحو المعارضة، كما رحب | القادة: the verb, then its subject; a verb heads no
+    construct. Not before a word with a pronoun pointing back (a nominal clause).
+    """
+    if ends_phrase(before) or ends_phrase(left_word):
+        return False
+    prior = _bare(before)
+    if prior[:1] in "وف" and prior[1:] in _VERB_SUBORDINATORS:
+        prior = prior[1:]
+    left = _bare(left_word)
+    if prior not in _VERB_SUBORDINATORS or _definite_any(left) or left in lexicon().stopwords:
+        return False
+    return "V" in lexicon_classes(left) and not _suffixed_noun(_bare(right_word))
 
 
 def _verb_after_subject(before: str, left_word: str) -> bool:
