@@ -1980,7 +1980,8 @@ def _verb_by_subordinator(before: str, left_word: str, right_word: str) -> bool:
     left = _bare(left_word)
     if prior not in _VERB_SUBORDINATORS or _definite_any(left) or left in lexicon().stopwords:
         return False
-    return "V" in lexicon_classes(left) and not _suffixed_noun(_bare(right_word))
+    right = _bare(right_word)  # البنك: a definite word carries no pronoun
+    return "V" in lexicon_classes(left) and (_definite_any(right) or not _suffixed_noun(right))
 
 
 def _verb_after_subject(before: str, left_word: str) -> bool:
