@@ -1429,6 +1429,8 @@ def _content_category(
         return None  # أعلنه الجهاز، وسماه كتاب: a verb and its object pronoun, then its subject
     if _defective_perfect(left):
         return None  # نجت | حكومة، قضت | المحكمة: a verb, then its subject
+    if _possessed_adjective(left, right, lex):
+        return "noun-adjective"  # مصلحته | الخاصة، لحظاتها | الأخيرة: a possessed noun's adjective
     found = _noun_pair_or_listed(left_word, right_word, left, right, lex)
     if found is None and _accusative_agreement(left, right, lex):
         return "noun-adjective"  # سدا ترابيا، قرونا طويلة: the noun's accusative, its adjective
@@ -1441,6 +1443,45 @@ def _content_category(
             return None
         return _DOUBTFUL_IDAFA
     return found
+
+
+_POSSESSIVE_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+
+
+def _possessed_stem(bare: str) -> str:
+    """The noun under a possessive pronoun (مصلحته: مصلحة، لحظاتها: لحظات), or ""."""
+    for suffix in _POSSESSIVE_SUFFIXES:
+        stem = bare.removesuffix(suffix)
+        if stem == bare or len(stem) < 3:
+            continue
+        if stem.endswith("ات") or (stem.endswith("ت") and "N" in lexicon_classes(stem[:-1] + "ة")):
+            return stem if stem.endswith("ات") else stem[:-1] + "ة"
+        return stem if "N" in lexicon_classes(stem) else ""
+    return ""
+
+
+def _possessed_adjective(left: str, right: str, lex: Lexicon) -> bool:
+    """A noun with a possessive pronoun, then a definite adjective: the noun's adjective.
+
+    The pronoun makes the noun definite, so a definite word after it is no construct's
+    complement; one the lexicon knows as an adjective, or an ordinal, agrees with it (مصلحته
+    الخاصة، لحظاتها الأخيرة، دورتها التاسعة), even where the verb shapes read the noun as a
+    verb with its object (لحظاتها، خرسانتنا).
+    """
+    if left[:1] in "وفبلك" and not lexicon_classes(_possessed_stem(left)):
+        left = left[1:]
+    stem = _possessed_stem(left)
+    if (
+        not stem
+        or not _definite_bare(right)
+        or has_pronoun_suffix(right)
+        or _verb_with_object(left)
+    ):
+        return False
+    if right in lex.stopwords or (right[2:] in lex.stopwords and right[2:] != "أول"):
+        return False
+    adjective = right[2:] in lex.numerals or right[2:] in ("أول", "أولى")
+    return adjective or _is_adjective(right, lex, definite=True)
 
 
 def _defective_perfect(bare: str) -> bool:
