@@ -950,6 +950,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
+    if found is None and _second_adjective(before, left_word, right_word):
+        return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
@@ -979,6 +981,28 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
     opens = any(_clause_verb(form, lexicon()) or _afal_verb(form) for form in forms)
     return None if opens else found
+
+
+def _second_adjective(before: str, left_word: str, right_word: str) -> bool:
+    """An indefinite noun, its adjective, then an adjective agreeing with both in gender.
+
+    أزمة سياسية حادة، تابوت خشبي ملون: a second adjective the lexicon knows only as one
+    (not a noun, not a verb) qualifies the same noun. Not after a mark, not a word with a
+    prefix or a pronoun, and not where the accusative tells them apart.
+    """
+    if not before or ends_phrase(before) or ends_phrase(left_word):
+        return False
+    lex = lexicon()
+    left, right = _bare(left_word), _bare(right_word)
+    if _pair_category(before, left_word) != "noun-adjective" or _definite_any(left):
+        return False
+    if right[:1] in "وفبلك" or _definite_any(right) or has_pronoun_suffix(right):
+        return False
+    if right in lex.stopwords or right in lex.adverbs or looks_verb(right) or len(right) < 3:
+        return False
+    if left.endswith("ة") != right.endswith("ة") or accusative(left) != accusative(right):
+        return False
+    return known_adjective(right) and "N" not in lexicon_classes(right)
 
 
 def _afal_verb(bare: str) -> bool:
