@@ -1456,6 +1456,8 @@ def _content_category(
     if _possessed_adjective(left, right, lex):
         return "noun-adjective"  # مصلحته | الخاصة، لحظاتها | الأخيرة: a possessed noun's adjective
     found = _noun_pair_or_listed(left_word, right_word, left, right, lex)
+    if found is None and _definite_participle(left, right, lex):
+        return "noun-adjective"  # القرى | المجاورة، قواعد المنظور | الخطي
     if found is None and _accusative_agreement(left, right, lex):
         return "noun-adjective"  # سدا ترابيا، قرونا طويلة: the noun's accusative, its adjective
     if found == "noun-adjective" and _class_noun(right, lex):
@@ -1506,6 +1508,28 @@ def _possessed_adjective(left: str, right: str, lex: Lexicon) -> bool:
         return False
     adjective = right[2:] in lex.numerals or right[2:] in ("أول", "أولى")
     return adjective or _is_adjective(right, lex, definite=True)
+
+
+_FAAIL_PARTICIPLE = re.compile(r"م[^اويةء\s]ا[^اةء\s]{2}(?:ة|ون|ين|ات)?")
+
+
+def _definite_participle(left: str, right: str, lex: Lexicon) -> bool:
+    """A definite noun, then a definite adjective the other shapes miss: the participle
+    مُفاعِل (المجاورة، المشاركة) or a nisba of a short noun (الخطي: خط، الفضي: فضة).
+
+    Between two definite words a construct is impossible; a participle of the third form or
+    a nisba agrees with the noun (مفاعلة is also a verbal noun, which a definite noun does
+    not take with the article).
+    """
+    if not (_definite_bare(left) and _definite_bare(right)) or looks_verb(left):
+        return False
+    if left in lex.stopwords or right in lex.stopwords or has_pronoun_suffix(right):
+        return False
+    stem = right[2:]
+    if _FAAIL_PARTICIPLE.fullmatch(stem):
+        return True
+    short = len(stem) == 3 and stem.endswith("ي")
+    return short and ("N" in lexicon_classes(stem[:2]) or "N" in lexicon_classes(stem[:2] + "ة"))
 
 
 def _defective_perfect(bare: str) -> bool:
