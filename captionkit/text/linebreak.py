@@ -1456,6 +1456,8 @@ def _content_category(
     if _possessed_adjective(left, right, lex):
         return "noun-adjective"  # مصلحته | الخاصة، لحظاتها | الأخيرة: a possessed noun's adjective
     found = _noun_pair_or_listed(left_word, right_word, left, right, lex)
+    if found is None and _place_genitive(left, right, lex):
+        return "idafa"  # جامعات | أوروبا، سواحل | أمريكا: a noun and the place it belongs to
     if found is None and _definite_participle(left, right, lex):
         return "noun-adjective"  # القرى | المجاورة، قواعد المنظور | الخطي
     if found is None and _accusative_agreement(left, right, lex):
@@ -1508,6 +1510,22 @@ def _possessed_adjective(left: str, right: str, lex: Lexicon) -> bool:
         return False
     adjective = right[2:] in lex.numerals or right[2:] in ("أول", "أولى")
     return adjective or _is_adjective(right, lex, definite=True)
+
+
+def _place_genitive(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun the lexicon knows, then a place a list knows: a construct.
+
+    Place names in ا (أوروبا، أمريكا، إيطاليا) look like the accusative ـًا, so the
+    agreement rules read the pair as a mismatch; a place completes the noun before it
+    (جامعات أوروبا، ملوك أوروبا، منتخب أمريكا) unless that noun is complete (a pronoun,
+    the article, the accusative) or a verb.
+    """
+    if right not in lex.proper_nouns or right in first_names() or left in lex.stopwords:
+        return False
+    noun = "N" in lexicon_classes(left) or (left.endswith("ات") and len(left) >= 5)
+    if not noun or looks_verb(left) or _verb_by_lexicon(left):
+        return False
+    return not (_definite_any(left) or _suffixed_noun(left) or accusative(left))
 
 
 _FAAIL_PARTICIPLE = re.compile(r"م[^اويةء\s]ا[^اةء\s]{2}(?:ة|ون|ين|ات)?")
