@@ -1453,6 +1453,8 @@ def _content_category(
         return None  # أعلنه الجهاز، وسماه كتاب: a verb and its object pronoun, then its subject
     if _defective_perfect(left):
         return None  # نجت | حكومة، قضت | المحكمة: a verb, then its subject
+    if right in _ADVERBIAL_PREPOSITIONS:
+        return None  # بثلاثة أهداف | مقابل هدف، قارب مهاجرين | قبالة: a new prepositional phrase
     if _possessed_adjective(left, right, lex):
         return "noun-adjective"  # مصلحته | الخاصة، لحظاتها | الأخيرة: a possessed noun's adjective
     found = _noun_pair_or_listed(left_word, right_word, left, right, lex)
@@ -1548,6 +1550,11 @@ def _definite_participle(left: str, right: str, lex: Lexicon) -> bool:
         return True
     short = len(stem) == 3 and stem.endswith("ي")
     return short and ("N" in lexicon_classes(stem[:2]) or "N" in lexicon_classes(stem[:2] + "ة"))
+
+
+#: Adverbs of place and relation that open a phrase like a preposition (a closed class the
+#: stopword list leaves out): مقابل "against", قبالة "off (a coast)", إزاء، حيال "towards".
+_ADVERBIAL_PREPOSITIONS = frozenset({"مقابل", "قبالة", "إزاء", "حيال"})
 
 
 def _defective_perfect(bare: str) -> bool:
