@@ -833,6 +833,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
     if _prefixed_first(left, right, lex):
         return "idafa"  # لأول | مرة، وآخر | مرة: أول / آخر behind a prefix, and its noun
+    if _prefixed_inna(left, lex):
+        return "binding"  # بأنه | تدخل، وبأنها | تلاعبت: ب + أن and its pronoun
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
@@ -876,6 +878,16 @@ def _prefixed_first(left: str, right: str, lex: Lexicon) -> bool:
     if _definite_any(right) or looks_verb(right) or right in lex.stopwords:
         return right in lex.time_nouns  # لأول مرة: مرة is a time noun the stopwords hold
     return "N" in lexicon_classes(right) or right in lex.time_nouns
+
+
+def _prefixed_inna(left: str, lex: Lexicon) -> bool:
+    """أن with its pronoun behind ب (and و / ف): بأنه، وبأنها، بأنهم bind like أنه.
+
+    The governor list holds أنه، أنها … and the stopword list لأنه، كأنه; the ب of a verb's
+    complement (صرح بأنه، اتهمه بأنه) was read as a noun's prefix.
+    """
+    bare = left[1:] if left[:1] in "وف" and len(left) > 4 else left
+    return bare[:1] == "ب" and bare[1:3] == "أن" and bare[1:] in lex.inna
 
 
 def _heads_borrowed_term(left: str, lex: Lexicon) -> bool:
