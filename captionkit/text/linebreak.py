@@ -962,6 +962,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
+    if found is None and _elative_measure(before, left_word, right_word):
+        return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
     if found is None and _second_adjective(before, left_word, right_word):
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
     if found is None:
@@ -993,6 +995,35 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
     opens = any(_clause_verb(form, lexicon()) or _afal_verb(form) for form in forms)
     return None if opens else found
+
+
+#: أفعل colours: adjectives, not comparatives (الرأس الأخضر | يوم).
+_COLOURS = frozenset({"أحمر", "أخضر", "أزرق", "أصفر", "أسود", "أبيض", "أسمر", "أشقر"})
+
+
+def _elative_measure(before: str, left_word: str, right_word: str) -> bool:
+    """A definite elative, then the indefinite noun it is measured in (the tamyiz).
+
+    القمر الأكثر تطورا، العام الأكثر حرارة، الأشد فتكا: an elative with the article takes
+    no genitive, so an indefinite noun after it says in what it excels. Not على الأقل (an
+    adverb), not a function word, verb, number, time word or prepositional phrase.
+    """
+    if ends_phrase(left_word) or _bare(before) in ("على", "وعلى"):
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    stem = left[2:]
+    if not (left.startswith("الأ") and _elative(stem) and _elative_root(stem)):
+        return False  # الأخضر، الأصل: a colour or a noun, no comparative
+    lex = lexicon()
+    if right in lex.stopwords or right in lex.adverbs or right in lex.time_nouns:
+        return False
+    if _definite_any(right) or _DIGITS.match(right) or right in lex.numerals or stem in _COLOURS:
+        return False
+    if right[:1] in "وفبلك" or has_pronoun_suffix(right):
+        return False
+    if accusative(right):
+        return "N" in lexicon_classes(right[:-1])  # تطورا، حجما: a noun in the accusative
+    return not looks_verb(right) and ("N" in lexicon_classes(right) or is_nisba(right))
 
 
 def _second_adjective(before: str, left_word: str, right_word: str) -> bool:
