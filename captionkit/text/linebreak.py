@@ -835,6 +835,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # لأول | مرة، وآخر | مرة: أول / آخر behind a prefix, and its noun
     if _prefixed_inna(left, lex):
         return "binding"  # بأنه | تدخل، وبأنها | تلاعبت: ب + أن and its pronoun
+    if _near_verb(left, right):
+        return "binding"  # لا يكاد | يصنع، كادت | تغرق: كاد and the imperfect it governs
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
@@ -878,6 +880,18 @@ def _prefixed_first(left: str, right: str, lex: Lexicon) -> bool:
     if _definite_any(right) or looks_verb(right) or right in lex.stopwords:
         return right in lex.time_nouns  # لأول مرة: مرة is a time noun the stopwords hold
     return "N" in lexicon_classes(right) or right in lex.time_nouns
+
+
+#: كاد "almost" and its persons: a verb of nearness, like kana's sisters, governs an imperfect.
+_KADA = frozenset(
+    {"كاد", "كادت", "كادوا", "كدت", "كدنا", "يكاد", "تكاد", "نكاد", "أكاد", "يكادون", "تكادون"}
+)
+
+
+def _near_verb(left: str, right: str) -> bool:
+    """كاد (with و / ف) before the imperfect verb it governs: لا نكاد | نشعر، كادت | تغرق."""
+    form = left[1:] if left[:1] in "وف" and left[1:] in _KADA else left
+    return form in _KADA and _governed_verb(form, right)
 
 
 def _prefixed_inna(left: str, lex: Lexicon) -> bool:
