@@ -835,6 +835,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # لأول | مرة، وآخر | مرة: أول / آخر behind a prefix, and its noun
     if _prefixed_inna(left, lex):
         return "binding"  # بأنه | تدخل، وبأنها | تلاعبت: ب + أن and its pronoun
+    if _adverbial_masdar(left, right):
+        return "idafa"  # تمهيدا | لانتخابات، تزامنا | مع، ابتداء | من: a verbal noun and its complement
     if _near_verb(left, right):
         return "binding"  # لا يكاد | يصنع، كادت | تغرق: كاد and the imperfect it governs
     listed = _listed_category(left_word, right_word, left, right, lex)
@@ -880,6 +882,37 @@ def _prefixed_first(left: str, right: str, lex: Lexicon) -> bool:
     if _definite_any(right) or looks_verb(right) or right in lex.stopwords:
         return right in lex.time_nouns  # لأول مرة: مرة is a time noun the stopwords hold
     return "N" in lexicon_classes(right) or right in lex.time_nouns
+
+
+#: Verbal nouns that with their preposition make a compound preposition (a closed class,
+#: like وفقا ل and نظرا ل in binding-extra.txt): تمهيدا ل، تزامنا مع، ابتداء من، بناء على.
+#: Not احتجاجا على or تحقيقا ل, where the verbal noun keeps its own sense and a break is
+#: acceptable.
+_COMPOUND_PREPOSITIONS = {
+    "مقارنة": ("ب",),
+    "قياسا": ("ب",),
+    "تمهيدا": ("ل",),
+    "تقديرا": ("ل",),
+    "تزامنا": ("مع",),
+    "تماشيا": ("مع",),
+    "ابتداء": ("من",),
+    "بدءا": ("من",),
+    "اعتبارا": ("من",),
+    "انطلاقا": ("من",),
+    "بناء": ("على",),
+    "استنادا": ("إلى",),
+}
+
+
+def _adverbial_masdar(left: str, right: str) -> bool:
+    """A verbal noun that makes a compound preposition, then its preposition.
+
+    تمهيدا لانتخابات، تزامنا مع، ابتداء من، وبناء على، مقارنة بالعام: the verbal noun is
+    incomplete without the preposition's phrase (ل and ب attached to the next word).
+    """
+    form = left[1:] if left[:1] == "و" and left[1:] in _COMPOUND_PREPOSITIONS else left
+    preps = _COMPOUND_PREPOSITIONS.get(form, ())
+    return right in preps or any(p in "لب" and right[:1] == p and len(right) > 2 for p in preps)
 
 
 #: كاد "almost" and its persons: a verb of nearness, like kana's sisters, governs an imperfect.
