@@ -1167,6 +1167,8 @@ def _attached_object(left_word: str, right_word: str, lex: Lexicon) -> bool:
         return False  # وبنكه: a noun with its pronoun is complete
     if rest[:1] in "يتنأ" and "V" in known and not _TAFAAUL.fullmatch(rest):
         return False  # بتدعم، بتطلع، لتشكل: the Egyptian بـ or the لـ of purpose on an imperfect
+    if left[:1] == "ب" and rest[:1] == "ا" and _bare(right_word) in _QUANTIFIERS:
+        return False  # باستمرار | كل تحديث، بانتظام: a manner adverb, then a new subject
     return _in_context("في", rest, right_word) == "idafa"
 
 
