@@ -1009,6 +1009,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
+    if found is None and _indefinite_more(left_word, right_word):
+        return "noun-adjective"  # طاقة | أقل، بمشاركة | أكثر من: "more" completes a bare noun
     if found is None and _elative_measure(before, left_word, right_word):
         return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
     if found is None and _second_adjective(before, left_word, right_word):
@@ -1042,6 +1044,31 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
     opens = any(_clause_verb(form, lexicon()) or _afal_verb(form) for form in forms)
     return None if opens else found
+
+
+def _indefinite_more(left_word: str, right_word: str) -> bool:
+    """ب / ل on a bare noun before أكثر / أقل: the quantity or the elative belongs to it.
+
+    بمشاركة أكثر من، بحضور أكثر من (the quantity completes the verbal noun), بتكلفة أقل
+    (an elative agreeing with it): either way the two stay together. After a verb "more"
+    is an adverb (يدفع | أكثر), after a noun with a pronoun or in the accusative the noun is
+    complete (على متنه | أكثر من، يوما | أكثر). Bare nouns without the preposition (طاقة
+    أقل) were left out: they cost a validation row in lectures.
+    """
+    if _bare(right_word) not in ("أكثر", "أقل", "اكثر", "أكتر") or ends_phrase(left_word):
+        return False
+    lex = lexicon()
+    left = _bare(left_word)
+    if left in lex.stopwords or left in lex.adverbs or _definite_any(left) or _is_latin(left):
+        return False
+    if accusative(left) or _suffixed_noun(left) or left.endswith("ه") or looks_verb(left):
+        return False
+    if _verb_by_lexicon(left) or _lexical_verb(left) or left in lex.time_nouns:
+        return False
+    if left in ("مرة", "مرات", "ضعف", "أضعاف", "مرتين") or left in lex.numerals:
+        return False  # ثلاث مرات | أكثر: a count of times, then "more" as an adverb
+    rest = left[1:] if left[:1] in "بل" and len(left) > 3 else ""
+    return bool(rest and lexicon_classes(rest))
 
 
 #: أفعل colours: adjectives, not comparatives (الرأس الأخضر | يوم).
