@@ -1010,7 +1010,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
     if found is None and _indefinite_more(left_word, right_word):
-        return "noun-adjective"  # طاقة | أقل، بمشاركة | أكثر من: "more" completes a bare noun
+        # بمشاركة | أكثر من: the quantity completes the noun; بتكلفة | أقل: its elative
+        return "noun-adjective" if _bare(right_word) == "أقل" else "idafa"
     if found is None and _elative_measure(before, left_word, right_word):
         return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
     if found is None and _second_adjective(before, left_word, right_word):

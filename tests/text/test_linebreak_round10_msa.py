@@ -233,3 +233,23 @@ def test_kada_governs_an_imperfect(
 )
 def test_compound_prepositions(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # ب + a bare verbal noun before "more than": the quantity completes it
+        # (افتتح المؤتمر بمشاركة أكثر من مئة باحث: with more than a hundred researchers)
+        ("المؤتمر", "بمشاركة", "أكثر", "idafa"),
+        # ب + a bare noun and its elative (تنتج الألواح بتكلفة أقل: at a lower cost)
+        ("الألواح", "بتكلفة", "أقل", "noun-adjective"),
+        # after a verb "more" is an adverb (لا يدفع | أكثر من اللازم)
+        ("لا", "يدفع", "أكثر", None),
+        # a noun with its pronoun is complete (وعلى متنه | أكثر من مئة راكب)
+        ("وعلى", "متنه", "أكثر", None),
+    ],
+)
+def test_prefixed_noun_before_more(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert _judge(before, left, right) == expected
