@@ -835,6 +835,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # لأول | مرة، وآخر | مرة: أول / آخر behind a prefix, and its noun
     if _prefixed_inna(left, lex):
         return "binding"  # بأنه | تدخل، وبأنها | تلاعبت: ب + أن and its pronoun
+    if _class_noun_unknown(left, right, lex):
+        return _DOUBTFUL_NAME  # مدينة | فالبارايسو، إعصار | ياغي: a class noun and its name
     if _adverbial_masdar(left, right):
         return "idafa"  # تمهيدا | لانتخابات، تزامنا | مع، ابتداء | من: a verbal noun and its complement
     if _near_verb(left, right):
@@ -925,6 +927,25 @@ def _near_verb(left: str, right: str) -> bool:
     """كاد (with و / ف) before the imperfect verb it governs: لا نكاد | نشعر، كادت | تغرق."""
     form = left[1:] if left[:1] in "وف" and left[1:] in _KADA else left
     return form in _KADA and _governed_verb(form, right)
+
+
+def _class_noun_unknown(left: str, right: str, lex: Lexicon) -> bool:
+    """A class noun (مدينة، ولاية، نهر، إعصار) before a word the lexicon knows in no form.
+
+    `_unknown_word` reads a shape as an explanation (ياغي a nisba, بدخشان ب + a noun,
+    فالبارايسو ف + the article); after a class noun a word the lexicon knows neither whole
+    nor without a prefix nor without an ending is the name it introduces.
+    """
+    if not any(form in lex.class_nouns for form in _strip_prefix(left) + _article_form(left)):
+        return False
+    if len(right) < 3 or right in lex.stopwords or _DIGITS.match(right) or _is_latin(right):
+        return False
+    if _suffixed_noun(right) or right.endswith(("ه", "هم")) or _lexical_verb(right):
+        return False
+    words = [right] + [right[1:] for p in "وفبلك" if right.startswith(p) and len(right) > 3]
+    words += [strip_article(w)[1] for w in words if strip_article(w)[0]]
+    forms = words + [w[: -len(end)] for w in words for end in _ENDINGS if w.endswith(end)]
+    return not any(lexicon_classes(form) for form in forms if len(form) >= 2)
 
 
 def _prefixed_inna(left: str, lex: Lexicon) -> bool:

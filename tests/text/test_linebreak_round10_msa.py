@@ -253,3 +253,22 @@ def test_prefixed_noun_before_more(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a class noun and a name the lexicon knows in no form, whatever its shape
+        # (في ولاية بنغالور: in the state of Bangalore, ب + no noun; عبر نهر الفولغا)
+        ("في", "ولاية", "بنغالور", "name"),
+        ("عبر", "نهر", "الفولغا", "name"),
+        # an adjective the lexicon knows stays an adjective (في مدينة كبيرة)
+        ("في", "مدينة", "كبيرة", "noun-adjective"),
+        # a word with a pronoun closes the noun (دمرت المدينة | بأكملها)
+        ("دمرت", "المدينة", "بأكملها", None),
+    ],
+)
+def test_class_noun_before_an_unknown_word(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert _judge(before, left, right) == expected
