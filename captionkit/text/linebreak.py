@@ -831,6 +831,16 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
         return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
+    if _prefixed_first(left, right, lex):
+        return "idafa"  # لأول | مرة، وآخر | مرة: أول / آخر behind a prefix, and its noun
+    if _prefixed_inna(left, lex):
+        return "binding"  # بأنه | تدخل، وبأنها | تلاعبت: ب + أن and its pronoun
+    if _class_noun_unknown(left, right, lex):
+        return _DOUBTFUL_NAME  # مدينة | فالبارايسو، إعصار | ياغي: a class noun and its name
+    if _adverbial_masdar(left, right):
+        return "idafa"  # تمهيدا | لانتخابات، تزامنا | مع، ابتداء | من: a verbal noun and its complement
+    if _near_verb(left, right):
+        return "binding"  # لا يكاد | يصنع، كادت | تغرق: كاد and the imperfect it governs
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
@@ -860,6 +870,92 @@ def _fraction_of(left: str, right: str) -> bool:
     if _definite_any(right) or looks_verb(right) or _DIGITS.match(right):
         return False
     return "N" in lexicon_classes(right)
+
+
+def _prefixed_first(left: str, right: str, lex: Lexicon) -> bool:
+    """أول / آخر behind ل، ب، و، ف (لأول، بآخر): completed by an indefinite noun, as bare.
+
+    The stopword list knows أول and آخر alone; with a prefix they fell to the noun rules,
+    which read لأول as a word no list knows.
+    """
+    forms = _strip_prefix(left)[1:] if left not in ("أول", "آخر") else []
+    if not any(form in ("أول", "آخر", "اول") for form in forms):
+        return False
+    if _definite_any(right) or looks_verb(right) or right in lex.stopwords:
+        return right in lex.time_nouns  # لأول مرة: مرة is a time noun the stopwords hold
+    return "N" in lexicon_classes(right) or right in lex.time_nouns
+
+
+#: Verbal nouns that with their preposition make a compound preposition (a closed class,
+#: like وفقا ل and نظرا ل in binding-extra.txt): تمهيدا ل، تزامنا مع، ابتداء من، بناء على.
+#: Not احتجاجا على or تحقيقا ل, where the verbal noun keeps its own sense and a break is
+#: acceptable.
+_COMPOUND_PREPOSITIONS = {
+    "مقارنة": ("ب",),
+    "قياسا": ("ب",),
+    "تمهيدا": ("ل",),
+    "تقديرا": ("ل",),
+    "تزامنا": ("مع",),
+    "تماشيا": ("مع",),
+    "ابتداء": ("من",),
+    "بدءا": ("من",),
+    "اعتبارا": ("من",),
+    "انطلاقا": ("من",),
+    "بناء": ("على",),
+    "استنادا": ("إلى",),
+}
+
+
+def _adverbial_masdar(left: str, right: str) -> bool:
+    """A verbal noun that makes a compound preposition, then its preposition.
+
+    تمهيدا لانتخابات، تزامنا مع، ابتداء من، وبناء على، مقارنة بالعام: the verbal noun is
+    incomplete without the preposition's phrase (ل and ب attached to the next word).
+    """
+    form = left[1:] if left[:1] == "و" and left[1:] in _COMPOUND_PREPOSITIONS else left
+    preps = _COMPOUND_PREPOSITIONS.get(form, ())
+    return right in preps or any(p in "لب" and right[:1] == p and len(right) > 2 for p in preps)
+
+
+#: كاد "almost" and its persons: a verb of nearness, like kana's sisters, governs an imperfect.
+_KADA = frozenset(
+    {"كاد", "كادت", "كادوا", "كدت", "كدنا", "يكاد", "تكاد", "نكاد", "أكاد", "يكادون", "تكادون"}
+)
+
+
+def _near_verb(left: str, right: str) -> bool:
+    """كاد (with و / ف) before the imperfect verb it governs: لا نكاد | نشعر، كادت | تغرق."""
+    form = left[1:] if left[:1] in "وف" and left[1:] in _KADA else left
+    return form in _KADA and _governed_verb(form, right)
+
+
+def _class_noun_unknown(left: str, right: str, lex: Lexicon) -> bool:
+    """A class noun (مدينة، ولاية، نهر، إعصار) before a word the lexicon knows in no form.
+
+    `_unknown_word` reads a shape as an explanation (ياغي a nisba, بدخشان ب + a noun,
+    فالبارايسو ف + the article); after a class noun a word the lexicon knows neither whole
+    nor without a prefix nor without an ending is the name it introduces.
+    """
+    if not any(form in lex.class_nouns for form in _strip_prefix(left) + _article_form(left)):
+        return False
+    if len(right) < 3 or right in lex.stopwords or _DIGITS.match(right) or _is_latin(right):
+        return False
+    if _suffixed_noun(right) or right.endswith(("ه", "هم")) or _lexical_verb(right):
+        return False
+    words = [right] + [right[1:] for p in "وفبلك" if right.startswith(p) and len(right) > 3]
+    words += [strip_article(w)[1] for w in words if strip_article(w)[0]]
+    forms = words + [w[: -len(end)] for w in words for end in _ENDINGS if w.endswith(end)]
+    return not any(lexicon_classes(form) for form in forms if len(form) >= 2)
+
+
+def _prefixed_inna(left: str, lex: Lexicon) -> bool:
+    """أن with its pronoun behind ب (and و / ف): بأنه، وبأنها، بأنهم bind like أنه.
+
+    The governor list holds أنه، أنها … and the stopword list لأنه، كأنه; the ب of a verb's
+    complement (صرح بأنه، اتهمه بأنه) was read as a noun's prefix.
+    """
+    bare = left[1:] if left[:1] in "وف" and len(left) > 4 else left
+    return bare[:1] == "ب" and bare[1:3] == "أن" and bare[1:] in lex.inna
 
 
 def _heads_borrowed_term(left: str, lex: Lexicon) -> bool:
@@ -934,11 +1030,19 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
+    if found is None and _indefinite_more(left_word, right_word):
+        # بمشاركة | أكثر من: the quantity completes the noun; بتكلفة | أقل: its elative
+        return "noun-adjective" if _bare(right_word) == "أقل" else "idafa"
+    if found is None and _elative_measure(before, left_word, right_word):
+        return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
+    if found is None and _second_adjective(before, left_word, right_word):
+        return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
     by_particle = _verb_by_particle(before, left_word, right_word)
     by_particle = by_particle or _verb_after_subject(before, left_word)
+    by_particle = by_particle or _verb_by_subordinator(before, left_word, right_word)
     if found in _UNITS | {"idafa"} and not verb_next and by_particle:
         return None  # وقد فك | العالم، الذي حير | العلماء: a verb heads no noun's unit
     hour_part = _bare(right_word) in lexicon().time_nouns | _TIMES_OF_DAY  # الحادية عشرة | مساء
@@ -960,7 +1064,91 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return found  # سعر الجرام opening a line: a noun as often as a verb
     forms = [left] if before else []  # وافق after a comma; a line's first word only with و
     forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
-    return None if any(_clause_verb(form, lexicon()) for form in forms) else found
+    opens = any(_clause_verb(form, lexicon()) or _afal_verb(form) for form in forms)
+    return None if opens else found
+
+
+def _indefinite_more(left_word: str, right_word: str) -> bool:
+    """ب / ل on a bare noun before أكثر / أقل: the quantity or the elative belongs to it.
+
+    بمشاركة أكثر من، بحضور أكثر من (the quantity completes the verbal noun), بتكلفة أقل
+    (an elative agreeing with it): either way the two stay together. After a verb "more"
+    is an adverb (يدفع | أكثر), after a noun with a pronoun or in the accusative the noun is
+    complete (على متنه | أكثر من، يوما | أكثر). Bare nouns without the preposition (طاقة
+    أقل) were left out: they cost a validation row in lectures.
+    """
+    if _bare(right_word) not in ("أكثر", "أقل", "اكثر", "أكتر") or ends_phrase(left_word):
+        return False
+    lex = lexicon()
+    left = _bare(left_word)
+    if left in lex.stopwords or left in lex.adverbs or _definite_any(left) or _is_latin(left):
+        return False
+    if accusative(left) or _suffixed_noun(left) or left.endswith("ه") or looks_verb(left):
+        return False
+    if _verb_by_lexicon(left) or _lexical_verb(left) or left in lex.time_nouns:
+        return False
+    if left in ("مرة", "مرات", "ضعف", "أضعاف", "مرتين") or left in lex.numerals:
+        return False  # ثلاث مرات | أكثر: a count of times, then "more" as an adverb
+    rest = left[1:] if left[:1] in "بل" and len(left) > 3 else ""
+    return bool(rest and lexicon_classes(rest))
+
+
+#: أفعل colours: adjectives, not comparatives (الرأس الأخضر | يوم).
+_COLOURS = frozenset({"أحمر", "أخضر", "أزرق", "أصفر", "أسود", "أبيض", "أسمر", "أشقر"})
+
+
+def _elative_measure(before: str, left_word: str, right_word: str) -> bool:
+    """A definite elative, then the indefinite noun it is measured in (the tamyiz).
+
+    القمر الأكثر تطورا، العام الأكثر حرارة، الأشد فتكا: an elative with the article takes
+    no genitive, so an indefinite noun after it says in what it excels. Not على الأقل (an
+    adverb), not a function word, verb, number, time word or prepositional phrase.
+    """
+    if ends_phrase(left_word) or _bare(before) in ("على", "وعلى"):
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    stem = left[2:]
+    if not (left.startswith("الأ") and _elative(stem) and _elative_root(stem)):
+        return False  # الأخضر، الأصل: a colour or a noun, no comparative
+    lex = lexicon()
+    if right in lex.stopwords or right in lex.adverbs or right in lex.time_nouns:
+        return False
+    if _definite_any(right) or _DIGITS.match(right) or right in lex.numerals or stem in _COLOURS:
+        return False
+    if right[:1] in "وفبلك" or has_pronoun_suffix(right):
+        return False
+    if accusative(right):
+        return "N" in lexicon_classes(right[:-1])  # تطورا، حجما: a noun in the accusative
+    return not looks_verb(right) and ("N" in lexicon_classes(right) or is_nisba(right))
+
+
+def _second_adjective(before: str, left_word: str, right_word: str) -> bool:
+    """An indefinite noun, its adjective, then an adjective agreeing with both in gender.
+
+    أزمة سياسية حادة، تابوت خشبي ملون: a second adjective the lexicon knows only as one
+    (not a noun, not a verb) qualifies the same noun. Not after a mark, not a word with a
+    prefix or a pronoun, and not where the accusative tells them apart.
+    """
+    if not before or ends_phrase(before) or ends_phrase(left_word):
+        return False
+    lex = lexicon()
+    left, right = _bare(left_word), _bare(right_word)
+    if _pair_category(before, left_word) != "noun-adjective" or _definite_any(left):
+        return False
+    if right[:1] in "وفبلك" or _definite_any(right) or has_pronoun_suffix(right):
+        return False
+    if right in lex.stopwords or right in lex.adverbs or looks_verb(right) or len(right) < 3:
+        return False
+    if left.endswith("ة") != right.endswith("ة") or accusative(left) != accusative(right):
+        return False
+    return known_adjective(right) and "N" not in lexicon_classes(right)
+
+
+def _afal_verb(bare: str) -> bool:
+    """An أفعل the lexicon knows only as a verb, its root no adjective (أحرز، أرجع; not أهم):
+    `_clause_verb` leaves it out with the elatives; opening a clause after a mark, it is
+    the verb."""
+    return bare != "أول" and _only_verb(bare)
 
 
 def _existential(before: str, left_word: str, right_word: str) -> bool:
@@ -997,6 +1185,8 @@ def _noun_in_context(
         return "name"
     if _tafaaul_noun(before, left_word, right_word, lex):
         return "idafa"
+    if _attached_object(left_word, right_word, lex):
+        return "idafa"  # بتراجع | التضخم، لضمان | وصول: ب / ل and a noun its complement completes
     if _bare(before) not in _NOUN_PREPOSITIONS or ends_phrase(before):
         return None
     if _masdar_by_shape(_bare(left_word), lex) and _completes(_bare(right_word), lex):
@@ -1004,6 +1194,31 @@ def _noun_in_context(
     if _object_of_preposition(_bare(left_word), _bare(right_word), lex):
         return "idafa"
     return None
+
+
+def _attached_object(left_word: str, right_word: str, lex: Lexicon) -> bool:
+    """ب / ل written on a bare noun: the noun is a preposition's object, as after في.
+
+    بتراجع التضخم، لضمان وصول المساعدات، بمشاركة أكثر من: the attached preposition leaves
+    its noun without article, pronoun or tanwin, so (unless an adjective follows) the next
+    noun completes it, as `_noun_in_context` reads a noun after a detached preposition.
+    """
+    left = _bare(left_word)
+    if left[:1] in "وف" and len(left) > 4:
+        left = left[1:]
+    if left[:1] not in "بل" or len(left) < 4 or left[1:3] == "ال" or left[1:2] == "ل":
+        return False
+    if left in lex.stopwords or lexicon_classes(left):
+        return False  # بطولة، لقب: a word the lexicon knows whole, no preposition
+    rest = left[1:]
+    known = lexicon_classes(rest)
+    if rest in lex.stopwords or "N" not in known or has_pronoun_suffix(rest):
+        return False  # وبنكه: a noun with its pronoun is complete
+    if rest[:1] in "يتنأ" and "V" in known and not _TAFAAUL.fullmatch(rest):
+        return False  # بتدعم، بتطلع، لتشكل: the Egyptian بـ or the لـ of purpose on an imperfect
+    if left[:1] == "ب" and rest[:1] == "ا" and _bare(right_word) in _QUANTIFIERS:
+        return False  # باستمرار | كل تحديث، بانتظام: a manner adverb, then a new subject
+    return _in_context("في", rest, right_word) == "idafa"
 
 
 def _object_of_preposition(left: str, right: str, lex: Lexicon) -> bool:
@@ -1377,7 +1592,19 @@ def _content_category(
     joined = left[:1] in "وف" and len(left) > 4 and not _noun_with_pronoun(left, lex)
     if _verb_with_object(left) or (joined and _verb_with_object(left[1:])):
         return None  # أعلنه الجهاز، وسماه كتاب: a verb and its object pronoun, then its subject
+    if _defective_perfect(left):
+        return None  # نجت | حكومة، قضت | المحكمة: a verb, then its subject
+    if right in _ADVERBIAL_PREPOSITIONS:
+        return None  # بثلاثة أهداف | مقابل هدف، قارب مهاجرين | قبالة: a new prepositional phrase
+    if _possessed_adjective(left, right, lex):
+        return "noun-adjective"  # مصلحته | الخاصة، لحظاتها | الأخيرة: a possessed noun's adjective
     found = _noun_pair_or_listed(left_word, right_word, left, right, lex)
+    if found is None and _place_genitive(left, right, lex):
+        return "idafa"  # جامعات | أوروبا، سواحل | أمريكا: a noun and the place it belongs to
+    if found is None and _definite_participle(left, right, lex):
+        return "noun-adjective"  # القرى | المجاورة، قواعد المنظور | الخطي
+    if found is None and _accusative_agreement(left, right, lex):
+        return "noun-adjective"  # سدا ترابيا، قرونا طويلة: the noun's accusative, its adjective
     if found == "noun-adjective" and _class_noun(right, lex):
         # A class noun qualifies nothing: after a name, a verb or a suffixed noun it opens a
         # phrase (ريختر | جزيرة، تراقب | منظمة), after another noun it completes it (سواحل جزيرة).
@@ -1387,6 +1614,125 @@ def _content_category(
             return None
         return _DOUBTFUL_IDAFA
     return found
+
+
+_POSSESSIVE_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+
+
+def _possessed_stem(bare: str) -> str:
+    """The noun under a possessive pronoun (مصلحته: مصلحة، لحظاتها: لحظات), or ""."""
+    for suffix in _POSSESSIVE_SUFFIXES:
+        stem = bare.removesuffix(suffix)
+        if stem == bare or len(stem) < 3:
+            continue
+        if stem.endswith("ات") or (stem.endswith("ت") and "N" in lexicon_classes(stem[:-1] + "ة")):
+            return stem if stem.endswith("ات") else stem[:-1] + "ة"
+        return stem if "N" in lexicon_classes(stem) else ""
+    return ""
+
+
+def _possessed_adjective(left: str, right: str, lex: Lexicon) -> bool:
+    """A noun with a possessive pronoun, then a definite adjective: the noun's adjective.
+
+    The pronoun makes the noun definite, so a definite word after it is no construct's
+    complement; one the lexicon knows as an adjective, or an ordinal, agrees with it (مصلحته
+    الخاصة، لحظاتها الأخيرة، دورتها التاسعة), even where the verb shapes read the noun as a
+    verb with its object (لحظاتها، خرسانتنا).
+    """
+    if left[:1] in "وفبلك" and not lexicon_classes(_possessed_stem(left)):
+        left = left[1:]
+    stem = _possessed_stem(left)
+    if (
+        not stem
+        or not _definite_bare(right)
+        or has_pronoun_suffix(right)
+        or _verb_with_object(left)
+    ):
+        return False
+    if right in lex.stopwords or (right[2:] in lex.stopwords and right[2:] != "أول"):
+        return False
+    adjective = right[2:] in lex.numerals or right[2:] in ("أول", "أولى")
+    return adjective or _is_adjective(right, lex, definite=True)
+
+
+def _place_genitive(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun the lexicon knows, then a place a list knows: a construct.
+
+    Place names in ا (أوروبا، أمريكا، إيطاليا) look like the accusative ـًا, so the
+    agreement rules read the pair as a mismatch; a place completes the noun before it
+    (جامعات أوروبا، ملوك أوروبا، منتخب أمريكا) unless that noun is complete (a pronoun,
+    the article, the accusative) or a verb.
+    """
+    if right not in lex.proper_nouns or right in first_names() or left in lex.stopwords:
+        return False
+    noun = "N" in lexicon_classes(left) or (left.endswith("ات") and len(left) >= 5)
+    if not noun or looks_verb(left) or _verb_by_lexicon(left):
+        return False
+    return not (_definite_any(left) or _suffixed_noun(left) or accusative(left))
+
+
+_FAAIL_PARTICIPLE = re.compile(r"م[^اويةء\s]ا[^اةء\s]{2}(?:ة|ون|ين|ات)?")
+
+
+def _definite_participle(left: str, right: str, lex: Lexicon) -> bool:
+    """A definite noun, then a definite adjective the other shapes miss: the participle
+    مُفاعِل (المجاورة، المشاركة) or a nisba of a short noun (الخطي: خط، الفضي: فضة).
+
+    Between two definite words a construct is impossible; a participle of the third form or
+    a nisba agrees with the noun (مفاعلة is also a verbal noun, which a definite noun does
+    not take with the article).
+    """
+    if not (_definite_bare(left) and _definite_bare(right)) or looks_verb(left):
+        return False
+    if left in lex.stopwords or right in lex.stopwords or has_pronoun_suffix(right):
+        return False
+    stem = right[2:]
+    if _FAAIL_PARTICIPLE.fullmatch(stem):
+        return True
+    short = len(stem) == 3 and stem.endswith("ي")
+    return short and ("N" in lexicon_classes(stem[:2]) or "N" in lexicon_classes(stem[:2] + "ة"))
+
+
+#: Adverbs of place and relation that open a phrase like a preposition (a closed class the
+#: stopword list leaves out): مقابل "against", قبالة "off (a coast)", إزاء، حيال "towards".
+_ADVERBIAL_PREPOSITIONS = frozenset({"مقابل", "قبالة", "إزاء", "حيال"})
+
+
+def _defective_perfect(bare: str) -> bool:
+    """The feminine perfect of a verb whose last root letter is weak or doubled: نجت، قضت.
+
+    نجا، قضى، رسا lose their last letter before the feminine ـت (and ضل keeps two): a
+    three-letter word in ـت the lexicon does not know, whose two first letters with ا / ى
+    (or alone, a doubled root) the lexicon knows only as a verb. وقت، بنت are nouns it knows.
+    """
+    if bare[:1] in "وف" and len(bare) == 4:
+        bare = bare[1:]
+    if len(bare) != 3 or not bare.endswith("ت") or lexicon_classes(bare):
+        return False
+    stem = bare[:2]
+    return any(lexicon_classes(form) == "V" for form in (stem + "ا", stem + "ى", stem))
+
+
+def _accusative_agreement(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun in the accusative and the adjective that agrees with it.
+
+    The accusative alif stands on the noun (سدا، مصدرا، قرونا) and on an agreeing adjective
+    whose stem the lexicon knows as one or that is a nisba (ترابيا، غنيا، أمريكيا); a word in
+    ة shows no alif, and a plural of things takes a feminine singular (قرونا طويلة).
+    """
+    if len(left) < 3 or not left.endswith("ا") or left.endswith(("ءا", "وا")):
+        return False
+    stem = left[:-1]
+    if left in lex.stopwords or left in lex.adverbs or "N" not in lexicon_classes(stem):
+        return False
+    if right in lex.stopwords or right in lex.adverbs or right in lex.proper_nouns:
+        return False
+    adjective = right[:-1] if right.endswith("ا") else right  # ترابيا: ترابي; طويلة
+    if len(right) < 4 or right[-1:] not in "اة" or "N" in lexicon_classes(adjective):
+        return False  # جوعا، وقتا: a noun in the accusative, no adjective
+    if right[:1] in "وف" and lexicon_classes(adjective[1:]) and not lexicon_classes(adjective):
+        return False  # وجعة: a conjoined noun
+    return known_adjective(adjective) or (right.endswith("ا") and is_nisba(adjective))
 
 
 def _definite_singular(bare: str, lex: Lexicon) -> bool:
@@ -1866,6 +2212,31 @@ def _verb_by_particle(before: str, left_word: str, right_word: str) -> bool:
         return True  # بعد أن أسقط | الاتحاد: a word the lexicon knows only as a verb
     openers = _RELATIVES | _VERB_OPENERS | _DIALECT_RELATIVES
     return prior in openers and "V" in known and not nominal
+
+
+#: Subordinators a verbal clause follows in news and lectures (عندما رفض، كما رحب، إذا رفع);
+#: not ما، بينما، حيث, before which a nominal clause is as common (حيث عدد السكان).
+_VERB_SUBORDINATORS = frozenset(
+    {"عندما", "حينما", "لما", "كما", "إذا", "حين", "بعدما", "كلما", "ريثما", "لمّا"}
+)
+
+
+def _verb_by_subordinator(before: str, left_word: str, right_word: str) -> bool:
+    """After عندما، كما، إذا، حين (with و / ف) a word the lexicon knows as a verb is one.
+
+    حين رفض | مرشحو المعارضة، كما رحب | القادة: the verb, then its subject; a verb heads no
+    construct. Not before a word with a pronoun pointing back (a nominal clause).
+    """
+    if ends_phrase(before) or ends_phrase(left_word):
+        return False
+    prior = _bare(before)
+    if prior[:1] in "وف" and prior[1:] in _VERB_SUBORDINATORS:
+        prior = prior[1:]
+    left = _bare(left_word)
+    if prior not in _VERB_SUBORDINATORS or _definite_any(left) or left in lexicon().stopwords:
+        return False
+    right = _bare(right_word)  # البنك: a definite word carries no pronoun
+    return "V" in lexicon_classes(left) and (_definite_any(right) or not _suffixed_noun(right))
 
 
 def _verb_after_subject(before: str, left_word: str) -> bool:
