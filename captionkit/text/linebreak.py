@@ -831,6 +831,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
         return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
+    if _whole_or_one(left, right, lex):
+        return "noun-adjective"  # شهر | كامل، وساعة | واحدة، يومين | كاملين: it agrees
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
@@ -846,6 +848,53 @@ def _brand_genitive(left: str, right_word: str, lex: Lexicon) -> bool:
         return False
     forms = [left] + [left[1:] for p in "وف" if left.startswith(p) and len(left) > 3]
     return any(lexicon_classes(form) == "N" for form in forms)
+
+
+#: "One" and "whole" after the noun they qualify, by gender: masculine, feminine, dual / plural.
+_WHOLE_OR_ONE = {
+    "واحد": "m",
+    "واحدا": "m",
+    "كامل": "m",
+    "كاملا": "m",
+    "واحدة": "f",
+    "كاملة": "f",
+    "كاملين": "d",
+    "كاملتين": "d",
+    "كاملان": "d",
+}
+
+#: Units of time the stopword list holds (ساعة ما، وقت ما): nouns before واحد / كامل.
+_TIME_UNITS = frozenset({"ساعة", "شهر", "وقت", "يوم", "ليل", "أسبوع", "سنة", "دقيقة"})
+
+
+def _whole_or_one(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun the lexicon knows (with و / ب / ل …), then واحد / كامل agreeing
+    with it: the number one and "whole" qualify the noun (شهر كامل، ساعة واحدة).
+
+    The lexicon's verb homographs (شهر) are nouns here: no verb takes واحد or كامل as
+    its subject in the indefinite. Gender must agree (ة with ة, a dual or plural with
+    كاملين), which keeps a feminine noun's masculine predicate (المدة | كامل) apart.
+
+    >>> _whole_or_one("شهر", "كامل", lexicon()), _whole_or_one("وساعة", "واحدة", lexicon())
+    (True, True)
+    >>> _whole_or_one("ساعة", "واحد", lexicon()), _whole_or_one("الشهر", "كامل", lexicon())
+    (False, False)
+    """
+    gender = _WHOLE_OR_ONE.get(right)
+    if gender is None or _definite_any(left) or _is_latin(left):
+        return False
+    for form in _strip_prefix(left) + [left]:
+        if form in lex.stopwords and form not in lex.time_nouns | _TIME_UNITS:
+            continue  # كل | واحد، أي | واحد: a quantifier's complement, not its adjective
+        if gender == "d":
+            if _dual_noun(form) or _plural_noun(form, lex):
+                return True
+            continue
+        feminine = form.endswith("ة")
+        known = "N" in lexicon_classes(form) and feminine == (gender == "f")
+        if known and not looks_verb(form) and not has_pronoun_suffix(form):
+            return True
+    return False
 
 
 #: Fractions that head a construct with what they divide (نص ساعة، ربع كيلو، ثلث المسافة).
