@@ -983,6 +983,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
+    if found is None and _as_long_as(before, left_word):
+        return "binding"  # ما دام | فينا رجل: "as long as" opens its clause
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
@@ -1010,6 +1012,19 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     forms = [left] if before else []  # وافق after a comma; a line's first word only with و
     forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
     return None if any(_clause_verb(form, lexicon()) for form in forms) else found
+
+
+def _as_long_as(before: str, left_word: str) -> bool:
+    """دام after ما (or مادام written as one word): "as long as", a subordinator that the
+    clause after it completes, like طالما.
+
+    >>> _as_long_as("ما", "دام"), _as_long_as("", "مادام"), _as_long_as("الذي", "دام")
+    (True, True, False)
+    """
+    if ends_phrase(left_word) or ends_phrase(before):
+        return False
+    left = _bare(left_word)
+    return left in ("مادام", "طالما") or (left == "دام" and _bare(before) in ("ما", "وما", "فما"))
 
 
 def _existential(before: str, left_word: str, right_word: str) -> bool:
