@@ -831,6 +831,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
         return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
+    if _formula(left, right):
+        return "binding"  # الحمد | لله، الله | أعلم، الله | يسلمك: a fixed formula
     if _whole_or_one(left, right, lex):
         return "noun-adjective"  # شهر | كامل، وساعة | واحدة، يومين | كاملين: it agrees
     listed = _listed_category(left_word, right_word, left, right, lex)
@@ -848,6 +850,24 @@ def _brand_genitive(left: str, right_word: str, lex: Lexicon) -> bool:
         return False
     forms = [left] + [left[1:] for p in "وف" if left.startswith(p) and len(left) > 3]
     return any(lexicon_classes(form) == "N" for form in forms)
+
+
+#: Religious formulas of speech, said as one word: الحمد لله، الله أعلم، الله أكبر.
+_FORMULAS = frozenset({("الحمد", "لله"), ("الله", "أعلم"), ("الله", "أكبر")})
+#: An imperfect with its object pronoun after الله: a prayer (الله يسلمك، الله يرحمه).
+_PRAYER = re.compile(r"ي[^\s]{2,5}(ك|كي|كم|ه|ها|هم|ني|نا)")
+
+
+def _formula(left: str, right: str) -> bool:
+    """A fixed formula of speech (الحمد لله، الله أعلم) or a prayer, الله and an imperfect
+    with its object pronoun (الله يسلمك، الله يخليك): said in one breath, never split.
+
+    >>> _formula("الحمد", "لله"), _formula("الله", "يرحمه"), _formula("الله", "يقول")
+    (True, True, False)
+    """
+    if (left, right) in _FORMULAS:
+        return True
+    return left == "الله" and bool(_PRAYER.fullmatch(right))
 
 
 #: "One" and "whole" after the noun they qualify, by gender: masculine, feminine, dual / plural.
