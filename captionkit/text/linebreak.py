@@ -831,6 +831,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
         return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
+    if _by_far(left, right):
+        return None  # أرخص بكتير | من: "by far", then من "than", no partitive
     if _formula(left, right):
         return "binding"  # الحمد | لله، الله | أعلم، الله | يسلمك: a fixed formula
     if _whole_or_one(left, right, lex):
@@ -850,6 +852,16 @@ def _brand_genitive(left: str, right_word: str, lex: Lexicon) -> bool:
         return False
     forms = [left] + [left[1:] for p in "وف" if left.startswith(p) and len(left) > 3]
     return any(lexicon_classes(form) == "N" for form in forms)
+
+
+def _by_far(left: str, right: str) -> bool:
+    """بكتير / بكثير ("by far", after a comparative) before من: من is "than", not the
+    partitive of كثير من, and the comparison may break before it.
+
+    >>> _by_far("بكتير", "من"), _by_far("كتير", "من")
+    (True, False)
+    """
+    return right == "من" and left in ("بكتير", "بكثير")
 
 
 #: Religious formulas of speech, said as one word: الحمد لله، الله أعلم، الله أكبر.
