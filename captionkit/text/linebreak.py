@@ -831,6 +831,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
         return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
+    if _negated_verb(left, lex):
+        return None  # متصرفش | فلوس: an Egyptian negated verb heads no noun's unit
     if _by_far(left, right):
         return None  # أرخص بكتير | من: "by far", then من "than", no partitive
     if _formula(left, right):
@@ -852,6 +854,28 @@ def _brand_genitive(left: str, right_word: str, lex: Lexicon) -> bool:
         return False
     forms = [left] + [left[1:] for p in "وف" if left.startswith(p) and len(left) > 3]
     return any(lexicon_classes(form) == "N" for form in forms)
+
+
+#: The Egyptian negation م(ا)…ش around a verb (متصرفش، ماتنساش، مبيعملش، مهيعرفش).
+_NEGATED_VERB = re.compile(r"م(ا)?[بهح]?[تينأا][^\s]{2,}ش")
+
+
+def _negated_verb(left: str, lex: Lexicon) -> bool:
+    """A verb inside the Egyptian negation م(ا) … ش, with its person prefix: a verb, so it
+    heads no construct or noun-adjective pair (عشان متنساش | ميعاد السداد).
+
+    A word the lexicon knows (معاش، منعش), a governor (مفيش) is not one.
+
+    >>> _negated_verb("متصرفش", lexicon()), _negated_verb("ومتنساش", lexicon())
+    (True, True)
+    >>> _negated_verb("مفيش", lexicon()), _negated_verb("منعش", lexicon())
+    (False, False)
+    """
+    forms = [left] + [left[1:] for p in "وف" if left.startswith(p)]
+    return any(
+        _NEGATED_VERB.fullmatch(form) and not lexicon_classes(form) and not _governs(form, lex)
+        for form in forms
+    )
 
 
 def _by_far(left: str, right: str) -> bool:
