@@ -1043,6 +1043,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "binding"  # ما دام | فينا رجل: "as long as" opens its clause
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
+    if found in ("idafa", "noun-adjective") and _first_thing(before, left_word, right_word):
+        return None  # أول شي | شوف: "first thing", an adverb; the clause follows
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
     by_particle = _verb_by_particle(before, left_word, right_word)
     by_particle = by_particle or _verb_after_subject(before, left_word)
@@ -1068,6 +1070,29 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     forms = [left] if before else []  # وافق after a comma; a line's first word only with و
     forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
     return None if any(_clause_verb(form, lexicon()) for form in forms) else found
+
+
+#: The dialect "thing" after an elative: أول شي، أهم حاجة ("first thing", "the main thing").
+_THING = frozenset({"شي", "شيء", "حاجة"})
+_THING_ELATIVES = frozenset({"أول", "أهم", "آخر", "أحسن", "أفضل"})
+
+
+def _first_thing(before: str, left_word: str, right_word: str) -> bool:
+    """شي / حاجة after أول، أهم، آخر …: "(the) first thing", an adverbial phrase that the
+    elative's construct closes; what follows starts the clause (أول شي | شوف الـ Battery)
+    unless it is an adjective the lexicon knows only as one (أهم شي | مهم).
+
+    >>> _first_thing("أول", "شي", "شوف"), _first_thing("وأهم", "حاجة", "الصبر")
+    (True, True)
+    >>> _first_thing("هذا", "شي", "شوف")
+    False
+    """
+    if ends_phrase(before) or _bare(left_word) not in _THING:
+        return False
+    head = _bare(before)
+    if head not in _THING_ELATIVES and not (head[:1] in "وف" and head[1:] in _THING_ELATIVES):
+        return False
+    return lexicon_classes(_bare(right_word)) != "A"
 
 
 def _as_long_as(before: str, left_word: str) -> bool:
