@@ -827,6 +827,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         and _heads_borrowed_term(left, lex)
     ):
         return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
+    if _named_product(left, right_word, lex):
+        return "name"  # المعالج | Ryzen، الشاشة | RTX: a device and its product name
     if _brand_genitive(left, right_word, lex):
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
@@ -843,6 +845,30 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+def _named_product(left: str, right_word: str, lex: Lexicon) -> bool:
+    """A definite singular noun the lexicon knows only as a noun, then a capitalised Latin
+    word: the product's name in apposition (المعالج Ryzen 5، وكرت الشاشة RTX 4060).
+
+    A masculine participle names a device too (المعالج). A plural (الموبايلات |
+    Lithium-ion), a feminine adjective (المدفوعة | Super) or a time noun
+    (الوقت | Meta) is not named by it.
+
+    >>> _named_product("المعالج", "Ryzen", lexicon()), _named_product("الوقت", "Meta", lexicon())
+    (True, False)
+    """
+    core = right_word.strip(_OPENERS + _CLOSERS)
+    if not (core[:1].isupper() and _is_latin(_bare(right_word))):
+        return False
+    definite, stem = strip_article(left)
+    if not definite or left.startswith(("بال", "كال", "لل", "ولل", "فلل")):
+        return False
+    if stem.endswith(("ات", "ين", "ون")) or stem in lex.time_nouns | _TIME_UNITS:
+        return False
+    known = lexicon_classes(stem)
+    participle = known == "A" and not stem.endswith("ة")  # المعالج: a participle as a noun
+    return (known == "N" or participle) and not is_nisba(stem)
 
 
 def _brand_genitive(left: str, right_word: str, lex: Lexicon) -> bool:
