@@ -827,6 +827,9 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         and _heads_borrowed_term(left, lex)
     ):
         return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
+    kin = _kin_phrase(left, right, lex)
+    if kin is not None:
+        return kin  # بيت | أبي، أخوك | الكبير، خالتي | سعاد: a kinship noun with its pronoun
     if _named_product(left, right_word, lex):
         return "name"  # المعالج | Ryzen، الشاشة | RTX: a device and its product name
     if _brand_genitive(left, right_word, lex):
@@ -845,6 +848,46 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+#: Kinship nouns before a possessive pronoun (أخي، أخوك، أختك، زوجتي، والدنا، خالتي).
+_KIN = re.compile(
+    r"(أخ|أخو|أخي|أخت|ابن|بنت|أب|أبو|أبي|أم|عم|عمت|خال|خالت|جد|جدت|زوج|زوجت|والد|والدت|ولد)"
+    r"(ي|ك|كي|ه|ها|نا|كم|هم|هما|كن)"
+)
+#: Kinship nouns that head a construct with another (زوجة ابني، ابن أخي).
+_KIN_HEADS = frozenset({"ابن", "بنت", "أخت", "زوجة", "أخو", "أبو", "أم"})
+
+
+def _kin_phrase(left: str, right: str, lex: Lexicon) -> Category | None:
+    """A kinship noun with its possessive pronoun, a closed class, in three units: the
+    complement of an indefinite noun (بيت | أبي، وفاة | والدنا، زوجة | ابني), the noun of
+    a definite adjective (أخوك | الكبير، ابنك | المراهق), the title of a first name
+    (خالتي | سعاد، عمي | رشيد).
+
+    A verb before it has it as its subject (حمله | جدك، إن عمك | رفع stays a break).
+
+    >>> _kin_phrase("بيت", "أبي", lexicon()), _kin_phrase("أخوك", "الكبير", lexicon())
+    ('idafa', 'noun-adjective')
+    >>> _kin_phrase("خالتي", "سعاد", lexicon()), _kin_phrase("حمله", "جدك", lexicon())
+    ('name', None)
+    """
+    if _KIN.fullmatch(right):
+        if left in _KIN_HEADS:
+            return "idafa"
+        known = lexicon_classes(left)
+        if "N" not in known or looks_verb(left) or _definite_any(left) or left in lex.stopwords:
+            return None
+        if has_pronoun_suffix(left) or _verb_by_lexicon(left):
+            return None
+        return "idafa"
+    if not _KIN.fullmatch(left):
+        return None
+    if right in first_names() and right not in lex.stopwords:
+        return "name"
+    if _definite_bare(right) and _is_adjective(right, lex, definite=True):
+        return "noun-adjective"
+    return None
 
 
 def _named_product(left: str, right_word: str, lex: Lexicon) -> bool:
