@@ -827,6 +827,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         and _heads_borrowed_term(left, lex)
     ):
         return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
+    if _nisba_agrees(left, right, lex):
+        return "noun-adjective"  # عرض | تقديمي، مناوبة | ليلية، أغاني | عربية
     kin = _kin_phrase(left, right, lex)
     if kin is not None:
         return kin  # بيت | أبي، أخوك | الكبير، خالتي | سعاد: a kinship noun with its pronoun
@@ -848,6 +850,55 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+#: A تفعيلي nisba (تقديمي، تجريبي), which an imperfect's ت does not explain.
+_TAFIILI = re.compile(r"ت[^\s]{2}ي[^\s](ي|ية)")
+
+
+def _nisba_not_verb(right: str) -> bool:
+    """A nisba that no imperfect of the same letters explains: not opened by ت / ن / أ, or
+    feminine (ـية: no verb ends so), or a تفعيلي, or a noun of the lexicon with ي (أثري: أثر),
+    or long (نهائي، أسطوري); تشتري، نمشي، أشتري are verbs.
+
+    >>> _nisba_not_verb("تقديمي"), _nisba_not_verb("أثري"), _nisba_not_verb("تشتري")
+    (True, True, False)
+    """
+    if right[:1] not in "تنأ" or right.endswith("ية") or _TAFIILI.fullmatch(right):
+        return True
+    return "N" in lexicon_classes(right[:-1]) or len(right) >= 6
+
+
+def _nisba_agrees(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun the lexicon knows, then an indefinite nisba adjective (ـي / ـية)
+    that the lexicon knows as no noun or verb and that agrees in gender: the adjective.
+
+    The nisba's shape outweighs a verb's (تقديمي is no imperfect) or a preposition's
+    (ليلية is no ل + يلية); a feminine nisba follows a feminine noun or a plural (أغاني
+    عربية، معلومات أمنية), a masculine one a masculine singular.
+
+    >>> _nisba_agrees("عرض", "تقديمي", lexicon()), _nisba_agrees("مناوبة", "ليلية", lexicon())
+    (True, True)
+    >>> _nisba_agrees("مناوبة", "ليلي", lexicon()), _nisba_agrees("يقدم", "تقديمي", lexicon())
+    (False, False)
+    """
+    if not right.endswith(("ي", "ية")) or not is_nisba(right) or right[:1] in "وف":
+        return False
+    if right in lex.stopwords or _definite_any(right) or set(lexicon_classes(right)) & set("NV"):
+        return False
+    if right.endswith("ني") or right[:1] in "يب" or not _nisba_not_verb(right):
+        return False  # يكلفني، بيكفي، تشتري: an imperfect, not a nisba
+    if left in lex.stopwords or _definite_any(left) or _is_latin(left) or left in lex.name_words:
+        return False
+    if looks_verb(left) or (_suffixed_noun(left) and not lexicon_classes(left)):
+        return False  # تعرف | أنني، جوالي | طافي: a verb, or a noun made definite by its pronoun
+    forms = [form for form in _strip_prefix(left) + [left] if "N" in lexicon_classes(form)]
+    if not forms or any(_verb_by_lexicon(form) for form in forms):
+        return False
+    form = forms[0]
+    plural = form.endswith("ات") or bool(_BROKEN_PLURAL.fullmatch(form)) or form.endswith("اني")
+    feminine = form.endswith("ة") or plural
+    return right.endswith("ية") == feminine
 
 
 #: Kinship nouns before a possessive pronoun (أخي، أخوك، أختك، زوجتي، والدنا، خالتي).
