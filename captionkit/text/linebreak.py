@@ -827,6 +827,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         and _heads_borrowed_term(left, lex)
     ):
         return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
+    if _elative_after_noun(left, right, lex):
+        return "noun-adjective"  # سرعة | أقل، معطفا | أحمر، وقت | أطول
     if _nisba_agrees(left, right, lex):
         return "noun-adjective"  # عرض | تقديمي، مناوبة | ليلية، أغاني | عربية
     kin = _kin_phrase(left, right, lex)
@@ -850,6 +852,34 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+def _elative_after_noun(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun the lexicon knows only as a noun (with ب / ل / و, in the
+    accusative, or a time unit), then an أفعل the lexicon knows as an adjective: a
+    comparative or a colour that qualifies it (بتكلفة أقل، معطفا أحمر، وقت أطول).
+
+    A noun that is also a verb (عام | أعلى, فرفض | أغلب) keeps the pair rules.
+
+    >>> _elative_after_noun("بتكلفة", "أقل", lexicon()), _elative_after_noun("معطفا", "أحمر", lexicon())
+    (True, True)
+    >>> _elative_after_noun("عام", "أعلى", lexicon())
+    False
+    """
+    if not re.fullmatch(r"أ[^اويةء\s]{2,3}", right) or "A" not in lexicon_classes(right):
+        return False
+    if _definite_any(left) or looks_verb(left) or _is_latin(left) or has_pronoun_suffix(left):
+        return False
+    forms = _strip_prefix(left) + [left]
+    forms += [form[:-1] for form in forms if accusative(form)]  # معطفا: معطف
+    for form in forms:
+        if form in _TIME_UNITS:
+            return True
+        if form in lex.stopwords or _verb_by_lexicon(form):
+            continue
+        if lexicon_classes(form) in ("N", "AN"):
+            return True
+    return False
 
 
 #: A تفعيلي nisba (تقديمي، تجريبي), which an imperfect's ت does not explain.
