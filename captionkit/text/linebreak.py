@@ -831,6 +831,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "noun-adjective"  # سرعة | أقل، معطفا | أحمر، وقت | أطول
     if _nisba_agrees(left, right, lex):
         return "noun-adjective"  # عرض | تقديمي، مناوبة | ليلية، أغاني | عربية
+    if _kunya_after(left, right):
+        return "name"  # جارنا | أبو سمير، آخر سلاطينها | أبو عبد الله: a possessed noun's name
     kin = _kin_phrase(left, right, lex)
     if kin is not None:
         return kin  # بيت | أبي، أخوك | الكبير، خالتي | سعاد: a kinship noun with its pronoun
@@ -938,6 +940,28 @@ _KIN = re.compile(
 )
 #: Kinship nouns that head a construct with another (زوجة ابني، ابن أخي).
 _KIN_HEADS = frozenset({"ابن", "بنت", "أخت", "زوجة", "أخو", "أبو", "أم"})
+
+
+_POSSESSIVES = ("ي", "ك", "كي", "ه", "ها", "نا", "كم", "هم", "هما", "كن")
+
+
+def _kunya_after(left: str, right: str) -> bool:
+    """A noun with its possessive pronoun, then أبو: the kunya (أبو سمير) names the person
+    the noun describes (جارنا أبو سمير، آخر سلاطينها أبو عبد الله). A verb before أبو has
+    it as its subject (عاش | أبو، أراد | أبو): the word must end in a pronoun and be a
+    noun the lexicon knows without it.
+
+    >>> _kunya_after("جارنا", "أبو"), _kunya_after("أراد", "أبو"), _kunya_after("جارنا", "أم")
+    (True, False, False)
+    """
+    if right != "أبو" or looks_verb(left):
+        return False
+    for suffix in _POSSESSIVES:
+        stem = left.removesuffix(suffix)
+        if stem != left and len(stem) >= 3:
+            if "N" in lexicon_classes(stem):  # جار is also a verb, جارنا a noun here
+                return True
+    return False
 
 
 def _kin_phrase(left: str, right: str, lex: Lexicon) -> Category | None:
