@@ -1213,6 +1213,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
+    if found is None and _company_name(before, left_word, right_word):
+        return "name"  # شركة الريان | للشحن: the company's name goes on with its trade
     if found is None and _as_long_as(before, left_word):
         return "binding"  # ما دام | فينا رجل: "as long as" opens its clause
     if found is None:
@@ -1267,6 +1269,27 @@ def _first_thing(before: str, left_word: str, right_word: str) -> bool:
     if head not in _THING_ELATIVES and not (head[:1] in "وف" and head[1:] in _THING_ELATIVES):
         return False
     return lexicon_classes(_bare(right_word)) != "A"
+
+
+#: Bodies whose names add their trade with لل: شركة النور للاستيراد، مؤسسة الأمل للتنمية.
+_BODIES = frozenset({"شركة", "مؤسسة", "مجموعة", "مصنع", "مكتب", "مركز", "جمعية", "وكالة", "دار"})
+
+
+def _company_name(before: str, left_word: str, right_word: str) -> bool:
+    """A body's name given with the article (شركة الريان) and then its trade with لل
+    (للشحن، للمقاولات): one name, as شركة قطر للطاقة is.
+
+    >>> _company_name("شركة", "الريان", "للشحن"), _company_name("لشركة", "النخبة", "للمقاولات")
+    (True, True)
+    >>> _company_name("مصنع", "صغير", "للغذاء"), _company_name("الشركة", "الريان", "للشحن")
+    (False, False)
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or not _bare(right_word).startswith("لل"):
+        return False
+    head = _bare(before)
+    if not any(form in _BODIES for form in _strip_prefix(head) + [head]):
+        return False
+    return _definite_bare(_bare(left_word)) and len(_bare(right_word)) >= 5
 
 
 def _as_long_as(before: str, left_word: str) -> bool:
