@@ -842,6 +842,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
         return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
+    if _modal_opens(left, right, lex):
+        return None  # مليون مشاهدة | ممكن: a dialect modal opens the predicate, no adjective
     if _negated_verb(left, lex):
         return None  # متصرفش | فلوس: an Egyptian negated verb heads no noun's unit
     if _by_far(left, right):
@@ -1028,6 +1030,16 @@ def _brand_genitive(left: str, right_word: str, lex: Lexicon) -> bool:
         return False
     forms = [left] + [left[1:] for p in "وف" if left.startswith(p) and len(left) > 3]
     return any(lexicon_classes(form) == "N" for form in forms)
+
+
+def _modal_opens(left: str, right: str, lex: Lexicon) -> bool:
+    """A dialect modal (ممكن، لازم، مفروض) after a noun opens the predicate (الألف مشاهدة
+    ممكن تجيب): it is not the adjective "possible", "necessary" of the noun before it.
+
+    >>> _modal_opens("مشاهدة", "ممكن", lexicon()), _modal_opens("مشاهدة", "ممتعة", lexicon())
+    (True, False)
+    """
+    return right in lex.modals and not _is_latin(left) and left not in lex.stopwords
 
 
 #: The Egyptian negation م(ا)…ش around a verb (متصرفش، ماتنساش، مبيعملش، مهيعرفش).
