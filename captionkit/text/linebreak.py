@@ -1225,6 +1225,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
+    if found is None and _there_is(before, left_word, right_word):
+        return "binding"  # وفيه | مسار ثاني، فيه | قاعدة مشهورة: "there is", opening a clause
     if found is None and _company_name(before, left_word, right_word):
         return "name"  # شركة الريان | للشحن: the company's name goes on with its trade
     if found is None and _as_long_as(before, left_word):
@@ -1281,6 +1283,27 @@ def _first_thing(before: str, left_word: str, right_word: str) -> bool:
     if head not in _THING_ELATIVES and not (head[:1] in "وف" and head[1:] in _THING_ELATIVES):
         return False
     return lexicon_classes(_bare(right_word)) != "A"
+
+
+def _there_is(before: str, left_word: str, right_word: str) -> bool:
+    """The dialect فيه ("there is") opening a clause, at a line's start or with و (وفيه),
+    before an indefinite noun: it binds to the noun it introduces. فيها and a فيه after a
+    word inside the clause are as often "in it" (`_existential` takes those beside Latin
+    words only).
+
+    >>> _there_is("", "فيه", "قاعدة"), _there_is("الشهر", "وفيه", "مسلسلات")
+    (True, True)
+    >>> _there_is("يعمل", "فيه", "طلاب"), _there_is("", "فيه", "الكثير")
+    (False, False)
+    """
+    left = _bare(left_word)
+    if ends_phrase(left_word) or not (left == "وفيه" or (left == "فيه" and before == "")):
+        return False
+    lex = lexicon()
+    right = _bare(right_word)
+    if right in lex.stopwords or _definite_any(right) or _is_latin(right) or _DIGITS.match(right):
+        return False
+    return not (looks_verb(right) or _clause_verb(right, lex) or right in lex.adverbs)
 
 
 #: Bodies whose names add their trade with لل: شركة النور للاستيراد، مؤسسة الأمل للتنمية.
