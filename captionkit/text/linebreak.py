@@ -1225,6 +1225,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
+    if found is None and _this_is_what(before, left_word, right_word):
+        return "binding"  # وهذا | ما يفسر، - هذا | يعني أن: the pronoun opens its clause
     if found is None and _there_is(before, left_word, right_word):
         return "binding"  # وفيه | مسار ثاني، فيه | قاعدة مشهورة: "there is", opening a clause
     if found is None and _company_name(before, left_word, right_word):
@@ -1283,6 +1285,23 @@ def _first_thing(before: str, left_word: str, right_word: str) -> bool:
     if head not in _THING_ELATIVES and not (head[:1] in "وف" and head[1:] in _THING_ELATIVES):
         return False
     return lexicon_classes(_bare(right_word)) != "A"
+
+
+def _this_is_what(before: str, left_word: str, right_word: str) -> bool:
+    """A demonstrative opening a clause (a line's start, after punctuation or a speaker's
+    dash), then ما or يعني: وهذا ما (يفسر)، هذا يعني: said as one, they announce what
+    follows. After a word (كان هذا | ما، فهذا after a number) the pair is left to the
+    other rules.
+
+    >>> _this_is_what("", "وهذا", "ما"), _this_is_what("-", "هذا", "يعني")
+    (True, True)
+    >>> _this_is_what("كان", "هذا", "ما")
+    False
+    """
+    if ends_phrase(left_word) or _bare(right_word) not in ("ما", "يعني"):
+        return False
+    opens = before == "" or ends_phrase(before) or _bare(before) in _DASH_WORDS
+    return opens and _bare(left_word) in _NEAR_DEMONSTRATIVES
 
 
 def _there_is(before: str, left_word: str, right_word: str) -> bool:
