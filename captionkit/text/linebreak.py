@@ -1225,6 +1225,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
+    if found is None and _unit_of(before, left_word, right_word):
+        return "idafa"  # 300 مل | ماي، 4000 ساعة | مشاهدة: a counted unit and what it measures
     if found is None and _this_is_what(before, left_word, right_word):
         return "binding"  # وهذا | ما يفسر، - هذا | يعني أن: the pronoun opens its clause
     if found is None and _there_is(before, left_word, right_word):
@@ -1285,6 +1287,26 @@ def _first_thing(before: str, left_word: str, right_word: str) -> bool:
     if head not in _THING_ELATIVES and not (head[:1] in "وف" and head[1:] in _THING_ELATIVES):
         return False
     return lexicon_classes(_bare(right_word)) != "A"
+
+
+def _unit_of(before: str, left_word: str, right_word: str) -> bool:
+    """After a number, the unit it counts and an indefinite noun the lexicon knows only as
+    a noun: the unit measures that noun (300 مل ماي، 8 أكواب ماي، 4000 ساعة مشاهدة).
+
+    >>> _unit_of("300", "مل", "ماي"), _unit_of("4000", "ساعة", "مشاهدة")
+    (True, True)
+    >>> _unit_of("5", "دولار", "بس"), _unit_of("الفيديو", "مل", "ماي")
+    (False, False)
+    """
+    if not _DIGITS.match(_bare(before)) or _year(_bare(before)) or ends_phrase(left_word):
+        return False
+    lex = lexicon()
+    right = _bare(right_word)
+    if right in lex.stopwords or _definite_any(right) or looks_verb(right):
+        return False
+    if _is_latin(_bare(left_word)) or right in lex.adverbs or is_nisba(right):
+        return False
+    return lexicon_classes(right) == "N" or (right.endswith("ة") and "N" in lexicon_classes(right))
 
 
 def _this_is_what(before: str, left_word: str, right_word: str) -> bool:
