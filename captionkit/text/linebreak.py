@@ -827,6 +827,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         and _heads_borrowed_term(left, lex)
     ):
         return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
+    if _elative_of_vague(left, right):
+        return "idafa"  # أفضل | وقت، أسهل | طريقة: an elative and the noun it ranks
     if _elative_after_noun(left, right, lex):
         return "noun-adjective"  # سرعة | أقل، معطفا | أحمر، وقت | أطول
     if _nisba_agrees(left, right, lex):
@@ -856,6 +858,19 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+def _elative_of_vague(left: str, right: str) -> bool:
+    """An أفعل the lexicon knows as an adjective before a general noun the stopword list
+    holds (وقت، طريقة، مكان، ساعة): the superlative's construct (أفضل وقت، أسهل طريقة).
+
+    >>> _elative_of_vague("أفضل", "وقت"), _elative_of_vague("أعلن", "وقت")
+    (True, False)
+    """
+    if right not in _VAGUE_NOUNS | _TIME_UNITS:
+        return False
+    forms = [left] + [left[1:] for p in "وف" if left.startswith(p)]
+    return any(_elative(form) and "A" in lexicon_classes(form) for form in forms)
 
 
 def _elative_after_noun(left: str, right: str, lex: Lexicon) -> bool:
