@@ -889,7 +889,7 @@ def _elative_after_noun(left: str, right: str, lex: Lexicon) -> bool:
         return False
     if _definite_any(left) or looks_verb(left) or _is_latin(left) or has_pronoun_suffix(left):
         return False
-    forms = _strip_prefix(left) + [left]
+    forms = _strip_prefix(left)
     forms += [form[:-1] for form in forms if accusative(form)]  # معطفا: معطف
     for form in forms:
         if form in _TIME_UNITS:
@@ -941,7 +941,7 @@ def _nisba_agrees(left: str, right: str, lex: Lexicon) -> bool:
         return False
     if looks_verb(left) or (_suffixed_noun(left) and not lexicon_classes(left)):
         return False  # تعرف | أنني، جوالي | طافي: a verb, or a noun made definite by its pronoun
-    forms = [form for form in _strip_prefix(left) + [left] if "N" in lexicon_classes(form)]
+    forms = [form for form in _strip_prefix(left) if "N" in lexicon_classes(form)]
     if not forms or any(_verb_by_lexicon(form) for form in forms):
         return False
     form = forms[0]
@@ -975,9 +975,8 @@ def _kunya_after(left: str, right: str) -> bool:
         return False
     for suffix in _POSSESSIVES:
         stem = left.removesuffix(suffix)
-        if stem != left and len(stem) >= 3:
-            if "N" in lexicon_classes(stem):  # جار is also a verb, جارنا a noun here
-                return True
+        if stem != left and len(stem) >= 3 and "N" in lexicon_classes(stem):
+            return True  # جار is also a verb, جارنا a noun here
     return False
 
 
@@ -1140,7 +1139,7 @@ def _whole_or_one(left: str, right: str, lex: Lexicon) -> bool:
     gender = _WHOLE_OR_ONE.get(right)
     if gender is None or _definite_any(left) or _is_latin(left):
         return False
-    for form in _strip_prefix(left) + [left]:
+    for form in _strip_prefix(left):
         if form in lex.stopwords and form not in lex.time_nouns | _TIME_UNITS:
             continue  # كل | واحد، أي | واحد: a quantifier's complement, not its adjective
         if gender == "d":
@@ -1306,9 +1305,9 @@ def _first_thing(before: str, left_word: str, right_word: str) -> bool:
 
 def _unit_of(before: str, left_word: str, right_word: str) -> bool:
     """After a number, the unit it counts and an indefinite noun the lexicon knows only as
-    a noun: the unit measures that noun (300 مل ماي، 8 أكواب ماي، 4000 ساعة مشاهدة).
+    a noun: the unit measures that noun (3 لتر بنزين، 4000 ساعة مشاهدة).
 
-    >>> _unit_of("300", "مل", "ماي"), _unit_of("4000", "ساعة", "مشاهدة")
+    >>> _unit_of("3", "لتر", "بنزين"), _unit_of("4000", "ساعة", "مشاهدة")
     (True, True)
     >>> _unit_of("5", "دولار", "بس"), _unit_of("الفيديو", "مل", "ماي")
     (False, False)
@@ -1378,7 +1377,7 @@ def _company_name(before: str, left_word: str, right_word: str) -> bool:
     if ends_phrase(before) or ends_phrase(left_word) or not _bare(right_word).startswith("لل"):
         return False
     head = _bare(before)
-    if not any(form in _BODIES for form in _strip_prefix(head) + [head]):
+    if not any(form in _BODIES for form in _strip_prefix(head)):
         return False
     return _definite_bare(_bare(left_word)) and len(_bare(right_word)) >= 5
 
