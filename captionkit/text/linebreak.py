@@ -1251,6 +1251,10 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "binding"  # ما دام | فينا رجل: "as long as" opens its clause
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
+    if _after_its_noun(before, left_word):
+        return None  # الروبوت ده | مش هيعرف: the demonstrative closes its noun phrase
+    if found == "binding" and _kana_after_where(before, left_word):
+        return None  # أين كنت | طوال الليل؟: "where" is كان's predicate, the verb is complete
     if found in ("idafa", "noun-adjective") and _first_thing(before, left_word, right_word):
         return None  # أول شي | شوف: "first thing", an adverb; the clause follows
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
@@ -1283,6 +1287,41 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
 #: The dialect "thing" after an elative: أول شي، أهم حاجة ("first thing", "the main thing").
 _THING = frozenset({"شي", "شيء", "حاجة"})
 _THING_ELATIVES = frozenset({"أول", "أهم", "آخر", "أحسن", "أفضل"})
+
+
+def _after_its_noun(before: str, left_word: str) -> bool:
+    """The Egyptian demonstratives ده / دي after a definite noun (الفيديو ده) or a verb
+    (بيعمل ده): they close the noun phrase or are the verb's object, and what follows (a
+    predicate, an adverb) may start the next line. Not دول, also "countries" (تضم دول |
+    الخليج is a construct).
+
+    >>> _after_its_noun("الموديل", "ده"), _after_its_noun("بيعمل", "ده"), _after_its_noun("", "ده")
+    (True, True, False)
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or _bare(left_word) not in ("ده", "دي"):
+        return False
+    prev = _bare(before)
+    if _is_latin(prev) or prev in lexicon().stopwords:
+        return False
+    return _definite_bare(prev) or looks_verb(prev)
+
+
+#: Interrogatives of place and time, which are كان's predicate (أين كنت، إمتى كانت).
+_WHERE_WHEN = frozenset({"أين", "وأين", "فأين", "وين", "فين", "متى", "إمتى", "امتى"})
+_KANA_FORMS = frozenset(
+    {"كنت", "كان", "كانت", "كنا", "كانوا", "كنتم", "كنتي", "كنتوا", "كنتما", "كانتا"}
+)
+
+
+def _kana_after_where(before: str, left_word: str) -> bool:
+    """كان after أين / متى (وين، فين، إمتى): the interrogative is its predicate, so the verb
+    is complete and what follows (طوال الليل، بين الثامنة والتاسعة) may start a line;
+    after كيف it is not (كيف كان | شكله).
+
+    >>> _kana_after_where("أين", "كنت"), _kana_after_where("كيف", "كان")
+    (True, False)
+    """
+    return _bare(before) in _WHERE_WHEN and _bare(left_word) in _KANA_FORMS
 
 
 def _first_thing(before: str, left_word: str, right_word: str) -> bool:

@@ -281,3 +281,27 @@ def test_modal_and_there_is(before: str, left: str, right: str, expected: str | 
 )
 def test_this_is_what_and_units(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # ده / دي after a definite noun close it: the predicate may start the next line
+        # (الموبايل ده | غالي: this phone is expensive; العربية دي | بتاعتي)
+        ("الموبايل", "ده", "غالي", None),
+        ("العربية", "دي", "بتاعتي", None),
+        # after a verb, ده is its object (شفت ده | امبارح: I saw this yesterday)
+        ("شفت", "ده", "امبارح", None),
+        # opening a clause, ده binds to what it introduces (ده | مش معقول)
+        ("بصراحة،", "ده", "مش", "binding"),
+        # كان after أين / متى is complete: "where were you | all day?"
+        ("أين", "كنتم", "طوال", None),
+        ("فين", "كنت", "امبارح", None),
+        # after كيف it still binds to its predicate (كيف كانت | الرحلة)
+        ("كيف", "كانت", "الرحلة", "binding"),
+    ],
+)
+def test_demonstrative_after_noun_and_kana_after_where(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert _judge(before, left, right) == expected
