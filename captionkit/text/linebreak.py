@@ -827,6 +827,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         and _heads_borrowed_term(left, lex)
     ):
         return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
+    if _all_of_it(left, right):
+        return "noun-adjective"  # باعت ذهبها | كله، أوقعت كتبي | كلها: "all of it" agrees
     if _elative_of_vague(left, right):
         return "idafa"  # أفضل | وقت، أسهل | طريقة: an elative and the noun it ranks
     if _elative_after_noun(left, right, lex):
@@ -858,6 +860,23 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+def _all_of_it(left: str, right: str) -> bool:
+    """كله / كلها / كلهم after a noun with its possessive pronoun: "all of it" stresses the
+    noun, which the pronoun makes definite, like الليل كله (ذهبها كله، كتبي كلها). An
+    imperfect with its object pronoun (يقتلها | كلها) is a verb and keeps the break.
+
+    >>> _all_of_it("ذهبها", "كله"), _all_of_it("كتبي", "كلها"), _all_of_it("يقتلها", "كلها")
+    (True, True, False)
+    """
+    if right not in ("كله", "كلها", "كلهم", "كلهن") or looks_verb(left):
+        return False
+    for suffix in _POSSESSIVES:
+        stem = left.removesuffix(suffix)
+        if stem != left and len(stem) >= 3 and "N" in lexicon_classes(stem):
+            return True
+    return False
 
 
 def _elative_of_vague(left: str, right: str) -> bool:

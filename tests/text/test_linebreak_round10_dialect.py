@@ -305,3 +305,17 @@ def test_demonstrative_after_noun_and_kana_after_where(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # "all of it" after a noun with its possessive pronoun stresses the noun
+        ("صرفت", "فلوسي", "كلها", "noun-adjective"),  # I spent all my money
+        ("خسر", "ماله", "كله", "noun-adjective"),  # he lost all his wealth
+        # after an imperfect with its object pronoun, the verb keeps the break
+        ("هو", "بيصرفها", "كلها", None),
+    ],
+)
+def test_all_of_it(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
