@@ -1258,6 +1258,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
+    if found is None and _for_the_sake_of(before, left_word):
+        return "idafa"  # من أجل | مال أبيك: the compound preposition and its complement
     if found is None and _unit_of(before, left_word, right_word):
         return "idafa"  # 300 مل | ماي، 4000 ساعة | مشاهدة: a counted unit and what it measures
     if found is None and _this_is_what(before, left_word, right_word):
@@ -1359,6 +1361,19 @@ def _first_thing(before: str, left_word: str, right_word: str) -> bool:
     if head not in _THING_ELATIVES and not (head[:1] in "وف" and head[1:] in _THING_ELATIVES):
         return False
     return lexicon_classes(_bare(right_word)) != "A"
+
+
+def _for_the_sake_of(before: str, left_word: str) -> bool:
+    """أجل after من (من أجل "for the sake of"), or لأجل: a compound preposition whose
+    complement completes it; أجل alone is also "yes", which closes (أجل، | سأذهب).
+
+    >>> _for_the_sake_of("من", "أجل"), _for_the_sake_of("", "لأجل"), _for_the_sake_of("", "أجل")
+    (True, True, False)
+    """
+    if ends_phrase(left_word) or ends_phrase(before):
+        return False
+    left = _bare(left_word)
+    return left in ("لأجل", "ولأجل") or (left == "أجل" and _bare(before) in ("من", "ومن"))
 
 
 def _unit_of(before: str, left_word: str, right_word: str) -> bool:

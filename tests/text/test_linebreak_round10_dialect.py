@@ -319,3 +319,17 @@ def test_demonstrative_after_noun_and_kana_after_where(
 )
 def test_all_of_it(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # من أجل "for the sake of" is completed by what follows
+        ("من", "أجل", "أولادي", "idafa"),  # for the sake of my children
+        ("سافرت", "لأجل", "الشغل", "idafa"),  # I travelled for the work
+        # أجل "yes" with its comma closes
+        ("-", "أجل،", "سأذهب", None),
+    ],
+)
+def test_for_the_sake_of(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
