@@ -846,6 +846,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
         return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
+    if _wants(left):
+        return None  # الزبون عايز | القهوة، المدير يبي | العرض: a verb of wanting, its object
     if _modal_opens(left, right, lex):
         return None  # مليون مشاهدة | ممكن: a dialect modal opens the predicate, no adjective
     if _negated_verb(left, lex):
@@ -1063,6 +1065,24 @@ def _brand_genitive(left: str, right_word: str, lex: Lexicon) -> bool:
         return False
     forms = [left] + [left[1:] for p in "وف" if left.startswith(p) and len(left) > 3]
     return any(lexicon_classes(form) == "N" for form in forms)
+
+
+#: The dialect verbs and participles of wanting and needing (Egyptian عايز، Gulf يبي /
+#: يبغى، محتاج); not أبي, also "my father", nor بدي, which the governor list holds.
+_WANTS = frozenset(
+    {"عايز", "عايزة", "عايزين", "عاوز", "عاوزة", "عاوزين", "محتاج", "محتاجة", "محتاجين"}
+    | {"يبي", "تبي", "نبي", "يبون", "تبون", "يبغى", "تبغى", "نبغى", "أبغى"}
+)
+
+
+def _wants(left: str) -> bool:
+    """A dialect verb of wanting or needing (with و / ف): a verb, whose object or
+    complement may start the next line (الزبون عايز | القهوة، وعايز | إنترنت).
+
+    >>> _wants("عايز"), _wants("وتبي"), _wants("أبي")
+    (True, True, False)
+    """
+    return left in _WANTS or (left[:1] in "وف" and left[1:] in _WANTS)
 
 
 def _modal_opens(left: str, right: str, lex: Lexicon) -> bool:

@@ -333,3 +333,18 @@ def test_all_of_it(before: str, left: str, right: str, expected: str | None) -> 
 )
 def test_for_the_sake_of(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a dialect verb of wanting or needing is a verb: its object may start a line
+        ("الولد", "عاوز", "الكورة", None),  # the boy wants the ball
+        ("أنا", "محتاجة", "فلوس", None),  # I need money
+        ("وش", "تبغى", "الحين؟", None),  # what do you want now?
+        # أبي is "my father" too: بيت أبي stays a construct
+        ("بيت", "أبي", "القديم", "noun-adjective"),
+    ],
+)
+def test_verbs_of_wanting(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
