@@ -846,6 +846,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
         return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
+    if _ordinal_adverb(left):
+        return None  # أولا | عشان، وثانيا | البنوك، أخيرا | المتحف: an adverb of order
     if _wants(left):
         return None  # الزبون عايز | القهوة، المدير يبي | العرض: a verb of wanting, its object
     if _modal_opens(left, right, lex):
@@ -1065,6 +1067,22 @@ def _brand_genitive(left: str, right_word: str, lex: Lexicon) -> bool:
         return False
     forms = [left] + [left[1:] for p in "وف" if left.startswith(p) and len(left) > 3]
     return any(lexicon_classes(form) == "N" for form in forms)
+
+
+#: Adverbs of order, which open a point and bind to nothing (أولا، تانيا، وأخيرا).
+_ORDINAL_ADVERBS = frozenset(
+    {"أولا", "اولا", "ثانيا", "تانيا", "ثالثا", "تالتا", "رابعا", "خامسا", "أخيرا", "اخيرا"}
+)
+
+
+def _ordinal_adverb(left: str) -> bool:
+    """أولا، ثانيا / تانيا، ثالثا / تالتا … and أخيرا (with و / ف): adverbs that number
+    the points of an explanation; the point itself may start the next line.
+
+    >>> _ordinal_adverb("وثانيا"), _ordinal_adverb("أخيرا"), _ordinal_adverb("أول")
+    (True, True, False)
+    """
+    return left in _ORDINAL_ADVERBS or (left[:1] in "وف" and left[1:] in _ORDINAL_ADVERBS)
 
 
 #: The dialect verbs and participles of wanting and needing (Egyptian عايز، Gulf يبي /

@@ -348,3 +348,16 @@ def test_for_the_sake_of(before: str, left: str, right: str, expected: str | Non
 )
 def test_verbs_of_wanting(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # an adverb of order numbers a point; the point may start the next line
+        ("", "أولا", "الإيجار", None),  # first, the rent
+        ("", "وتالتا", "الفواتير", None),  # and third, the bills
+        ("", "وأخيرا", "النصيحة", None),  # and finally, the advice
+    ],
+)
+def test_ordinal_adverbs(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
