@@ -1310,6 +1310,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "binding"  # ما دام | فينا رجل: "as long as" opens its clause
     if found is None:
         return _noun_in_context(before, left_word, right_word, after_mark)
+    if _between_terms(before, left_word, right_word):
+        return None  # بين الثامنة | والتاسعة: the second term of بين is conjoined
     if _after_its_noun(before, left_word):
         return None  # الروبوت ده | مش هيعرف: the demonstrative closes its noun phrase
     if found == "binding" and _kana_after_where(before, left_word):
@@ -1346,6 +1348,19 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
 #: The dialect "thing" after an elative: أول شي، أهم حاجة ("first thing", "the main thing").
 _THING = frozenset({"شي", "شيء", "حاجة"})
 _THING_ELATIVES = frozenset({"أول", "أهم", "آخر", "أحسن", "أفضل"})
+
+
+def _between_terms(before: str, left_word: str, right_word: str) -> bool:
+    """After بين, a definite first term and the و + definite second term (بين الثامنة
+    والتاسعة، بين القاهرة والإسكندرية): two conjoined terms, not a noun and its adjective;
+    the break before و is free (a numeric range, بين 12 و16, stays a number).
+
+    >>> _between_terms("بين", "العاشرة", "والحادية"), _between_terms("في", "العاشرة", "والحادية")
+    (True, False)
+    """
+    if _bare(before) not in ("بين", "وبين") or ends_phrase(before):
+        return False
+    return _definite_bare(_bare(left_word)) and _bare(right_word).startswith("وال")
 
 
 def _after_its_noun(before: str, left_word: str) -> bool:

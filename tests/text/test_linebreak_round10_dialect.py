@@ -361,3 +361,18 @@ def test_verbs_of_wanting(before: str, left: str, right: str, expected: str | No
 )
 def test_ordinal_adverbs(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # بين and its two conjoined terms: the break before و is free
+        ("بين", "السابعة", "والثامنة", None),  # between seven | and eight
+        ("بين", "الشغل", "والبيت", None),  # between work | and home
+        # outside بين, a definite noun and و + a definite adjective stay one
+        # (the adjectives of one noun: الدبلوماسية | والعسكرية)
+        ("الجهود", "الدبلوماسية", "والعسكرية", "noun-adjective"),
+    ],
+)
+def test_between_terms(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
