@@ -827,12 +827,33 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         and _heads_borrowed_term(left, lex)
     ):
         return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
+    dialect = _dialect_unit(left, right, right_word, lex)
+    if dialect is not None:
+        return dialect  # بيت | أبي، عرض | تقديمي، شهر | كامل: round 10's colloquial units
+    if _brand_genitive(left, right_word, lex):
+        return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
+    if _fraction_of(left, right):
+        return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
+    if _dialect_free(left, right, lex):
+        return None  # الزبون عايز | القهوة، متصرفش | فلوس: round 10's heads of no unit
+    if _formula(left, right):
+        return "binding"  # الحمد | لله، الله | أعلم، الله | يسلمك: a fixed formula
+    if _whole_or_one(left, right, lex):
+        return "noun-adjective"  # شهر | كامل، وساعة | واحدة، يومين | كاملين: it agrees
+    listed = _listed_category(left_word, right_word, left, right, lex)
+    if listed is not None:
+        return listed
+    return _content_category(left_word, right_word, left, right, lex)
+
+
+def _dialect_unit(left: str, right: str, right_word: str, lex: Lexicon) -> Category | None:
+    """The units of round 10 (colloquial noun phrases) the two words show (`_pair_category`)."""
     if _all_of_it(left, right):
         return "noun-adjective"  # باعت ذهبها | كله، أوقعت كتبي | كلها: "all of it" agrees
     if _elative_of_vague(left, right):
-        return "idafa"  # أفضل | وقت، أسهل | طريقة: an elative and the noun it ranks
+        return "idafa"  # أفضل | وقت: an elative and the noun it ranks
     if _elative_after_noun(left, right, lex):
-        return "noun-adjective"  # سرعة | أقل، معطفا | أحمر، وقت | أطول
+        return "noun-adjective"  # سرعة | أقل، معطفا | أحمر
     if _nisba_agrees(left, right, lex):
         return "noun-adjective"  # عرض | تقديمي، مناوبة | ليلية، أغاني | عربية
     if _kunya_after(left, right):
@@ -842,28 +863,17 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return kin  # بيت | أبي، أخوك | الكبير، خالتي | سعاد: a kinship noun with its pronoun
     if _named_product(left, right_word, lex):
         return "name"  # المعالج | Ryzen، الشاشة | RTX: a device and its product name
-    if _brand_genitive(left, right_word, lex):
-        return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
-    if _fraction_of(left, right):
-        return "idafa"  # في ربع | ساعة، بنص | ساعة: a fraction and what it divides
-    if _ordinal_adverb(left):
-        return None  # أولا | عشان، وثانيا | البنوك، أخيرا | المتحف: an adverb of order
-    if _wants(left):
-        return None  # الزبون عايز | القهوة، المدير يبي | العرض: a verb of wanting, its object
+    return None
+
+
+def _dialect_free(left: str, right: str, lex: Lexicon) -> bool:
+    """Round 10's words that head no unit whatever the pair rules say (`_pair_category`)."""
+    if _ordinal_adverb(left) or _wants(left):
+        return True  # أولا | عشان، الزبون عايز | القهوة: an adverb of order, a verb of wanting
     if _modal_opens(left, right, lex):
-        return None  # مليون مشاهدة | ممكن: a dialect modal opens the predicate, no adjective
-    if _negated_verb(left, lex):
-        return None  # متصرفش | فلوس: an Egyptian negated verb heads no noun's unit
-    if _by_far(left, right):
-        return None  # أرخص بكتير | من: "by far", then من "than", no partitive
-    if _formula(left, right):
-        return "binding"  # الحمد | لله، الله | أعلم، الله | يسلمك: a fixed formula
-    if _whole_or_one(left, right, lex):
-        return "noun-adjective"  # شهر | كامل، وساعة | واحدة، يومين | كاملين: it agrees
-    listed = _listed_category(left_word, right_word, left, right, lex)
-    if listed is not None:
-        return listed
-    return _content_category(left_word, right_word, left, right, lex)
+        return True  # مليون مشاهدة | ممكن: a dialect modal opens the predicate, no adjective
+    # متصرفش | فلوس: an Egyptian negated verb; أرخص بكتير | من: "by far", then "than"
+    return _negated_verb(left, lex) or _by_far(left, right)
 
 
 def _all_of_it(left: str, right: str) -> bool:
@@ -1296,28 +1306,11 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
-    if found is None and _for_the_sake_of(before, left_word):
-        return "idafa"  # من أجل | مال أبيك: the compound preposition and its complement
-    if found is None and _unit_of(before, left_word, right_word):
-        return "idafa"  # 300 مل | ماي، 4000 ساعة | مشاهدة: a counted unit and what it measures
-    if found is None and _this_is_what(before, left_word, right_word):
-        return "binding"  # وهذا | ما يفسر، - هذا | يعني أن: the pronoun opens its clause
-    if found is None and _there_is(before, left_word, right_word):
-        return "binding"  # وفيه | مسار ثاني، فيه | قاعدة مشهورة: "there is", opening a clause
-    if found is None and _company_name(before, left_word, right_word):
-        return "name"  # شركة الريان | للشحن: the company's name goes on with its trade
-    if found is None and _as_long_as(before, left_word):
-        return "binding"  # ما دام | فينا رجل: "as long as" opens its clause
     if found is None:
-        return _noun_in_context(before, left_word, right_word, after_mark)
-    if _between_terms(before, left_word, right_word):
-        return None  # بين الثامنة | والتاسعة: the second term of بين is conjoined
-    if _after_its_noun(before, left_word):
-        return None  # الروبوت ده | مش هيعرف: the demonstrative closes its noun phrase
-    if found == "binding" and _kana_after_where(before, left_word):
-        return None  # أين كنت | طوال الليل؟: "where" is كان's predicate, the verb is complete
-    if found in ("idafa", "noun-adjective") and _first_thing(before, left_word, right_word):
-        return None  # أول شي | شوف: "first thing", an adverb; the clause follows
+        unit = _dialect_unit_in_context(before, left_word, right_word)
+        return unit or _noun_in_context(before, left_word, right_word, after_mark)
+    if _dialect_free_in_context(found, before, left_word, right_word):
+        return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
     by_particle = _verb_by_particle(before, left_word, right_word)
     by_particle = by_particle or _verb_after_subject(before, left_word)
@@ -1343,6 +1336,37 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     forms = [left] if before else []  # وافق after a comma; a line's first word only with و
     forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
     return None if any(_clause_verb(form, lexicon()) for form in forms) else found
+
+
+def _dialect_unit_in_context(before: str, left_word: str, right_word: str) -> Category | None:
+    """The units of round 10 (dialect) that the word before reveals, where the pair rules
+    found none (`_in_context`)."""
+    if _for_the_sake_of(before, left_word):
+        return "idafa"  # من أجل | مال أبيك: the compound preposition and its complement
+    if _unit_of(before, left_word, right_word):
+        return "idafa"  # 4000 ساعة | مشاهدة: a counted unit and what it measures
+    if _this_is_what(before, left_word, right_word):
+        return "binding"  # وهذا | ما يفسر، - هذا | يعني أن: the pronoun opens its clause
+    if _there_is(before, left_word, right_word):
+        return "binding"  # وفيه | مسار ثاني، فيه | قاعدة مشهورة: "there is", opening a clause
+    if _company_name(before, left_word, right_word):
+        return "name"  # شركة الريان | للشحن: the company's name goes on with its trade
+    if _as_long_as(before, left_word):
+        return "binding"  # ما دام | فينا رجل: "as long as" opens its clause
+    return None
+
+
+def _dialect_free_in_context(found: str, before: str, left_word: str, right_word: str) -> bool:
+    """The units of the pair rules that round 10 (dialect) finds closed by the word before
+    (`_in_context`)."""
+    if _between_terms(before, left_word, right_word):
+        return True  # بين الثامنة | والتاسعة: the second term of بين is conjoined
+    if _after_its_noun(before, left_word):
+        return True  # الروبوت ده | مش هيعرف: the demonstrative closes its noun phrase
+    if found == "binding" and _kana_after_where(before, left_word):
+        return True  # أين كنت | طوال الليل؟: "where" is كان's predicate, the verb is complete
+    # أول شي | شوف: "first thing", an adverb; the clause follows
+    return found in ("idafa", "noun-adjective") and _first_thing(before, left_word, right_word)
 
 
 #: The dialect "thing" after an elative: أول شي، أهم حاجة ("first thing", "the main thing").
