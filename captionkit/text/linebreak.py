@@ -872,6 +872,8 @@ def _dialect_free(left: str, right: str, lex: Lexicon) -> bool:
         return True  # أولا | عشان، الزبون عايز | القهوة: an adverb of order, a verb of wanting
     if _modal_opens(left, right, lex):
         return True  # مليون مشاهدة | ممكن: a dialect modal opens the predicate, no adjective
+    if right in ("اسمه", "اسمها", "اسمهم") and left not in lex.stopwords:
+        return True  # في تطبيق | اسمه italki: "called", a clause that names the noun
     # متصرفش | فلوس: an Egyptian negated verb; أرخص بكتير | من: "by far", then "than"
     return _negated_verb(left, lex) or _by_far(left, right)
 

@@ -376,3 +376,17 @@ def test_ordinal_adverbs(before: str, left: str, right: str, expected: str | Non
 )
 def test_between_terms(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # اسمه "its name is / called" after a noun opens a clause naming it
+        ("فيه", "موقع", "اسمه", None),  # there is a site | called ...
+        ("نزلت", "لعبة", "اسمها", None),  # a game came out | called ...
+        # after من أجل, اسمه is the complement (for the sake of his name)
+        ("من", "أجل", "اسمها", "idafa"),
+    ],
+)
+def test_called(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
