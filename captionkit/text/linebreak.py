@@ -1363,6 +1363,8 @@ def _dialect_free_in_context(found: str, before: str, left_word: str, right_word
     (`_in_context`)."""
     if _between_terms(before, left_word, right_word):
         return True  # بين الثامنة | والتاسعة: the second term of بين is conjoined
+    if _addressed(before, left_word):
+        return True  # يا بنتي | الدنيا، يا جماعة | اليوم: the vocative is complete
     if _after_its_noun(before, left_word):
         return True  # الروبوت ده | مش هيعرف: the demonstrative closes its noun phrase
     if found == "binding" and _kana_after_where(before, left_word):
@@ -1374,6 +1376,25 @@ def _dialect_free_in_context(found: str, before: str, left_word: str, right_word
 #: The dialect "thing" after an elative: أول شي، أهم حاجة ("first thing", "the main thing").
 _THING = frozenset({"شي", "شيء", "حاجة"})
 _THING_ELATIVES = frozenset({"أول", "أهم", "آخر", "أحسن", "أفضل"})
+
+
+#: Collective words of address (يا جماعة، يا شباب، يا بنات), complete after يا.
+_ADDRESS_WORDS = frozenset({"جماعة", "شباب", "بنات", "ناس", "رجالة"})
+
+
+def _addressed(before: str, left_word: str) -> bool:
+    """After يا, a kinship noun with its pronoun (يا بنتي) or a collective word of address
+    (يا جماعة): the vocative is complete, and what follows opens the sentence (يا جماعة |
+    الاجتماع اتأجل). A title (يا أستاذ | عماد), a construct's head (يا أهل | المدينة) or a
+    first name, which a second name may follow, still needs the next word.
+
+    >>> _addressed("يا", "جماعة"), _addressed("يا", "بنتي"), _addressed("يا", "أهل")
+    (True, True, False)
+    """
+    if _bare(before) not in ("يا", "ويا") or ends_phrase(left_word):
+        return False
+    left = _bare(left_word)
+    return bool(_KIN.fullmatch(left)) or left in _ADDRESS_WORDS
 
 
 def _between_terms(before: str, left_word: str, right_word: str) -> bool:

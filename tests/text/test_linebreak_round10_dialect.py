@@ -390,3 +390,17 @@ def test_between_terms(before: str, left: str, right: str, expected: str | None)
 )
 def test_called(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # after يا, a collective address or a kinship noun with its pronoun is complete
+        ("يا", "شباب", "الموضوع", None),  # guys, | the thing is ...
+        ("يا", "ابني", "الحياة", None),  # my son, | life ...
+        # a construct's head still needs its complement (يا أهل | الحارة)
+        ("يا", "أهل", "الحارة", "idafa"),
+    ],
+)
+def test_addressed(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
