@@ -1355,7 +1355,13 @@ def _dialect_unit_in_context(before: str, left_word: str, right_word: str) -> Ca
         return "name"  # شركة الريان | للشحن: the company's name goes on with its trade
     if _as_long_as(before, left_word):
         return "binding"  # ما دام | فينا رجل: "as long as" opens its clause
+    if _bare(left_word) in ("ده", "دي") and _bare(before) in _ASKING and not ends_phrase(left_word):
+        return "binding"  # ليه ده | بيحصل؟، هل ده | وقت كويس: the subject of the question
     return None
+
+
+#: Interrogatives before which ده / دي is the question's subject (ليه ده بيحصل؟).
+_ASKING = frozenset({"هل", "وهل", "ليه", "ليش", "إيه", "ايه", "إزاي", "ازاي", "كيف", "شو"})
 
 
 def _dialect_free_in_context(found: str, before: str, left_word: str, right_word: str) -> bool:

@@ -404,3 +404,17 @@ def test_called(before: str, left: str, right: str, expected: str | None) -> Non
 )
 def test_addressed(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # after an interrogative, ده / دي is the question's subject and binds to it
+        ("ليه", "ده", "مهم؟", "binding"),  # why is this important?
+        ("هل", "دي", "فكرة", "binding"),  # is this a (good) idea?
+    ],
+)
+def test_demonstrative_after_a_question_word(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert _judge(before, left, right) == expected
