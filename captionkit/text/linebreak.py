@@ -827,6 +827,9 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         and _heads_borrowed_term(left, lex)
     ):
         return "idafa"  # باقة الـ 140 جيجا: an indefinite noun, then its borrowed genitive
+    dialect = _dialect_unit(left, right, right_word, lex)
+    if dialect is not None:
+        return dialect  # بيت | أبي، عرض | تقديمي، شهر | كامل: round 10's colloquial units
     if _brand_genitive(left, right_word, lex):
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
@@ -841,10 +844,242 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "idafa"  # تمهيدا | لانتخابات، تزامنا | مع، ابتداء | من: a verbal noun and its complement
     if _near_verb(left, right):
         return "binding"  # لا يكاد | يصنع، كادت | تغرق: كاد and the imperfect it governs
+    if _dialect_free(left, right, lex):
+        return None  # الزبون عايز | القهوة، متصرفش | فلوس: round 10's heads of no unit
+    if _formula(left, right):
+        return "binding"  # الحمد | لله، الله | أعلم، الله | يسلمك: a fixed formula
+    if _whole_or_one(left, right, lex):
+        return "noun-adjective"  # شهر | كامل، وساعة | واحدة، يومين | كاملين: it agrees
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
     return _content_category(left_word, right_word, left, right, lex)
+
+
+def _dialect_unit(left: str, right: str, right_word: str, lex: Lexicon) -> Category | None:
+    """The units of round 10 (colloquial noun phrases) the two words show (`_pair_category`)."""
+    if _all_of_it(left, right):
+        return "noun-adjective"  # باعت ذهبها | كله، أوقعت كتبي | كلها: "all of it" agrees
+    if _elative_of_vague(left, right):
+        return "idafa"  # أفضل | وقت: an elative and the noun it ranks
+    if _elative_after_noun(left, right, lex):
+        if right == "أكثر" and left[:1] in "بل":
+            return "idafa"  # بمشاركة | أكثر من: a quantity completing it (`_indefinite_more`)
+        return "noun-adjective"  # سرعة | أقل، معطفا | أحمر
+    if _nisba_agrees(left, right, lex):
+        return "noun-adjective"  # عرض | تقديمي، مناوبة | ليلية، أغاني | عربية
+    if _kunya_after(left, right):
+        return "name"  # جارنا | أبو سمير، آخر سلاطينها | أبو عبد الله: a possessed noun's name
+    kin = _kin_phrase(left, right, lex)
+    if kin is not None:
+        return kin  # بيت | أبي، أخوك | الكبير، خالتي | سعاد: a kinship noun with its pronoun
+    if _named_product(left, right_word, lex):
+        return "name"  # المعالج | Ryzen، الشاشة | RTX: a device and its product name
+    return None
+
+
+def _dialect_free(left: str, right: str, lex: Lexicon) -> bool:
+    """Round 10's words that head no unit whatever the pair rules say (`_pair_category`)."""
+    if _ordinal_adverb(left) or _wants(left):
+        return True  # أولا | عشان، الزبون عايز | القهوة: an adverb of order, a verb of wanting
+    if _modal_opens(left, right, lex):
+        return True  # مليون مشاهدة | ممكن: a dialect modal opens the predicate, no adjective
+    if right in ("اسمه", "اسمها", "اسمهم") and left not in lex.stopwords:
+        return True  # في تطبيق | اسمه italki: "called", a clause that names the noun
+    # متصرفش | فلوس: an Egyptian negated verb; أرخص بكتير | من: "by far", then "than"
+    return _negated_verb(left, lex) or _by_far(left, right)
+
+
+def _all_of_it(left: str, right: str) -> bool:
+    """كله / كلها / كلهم after a noun with its possessive pronoun: "all of it" stresses the
+    noun, which the pronoun makes definite, like الليل كله (ذهبها كله، كتبي كلها). An
+    imperfect with its object pronoun (يقتلها | كلها) is a verb and keeps the break.
+
+    >>> _all_of_it("ذهبها", "كله"), _all_of_it("كتبي", "كلها"), _all_of_it("يقتلها", "كلها")
+    (True, True, False)
+    """
+    if right not in ("كله", "كلها", "كلهم", "كلهن") or looks_verb(left):
+        return False
+    for suffix in _POSSESSIVES:
+        stem = left.removesuffix(suffix)
+        if stem != left and len(stem) >= 3 and "N" in lexicon_classes(stem):
+            return True
+    return False
+
+
+def _elative_of_vague(left: str, right: str) -> bool:
+    """An أفعل the lexicon knows as an adjective before a general noun the stopword list
+    holds (وقت، طريقة، مكان، ساعة): the superlative's construct (أفضل وقت، أسهل طريقة).
+
+    >>> _elative_of_vague("أفضل", "وقت"), _elative_of_vague("أعلن", "وقت")
+    (True, False)
+    """
+    if right not in _VAGUE_NOUNS | _TIME_UNITS:
+        return False
+    forms = [left] + [left[1:] for p in "وف" if left.startswith(p)]
+    return any(_elative(form) and "A" in lexicon_classes(form) for form in forms)
+
+
+def _elative_after_noun(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun the lexicon knows only as a noun (with ب / ل / و, in the
+    accusative, or a time unit), then an أفعل the lexicon knows as an adjective: a
+    comparative or a colour that qualifies it (بتكلفة أقل، معطفا أحمر، وقت أطول).
+
+    A noun that is also a verb (عام | أعلى, فرفض | أغلب) keeps the pair rules.
+
+    >>> _elative_after_noun("بتكلفة", "أقل", lexicon()), _elative_after_noun("معطفا", "أحمر", lexicon())
+    (True, True)
+    >>> _elative_after_noun("عام", "أعلى", lexicon())
+    False
+    """
+    if not re.fullmatch(r"أ[^اويةء\s]{2,3}", right) or "A" not in lexicon_classes(right):
+        return False
+    if _definite_any(left) or looks_verb(left) or _is_latin(left) or has_pronoun_suffix(left):
+        return False
+    forms = _strip_prefix(left)
+    forms += [form[:-1] for form in forms if accusative(form)]  # معطفا: معطف
+    for form in forms:
+        if form in _TIME_UNITS:
+            return True
+        if form in lex.stopwords or _verb_by_lexicon(form):
+            continue
+        if lexicon_classes(form) in ("N", "AN"):
+            return True
+    return False
+
+
+#: A تفعيلي nisba (تقديمي، تجريبي), which an imperfect's ت does not explain.
+_TAFIILI = re.compile(r"ت[^\s]{2}ي[^\s](ي|ية)")
+
+
+def _nisba_not_verb(right: str) -> bool:
+    """A nisba that no imperfect of the same letters explains: not opened by ت / ن / أ, or
+    feminine (ـية: no verb ends so), or a تفعيلي, or a noun of the lexicon with ي (أثري: أثر),
+    or long (نهائي، أسطوري); تشتري، نمشي، أشتري are verbs.
+
+    >>> _nisba_not_verb("تقديمي"), _nisba_not_verb("أثري"), _nisba_not_verb("تشتري")
+    (True, True, False)
+    """
+    if right[:1] not in "تنأ" or right.endswith("ية") or _TAFIILI.fullmatch(right):
+        return True
+    return "N" in lexicon_classes(right[:-1]) or len(right) >= 6
+
+
+def _nisba_agrees(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun the lexicon knows, then an indefinite nisba adjective (ـي / ـية)
+    that the lexicon knows as no noun or verb and that agrees in gender: the adjective.
+
+    The nisba's shape outweighs a verb's (تقديمي is no imperfect) or a preposition's
+    (ليلية is no ل + يلية); a feminine nisba follows a feminine noun or a plural (أغاني
+    عربية، معلومات أمنية), a masculine one a masculine singular.
+
+    >>> _nisba_agrees("عرض", "تقديمي", lexicon()), _nisba_agrees("مناوبة", "ليلية", lexicon())
+    (True, True)
+    >>> _nisba_agrees("مناوبة", "ليلي", lexicon()), _nisba_agrees("يقدم", "تقديمي", lexicon())
+    (False, False)
+    """
+    if not right.endswith(("ي", "ية")) or not is_nisba(right) or right[:1] in "وف":
+        return False
+    if right in lex.stopwords or _definite_any(right) or set(lexicon_classes(right)) & set("NV"):
+        return False
+    if right.endswith("ني") or right[:1] in "يب" or not _nisba_not_verb(right):
+        return False  # يكلفني، بيكفي، تشتري: an imperfect, not a nisba
+    if left in lex.stopwords or _definite_any(left) or _is_latin(left) or left in lex.name_words:
+        return False
+    if looks_verb(left) or (_suffixed_noun(left) and not lexicon_classes(left)):
+        return False  # تعرف | أنني، جوالي | طافي: a verb, or a noun made definite by its pronoun
+    forms = [form for form in _strip_prefix(left) if "N" in lexicon_classes(form)]
+    if not forms or any(_verb_by_lexicon(form) for form in forms):
+        return False
+    form = forms[0]
+    plural = form.endswith("ات") or bool(_BROKEN_PLURAL.fullmatch(form)) or form.endswith("اني")
+    feminine = form.endswith("ة") or plural
+    return right.endswith("ية") == feminine
+
+
+#: Kinship nouns before a possessive pronoun (أخي، أخوك، أختك، زوجتي، والدنا، خالتي).
+_KIN = re.compile(
+    r"(أخ|أخو|أخي|أخت|ابن|بنت|أب|أبو|أبي|أم|عم|عمت|خال|خالت|جد|جدت|زوج|زوجت|والد|والدت|ولد)"
+    r"(ي|ك|كي|ه|ها|نا|كم|هم|هما|كن)"
+)
+#: Kinship nouns that head a construct with another (زوجة ابني، ابن أخي).
+_KIN_HEADS = frozenset({"ابن", "بنت", "أخت", "زوجة", "أخو", "أبو", "أم"})
+
+
+_POSSESSIVES = ("ي", "ك", "كي", "ه", "ها", "نا", "كم", "هم", "هما", "كن")
+
+
+def _kunya_after(left: str, right: str) -> bool:
+    """A noun with its possessive pronoun, then أبو: the kunya (أبو سمير) names the person
+    the noun describes (جارنا أبو سمير، آخر سلاطينها أبو عبد الله). A verb before أبو has
+    it as its subject (عاش | أبو، أراد | أبو): the word must end in a pronoun and be a
+    noun the lexicon knows without it.
+
+    >>> _kunya_after("جارنا", "أبو"), _kunya_after("أراد", "أبو"), _kunya_after("جارنا", "أم")
+    (True, False, False)
+    """
+    if right != "أبو" or looks_verb(left):
+        return False
+    for suffix in _POSSESSIVES:
+        stem = left.removesuffix(suffix)
+        if stem != left and len(stem) >= 3 and "N" in lexicon_classes(stem):
+            return True  # جار is also a verb, جارنا a noun here
+    return False
+
+
+def _kin_phrase(left: str, right: str, lex: Lexicon) -> Category | None:
+    """A kinship noun with its possessive pronoun, a closed class, in three units: the
+    complement of an indefinite noun (بيت | أبي، وفاة | والدنا، زوجة | ابني), the noun of
+    a definite adjective (أخوك | الكبير، ابنك | المراهق), the title of a first name
+    (خالتي | سعاد، عمي | رشيد).
+
+    A verb before it has it as its subject (حمله | جدك، إن عمك | رفع stays a break).
+
+    >>> _kin_phrase("بيت", "أبي", lexicon()), _kin_phrase("أخوك", "الكبير", lexicon())
+    ('idafa', 'noun-adjective')
+    >>> _kin_phrase("خالتي", "سعاد", lexicon()), _kin_phrase("حمله", "جدك", lexicon())
+    ('name', None)
+    """
+    if _KIN.fullmatch(right):
+        if left in _KIN_HEADS:
+            return "idafa"
+        known = lexicon_classes(left)
+        if "N" not in known or looks_verb(left) or _definite_any(left) or left in lex.stopwords:
+            return None
+        if has_pronoun_suffix(left) or _verb_by_lexicon(left):
+            return None
+        return "idafa"
+    if not _KIN.fullmatch(left):
+        return None
+    if right in first_names() and right not in lex.stopwords:
+        return "name"
+    if _definite_bare(right) and _is_adjective(right, lex, definite=True):
+        return "noun-adjective"
+    return None
+
+
+def _named_product(left: str, right_word: str, lex: Lexicon) -> bool:
+    """A definite singular noun the lexicon knows only as a noun, then a capitalised Latin
+    word: the product's name in apposition (المعالج Ryzen 5، وكرت الشاشة RTX 4060).
+
+    A masculine participle names a device too (المعالج). A plural (الموبايلات |
+    Lithium-ion), a feminine adjective (المدفوعة | Super) or a time noun
+    (الوقت | Meta) is not named by it.
+
+    >>> _named_product("المعالج", "Ryzen", lexicon()), _named_product("الوقت", "Meta", lexicon())
+    (True, False)
+    """
+    core = right_word.strip(_OPENERS + _CLOSERS)
+    if not (core[:1].isupper() and _is_latin(_bare(right_word))):
+        return False
+    definite, stem = strip_article(left)
+    if not definite or left.startswith(("بال", "كال", "لل", "ولل", "فلل")):
+        return False
+    if stem.endswith(("ات", "ين", "ون")) or stem in lex.time_nouns | _TIME_UNITS:
+        return False
+    known = lexicon_classes(stem)
+    participle = known == "A" and not stem.endswith("ة")  # المعالج: a participle as a noun
+    return (known == "N" or participle) and not is_nisba(stem)
 
 
 def _brand_genitive(left: str, right_word: str, lex: Lexicon) -> bool:
@@ -856,6 +1091,147 @@ def _brand_genitive(left: str, right_word: str, lex: Lexicon) -> bool:
         return False
     forms = [left] + [left[1:] for p in "وف" if left.startswith(p) and len(left) > 3]
     return any(lexicon_classes(form) == "N" for form in forms)
+
+
+#: Adverbs of order, which open a point and bind to nothing (أولا، تانيا، وأخيرا).
+_ORDINAL_ADVERBS = frozenset(
+    {"أولا", "اولا", "ثانيا", "تانيا", "ثالثا", "تالتا", "رابعا", "خامسا", "أخيرا", "اخيرا"}
+)
+
+
+def _ordinal_adverb(left: str) -> bool:
+    """أولا، ثانيا / تانيا، ثالثا / تالتا … and أخيرا (with و / ف): adverbs that number
+    the points of an explanation; the point itself may start the next line.
+
+    >>> _ordinal_adverb("وثانيا"), _ordinal_adverb("أخيرا"), _ordinal_adverb("أول")
+    (True, True, False)
+    """
+    return left in _ORDINAL_ADVERBS or (left[:1] in "وف" and left[1:] in _ORDINAL_ADVERBS)
+
+
+#: The dialect verbs and participles of wanting and needing (Egyptian عايز، Gulf يبي /
+#: يبغى، محتاج); not أبي, also "my father", nor بدي, which the governor list holds.
+_WANTS = frozenset(
+    {"عايز", "عايزة", "عايزين", "عاوز", "عاوزة", "عاوزين", "محتاج", "محتاجة", "محتاجين"}
+    | {"يبي", "تبي", "نبي", "يبون", "تبون", "يبغى", "تبغى", "نبغى", "أبغى"}
+)
+
+
+def _wants(left: str) -> bool:
+    """A dialect verb of wanting or needing (with و / ف): a verb, whose object or
+    complement may start the next line (الزبون عايز | القهوة، وعايز | إنترنت).
+
+    >>> _wants("عايز"), _wants("وتبي"), _wants("أبي")
+    (True, True, False)
+    """
+    return left in _WANTS or (left[:1] in "وف" and left[1:] in _WANTS)
+
+
+def _modal_opens(left: str, right: str, lex: Lexicon) -> bool:
+    """A dialect modal (ممكن، لازم، مفروض) after a noun opens the predicate (الألف مشاهدة
+    ممكن تجيب): it is not the adjective "possible", "necessary" of the noun before it.
+
+    >>> _modal_opens("مشاهدة", "ممكن", lexicon()), _modal_opens("مشاهدة", "ممتعة", lexicon())
+    (True, False)
+    """
+    return right in lex.modals and not _is_latin(left) and left not in lex.stopwords
+
+
+#: The Egyptian negation م(ا)…ش around a verb (متصرفش، ماتنساش، مبيعملش، مهيعرفش).
+_NEGATED_VERB = re.compile(r"م(ا)?[بهح]?[تينأا][^\s]{2,}ش")
+
+
+def _negated_verb(left: str, lex: Lexicon) -> bool:
+    """A verb inside the Egyptian negation م(ا) … ش, with its person prefix: a verb, so it
+    heads no construct or noun-adjective pair (عشان متنساش | ميعاد السداد).
+
+    A word the lexicon knows (معاش، منعش), a governor (مفيش) is not one.
+
+    >>> _negated_verb("متصرفش", lexicon()), _negated_verb("ومتنساش", lexicon())
+    (True, True)
+    >>> _negated_verb("مفيش", lexicon()), _negated_verb("منعش", lexicon())
+    (False, False)
+    """
+    forms = [left] + [left[1:] for p in "وف" if left.startswith(p)]
+    return any(
+        _NEGATED_VERB.fullmatch(form) and not lexicon_classes(form) and not _governs(form, lex)
+        for form in forms
+    )
+
+
+def _by_far(left: str, right: str) -> bool:
+    """بكتير / بكثير ("by far", after a comparative) before من: من is "than", not the
+    partitive of كثير من, and the comparison may break before it.
+
+    >>> _by_far("بكتير", "من"), _by_far("كتير", "من")
+    (True, False)
+    """
+    return right == "من" and left in ("بكتير", "بكثير")
+
+
+#: Religious formulas of speech, said as one word: الحمد لله، الله أعلم، الله أكبر.
+_FORMULAS = frozenset({("الحمد", "لله"), ("الله", "أعلم"), ("الله", "أكبر")})
+#: An imperfect with its object pronoun after الله: a prayer (الله يسلمك، الله يرحمه).
+_PRAYER = re.compile(r"ي[^\s]{2,5}(ك|كي|كم|ه|ها|هم|ني|نا)")
+
+
+def _formula(left: str, right: str) -> bool:
+    """A fixed formula of speech (الحمد لله، الله أعلم) or a prayer, الله and an imperfect
+    with its object pronoun (الله يسلمك، الله يخليك): said in one breath, never split.
+
+    >>> _formula("الحمد", "لله"), _formula("الله", "يرحمه"), _formula("الله", "يقول")
+    (True, True, False)
+    """
+    if (left, right) in _FORMULAS:
+        return True
+    return left == "الله" and bool(_PRAYER.fullmatch(right))
+
+
+#: "One" and "whole" after the noun they qualify, by gender: masculine, feminine, dual / plural.
+_WHOLE_OR_ONE = {
+    "واحد": "m",
+    "واحدا": "m",
+    "كامل": "m",
+    "كاملا": "m",
+    "واحدة": "f",
+    "كاملة": "f",
+    "كاملين": "d",
+    "كاملتين": "d",
+    "كاملان": "d",
+}
+
+#: Units of time the stopword list holds (ساعة ما، وقت ما): nouns before واحد / كامل.
+_TIME_UNITS = frozenset({"ساعة", "شهر", "وقت", "يوم", "ليل", "أسبوع", "سنة", "دقيقة"})
+
+
+def _whole_or_one(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun the lexicon knows (with و / ب / ل …), then واحد / كامل agreeing
+    with it: the number one and "whole" qualify the noun (شهر كامل، ساعة واحدة).
+
+    The lexicon's verb homographs (شهر) are nouns here: no verb takes واحد or كامل as
+    its subject in the indefinite. Gender must agree (ة with ة, a dual or plural with
+    كاملين), which keeps a feminine noun's masculine predicate (المدة | كامل) apart.
+
+    >>> _whole_or_one("شهر", "كامل", lexicon()), _whole_or_one("وساعة", "واحدة", lexicon())
+    (True, True)
+    >>> _whole_or_one("ساعة", "واحد", lexicon()), _whole_or_one("الشهر", "كامل", lexicon())
+    (False, False)
+    """
+    gender = _WHOLE_OR_ONE.get(right)
+    if gender is None or _definite_any(left) or _is_latin(left):
+        return False
+    for form in _strip_prefix(left):
+        if form in lex.stopwords and form not in lex.time_nouns | _TIME_UNITS:
+            continue  # كل | واحد، أي | واحد: a quantifier's complement, not its adjective
+        if gender == "d":
+            if _dual_noun(form) or _plural_noun(form, lex):
+                return True
+            continue
+        feminine = form.endswith("ة")
+        known = "N" in lexicon_classes(form) and feminine == (gender == "f")
+        if known and not looks_verb(form) and not has_pronoun_suffix(form):
+            return True
+    return False
 
 
 #: Fractions that head a construct with what they divide (نص ساعة، ربع كيلو، ثلث المسافة).
@@ -1038,7 +1414,10 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     if found is None and _second_adjective(before, left_word, right_word):
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
     if found is None:
-        return _noun_in_context(before, left_word, right_word, after_mark)
+        unit = _dialect_unit_in_context(before, left_word, right_word)
+        return unit or _noun_in_context(before, left_word, right_word, after_mark)
+    if _dialect_free_in_context(found, before, left_word, right_word):
+        return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
     by_particle = _verb_by_particle(before, left_word, right_word)
     by_particle = by_particle or _verb_after_subject(before, left_word)
@@ -1149,6 +1528,240 @@ def _afal_verb(bare: str) -> bool:
     `_clause_verb` leaves it out with the elatives; opening a clause after a mark, it is
     the verb."""
     return bare != "أول" and _only_verb(bare)
+
+
+def _dialect_unit_in_context(before: str, left_word: str, right_word: str) -> Category | None:
+    """The units of round 10 (dialect) that the word before reveals, where the pair rules
+    found none (`_in_context`)."""
+    if _for_the_sake_of(before, left_word):
+        return "idafa"  # من أجل | مال أبيك: the compound preposition and its complement
+    if _unit_of(before, left_word, right_word):
+        return "idafa"  # 4000 ساعة | مشاهدة: a counted unit and what it measures
+    if _this_is_what(before, left_word, right_word):
+        return "binding"  # وهذا | ما يفسر، - هذا | يعني أن: the pronoun opens its clause
+    if _there_is(before, left_word, right_word):
+        return "binding"  # وفيه | مسار ثاني، فيه | قاعدة مشهورة: "there is", opening a clause
+    if _company_name(before, left_word, right_word):
+        return "name"  # شركة الريان | للشحن: the company's name goes on with its trade
+    if _as_long_as(before, left_word):
+        return "binding"  # ما دام | فينا رجل: "as long as" opens its clause
+    if _bare(left_word) in ("ده", "دي") and _bare(before) in _ASKING and not ends_phrase(left_word):
+        return "binding"  # ليه ده | بيحصل؟، هل ده | وقت كويس: the subject of the question
+    return None
+
+
+#: Interrogatives before which ده / دي is the question's subject (ليه ده بيحصل؟).
+_ASKING = frozenset({"هل", "وهل", "ليه", "ليش", "إيه", "ايه", "إزاي", "ازاي", "كيف", "شو"})
+
+
+def _dialect_free_in_context(found: str, before: str, left_word: str, right_word: str) -> bool:
+    """The units of the pair rules that round 10 (dialect) finds closed by the word before
+    (`_in_context`)."""
+    if _between_terms(before, left_word, right_word):
+        return True  # بين الثامنة | والتاسعة: the second term of بين is conjoined
+    if _addressed(before, left_word):
+        return True  # يا بنتي | الدنيا، يا جماعة | اليوم: the vocative is complete
+    if _after_its_noun(before, left_word):
+        return True  # الروبوت ده | مش هيعرف: the demonstrative closes its noun phrase
+    if found == "binding" and _kana_after_where(before, left_word):
+        return True  # أين كنت | طوال الليل؟: "where" is كان's predicate, the verb is complete
+    # أول شي | شوف: "first thing", an adverb; the clause follows
+    return found in ("idafa", "noun-adjective") and _first_thing(before, left_word, right_word)
+
+
+#: The dialect "thing" after an elative: أول شي، أهم حاجة ("first thing", "the main thing").
+_THING = frozenset({"شي", "شيء", "حاجة"})
+_THING_ELATIVES = frozenset({"أول", "أهم", "آخر", "أحسن", "أفضل"})
+
+
+#: Collective words of address (يا جماعة، يا شباب، يا بنات), complete after يا.
+_ADDRESS_WORDS = frozenset({"جماعة", "شباب", "بنات", "ناس", "رجالة"})
+
+
+def _addressed(before: str, left_word: str) -> bool:
+    """After يا, a kinship noun with its pronoun (يا بنتي) or a collective word of address
+    (يا جماعة): the vocative is complete, and what follows opens the sentence (يا جماعة |
+    الاجتماع اتأجل). A title (يا أستاذ | عماد), a construct's head (يا أهل | المدينة) or a
+    first name, which a second name may follow, still needs the next word.
+
+    >>> _addressed("يا", "جماعة"), _addressed("يا", "بنتي"), _addressed("يا", "أهل")
+    (True, True, False)
+    """
+    if _bare(before) not in ("يا", "ويا") or ends_phrase(left_word):
+        return False
+    left = _bare(left_word)
+    return bool(_KIN.fullmatch(left)) or left in _ADDRESS_WORDS
+
+
+def _between_terms(before: str, left_word: str, right_word: str) -> bool:
+    """After بين, a definite first term and the و + definite second term (بين الثامنة
+    والتاسعة، بين القاهرة والإسكندرية): two conjoined terms, not a noun and its adjective;
+    the break before و is free (a numeric range, بين 12 و16, stays a number).
+
+    >>> _between_terms("بين", "العاشرة", "والحادية"), _between_terms("في", "العاشرة", "والحادية")
+    (True, False)
+    """
+    if _bare(before) not in ("بين", "وبين") or ends_phrase(before):
+        return False
+    return _definite_bare(_bare(left_word)) and _bare(right_word).startswith("وال")
+
+
+def _after_its_noun(before: str, left_word: str) -> bool:
+    """The Egyptian demonstratives ده / دي after a definite noun (الفيديو ده) or a verb
+    (بيعمل ده): they close the noun phrase or are the verb's object, and what follows (a
+    predicate, an adverb) may start the next line. Not دول, also "countries" (تضم دول |
+    الخليج is a construct).
+
+    >>> _after_its_noun("الموديل", "ده"), _after_its_noun("بيعمل", "ده"), _after_its_noun("", "ده")
+    (True, True, False)
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or _bare(left_word) not in ("ده", "دي"):
+        return False
+    prev = _bare(before)
+    if _is_latin(prev) or prev in lexicon().stopwords:
+        return False
+    return _definite_bare(prev) or looks_verb(prev)
+
+
+#: Interrogatives of place and time, which are كان's predicate (أين كنت، إمتى كانت).
+_WHERE_WHEN = frozenset({"أين", "وأين", "فأين", "وين", "فين", "متى", "إمتى", "امتى"})
+_KANA_FORMS = frozenset(
+    {"كنت", "كان", "كانت", "كنا", "كانوا", "كنتم", "كنتي", "كنتوا", "كنتما", "كانتا"}
+)
+
+
+def _kana_after_where(before: str, left_word: str) -> bool:
+    """كان after أين / متى (وين، فين، إمتى): the interrogative is its predicate, so the verb
+    is complete and what follows (طوال الليل، بين الثامنة والتاسعة) may start a line;
+    after كيف it is not (كيف كان | شكله).
+
+    >>> _kana_after_where("أين", "كنت"), _kana_after_where("كيف", "كان")
+    (True, False)
+    """
+    return _bare(before) in _WHERE_WHEN and _bare(left_word) in _KANA_FORMS
+
+
+def _first_thing(before: str, left_word: str, right_word: str) -> bool:
+    """شي / حاجة after أول، أهم، آخر …: "(the) first thing", an adverbial phrase that the
+    elative's construct closes; what follows starts the clause (أول شي | شوف الـ Battery)
+    unless it is an adjective the lexicon knows only as one (أهم شي | مهم).
+
+    >>> _first_thing("أول", "شي", "شوف"), _first_thing("وأهم", "حاجة", "الصبر")
+    (True, True)
+    >>> _first_thing("هذا", "شي", "شوف")
+    False
+    """
+    if ends_phrase(before) or _bare(left_word) not in _THING:
+        return False
+    head = _bare(before)
+    if head not in _THING_ELATIVES and not (head[:1] in "وف" and head[1:] in _THING_ELATIVES):
+        return False
+    return lexicon_classes(_bare(right_word)) != "A"
+
+
+def _for_the_sake_of(before: str, left_word: str) -> bool:
+    """أجل after من (من أجل "for the sake of"), or لأجل: a compound preposition whose
+    complement completes it; أجل alone is also "yes", which closes (أجل، | سأذهب).
+
+    >>> _for_the_sake_of("من", "أجل"), _for_the_sake_of("", "لأجل"), _for_the_sake_of("", "أجل")
+    (True, True, False)
+    """
+    if ends_phrase(left_word) or ends_phrase(before):
+        return False
+    left = _bare(left_word)
+    return left in ("لأجل", "ولأجل") or (left == "أجل" and _bare(before) in ("من", "ومن"))
+
+
+def _unit_of(before: str, left_word: str, right_word: str) -> bool:
+    """After a number, the unit it counts and an indefinite noun the lexicon knows only as
+    a noun: the unit measures that noun (3 لتر بنزين، 4000 ساعة مشاهدة).
+
+    >>> _unit_of("3", "لتر", "بنزين"), _unit_of("4000", "ساعة", "مشاهدة")
+    (True, True)
+    >>> _unit_of("5", "دولار", "بس"), _unit_of("الفيديو", "مل", "ماي")
+    (False, False)
+    """
+    if not _DIGITS.match(_bare(before)) or _year(_bare(before)) or ends_phrase(left_word):
+        return False
+    lex = lexicon()
+    right = _bare(right_word)
+    if right in lex.stopwords or _definite_any(right) or looks_verb(right):
+        return False
+    if _is_latin(_bare(left_word)) or right in lex.adverbs or is_nisba(right):
+        return False
+    return lexicon_classes(right) == "N" or (right.endswith("ة") and "N" in lexicon_classes(right))
+
+
+def _this_is_what(before: str, left_word: str, right_word: str) -> bool:
+    """A demonstrative opening a clause (a line's start, after punctuation or a speaker's
+    dash), then ما or يعني: وهذا ما (يفسر)، هذا يعني: said as one, they announce what
+    follows. After a word (كان هذا | ما، فهذا after a number) the pair is left to the
+    other rules.
+
+    >>> _this_is_what("", "وهذا", "ما"), _this_is_what("-", "هذا", "يعني")
+    (True, True)
+    >>> _this_is_what("كان", "هذا", "ما")
+    False
+    """
+    if ends_phrase(left_word) or _bare(right_word) not in ("ما", "يعني"):
+        return False
+    opens = before == "" or ends_phrase(before) or _bare(before) in _DASH_WORDS
+    return opens and _bare(left_word) in _NEAR_DEMONSTRATIVES
+
+
+def _there_is(before: str, left_word: str, right_word: str) -> bool:
+    """The dialect فيه ("there is") opening a clause, at a line's start or with و (وفيه),
+    before an indefinite noun: it binds to the noun it introduces. فيها and a فيه after a
+    word inside the clause are as often "in it" (`_existential` takes those beside Latin
+    words only).
+
+    >>> _there_is("", "فيه", "قاعدة"), _there_is("الشهر", "وفيه", "مسلسلات")
+    (True, True)
+    >>> _there_is("يعمل", "فيه", "طلاب"), _there_is("", "فيه", "الكثير")
+    (False, False)
+    """
+    left = _bare(left_word)
+    if ends_phrase(left_word) or not (left == "وفيه" or (left == "فيه" and before == "")):
+        return False
+    lex = lexicon()
+    right = _bare(right_word)
+    if right in lex.stopwords or _definite_any(right) or _is_latin(right) or _DIGITS.match(right):
+        return False
+    return not (looks_verb(right) or _clause_verb(right, lex) or right in lex.adverbs)
+
+
+#: Bodies whose names add their trade with لل: شركة النور للاستيراد، مؤسسة الأمل للتنمية.
+_BODIES = frozenset({"شركة", "مؤسسة", "مجموعة", "مصنع", "مكتب", "مركز", "جمعية", "وكالة", "دار"})
+
+
+def _company_name(before: str, left_word: str, right_word: str) -> bool:
+    """A body's name given with the article (شركة الريان) and then its trade with لل
+    (للشحن، للمقاولات): one name, as شركة قطر للطاقة is.
+
+    >>> _company_name("شركة", "الريان", "للشحن"), _company_name("لشركة", "النخبة", "للمقاولات")
+    (True, True)
+    >>> _company_name("مصنع", "صغير", "للغذاء"), _company_name("الشركة", "الريان", "للشحن")
+    (False, False)
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or not _bare(right_word).startswith("لل"):
+        return False
+    head = _bare(before)
+    if not any(form in _BODIES for form in _strip_prefix(head)):
+        return False
+    return _definite_bare(_bare(left_word)) and len(_bare(right_word)) >= 5
+
+
+def _as_long_as(before: str, left_word: str) -> bool:
+    """دام after ما (or مادام written as one word): "as long as", a subordinator that the
+    clause after it completes, like طالما.
+
+    >>> _as_long_as("ما", "دام"), _as_long_as("", "مادام"), _as_long_as("الذي", "دام")
+    (True, True, False)
+    """
+    if ends_phrase(left_word) or ends_phrase(before):
+        return False
+    left = _bare(left_word)
+    return left in ("مادام", "طالما") or (left == "دام" and _bare(before) in ("ما", "وما", "فما"))
 
 
 def _existential(before: str, left_word: str, right_word: str) -> bool:
