@@ -1385,6 +1385,46 @@ def _vague(bare: str) -> bool:
     return stem in _VAGUE_NOUNS or stem in ("أحد", "احد") or (bool(known) and "V" not in known)
 
 
+#: "Only" after what it limits, closing the clause (تستغلني وحسب، مرة واحدة فحسب).
+_ONLY = frozenset({"وحسب", "فحسب"})
+#: إذاً / إذن ("then", "so") with its written tanween or nun: not the conditional إذا.
+_THEN = frozenset({"إذاً", "إذًا", "اذاً", "اذًا", "إذن", "اذن"})
+#: Greetings and thanks in the accusative: never an adjective (أمي | مرحباً عزيزتي).
+_GREETINGS = frozenset({"مرحبا", "أهلا", "اهلا", "شكرا", "عفوا", "وداعا"})
+
+
+def _closes_clause(before: str, left_word: str, right_word: str) -> bool:
+    """Words that read as a function word's start but close what they stand in.
+
+    وحسب / فحسب ("only") end the clause they limit; إذاً with its tanween is "then", not
+    the conditional إذا; قبل / بعد after من are adverbs ("before", "after") when what follows
+    carries a preposition of its own (من قبل | بالطريقة); أكثر / أقل before a verb, a
+    pronoun or أن are adverbs (أحبك أكثر | أنا);
+    an accusative greeting (مرحباً، شكراً) qualifies no noun. (لا answering before a
+    pronoun, "no | this whole thing", was tried: one validation row worse, dropped.)
+
+    >>> _closes_clause("تستغلني", "وحسب", "للوصول"), _closes_clause("من", "قبل", "بالطريقة")
+    (True, True)
+    >>> _closes_clause("من", "قبل", "الحكومة"), _closes_clause("أحبك", "أكثر", "أنا")
+    (False, True)
+    """
+    left = _bare(left_word)
+    right = _bare(right_word)
+    lex = lexicon()
+    if left_word.rstrip(_CLOSERS) in _THEN:
+        return True
+    if left in _ONLY and before and not ends_phrase(before):
+        return True  # not a line's or a clause's first وحسب: "and according to" (وحسب إحصائيات)
+    if right in _GREETINGS and left not in _DASH_WORDS and _bare(left) not in lex.stopwords:
+        return True
+    if left in ("قبل", "بعد") and _bare(before) == "من":
+        prefixed = right[:1] in "بل" and len(right) > 3 and not lexicon_classes(right)
+        return prefixed or right in lex.prepositions
+    if left in ("أكثر", "أقل", "اكثر", "اقل") and not ends_phrase(left_word):
+        return right in lex.pronouns or right in ("أن", "ان") or verb_only(right)
+    return False
+
+
 @lru_cache(maxsize=65536)
 def _in_context(before: str, left_word: str, right_word: str) -> Category | None:
     """The pair's judgement corrected by the word before it (``""``: a script line's start).
@@ -1399,6 +1439,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     """
     if _bare(left_word) == "ما" and not ends_phrase(before) and _vague(_bare(before)):
         return None  # شيء ما | سمعت، يومًا ما | سوف: ما makes the noun vague and closes it
+    if _closes_clause(before, left_word, right_word):
+        return None  # تستغلني وحسب | للوصول، من قبل | بالطريقة، حسناً إذاً | أظن
     found = _pair_category(left_word, right_word)
     of_what = _bare(right_word) == "من" and not ends_phrase(left_word)
     if of_what and _closed_ordinal(before, left_word):
