@@ -16,8 +16,15 @@ from functools import lru_cache, partial
 from captionkit.check.model import Context, CueView, Finding, Rule, Severity
 from captionkit.check.registry import found, register
 from captionkit.text.counting import TAG, plain_visible_length
-from captionkit.text.linebreak import bad_break_category, break_lines, stacked_adjective
+from captionkit.text.linebreak import (
+    bad_break_category,
+    bare_word,
+    break_lines,
+    lexicon,
+    stacked_adjective,
+)
 from captionkit.text.rtl import BIDI_CONTROLS
+from captionkit.text.wordclass import looks_verb
 
 _DASHES = ("-", "–", "—")
 _EDGE_SKIP = " \u200e\u200f\u202a\u202b\u202c\u061c.,،:;؛!?؟…\"'«»"
@@ -577,6 +584,8 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 continue
             if category == "noun-adjective" and stacked_adjective(before, left, right):
                 continue  # make avoids it; a subtitler may break there
+            if _lower_opens_clause(before, left, right_words, category):
+                continue  # the second line starts an utterance of its own
             yield found(
                 rule,
                 severity,
@@ -586,6 +595,82 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 f"line break between {left!r} and {right!r}: {category}",
                 partial(_rebroken, view, context),
             )
+
+
+def _lower_opens_clause(
+    before: str | None, left: str, right_words: Sequence[str], category: str
+) -> bool:
+    """The second line opens a clause of its own, so the break sits between two utterances
+    (a cue that holds two with no mark typed between its lines), which the three words the
+    model sees cannot show.
+
+    - An independent pronoun opening the second line (تثقي بي | أنا أحب؛ للفوز بثقته | هو
+      مجنون) after what the model read as a noun or a number: no adjective or counted noun
+      is a subject pronoun; after a binding word, only a content word (an elative: يكون
+      أقل | أنا أحبها); after a function word (التي | أنا متأكد) the break stays bad.
+    - An independent pronoun closing the first line after its verb, a demonstrative or
+      كما (نأتي نحن | ينتهي؛ سيكون ذلك أنا | سنأتي؛ كما أنتم | ترتدون), before a verb:
+      the pronoun stresses or completes what precedes it.
+    - لا standing alone as an answer (after a comma or another لا: «أجل، لا | هذا»),
+      before a pronoun or a demonstrative, which it cannot negate (a negation before its
+      verb, «أحبك، لا | تحاول», stays bad).
+
+    >>> _lower_opens_clause("تثقي", "بي", ["أنا", "أحب"], "noun-adjective")
+    True
+    >>> _lower_opens_clause("سوى", "التي", ["أنا", "متأكد"], "binding")
+    False
+    >>> _lower_opens_clause("نأتي", "نحن", ["ينتهي", "عملك"], "binding")
+    True
+    >>> _lower_opens_clause("أجل،", "لا", ["هذا", "الوضع"], "binding")
+    True
+    >>> _lower_opens_clause("أحبك،", "لا", ["تحاول", "أن"], "binding")
+    False
+    >>> _lower_opens_clause("أحبك،", "لا", ["هذا", "الوضع"], "binding")
+    True
+    >>> _lower_opens_clause("الصلاحية", "أنت", ["تخرق", "قانونا"], "binding")
+    False
+    """
+    if len(right_words) < 2:
+        return False
+    lex = lexicon()
+    left_bare, right_bare = bare_word(left), bare_word(right_words[0])
+    before_bare = bare_word(before) if before else ""
+    if right_bare in lex.pronouns and (category != "binding" or left_bare not in lex.stopwords):
+        return True
+    right_verb = looks_verb(right_bare)
+    if left_bare in lex.pronouns and right_verb:
+        closes = before_bare in lex.demonstratives or before_bare == "كما"
+        return closes or looks_verb(before_bare) or _person_of(before_bare, left_bare)
+    opener = right_bare in lex.pronouns or right_bare in lex.demonstratives
+    if left_bare == "لا" and before is not None and opener:
+        return before_bare in ("", "لا") or before.endswith((",", "،"))
+    return False
+
+
+#: The person prefixes and endings of a verb that an independent pronoun agrees with.
+_PERSON = {
+    "أنا": (("أ", "سأ"), ("ت",)),
+    "نحن": (("ن", "سن"), ("نا",)),
+    "أنت": (("ت", "ست"), ("ت",)),
+    "أنتم": (("ت", "ست"), ("تم",)),
+    "هو": (("ي", "سي"), ()),
+    "هي": (("ت", "ست"), ()),
+    "هم": (("ي", "سي"), ("وا",)),
+}
+
+
+def _person_of(verb: str, pronoun: str) -> bool:
+    """``verb`` carries the person of ``pronoun`` (نأتي نحن، قلت أنا، يعرفون هم): the pronoun
+    after it stresses the verb's subject and closes the clause. A shape only: the callers
+    ask it of the word before a pronoun that ends a line above a verb.
+
+    >>> _person_of("نأتي", "نحن"), _person_of("قلت", "أنا"), _person_of("الصلاحية", "أنت")
+    (True, True, False)
+    """
+    prefixes, endings = _PERSON.get(pronoun, ((), ()))
+    if len(verb) < 3 or verb.startswith("ال"):
+        return False
+    return verb.startswith(prefixes) or (bool(endings) and verb.endswith(endings))
 
 
 _FONT = re.compile(r"\s*<font\b", re.IGNORECASE)

@@ -1,0 +1,39 @@
+"""bad-line-break reads the whole cue: round 11's mends of its precision on real films.
+
+Every cue here was written for these tests; each expectation is how a subtitler would judge
+the break (a break between two utterances is a good one; a torn phrase is a bad one).
+"""
+
+from __future__ import annotations
+
+from captionkit.check import check_track, select_rules
+from captionkit.formats import loads
+
+
+def _findings(text: str) -> list[str]:
+    track = loads(f"1\n00:00:01,000 --> 00:00:04,000\n{text}\n".encode())
+    return [f.message for f in check_track(track, rules=select_rules(["bad-line-break"]))]
+
+
+def test_a_pronoun_opening_the_second_line_starts_a_new_sentence() -> None:
+    # "I finally trusted his word / he never lies": two sentences, a good break
+    assert _findings("أخيرا وثقت بكلمته\nهو لا يكذب أبدا") == []
+    assert _findings("كنت معجبا بصبره\nهو يتحمل الكثير") == []
+    # after a relative pronoun the pronoun is the subject of its clause: still torn
+    assert len(_findings("هذه هي المدينة التي\nأنا ولدت فيها")) == 1
+
+
+def test_a_pronoun_that_stresses_its_verb_closes_the_first_line() -> None:
+    # "when we arrive (we) / the party starts": نحن stresses نصل, the clause ends there
+    assert _findings("عندما نصل نحن\nيبدأ الحفل في القاعة") == []
+    # "that will be me / we will come tomorrow"
+    assert _findings("سيكون ذلك أنا\nسنأتي معكم غدا") == []
+    # a pronoun after a noun, before its verbal predicate: torn
+    assert len(_findings("أيها القاضي، ليس لديك الحق أنت\nتظلم هؤلاء الناس")) == 1
+
+
+def test_a_standalone_no_before_a_pronoun_is_an_answer() -> None:
+    assert _findings("كلا، لا\nهذا ليس ما طلبته منك") == []
+    assert _findings("لا، لا\nأنا لا أريد الذهاب") == []
+    # a negation before its verb stays a torn phrase, even after a comma
+    assert len(_findings("مهما حدث، لا\nتخبر أحدا بما رأيت")) == 1
