@@ -24,7 +24,7 @@ from captionkit.text.linebreak import (
     stacked_adjective,
 )
 from captionkit.text.rtl import BIDI_CONTROLS
-from captionkit.text.wordclass import looks_verb
+from captionkit.text.wordclass import lexicon_classes, looks_verb
 
 _DASHES = ("-", "–", "—")
 _EDGE_SKIP = " \u200e\u200f\u202a\u202b\u202c\u061c.,،:;؛!?؟…\"'«»"
@@ -611,6 +611,9 @@ def _lower_opens_clause(
     - An independent pronoun closing the first line after its verb, a demonstrative or
       كما (نأتي نحن | ينتهي؛ سيكون ذلك أنا | سنأتي؛ كما أنتم | ترتدون), before a verb:
       the pronoun stresses or completes what precedes it.
+    - A verb the lexicon knows as no adjective opening the second line after what the model
+      read as a noun (في دوائر | أترى؛ إلى سفينة | أطلب العبور): an adjective follows its
+      noun, a first person or an imperative starts a clause.
     - لا standing alone as an answer (after a comma or another لا: «أجل، لا | هذا»),
       before a pronoun or a demonstrative, which it cannot negate (a negation before its
       verb, «أحبك، لا | تحاول», stays bad).
@@ -637,6 +640,8 @@ def _lower_opens_clause(
     before_bare = bare_word(before) if before else ""
     if right_bare in lex.pronouns and (category != "binding" or left_bare not in lex.stopwords):
         return True
+    if category == "noun-adjective" and _verb_not_adjective(right_bare):
+        return True
     right_verb = looks_verb(right_bare)
     if left_bare in lex.pronouns and right_verb:
         closes = before_bare in lex.demonstratives or before_bare == "كما"
@@ -644,6 +649,30 @@ def _lower_opens_clause(
     opener = right_bare in lex.pronouns or right_bare in lex.demonstratives
     if left_bare == "لا" and before is not None and opener:
         return before_bare in ("", "لا") or before.endswith((",", "،"))
+    return False
+
+
+def _verb_not_adjective(bare: str) -> bool:
+    """A verb with a person prefix that the lexicon never reads as an adjective: the word
+    itself (أشعر، أخرج), or a
+    first person أفعل / an imperative افعل whose stem is such a verb (أطلب: طلب، أترى: ترى).
+    An elative (أكبر، أسرع) is an adjective too, so it is no such verb.
+
+    >>> _verb_not_adjective("أطلب"), _verb_not_adjective("أكبر"), _verb_not_adjective("جديدة")
+    (True, False, False)
+    """
+    if bare[:1] not in "أاتين" or len(bare) < 4:
+        return False  # no person prefix (خاص، هام: the lexicon knows them as verbs only)
+    forms = [bare]
+    if bare[:1] in "أا":
+        stem = bare[1:]
+        forms += [stem, stem[:-1] + "ى"] if stem.endswith("ي") else [stem]
+    for form in forms:
+        classes = lexicon_classes(form)
+        if "A" in classes:
+            return False
+        if "V" in classes and (form is bare or "N" not in lexicon_classes(bare)):
+            return True
     return False
 
 

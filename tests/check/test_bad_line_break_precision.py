@@ -37,3 +37,12 @@ def test_a_standalone_no_before_a_pronoun_is_an_answer() -> None:
     assert _findings("لا، لا\nأنا لا أريد الذهاب") == []
     # a negation before its verb stays a torn phrase, even after a comma
     assert len(_findings("مهما حدث، لا\nتخبر أحدا بما رأيت")) == 1
+
+
+def test_a_first_person_verb_opening_the_second_line_is_no_adjective() -> None:
+    # "we talked all night about a trip / I feel I'm tired now": a new sentence
+    assert _findings("قضينا الليل نتحدث عن رحلة\nأشعر أنني تعبت الآن") == []
+    assert _findings("جلسنا ساعات في حديقة\nأخرج كل يوم إلى هناك") == []
+    # an elative after an indefinite noun is its adjective: a torn phrase
+    assert len(_findings("اشترينا أمس سيارة\nأسرع من سيارتك")) == 1
+    assert len(_findings("وصلنا إلى مدينة\nأكبر من مدينتنا")) == 1
