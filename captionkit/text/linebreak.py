@@ -483,7 +483,7 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         known = rest in lex.stopwords or bool(lexicon_classes(rest)) or _definite_any(rest)
         prefixed = right_bare[:1] in "بل" and len(right_bare) > 2 and known
         verb = looks_verb(right_bare) and not _dual_noun(right_bare)
-        complete = verb or prefixed
+        complete = verb or prefixed or _separate_preposition(right_bare, lex)
         return not (bare in lex.construct_nouns and complete)
     forms = [bare] + [bare[1:] for prefix in "وف" if bare.startswith(prefix) and len(bare) > 2]
     forms += [form[1:] for form in forms if form.startswith("س") and len(form) > 3]  # ستظل
@@ -507,6 +507,17 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     return bare in lex.demonstratives and (
         article or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
     )
+
+
+def _separate_preposition(right_bare: str, lex: Lexicon) -> bool:
+    """A preposition written apart (إلى، في، مع) but من: after a construct noun (لن يذهب أحد
+    | إلى أي مكان) it opens a phrase of its own, as a prefixed one does; من makes the noun
+    partitive (أحد | من الرجال، كل | من يعرف) and keeps it bound.
+
+    >>> _separate_preposition("إلى", lexicon()), _separate_preposition("من", lexicon())
+    (True, False)
+    """
+    return right_bare in lex.prepositions and right_bare not in ("من", "مما", "ممن")
 
 
 #: Levantine and Gulf demonstratives before their noun (هاد الكيبورد، هيدي السيارة، هاذي

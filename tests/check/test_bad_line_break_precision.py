@@ -46,3 +46,12 @@ def test_a_first_person_verb_opening_the_second_line_is_no_adjective() -> None:
     # an elative after an indefinite noun is its adjective: a torn phrase
     assert len(_findings("اشترينا أمس سيارة\nأسرع من سيارتك")) == 1
     assert len(_findings("وصلنا إلى مدينة\nأكبر من مدينتنا")) == 1
+
+
+def test_a_construct_noun_standing_alone_before_a_preposition() -> None:
+    # "no one will hurt you / in this house": أحد is complete, the preposition opens a phrase
+    assert _findings("اهدأ، لن يؤذيك أحد\nفي هذا البيت") == []
+    assert _findings("لم يتصل بي أحد\nمنذ الصباح") == []
+    # partitive من keeps the noun bound: "one / of the neighbours", "for everyone / who"
+    assert len(_findings("لا أريد أن يعرف أحد\nمن الجيران بما حدث")) == 1
+    assert len(_findings("هذه الهدية لكل\nمن ساعدنا في العمل")) == 1
