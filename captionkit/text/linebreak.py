@@ -504,8 +504,10 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     article = _definite_any(right_bare) and not right_bare.startswith(("ب", "ل", "ك"))
     if bare in _NEAR_DEMONSTRATIVES and _predicate_after(right_bare, lex):
         return True  # هذا اتهام، وهذه هي، ده مش: a near demonstrative before its predicate
-    return bare in lex.demonstratives and (
-        article or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
+    return (
+        bare in lex.demonstratives
+        and (article or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare)))
+        and not _adverb_with_pronoun(right_bare, lex)
     )
 
 
@@ -518,6 +520,21 @@ def _separate_preposition(right_bare: str, lex: Lexicon) -> bool:
     (True, False)
     """
     return right_bare in lex.prepositions and right_bare not in ("من", "مما", "ممن")
+
+
+def _adverb_with_pronoun(right_bare: str, lex: Lexicon) -> bool:
+    """A preposition or an adverb of place with its pronoun (أمامنا، خلفك، حولهم): no noun a
+    demonstrative could point at, so «لا ينبغي أن يعرف أحد هذا | أمامنا 24 ساعة» breaks
+    between a sentence's object and the next sentence's predicate.
+
+    >>> _adverb_with_pronoun("أمامنا", lexicon()), _adverb_with_pronoun("كتابنا", lexicon())
+    (True, False)
+    """
+    return any(
+        right_bare.endswith(suffix) and right_bare[: -len(suffix)] in lex.prepositions
+        for suffix in _OBJECT_SUFFIXES
+        if len(right_bare) > len(suffix) + 1
+    )
 
 
 #: Levantine and Gulf demonstratives before their noun (هاد الكيبورد، هيدي السيارة، هاذي

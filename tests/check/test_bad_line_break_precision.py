@@ -55,3 +55,11 @@ def test_a_construct_noun_standing_alone_before_a_preposition() -> None:
     # partitive من keeps the noun bound: "one / of the neighbours", "for everyone / who"
     assert len(_findings("لا أريد أن يعرف أحد\nمن الجيران بما حدث")) == 1
     assert len(_findings("هذه الهدية لكل\nمن ساعدنا في العمل")) == 1
+
+
+def test_a_demonstrative_before_an_adverb_with_its_pronoun() -> None:
+    # "don't tell your mother all this / ahead of us is a long day": two sentences
+    assert _findings("لا تخبر أمك بكل هذا\nأمامنا يوم طويل") == []
+    assert _findings("لم أفهم شيئا من هذا\nعندنا عمل كثير") == []
+    # a demonstrative before a noun with its pronoun ("these / books of ours"): torn
+    assert len(_findings("قرأت هذه\nكتبنا كلها")) == 1
