@@ -468,6 +468,8 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         )
     ):
         return False  # سينضج أكثر | مع شمسنا، سيسوء الأمر أكثر | إن ذهبت: the adverb "more"
+    if _elative_adverb_before_verb(bare, right_bare):
+        return False  # أريد أن أقترب أكثر | أريد رؤيته: the adverb "more" ends its clause
     if bare == "عدة" and right_bare in lex.prepositions:
         return False  # ولايات عدة | في: "several" after its noun ends the phrase
     if bare == "مهما" and right_bare in lex.prepositions:
@@ -535,6 +537,16 @@ def _adverb_with_pronoun(right_bare: str, lex: Lexicon) -> bool:
         for suffix in _OBJECT_SUFFIXES
         if len(right_bare) > len(suffix) + 1
     )
+
+
+def _elative_adverb_before_verb(bare: str, right_bare: str) -> bool:
+    """أكثر / أقل before a verb: the adverb "more" / "less" closing its clause, since the
+    elative binds only as a construct (أكثر الناس) or before من, and a verb is neither.
+
+    >>> _elative_adverb_before_verb("أكثر", "يريد"), _elative_adverb_before_verb("أكثر", "الناس")
+    (True, False)
+    """
+    return bare in ("أكثر", "أقل", "اكثر", "اقل") and looks_verb(right_bare)
 
 
 #: Levantine and Gulf demonstratives before their noun (هاد الكيبورد، هيدي السيارة، هاذي

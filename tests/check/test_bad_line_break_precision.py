@@ -63,3 +63,10 @@ def test_a_demonstrative_before_an_adverb_with_its_pronoun() -> None:
     assert _findings("لم أفهم شيئا من هذا\nعندنا عمل كثير") == []
     # a demonstrative before a noun with its pronoun ("these / books of ours"): torn
     assert len(_findings("قرأت هذه\nكتبنا كلها")) == 1
+
+
+def test_more_before_a_verb_is_the_adverb_closing_its_clause() -> None:
+    # "you have to train more / the coach always says so": two sentences
+    assert _findings("عليك أن تتدرب أكثر\nيقول المدرب ذلك دائما") == []
+    # أكثر | من is the comparison torn from its complement
+    assert len(_findings("إنه يحب الرياضة أكثر\nمن أي شيء")) == 1
