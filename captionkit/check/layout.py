@@ -604,6 +604,8 @@ def _lower_opens_clause(
     (a cue that holds two with no mark typed between its lines), which the three words the
     model sees cannot show.
 
+    - The second line repeats the word that ends the first (..ما الذي | ما الذي تنوين؛
+      الخلفية | والخلفية): a false start said again or a list item, not one phrase.
     - An independent pronoun opening the second line (تثقي بي | أنا أحب؛ للفوز بثقته | هو
       مجنون) after what the model read as a noun or a number: no adjective or counted noun
       is a subject pronoun; after a binding word, only a content word (an elative: يكون
@@ -638,6 +640,10 @@ def _lower_opens_clause(
     lex = lexicon()
     left_bare, right_bare = bare_word(left), bare_word(right_words[0])
     before_bare = bare_word(before) if before else ""
+    said = [before_bare.strip(".…"), left_bare]  # a false start typed "..ما الذي"
+    said_again = said == [bare_word(word) for word in right_words[:2]]
+    if said_again or right_bare in (left_bare, "و" + left_bare):
+        return True  # a false start said again, a list item repeated (ما الذي | ما الذي)
     if right_bare in lex.pronouns and (category != "binding" or left_bare not in lex.stopwords):
         return True
     if category == "noun-adjective" and _verb_not_adjective(right_bare):

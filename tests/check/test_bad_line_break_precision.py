@@ -70,3 +70,12 @@ def test_more_before_a_verb_is_the_adverb_closing_its_clause() -> None:
     assert _findings("عليك أن تتدرب أكثر\nيقول المدرب ذلك دائما") == []
     # أكثر | من is the comparison torn from its complement
     assert len(_findings("إنه يحب الرياضة أكثر\nمن أي شيء")) == 1
+
+
+def test_a_false_start_said_again_on_the_second_line() -> None:
+    # the speaker starts, stops and starts again: the break sits between the two attempts
+    assert _findings("..لماذا لم\nلماذا لم تخبرني؟") == []
+    assert _findings("..هل أنت\nهل أنت متأكد من هذا؟") == []
+    assert _findings("كانت الغرفة\nالغرفة مظلمة") == []
+    # no repetition: the preposition and the noun are still torn
+    assert len(_findings("وصلنا إلى\nالمدينة قبل الغروب")) == 1
