@@ -20,6 +20,7 @@ from captionkit.text.linebreak import (
     bad_break_category,
     bare_word,
     break_lines,
+    is_number,
     lexicon,
     stacked_adjective,
 )
@@ -616,6 +617,8 @@ def _lower_opens_clause(
     - A verb the lexicon knows as no adjective opening the second line after what the model
       read as a noun (في دوائر | أترى؛ إلى سفينة | أطلب العبور): an adjective follows its
       noun, a first person or an imperative starts a clause.
+    - A number finding where no count is torn (`_number_apart`); إنّ with its pronoun
+      opening the second line (إنهم، إنه): a sentence of its own.
     - لا standing alone as an answer (after a comma or another لا: «أجل، لا | هذا»),
       before a pronoun or a demonstrative, which it cannot negate (a negation before its
       verb, «أحبك، لا | تحاول», stays bad).
@@ -644,6 +647,10 @@ def _lower_opens_clause(
     said_again = said == [bare_word(word) for word in right_words[:2]]
     if said_again or right_bare in (left_bare, "و" + left_bare):
         return True  # a false start said again, a list item repeated (ما الذي | ما الذي)
+    if category == "number" and _number_apart(before_bare, left_bare, right_words):
+        return True
+    if category != "binding" and _inna_pronoun(right_bare):
+        return True  # واحد تسعة | إنهم يختبئون: إن with its pronoun opens a sentence
     if right_bare in lex.pronouns and (category != "binding" or left_bare not in lex.stopwords):
         return True
     if category == "noun-adjective" and _verb_not_adjective(right_bare):
@@ -656,6 +663,43 @@ def _lower_opens_clause(
     if left_bare == "لا" and before is not None and opener:
         return before_bare in ("", "لا") or before.endswith((",", "،"))
     return False
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _numeral(bare: str) -> bool:
+    """A number in digits or words (12، خمسة، ملايين)."""
+    return is_number(bare) or bare.rstrip("،,.") in lexicon().numerals
+
+
+def _number_apart(before_bare: str, left_bare: str, right_words: Sequence[str]) -> bool:
+    """A number line break that tears no count apart:
+
+    - the second line holds no word, only numbers and dashes (a name card's life dates,
+      «لويس دانتيس / 1759 - 1816»);
+    - the first line ends with a count already whole (خمسة دقائق | خمسة، خمسة);
+    - a verb ends the first line and its object opens with the number (إلا إن كنت تحارب
+      | ثلاثة مصاصي دماء): the count is whole on the second line.
+
+    >>> _number_apart("", "دانتيس", ["1759", "-", "1816"])
+    True
+    >>> _number_apart("علي", "4", ["أضعاف", "ما"]), _number_apart("هناك", "مليون", ["شخص"])
+    (False, False)
+    """
+    if not any(_LETTER.search(word) for word in right_words):
+        return True
+    if _numeral(before_bare) and not _numeral(left_bare):
+        return True
+    right = bare_word(right_words[0])
+    verb = left_bare[:1] in "أتين" and "V" in lexicon_classes(left_bare)
+    return _numeral(right) and (verb or looks_verb(left_bare)) and len(right_words) > 1
+
+
+def _inna_pronoun(bare: str) -> bool:
+    """إنّ / أنّ with its pronoun (إنهم، انه), typed with or without its hamza."""
+    inna = lexicon().inna
+    return bare in inna or (bare[:1] == "ا" and ("إ" + bare[1:] in inna or "أ" + bare[1:] in inna))
 
 
 def _verb_not_adjective(bare: str) -> bool:

@@ -79,3 +79,17 @@ def test_a_false_start_said_again_on_the_second_line() -> None:
     assert _findings("كانت الغرفة\nالغرفة مظلمة") == []
     # no repetition: the preposition and the noun are still torn
     assert len(_findings("وصلنا إلى\nالمدينة قبل الغروب")) == 1
+
+
+def test_number_breaks_that_tear_no_count() -> None:
+    # a caption card: the name, then the life dates on a line of their own
+    assert _findings("الكاتب نجيب محفوظ\n1911 - 2006") == []
+    # the count is whole on the first line, then said again
+    assert _findings("بقي لنا ثلاث دقائق\nثلاث، ثلاث فقط") == []
+    # a verb, then its object opening with the number: the count is whole below
+    assert _findings("إلا إذا كنت تقاتل\nثلاثة رجال مسلحين") == []
+    # a number that ends a sentence, then إنّ with its pronoun opens the next
+    assert _findings("الرقم ثلاثة سبعة\nانه رقم البيت") == []
+    # a number torn from what it counts, a speed from its figure: still flagged
+    assert len(_findings("كان هناك مليون\nشخص في الساحة")) == 1
+    assert len(_findings("ركضت بسرعة\n20 كيلومترا")) == 1
