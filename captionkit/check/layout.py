@@ -17,6 +17,7 @@ from captionkit.check.model import Context, CueView, Finding, Rule, Severity
 from captionkit.check.registry import found, register
 from captionkit.text.counting import TAG, plain_visible_length
 from captionkit.text.linebreak import (
+    Category,
     bad_break_category,
     bare_word,
     break_lines,
@@ -581,6 +582,7 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
             before = left_words[-2] if len(left_words) > 1 else None
             left, right = left_words[-1], right_words[0]
             category = bad_break_category(left, right, before)
+            category = _construct_below(category, right_words)
             if category is None or (category in _SURE_CATEGORIES) != sure:
                 continue
             if category == "noun-adjective" and stacked_adjective(before, left, right):
@@ -700,6 +702,25 @@ def _inna_pronoun(bare: str) -> bool:
     """إنّ / أنّ with its pronoun (إنهم، انه), typed with or without its hamza."""
     inna = lexicon().inna
     return bare in inna or (bare[:1] == "ا" and ("إ" + bare[1:] in inna or "أ" + bare[1:] in inna))
+
+
+def _construct_below(category: Category | None, right_words: Sequence[str]) -> Category | None:
+    """A noun-adjective reading whose right word heads a construct on the second line
+    (لبناء | مستقبل أفضل is not one, but تكريم | محاربي (أزغارد)، مبدأ | محادثات السلام،
+    عمل | مكتب الشؤون are): an indefinite word before a definite one or a name in
+    parentheses is the head of a construct, so a noun, and the pair above the break is a
+    construct chain (idafa), not a noun and its adjective.
+
+    >>> _construct_below("noun-adjective", ["محادثات", "السلام"])
+    'idafa'
+    >>> _construct_below("noun-adjective", ["الجديدة", "إلى"])
+    'noun-adjective'
+    """
+    if category != "noun-adjective" or len(right_words) < 2:
+        return category
+    right, after = bare_word(right_words[0]), right_words[1]
+    definite = bare_word(after).startswith("ال") or after.startswith("(")
+    return "idafa" if definite and not right.startswith("ال") else category
 
 
 def _verb_not_adjective(bare: str) -> bool:

@@ -93,3 +93,18 @@ def test_number_breaks_that_tear_no_count() -> None:
     # a number torn from what it counts, a speed from its figure: still flagged
     assert len(_findings("كان هناك مليون\nشخص في الساحة")) == 1
     assert len(_findings("ركضت بسرعة\n20 كيلومترا")) == 1
+
+
+def _rules(text: str) -> list[tuple[str, str]]:
+    track = loads(f"1\n00:00:01,000 --> 00:00:04,000\n{text}\n".encode())
+    rules = select_rules(["bad-line-break", "doubtful-line-break"])
+    return [(f.rule, f.message.rsplit(": ", 1)[-1]) for f in check_track(track, rules=rules)]
+
+
+def test_a_word_heading_a_construct_below_is_a_noun_not_an_adjective() -> None:
+    # "an office / of the company's manager": مدير heads مدير الشركة, so مكتب | مدير is a
+    # construct chain (idafa, the opt-in rule), not a noun and its adjective
+    assert _rules("أعمل منذ سنوات في مكتب\nمدير الشركة") == [("doubtful-line-break", "idafa")]
+    assert _rules("حضرنا حفل تكريم\nلاعبي (الأهلي)") == [("doubtful-line-break", "idafa")]
+    # an adjective before a preposition: a noun and its adjective torn apart
+    assert _rules("نحتاج إلى خطة\nجديدة للعمل") == [("bad-line-break", "noun-adjective")]
