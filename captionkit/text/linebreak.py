@@ -818,12 +818,27 @@ def bad_break_category(
     """
     if _symbols(left_word) or _symbols(right_word):
         return None
+    left_word = _hamzaless_ila(left_word)
     if before is None:
         return _pair_category(left_word, right_word)
     return _in_context(before, left_word, right_word)
 
 
 _DASH_WORDS = frozenset({"-", "–", "—"})
+
+
+def _hamzaless_ila(word: str) -> str:
+    """إلى typed without its hamza (الى، والى), as many subtitlers type it, is the
+    preposition, not a word in the article ال (الى | ألف قطعة was read as a number,
+    الى | المدينة as a construct).
+
+    >>> _hamzaless_ila("الى"), _hamzaless_ila("والى"), _hamzaless_ila("الوالي")
+    ('إلى', 'وإلى', 'الوالي')
+    """
+    for prefix in ("", "و", "ف"):
+        if word == prefix + "الى":
+            return prefix + "إلى"
+    return word
 
 
 @lru_cache(maxsize=65536)

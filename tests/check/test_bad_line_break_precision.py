@@ -108,3 +108,11 @@ def test_a_word_heading_a_construct_below_is_a_noun_not_an_adjective() -> None:
     assert _rules("حضرنا حفل تكريم\nلاعبي (الأهلي)") == [("doubtful-line-break", "idafa")]
     # an adjective before a preposition: a noun and its adjective torn apart
     assert _rules("نحتاج إلى خطة\nجديدة للعمل") == [("bad-line-break", "noun-adjective")]
+
+
+def test_ila_typed_without_its_hamza_is_the_preposition() -> None:
+    # الى for إلى is common in subtitles: a preposition at the line end, a binding word
+    assert _rules("لقد انكسرت الى\nألف قطعة صغيرة") == [("bad-line-break", "binding")]
+    assert _rules("سنذهب غدا الى\nالمدينة مع أبي") == [("bad-line-break", "binding")]
+    # a word in the article ال is untouched: the governor, then its adjective
+    assert _rules("تحدثنا مع الوالي\nالجديد أمس") == [("bad-line-break", "noun-adjective")]
