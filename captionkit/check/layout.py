@@ -582,7 +582,7 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
             before = left_words[-2] if len(left_words) > 1 else None
             left, right = left_words[-1], right_words[0]
             category = bad_break_category(left, right, before)
-            category = _construct_below(category, right_words)
+            category = _construct_below(_clock_time(category, left), right_words)
             if category is None or (category in _SURE_CATEGORIES) != sure:
                 continue
             if category == "noun-adjective" and stacked_adjective(before, left, right):
@@ -621,6 +621,8 @@ def _lower_opens_clause(
       noun, a first person or an imperative starts a clause.
     - A number finding where no count is torn (`_number_apart`); إنّ with its pronoun
       opening the second line (إنهم، إنه): a sentence of its own.
+    - A greeting or an answer (مرحباً، حسناً، نعم) opening the second line after what the
+      model read as a noun: an utterance of its own.
     - لا standing alone as an answer (after a comma or another لا: «أجل، لا | هذا»),
       before a pronoun or a demonstrative, which it cannot negate (a negation before its
       verb, «أحبك، لا | تحاول», stays bad).
@@ -653,6 +655,8 @@ def _lower_opens_clause(
         return True
     if category != "binding" and _inna_pronoun(right_bare):
         return True  # واحد تسعة | إنهم يختبئون: إن with its pronoun opens a sentence
+    if right_bare in _INTERJECTIONS and category != "binding":
+        return True  # أمي | مرحباً عزيزتي: a greeting opens an utterance, it qualifies nothing
     if right_bare in lex.pronouns and (category != "binding" or left_bare not in lex.stopwords):
         return True
     if category == "noun-adjective" and _verb_not_adjective(right_bare):
@@ -667,6 +671,10 @@ def _lower_opens_clause(
     return False
 
 
+#: Greetings and answers: they open an utterance and are no adjective, count or genitive.
+_INTERJECTIONS = frozenset(
+    {"مرحبا", "أهلا", "اهلا", "شكرا", "عفوا", "وداعا", "حسنا", "نعم", "أجل", "اجل", "كلا"}
+)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -702,6 +710,20 @@ def _inna_pronoun(bare: str) -> bool:
     """إنّ / أنّ with its pronoun (إنهم، انه), typed with or without its hamza."""
     inna = lexicon().inna
     return bare in inna or (bare[:1] == "ا" and ("إ" + bare[1:] in inna or "أ" + bare[1:] in inna))
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def _clock_time(category: Category | None, left: str) -> Category | None:
+    """A clock time before the next word (الساعة 6:00 | صباحا): a number and what it
+    measures, not a noun and its adjective.
+
+    >>> _clock_time("noun-adjective", "6:00"), _clock_time("noun-adjective", "بيت")
+    ('number', 'noun-adjective')
+    """
+    clock = category == "noun-adjective" and _CLOCK.fullmatch(bare_word(left))
+    return "number" if clock else category
 
 
 def _construct_below(category: Category | None, right_words: Sequence[str]) -> Category | None:

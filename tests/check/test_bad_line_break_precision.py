@@ -116,3 +116,13 @@ def test_ila_typed_without_its_hamza_is_the_preposition() -> None:
     assert _rules("سنذهب غدا الى\nالمدينة مع أبي") == [("bad-line-break", "binding")]
     # a word in the article ال is untouched: the governor, then its adjective
     assert _rules("تحدثنا مع الوالي\nالجديد أمس") == [("bad-line-break", "noun-adjective")]
+
+
+def test_a_greeting_opening_the_second_line_is_an_utterance_of_its_own() -> None:
+    # a call, then the greeting: two utterances
+    assert _findings("خالتي\nأهلاً بكِ") == []
+
+
+def test_a_clock_time_and_its_time_of_day_are_a_number() -> None:
+    # a time torn from صباحا is a number finding, not a noun and its adjective
+    assert _rules("يفتح المتجر في الساعة 9:30\nصباحا كل يوم") == [("bad-line-break", "number")]
