@@ -582,7 +582,7 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
             before = left_words[-2] if len(left_words) > 1 else None
             left, right = left_words[-1], right_words[0]
             category = bad_break_category(left, right, before)
-            category = _construct_below(_clock_time(category, left), right_words)
+            category = _construct_below(_clock_time(category, left), left, right_words)
             if category is None or (category in _SURE_CATEGORIES) != sure:
                 continue
             if category == "noun-adjective" and stacked_adjective(before, left, right):
@@ -675,6 +675,21 @@ def _lower_opens_clause(
 _INTERJECTIONS = frozenset(
     {"مرحبا", "أهلا", "اهلا", "شكرا", "عفوا", "وداعا", "حسنا", "نعم", "أجل", "اجل", "كلا"}
 )
+
+
+def _gender_apart(left_bare: str, right_bare: str) -> bool:
+    """A feminine singular noun in ة and an indefinite word without a feminine ending
+    (390 بوصة | نظيف وواضح): no adjective of that noun, which would agree (بوصة نظيفة).
+    An elative أفعل (مدينة أكبر) takes no feminine ending and is left alone.
+
+    >>> _gender_apart("بوصة", "نظيف"), _gender_apart("بوصة", "كاملة"), _gender_apart("مدينة", "أكبر")
+    (True, False, False)
+    """
+    if not left_bare.endswith("ة") or left_bare.startswith("ال") or right_bare.startswith("ال"):
+        return False
+    return not right_bare.endswith(("ة", "ات", "ى", "اء")) and right_bare[:1] not in "أا"
+
+
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -726,22 +741,30 @@ def _clock_time(category: Category | None, left: str) -> Category | None:
     return "number" if clock else category
 
 
-def _construct_below(category: Category | None, right_words: Sequence[str]) -> Category | None:
+def _construct_below(
+    category: Category | None, left: str, right_words: Sequence[str]
+) -> Category | None:
     """A noun-adjective reading whose right word heads a construct on the second line
     (لبناء | مستقبل أفضل is not one, but تكريم | محاربي (أزغارد)، مبدأ | محادثات السلام،
     عمل | مكتب الشؤون are): an indefinite word before a definite one or a name in
     parentheses is the head of a construct, so a noun, and the pair above the break is a
     construct chain (idafa), not a noun and its adjective.
 
-    >>> _construct_below("noun-adjective", ["محادثات", "السلام"])
+    A feminine noun in ة before an indefinite word that does not agree with it
+    (`_gender_apart`: محاربة | كائن قوي، ابنة | قاضي مقاطعة) is no noun and its adjective
+    either: most often a verbal noun or a kin word and its genitive.
+
+    >>> _construct_below("noun-adjective", "مبدأ", ["محادثات", "السلام"])
     'idafa'
-    >>> _construct_below("noun-adjective", ["الجديدة", "إلى"])
+    >>> _construct_below("noun-adjective", "خطة", ["جديدة", "للعمل"])
     'noun-adjective'
     """
     if category != "noun-adjective" or len(right_words) < 2:
         return category
     right, after = bare_word(right_words[0]), right_words[1]
     definite = bare_word(after).startswith("ال") or after.startswith("(")
+    if _gender_apart(bare_word(left), right):
+        return "idafa"  # محاربة | كائن قوي: a feminine verbal noun and its object
     return "idafa" if definite and not right.startswith("ال") else category
 
 

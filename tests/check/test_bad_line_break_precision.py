@@ -126,3 +126,10 @@ def test_a_greeting_opening_the_second_line_is_an_utterance_of_its_own() -> None
 def test_a_clock_time_and_its_time_of_day_are_a_number() -> None:
     # a time torn from صباحا is a number finding, not a noun and its adjective
     assert _rules("يفتح المتجر في الساعة 9:30\nصباحا كل يوم") == [("bad-line-break", "number")]
+
+
+def test_a_feminine_noun_and_a_word_that_does_not_agree_are_a_construct() -> None:
+    # "the wife / of a famous doctor": طبيب cannot qualify زوجة (it would be طبيبة)
+    assert _rules("كانت زوجة\nطبيب مشهور في المدينة") == [("doubtful-line-break", "idafa")]
+    # an agreeing adjective: a noun and its adjective torn apart
+    assert _rules("نحتاج إلى غرفة\nكبيرة للاجتماع") == [("bad-line-break", "noun-adjective")]
