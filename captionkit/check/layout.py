@@ -609,42 +609,24 @@ def _lower_opens_clause(
 
     - The second line repeats the word that ends the first (..ما الذي | ما الذي تنوين؛
       الخلفية | والخلفية): a false start said again or a list item, not one phrase.
-    - An independent pronoun opening the second line (تثقي بي | أنا أحب؛ للفوز بثقته | هو
-      مجنون) after what the model read as a noun or a number: no adjective or counted noun
-      is a subject pronoun; after a binding word, only a content word (an elative: يكون
-      أقل | أنا أحبها); after a function word (التي | أنا متأكد) the break stays bad.
-    - An independent pronoun closing the first line after its verb, a demonstrative or
-      كما (نأتي نحن | ينتهي؛ سيكون ذلك أنا | سنأتي؛ كما أنتم | ترتدون), before a verb:
-      the pronoun stresses or completes what precedes it.
-    - A verb the lexicon knows as no adjective opening the second line after what the model
-      read as a noun (في دوائر | أترى؛ إلى سفينة | أطلب العبور): an adjective follows its
-      noun, a first person or an imperative starts a clause.
     - A number finding where no count is torn (`_number_apart`); إنّ with its pronoun
       opening the second line (إنهم، إنه): a sentence of its own.
     - A greeting or an answer (مرحباً، حسناً، نعم) opening the second line after what the
       model read as a noun: an utterance of its own.
-    - لا standing alone as an answer (after a comma or another لا: «أجل، لا | هذا»),
-      before a pronoun or a demonstrative, which it cannot negate (a negation before its
-      verb, «أحبك، لا | تحاول», stays bad).
+    - A verb the lexicon knows as no adjective opening the second line after what the model
+      read as a noun (في دوائر | أترى؛ إلى سفينة | أطلب العبور): an adjective follows its
+      noun, a first person or an imperative starts a clause.
+    - A pronoun or لا at either side of the break (`_pronoun_clause`).
 
-    >>> _lower_opens_clause("تثقي", "بي", ["أنا", "أحب"], "noun-adjective")
+    >>> _lower_opens_clause("..لماذا", "لم", ["لماذا", "لم", "تخبرني؟"], "binding")
     True
-    >>> _lower_opens_clause("سوى", "التي", ["أنا", "متأكد"], "binding")
-    False
-    >>> _lower_opens_clause("نأتي", "نحن", ["ينتهي", "عملك"], "binding")
+    >>> _lower_opens_clause("في", "دوائر", ["أترى", "ذلك"], "noun-adjective")
     True
-    >>> _lower_opens_clause("أجل،", "لا", ["هذا", "الوضع"], "binding")
-    True
-    >>> _lower_opens_clause("أحبك،", "لا", ["تحاول", "أن"], "binding")
-    False
-    >>> _lower_opens_clause("أحبك،", "لا", ["هذا", "الوضع"], "binding")
-    True
-    >>> _lower_opens_clause("الصلاحية", "أنت", ["تخرق", "قانونا"], "binding")
+    >>> _lower_opens_clause("وصلت", "السيارة", ["الجديدة", "إلى"], "noun-adjective")
     False
     """
     if len(right_words) < 2:
         return False
-    lex = lexicon()
     left_bare, right_bare = bare_word(left), bare_word(right_words[0])
     before_bare = bare_word(before) if before else ""
     said = [before_bare.strip(".…"), left_bare]  # a false start typed "..ما الذي"
@@ -657,12 +639,43 @@ def _lower_opens_clause(
         return True  # واحد تسعة | إنهم يختبئون: إن with its pronoun opens a sentence
     if right_bare in _INTERJECTIONS and category != "binding":
         return True  # أمي | مرحباً عزيزتي: a greeting opens an utterance, it qualifies nothing
-    if right_bare in lex.pronouns and (category != "binding" or left_bare not in lex.stopwords):
-        return True
     if category == "noun-adjective" and _verb_not_adjective(right_bare):
         return True
-    right_verb = looks_verb(right_bare)
-    if left_bare in lex.pronouns and right_verb:
+    return _pronoun_clause(before, left_bare, right_bare, category)
+
+
+def _pronoun_clause(before: str | None, left_bare: str, right_bare: str, category: str) -> bool:
+    """A pronoun or لا that shows the break between two clauses:
+
+    - An independent pronoun opening the second line (تثقي بي | أنا أحب؛ للفوز بثقته | هو
+      مجنون) after what the model read as a noun or a number: no adjective or counted noun
+      is a subject pronoun; after a binding word, only a content word (an elative: يكون
+      أقل | أنا أحبها); after a function word (التي | أنا متأكد) the break stays bad.
+    - An independent pronoun closing the first line after its verb, a demonstrative or
+      كما (نأتي نحن | ينتهي؛ سيكون ذلك أنا | سنأتي؛ كما أنتم | ترتدون), before a verb:
+      the pronoun stresses or completes what precedes it.
+    - لا standing alone as an answer (after a comma or another لا: «أجل، لا | هذا»),
+      before a pronoun or a demonstrative, which it cannot negate (a negation before its
+      verb, «أحبك، لا | تحاول», stays bad).
+
+    >>> _pronoun_clause("تثقي", "بي", "أنا", "noun-adjective")
+    True
+    >>> _pronoun_clause("سوى", "التي", "أنا", "binding")
+    False
+    >>> _pronoun_clause("نأتي", "نحن", "ينتهي", "binding")
+    True
+    >>> _pronoun_clause("أحبك،", "لا", "تحاول", "binding")
+    False
+    >>> _pronoun_clause("أحبك،", "لا", "هذا", "binding")
+    True
+    >>> _pronoun_clause("الصلاحية", "أنت", "تخرق", "binding")
+    False
+    """
+    lex = lexicon()
+    before_bare = bare_word(before) if before else ""
+    if right_bare in lex.pronouns and (category != "binding" or left_bare not in lex.stopwords):
+        return True
+    if left_bare in lex.pronouns and looks_verb(right_bare):
         closes = before_bare in lex.demonstratives or before_bare == "كما"
         return closes or looks_verb(before_bare) or _person_of(before_bare, left_bare)
     opener = right_bare in lex.pronouns or right_bare in lex.demonstratives

@@ -465,11 +465,10 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
             or right_bare in _SUBORDINATORS
             or right_bare in ("إن", "إذ", "إذا")
             or _starts_conjunction(right_bare, lex)
+            or _elative_adverb_before_verb(bare, right_bare)
         )
     ):
         return False  # سينضج أكثر | مع شمسنا، سيسوء الأمر أكثر | إن ذهبت: the adverb "more"
-    if _elative_adverb_before_verb(bare, right_bare):
-        return False  # أريد أن أقترب أكثر | أريد رؤيته: the adverb "more" ends its clause
     if bare == "عدة" and right_bare in lex.prepositions:
         return False  # ولايات عدة | في: "several" after its noun ends the phrase
     if bare == "مهما" and right_bare in lex.prepositions:
@@ -506,10 +505,8 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     article = _definite_any(right_bare) and not right_bare.startswith(("ب", "ل", "ك"))
     if bare in _NEAR_DEMONSTRATIVES and _predicate_after(right_bare, lex):
         return True  # هذا اتهام، وهذه هي، ده مش: a near demonstrative before its predicate
-    return (
-        bare in lex.demonstratives
-        and (article or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare)))
-        and not _adverb_with_pronoun(right_bare, lex)
+    return bare in lex.demonstratives and (
+        article or (_pointed_with_pronoun(right_bare, lex) and not looks_verb(right_bare))
     )
 
 
@@ -522,6 +519,12 @@ def _separate_preposition(right_bare: str, lex: Lexicon) -> bool:
     (True, False)
     """
     return right_bare in lex.prepositions and right_bare not in ("من", "مما", "ممن")
+
+
+def _pointed_with_pronoun(right_bare: str, lex: Lexicon) -> bool:
+    """A word with a pronoun suffix that is no preposition or adverb with its pronoun: a noun
+    a demonstrative can point at (هذه | فرصتك, not هذا | أمامنا)."""
+    return has_pronoun_suffix(right_bare) and not _adverb_with_pronoun(right_bare, lex)
 
 
 def _adverb_with_pronoun(right_bare: str, lex: Lexicon) -> bool:
