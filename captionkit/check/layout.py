@@ -617,6 +617,8 @@ def _lower_opens_clause(
       read as a noun (في دوائر | أترى؛ إلى سفينة | أطلب العبور): an adjective follows its
       noun, a first person or an imperative starts a clause.
     - A pronoun or لا at either side of the break (`_pronoun_clause`).
+    - An adverb of place the word lists lack (عامين | داخل وحش) after what the model read
+      as a noun: no adjective of it.
 
     >>> _lower_opens_clause("..لماذا", "لم", ["لماذا", "لم", "تخبرني؟"], "binding")
     True
@@ -639,7 +641,9 @@ def _lower_opens_clause(
         return True  # واحد تسعة | إنهم يختبئون: إن with its pronoun opens a sentence
     if right_bare in _INTERJECTIONS and category != "binding":
         return True  # أمي | مرحباً عزيزتي: a greeting opens an utterance, it qualifies nothing
-    if category == "noun-adjective" and _verb_not_adjective(right_bare):
+    if category == "noun-adjective" and (
+        _verb_not_adjective(right_bare) or right_bare in _PLACE_ADVERBS
+    ):
         return True
     return _pronoun_clause(before, left_bare, right_bare, category)
 
@@ -703,6 +707,8 @@ def _gender_apart(left_bare: str, right_bare: str) -> bool:
     return not right_bare.endswith(("ة", "ات", "ى", "اء")) and right_bare[:1] not in "أا"
 
 
+#: Adverbs of place shaped like participles (فاعل) that arabic-stopwords does not list.
+_PLACE_ADVERBS = frozenset({"داخل", "خارج"})
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -133,3 +133,8 @@ def test_a_feminine_noun_and_a_word_that_does_not_agree_are_a_construct() -> Non
     assert _rules("كانت زوجة\nطبيب مشهور في المدينة") == [("doubtful-line-break", "idafa")]
     # an agreeing adjective: a noun and its adjective torn apart
     assert _rules("نحتاج إلى غرفة\nكبيرة للاجتماع") == [("bad-line-break", "noun-adjective")]
+
+
+def test_an_adverb_of_place_opening_the_second_line_is_no_adjective() -> None:
+    # "we stayed locked up three days / inside a dark cave": a break before the adverb
+    assert _findings("بقينا محبوسين ثلاثة أيام\nداخل كهف مظلم") == []
