@@ -16,8 +16,17 @@ from functools import lru_cache, partial
 from captionkit.check.model import Context, CueView, Finding, Rule, Severity
 from captionkit.check.registry import found, register
 from captionkit.text.counting import TAG, plain_visible_length
-from captionkit.text.linebreak import bad_break_category, break_lines, stacked_adjective
+from captionkit.text.linebreak import (
+    Category,
+    bad_break_category,
+    bare_word,
+    break_lines,
+    is_number,
+    lexicon,
+    stacked_adjective,
+)
 from captionkit.text.rtl import BIDI_CONTROLS
+from captionkit.text.wordclass import lexicon_classes, looks_verb
 
 _DASHES = ("-", "–", "—")
 _EDGE_SKIP = " \u200e\u200f\u202a\u202b\u202c\u061c.,،:;؛!?؟…\"'«»"
@@ -573,10 +582,13 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
             before = left_words[-2] if len(left_words) > 1 else None
             left, right = left_words[-1], right_words[0]
             category = bad_break_category(left, right, before)
+            category = _construct_below(_clock_time(category, left), left, right_words)
             if category is None or (category in _SURE_CATEGORIES) != sure:
                 continue
             if category == "noun-adjective" and stacked_adjective(before, left, right):
                 continue  # make avoids it; a subtitler may break there
+            if _lower_opens_clause(before, left, right_words, category):
+                continue  # the second line starts an utterance of its own
             yield found(
                 rule,
                 severity,
@@ -586,6 +598,243 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 f"line break between {left!r} and {right!r}: {category}",
                 partial(_rebroken, view, context),
             )
+
+
+def _lower_opens_clause(
+    before: str | None, left: str, right_words: Sequence[str], category: str
+) -> bool:
+    """The second line opens a clause of its own, so the break sits between two utterances
+    (a cue that holds two with no mark typed between its lines), which the three words the
+    model sees cannot show.
+
+    - The second line repeats the word that ends the first (..ما الذي | ما الذي تنوين؛
+      الخلفية | والخلفية): a false start said again or a list item, not one phrase.
+    - A number finding where no count is torn (`_number_apart`); إنّ with its pronoun
+      opening the second line (إنهم، إنه): a sentence of its own.
+    - A greeting or an answer (مرحباً، حسناً، نعم) opening the second line after what the
+      model read as a noun: an utterance of its own.
+    - A verb the lexicon knows as no adjective opening the second line after what the model
+      read as a noun (في دوائر | أترى؛ إلى سفينة | أطلب العبور): an adjective follows its
+      noun, a first person or an imperative starts a clause.
+    - A pronoun or لا at either side of the break (`_pronoun_clause`).
+    - An adverb of place the word lists lack (عامين | داخل وحش) after what the model read
+      as a noun: no adjective of it.
+
+    >>> _lower_opens_clause("..لماذا", "لم", ["لماذا", "لم", "تخبرني؟"], "binding")
+    True
+    >>> _lower_opens_clause("في", "دوائر", ["أترى", "ذلك"], "noun-adjective")
+    True
+    >>> _lower_opens_clause("وصلت", "السيارة", ["الجديدة", "إلى"], "noun-adjective")
+    False
+    """
+    if len(right_words) < 2:
+        return False
+    left_bare, right_bare = bare_word(left), bare_word(right_words[0])
+    before_bare = bare_word(before) if before else ""
+    said = [before_bare.strip(".…"), left_bare]  # a false start typed "..ما الذي"
+    said_again = said == [bare_word(word) for word in right_words[:2]]
+    if said_again or right_bare in (left_bare, "و" + left_bare):
+        return True  # a false start said again, a list item repeated (ما الذي | ما الذي)
+    if category == "number" and _number_apart(before_bare, left_bare, right_words):
+        return True
+    if category != "binding" and _inna_pronoun(right_bare):
+        return True  # واحد تسعة | إنهم يختبئون: إن with its pronoun opens a sentence
+    if right_bare in _INTERJECTIONS and category != "binding":
+        return True  # أمي | مرحباً عزيزتي: a greeting opens an utterance, it qualifies nothing
+    if category == "noun-adjective" and (
+        _verb_not_adjective(right_bare) or right_bare in _PLACE_ADVERBS
+    ):
+        return True
+    return _pronoun_clause(before, left_bare, right_bare, category)
+
+
+def _pronoun_clause(before: str | None, left_bare: str, right_bare: str, category: str) -> bool:
+    """A pronoun or لا that shows the break between two clauses:
+
+    - An independent pronoun opening the second line (تثقي بي | أنا أحب؛ للفوز بثقته | هو
+      مجنون) after what the model read as a noun or a number: no adjective or counted noun
+      is a subject pronoun; after a binding word, only a content word (an elative: يكون
+      أقل | أنا أحبها); after a function word (التي | أنا متأكد) the break stays bad.
+    - An independent pronoun closing the first line after its verb, a demonstrative or
+      كما (نأتي نحن | ينتهي؛ سيكون ذلك أنا | سنأتي؛ كما أنتم | ترتدون), before a verb:
+      the pronoun stresses or completes what precedes it.
+    - لا standing alone as an answer (after a comma or another لا: «أجل، لا | هذا»),
+      before a pronoun or a demonstrative, which it cannot negate (a negation before its
+      verb, «أحبك، لا | تحاول», stays bad).
+
+    >>> _pronoun_clause("تثقي", "بي", "أنا", "noun-adjective")
+    True
+    >>> _pronoun_clause("سوى", "التي", "أنا", "binding")
+    False
+    >>> _pronoun_clause("نأتي", "نحن", "ينتهي", "binding")
+    True
+    >>> _pronoun_clause("أحبك،", "لا", "تحاول", "binding")
+    False
+    >>> _pronoun_clause("أحبك،", "لا", "هذا", "binding")
+    True
+    >>> _pronoun_clause("الصلاحية", "أنت", "تخرق", "binding")
+    False
+    """
+    lex = lexicon()
+    before_bare = bare_word(before) if before else ""
+    if right_bare in lex.pronouns and (category != "binding" or left_bare not in lex.stopwords):
+        return True
+    if left_bare in lex.pronouns and looks_verb(right_bare):
+        closes = before_bare in lex.demonstratives or before_bare == "كما"
+        return closes or looks_verb(before_bare) or _person_of(before_bare, left_bare)
+    opener = right_bare in lex.pronouns or right_bare in lex.demonstratives
+    if left_bare == "لا" and before is not None and opener:
+        return before_bare in ("", "لا") or before.endswith((",", "،"))
+    return False
+
+
+#: Greetings and answers: they open an utterance and are no adjective, count or genitive.
+_INTERJECTIONS = frozenset(
+    {"مرحبا", "أهلا", "اهلا", "شكرا", "عفوا", "وداعا", "حسنا", "نعم", "أجل", "اجل", "كلا"}
+)
+
+
+def _gender_apart(left_bare: str, right_bare: str) -> bool:
+    """A feminine singular noun in ة and an indefinite word without a feminine ending
+    (390 بوصة | نظيف وواضح): no adjective of that noun, which would agree (بوصة نظيفة).
+    An elative أفعل (مدينة أكبر) takes no feminine ending and is left alone.
+
+    >>> _gender_apart("بوصة", "نظيف"), _gender_apart("بوصة", "كاملة"), _gender_apart("مدينة", "أكبر")
+    (True, False, False)
+    """
+    if not left_bare.endswith("ة") or left_bare.startswith("ال") or right_bare.startswith("ال"):
+        return False
+    return not right_bare.endswith(("ة", "ات", "ى", "اء")) and right_bare[:1] not in "أا"
+
+
+#: Adverbs of place shaped like participles (فاعل) that arabic-stopwords does not list.
+_PLACE_ADVERBS = frozenset({"داخل", "خارج"})
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _numeral(bare: str) -> bool:
+    """A number in digits or words (12، خمسة، ملايين)."""
+    return is_number(bare) or bare.rstrip("،,.") in lexicon().numerals
+
+
+def _number_apart(before_bare: str, left_bare: str, right_words: Sequence[str]) -> bool:
+    """A number line break that tears no count apart:
+
+    - the second line holds no word, only numbers and dashes (a name card's life dates,
+      «لويس دانتيس / 1759 - 1816»);
+    - the first line ends with a count already whole (خمسة دقائق | خمسة، خمسة);
+    - a verb ends the first line and its object opens with the number (إلا إن كنت تحارب
+      | ثلاثة مصاصي دماء): the count is whole on the second line.
+
+    >>> _number_apart("", "دانتيس", ["1759", "-", "1816"])
+    True
+    >>> _number_apart("علي", "4", ["أضعاف", "ما"]), _number_apart("هناك", "مليون", ["شخص"])
+    (False, False)
+    """
+    if not any(_LETTER.search(word) for word in right_words):
+        return True
+    if _numeral(before_bare) and not _numeral(left_bare):
+        return True
+    right = bare_word(right_words[0])
+    verb = left_bare[:1] in "أتين" and "V" in lexicon_classes(left_bare)
+    return _numeral(right) and (verb or looks_verb(left_bare)) and len(right_words) > 1
+
+
+def _inna_pronoun(bare: str) -> bool:
+    """إنّ / أنّ with its pronoun (إنهم، انه), typed with or without its hamza."""
+    inna = lexicon().inna
+    return bare in inna or (bare[:1] == "ا" and ("إ" + bare[1:] in inna or "أ" + bare[1:] in inna))
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def _clock_time(category: Category | None, left: str) -> Category | None:
+    """A clock time before the next word (الساعة 6:00 | صباحا): a number and what it
+    measures, not a noun and its adjective.
+
+    >>> _clock_time("noun-adjective", "6:00"), _clock_time("noun-adjective", "بيت")
+    ('number', 'noun-adjective')
+    """
+    clock = category == "noun-adjective" and _CLOCK.fullmatch(bare_word(left))
+    return "number" if clock else category
+
+
+def _construct_below(
+    category: Category | None, left: str, right_words: Sequence[str]
+) -> Category | None:
+    """A noun-adjective reading whose right word heads a construct on the second line
+    (لبناء | مستقبل أفضل is not one, but تكريم | محاربي (أزغارد)، مبدأ | محادثات السلام،
+    عمل | مكتب الشؤون are): an indefinite word before a definite one or a name in
+    parentheses is the head of a construct, so a noun, and the pair above the break is a
+    construct chain (idafa), not a noun and its adjective.
+
+    A feminine noun in ة before an indefinite word that does not agree with it
+    (`_gender_apart`: محاربة | كائن قوي، ابنة | قاضي مقاطعة) is no noun and its adjective
+    either: most often a verbal noun or a kin word and its genitive.
+
+    >>> _construct_below("noun-adjective", "مبدأ", ["محادثات", "السلام"])
+    'idafa'
+    >>> _construct_below("noun-adjective", "خطة", ["جديدة", "للعمل"])
+    'noun-adjective'
+    """
+    if category != "noun-adjective" or len(right_words) < 2:
+        return category
+    right, after = bare_word(right_words[0]), right_words[1]
+    definite = bare_word(after).startswith("ال") or after.startswith("(")
+    if _gender_apart(bare_word(left), right):
+        return "idafa"  # محاربة | كائن قوي: a feminine verbal noun and its object
+    return "idafa" if definite and not right.startswith("ال") else category
+
+
+def _verb_not_adjective(bare: str) -> bool:
+    """A verb with a person prefix that the lexicon never reads as an adjective: the word
+    itself (أشعر، أخرج), or a
+    first person أفعل / an imperative افعل whose stem is such a verb (أطلب: طلب، أترى: ترى).
+    An elative (أكبر، أسرع) is an adjective too, so it is no such verb.
+
+    >>> _verb_not_adjective("أطلب"), _verb_not_adjective("أكبر"), _verb_not_adjective("جديدة")
+    (True, False, False)
+    """
+    if bare[:1] not in "أاتين" or len(bare) < 4:
+        return False  # no person prefix (خاص، هام: the lexicon knows them as verbs only)
+    forms = [bare]
+    if bare[:1] in "أا":
+        stem = bare[1:]
+        forms += [stem, stem[:-1] + "ى"] if stem.endswith("ي") else [stem]
+    for form in forms:
+        classes = lexicon_classes(form)
+        if "A" in classes:
+            return False
+        if "V" in classes and (form is bare or "N" not in lexicon_classes(bare)):
+            return True
+    return False
+
+
+#: The person prefixes and endings of a verb that an independent pronoun agrees with.
+_PERSON = {
+    "أنا": (("أ", "سأ"), ("ت",)),
+    "نحن": (("ن", "سن"), ("نا",)),
+    "أنت": (("ت", "ست"), ("ت",)),
+    "أنتم": (("ت", "ست"), ("تم",)),
+    "هو": (("ي", "سي"), ()),
+    "هي": (("ت", "ست"), ()),
+    "هم": (("ي", "سي"), ("وا",)),
+}
+
+
+def _person_of(verb: str, pronoun: str) -> bool:
+    """``verb`` carries the person of ``pronoun`` (نأتي نحن، قلت أنا، يعرفون هم): the pronoun
+    after it stresses the verb's subject and closes the clause. A shape only: the callers
+    ask it of the word before a pronoun that ends a line above a verb.
+
+    >>> _person_of("نأتي", "نحن"), _person_of("قلت", "أنا"), _person_of("الصلاحية", "أنت")
+    (True, True, False)
+    """
+    prefixes, endings = _PERSON.get(pronoun, ((), ()))
+    if len(verb) < 3 or verb.startswith("ال"):
+        return False
+    return verb.startswith(prefixes) or (bool(endings) and verb.endswith(endings))
 
 
 _FONT = re.compile(r"\s*<font\b", re.IGNORECASE)

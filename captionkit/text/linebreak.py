@@ -465,6 +465,7 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
             or right_bare in _SUBORDINATORS
             or right_bare in ("إن", "إذ", "إذا")
             or _starts_conjunction(right_bare, lex)
+            or _elative_adverb_before_verb(bare, right_bare)
         )
     ):
         return False  # سينضج أكثر | مع شمسنا، سيسوء الأمر أكثر | إن ذهبت: the adverb "more"
@@ -483,7 +484,7 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
         known = rest in lex.stopwords or bool(lexicon_classes(rest)) or _definite_any(rest)
         prefixed = right_bare[:1] in "بل" and len(right_bare) > 2 and known
         verb = looks_verb(right_bare) and not _dual_noun(right_bare)
-        complete = verb or prefixed
+        complete = verb or prefixed or _separate_preposition(right_bare, lex)
         return not (bare in lex.construct_nouns and complete)
     forms = [bare] + [bare[1:] for prefix in "وف" if bare.startswith(prefix) and len(bare) > 2]
     forms += [form[1:] for form in forms if form.startswith("س") and len(form) > 3]  # ستظل
@@ -505,8 +506,50 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if bare in _NEAR_DEMONSTRATIVES and _predicate_after(right_bare, lex):
         return True  # هذا اتهام، وهذه هي، ده مش: a near demonstrative before its predicate
     return bare in lex.demonstratives and (
-        article or (has_pronoun_suffix(right_bare) and not looks_verb(right_bare))
+        article or (_pointed_with_pronoun(right_bare, lex) and not looks_verb(right_bare))
     )
+
+
+def _separate_preposition(right_bare: str, lex: Lexicon) -> bool:
+    """A preposition written apart (إلى، في، مع) but من: after a construct noun (لن يذهب أحد
+    | إلى أي مكان) it opens a phrase of its own, as a prefixed one does; من makes the noun
+    partitive (أحد | من الرجال، كل | من يعرف) and keeps it bound.
+
+    >>> _separate_preposition("إلى", lexicon()), _separate_preposition("من", lexicon())
+    (True, False)
+    """
+    return right_bare in lex.prepositions and right_bare not in ("من", "مما", "ممن")
+
+
+def _pointed_with_pronoun(right_bare: str, lex: Lexicon) -> bool:
+    """A word with a pronoun suffix that is no preposition or adverb with its pronoun: a noun
+    a demonstrative can point at (هذه | فرصتك, not هذا | أمامنا)."""
+    return has_pronoun_suffix(right_bare) and not _adverb_with_pronoun(right_bare, lex)
+
+
+def _adverb_with_pronoun(right_bare: str, lex: Lexicon) -> bool:
+    """A preposition or an adverb of place with its pronoun (أمامنا، خلفك، حولهم): no noun a
+    demonstrative could point at, so «لا ينبغي أن يعرف أحد هذا | أمامنا 24 ساعة» breaks
+    between a sentence's object and the next sentence's predicate.
+
+    >>> _adverb_with_pronoun("أمامنا", lexicon()), _adverb_with_pronoun("كتابنا", lexicon())
+    (True, False)
+    """
+    return any(
+        right_bare.endswith(suffix) and right_bare[: -len(suffix)] in lex.prepositions
+        for suffix in _OBJECT_SUFFIXES
+        if len(right_bare) > len(suffix) + 1
+    )
+
+
+def _elative_adverb_before_verb(bare: str, right_bare: str) -> bool:
+    """أكثر / أقل before a verb: the adverb "more" / "less" closing its clause, since the
+    elative binds only as a construct (أكثر الناس) or before من, and a verb is neither.
+
+    >>> _elative_adverb_before_verb("أكثر", "يريد"), _elative_adverb_before_verb("أكثر", "الناس")
+    (True, False)
+    """
+    return bare in ("أكثر", "أقل", "اكثر", "اقل") and looks_verb(right_bare)
 
 
 #: Levantine and Gulf demonstratives before their noun (هاد الكيبورد، هيدي السيارة، هاذي
@@ -778,12 +821,27 @@ def bad_break_category(
     """
     if _symbols(left_word) or _symbols(right_word):
         return None
+    left_word = _hamzaless_ila(left_word)
     if before is None:
         return _pair_category(left_word, right_word)
     return _in_context(before, left_word, right_word)
 
 
 _DASH_WORDS = frozenset({"-", "–", "—"})
+
+
+def _hamzaless_ila(word: str) -> str:
+    """إلى typed without its hamza (الى، والى), as many subtitlers type it, is the
+    preposition, not a word in the article ال (الى | ألف قطعة was read as a number,
+    الى | المدينة as a construct).
+
+    >>> _hamzaless_ila("الى"), _hamzaless_ila("والى"), _hamzaless_ila("الوالي")
+    ('إلى', 'وإلى', 'الوالي')
+    """
+    for prefix in ("", "و", "ف"):
+        if word == prefix + "الى":
+            return prefix + "إلى"
+    return word
 
 
 @lru_cache(maxsize=65536)
