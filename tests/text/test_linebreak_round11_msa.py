@@ -1,0 +1,41 @@
+"""Development round 11 (MSA: news and lectures) of the phrase model, on words outside the fixtures.
+
+Each sentence is new; each expected judgement is the subtitler's (the gloss says why),
+written before the model was run on it, not the model's output copied back.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from captionkit.text.linebreak import bad_break_category
+
+
+def _judge(before: str, left: str, right: str) -> str | None:
+    return bad_break_category(left, right, before=before)
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # an indefinite noun, then هذا / هذه: the demonstrative phrase is its genitive
+        # (ويبلغ عرض هذه القاعة عشرين مترا: the width of this hall is twenty metres)
+        ("ويبلغ", "عرض", "هذه", "idafa"),
+        # (نقش الفنانون الصور على جدران هذا المعبد: on the walls of this temple)
+        ("على", "جدران", "هذا", "idafa"),
+        # (ندرس اليوم تاريخ هؤلاء الملوك: the history of these kings)
+        ("اليوم", "تاريخ", "هؤلاء", "idafa"),
+        # a verb after a particle takes the demonstrative as its object
+        # (هل تقرأ | هذا الكتاب؟: do you read this book?)
+        ("هل", "تقرأ", "هذا", None),
+        # an accusative noun is complete: the demonstrative opens an adverb of time
+        # (شاهدنا فيلما | هذا المساء: we watched a film this evening)
+        ("شاهدنا", "فيلما", "هذا", None),
+        # a counted noun is complete (باعت الشركة 20 سيارة | هذا الشهر)
+        ("20", "سيارة", "هذا", None),
+        # a verb opening the line, then its subject (ويعد | هذا الكتاب مرجعا)
+        ("", "ويعد", "هذا", None),
+    ],
+)
+def test_demonstrative_genitive(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
