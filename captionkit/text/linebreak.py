@@ -850,6 +850,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "binding"  # الحمد | لله، الله | أعلم، الله | يسلمك: a fixed formula
     if _whole_or_one(left, right, lex):
         return "noun-adjective"  # شهر | كامل، وساعة | واحدة، يومين | كاملين: it agrees
+    if _prefixed_nisba(left, right, lex):
+        return "noun-adjective"  # مناطق | بحرية، منظمات | بيئية: a nisba, no ب + noun
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
@@ -2464,6 +2466,35 @@ def _verb_with_object(bare: str) -> bool:
             )
             return any(lexicon_classes(s) == "V" or s in known_verbs() for s in stems)
     return False
+
+
+def _prefixed_nisba(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun, then a nisba whose first letter is ب or ل: its adjective.
+
+    بحري، بشرية، بيئية، لغوي: the pair rules read a word in ب / ل as a preposition and
+    its noun, which opens a new phrase; but the word less its nisba ending (ـي، ـية، ـيا)
+    is a noun the lexicon knows whole (بحر، بشر، بيئة، لغة), so it is a nisba agreeing
+    with the noun: masculine after a masculine singular, feminine after a feminine or a
+    plural, in the accusative after an accusative (سورا بشريا). Not a masculine ب-word
+    whose stem is a short noun: بيتي، بنتي، بلدي are "my house" as often as nisbas.
+    """
+    if right[:1] not in "بل" or left in lex.stopwords or _definite_any(left):
+        return False
+    if has_pronoun_suffix(left) or looks_verb(left) or _is_latin(left):
+        return False
+    ending = next((end for end in ("ية", "يا", "ي") if right.endswith(end)), "")
+    stem = right[: len(right) - len(ending)]
+    if not ending or len(stem) < 3 or (ending == "يا") != accusative(left):
+        return False
+    if not any("N" in lexicon_classes(s) for s in (stem, stem + "ة")):
+        return False
+    if ending == "ي" and right[:1] == "ب" and len(stem) == 3 and "N" in lexicon_classes(stem):
+        return False  # بيتي، بنتي، بلدي: "my house" as often as a nisba
+    noun = left[:-1] if ending == "يا" else left
+    if "N" not in lexicon_classes(noun) and not noun.endswith(("ة", "ات")):
+        return False
+    plural = noun.endswith("ات") or bool(_BROKEN_PLURAL.fullmatch(noun))
+    return (ending == "ية") == (noun.endswith("ة") or plural)
 
 
 def _class_noun(bare: str, lex: Lexicon) -> bool:

@@ -39,3 +39,25 @@ def _judge(before: str, left: str, right: str) -> str | None:
 )
 def test_demonstrative_genitive(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a nisba in ب / ل is no preposition and its noun: it agrees with the noun before
+        # (شاهدنا كائنات بحرية نادرة: we saw rare sea creatures)
+        ("شاهدنا", "كائنات", "بحرية", "noun-adjective"),
+        # (تواجه المدينة مشكلة بيئية خطيرة: an environmental problem)
+        ("تواجه", "مشكلة", "بيئية", "noun-adjective"),
+        # (درسنا قاعدة لغوية جديدة: a linguistic rule)
+        ("درسنا", "قاعدة", "لغوية", "noun-adjective"),
+        # both in the accusative (بنوا سورا بشريا حول المدينة: a human wall)
+        ("بنوا", "سورا", "بشريا", "noun-adjective"),
+        # no agreement: ب + حرية is "freely" (يعيش رجل | بحرية في الغابة)
+        ("يعيش", "رجل", "بحرية", None),
+        # بنتي is "my daughter": a construct, not a nisba (زرنا بيت بنتي)
+        ("زرنا", "بيت", "بنتي", "idafa"),
+    ],
+)
+def test_prefixed_nisba(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
