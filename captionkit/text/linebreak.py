@@ -840,6 +840,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "binding"  # بأنه | تدخل، وبأنها | تلاعبت: ب + أن and its pronoun
     if _class_noun_unknown(left, right, lex):
         return _DOUBTFUL_NAME  # مدينة | فالبارايسو، إعصار | ياغي: a class noun and its name
+    if _definite_class_unknown(left, right, lex):
+        return _DOUBTFUL_NAME  # العاصمة | دكا، بالعاصمة | ليما: the class noun and its name
     if _adverbial_masdar(left, right):
         return "idafa"  # تمهيدا | لانتخابات، تزامنا | مع، ابتداء | من: a verbal noun and its complement
     if _near_verb(left, right):
@@ -1324,6 +1326,30 @@ def _class_noun_unknown(left: str, right: str, lex: Lexicon) -> bool:
     words += [strip_article(w)[1] for w in words if strip_article(w)[0]]
     forms = words + [w[: -len(end)] for w in words for end in _ENDINGS if w.endswith(end)]
     return not any(lexicon_classes(form) for form in forms if len(form) >= 2)
+
+
+def _definite_class_unknown(left: str, right: str, lex: Lexicon) -> bool:
+    """A class noun with the article (العاصمة، الإعصار) before a word the lexicon knows in no form.
+
+    Like `_class_noun_unknown` after مدينة، إقليم: the definite class noun introduces the
+    name (إلى العاصمة كينشاسا، ضرب الإعصار ياغي). A form less an ending counts only with
+    three letters left (دكا is no دك + ا). Not before a definite word (العاصمة الكينية: its
+    adjective), a verb or a word in ب / ل.
+    """
+    forms = [strip_article(form) for form in [*_strip_prefix(left), left]]
+    if not any(definite and stem in lex.class_nouns for definite, stem in forms):
+        return False
+    if len(right) < 3 or right in lex.stopwords or _DIGITS.match(right) or _is_latin(right):
+        return False
+    if _suffixed_noun(right) or right.endswith(("ه", "هم")) or _lexical_verb(right):
+        return False
+    if right in lex.proper_nouns or right in lex.name_words or right in lex.name_firsts:
+        return False  # a name a list knows: the pair rules read it
+    if right[:1] in "بل" or _definite_any(right) or looks_verb(right) or _weak_imperfect(right):
+        return False  # القرية | ينتظرون، القناة | لبريطانيا: a verb or a preposition
+    words = [right] + [right[1:] for p in "وفك" if right.startswith(p) and len(right) > 3]
+    forms_ = words + [w[: -len(end)] for w in words for end in _ENDINGS if w.endswith(end)]
+    return not any(lexicon_classes(form) for form in forms_ if len(form) >= 3)
 
 
 def _prefixed_inna(left: str, lex: Lexicon) -> bool:

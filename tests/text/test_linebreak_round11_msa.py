@@ -61,3 +61,21 @@ def test_demonstrative_genitive(before: str, left: str, right: str, expected: st
 )
 def test_prefixed_nisba(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a definite class noun before a word no list knows introduces its name
+        # (هبطت الطائرة في العاصمة كيغالي: in the capital, Kigali)
+        ("في", "العاصمة", "كيغالي", "name"),
+        # a definite word after it is its adjective (في العاصمة الكينية)
+        ("في", "العاصمة", "الكينية", "noun-adjective"),
+        # a verb after it: the subject, then its verb (سكان المدينة | يزرعون القمح)
+        ("سكان", "المدينة", "يزرعون", None),
+    ],
+)
+def test_definite_class_noun_and_name(
+    before: str, left: str, right: str, expected: str | None
+) -> None:
+    assert _judge(before, left, right) == expected
