@@ -79,3 +79,21 @@ def test_definite_class_noun_and_name(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # و opens the second of two conjoined adjectives: a subtitler breaks before it
+        # (تحسنت العلاقات السياسية | والثقافية بين البلدين)
+        ("العلاقات", "السياسية", "والثقافية", None),
+        # (تعاون القطاعين العام | والخاص)
+        ("القطاعين", "العام", "والخاص", None),
+        # (صادرات المصانع الغذائية | والدوائية)
+        ("المصانع", "الغذائية", "والدوائية", None),
+        # the first adjective still agrees with its noun (المصانع | الغذائية)
+        ("تنتج", "الصناعات", "الغذائية", "noun-adjective"),
+    ],
+)
+def test_conjoined_adjective(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
