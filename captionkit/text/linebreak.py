@@ -852,6 +852,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "binding"  # الحمد | لله، الله | أعلم، الله | يسلمك: a fixed formula
     if _whole_or_one(left, right, lex):
         return "noun-adjective"  # شهر | كامل، وساعة | واحدة، يومين | كاملين: it agrees
+    if _accusative_nisba(left, right, lex):
+        return "noun-adjective"  # دولارا | أمريكيا، مضادا | حيويا: both in the accusative
     if _conjoined_adjective(left, right, lex):
         return None  # النباتات البرية | والبحرية: و opens the second of two adjectives
     if _prefixed_nisba(left, right, lex):
@@ -2494,6 +2496,27 @@ def _verb_with_object(bare: str) -> bool:
             )
             return any(lexicon_classes(s) == "V" or s in known_verbs() for s in stems)
     return False
+
+
+def _accusative_nisba(left: str, right: str, lex: Lexicon) -> bool:
+    """A word in the accusative ـًا, then a nisba in the accusative ـيًا: noun and adjective.
+
+    The alif of the accusative on both words is agreement the shapes show without the
+    lexicon (مضادا حيويا، محلولا ملحيا، هيكلا كلسيا، دولارا أمريكيا), which
+    `_accusative_agreement` asks of the noun; here the noun need only not be an adverb
+    or a function word, the adjective a nisba (its stem in ـي) no list calls an adverb. A
+    nisba in ـيًا may be the noun's first adjective, then a second one follows it.
+    """
+    if len(left) < 4 or not left.endswith("ا") or left.endswith(("ءا", "وا", "اا")):
+        return False
+    if left in lex.stopwords or left in lex.adverbs or right in lex.adverbs:
+        return False
+    if right[:1] in "وف" or left in lex.proper_nouns or right in lex.proper_nouns:
+        return False  # إيطاليا | وإسبانيا: places in ـيا, conjoined
+    second = left.endswith("يا") and is_nisba(left[:-1])  # رقما قياسيا | عالميا
+    if not (accusative(left) or second) or lexicon_classes(left[:-1]) == "V":
+        return False
+    return right.endswith("يا") and len(right) >= 5 and is_nisba(right[:-1])
 
 
 def _conjoined_adjective(left: str, right: str, lex: Lexicon) -> bool:

@@ -97,3 +97,21 @@ def test_definite_class_noun_and_name(
 )
 def test_conjoined_adjective(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # both words in the accusative ـًا, the second a nisba: noun and adjective
+        # (تبني الشركة جسرا معدنيا فوق النهر: a metal bridge)
+        ("تبني", "جسرا", "معدنيا", "noun-adjective"),
+        # (قدمت الفرقة عرضا مسرحيا: a theatre show)
+        ("قدمت", "عرضا", "مسرحيا", "noun-adjective"),
+        # a second nisba after the first (اشترى جهازا طبيا يابانيا)
+        ("جهازا", "طبيا", "يابانيا", "noun-adjective"),
+        # two places in ـيا, conjoined: a free break before و (زار إيطاليا | وإسبانيا)
+        ("زار", "إيطاليا", "وإسبانيا", None),
+    ],
+)
+def test_accusative_nisba(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
