@@ -1461,13 +1461,10 @@ def _closes_clause(before: str, left_word: str, right_word: str) -> bool:
 def _in_context(before: str, left_word: str, right_word: str) -> Category | None:
     """The pair's judgement corrected by the word before it (``""``: a script line's start).
 
-    Verb / verbal-noun homographs (4,035 spellings of the lexicon are both) are read by
-    what precedes them: after a true preposition a verb's shape is a verbal noun that
-    its complement completes (إلى تراجع | الإيرادات، عند تسلم | الجائزة); after a comma,
-    or opening a line with و, a word the lexicon knows as a verb starts a verbal clause
-    and the next word is its subject (وفي مصر، تباطأ | معدل التضخم؛ وحذر | خبراء). The
-    dialect بس is "but" where a clause starts and binds; elsewhere it is "only". Two
-    Latin words after an Arabic one are a borrowed term (`_latin_term`).
+    Verb / verbal-noun homographs (4,035 spellings) are read by what precedes them: after a
+    preposition a verb's shape is a verbal noun its complement completes (إلى تراجع | الإيرادات);
+    after a comma, or with و opening a line, a verb the lexicon knows opens a clause, its subject
+    next (وفي مصر، تباطأ | معدل التضخم). بس is "but" where a clause starts; Latin pairs are terms.
     """
     if _bare(left_word) == "ما" and not ends_phrase(before) and _vague(_bare(before)):
         return None  # شيء ما | سمعت، يومًا ما | سوف: ما makes the noun vague and closes it
@@ -1487,10 +1484,9 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
     if found is None and _second_adjective(before, left_word, right_word):
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
-    if found is None and _demonstrative_genitive(before, left_word, right_word):
-        return "idafa"  # طول | هذا الكتاب، من أعماق | هذا الجليد: a noun and its genitive
     if found is None:
-        unit = _dialect_unit_in_context(before, left_word, right_word)
+        unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
+        unit = unit or _dialect_unit_in_context(before, left_word, right_word)
         return unit or _noun_in_context(before, left_word, right_word, after_mark)
     if _dialect_free_in_context(found, before, left_word, right_word):
         return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
@@ -1525,6 +1521,11 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
 
 #: Near demonstratives, which open a genitive noun phrase after an indefinite noun.
 _GENITIVE_DEMONSTRATIVES = frozenset({"هذا", "هذه", "هؤلاء"})
+
+
+def _demonstrative_unit(before: str, left_word: str, right_word: str) -> Category | None:
+    """Idafa where `_demonstrative_genitive` reads one (طول | هذا الكتاب), else None."""
+    return "idafa" if _demonstrative_genitive(before, left_word, right_word) else None
 
 
 def _demonstrative_genitive(before: str, left_word: str, right_word: str) -> bool:
