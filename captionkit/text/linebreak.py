@@ -3196,6 +3196,8 @@ def break_bonus(left_word: str, right_word: str) -> float:
         return bonus
     if not bonus and _verb_before_subject(_bare(left_word), right, lex):
         bonus -= weights.bad["verb_subject"]
+    if not bonus and _conjoined_adjective(_bare(left_word), right, lex):
+        return -weights.bad.get("conjoined_adjective", 0.0)  # الدبلوماسية | والعسكرية
     if right in lex.relatives or any(
         form in lex.relatives for form in _strip_prefix(right, ("و",))
     ):

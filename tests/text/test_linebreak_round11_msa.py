@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from captionkit.text.linebreak import bad_break_category
+from captionkit.text.linebreak import bad_break_category, break_bonus
 
 
 def _judge(before: str, left: str, right: str) -> str | None:
@@ -115,3 +115,9 @@ def test_conjoined_adjective(before: str, left: str, right: str, expected: str |
 )
 def test_accusative_nisba(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+def test_conjoined_adjective_is_a_mild_unit_for_make() -> None:
+    """The break is acceptable, but make keeps the two adjectives together when it can:
+    a small cost, against the bonus a conjunction opening a clause earns."""
+    assert break_bonus("السياسية", "والثقافية") < 0 < break_bonus("السياسية", "وقال")
