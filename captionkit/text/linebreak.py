@@ -852,6 +852,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "binding"  # الحمد | لله، الله | أعلم، الله | يسلمك: a fixed formula
     if _whole_or_one(left, right, lex):
         return "noun-adjective"  # شهر | كامل، وساعة | واحدة، يومين | كاملين: it agrees
+    if _elative_of_what(left, right):
+        return "idafa"  # ولعل أغرب | ما في، أشهر | ما فيها: an elative and the ما it heads
     if _accusative_nisba(left, right, lex):
         return "noun-adjective"  # دولارا | أمريكيا، مضادا | حيويا: both in the accusative
     if _conjoined_adjective(left, right, lex):
@@ -2497,6 +2499,19 @@ def _verb_with_object(bare: str) -> bool:
             )
             return any(lexicon_classes(s) == "V" or s in known_verbs() for s in stems)
     return False
+
+
+def _elative_of_what(left: str, right: str) -> bool:
+    """An elative (its root has an adjective: أغرب، أشهر، أهم) before the relative ما.
+
+    أغرب ما في هذا التحول ("the strangest thing in this change"): the elative heads a
+    construct whose complement is ما and its clause, as before a noun. أكثر / أقل before ما
+    are left to the binding lists; an أفعل whose root has no adjective is a verb (أعلن ما).
+    """
+    stem = left[1:] if left[:1] in "وف" and len(left) == 5 else left
+    if right != "ما" or stem in ("أكثر", "أقل", "اكثر", "اقل"):
+        return False
+    return bool(re.fullmatch(r"أ[^اويةء\s]{3}", stem)) and _elative_root(stem)
 
 
 def _accusative_nisba(left: str, right: str, lex: Lexicon) -> bool:

@@ -121,3 +121,19 @@ def test_conjoined_adjective_is_a_mild_unit_for_make() -> None:
     """The break is acceptable, but make keeps the two adjectives together when it can:
     a small cost, against the bonus a conjunction opening a clause earns."""
     assert break_bonus("السياسية", "والثقافية") < 0 < break_bonus("السياسية", "وقال")
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # an elative heads a construct with the relative ما and its clause
+        # (ولعل أجمل ما في الرحلة هو البحر: the most beautiful thing in the trip)
+        ("ولعل", "أجمل", "ما", "idafa"),
+        # (كان أخطر ما واجهه الجنود البرد: the most dangerous thing they faced)
+        ("كان", "أخطر", "ما", "idafa"),
+        # an أفعل whose root has no adjective is a verb, ما its object (ثم أعلن | ما توصلت إليه)
+        ("ثم", "أعلن", "ما", None),
+    ],
+)
+def test_elative_of_what(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
