@@ -852,14 +852,11 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "binding"  # الحمد | لله، الله | أعلم، الله | يسلمك: a fixed formula
     if _whole_or_one(left, right, lex):
         return "noun-adjective"  # شهر | كامل، وساعة | واحدة، يومين | كاملين: it agrees
-    if _elative_of_what(left, right):
-        return "idafa"  # ولعل أغرب | ما في، أشهر | ما فيها: an elative and the ما it heads
-    if _accusative_nisba(left, right, lex):
-        return "noun-adjective"  # دولارا | أمريكيا، مضادا | حيويا: both in the accusative
     if _conjoined_adjective(left, right, lex):
         return None  # النباتات البرية | والبحرية: و opens the second of two adjectives
-    if _prefixed_nisba(left, right, lex):
-        return "noun-adjective"  # مناطق | بحرية، منظمات | بيئية: a nisba, no ب + noun
+    shaped = _shaped_unit(left, right, lex)
+    if shaped is not None:
+        return shaped  # أغرب | ما، دولارا | أمريكيا، مناطق | بحرية: round 11's MSA units
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
@@ -2499,6 +2496,17 @@ def _verb_with_object(bare: str) -> bool:
             )
             return any(lexicon_classes(s) == "V" or s in known_verbs() for s in stems)
     return False
+
+
+def _shaped_unit(left: str, right: str, lex: Lexicon) -> Category | None:
+    """The units of round 11 (MSA) that the words' shapes show (`_pair_category`)."""
+    if _elative_of_what(left, right):
+        return "idafa"  # ولعل أغرب | ما في، أشهر | ما فيها: an elative and the ما it heads
+    if _accusative_nisba(left, right, lex):
+        return "noun-adjective"  # دولارا | أمريكيا، مضادا | حيويا: both in the accusative
+    if _prefixed_nisba(left, right, lex):
+        return "noun-adjective"  # مناطق | بحرية، منظمات | بيئية: a nisba, no ب + noun
+    return None
 
 
 def _elative_of_what(left: str, right: str) -> bool:
