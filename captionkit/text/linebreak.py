@@ -898,6 +898,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "binding"  # بأنه | تدخل، وبأنها | تلاعبت: ب + أن and its pronoun
     if _class_noun_unknown(left, right, lex):
         return _DOUBTFUL_NAME  # مدينة | فالبارايسو، إعصار | ياغي: a class noun and its name
+    if _definite_class_unknown(left, right, lex):
+        return _DOUBTFUL_NAME  # العاصمة | دكا، بالعاصمة | ليما: the class noun and its name
     if _adverbial_masdar(left, right):
         return "idafa"  # تمهيدا | لانتخابات، تزامنا | مع، ابتداء | من: a verbal noun and its complement
     if _near_verb(left, right):
@@ -908,6 +910,11 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "binding"  # الحمد | لله، الله | أعلم، الله | يسلمك: a fixed formula
     if _whole_or_one(left, right, lex):
         return "noun-adjective"  # شهر | كامل، وساعة | واحدة، يومين | كاملين: it agrees
+    if _conjoined_adjective(left, right, lex):
+        return None  # النباتات البرية | والبحرية: و opens the second of two adjectives
+    shaped = _shaped_unit(left, right, lex)
+    if shaped is not None:
+        return shaped  # أغرب | ما، دولارا | أمريكيا، مناطق | بحرية: round 11's MSA units
     listed = _listed_category(left_word, right_word, left, right, lex)
     if listed is not None:
         return listed
@@ -1382,6 +1389,30 @@ def _class_noun_unknown(left: str, right: str, lex: Lexicon) -> bool:
     return not any(lexicon_classes(form) for form in forms if len(form) >= 2)
 
 
+def _definite_class_unknown(left: str, right: str, lex: Lexicon) -> bool:
+    """A class noun with the article (العاصمة، الإعصار) before a word the lexicon knows in no form.
+
+    Like `_class_noun_unknown` after مدينة، إقليم: the definite class noun introduces the
+    name (إلى العاصمة كينشاسا، ضرب الإعصار ياغي). A form less an ending counts only with
+    three letters left (دكا is no دك + ا). Not before a definite word (العاصمة الكينية: its
+    adjective), a verb or a word in ب / ل.
+    """
+    forms = [strip_article(form) for form in [*_strip_prefix(left), left]]
+    if not any(definite and stem in lex.class_nouns for definite, stem in forms):
+        return False
+    if len(right) < 3 or right in lex.stopwords or _DIGITS.match(right) or _is_latin(right):
+        return False
+    if _suffixed_noun(right) or right.endswith(("ه", "هم")) or _lexical_verb(right):
+        return False
+    if right in lex.proper_nouns or right in lex.name_words or right in lex.name_firsts:
+        return False  # a name a list knows: the pair rules read it
+    if right[:1] in "بل" or _definite_any(right) or looks_verb(right) or _weak_imperfect(right):
+        return False  # القرية | ينتظرون، القناة | لبريطانيا: a verb or a preposition
+    words = [right] + [right[1:] for p in "وفك" if right.startswith(p) and len(right) > 3]
+    forms_ = words + [w[: -len(end)] for w in words for end in _ENDINGS if w.endswith(end)]
+    return not any(lexicon_classes(form) for form in forms_ if len(form) >= 3)
+
+
 def _prefixed_inna(left: str, lex: Lexicon) -> bool:
     """أن with its pronoun behind ب (and و / ف): بأنه، وبأنها، بأنهم bind like أنه.
 
@@ -1487,13 +1518,10 @@ def _closes_clause(before: str, left_word: str, right_word: str) -> bool:
 def _in_context(before: str, left_word: str, right_word: str) -> Category | None:
     """The pair's judgement corrected by the word before it (``""``: a script line's start).
 
-    Verb / verbal-noun homographs (4,035 spellings of the lexicon are both) are read by
-    what precedes them: after a true preposition a verb's shape is a verbal noun that
-    its complement completes (إلى تراجع | الإيرادات، عند تسلم | الجائزة); after a comma,
-    or opening a line with و, a word the lexicon knows as a verb starts a verbal clause
-    and the next word is its subject (وفي مصر، تباطأ | معدل التضخم؛ وحذر | خبراء). The
-    dialect بس is "but" where a clause starts and binds; elsewhere it is "only". Two
-    Latin words after an Arabic one are a borrowed term (`_latin_term`).
+    Verb / verbal-noun homographs (4,035 spellings) are read by what precedes them: after a
+    preposition a verb's shape is a verbal noun its complement completes (إلى تراجع | الإيرادات);
+    after a comma, or with و opening a line, a verb the lexicon knows opens a clause, its subject
+    next (وفي مصر، تباطأ | معدل التضخم). بس is "but" where a clause starts; Latin pairs are terms.
     """
     if _bare(left_word) == "ما" and not ends_phrase(before) and _vague(_bare(before)):
         return None  # شيء ما | سمعت، يومًا ما | سوف: ما makes the noun vague and closes it
@@ -1514,7 +1542,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     if found is None and _second_adjective(before, left_word, right_word):
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
     if found is None:
-        unit = _dialect_unit_in_context(before, left_word, right_word)
+        unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
+        unit = unit or _dialect_unit_in_context(before, left_word, right_word)
         return unit or _noun_in_context(before, left_word, right_word, after_mark)
     if _dialect_free_in_context(found, before, left_word, right_word):
         return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
@@ -1545,6 +1574,50 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     forms += [left[1:]] if left[:1] == "و" and len(left) > 3 else []
     opens = any(_clause_verb(form, lexicon()) or _afal_verb(form) for form in forms)
     return None if opens else found
+
+
+#: Near demonstratives, which open a genitive noun phrase after an indefinite noun.
+_GENITIVE_DEMONSTRATIVES = frozenset({"هذا", "هذه", "هؤلاء"})
+
+
+def _demonstrative_unit(before: str, left_word: str, right_word: str) -> Category | None:
+    """Idafa where `_demonstrative_genitive` reads one (طول | هذا الكتاب), else None."""
+    return "idafa" if _demonstrative_genitive(before, left_word, right_word) else None
+
+
+def _demonstrative_genitive(before: str, left_word: str, right_word: str) -> bool:
+    """An indefinite noun, then هذا / هذه: the demonstrative opens the noun's genitive.
+
+    A noun with no article, pronoun or tanwin before هذا الكتاب is the head of a construct
+    whose complement is the demonstrative phrase (طول هذا الكتاب، أسباب هذه الأزمة). Not
+    a noun in the accusative (هدفا | هذا الموسم), a time noun (ثانية، ساعة), a word after a
+    number (مليون سائح | هذا العام), a nisba, or a word the lexicon also knows as a verb
+    opening a clause (ويأتي | هذا القرار) or after a particle (هل تعرف | هذا الرجل).
+    (ذلك / تلك were left out: round 10 found them a clause's subject as often.)
+    """
+    if _bare(right_word) not in _GENITIVE_DEMONSTRATIVES or ends_phrase(left_word):
+        return False
+    lex = lexicon()
+    prior = _bare(before)
+    if _DIGITS.match(prior) or prior in lex.numerals or prior in _PLURAL_COUNTS:
+        return False
+    left = _bare(left_word)
+    stems = [left] + [left[1:]] * (left[:1] in "وفبل" and len(left) > 3)
+    stem = next((form for form in stems if "N" in lexicon_classes(form)), "")
+    if not stem or stem in lex.stopwords or _definite_any(stem) or accusative(stem):
+        return False
+    if has_pronoun_suffix(stem) or _suffixed_noun(stem) or is_nisba(stem):
+        return False
+    if stem in lex.time_nouns or stem in _TIME_UNITS or stem in lex.adverbs:
+        return False
+    if stem in lex.name_words or stem in lex.proper_nouns:
+        return False
+    if "V" not in lexicon_classes(stem):
+        return True
+    # a word the lexicon also knows as a verb is one opening a clause (وتعد | هذه الخطوة)
+    # and after a particle or an interrogative (هل تعرف | هذا، من بنى | هذا الجسر)
+    particle = prior in lex.stopwords and (prior not in lex.prepositions or prior == "من")
+    return not (not before or ends_phrase(before) or particle)
 
 
 def _indefinite_more(left_word: str, right_word: str) -> bool:
@@ -2483,6 +2556,96 @@ def _verb_with_object(bare: str) -> bool:
     return False
 
 
+def _shaped_unit(left: str, right: str, lex: Lexicon) -> Category | None:
+    """The units of round 11 (MSA) that the words' shapes show (`_pair_category`)."""
+    if _elative_of_what(left, right):
+        return "idafa"  # ولعل أغرب | ما في، أشهر | ما فيها: an elative and the ما it heads
+    if _accusative_nisba(left, right, lex):
+        return "noun-adjective"  # دولارا | أمريكيا، مضادا | حيويا: both in the accusative
+    if _prefixed_nisba(left, right, lex):
+        return "noun-adjective"  # مناطق | بحرية، منظمات | بيئية: a nisba, no ب + noun
+    return None
+
+
+def _elative_of_what(left: str, right: str) -> bool:
+    """An elative (its root has an adjective: أغرب، أشهر، أهم) before the relative ما.
+
+    أغرب ما في هذا التحول ("the strangest thing in this change"): the elative heads a
+    construct whose complement is ما and its clause, as before a noun. أكثر / أقل before ما
+    are left to the binding lists; an أفعل whose root has no adjective is a verb (أعلن ما).
+    """
+    stem = left[1:] if left[:1] in "وف" and len(left) == 5 else left
+    if right != "ما" or stem in ("أكثر", "أقل", "اكثر", "اقل"):
+        return False
+    return bool(re.fullmatch(r"أ[^اويةء\s]{3}", stem)) and _elative_root(stem)
+
+
+def _accusative_nisba(left: str, right: str, lex: Lexicon) -> bool:
+    """A word in the accusative ـًا, then a nisba in the accusative ـيًا: noun and adjective.
+
+    The alif of the accusative on both words is agreement the shapes show without the
+    lexicon (مضادا حيويا، محلولا ملحيا، هيكلا كلسيا، دولارا أمريكيا), which
+    `_accusative_agreement` asks of the noun; here the noun need only not be an adverb
+    or a function word, the adjective a nisba (its stem in ـي) no list calls an adverb. A
+    nisba in ـيًا may be the noun's first adjective, then a second one follows it.
+    """
+    if len(left) < 4 or not left.endswith("ا") or left.endswith(("ءا", "وا", "اا")):
+        return False
+    if left in lex.stopwords or left in lex.adverbs or right in lex.adverbs:
+        return False
+    if right[:1] in "وف" or left in lex.proper_nouns or right in lex.proper_nouns:
+        return False  # إيطاليا | وإسبانيا: places in ـيا, conjoined
+    second = left.endswith("يا") and is_nisba(left[:-1])  # رقما قياسيا | عالميا
+    if not (accusative(left) or second) or lexicon_classes(left[:-1]) == "V":
+        return False
+    return right.endswith("يا") and len(right) >= 5 and is_nisba(right[:-1])
+
+
+def _conjoined_adjective(left: str, right: str, lex: Lexicon) -> bool:
+    """A definite adjective, then و + a definite adjective: two adjectives, a free break.
+
+    التعاون الاقتصادي | والأمني، المناطق الساحلية | والجبلية: the second adjective is
+    conjoined by و, which opens a phrase like any conjunction; subtitlers break before it
+    (every studied row so labelled: 18 of 18), as they do before و + a noun. The noun
+    pair called the two one unit (`_noun_pair`'s "adjectives of one noun").
+    """
+    if not right.startswith("وال") or not strip_article(left)[0] or left in lex.stopwords:
+        return False
+    if strip_article(right[1:])[1] in lex.before_min:
+        return False  # والكثير من: a quantity, read by the pair rules
+    first = _is_adjective(left, lex, definite=_definite_bare(left), lexical=False)
+    return first and _is_adjective(right[1:], lex, definite=True, lexical=False)
+
+
+def _prefixed_nisba(left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite noun, then a nisba whose first letter is ب or ل: its adjective.
+
+    بحري، بشرية، بيئية، لغوي: the pair rules read a word in ب / ل as a preposition and
+    its noun, which opens a new phrase; but the word less its nisba ending (ـي، ـية، ـيا)
+    is a noun the lexicon knows whole (بحر، بشر، بيئة، لغة), so it is a nisba agreeing
+    with the noun: masculine after a masculine singular, feminine after a feminine or a
+    plural, in the accusative after an accusative (سورا بشريا). Not a masculine ب-word
+    whose stem is a short noun: بيتي، بنتي، بلدي are "my house" as often as nisbas.
+    """
+    if right[:1] not in "بل" or left in lex.stopwords or _definite_any(left):
+        return False
+    if has_pronoun_suffix(left) or looks_verb(left) or _is_latin(left):
+        return False
+    ending = next((end for end in ("ية", "يا", "ي") if right.endswith(end)), "")
+    stem = right[: len(right) - len(ending)]
+    if not ending or len(stem) < 3 or (ending == "يا") != accusative(left):
+        return False
+    if not any("N" in lexicon_classes(s) for s in (stem, stem + "ة")):
+        return False
+    if ending == "ي" and right[:1] == "ب" and len(stem) == 3 and "N" in lexicon_classes(stem):
+        return False  # بيتي، بنتي، بلدي: "my house" as often as a nisba
+    noun = left[:-1] if ending == "يا" else left
+    if "N" not in lexicon_classes(noun) and not noun.endswith(("ة", "ات")):
+        return False
+    plural = noun.endswith("ات") or bool(_BROKEN_PLURAL.fullmatch(noun))
+    return (ending == "ية") == (noun.endswith("ة") or plural)
+
+
 def _class_noun(bare: str, lex: Lexicon) -> bool:
     stems = [strip_article(form)[1] for form in _strip_prefix(bare)]
     return any(form in lex.class_nouns for form in _strip_prefix(bare) + stems)
@@ -3114,6 +3277,8 @@ def break_bonus(left_word: str, right_word: str) -> float:
         return bonus
     if not bonus and _verb_before_subject(_bare(left_word), right, lex):
         bonus -= weights.bad["verb_subject"]
+    if not bonus and _conjoined_adjective(_bare(left_word), right, lex):
+        return -weights.bad.get("conjoined_adjective", 0.0)  # الدبلوماسية | والعسكرية
     if right in lex.relatives or any(
         form in lex.relatives for form in _strip_prefix(right, ("و",))
     ):
