@@ -830,6 +830,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
     dialect = _dialect_unit(left, right, right_word, lex)
     if dialect is not None:
         return dialect  # بيت | أبي، عرض | تقديمي، شهر | كامل: round 10's colloquial units
+    if _dialect11_binds(left_word, left):
+        return "binding"  # للـ | vlog، بتكون | رخيصة: round 11's colloquial binders
     if _brand_genitive(left, right_word, lex):
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
@@ -876,6 +878,42 @@ def _dialect_unit(left: str, right: str, right_word: str, lex: Lexicon) -> Categ
     if _named_product(left, right_word, lex):
         return "name"  # المعالج | Ryzen، الشاشة | RTX: a device and its product name
     return None
+
+
+def _dialect11_binds(left_word: str, left: str) -> bool:
+    """Round 11's colloquial words that bind to whatever follows (`_pair_category`)."""
+    return _detached_article(left_word, left) or _dialect_copula(left_word, left)
+
+
+#: A detached article with its prepositions, written apart from a borrowed word (للـ vlog).
+_DETACHED_ARTICLES = frozenset({"لل", "بال", "وال", "فال", "كال", "وبال", "وللـ", "ولل", "فلل"})
+
+
+def _detached_article(left_word: str, left: str) -> bool:
+    """للـ / بالـ written with a tatweel and apart from the (Latin) word they determine:
+    the article is the borrowed word's, as الـ alone is (نصايح للـ interview).
+
+    >>> _detached_article("للـ", "لل"), _detached_article("بالـ", "بال"), _detached_article("بال", "بال")
+    (True, True, False)
+    """
+    return left_word.rstrip().endswith("ـ") and left in _DETACHED_ARTICLES
+
+
+#: The colloquial imperfect of كان / بقى / ضل / صار with the habitual ب or the future ه / ح.
+_DIALECT_COPULA = re.compile(r"[وف]?[بهح][يتن]?(?:كون|كونوا|بقى|بقوا|ضل|ضلوا|صير|صيروا)")
+
+
+def _dialect_copula(left_word: str, left: str) -> bool:
+    """بيكون، بتكون، هيكون، بتبقى، بيضل: a dialect copula (habitual ب, future ه / ح)
+    needs its predicate, as كان does (المادة بتكون | رخيصة، الضمان هيكون | من الوكيل).
+    A written shadda marks another verb (هتكوّن فريق, "form").
+
+    >>> _dialect_copula("بتكون", "بتكون"), _dialect_copula("هيبقى", "هيبقى")
+    (True, True)
+    >>> _dialect_copula("وهتكوّن", "وهتكون"), _dialect_copula("يكون", "يكون")
+    (False, False)
+    """
+    return "\u0651" not in left_word and bool(_DIALECT_COPULA.fullmatch(left))
 
 
 def _dialect_free(left: str, right: str, lex: Lexicon) -> bool:

@@ -1,0 +1,48 @@
+"""Development round 11 of the phrase model (dialect: social first, drama kept), each
+mechanism on words outside the fixtures.
+
+Expectations are hand-checked Arabic grammar (the gloss in each comment says why), not
+the model's output copied back. ``before`` is the word before the pair ("" opens a line).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from captionkit.text.linebreak import bad_break_category
+
+
+def _judge(before: str, left: str, right: str) -> str | None:
+    return bad_break_category(left, right, before=before)
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a detached article written apart from the borrowed word it determines
+        ("فلتر", "للـ", "selfie", "binding"),  # a filter for the selfie
+        ("اشتغلت", "بالـ", "laptop", "binding"),  # I worked on the laptop
+        ("نصيحة", "للـ", "freelancers", "binding"),  # advice for the freelancers
+        # no tatweel: بال is a word ("mind"), here with its adjective
+        ("خلي", "بال", "مفتوح", "noun-adjective"),  # keep an open mind
+    ],
+)
+def test_detached_article(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # the colloquial copula (habitual ب, future ه / ح) needs its predicate
+        ("الشحن", "بيكون", "سريع", "binding"),  # the charging is (usually) fast
+        ("الجو", "هيكون", "حر", "binding"),  # the weather will be hot
+        ("الشوربة", "بتبقى", "سخنة", "binding"),  # the soup gets hot
+        ("السعر", "بيضل", "ثابت", "binding"),  # the price stays fixed
+        ("البطارية", "حتكون", "فاضية", "binding"),  # the battery will be empty
+        # a shadda marks كوّن "to form": its object may start a new line
+        ("بكرة", "هنكوّن", "فريق", None),  # tomorrow we form | a team
+    ],
+)
+def test_dialect_copula(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
