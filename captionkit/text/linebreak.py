@@ -1498,6 +1498,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return unit or _noun_in_context(before, left_word, right_word, after_mark)
     if _dialect_free_in_context(found, before, left_word, right_word):
         return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
+    if found == "number" and _model_number(before, left_word, right_word):
+        return None  # iPhone 14 | في، RTX 4060 | لأنو: a product's model number counts nothing
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
     by_particle = _verb_by_particle(before, left_word, right_word)
     by_particle = by_particle or _verb_after_subject(before, left_word)
@@ -1608,6 +1610,21 @@ def _afal_verb(bare: str) -> bool:
     `_clause_verb` leaves it out with the elatives; opening a clause after a mark, it is
     the verb."""
     return bare != "أول" and _only_verb(bare)
+
+
+def _model_number(before: str, left_word: str, right_word: str) -> bool:
+    """A number after a Latin product name (iPhone 14، RTX 4060، Model 3) is the name's
+    model, not a count: the Arabic word after it starts the sentence's next part.
+
+    >>> _model_number("Galaxy", "24", "نزل"), _model_number("Xbox", "360", "بسعر")
+    (True, True)
+    >>> _model_number("اشتريت", "3", "كتب"), _model_number("Pixel", "10", "GB")
+    (False, False)
+    """
+    prev, right = _bare(before), _bare(right_word)
+    if not _is_latin(prev) or ends_phrase(before) or not _bare(left_word).isdigit():
+        return False
+    return bool(_ARABIC_LETTER.search(right)) and right not in lexicon().numerals
 
 
 def _dialect_unit_in_context(before: str, left_word: str, right_word: str) -> Category | None:

@@ -46,3 +46,18 @@ def test_detached_article(before: str, left: str, right: str, expected: str | No
 )
 def test_dialect_copula(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a product's model number counts nothing: the Arabic after it goes on the sentence
+        ("Galaxy", "23", "نزل", None),  # the Galaxy 23 | came down (in price)
+        ("PlayStation", "5", "بقى", None),  # the PlayStation 5 | became ...
+        ("Xbox", "360", "لسه", None),  # the Xbox 360 | still ...
+        # a number after an Arabic word still counts what follows
+        ("اشتريت", "3", "شواحن", "number"),  # I bought 3 chargers
+    ],
+)
+def test_model_number(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
