@@ -1498,6 +1498,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return unit or _noun_in_context(before, left_word, right_word, after_mark)
     if _dialect_free_in_context(found, before, left_word, right_word):
         return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
+    if found in ("idafa", "noun-adjective", "name") and _stressed_verb(left_word):
+        return None  # شيّر | الرحلة، غيّرلي | تجربة: a verb its written shadda shows
     if found == "number" and _model_number(before, left_word, right_word):
         return None  # iPhone 14 | في، RTX 4060 | لأنو: a product's model number counts nothing
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
@@ -1610,6 +1612,31 @@ def _afal_verb(bare: str) -> bool:
     `_clause_verb` leaves it out with the elatives; opening a clause after a mark, it is
     the verb."""
     return bare != "أول" and _only_verb(bare)
+
+
+#: فعّل with its prefixes (و / ف, the imperfect's أ ي ت ن, the dialect's ب / ه / ح):
+#: two root letters, a shadda on the second, and no long vowel after it (no فعّال noun).
+_STRESSED_VERB = re.compile(
+    "(?:[وف])?(?:[أيتنا]|[بهح][يتن]?)?[\u0621-\u064a]{2}\u0651[^\u0627\u0648\u064a\u0651][\u0621-\u064a]*"
+)
+_VOWEL_MARKS = re.compile("[\u064b-\u0650\u0652]")
+
+
+def _stressed_verb(left_word: str) -> bool:
+    """A word whose written shadda falls on its second root letter (فعّل، شيّر، بنركّب،
+    غيّرلي) is a verb of the second form, whatever the lexicon reads in its bare letters
+    (شير، غيرلي): its object is no genitive, and a break before it is free. A feminine
+    ending (حبّة، مكّة) or a long vowel after the shadda (حمّام، فعّال) marks a noun.
+
+    >>> _stressed_verb("شيّر"), _stressed_verb("وأفعّل"), _stressed_verb("بنركّب")
+    (True, True, True)
+    >>> _stressed_verb("حمّام"), _stressed_verb("حبّة"), _stressed_verb("شير")
+    (False, False, False)
+    """
+    word = _VOWEL_MARKS.sub("", left_word).rstrip("،,.!?؟:؛")
+    if word.endswith(("ة", "ات")):
+        return False
+    return bool(_STRESSED_VERB.fullmatch(word))
 
 
 def _model_number(before: str, left_word: str, right_word: str) -> bool:

@@ -61,3 +61,18 @@ def test_dialect_copula(before: str, left: str, right: str, expected: str | None
 )
 def test_model_number(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a verb of the second form, shown by its shadda, and its object: a free break
+        ("بعدين،", "حمّل", "التطبيق", None),  # then, download | the app
+        ("لازم", "نغيّر", "الزيت", None),  # we must change | the oil
+        ("بالليل،", "جرّب", "الوصفة", None),  # at night, try | the recipe
+        # a noun with a shadda (فعّال) still heads its construct
+        ("في", "حمّام", "السباحة", "idafa"),  # in the swimming pool
+    ],
+)
+def test_stressed_verb(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
