@@ -1493,6 +1493,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
     if found is None and _second_adjective(before, left_word, right_word):
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
+    if found is None and _and_this(before, left_word, right_word):
+        return "binding"  # ليلة، وهذا | شي كبير: و + a demonstrative opens its clause
     if found is None:
         unit = _dialect_unit_in_context(before, left_word, right_word)
         return unit or _noun_in_context(before, left_word, right_word, after_mark)
@@ -1637,6 +1639,28 @@ def _stressed_verb(left_word: str) -> bool:
     if word.endswith(("ة", "ات")):
         return False
     return bool(_STRESSED_VERB.fullmatch(word))
+
+
+#: Near demonstratives of the standard and the dialects (هذي Gulf, هاد / هيدا Levantine).
+_THIS_WORDS = frozenset({"هذا", "هذه", "هذي", "هاد", "هادا", "هادي", "هيدا", "هيدي", "ده", "دي"})
+
+
+def _and_this(before: str, left_word: str, right_word: str) -> bool:
+    """و / ف + a demonstrative opening a clause (a line's start, after punctuation or a
+    speaker's dash) is the clause's subject and needs what follows: ساعتين، وهذا | كثير؛
+    وهذي | أرخص. An adverb after it (وهذا بالضبط) closes it.
+
+    >>> _and_this("بالليل،", "وهذي", "أحلى"), _and_this("", "فهاد", "ما")
+    (True, True)
+    >>> _and_this("شفت", "وهذا", "البيت"), _and_this("", "وهذا", "بالضبط")
+    (False, False)
+    """
+    left = _bare(left_word)
+    if ends_phrase(left_word) or left[:1] not in "وف" or left[1:] not in _THIS_WORDS:
+        return False
+    if not (before == "" or ends_phrase(before) or _bare(before) in _DASH_WORDS):
+        return False
+    return _bare(right_word) not in lexicon().adverbs
 
 
 def _model_number(before: str, left_word: str, right_word: str) -> bool:

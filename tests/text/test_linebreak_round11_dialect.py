@@ -76,3 +76,18 @@ def test_model_number(before: str, left: str, right: str, expected: str | None) 
 )
 def test_stressed_verb(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # و + a demonstrative opening a clause is its subject: it needs its predicate
+        ("ساعتين،", "وهذا", "كثير", "binding"),  # two hours, and that is a lot
+        ("بالليل،", "وهذي", "أحلى", "binding"),  # at night, and this is nicer
+        ("رخيص،", "وهذي", "فرصة", "binding"),  # cheap, and this is a chance
+        # an adverb after it closes it: "and this exactly"
+        ("", "وهذا", "بالضبط", None),  # and this, exactly | (what I wanted)
+    ],
+)
+def test_and_this(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
