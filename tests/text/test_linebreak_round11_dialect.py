@@ -85,8 +85,8 @@ def test_stressed_verb(before: str, left: str, right: str, expected: str | None)
         ("ساعتين،", "وهذا", "كثير", "binding"),  # two hours, and that is a lot
         ("بالليل،", "وهذي", "أحلى", "binding"),  # at night, and this is nicer
         ("رخيص،", "وهذي", "فرصة", "binding"),  # cheap, and this is a chance
-        # an adverb after it closes it: "and this exactly"
-        ("", "وهذا", "بالضبط", None),  # and this, exactly | (what I wanted)
+        # an adverb after it closes it: "and this too"
+        ("", "وهذا", "كمان", None),  # and this too | (costs money)
     ],
 )
 def test_and_this(before: str, left: str, right: str, expected: str | None) -> None:
