@@ -832,6 +832,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return dialect  # بيت | أبي، عرض | تقديمي، شهر | كامل: round 10's colloquial units
     if _dialect11_binds(left_word, left):
         return "binding"  # للـ | vlog، بتكون | رخيصة: round 11's colloquial binders
+    if _clock_time(left_word, left, right, lex):
+        return "number"  # الساعة | 9: the hour and its number are one time
     if _brand_genitive(left, right_word, lex):
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
@@ -883,6 +885,20 @@ def _dialect_unit(left: str, right: str, right_word: str, lex: Lexicon) -> Categ
 def _dialect11_binds(left_word: str, left: str) -> bool:
     """Round 11's colloquial words that bind to whatever follows (`_pair_category`)."""
     return _detached_article(left_word, left) or _dialect_copula(left_word, left)
+
+
+def _clock_time(left_word: str, left: str, right: str, lex: Lexicon) -> bool:
+    """الساعة ("at the hour of", with its prefixes) before a number: a time told by the
+    clock, one unit like 9 مساء (الحفلة الساعة | 9).
+
+    >>> _clock_time("الساعة", "الساعة", "7", lexicon()), _clock_time("للساعة", "للساعة", "عشرة", lexicon())
+    (True, True)
+    >>> _clock_time("الساعة", "الساعة", "الذكية", lexicon())
+    False
+    """
+    if ends_phrase(left_word) or left not in ("الساعة", "والساعة", "بالساعة", "للساعة"):
+        return False
+    return bool(_DIGITS.match(right)) or right in lex.numerals
 
 
 #: A detached article with its prepositions, written apart from a borrowed word (للـ vlog).

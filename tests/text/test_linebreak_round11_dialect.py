@@ -91,3 +91,17 @@ def test_stressed_verb(before: str, left: str, right: str, expected: str | None)
 )
 def test_and_this(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # the clock's hour and its number are one time
+        ("الماتش", "الساعة", "10", "number"),  # the match is at 10 o'clock
+        ("نتقابل", "الساعة", "خمسة", "number"),  # we meet at five o'clock
+        # الساعة before a noun is the watch (its adjective follows), no time
+        ("اشتريت", "الساعة", "الذكية", "noun-adjective"),  # I bought the smart watch
+    ],
+)
+def test_clock_time(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
