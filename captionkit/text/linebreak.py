@@ -834,6 +834,10 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "binding"  # للـ | vlog، بتكون | رخيصة: round 11's colloquial binders
     if _clock_time(left_word, left, right, lex):
         return "number"  # الساعة | 9: the hour and its number are one time
+    if _times_counted(left_word, left, right, lex):
+        return "number"  # ألف | مرة، ثلاثين | ساعة: a numeral and the times it counts
+    if _profession_name(left, right, lex):
+        return "name"  # الصائغ | إلياس، المحققة | رنا: a definite profession names a person
     if _brand_genitive(left, right_word, lex):
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
@@ -899,6 +903,41 @@ def _clock_time(left_word: str, left: str, right: str, lex: Lexicon) -> bool:
     if ends_phrase(left_word) or left not in ("الساعة", "والساعة", "بالساعة", "للساعة"):
         return False
     return bool(_DIGITS.match(right)) or right in lex.numerals
+
+
+#: Units a numeral counts whatever else it reads as (ألف "thousand" and the verb ألّف).
+_COUNTED_TIMES = frozenset(
+    {
+        *("مرة", "مرات", "ساعة", "ساعات", "يوم", "أيام", "سنة", "سنين", "سنوات"),
+        *("دقيقة", "دقايق", "دقائق", "شهر", "شهور", "أشهر", "أسبوع", "أسابيع"),
+    }
+)
+
+
+def _times_counted(left_word: str, left: str, right: str, lex: Lexicon) -> bool:
+    """A numeral word before a unit of times or time counts it (ألف | مرة، ثلاثين | يوم،
+    أربع عشرة | مرة): one number, however the numeral's letters read alone.
+
+    >>> _times_counted("ألف", "ألف", "مرة", lexicon()), _times_counted("عشرين", "عشرين", "سنة", lexicon())
+    (True, True)
+    >>> _times_counted("كل", "كل", "مرة", lexicon())
+    False
+    """
+    return not ends_phrase(left_word) and left in lex.numerals and right in _COUNTED_TIMES
+
+
+def _profession_name(left: str, right: str, lex: Lexicon) -> bool:
+    """A definite noun (a profession or a role: الصائغ، المحققة، اليوتيوبر) before a first
+    name the name list knows is the person's title (المفتش | جميل). A first name that is
+    also an adjective (آمنة "safe", كريم "generous") may be the noun's predicate.
+
+    >>> _profession_name("النجار", "يوسف", lexicon()), _profession_name("الرحلة", "آمنة", lexicon())
+    (True, False)
+    """
+    if not _definite_bare(left) or right not in first_names() or right in lex.stopwords:
+        return False
+    stems = (right, right[:-1]) if right.endswith("ة") else (right,)
+    return not any("A" in lexicon_classes(form) or form in lex.adjectives for form in stems)
 
 
 #: A detached article with its prepositions, written apart from a borrowed word (للـ vlog).
@@ -1493,6 +1532,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     """
     if _bare(left_word) == "ما" and not ends_phrase(before) and _vague(_bare(before)):
         return None  # شيء ما | سمعت، يومًا ما | سوف: ما makes the noun vague and closes it
+    if _so_then(before, left_word):
+        return "binding"  # - إذن | نبيع البيت: "so" opening a reply binds to it
     if _closes_clause(before, left_word, right_word):
         return None  # تستغلني وحسب | للوصول، من قبل | بالطريقة، حسناً إذاً | أظن
     found = _pair_category(left_word, right_word)
@@ -1655,6 +1696,18 @@ def _stressed_verb(left_word: str) -> bool:
     if word.endswith(("ة", "ات")):
         return False
     return bool(_STRESSED_VERB.fullmatch(word))
+
+
+def _so_then(before: str, left_word: str) -> bool:
+    """إذن ("so, then") opening a clause (a line's start, after punctuation or a speaker's
+    dash) draws its conclusion from what was said: it leads into the clause it opens.
+
+    >>> _so_then("-", "إذن"), _so_then("", "اذن"), _so_then("أحتاج", "إذن")
+    (True, True, False)
+    """
+    if ends_phrase(left_word) or _bare(left_word) not in ("إذن", "اذن", "فإذن"):
+        return False
+    return before == "" or ends_phrase(before) or _bare(before) in _DASH_WORDS
 
 
 #: Near demonstratives of the standard and the dialects (هذي Gulf, هاد / هيدا Levantine).

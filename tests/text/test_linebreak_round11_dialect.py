@@ -105,3 +105,45 @@ def test_and_this(before: str, left: str, right: str, expected: str | None) -> N
 )
 def test_clock_time(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # إذن "so" opening a reply leads into its clause
+        ("-", "إذن", "نسافر", "binding"),  # - so we travel (tomorrow)
+        ("", "إذن", "الحل", "binding"),  # so the solution (is ...)
+        # إذاً with its tanween after a word closes its clause, as before this round
+        ("حسناً", "إذاً", "سأذهب", None),  # all right then | I will go
+    ],
+)
+def test_so_then(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a numeral word and the times or time it counts are one number
+        ("قلتلك", "مئة", "مرة", "number"),  # I told you a hundred times
+        ("استنيت", "عشرين", "دقيقة", "number"),  # I waited twenty minutes
+        ("قضيت", "خمس", "سنين", "number"),  # I spent five years
+    ],
+)
+def test_times_counted(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a definite profession before a first name is the person's title
+        ("", "النجار", "يوسف", "name"),  # Joseph the carpenter
+        ("كلمت", "الدكتورة", "هالة", "name"),  # I spoke to Dr Hala
+        ("", "السواق", "زياد", "name"),  # Ziad the driver
+        # a first name that is also an adjective may be the predicate: not forced
+        ("", "الطريق", "سالم", None),  # the road is safe (سالم "safe", also a name)
+    ],
+)
+def test_profession_name(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
