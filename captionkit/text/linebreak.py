@@ -1550,6 +1550,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
     if found is None and _second_adjective(before, left_word, right_word):
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
+    if found is None and _there_is_after(before, left_word, right_word):
+        return "binding"  # اللي فيه | مقاومة، لكن فيها | مشاكل: "there is" and what there is
     if found is None and _and_this(before, left_word, right_word):
         return "binding"  # ليلة، وهذا | شي كبير: و + a demonstrative opens its clause
     if found is None:
@@ -1708,6 +1710,33 @@ def _so_then(before: str, left_word: str) -> bool:
     if ends_phrase(left_word) or _bare(left_word) not in ("إذن", "اذن", "فإذن"):
         return False
     return before == "" or ends_phrase(before) or _bare(before) in _DASH_WORDS
+
+
+#: Words after which the dialect فيه / فيها is "there is" (a relative, "but", "became").
+_BEFORE_THERE_IS = frozenset({"اللي", "الي", "إللي", "يلي", "لكن", "ولكن", "بقى", "وبقى"})
+
+
+def _there_is_after(before: str, left_word: str, right_word: str) -> bool:
+    """فيه / فيها (وفيه، وفيها) after a relative (اللي), لكن or بقى, or opening a clause
+    (a line's start, after punctuation): the dialect "there is", bound to the indefinite
+    noun it introduces (اللي فيه | غلطات، لكن فيها | عيوب). Round 10's `_there_is` takes
+    فيه / وفيه alone; after a noun or a verb فيها is as often "in it".
+
+    >>> _there_is_after("اللي", "فيها", "عيوب"), _there_is_after("الشاشة،", "وفيها", "خدوش")
+    (True, True)
+    >>> _there_is_after("حطيت", "فيها", "سكر"), _there_is_after("لكن", "فيها", "أحلى")
+    (False, False)
+    """
+    left = _bare(left_word)
+    if ends_phrase(left_word) or left not in ("فيه", "فيها", "وفيه", "وفيها"):
+        return False
+    if not (before == "" or ends_phrase(before) or _bare(before) in _BEFORE_THERE_IS):
+        return False
+    lex = lexicon()
+    right = _bare(right_word)
+    if right in lex.stopwords or right in lex.adverbs or _definite_any(right) or _elative(right):
+        return False
+    return not (looks_verb(right) or _clause_verb(right, lex))
 
 
 #: Near demonstratives of the standard and the dialects (هذي Gulf, هاد / هيدا Levantine).

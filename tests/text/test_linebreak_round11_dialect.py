@@ -147,3 +147,19 @@ def test_times_counted(before: str, left: str, right: str, expected: str | None)
 )
 def test_profession_name(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # the dialect فيه / فيها "there is" after اللي, لكن, بقى or punctuation
+        ("اللي", "فيها", "عيوب", "binding"),  # the one that has flaws
+        ("لكن", "فيه", "زحمة", "binding"),  # but there is a crowd
+        ("الشاشة،", "وفيها", "خدوش", "binding"),  # the screen, and there are scratches on it
+        # after a verb فيها is "in it", and an elative after it is a new predicate
+        ("حطيت", "فيها", "عيوب", None),  # I put into it | flaws: left to the other rules
+        ("لكن", "فيها", "أحلى", None),  # but in it | (something) nicer
+    ],
+)
+def test_there_is_after(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
