@@ -1561,6 +1561,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
     if found in ("idafa", "noun-adjective", "name") and _stressed_verb(left_word):
         return None  # شيّر | الرحلة، غيّرلي | تجربة: a verb its written shadda shows
+    if found == "noun-adjective" and _latin_subject(before, left_word, right_word):
+        return None  # الـ storage | مليان، Face ID | شغال: a definite term, then its predicate
     if found == "number" and _model_number(before, left_word, right_word):
         return None  # iPhone 14 | في، RTX 4060 | لأنو: a product's model number counts nothing
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
@@ -1759,6 +1761,26 @@ def _and_this(before: str, left_word: str, right_word: str) -> bool:
     if not (before == "" or ends_phrase(before) or _bare(before) in _DASH_WORDS):
         return False
     return _bare(right_word) not in lexicon().adverbs
+
+
+def _latin_subject(before: str, left_word: str, right_word: str) -> bool:
+    """A definite Latin term (after a detached الـ, or a capitalised name of two words:
+    Face ID، YouTube Kids) before an indefinite Arabic word: the Arabic word is its
+    predicate, not its adjective (الـ storage | مليان "the storage is full"). A definite
+    Arabic adjective or a demonstrative after it still qualifies it (الـ IPTV | الرخيص).
+
+    >>> _latin_subject("الـ", "battery", "ضعيفة"), _latin_subject("Google", "Maps", "بطيء")
+    (True, True)
+    >>> _latin_subject("الـ", "router", "الجديد"), _latin_subject("air", "fryer", "جديد")
+    (False, False)
+    """
+    prev, left, right = _bare(before), _bare(left_word), _bare(right_word)
+    if not _is_latin(left) or _is_latin(right) or ends_phrase(before) or ends_phrase(left_word):
+        return False
+    if _definite_any(right) or right in _THIS_WORDS or right in ("دا", "دول"):
+        return False
+    named = _is_latin(prev) and before[:1].isupper() and left_word[:1].isupper()
+    return prev == "ال" or named
 
 
 def _model_number(before: str, left_word: str, right_word: str) -> bool:

@@ -163,3 +163,17 @@ def test_profession_name(before: str, left: str, right: str, expected: str | Non
 )
 def test_there_is_after(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a definite Latin term, then an indefinite Arabic predicate: a free break
+        ("الـ", "battery", "ضعيفة", None),  # the battery | is weak
+        ("Google", "Maps", "بطيء", None),  # Google Maps | is slow
+        # a definite adjective after it still qualifies it
+        ("الـ", "router", "الجديد", "noun-adjective"),  # the new router
+    ],
+)
+def test_latin_subject(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
