@@ -1552,6 +1552,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
     if found is None and _there_is_after(before, left_word, right_word):
         return "binding"  # اللي فيه | مقاومة، لكن فيها | مشاكل: "there is" and what there is
+    if found is None and _model_series(before, left_word, right_word):
+        return "name"  # Ryzen 5 | 7600، Core i7 | 13700: a product's series and model
     if found is None and _and_this(before, left_word, right_word):
         return "binding"  # ليلة، وهذا | شي كبير: و + a demonstrative opens its clause
     if found is None:
@@ -1781,6 +1783,20 @@ def _latin_subject(before: str, left_word: str, right_word: str) -> bool:
         return False
     named = _is_latin(prev) and before[:1].isupper() and left_word[:1].isupper()
     return prev == "ال" or named
+
+
+def _model_series(before: str, left_word: str, right_word: str) -> bool:
+    """A Latin product name, a series number and a model number (Ryzen 5 7600، Galaxy
+    S 24): the numbers after the name are all its name.
+
+    >>> _model_series("Ryzen", "7", "7800X3D"), _model_series("اشتريت", "3", "1000")
+    (True, False)
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or not before[:1].isalpha():
+        return False
+    right = _bare(right_word)
+    code = right.isascii() and right.isalnum() and right[:1].isdigit()
+    return _is_latin(_bare(before)) and _bare(left_word).isdigit() and code
 
 
 def _model_number(before: str, left_word: str, right_word: str) -> bool:

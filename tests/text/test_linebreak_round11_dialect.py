@@ -177,3 +177,15 @@ def test_there_is_after(before: str, left: str, right: str, expected: str | None
 )
 def test_latin_subject(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a product name, its series number and its model number are one name
+        ("Core", "7", "155H", "name"),  # the Core 7 155H processor
+        ("Radeon", "7", "7800", "name"),  # the Radeon 7 7800 card
+    ],
+)
+def test_model_series(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
