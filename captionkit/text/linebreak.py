@@ -1552,7 +1552,7 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
     if found is None and _there_is_after(before, left_word, right_word):
         return "binding"  # اللي فيه | مقاومة، لكن فيها | مشاكل: "there is" and what there is
-    if found is None and _model_series(before, left_word, right_word):
+    if found in (None, "number") and _model_series(before, left_word, right_word):
         return "name"  # Ryzen 5 | 7600، Core i7 | 13700: a product's series and model
     if found is None and _and_this(before, left_word, right_word):
         return "binding"  # ليلة، وهذا | شي كبير: و + a demonstrative opens its clause
