@@ -1563,6 +1563,10 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
     if found in ("idafa", "noun-adjective", "name") and _stressed_verb(left_word):
         return None  # شيّر | الرحلة، غيّرلي | تجربة: a verb its written shadda shows
+    if found == "idafa" and _this_prefixed_adjective(left_word, right_word):
+        return "noun-adjective"  # هالموبايل | الجديد: the adjective of a هال- noun
+    if found in _UNITS | {"idafa"} and _this_prefixed(left_word, right_word):
+        return None  # هالفيديو | إلكن، هالمواقع | إكسسوارات: a noun هال made definite
     if found == "noun-adjective" and _latin_subject(before, left_word, right_word):
         return None  # الـ storage | مليان، Face ID | شغال: a definite term, then its predicate
     if found == "number" and _model_number(before, left_word, right_word):
@@ -1763,6 +1767,35 @@ def _and_this(before: str, left_word: str, right_word: str) -> bool:
     if not (before == "" or ends_phrase(before) or _bare(before) in _DASH_WORDS):
         return False
     return _bare(right_word) not in lexicon().adverbs
+
+
+_THIS_PREFIX = re.compile("[وفبل]?هال[\u0621-\u064a]{3,}")
+
+
+def _this_prefixed(left_word: str, right_word: str) -> bool:
+    """The Levantine and Gulf هال- ("this", هالفيديو) makes its noun definite: no
+    indefinite word after it completes it or qualifies it (من هالمواقع | إكسسوارات).
+    A definite adjective after it still agrees (هالفيديو | الجديد).
+
+    >>> _this_prefixed("بهالمحل", "أسعار"), _this_prefixed("هالموبايل", "الجديد")
+    (True, False)
+    """
+    right = _bare(right_word)
+    if ends_phrase(left_word) or _definite_any(right) or right in lexicon().numerals:
+        return False
+    return bool(_THIS_PREFIX.fullmatch(_bare(left_word)))
+
+
+def _this_prefixed_adjective(left_word: str, right_word: str) -> bool:
+    """A definite adjective after a هال- noun qualifies it (هالموبايل | الجديد).
+
+    >>> _this_prefixed_adjective("هالموبايل", "الجديد"), _this_prefixed_adjective("هالموبايل", "البيت")
+    (True, False)
+    """
+    right = _bare(right_word)
+    if ends_phrase(left_word) or not _THIS_PREFIX.fullmatch(_bare(left_word)):
+        return False
+    return _definite_bare(right) and _is_adjective(right, lexicon(), definite=True)
 
 
 def _latin_subject(before: str, left_word: str, right_word: str) -> bool:

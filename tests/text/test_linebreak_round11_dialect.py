@@ -189,3 +189,17 @@ def test_latin_subject(before: str, left: str, right: str, expected: str | None)
 )
 def test_model_series(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # هال- "this" makes its noun definite: an indefinite word after it starts anew
+        ("في", "هالمحل", "أسعار", None),  # in this shop | (there are) prices ...
+        ("", "هالموبايل", "بطاريته", None),  # this phone | its battery ...
+        # a definite adjective after it still agrees with it
+        ("", "هالموبايل", "الجديد", "noun-adjective"),  # this new phone
+    ],
+)
+def test_this_prefixed(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
