@@ -1569,6 +1569,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return None  # هالفيديو | إلكن، هالمواقع | إكسسوارات: a noun هال made definite
     if found == "noun-adjective" and _latin_subject(before, left_word, right_word):
         return None  # الـ storage | مليان، Face ID | شغال: a definite term, then its predicate
+    if found == "number" and _bare(left_word) in _FOR_EXAMPLE:
+        return None  # ائتمان، مثلا | 50 دولار: "for example" introduces the number, counts nothing
     if found == "number" and _model_number(before, left_word, right_word):
         return None  # iPhone 14 | في، RTX 4060 | لأنو: a product's model number counts nothing
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
@@ -1830,6 +1832,11 @@ def _model_series(before: str, left_word: str, right_word: str) -> bool:
     right = _bare(right_word)
     code = right.isascii() and right.isalnum() and right[:1].isdigit()
     return _is_latin(_bare(before)) and _bare(left_word).isdigit() and code
+
+
+#: "For example" (standard and dialect spellings): it introduces an example, a number as
+#: any other, and is no word a number counts (unlike تقريبا, which binds to its number).
+_FOR_EXAMPLE = frozenset({"مثلا", "ومثلا", "فمثلا"})
 
 
 def _model_number(before: str, left_word: str, right_word: str) -> bool:

@@ -203,3 +203,17 @@ def test_model_series(before: str, left: str, right: str, expected: str | None) 
 )
 def test_this_prefixed(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # "for example" introduces a number, it is not counted by it
+        ("الإيجار،", "مثلا", "7000", None),  # the rent, for example | 7000
+        ("لو", "مثلاً", "3", None),  # if, say, | 3 (people come)
+        # تقريبا binds to its number (the README's convention)
+        ("بيكلف", "تقريبا", "200", "number"),  # it costs about 200
+    ],
+)
+def test_for_example(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
