@@ -834,6 +834,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
         return "binding"  # للـ | vlog، بتكون | رخيصة: round 11's colloquial binders
     if _clock_time(left_word, left, right, lex):
         return "number"  # الساعة | 9: the hour and its number are one time
+    if _compound_number(left_word, left, right, lex):
+        return "number"  # سبعا | وعشرين، مليون | و600: the parts of one number
     if _times_counted(left_word, left, right, lex):
         return "number"  # ألف | مرة، ثلاثين | ساعة: a numeral and the times it counts
     if _profession_name(left, right, lex):
@@ -903,6 +905,30 @@ def _clock_time(left_word: str, left: str, right: str, lex: Lexicon) -> bool:
     if ends_phrase(left_word) or left not in ("الساعة", "والساعة", "بالساعة", "للساعة"):
         return False
     return bool(_DIGITS.match(right)) or right in lex.numerals
+
+
+def _numeral_form(bare: str, lex: Lexicon) -> bool:
+    """Digits, a numeral of the list, or one in the accusative (سبعا، واحدا) or the
+    short form ثمان."""
+    if bare in lex.numerals or _DIGITS.match(bare) or bare == "ثمان":
+        return True
+    return bare.endswith("ا") and bare[:-1] in lex.numerals
+
+
+def _compound_number(left_word: str, left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite numeral, then و + a numeral or digits: the parts of one number
+    (سبعا | وعشرين، مليون | و600، بين 12 | و16). Two definite ordinals joined by و are
+    two terms (بين الثامنة والتاسعة, round 10's `_between_terms`).
+
+    >>> _compound_number("خمسا", "خمسا", "وثلاثين", lexicon()), _compound_number("مليون", "مليون", "و200", lexicon())
+    (True, True)
+    >>> _compound_number("الثامنة", "الثامنة", "والتاسعة", lexicon())
+    False
+    """
+    if ends_phrase(left_word) or right[:1] != "و" or _definite_any(left):
+        return False
+    both_digits = bool(_DIGITS.match(left)) and bool(_DIGITS.match(right[1:]))
+    return _numeral_form(left, lex) and _numeral_form(right[1:], lex) and not both_digits
 
 
 #: Units a numeral counts whatever else it reads as (ألف "thousand" and the verb ألّف).

@@ -217,3 +217,16 @@ def test_this_prefixed(before: str, left: str, right: str, expected: str | None)
 )
 def test_for_example(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # the parts of one compound number
+        ("عنده", "خمسة", "وثلاثين", "number"),  # he has thirty-five
+        ("بيدخل", "مليون", "و300", "number"),  # he earns one million three hundred (thousand)
+        ("عاش", "تسعا", "وستين", "number"),  # he lived sixty-nine (years)
+    ],
+)
+def test_compound_number(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
