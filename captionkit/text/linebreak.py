@@ -1580,6 +1580,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "binding"  # اللي فيه | مقاومة، لكن فيها | مشاكل: "there is" and what there is
     if found in (None, "number") and _model_series(before, left_word, right_word):
         return "name"  # Ryzen 5 | 7600، Core i7 | 13700: a product's series and model
+    if found is None and _particle_or_formula(before, left_word, right_word):
+        return "binding"  # ربما | كانت، ما دمت | حيا، إن شاء | الله: round 11's binders
     if found is None and _and_this(before, left_word, right_word):
         return "binding"  # ليلة، وهذا | شي كبير: و + a demonstrative opens its clause
     if found is None:
@@ -1773,6 +1775,37 @@ def _there_is_after(before: str, left_word: str, right_word: str) -> bool:
     if right in lex.stopwords or right in lex.adverbs or _definite_any(right) or _elative(right):
         return False
     return not (looks_verb(right) or _clause_verb(right, lex))
+
+
+#: Particles of doubt, hope and condition that open a clause (ربما "perhaps", عسى "may it
+#: be", بشرط "provided that"): never the last word of a line.
+_CLAUSE_PARTICLES = frozenset({"ربما", "وربما", "فربما", "عسى", "فعسى", "بشرط", "وبشرط"})
+#: دام conjugated after ما ("as long as you / we / she ..."): round 10's `_as_long_as`
+#: took the third person masculine alone.
+_DAAM_FORMS = frozenset({"دام", "دمت", "دمتم", "دمتي", "دمنا", "دامت", "داموا"})
+
+
+def _particle_or_formula(before: str, left_word: str, right_word: str) -> bool:
+    """A clause-opening particle (ربما، عسى، بشرط), ما with a conjugated دام ("as long as",
+    ما | دمت، ما دمت | هنا) or إن شاء الله: each needs the words after it.
+
+    >>> _particle_or_formula("", "ربما", "نسيت"), _particle_or_formula("غريبا", "ما", "دمتم")
+    (True, True)
+    >>> _particle_or_formula("ما", "دمنا", "معا"), _particle_or_formula("إن", "شاء", "الله")
+    (True, True)
+    >>> _particle_or_formula("", "ما", "قلته")
+    False
+    """
+    if ends_phrase(left_word):
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    if left in _CLAUSE_PARTICLES:
+        return True
+    if left in ("ما", "وما", "فما") and right in _DAAM_FORMS:
+        return True
+    if left in _DAAM_FORMS and _bare(before) in ("ما", "وما", "فما") and not ends_phrase(before):
+        return True
+    return left == "شاء" and right == "الله" and _bare(before) in ("إن", "ان", "لو")
 
 
 #: Near demonstratives of the standard and the dialects (هذي Gulf, هاد / هيدا Levantine).

@@ -230,3 +230,19 @@ def test_for_example(before: str, left: str, right: str, expected: str | None) -
 )
 def test_compound_number(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # particles that open a clause, conjugated دام after ما, إن شاء الله
+        ("", "ربما", "نسيت", "binding"),  # perhaps you forgot
+        ("-", "عسى", "خير", "binding"),  # may it be for the good
+        ("أسامحك", "بشرط", "تعتذر", "binding"),  # I forgive you provided you apologise
+        ("ما", "دمنا", "معا", "binding"),  # as long as we are together
+        ("نجتمع", "إن", "شاء", "binding"),  # we meet, God willing (إن binds already)
+        ("إن", "شاء", "الله", "binding"),  # God willing
+    ],
+)
+def test_particle_or_formula(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
