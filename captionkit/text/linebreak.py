@@ -1597,6 +1597,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return None  # هالفيديو | إلكن، هالمواقع | إكسسوارات: a noun هال made definite
     if found == "noun-adjective" and _latin_subject(before, left_word, right_word):
         return None  # الـ storage | مليان، Face ID | شغال: a definite term, then its predicate
+    if _bare(left_word) in _LIKE_THIS and not ends_phrase(left_word):
+        return None  # عشان كده | ناس كتير، وغير كذا | هو: "like this" is a whole adverb
     if found == "number" and _bare(left_word) in _FOR_EXAMPLE:
         return None  # ائتمان، مثلا | 50 دولار: "for example" introduces the number, counts nothing
     if found == "number" and _model_number(before, left_word, right_word):
@@ -1891,6 +1893,12 @@ def _model_series(before: str, left_word: str, right_word: str) -> bool:
     right = _bare(right_word)
     code = right.isascii() and right.isalnum() and right[:1].isdigit()
     return _is_latin(_bare(before)) and _bare(left_word).isdigit() and code
+
+
+#: The dialect "like this, so" (Egyptian كده، Gulf كذا، Levantine هيك): a whole adverb
+#: that closes its phrase (عشان كده "that's why", من غير كذا "besides that"); not the
+#: standard وكذا "as well as", which takes the noun after it.
+_LIKE_THIS = frozenset({"كده", "كدا", "كدة", "كذا", "وكده", "هيك", "وهيك", "فهيك"})
 
 
 #: "For example" (standard and dialect spellings): it introduces an example, a number as

@@ -246,3 +246,16 @@ def test_compound_number(before: str, left: str, right: str, expected: str | Non
 )
 def test_particle_or_formula(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # the dialect "like this / so" closes its phrase
+        ("عشان", "كده", "قررت", None),  # that's why | I decided
+        ("بس", "هيك", "المشكلة", None),  # only like this | the problem (goes away)
+        ("وغير", "كذا", "السعر", None),  # and besides that | the price ...
+    ],
+)
+def test_like_this(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
