@@ -1597,6 +1597,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return None  # هالفيديو | إلكن، هالمواقع | إكسسوارات: a noun هال made definite
     if found == "noun-adjective" and _latin_subject(before, left_word, right_word):
         return None  # الـ storage | مليان، Face ID | شغال: a definite term, then its predicate
+    if _many_after(before, left_word, right_word):
+        return None  # ناس كتير | فاكرة، بتكتب كتير | زيي: "many" closes the phrase it ends
     if _bare(left_word) in _LIKE_THIS and not ends_phrase(left_word):
         return None  # عشان كده | ناس كتير، وغير كذا | هو: "like this" is a whole adverb
     if found == "number" and _bare(left_word) in _FOR_EXAMPLE:
@@ -1893,6 +1895,24 @@ def _model_series(before: str, left_word: str, right_word: str) -> bool:
     right = _bare(right_word)
     code = right.isascii() and right.isalnum() and right[:1].isdigit()
     return _is_latin(_bare(before)) and _bare(left_word).isdigit() and code
+
+
+def _many_after(before: str, left_word: str, right_word: str) -> bool:
+    """كتير / كثير after a noun or a verb ("many", "a lot") closes what it qualifies: the
+    next word starts anew (ناس كتير | فاكرة "many people think"). Opening a line, after a
+    preposition (في كتير ناس) or before من ("many of") it heads what follows.
+
+    >>> _many_after("رسايل", "كتير", "وصلتني"), _many_after("في", "كتير", "ناس")
+    (True, False)
+    >>> _many_after("ناس", "كتير", "منكم")
+    False
+    """
+    if ends_phrase(left_word) or ends_phrase(before) or _bare(left_word) not in ("كتير", "كثير"):
+        return False
+    prev, right = _bare(before), _bare(right_word)
+    if not prev or prev in lexicon().stopwords or _is_latin(prev) or _DIGITS.match(prev):
+        return False
+    return not right.startswith("من")
 
 
 #: The dialect "like this, so" (Egyptian كده، Gulf كذا، Levantine هيك): a whole adverb

@@ -259,3 +259,17 @@ def test_particle_or_formula(before: str, left: str, right: str, expected: str |
 )
 def test_like_this(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # "many / a lot" after its noun or verb closes the phrase
+        ("مشاكل", "كتير", "ظهرت", None),  # many problems | appeared
+        ("بتاكل", "كتير", "بالليل", None),  # you eat a lot | at night
+        # before من it is "many of" and heads what follows
+        ("عند", "كثير", "من", "idafa"),  # with many of (them)
+    ],
+)
+def test_many_after(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
