@@ -830,16 +830,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
     dialect = _dialect_unit(left, right, right_word, lex)
     if dialect is not None:
         return dialect  # بيت | أبي، عرض | تقديمي، شهر | كامل: round 10's colloquial units
-    if _dialect11_binds(left_word, left):
-        return "binding"  # للـ | vlog، بتكون | رخيصة: round 11's colloquial binders
-    if _clock_time(left_word, left, right, lex):
-        return "number"  # الساعة | 9: the hour and its number are one time
-    if _compound_number(left_word, left, right, lex):
-        return "number"  # سبعا | وعشرين، مليون | و600: the parts of one number
-    if _times_counted(left_word, left, right, lex):
-        return "number"  # ألف | مرة، ثلاثين | ساعة: a numeral and the times it counts
-    if _profession_name(left, right, lex):
-        return "name"  # الصائغ | إلياس، المحققة | رنا: a definite profession names a person
+    if (round11 := _round11_pair(left_word, left, right, lex)) is not None:
+        return round11  # للـ | vlog، الساعة | 9، الصائغ | إلياس: round 11's colloquial units
     if _brand_genitive(left, right_word, lex):
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
@@ -888,9 +880,19 @@ def _dialect_unit(left: str, right: str, right_word: str, lex: Lexicon) -> Categ
     return None
 
 
-def _dialect11_binds(left_word: str, left: str) -> bool:
-    """Round 11's colloquial words that bind to whatever follows (`_pair_category`)."""
-    return _detached_article(left_word, left) or _dialect_copula(left_word, left)
+def _round11_pair(left_word: str, left: str, right: str, lex: Lexicon) -> Category | None:
+    """The units of round 11 (dialect) the two words show (`_pair_category`)."""
+    if _detached_article(left_word, left) or _dialect_copula(left_word, left):
+        return "binding"  # للـ | vlog، بتكون | رخيصة: a detached article, a copula
+    if _clock_time(left_word, left, right, lex):
+        return "number"  # الساعة | 9: the hour and its number are one time
+    if _compound_number(left_word, left, right, lex):
+        return "number"  # سبعا | وعشرين، مليون | و600: the parts of one number
+    if _times_counted(left_word, left, right, lex):
+        return "number"  # ألف | مرة، ثلاثين | ساعة: a numeral and the times it counts
+    if _profession_name(left, right, lex):
+        return "name"  # الصائغ | إلياس، المحققة | رنا: a definite profession names a person
+    return None
 
 
 def _clock_time(left_word: str, left: str, right: str, lex: Lexicon) -> bool:
@@ -1558,9 +1560,7 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     """
     if _bare(left_word) == "ما" and not ends_phrase(before) and _vague(_bare(before)):
         return None  # شيء ما | سمعت، يومًا ما | سوف: ما makes the noun vague and closes it
-    if _so_then(before, left_word):
-        return "binding"  # - إذن | نبيع البيت: "so" opening a reply binds to it
-    if _closes_clause(before, left_word, right_word):
+    if _closes_clause(before, left_word, right_word) and not _so_then(before, left_word):
         return None  # تستغلني وحسب | للوصول، من قبل | بالطريقة، حسناً إذاً | أظن
     found = _pair_category(left_word, right_word)
     of_what = _bare(right_word) == "من" and not ends_phrase(left_word)
@@ -1576,35 +1576,13 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
     if found is None and _second_adjective(before, left_word, right_word):
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
-    if found is None and _there_is_after(before, left_word, right_word):
-        return "binding"  # اللي فيه | مقاومة، لكن فيها | مشاكل: "there is" and what there is
-    if found in (None, "number") and _model_series(before, left_word, right_word):
-        return "name"  # Ryzen 5 | 7600، Core i7 | 13700: a product's series and model
-    if found is None and _particle_or_formula(before, left_word, right_word):
-        return "binding"  # ربما | كانت، ما دمت | حيا، إن شاء | الله: round 11's binders
-    if found is None and _and_this(before, left_word, right_word):
-        return "binding"  # ليلة، وهذا | شي كبير: و + a demonstrative opens its clause
+    if (round11 := _round11_in_context(found, before, left_word, right_word)) is not None:
+        return None if round11 == "free" else round11  # round 11 (dialect): a unit, or free
     if found is None:
         unit = _dialect_unit_in_context(before, left_word, right_word)
         return unit or _noun_in_context(before, left_word, right_word, after_mark)
     if _dialect_free_in_context(found, before, left_word, right_word):
         return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
-    if found in ("idafa", "noun-adjective", "name") and _stressed_verb(left_word):
-        return None  # شيّر | الرحلة، غيّرلي | تجربة: a verb its written shadda shows
-    if found == "idafa" and _this_prefixed_adjective(left_word, right_word):
-        return "noun-adjective"  # هالموبايل | الجديد: the adjective of a هال- noun
-    if found in _UNITS | {"idafa"} and _this_prefixed(left_word, right_word):
-        return None  # هالفيديو | إلكن، هالمواقع | إكسسوارات: a noun هال made definite
-    if found == "noun-adjective" and _latin_subject(before, left_word, right_word):
-        return None  # الـ storage | مليان، Face ID | شغال: a definite term, then its predicate
-    if _many_after(before, left_word, right_word):
-        return None  # ناس كتير | فاكرة، بتكتب كتير | زيي: "many" closes the phrase it ends
-    if _bare(left_word) in _LIKE_THIS and not ends_phrase(left_word):
-        return None  # عشان كده | ناس كتير، وغير كذا | هو: "like this" is a whole adverb
-    if found == "number" and _bare(left_word) in _FOR_EXAMPLE:
-        return None  # ائتمان، مثلا | 50 دولار: "for example" introduces the number, counts nothing
-    if found == "number" and _model_number(before, left_word, right_word):
-        return None  # iPhone 14 | في، RTX 4060 | لأنو: a product's model number counts nothing
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
     by_particle = _verb_by_particle(before, left_word, right_word)
     by_particle = by_particle or _verb_after_subject(before, left_word)
@@ -1881,6 +1859,46 @@ def _latin_subject(before: str, left_word: str, right_word: str) -> bool:
         return False
     named = _is_latin(prev) and before[:1].isupper() and left_word[:1].isupper()
     return prev == "ال" or named
+
+
+def _round11_in_context(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Round 11 (dialect) with the word before: a unit (its category), ``"free"`` where the
+    context closes the pair's unit, None where round 11 says nothing (`_in_context`)."""
+    if found in (None, "number") and _model_series(before, left_word, right_word):
+        return "name"  # Ryzen 5 | 7600، Core i7 | 13700: a product's series and model
+    if found is None:
+        if _so_then(before, left_word):
+            return "binding"  # - إذن | نبيع البيت: "so" opening a reply binds to it
+        if _there_is_after(before, left_word, right_word):
+            return "binding"  # اللي فيه | مقاومة، لكن فيها | مشاكل: "there is"
+        if _particle_or_formula(before, left_word, right_word):
+            return "binding"  # ربما | كانت، ما دمت | حيا، إن شاء | الله
+        if _and_this(before, left_word, right_word):
+            return "binding"  # ليلة، وهذا | شي كبير: و + a demonstrative opens its clause
+        return None
+    if found == "idafa" and _this_prefixed_adjective(left_word, right_word):
+        return "noun-adjective"  # هالموبايل | الجديد: the adjective of a هال- noun
+    return "free" if _round11_free(found, before, left_word, right_word) else None
+
+
+def _round11_free(found: Category, before: str, left_word: str, right_word: str) -> bool:
+    """The units of the pair rules that round 11 (dialect) finds closed (`_in_context`)."""
+    if found in ("idafa", "noun-adjective", "name") and _stressed_verb(left_word):
+        return True  # شيّر | الرحلة، غيّرلي | تجربة: a verb its written shadda shows
+    if found in _UNITS | {"idafa"} and _this_prefixed(left_word, right_word):
+        return True  # هالفيديو | إلكن، هالمواقع | إكسسوارات: a noun هال made definite
+    if found == "noun-adjective" and _latin_subject(before, left_word, right_word):
+        return True  # الـ storage | مليان، Face ID | شغال: a definite term, then its predicate
+    if _many_after(before, left_word, right_word):
+        return True  # ناس كتير | فاكرة، بتكتب كتير | زيي: "many" closes its phrase
+    if _bare(left_word) in _LIKE_THIS and not ends_phrase(left_word):
+        return True  # عشان كده | ناس كتير، وغير كذا | هو: "like this" is a whole adverb
+    if found == "number" and _bare(left_word) in _FOR_EXAMPLE:
+        return True  # ائتمان، مثلا | 50 دولار: "for example" counts nothing
+    # iPhone 14 | في، RTX 4060 | لأنو: a product's model number counts nothing
+    return found == "number" and _model_number(before, left_word, right_word)
 
 
 def _model_series(before: str, left_word: str, right_word: str) -> bool:
