@@ -888,6 +888,8 @@ def _pair_category(left_word: str, right_word: str) -> Category | None:
     dialect = _dialect_unit(left, right, right_word, lex)
     if dialect is not None:
         return dialect  # بيت | أبي، عرض | تقديمي، شهر | كامل: round 10's colloquial units
+    if (round11 := _round11_pair(left_word, left, right, lex)) is not None:
+        return round11  # للـ | vlog، الساعة | 9، الصائغ | إلياس: round 11's colloquial units
     if _brand_genitive(left, right_word, lex):
         return "idafa"  # اشتراك | Netflix، ساعة | Apple: a noun and the brand it belongs to
     if _fraction_of(left, right):
@@ -941,6 +943,125 @@ def _dialect_unit(left: str, right: str, right_word: str, lex: Lexicon) -> Categ
     if _named_product(left, right_word, lex):
         return "name"  # المعالج | Ryzen، الشاشة | RTX: a device and its product name
     return None
+
+
+def _round11_pair(left_word: str, left: str, right: str, lex: Lexicon) -> Category | None:
+    """The units of round 11 (dialect) the two words show (`_pair_category`)."""
+    if _detached_article(left_word, left) or _dialect_copula(left_word, left):
+        return "binding"  # للـ | vlog، بتكون | رخيصة: a detached article, a copula
+    if _clock_time(left_word, left, right, lex):
+        return "number"  # الساعة | 9: the hour and its number are one time
+    if _compound_number(left_word, left, right, lex):
+        return "number"  # سبعا | وعشرين، مليون | و600: the parts of one number
+    if _times_counted(left_word, left, right, lex):
+        return "number"  # ألف | مرة، ثلاثين | ساعة: a numeral and the times it counts
+    if _profession_name(left, right, lex):
+        return "name"  # الصائغ | إلياس، المحققة | رنا: a definite profession names a person
+    return None
+
+
+def _clock_time(left_word: str, left: str, right: str, lex: Lexicon) -> bool:
+    """الساعة ("at the hour of", with its prefixes) before a number: a time told by the
+    clock, one unit like 9 مساء (الحفلة الساعة | 9).
+
+    >>> _clock_time("الساعة", "الساعة", "7", lexicon()), _clock_time("للساعة", "للساعة", "عشرة", lexicon())
+    (True, True)
+    >>> _clock_time("الساعة", "الساعة", "الذكية", lexicon())
+    False
+    """
+    if ends_phrase(left_word) or left not in ("الساعة", "والساعة", "بالساعة", "للساعة"):
+        return False
+    return bool(_DIGITS.match(right)) or right in lex.numerals
+
+
+def _numeral_form(bare: str, lex: Lexicon) -> bool:
+    """Digits, a numeral of the list, or one in the accusative (سبعا، واحدا) or the
+    short form ثمان."""
+    if bare in lex.numerals or _DIGITS.match(bare) or bare == "ثمان":
+        return True
+    return bare.endswith("ا") and bare[:-1] in lex.numerals
+
+
+def _compound_number(left_word: str, left: str, right: str, lex: Lexicon) -> bool:
+    """An indefinite numeral, then و + a numeral or digits: the parts of one number
+    (سبعا | وعشرين، مليون | و600، بين 12 | و16). Two definite ordinals joined by و are
+    two terms (بين الثامنة والتاسعة, round 10's `_between_terms`).
+
+    >>> _compound_number("خمسا", "خمسا", "وثلاثين", lexicon()), _compound_number("مليون", "مليون", "و200", lexicon())
+    (True, True)
+    >>> _compound_number("الثامنة", "الثامنة", "والتاسعة", lexicon())
+    False
+    """
+    if ends_phrase(left_word) or right[:1] != "و" or _definite_any(left):
+        return False
+    both_digits = bool(_DIGITS.match(left)) and bool(_DIGITS.match(right[1:]))
+    return _numeral_form(left, lex) and _numeral_form(right[1:], lex) and not both_digits
+
+
+#: Units a numeral counts whatever else it reads as (ألف "thousand" and the verb ألّف).
+_COUNTED_TIMES = frozenset(
+    {
+        *("مرة", "مرات", "ساعة", "ساعات", "يوم", "أيام", "سنة", "سنين", "سنوات"),
+        *("دقيقة", "دقايق", "دقائق", "شهر", "شهور", "أشهر", "أسبوع", "أسابيع"),
+    }
+)
+
+
+def _times_counted(left_word: str, left: str, right: str, lex: Lexicon) -> bool:
+    """A numeral word before a unit of times or time counts it (ألف | مرة، ثلاثين | يوم،
+    أربع عشرة | مرة): one number, however the numeral's letters read alone.
+
+    >>> _times_counted("ألف", "ألف", "مرة", lexicon()), _times_counted("عشرين", "عشرين", "سنة", lexicon())
+    (True, True)
+    >>> _times_counted("كل", "كل", "مرة", lexicon())
+    False
+    """
+    return not ends_phrase(left_word) and left in lex.numerals and right in _COUNTED_TIMES
+
+
+def _profession_name(left: str, right: str, lex: Lexicon) -> bool:
+    """A definite noun (a profession or a role: الصائغ، المحققة، اليوتيوبر) before a first
+    name the name list knows is the person's title (المفتش | جميل). A first name that is
+    also an adjective (آمنة "safe", كريم "generous") may be the noun's predicate.
+
+    >>> _profession_name("النجار", "يوسف", lexicon()), _profession_name("الرحلة", "آمنة", lexicon())
+    (True, False)
+    """
+    if not _definite_bare(left) or right not in first_names() or right in lex.stopwords:
+        return False
+    stems = (right, right[:-1]) if right.endswith("ة") else (right,)
+    return not any("A" in lexicon_classes(form) or form in lex.adjectives for form in stems)
+
+
+#: A detached article with its prepositions, written apart from a borrowed word (للـ vlog).
+_DETACHED_ARTICLES = frozenset({"لل", "بال", "وال", "فال", "كال", "وبال", "وللـ", "ولل", "فلل"})
+
+
+def _detached_article(left_word: str, left: str) -> bool:
+    """للـ / بالـ written with a tatweel and apart from the (Latin) word they determine:
+    the article is the borrowed word's, as الـ alone is (نصايح للـ interview).
+
+    >>> _detached_article("للـ", "لل"), _detached_article("بالـ", "بال"), _detached_article("بال", "بال")
+    (True, True, False)
+    """
+    return left_word.rstrip().endswith("ـ") and left in _DETACHED_ARTICLES
+
+
+#: The colloquial imperfect of كان / بقى / ضل / صار with the habitual ب or the future ه / ح.
+_DIALECT_COPULA = re.compile(r"[وف]?[بهح][يتن]?(?:كون|كونوا|بقى|بقوا|ضل|ضلوا|صير|صيروا)")
+
+
+def _dialect_copula(left_word: str, left: str) -> bool:
+    """بيكون، بتكون، هيكون، بتبقى، بيضل: a dialect copula (habitual ب, future ه / ح)
+    needs its predicate, as كان does (المادة بتكون | رخيصة، الضمان هيكون | من الوكيل).
+    A written shadda marks another verb (هتكوّن فريق, "form").
+
+    >>> _dialect_copula("بتكون", "بتكون"), _dialect_copula("هيبقى", "هيبقى")
+    (True, True)
+    >>> _dialect_copula("وهتكوّن", "وهتكون"), _dialect_copula("يكون", "يكون")
+    (False, False)
+    """
+    return "\u0651" not in left_word and bool(_DIALECT_COPULA.fullmatch(left))
 
 
 def _dialect_free(left: str, right: str, lex: Lexicon) -> bool:
@@ -1525,7 +1646,7 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     """
     if _bare(left_word) == "ما" and not ends_phrase(before) and _vague(_bare(before)):
         return None  # شيء ما | سمعت، يومًا ما | سوف: ما makes the noun vague and closes it
-    if _closes_clause(before, left_word, right_word):
+    if _closes_clause(before, left_word, right_word) and not _so_then(before, left_word):
         return None  # تستغلني وحسب | للوصول، من قبل | بالطريقة، حسناً إذاً | أظن
     found = _pair_category(left_word, right_word)
     of_what = _bare(right_word) == "من" and not ends_phrase(left_word)
@@ -1534,13 +1655,14 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     after_mark = before.rstrip()[-1:] in ("،", ",", ".", "!", "?", "؟", ":", "؛")
     if found is None and _existential(before, left_word, right_word):
         return "binding"  # الكورس فيه | 10 أسابيع: the dialect "there is" and what there is
-    if found is None and _indefinite_more(left_word, right_word):
-        # بمشاركة | أكثر من: the quantity completes the noun; بتكلفة | أقل: its elative
+    if found is None and _indefinite_more(left_word, right_word):  # بمشاركة | أكثر، بتكلفة | أقل
         return "noun-adjective" if _bare(right_word) == "أقل" else "idafa"
     if found is None and _elative_measure(before, left_word, right_word):
         return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
     if found is None and _second_adjective(before, left_word, right_word):
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
+    if (round11 := _round11_in_context(found, before, left_word, right_word)) is not None:
+        return None if round11 == "free" else round11  # round 11 (dialect): a unit, or free
     if found is None:
         unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
         unit = unit or _dialect_unit_in_context(before, left_word, right_word)
@@ -1701,6 +1823,270 @@ def _afal_verb(bare: str) -> bool:
     `_clause_verb` leaves it out with the elatives; opening a clause after a mark, it is
     the verb."""
     return bare != "أول" and _only_verb(bare)
+
+
+#: فعّل with its prefixes (و / ف, the imperfect's أ ي ت ن, the dialect's ب / ه / ح):
+#: two root letters, a shadda on the second, and no long vowel after it (no فعّال noun).
+_STRESSED_VERB = re.compile(
+    "(?:[وف])?(?:[أيتنا]|[بهح][يتن]?)?[\u0621-\u064a]{2}\u0651[^\u0627\u0648\u064a\u0651][\u0621-\u064a]*"
+)
+_VOWEL_MARKS = re.compile("[\u064b-\u0650\u0652]")
+
+
+def _stressed_verb(left_word: str) -> bool:
+    """A word whose written shadda falls on its second root letter (فعّل، شيّر، بنركّب،
+    غيّرلي) is a verb of the second form, whatever the lexicon reads in its bare letters
+    (شير، غيرلي): its object is no genitive, and a break before it is free. A feminine
+    ending (حبّة، مكّة) or a long vowel after the shadda (حمّام، فعّال) marks a noun.
+
+    >>> _stressed_verb("شيّر"), _stressed_verb("وأفعّل"), _stressed_verb("بنركّب")
+    (True, True, True)
+    >>> _stressed_verb("حمّام"), _stressed_verb("حبّة"), _stressed_verb("شير")
+    (False, False, False)
+    """
+    word = _VOWEL_MARKS.sub("", left_word).rstrip("،,.!?؟:؛")
+    if word.endswith(("ة", "ات")):
+        return False
+    return bool(_STRESSED_VERB.fullmatch(word))
+
+
+def _so_then(before: str, left_word: str) -> bool:
+    """إذن ("so, then") opening a clause (a line's start, after punctuation or a speaker's
+    dash) draws its conclusion from what was said: it leads into the clause it opens.
+
+    >>> _so_then("-", "إذن"), _so_then("", "اذن"), _so_then("أحتاج", "إذن")
+    (True, True, False)
+    """
+    if ends_phrase(left_word) or _bare(left_word) not in ("إذن", "اذن", "فإذن"):
+        return False
+    return before == "" or ends_phrase(before) or _bare(before) in _DASH_WORDS
+
+
+#: Words after which the dialect فيه / فيها is "there is" (a relative, "but", "became").
+_BEFORE_THERE_IS = frozenset({"اللي", "الي", "إللي", "يلي", "لكن", "ولكن", "بقى", "وبقى"})
+
+
+def _there_is_after(before: str, left_word: str, right_word: str) -> bool:
+    """فيه / فيها (وفيه، وفيها) after a relative (اللي), لكن or بقى, or opening a clause
+    (a line's start, after punctuation): the dialect "there is", bound to the indefinite
+    noun it introduces (اللي فيه | غلطات، لكن فيها | عيوب). Round 10's `_there_is` takes
+    فيه / وفيه alone; after a noun or a verb فيها is as often "in it".
+
+    >>> _there_is_after("اللي", "فيها", "عيوب"), _there_is_after("الشاشة،", "وفيها", "خدوش")
+    (True, True)
+    >>> _there_is_after("حطيت", "فيها", "سكر"), _there_is_after("لكن", "فيها", "أحلى")
+    (False, False)
+    """
+    left = _bare(left_word)
+    if ends_phrase(left_word) or left not in ("فيه", "فيها", "وفيه", "وفيها"):
+        return False
+    if not (before == "" or ends_phrase(before) or _bare(before) in _BEFORE_THERE_IS):
+        return False
+    lex = lexicon()
+    right = _bare(right_word)
+    if right in lex.stopwords or right in lex.adverbs or _definite_any(right) or _elative(right):
+        return False
+    return not (looks_verb(right) or _clause_verb(right, lex))
+
+
+#: Particles of doubt, hope and condition that open a clause (ربما "perhaps", عسى "may it
+#: be", بشرط "provided that"): never the last word of a line.
+_CLAUSE_PARTICLES = frozenset({"ربما", "وربما", "فربما", "عسى", "فعسى", "بشرط", "وبشرط"})
+#: دام conjugated after ما ("as long as you / we / she ..."): round 10's `_as_long_as`
+#: took the third person masculine alone.
+_DAAM_FORMS = frozenset({"دام", "دمت", "دمتم", "دمتي", "دمنا", "دامت", "داموا"})
+
+
+def _particle_or_formula(before: str, left_word: str, right_word: str) -> bool:
+    """A clause-opening particle (ربما، عسى، بشرط), ما with a conjugated دام ("as long as",
+    ما | دمت، ما دمت | هنا) or إن شاء الله: each needs the words after it.
+
+    >>> _particle_or_formula("", "ربما", "نسيت"), _particle_or_formula("غريبا", "ما", "دمتم")
+    (True, True)
+    >>> _particle_or_formula("ما", "دمنا", "معا"), _particle_or_formula("إن", "شاء", "الله")
+    (True, True)
+    >>> _particle_or_formula("", "ما", "قلته")
+    False
+    """
+    if ends_phrase(left_word):
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    if left in _CLAUSE_PARTICLES:
+        return True
+    if left in ("ما", "وما", "فما") and right in _DAAM_FORMS:
+        return True
+    if left in _DAAM_FORMS and _bare(before) in ("ما", "وما", "فما") and not ends_phrase(before):
+        return True
+    return left == "شاء" and right == "الله" and _bare(before) in ("إن", "ان", "لو")
+
+
+#: Near demonstratives of the standard and the dialects (هذي Gulf, هاد / هيدا Levantine).
+_THIS_WORDS = frozenset({"هذا", "هذه", "هذي", "هاد", "هادا", "هادي", "هيدا", "هيدي", "ده", "دي"})
+
+
+def _and_this(before: str, left_word: str, right_word: str) -> bool:
+    """و / ف + a demonstrative opening a clause (a line's start, after punctuation or a
+    speaker's dash) is the clause's subject and needs what follows: ساعتين، وهذا | كثير؛
+    وهذي | أرخص. An adverb after it (وهذا بالضبط) closes it.
+
+    >>> _and_this("بالليل،", "وهذي", "أحلى"), _and_this("", "فهاد", "ما")
+    (True, True)
+    >>> _and_this("شفت", "وهذا", "البيت"), _and_this("", "وهذا", "بالضبط")
+    (False, False)
+    """
+    left = _bare(left_word)
+    if ends_phrase(left_word) or left[:1] not in "وف" or left[1:] not in _THIS_WORDS:
+        return False
+    if not (before == "" or ends_phrase(before) or _bare(before) in _DASH_WORDS):
+        return False
+    return _bare(right_word) not in lexicon().adverbs
+
+
+_THIS_PREFIX = re.compile("[وفبل]?هال[\u0621-\u064a]{3,}")
+
+
+def _this_prefixed(left_word: str, right_word: str) -> bool:
+    """The Levantine and Gulf هال- ("this", هالفيديو) makes its noun definite: no
+    indefinite word after it completes it or qualifies it (من هالمواقع | إكسسوارات).
+    A definite adjective after it still agrees (هالفيديو | الجديد).
+
+    >>> _this_prefixed("بهالمحل", "أسعار"), _this_prefixed("هالموبايل", "الجديد")
+    (True, False)
+    """
+    right = _bare(right_word)
+    if ends_phrase(left_word) or _definite_any(right) or right in lexicon().numerals:
+        return False
+    return bool(_THIS_PREFIX.fullmatch(_bare(left_word)))
+
+
+def _this_prefixed_adjective(left_word: str, right_word: str) -> bool:
+    """A definite adjective after a هال- noun qualifies it (هالموبايل | الجديد).
+
+    >>> _this_prefixed_adjective("هالموبايل", "الجديد"), _this_prefixed_adjective("هالموبايل", "البيت")
+    (True, False)
+    """
+    right = _bare(right_word)
+    if ends_phrase(left_word) or not _THIS_PREFIX.fullmatch(_bare(left_word)):
+        return False
+    return _definite_bare(right) and _is_adjective(right, lexicon(), definite=True)
+
+
+def _latin_subject(before: str, left_word: str, right_word: str) -> bool:
+    """A definite Latin term (after a detached الـ, or a capitalised name of two words:
+    Face ID، YouTube Kids) before an indefinite Arabic word: the Arabic word is its
+    predicate, not its adjective (الـ storage | مليان "the storage is full"). A definite
+    Arabic adjective or a demonstrative after it still qualifies it (الـ IPTV | الرخيص).
+
+    >>> _latin_subject("الـ", "battery", "ضعيفة"), _latin_subject("Google", "Maps", "بطيء")
+    (True, True)
+    >>> _latin_subject("الـ", "router", "الجديد"), _latin_subject("air", "fryer", "جديد")
+    (False, False)
+    """
+    prev, left, right = _bare(before), _bare(left_word), _bare(right_word)
+    if not _is_latin(left) or _is_latin(right) or ends_phrase(before) or ends_phrase(left_word):
+        return False
+    if _definite_any(right) or right in _THIS_WORDS or right in ("دا", "دول"):
+        return False
+    named = _is_latin(prev) and before[:1].isupper() and left_word[:1].isupper()
+    return prev == "ال" or named
+
+
+def _round11_in_context(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Round 11 (dialect) with the word before: a unit (its category), ``"free"`` where the
+    context closes the pair's unit, None where round 11 says nothing (`_in_context`)."""
+    if found in (None, "number") and _model_series(before, left_word, right_word):
+        return "name"  # Ryzen 5 | 7600، Core i7 | 13700: a product's series and model
+    if found is None:
+        if _so_then(before, left_word):
+            return "binding"  # - إذن | نبيع البيت: "so" opening a reply binds to it
+        if _there_is_after(before, left_word, right_word):
+            return "binding"  # اللي فيه | مقاومة، لكن فيها | مشاكل: "there is"
+        if _particle_or_formula(before, left_word, right_word):
+            return "binding"  # ربما | كانت، ما دمت | حيا، إن شاء | الله
+        if _and_this(before, left_word, right_word):
+            return "binding"  # ليلة، وهذا | شي كبير: و + a demonstrative opens its clause
+        return None
+    if found == "idafa" and _this_prefixed_adjective(left_word, right_word):
+        return "noun-adjective"  # هالموبايل | الجديد: the adjective of a هال- noun
+    return "free" if _round11_free(found, before, left_word, right_word) else None
+
+
+def _round11_free(found: Category, before: str, left_word: str, right_word: str) -> bool:
+    """The units of the pair rules that round 11 (dialect) finds closed (`_in_context`)."""
+    if found in ("idafa", "noun-adjective", "name") and _stressed_verb(left_word):
+        return True  # شيّر | الرحلة، غيّرلي | تجربة: a verb its written shadda shows
+    if found in _UNITS | {"idafa"} and _this_prefixed(left_word, right_word):
+        return True  # هالفيديو | إلكن، هالمواقع | إكسسوارات: a noun هال made definite
+    if found == "noun-adjective" and _latin_subject(before, left_word, right_word):
+        return True  # الـ storage | مليان، Face ID | شغال: a definite term, then its predicate
+    if _many_after(before, left_word, right_word):
+        return True  # ناس كتير | فاكرة، بتكتب كتير | زيي: "many" closes its phrase
+    if _bare(left_word) in _LIKE_THIS and not ends_phrase(left_word):
+        return True  # عشان كده | ناس كتير، وغير كذا | هو: "like this" is a whole adverb
+    if found == "number" and _bare(left_word) in _FOR_EXAMPLE:
+        return True  # ائتمان، مثلا | 50 دولار: "for example" counts nothing
+    # iPhone 14 | في، RTX 4060 | لأنو: a product's model number counts nothing
+    return found == "number" and _model_number(before, left_word, right_word)
+
+
+def _model_series(before: str, left_word: str, right_word: str) -> bool:
+    """A Latin product name, a series number and a model number (Ryzen 5 7600، Galaxy
+    S 24): the numbers after the name are all its name.
+
+    >>> _model_series("Ryzen", "7", "7800X3D"), _model_series("اشتريت", "3", "1000")
+    (True, False)
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or not before[:1].isalpha():
+        return False
+    right = _bare(right_word)
+    code = right.isascii() and right.isalnum() and right[:1].isdigit()
+    return _is_latin(_bare(before)) and _bare(left_word).isdigit() and code
+
+
+def _many_after(before: str, left_word: str, right_word: str) -> bool:
+    """كتير / كثير after a noun or a verb ("many", "a lot") closes what it qualifies: the
+    next word starts anew (ناس كتير | فاكرة "many people think"). Opening a line, after a
+    preposition (في كتير ناس) or before من ("many of") it heads what follows.
+
+    >>> _many_after("رسايل", "كتير", "وصلتني"), _many_after("في", "كتير", "ناس")
+    (True, False)
+    >>> _many_after("ناس", "كتير", "منكم")
+    False
+    """
+    if ends_phrase(left_word) or ends_phrase(before) or _bare(left_word) not in ("كتير", "كثير"):
+        return False
+    prev, right = _bare(before), _bare(right_word)
+    if not prev or prev in lexicon().stopwords or _is_latin(prev) or _DIGITS.match(prev):
+        return False
+    return not right.startswith("من")
+
+
+#: The dialect "like this, so" (Egyptian كده، Gulf كذا، Levantine هيك): a whole adverb
+#: that closes its phrase (عشان كده "that's why", من غير كذا "besides that"); not the
+#: standard وكذا "as well as", which takes the noun after it.
+_LIKE_THIS = frozenset({"كده", "كدا", "كدة", "كذا", "وكده", "هيك", "وهيك", "فهيك"})
+
+
+#: "For example" (standard and dialect spellings): it introduces an example, a number as
+#: any other, and is no word a number counts (unlike تقريبا, which binds to its number).
+_FOR_EXAMPLE = frozenset({"مثلا", "ومثلا", "فمثلا"})
+
+
+def _model_number(before: str, left_word: str, right_word: str) -> bool:
+    """A number after a Latin product name (iPhone 14، RTX 4060، Model 3) is the name's
+    model, not a count: the Arabic word after it starts the sentence's next part.
+
+    >>> _model_number("Galaxy", "24", "نزل"), _model_number("Xbox", "360", "بسعر")
+    (True, True)
+    >>> _model_number("اشتريت", "3", "كتب"), _model_number("Pixel", "10", "GB")
+    (False, False)
+    """
+    prev, right = _bare(before), _bare(right_word)
+    if not _is_latin(prev) or ends_phrase(before) or not _bare(left_word).isdigit():
+        return False
+    return bool(_ARABIC_LETTER.search(right)) and right not in lexicon().numerals
 
 
 def _dialect_unit_in_context(before: str, left_word: str, right_word: str) -> Category | None:
