@@ -501,9 +501,9 @@ def reading_words(words: Sequence[str], line_ends: Collection[int]) -> list[str]
     ['أعلم', 'ذلك.', 'سنخسر', 'الحرب']
     """
     lines = _lines(words, line_ends)
+    read = _turns_read(words, lines)
     opening = sum(_opens_mark(words[begin]) for begin, _ in lines)
     closing = sum(words[stop - 1][-1:] in _LINE_MARKS for _, stop in lines)
-    read = list(words)
     if opening <= closing:
         return read
     for begin, stop in lines:
@@ -516,6 +516,27 @@ def reading_words(words: Sequence[str], line_ends: Collection[int]) -> list[str]
         marks = first[: len(first) - len(body)]
         read[begin] = body
         read[stop - 1] = (body if stop - 1 == begin else last) + marks
+    return read
+
+
+def _turns_read(words: Sequence[str], lines: Sequence[tuple[int, int]]) -> list[str]:
+    """A dialogue dash typed last (visual order) read as the end of a turn.
+
+    A speaker's dash opens the line, but editors without bidi support save it last
+    ("لن يحدث -" for "- لن يحدث"). When more of a script's lines end with a dash alone
+    than open with one, each such dash is read as a full stop: the line is a turn, and
+    its end no place for the sentence to go on (read as typed, a dash at a line end is a
+    function word that binds to the next line).
+
+    >>> _turns_read("أنت بخير - أجل شكرا -".split(), [(0, 3), (3, 6)])
+    ['أنت', 'بخير', '.', 'أجل', 'شكرا', '.']
+    """
+    read = list(words)
+    trailing = [stop - 1 for begin, stop in lines if stop - 1 > begin and read[stop - 1] in "-–—"]
+    leading = sum(_opens_turn(words[begin]) for begin, _ in lines)
+    if len(trailing) > leading:
+        for index in trailing:
+            read[index] = "."
     return read
 
 

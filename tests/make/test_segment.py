@@ -434,6 +434,26 @@ def test_a_script_in_visual_order_is_read_with_its_marks_at_the_line_ends() -> N
     assert [cue.stop for cue in cues] == [10, 14, 23, 33, 37, 41]
 
 
+#: Written for the test: a dialogue whose speaker dashes were saved last (visual order).
+DASHED_LAST = [
+    "هل ستأتي معنا إلى السوق غدا -",
+    "لا أستطيع لدي عمل كثير -",
+    "في المساء إذن بعد العمل -",
+    "ربما إن انتهيت مبكرا -",
+]
+
+
+def test_a_dash_typed_last_ends_a_turn() -> None:
+    words, ends = script(DASHED_LAST)
+    read = reading_words(words, ends)
+    # the four dashes (each a line's last word) are read as ends of turns
+    assert [read[gap] for gap in sorted(ends | {len(words) - 1})] == [".", ".", ".", "."]
+    assert [w for w in read if w != "."] == [w for w in words if w != "-"]
+    # each turn is a cue of its own: no cue ends inside a turn or joins two turns
+    cues = segment(words, PROFILE, line_ends=ends)
+    assert [cue.stop for cue in cues] == [gap + 1 for gap in sorted(ends | {len(words) - 1})]
+
+
 def test_a_script_in_logical_order_is_read_as_typed() -> None:
     # The same dialogue with its marks where they are read: nothing moves.
     lines = [line[1:] + line[0] if line[0] in ".؟" else line for line in VISUAL]
