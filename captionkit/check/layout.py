@@ -589,6 +589,8 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 continue  # make avoids it; a subtitler may break there
             if _lower_opens_clause(before, left, right_words, category):
                 continue  # the second line starts an utterance of its own
+            if _two_clauses(left_words, right_words, category):
+                continue  # a complete clause on each line, no mark typed between them
             yield found(
                 rule,
                 severity,
@@ -685,6 +687,108 @@ def _pronoun_clause(before: str | None, left_bare: str, right_bare: str, categor
     opener = right_bare in lex.pronouns or right_bare in lex.demonstratives
     if left_bare == "لا" and before is not None and opener:
         return before_bare in ("", "لا") or before.endswith((",", "،"))
+    return False
+
+
+def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category: str) -> bool:
+    """Each line is a clause of its own and no mark was typed between them (أريد الخروج |
+    المكان ضيق؛ إذا أرادني أحد | فأنا خارج؛ ها أنت ذا | أنا أعتذر): the break sits between two
+    utterances, which the three words around it cannot show.
+
+    The second line must open a clause (`_opens_clause`: ف before a pronoun, a particle or a
+    verb; a subject, its predicate after it on the same line). The first line must end on a
+    word that needs nothing after it (`_line_complete`): a noun after at least one other
+    word, or a binding word that is closed here (a demonstrative or أحد before a word that
+    cannot be its noun, فيما بعد). A preposition, a relative, كان, أن, or a demonstrative
+    before a definite noun still needs the next word, and the finding stays.
+
+    >>> _two_clauses(["أريد", "الخروج"], ["المكان", "ضيق", "حقا"], "noun-adjective")
+    True
+    >>> _two_clauses(["رأيت", "البيت"], ["الكبير", "يحترق"], "noun-adjective")
+    False
+    >>> _two_clauses(["لا", "أريد", "ذلك"], ["الرجل", "يأتي"], "binding")
+    False
+    """
+    if len(right_words) < 2 or not left_words:
+        return False
+    opener = _opens_clause(right_words)
+    if opener is None:
+        return False
+    return _line_complete(left_words, bare_word(right_words[0]), opener, category)
+
+
+def _pronoun_bare(bare: str) -> bool:
+    """An independent pronoun, typed with or without its hamza (انا، انت)."""
+    pronouns = lexicon().pronouns
+    return bare in pronouns or (bare[:1] == "ا" and "أ" + bare[1:] in pronouns)
+
+
+#: Particles that open a clause after ف (فلن، فقد، فما، فإن).
+_CLAUSE_PARTICLES = frozenset({"ما", "لا", "لن", "لم", "قد", "إن", "إذا", "لقد", "سوف"})
+#: Words after a subject that make its predicate: a negation, a future or a copula pronoun.
+_PREDICATE_PARTICLES = frozenset({"لم", "لن", "لا", "ما", "قد", "سوف", "هو", "هي", "هم"})
+
+
+def _opens_clause(right_words: Sequence[str]) -> str | None:
+    """How the second line opens a clause: ``"fa"`` (ف before a pronoun, a clause particle
+    or a verb: فأنا خارج، فما سببه), ``"subject"`` (a pronoun, a demonstrative or a definite
+    noun the lexicon never reads as an adjective, maybe with definite adjectives after it,
+    then its predicate: a verb, a negation, a copula pronoun or an indefinite adjective:
+    المكان ضيق، هذا لم ينته، المأدبة ستكون، أنا أعتذر), or None.
+
+    >>> _opens_clause(["فأنا", "خارج"]), _opens_clause(["المكان", "ضيق"]), _opens_clause(["الكبير", "يحترق"])
+    ('fa', 'subject', None)
+    """
+    words = [bare_word(word) for word in right_words]
+    first = words[0]
+    rest = first[1:]
+    if first[:1] == "ف" and (_pronoun_bare(rest) or rest in _CLAUSE_PARTICLES):
+        return "fa"
+    if _pronoun_bare(first) or first in lexicon().demonstratives:
+        head = 1
+    elif _definite_noun(first):
+        head = 1
+        while head < len(words) - 1 and head < 3 and words[head].startswith("ال"):
+            head += 1  # الطريقة الوحيدة هي: its definite adjectives
+    else:
+        return None
+    predicate = words[head]
+    if predicate[:1] == "و":
+        return None  # السفينة | الفضائية ونرحل: و joins what follows to the phrase
+    if predicate in _PREDICATE_PARTICLES or predicate in lexicon().kana or looks_verb(predicate):
+        return "subject"
+    adjective = not predicate.startswith("ال") and "A" in lexicon_classes(predicate)
+    return "subject" if adjective and not _pronoun_bare(first) else None
+
+
+def _definite_noun(bare: str) -> bool:
+    """A definite word that is no adjective: not read as one by the lexicon, and no nisba
+    (ـي، ـية: الفضائية، الخلفي qualify the noun before them).
+
+    >>> _definite_noun("المكان"), _definite_noun("الفضائية"), _definite_noun("الطويل")
+    (True, False, False)
+    """
+    stem = bare[2:]
+    if not bare.startswith("ال") or len(stem) < 2 or stem.endswith(("ي", "ية", "يا")):
+        return False
+    return "A" not in lexicon_classes(stem)
+
+
+def _line_complete(left_words: Sequence[str], right_bare: str, opener: str, category: str) -> bool:
+    """The first line ends on a word that needs nothing after it, given how the second line
+    opens (see `_two_clauses`)."""
+    lex = lexicon()
+    left_bare = bare_word(left_words[-1])
+    before = bare_word(left_words[-2]) if len(left_words) > 1 else ""
+    if category == "noun-adjective":
+        return len(left_words) > 1
+    if category != "binding":
+        return False
+    if before == "فيما" and left_bare == "بعد":
+        return True  # فيما بعد ("later") closes its clause
+    definite = right_bare.startswith("ال") or right_bare in lex.demonstratives
+    if left_bare in lex.demonstratives or left_bare in ("ذا", "أحد", "احد"):
+        return not definite  # ها أنت ذا | أنا؛ أرادني أحد | فأنا: no noun of it follows
     return False
 
 

@@ -1,0 +1,51 @@
+"""bad-line-break reads the whole cue: round 12, a complete clause on each of its lines.
+
+Every cue here was written for these tests; each expectation is how a subtitler would judge
+the break. A cue whose two lines are two clauses with no mark typed between them breaks
+between two utterances (a good break); a first line whose end needs the next word (a
+preposition, a demonstrative before its noun, a noun before its adjective) is torn.
+"""
+
+from __future__ import annotations
+
+from captionkit.check import check_track, select_rules
+from captionkit.formats import loads
+
+
+def _findings(text: str) -> list[str]:
+    track = loads(f"1\n00:00:01,000 --> 00:00:04,000\n{text}\n".encode())
+    return [f.message for f in check_track(track, rules=select_rules(["bad-line-break"]))]
+
+
+def test_a_subject_and_its_predicate_on_the_second_line_start_a_new_clause() -> None:
+    # "I want to leave / the place is dark": two sentences
+    assert _findings("أريد الرحيل\nالمكان مظلم جدا") == []
+    # "at this stage / the only plan is to wait": an adverbial phrase, then a clause
+    assert _findings("في هذه المرحلة\nالخطة الوحيدة هي الانتظار") == []
+
+
+def test_an_adjective_opening_the_second_line_still_qualifies_the_noun() -> None:
+    # "I saw the tall man running": الطويل qualifies الرجل, torn
+    assert len(_findings("رأيت الرجل\nالطويل يركض نحونا")) == 1
+    assert len(_findings("وجدت المفتاح\nالقديم يفتح الباب")) == 1
+    # a nisba qualifies its noun, and و joins the next verb to the phrase: torn
+    assert len(_findings("سنصعد إلى تلك السفينة\nالفضائية ونرحل")) == 1
+
+
+def test_later_closes_its_clause_before_a_new_one() -> None:
+    # "we will see about that later / this is not its time"
+    assert _findings("سنرى ذلك فيما بعد\nهذا ليس وقته") == []
+    assert _findings("انتهينا فيما بعد\nهذا لن يتكرر") == []
+    # بعد as a preposition before its demonstrative and noun: torn
+    assert len(_findings("سأعود بعد\nهذا الاجتماع الطويل")) == 1
+
+
+def test_fa_opens_the_answer_of_a_condition() -> None:
+    # "if anyone asks about me / then I am in the office"
+    assert _findings("إذا سألني أحد\nفأنا في المكتب") == []
+
+
+def test_a_demonstrative_or_a_preposition_before_a_definite_noun_stays_torn() -> None:
+    # ذلك before a definite noun reads as "that man": the finding stays
+    assert len(_findings("لا أريد ذلك\nالرجل يأتي غدا")) == 1
+    assert len(_findings("ذهبنا معا إلى\nالبيت الكبير")) == 1
