@@ -711,6 +711,8 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
     """
     if len(right_words) < 2 or not left_words:
         return False
+    if category == "noun-adjective" and _verb_after_particle(left_words):
+        return True  # قبل أن أستيقظ | أدعو: the first line ends on its verb
     opener = _opens_clause(right_words)
     if opener is None:
         return False
@@ -744,6 +746,10 @@ def _opens_clause(right_words: Sequence[str]) -> str | None:
     rest = first[1:]
     if first[:1] == "ف" and (_pronoun_bare(rest) or rest in _CLAUSE_PARTICLES):
         return "fa"
+    if first in lexicon().conjunctions:
+        return "conjunction"  # أو، ثم، لكن، بل: a clause or an item of its own
+    if looks_verb(first):
+        return "verb"
     if _pronoun_bare(first) or first in lexicon().demonstratives:
         head = 1
     elif _definite_noun(first):
@@ -771,7 +777,54 @@ def _definite_noun(bare: str) -> bool:
     stem = bare[2:]
     if not bare.startswith("ال") or len(stem) < 2 or stem.endswith(("ي", "ية", "يا")):
         return False
-    return "A" not in lexicon_classes(stem)
+    forms = [stem]
+    if stem.endswith(("ة", "ات", "ون", "ين")):
+        forms.append(stem[:-1] if stem.endswith("ة") else stem[:-2])  # الكبيرة: كبير
+    return not any("A" in lexicon_classes(form) for form in forms)
+
+
+#: Particles before an imperfect verb (the subjunctive, the jussive, the future).
+_VERB_PARTICLES = frozenset({"أن", "ان", "لن", "لم", "كي", "لكي", "سوف", "لئلا"})
+
+
+def _verb_after_particle(left_words: Sequence[str]) -> bool:
+    """The first line ends on an imperfect verb after its particle (قبل أن أستيقظ، لن
+    ينتظر): what the model read as a noun is a verb, and no adjective follows a verb.
+
+    >>> _verb_after_particle(["قبل", "أن", "أستيقظ"]), _verb_after_particle(["أن", "المدينة"])
+    (True, False)
+    """
+    if len(left_words) < 2 or bare_word(left_words[-2]) not in _VERB_PARTICLES:
+        return False
+    verb = bare_word(left_words[-1])
+    return len(verb) > 2 and verb[:1] in "أاتين" and not verb.startswith("ال")
+
+
+def _vague_noun(bare: str) -> bool:
+    """An indefinite noun, maybe after ب / ل / ك (بطريقة، لسبب، شخص): ما after it makes it
+    vague ("some way") and closes the phrase.
+
+    >>> _vague_noun("بطريقة"), _vague_noun("الطريقة"), _vague_noun("عن")
+    (True, False, False)
+    """
+    lex = lexicon()
+    if len(bare) < 3 or bare.startswith("ال") or bare in lex.stopwords or looks_verb(bare):
+        return False
+    stem = bare[1:] if bare[:1] in "بلك" and not lexicon_classes(bare) else bare
+    return "N" in lexicon_classes(stem) and not stem.startswith("ال")
+
+
+def _needs_next(bare: str) -> bool:
+    """A word that needs the next one whatever follows: a preposition (حتى aside, also the
+    adverb "even": الكلام حتى | أو حتى النظر), a relative, كان and its sisters, أن.
+
+    >>> _needs_next("عن"), _needs_next("التي"), _needs_next("حتى"), _needs_next("سامي")
+    (True, True, False, False)
+    """
+    lex = lexicon()
+    if bare in lex.prepositions:
+        return bare != "حتى"
+    return bare in lex.relatives or bare in lex.kana or bare in ("أن", "ان")
 
 
 def _line_complete(left_words: Sequence[str], right_bare: str, opener: str, category: str) -> bool:
@@ -781,9 +834,13 @@ def _line_complete(left_words: Sequence[str], right_bare: str, opener: str, cate
     left_bare = bare_word(left_words[-1])
     before = bare_word(left_words[-2]) if len(left_words) > 1 else ""
     if category == "noun-adjective":
-        return len(left_words) > 1
+        return len(left_words) > 1 and opener != "verb"
     if category != "binding":
         return False
+    if opener in ("fa", "conjunction"):
+        return not _needs_next(left_bare)  # ألما | فما السبب: a name, no binding word
+    if left_bare == "ما" and opener == "verb" and _vague_noun(before):
+        return True  # بطريقة ما | عرف: ما makes the noun vague and closes it
     if before == "فيما" and left_bare == "بعد":
         return True  # فيما بعد ("later") closes its clause
     definite = right_bare.startswith("ال") or right_bare in lex.demonstratives

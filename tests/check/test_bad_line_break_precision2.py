@@ -49,3 +49,29 @@ def test_a_demonstrative_or_a_preposition_before_a_definite_noun_stays_torn() ->
     # ذلك before a definite noun reads as "that man": the finding stays
     assert len(_findings("لا أريد ذلك\nالرجل يأتي غدا")) == 1
     assert len(_findings("ذهبنا معا إلى\nالبيت الكبير")) == 1
+
+
+def test_a_feminine_adjective_opening_the_second_line_is_no_subject() -> None:
+    # الكبيرة qualifies المدينة (the lexicon knows كبير): torn, though a predicate follows
+    assert len(_findings("أعرف أن المدينة\nالكبيرة لا تنام")) == 1
+
+
+def test_even_before_or_closes_its_clause_but_a_preposition_does_not() -> None:
+    # "I don't like waiting, even / or even talking about it": حتى is the adverb here
+    assert _findings("لا أحب الانتظار حتى\nأو حتى الكلام عنه") == []
+    # عن needs its noun whatever follows: torn
+    assert len(_findings("سأحكي لك عن\nأو بالأحرى عن أبي")) == 1
+
+
+def test_a_vague_ma_after_an_indefinite_noun_closes_it_before_a_verb() -> None:
+    # "he succeeded somehow / he arrived before us"
+    assert _findings("نجح بطريقة ما\nوصل قبلنا إلى المدينة") == []
+    # ما after a verb is "what", the object of that verb: torn
+    assert len(_findings("لا أعرف ما\nتريده مني الآن")) == 1
+
+
+def test_a_verb_after_its_particle_ends_the_first_line() -> None:
+    # "before I sleep / I read a little book": أنام is a verb, no noun with an adjective
+    assert _findings("قبل أن أنام\nأقرأ كتابا صغيرا") == []
+    # a noun after أن still takes its adjective: torn
+    assert len(_findings("قالوا إن البيت\nالقديم سيهدم")) == 1
