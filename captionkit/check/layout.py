@@ -713,6 +713,11 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
         return False
     if category == "noun-adjective" and _verb_after_particle(left_words):
         return True  # قبل أن أستيقظ | أدعو: the first line ends on its verb
+    if category == "binding" and _answer_no(left_words, right_words[0]):
+        return True  # لا | قليلاً للوراء: "no", then an adverb it cannot negate
+    indefinite = not bare_word(right_words[0]).startswith("ال")
+    if category == "noun-adjective" and indefinite and _suffixed_noun(bare_word(left_words[-1])):
+        return True  # كيف حالك | جهاز: a noun with its pronoun is definite
     opener = _opens_clause(right_words)
     if opener is None:
         return False
@@ -798,6 +803,44 @@ def _verb_after_particle(left_words: Sequence[str]) -> bool:
         return False
     verb = bare_word(left_words[-1])
     return len(verb) > 2 and verb[:1] in "أاتين" and not verb.startswith("ال")
+
+
+#: Possessive pronoun suffixes, longest first.
+_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك")
+
+
+def _suffixed_noun(bare: str) -> bool:
+    """A noun with a possessive pronoun (حالك، كتابه، سيارتها): definite, so an indefinite
+    word after it is no adjective of it. The stem (ت restored to ة) must be a noun the
+    lexicon knows, and the whole word none (بنك، سمك are nouns whole).
+
+    >>> _suffixed_noun("حالك"), _suffixed_noun("سيارتها"), _suffixed_noun("بنك"), _suffixed_noun("جميل")
+    (True, True, False, False)
+    """
+    if "N" in lexicon_classes(bare) or bare.startswith("ال"):
+        return False
+    for suffix in _SUFFIXES:
+        stem = bare[: -len(suffix)]
+        if bare.endswith(suffix) and len(stem) >= 2:
+            stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
+            return "N" in lexicon_classes(stem)
+    return False
+
+
+def _answer_no(left_words: Sequence[str], right: str) -> bool:
+    """لا alone (a whole first line, or after a comma or another لا) before a word with the
+    accusative tanween (قليلاً، حالاً، أبداً): the answer "no". The لا that negates a genus
+    takes its noun without tanween (لا شكَّ), and one before a verb takes no accusative.
+
+    >>> _answer_no(["لا"], "قليلاً"), _answer_no(["لا"], "تذهب"), _answer_no(["أنا", "لا"], "أبداً")
+    (True, False, False)
+    """
+    if bare_word(left_words[-1]) != "لا" or "\u064b" not in right:
+        return False
+    if len(left_words) == 1:
+        return True
+    before = left_words[-2]
+    return before.endswith((",", "،")) or bare_word(before) == "لا"
 
 
 def _vague_noun(bare: str) -> bool:

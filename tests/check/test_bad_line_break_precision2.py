@@ -75,3 +75,17 @@ def test_a_verb_after_its_particle_ends_the_first_line() -> None:
     assert _findings("قبل أن أنام\nأقرأ كتابا صغيرا") == []
     # a noun after أن still takes its adjective: torn
     assert len(_findings("قالوا إن البيت\nالقديم سيهدم")) == 1
+
+
+def test_a_noun_with_its_pronoun_takes_no_indefinite_adjective() -> None:
+    # "how are you doing / an old friend like you?": حالك is definite, صديق no adjective of it
+    assert _findings("كيف يكون حالك\nصديق قديم مثلك؟") == []
+    # a noun with no pronoun before its indefinite adjective: torn
+    assert len(_findings("عملت سنوات في بنك\nكبير في المدينة")) == 1
+
+
+def test_a_lone_no_before_an_accusative_adverb_is_an_answer() -> None:
+    # "no / a little to the right": قليلاً cannot be negated by لا
+    assert _findings("لا\nقليلاً إلى اليمين") == []
+    # لا before a verb negates it: torn
+    assert len(_findings("لا\nتذهب إلى هناك")) == 1
