@@ -713,6 +713,9 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
         return False
     if category == "noun-adjective" and _verb_after_particle(left_words):
         return True  # قبل أن أستيقظ | أدعو: the first line ends on its verb
+    vague = len(left_words) > 1 and _vague_noun(bare_word(left_words[-2]))
+    if category == "binding" and bare_word(left_words[-1]) == "ما" and vague:
+        return True  # بطريقة ما | عرف؛ جدة ما | هناك: ما makes the noun vague, closing it
     if category == "binding" and _answer_no(left_words, right_words[0]):
         return True  # لا | قليلاً للوراء: "no", then an adverb it cannot negate
     indefinite = not bare_word(right_words[0]).startswith("ال")
@@ -882,8 +885,6 @@ def _line_complete(left_words: Sequence[str], right_bare: str, opener: str, cate
         return False
     if opener in ("fa", "conjunction"):
         return not _needs_next(left_bare)  # ألما | فما السبب: a name, no binding word
-    if left_bare == "ما" and opener == "verb" and _vague_noun(before):
-        return True  # بطريقة ما | عرف: ما makes the noun vague and closes it
     if before == "فيما" and left_bare == "بعد":
         return True  # فيما بعد ("later") closes its clause
     definite = right_bare.startswith("ال") or right_bare in lex.demonstratives

@@ -66,8 +66,12 @@ def test_even_before_or_closes_its_clause_but_a_preposition_does_not() -> None:
 def test_a_vague_ma_after_an_indefinite_noun_closes_it_before_a_verb() -> None:
     # "he succeeded somehow / he arrived before us"
     assert _findings("نجح بطريقة ما\nوصل قبلنا إلى المدينة") == []
+    # ... and before anything: a vague noun needs nothing more ("do you have some plan / there")
+    assert _findings("ألديك خطة ما\nهناك في الشمال؟") == []
     # ما after a verb is "what", the object of that verb: torn
     assert len(_findings("لا أعرف ما\nتريده مني الآن")) == 1
+    # ما after an elative is its genitive ("the best of what is in it"): torn
+    assert len(_findings("هذا أفضل ما\nفي الأمر")) == 1
 
 
 def test_a_verb_after_its_particle_ends_the_first_line() -> None:
