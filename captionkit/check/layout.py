@@ -718,6 +718,8 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
         return True  # بطريقة ما | عرف؛ جدة ما | هناك: ما makes the noun vague, closing it
     if category == "binding" and _answer_no(left_words, right_words[0]):
         return True  # لا | قليلاً للوراء: "no", then an adverb it cannot negate
+    if category == "noun-adjective" and _disagrees(left_words, right_words):
+        return True  # كلمة من 11 حرف | مقابلة؛ هذه الأمة | غير جاهزة
     indefinite = not bare_word(right_words[0]).startswith("ال")
     if category == "noun-adjective" and indefinite and _suffixed_noun(bare_word(left_words[-1])):
         return True  # كيف حالك | جهاز: a noun with its pronoun is definite
@@ -844,6 +846,30 @@ def _answer_no(left_words: Sequence[str], right: str) -> bool:
         return True
     before = left_words[-2]
     return before.endswith((",", "،")) or bare_word(before) == "لا"
+
+
+def _disagrees(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
+    """The word opening the second line cannot qualify the noun ending the first, whose
+    adjective would agree with it:
+
+    - in definiteness: a definite noun's adjective with غير is غير + a definite word (الأمة
+      غير الجاهزة); غير before an indefinite word (الأمة | غير جاهزة) is a state of its own;
+    - in gender after a count of eleven or more, whose counted noun is singular: a word in
+      ة after a singular without it (كلمة من 11 حرف | مقابلة لكلمة) qualifies something else.
+
+    >>> _disagrees(["ترك", "الأمة"], ["غير", "جاهزة"]), _disagrees(["الأمة"], ["غير", "الجاهزة"])
+    (True, False)
+    >>> _disagrees(["من", "11", "حرف"], ["مقابلة", "لكلمة"]), _disagrees(["من", "11", "حرفا"], ["كبيرا"])
+    (True, False)
+    """
+    left = bare_word(left_words[-1])
+    right = bare_word(right_words[0])
+    if left.startswith("ال") and right == "غير" and len(right_words) > 1:
+        return not bare_word(right_words[1]).startswith("ال")
+    count = bare_word(left_words[-2]) if len(left_words) > 1 else ""
+    if not count.isdigit() or int(count) < 11:
+        return False
+    return right.endswith("ة") and not left.endswith(("ة", "ات", "اء", "ى"))
 
 
 def _vague_noun(bare: str) -> bool:

@@ -93,3 +93,13 @@ def test_a_lone_no_before_an_accusative_adverb_is_an_answer() -> None:
     assert _findings("لا\nقليلاً إلى اليمين") == []
     # لا before a verb negates it: torn
     assert len(_findings("لا\nتذهب إلى هناك")) == 1
+
+
+def test_a_word_that_cannot_agree_with_the_noun_is_no_adjective_of_it() -> None:
+    # غير before an indefinite word after a definite noun: a state, not its adjective
+    assert _findings("لا يمكننا ترك المدينة\nغير محمية هذه الليلة") == []
+    # after a count of eleven or more the counted noun is singular and masculine here:
+    # مكتوبة qualifies قصة, not سطر
+    assert _findings("أرسل لي قصة من 15 سطر\nمكتوبة بخط يده") == []
+    # an adjective that agrees with the counted noun qualifies it: torn
+    assert len(_findings("لدينا 20 جنديا\nشجاعا في الجبهة")) == 1
