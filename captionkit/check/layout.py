@@ -913,7 +913,8 @@ def _line_complete(left_words: Sequence[str], right_bare: str, opener: str, cate
         return not _needs_next(left_bare)  # ألما | فما السبب: a name, no binding word
     if before == "فيما" and left_bare == "بعد":
         return True  # فيما بعد ("later") closes its clause
-    definite = right_bare.startswith("ال") or right_bare in lex.demonstratives
+    now = right_bare in ("الآن", "الان")  # an adverb with the article, no noun of it
+    definite = (right_bare.startswith("ال") and not now) or right_bare in lex.demonstratives
     if left_bare in lex.demonstratives or left_bare in ("ذا", "أحد", "احد"):
         return not definite  # ها أنت ذا | أنا؛ أرادني أحد | فأنا: no noun of it follows
     return False

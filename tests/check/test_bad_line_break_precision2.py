@@ -103,3 +103,10 @@ def test_a_word_that_cannot_agree_with_the_noun_is_no_adjective_of_it() -> None:
     assert _findings("أرسل لي قصة من 15 سطر\nمكتوبة بخط يده") == []
     # an adjective that agrees with the counted noun qualifies it: torn
     assert len(_findings("لدينا 20 جنديا\nشجاعا في الجبهة")) == 1
+
+
+def test_now_is_no_noun_of_a_demonstrative() -> None:
+    # "we will talk about this / now, there is no time to wait"
+    assert _findings("سنتحدث عن هذا\nالآن، لا وقت للانتظار") == []
+    # a demonstrative before its definite noun: torn
+    assert len(_findings("لا تفكر في هذا\nالأمر الآن")) == 1
