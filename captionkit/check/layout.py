@@ -718,6 +718,8 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
         return True  # بطريقة ما | عرف؛ جدة ما | هناك: ما makes the noun vague, closing it
     if category == "binding" and _answer_no(left_words, right_words[0]):
         return True  # لا | قليلاً للوراء: "no", then an adverb it cannot negate
+    if _parallel_items(left_words, right_words):
+        return True  # الأول، مسؤول عن … | الثاني، مسؤول عن …: two items of one list
     if category == "noun-adjective" and _disagrees(left_words, right_words):
         return True  # كلمة من 11 حرف | مقابلة؛ هذه الأمة | غير جاهزة
     indefinite = not bare_word(right_words[0]).startswith("ال")
@@ -870,6 +872,20 @@ def _disagrees(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
     if not count.isdigit() or int(count) < 11:
         return False
     return right.endswith("ة") and not left.endswith(("ة", "ات", "اء", "ى"))
+
+
+def _parallel_items(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
+    """Two lines of the same frame, only their first words differing (الأول، مسؤول عن غرف
+    النوم | الثاني، مسؤول عن الموظفين): two items of one list, each complete.
+
+    >>> _parallel_items(["الأولى", "،", "تذهب", "إلى"], ["الثانية", "،", "تذهب", "إلى"])
+    True
+    >>> _parallel_items(["ذهبت", "إلى", "البيت", "الكبير"], ["الجديد", "في", "المدينة", "غدا"])
+    False
+    """
+    upper = [bare_word(word) or word for word in left_words]
+    lower = [bare_word(word) or word for word in right_words]
+    return len(upper) > 3 and len(lower) > 3 and upper[1:3] == lower[1:3]
 
 
 def _vague_noun(bare: str) -> bool:

@@ -110,3 +110,10 @@ def test_now_is_no_noun_of_a_demonstrative() -> None:
     assert _findings("سنتحدث عن هذا\nالآن، لا وقت للانتظار") == []
     # a demonstrative before its definite noun: torn
     assert len(_findings("لا تفكر في هذا\nالأمر الآن")) == 1
+
+
+def test_two_items_of_one_frame_are_a_list() -> None:
+    # "the first goes to the kitchen / the second goes to the garden"
+    assert _findings("الأولى ، تذهب إلى المطبخ\nالثانية ، تذهب إلى الحديقة") == []
+    # not the same frame: الكبير qualifies المطبخ, torn
+    assert len(_findings("الأولى ، تذهب إلى المطبخ\nالكبير في الطابق الأول")) == 1
