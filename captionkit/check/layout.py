@@ -695,12 +695,15 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
     المكان ضيق؛ إذا أرادني أحد | فأنا خارج؛ ها أنت ذا | أنا أعتذر): the break sits between two
     utterances, which the three words around it cannot show.
 
-    The second line must open a clause (`_opens_clause`: ف before a pronoun, a particle or a
-    verb; a subject, its predicate after it on the same line). The first line must end on a
-    word that needs nothing after it (`_line_complete`): a noun after at least one other
-    word, or a binding word that is closed here (a demonstrative or أحد before a word that
-    cannot be its noun, فيما بعد). A preposition, a relative, كان, أن, or a demonstrative
-    before a definite noun still needs the next word, and the finding stays.
+    The second line must open a clause (`_opens_clause`: ف before a pronoun or a particle, a
+    conjunction, a subject with its predicate after it on the same line). The first line
+    must end on a word that needs nothing after it (`_line_complete`): a noun after at least
+    one other word, or a binding word that is closed here (a demonstrative or أحد before a
+    word that cannot be its noun, فيما بعد). A preposition, a relative, كان, أن, or a
+    demonstrative before a definite noun still needs the next word, and the finding stays.
+    Some first lines are complete whatever follows: a verb after its particle, a vague ما, a
+    lone لا before an accusative, two items of one frame, a noun that the next word cannot
+    agree with (`_disagrees`, `_suffixed_noun`).
 
     >>> _two_clauses(["أريد", "الخروج"], ["المكان", "ضيق", "حقا"], "noun-adjective")
     True
@@ -744,8 +747,8 @@ _PREDICATE_PARTICLES = frozenset({"لم", "لن", "لا", "ما", "قد", "سو�
 
 
 def _opens_clause(right_words: Sequence[str]) -> str | None:
-    """How the second line opens a clause: ``"fa"`` (ف before a pronoun, a clause particle
-    or a verb: فأنا خارج، فما سببه), ``"subject"`` (a pronoun, a demonstrative or a definite
+    """How the second line opens a clause: ``"fa"`` (ف before a pronoun or a clause
+    particle: فأنا خارج، فما سببه), ``"conjunction"`` (أو، ثم، لكن), ``"verb"``, ``"subject"`` (a pronoun, a demonstrative or a definite
     noun the lexicon never reads as an adjective, maybe with definite adjectives after it,
     then its predicate: a verb, a negation, a copula pronoun or an indefinite adjective:
     المكان ضيق، هذا لم ينته، المأدبة ستكون، أنا أعتذر), or None.
@@ -926,7 +929,7 @@ def _line_complete(left_words: Sequence[str], right_bare: str, opener: str, cate
     if category != "binding":
         return False
     if opener in ("fa", "conjunction"):
-        return not _needs_next(left_bare)  # ألما | فما السبب: a name, no binding word
+        return not _needs_next(left_bare)  # حتى | أو حتى: "even", no preposition here
     if before == "فيما" and left_bare == "بعد":
         return True  # فيما بعد ("later") closes its clause
     now = right_bare in ("الآن", "الان")  # an adverb with the article, no noun of it
