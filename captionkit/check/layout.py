@@ -589,6 +589,8 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 continue  # make avoids it; a subtitler may break there
             if _lower_opens_clause(before, left, right_words, category):
                 continue  # the second line starts an utterance of its own
+            if _two_clauses(left_words, right_words, category):
+                continue  # a complete clause on each line, no mark typed between them
             yield found(
                 rule,
                 severity,
@@ -685,6 +687,255 @@ def _pronoun_clause(before: str | None, left_bare: str, right_bare: str, categor
     opener = right_bare in lex.pronouns or right_bare in lex.demonstratives
     if left_bare == "لا" and before is not None and opener:
         return before_bare in ("", "لا") or before.endswith((",", "،"))
+    return False
+
+
+def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category: str) -> bool:
+    """Each line is a clause of its own and no mark was typed between them (أريد الخروج |
+    المكان ضيق؛ إذا أرادني أحد | فأنا خارج؛ ها أنت ذا | أنا أعتذر): the break sits between two
+    utterances, which the three words around it cannot show.
+
+    The second line must open a clause (`_opens_clause`: ف before a pronoun or a particle, a
+    conjunction, a subject with its predicate after it on the same line). The first line
+    must end on a word that needs nothing after it (`_line_complete`): a noun after at least
+    one other word, or a binding word that is closed here (a demonstrative or أحد before a
+    word that cannot be its noun, فيما بعد). A preposition, a relative, كان, أن, or a
+    demonstrative before a definite noun still needs the next word, and the finding stays.
+    Some first lines are complete whatever follows: a verb after its particle, a vague ما, a
+    lone لا before an accusative, two items of one frame, a noun that the next word cannot
+    agree with (`_disagrees`, `_suffixed_noun`).
+
+    >>> _two_clauses(["أريد", "الخروج"], ["المكان", "ضيق", "حقا"], "noun-adjective")
+    True
+    >>> _two_clauses(["رأيت", "البيت"], ["الكبير", "يحترق"], "noun-adjective")
+    False
+    >>> _two_clauses(["لا", "أريد", "ذلك"], ["الرجل", "يأتي"], "binding")
+    False
+    """
+    if len(right_words) < 2 or not left_words:
+        return False
+    if category == "noun-adjective" and _verb_after_particle(left_words):
+        return True  # قبل أن أستيقظ | أدعو: the first line ends on its verb
+    vague = len(left_words) > 1 and _vague_noun(bare_word(left_words[-2]))
+    if category == "binding" and bare_word(left_words[-1]) == "ما" and vague:
+        return True  # بطريقة ما | عرف؛ جدة ما | هناك: ما makes the noun vague, closing it
+    if category == "binding" and _answer_no(left_words, right_words[0]):
+        return True  # لا | قليلاً للوراء: "no", then an adverb it cannot negate
+    if _parallel_items(left_words, right_words):
+        return True  # الأول، مسؤول عن … | الثاني، مسؤول عن …: two items of one list
+    if category == "noun-adjective" and _disagrees(left_words, right_words):
+        return True  # كلمة من 11 حرف | مقابلة؛ هذه الأمة | غير جاهزة
+    indefinite = not bare_word(right_words[0]).startswith("ال")
+    if category == "noun-adjective" and indefinite and _suffixed_noun(bare_word(left_words[-1])):
+        return True  # كيف حالك | جهاز: a noun with its pronoun is definite
+    opener = _opens_clause(right_words)
+    if opener is None:
+        return False
+    return _line_complete(left_words, bare_word(right_words[0]), opener, category)
+
+
+def _pronoun_bare(bare: str) -> bool:
+    """An independent pronoun, typed with or without its hamza (انا، انت)."""
+    pronouns = lexicon().pronouns
+    return bare in pronouns or (bare[:1] == "ا" and "أ" + bare[1:] in pronouns)
+
+
+#: Particles that open a clause after ف (فلن، فقد، فما، فإن).
+_CLAUSE_PARTICLES = frozenset({"ما", "لا", "لن", "لم", "قد", "إن", "إذا", "لقد", "سوف"})
+#: Words after a subject that make its predicate: a negation, a future or a copula pronoun.
+_PREDICATE_PARTICLES = frozenset({"لم", "لن", "لا", "ما", "قد", "سوف", "هو", "هي", "هم"})
+
+
+def _opens_clause(right_words: Sequence[str]) -> str | None:
+    """How the second line opens a clause: ``"fa"`` (ف before a pronoun or a clause
+    particle: فأنا خارج، فما سببه), ``"conjunction"`` (أو، ثم، لكن), ``"verb"``, ``"subject"`` (a pronoun, a demonstrative or a definite
+    noun the lexicon never reads as an adjective, maybe with definite adjectives after it,
+    then its predicate: a verb, a negation, a copula pronoun or an indefinite adjective:
+    المكان ضيق، هذا لم ينته، المأدبة ستكون، أنا أعتذر), or None.
+
+    >>> _opens_clause(["فأنا", "خارج"]), _opens_clause(["المكان", "ضيق"]), _opens_clause(["الكبير", "يحترق"])
+    ('fa', 'subject', None)
+    """
+    words = [bare_word(word) for word in right_words]
+    first = words[0]
+    rest = first[1:]
+    if first[:1] == "ف" and (_pronoun_bare(rest) or rest in _CLAUSE_PARTICLES):
+        return "fa"
+    if first in lexicon().conjunctions:
+        return "conjunction"  # أو، ثم، لكن، بل: a clause or an item of its own
+    if looks_verb(first):
+        return "verb"
+    if _pronoun_bare(first) or first in lexicon().demonstratives:
+        head = 1
+    elif _definite_noun(first):
+        head = 1
+        while head < len(words) - 1 and head < 3 and words[head].startswith("ال"):
+            head += 1  # الطريقة الوحيدة هي: its definite adjectives
+    else:
+        return None
+    predicate = words[head]
+    if predicate[:1] == "و":
+        return None  # السفينة | الفضائية ونرحل: و joins what follows to the phrase
+    if predicate in _PREDICATE_PARTICLES or predicate in lexicon().kana or looks_verb(predicate):
+        return "subject"
+    adjective = not predicate.startswith("ال") and "A" in lexicon_classes(predicate)
+    return "subject" if adjective and not _pronoun_bare(first) else None
+
+
+def _definite_noun(bare: str) -> bool:
+    """A definite word that is no adjective: not read as one by the lexicon, and no nisba
+    (ـي، ـية: الفضائية، الخلفي qualify the noun before them).
+
+    >>> _definite_noun("المكان"), _definite_noun("الفضائية"), _definite_noun("الطويل")
+    (True, False, False)
+    """
+    stem = bare[2:]
+    if not bare.startswith("ال") or len(stem) < 2 or stem.endswith(("ي", "ية", "يا")):
+        return False
+    forms = [stem]
+    if stem.endswith(("ة", "ات", "ون", "ين")):
+        forms.append(stem[:-1] if stem.endswith("ة") else stem[:-2])  # الكبيرة: كبير
+    return not any("A" in lexicon_classes(form) for form in forms)
+
+
+#: Particles before an imperfect verb (the subjunctive, the jussive, the future).
+_VERB_PARTICLES = frozenset({"أن", "ان", "لن", "لم", "كي", "لكي", "سوف", "لئلا"})
+
+
+def _verb_after_particle(left_words: Sequence[str]) -> bool:
+    """The first line ends on an imperfect verb after its particle (قبل أن أستيقظ، لن
+    ينتظر): what the model read as a noun is a verb, and no adjective follows a verb.
+
+    >>> _verb_after_particle(["قبل", "أن", "أستيقظ"]), _verb_after_particle(["أن", "المدينة"])
+    (True, False)
+    """
+    if len(left_words) < 2 or bare_word(left_words[-2]) not in _VERB_PARTICLES:
+        return False
+    verb = bare_word(left_words[-1])
+    return len(verb) > 2 and verb[:1] in "أاتين" and not verb.startswith("ال")
+
+
+#: Possessive pronoun suffixes, longest first.
+_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك")
+
+
+def _suffixed_noun(bare: str) -> bool:
+    """A noun with a possessive pronoun (حالك، كتابه، سيارتها): definite, so an indefinite
+    word after it is no adjective of it. The stem (ت restored to ة) must be a noun the
+    lexicon knows, and the whole word none (بنك، سمك are nouns whole).
+
+    >>> _suffixed_noun("حالك"), _suffixed_noun("سيارتها"), _suffixed_noun("بنك"), _suffixed_noun("جميل")
+    (True, True, False, False)
+    """
+    if "N" in lexicon_classes(bare) or bare.startswith("ال"):
+        return False
+    for suffix in _SUFFIXES:
+        stem = bare[: -len(suffix)]
+        if bare.endswith(suffix) and len(stem) >= 2:
+            stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
+            return "N" in lexicon_classes(stem)
+    return False
+
+
+def _answer_no(left_words: Sequence[str], right: str) -> bool:
+    """لا alone (a whole first line, or after a comma or another لا) before a word with the
+    accusative tanween (قليلاً، حالاً، أبداً): the answer "no". The لا that negates a genus
+    takes its noun without tanween (لا شكَّ), and one before a verb takes no accusative.
+
+    >>> _answer_no(["لا"], "قليلاً"), _answer_no(["لا"], "تذهب"), _answer_no(["أنا", "لا"], "أبداً")
+    (True, False, False)
+    """
+    if bare_word(left_words[-1]) != "لا" or "\u064b" not in right:
+        return False
+    if len(left_words) == 1:
+        return True
+    before = left_words[-2]
+    return before.endswith((",", "،")) or bare_word(before) == "لا"
+
+
+def _disagrees(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
+    """The word opening the second line cannot qualify the noun ending the first, whose
+    adjective would agree with it:
+
+    - in definiteness: a definite noun's adjective with غير is غير + a definite word (الأمة
+      غير الجاهزة); غير before an indefinite word (الأمة | غير جاهزة) is a state of its own;
+    - in gender after a count of eleven or more, whose counted noun is singular: a word in
+      ة after a singular without it (كلمة من 11 حرف | مقابلة لكلمة) qualifies something else.
+
+    >>> _disagrees(["ترك", "الأمة"], ["غير", "جاهزة"]), _disagrees(["الأمة"], ["غير", "الجاهزة"])
+    (True, False)
+    >>> _disagrees(["من", "11", "حرف"], ["مقابلة", "لكلمة"]), _disagrees(["من", "11", "حرفا"], ["كبيرا"])
+    (True, False)
+    """
+    left = bare_word(left_words[-1])
+    right = bare_word(right_words[0])
+    if left.startswith("ال") and right == "غير" and len(right_words) > 1:
+        return not bare_word(right_words[1]).startswith("ال")
+    count = bare_word(left_words[-2]) if len(left_words) > 1 else ""
+    if not count.isdigit() or int(count) < 11:
+        return False
+    return right.endswith("ة") and not left.endswith(("ة", "ات", "اء", "ى"))
+
+
+def _parallel_items(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
+    """Two lines of the same frame, only their first words differing (الأول، مسؤول عن غرف
+    النوم | الثاني، مسؤول عن الموظفين): two items of one list, each complete.
+
+    >>> _parallel_items(["الأولى", "،", "تذهب", "إلى"], ["الثانية", "،", "تذهب", "إلى"])
+    True
+    >>> _parallel_items(["ذهبت", "إلى", "البيت", "الكبير"], ["الجديد", "في", "المدينة", "غدا"])
+    False
+    """
+    upper = [bare_word(word) or word for word in left_words]
+    lower = [bare_word(word) or word for word in right_words]
+    return len(upper) > 3 and len(lower) > 3 and upper[1:3] == lower[1:3]
+
+
+def _vague_noun(bare: str) -> bool:
+    """An indefinite noun, maybe after ب / ل / ك (بطريقة، لسبب، شخص): ما after it makes it
+    vague ("some way") and closes the phrase.
+
+    >>> _vague_noun("بطريقة"), _vague_noun("الطريقة"), _vague_noun("عن")
+    (True, False, False)
+    """
+    lex = lexicon()
+    if len(bare) < 3 or bare.startswith("ال") or bare in lex.stopwords or looks_verb(bare):
+        return False
+    stem = bare[1:] if bare[:1] in "بلك" and not lexicon_classes(bare) else bare
+    return "N" in lexicon_classes(stem) and not stem.startswith("ال")
+
+
+def _needs_next(bare: str) -> bool:
+    """A word that needs the next one whatever follows: a preposition (حتى aside, also the
+    adverb "even": الكلام حتى | أو حتى النظر), a relative, كان and its sisters, أن.
+
+    >>> _needs_next("عن"), _needs_next("التي"), _needs_next("حتى"), _needs_next("سامي")
+    (True, True, False, False)
+    """
+    lex = lexicon()
+    if bare in lex.prepositions:
+        return bare != "حتى"
+    return bare in lex.relatives or bare in lex.kana or bare in ("أن", "ان")
+
+
+def _line_complete(left_words: Sequence[str], right_bare: str, opener: str, category: str) -> bool:
+    """The first line ends on a word that needs nothing after it, given how the second line
+    opens (see `_two_clauses`)."""
+    lex = lexicon()
+    left_bare = bare_word(left_words[-1])
+    before = bare_word(left_words[-2]) if len(left_words) > 1 else ""
+    if category == "noun-adjective":
+        return len(left_words) > 1 and opener != "verb"
+    if category != "binding":
+        return False
+    if opener in ("fa", "conjunction"):
+        return not _needs_next(left_bare)  # حتى | أو حتى: "even", no preposition here
+    if before == "فيما" and left_bare == "بعد":
+        return True  # فيما بعد ("later") closes its clause
+    now = right_bare in ("الآن", "الان")  # an adverb with the article, no noun of it
+    definite = (right_bare.startswith("ال") and not now) or right_bare in lex.demonstratives
+    if left_bare in lex.demonstratives or left_bare in ("ذا", "أحد", "احد"):
+        return not definite  # ها أنت ذا | أنا؛ أرادني أحد | فأنا: no noun of it follows
     return False
 
 
