@@ -1663,6 +1663,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
     if (round11 := _round11_in_context(found, before, left_word, right_word)) is not None:
         return None if round11 == "free" else round11  # round 11 (dialect): a unit, or free
+    if (round12 := _round12_dialect(found, before, left_word, right_word)) is not None:
+        return round12  # كتير | منكم، لحد | ما، فيك | تبعت: round 12's dialect units
     if found is None:
         unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
         unit = unit or _dialect_unit_in_context(before, left_word, right_word)
@@ -3837,3 +3839,46 @@ def strong_boundaries(words: Sequence[str], line_ends: Collection[int]) -> froze
         ):
             found.add(gap)
     return frozenset(found)
+
+
+#: Dialect prepositions and relatives that cannot end a phrase: لحد ("until", لحد ما
+#: "until the moment") and للي ("for whoever", ل + اللي).
+_DIALECT_BINDERS = frozenset({"لحد", "ولحد", "للي", "وللي", "فللي"})
+#: The Levantine "can" (فيك تعمل "you can do"): في with a first or second person pronoun.
+_CAN = frozenset({"فيك", "وفيك", "فيكي", "وفيكي", "فيني", "وفيني", "فينا", "وفينا"})
+#: Words after which فيه / فيها is "there is": "still", "became", "be", "but".
+_STILL_THERE = frozenset({"لسا", "لسه", "لسة", "صار", "يكون", "بيكون", "بس"})
+
+
+def _round12_dialect(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | None:
+    """Round 12 (dialect) with the word before: the units of colloquial speech the earlier
+    rounds missed (`_in_context`); None where round 12 says nothing.
+
+    >>> _round12_dialect(None, "", "كتير", "منكم"), _round12_dialect(None, "استنى", "لحد", "ما")
+    ('idafa', 'binding')
+    >>> _round12_dialect(None, "بس", "فيك", "تبعت"), _round12_dialect(None, "عيوني", "فيك", "دايما")
+    ('binding', None)
+    """
+    if found is not None or ends_phrase(left_word):
+        return None
+    left, right = _bare(left_word), _bare(right_word)
+    if left in ("كتير", "كثير", "وكتير", "وكثير") and len(right) > 2 and right[:2] == "من":
+        return "idafa"  # كتير | منكم، كثير | منها: "many of" and the pronoun it takes
+    if left in _DIALECT_BINDERS:
+        return "binding"  # استنى لحد | ما، للي | بيكتب: a preposition or relative
+    if (
+        left in _CAN
+        and _imperfect(right)
+        and (not before or ends_phrase(before) or _bare(before) in ("ما", "بس", "وما"))
+    ):
+        return "binding"  # بس فيك | تبعت: the Levantine "you can" and its verb
+    if _bare(before) in _STILL_THERE and _there_is_after("", left_word, right_word):
+        return "binding"  # لسا فيه | هارد، صار فيه | جمارك: "there is" after "still"
+    return None
+
+
+def _imperfect(bare: str) -> bool:
+    """A dialect imperfect verb: a person prefix (ت، ي، ن، أ) on at least three letters."""
+    return len(bare) >= 4 and bare[:1] in "تينأ" and not _definite_any(bare)
