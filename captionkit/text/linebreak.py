@@ -1664,7 +1664,7 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     if (round11 := _round11_in_context(found, before, left_word, right_word)) is not None:
         return None if round11 == "free" else round11  # round 11 (dialect): a unit, or free
     if (round12 := _round12_dialect(found, before, left_word, right_word)) is not None:
-        return round12  # كتير | منكم، لحد | ما، فيك | تبعت: round 12's dialect units
+        return None if round12 == "free" else round12  # round 12 (dialect): a unit, or free
     if found is None:
         unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
         unit = unit or _dialect_unit_in_context(before, left_word, right_word)
@@ -3852,18 +3852,23 @@ _STILL_THERE = frozenset({"لسا", "لسه", "لسة", "صار", "يكون", "�
 
 def _round12_dialect(
     found: Category | None, before: str, left_word: str, right_word: str
-) -> Category | None:
+) -> Category | Literal["free"] | None:
     """Round 12 (dialect) with the word before: the units of colloquial speech the earlier
-    rounds missed (`_in_context`); None where round 12 says nothing.
+    rounds missed (`_in_context`), ``"free"`` where it closes a unit the pair rules read,
+    None where round 12 says nothing.
 
     >>> _round12_dialect(None, "", "كتير", "منكم"), _round12_dialect(None, "استنى", "لحد", "ما")
     ('idafa', 'binding')
     >>> _round12_dialect(None, "بس", "فيك", "تبعت"), _round12_dialect(None, "عيوني", "فيك", "دايما")
     ('binding', None)
     """
-    if found is not None or ends_phrase(left_word):
+    if ends_phrase(left_word):
         return None
     left, right = _bare(left_word), _bare(right_word)
+    if found is not None:
+        return "free" if left in _WANT else None  # بدك | شي: "you want" is a verb
+    if _ordinal_first(before, left, right):
+        return "idafa"  # وتاني | يوم، تالت | شي: an ordinal before its noun heads it
     if left in ("كتير", "كثير", "وكتير", "وكثير") and len(right) > 2 and right[:2] == "من":
         return "idafa"  # كتير | منكم، كثير | منها: "many of" and the pronoun it takes
     if left in _DIALECT_BINDERS:
@@ -3882,3 +3887,34 @@ def _round12_dialect(
 def _imperfect(bare: str) -> bool:
     """A dialect imperfect verb: a person prefix (ت، ي، ن، أ) on at least three letters."""
     return len(bare) >= 4 and bare[:1] in "تينأ" and not _definite_any(bare)
+
+
+#: The Levantine "want" (بد + a pronoun, with و / ف): a verb in use, heading no construct
+#: (بدك | شي "you want something"); the standard لا بد ("must") is بد alone.
+_WANT = frozenset(
+    prefix + form
+    for prefix in ("", "و", "ف")
+    for form in ("بدي", "بدك", "بدكم", "بدكن", "بده", "بدو", "بدها", "بدنا", "بدهم")
+)
+#: Ordinals (standard and dialect spellings, masculine) that can stand before their noun.
+_ORDINALS_FIRST = frozenset(
+    {"تاني", "ثاني", "تالت", "ثالث", "رابع", "خامس", "سادس", "سابع", "تامن", "ثامن", "تاسع", "عاشر"}
+)
+
+
+def _ordinal_first(before: str, left: str, right: str) -> bool:
+    """An indefinite ordinal opening a phrase (a line's start, after punctuation or كل),
+    then an indefinite noun: the ordinal heads a construct (تاني شي "the second thing",
+    وتالت يوم "and on the third day", كل تاني سيارة "every other car"). After a noun the
+    ordinal is its adjective and closes it (بيت تاني | هيطلب).
+
+    >>> _ordinal_first("", "وتاني", "يوم"), _ordinal_first("بيت", "تاني", "هيطلب")
+    (True, False)
+    """
+    if not (before == "" or ends_phrase(before) or _bare(before) == "كل"):
+        return False
+    bare = left[1:] if left[:1] == "و" and left[1:] in _ORDINALS_FIRST else left
+    if bare not in _ORDINALS_FIRST or _definite_any(right) or len(right) < 2:
+        return False
+    lex = lexicon()
+    return not (right in lex.stopwords or right in lex.adverbs or looks_verb(right))

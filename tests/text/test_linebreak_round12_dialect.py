@@ -72,3 +72,31 @@ def test_levantine_can(before: str, left: str, right: str, expected: str | None)
 )
 def test_there_is_after_still(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # the Levantine "want" (بد + pronoun) is a verb in use: no construct after it
+        ("إذا", "بدك", "رصيد", None),  # if you want | credit (a top-up)
+        ("ما", "بدها", "سكر", None),  # it doesn't need | sugar
+        ("وإذا", "بدكم", "نصيحة", None),  # and if you want | advice
+    ],
+)
+def test_levantine_want(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # an ordinal opening a phrase heads its noun (the second thing, the third day)
+        ("", "تاني", "حاجة", "idafa"),  # second thing (= secondly)
+        ("", "وتالت", "خطوة", "idafa"),  # and the third step
+        ("كل", "تالت", "عربية", "idafa"),  # every third car
+        # after a noun the ordinal is its adjective and closes the phrase
+        ("محل", "تاني", "هيديك", None),  # another shop | will give you
+    ],
+)
+def test_ordinal_first(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
