@@ -3866,7 +3866,7 @@ def _round12_dialect(
         return None
     left, right = _bare(left_word), _bare(right_word)
     if found is not None:
-        return "free" if left in _WANT else None  # بدك | شي: "you want" is a verb
+        return "free" if _round12_free(found, left, right) else None
     if _ordinal_first(before, left, right):
         return "idafa"  # وتاني | يوم، تالت | شي: an ordinal before its noun heads it
     if left in ("كتير", "كثير", "وكتير", "وكثير") and len(right) > 2 and right[:2] == "من":
@@ -3918,3 +3918,25 @@ def _ordinal_first(before: str, left: str, right: str) -> bool:
         return False
     lex = lexicon()
     return not (right in lex.stopwords or right in lex.adverbs or looks_verb(right))
+
+
+#: "Its name (is)" in the dialects and the standard: it opens a clause of its own (تطبيق |
+#: اسمو Wallet "an app called Wallet"), no name or genitive of the noun before it.
+_ITS_NAME = frozenset({"اسمو", "اسمه", "اسمها", "إسمه", "إسمها", "واسمو", "واسمه", "واسمها"})
+#: "About, for about" before an amount: an adverb, never an adjective of the word before.
+_ABOUT = frozenset({"حوالي", "بحوالي", "وبحوالي", "حوالى", "بحوالى"})
+
+
+def _round12_free(found: Category, left: str, right: str) -> bool:
+    """The units of the pair rules that round 12 (dialect) finds closed (`_round12_dialect`).
+
+    >>> _round12_free("idafa", "بدك", "شي"), _round12_free("name", "تطبيق", "اسمو")
+    (True, True)
+    >>> _round12_free("noun-adjective", "Uniqlo", "بحوالي"), _round12_free("idafa", "بيت", "أبوي")
+    (True, False)
+    """
+    if left in _WANT:
+        return True  # بدك | شي: "you want" is a verb
+    if found in ("name", "idafa") and right in _ITS_NAME:
+        return True  # تطبيق | اسمو Wallet: "its name is" opens a clause of its own
+    return found in ("noun-adjective", "idafa") and right in _ABOUT and _is_latin(left)

@@ -100,3 +100,18 @@ def test_levantine_want(before: str, left: str, right: str, expected: str | None
 )
 def test_ordinal_first(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # "its name is" opens a clause: the noun before it is whole
+        ("نزلوا", "لعبة", "اسمها", None),  # they released a game | called ...
+        ("في", "برنامج", "اسمو", None),  # there is a program | called ...
+        # "for about" before an amount is no adjective of the brand before it
+        ("من", "Zara", "بحوالي", None),  # from Zara | for about (20 dollars)
+        ("في", "IKEA", "بحوالي", None),  # at IKEA | for about ...
+    ],
+)
+def test_its_name_and_about(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
