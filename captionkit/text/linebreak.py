@@ -3866,7 +3866,8 @@ def _round12_dialect(
         return None
     left, right = _bare(left_word), _bare(right_word)
     if found is not None:
-        return "free" if _round12_free(found, left, right) else None
+        free = _round12_free(found, left, right) or _who_did(found, before, left)
+        return "free" if free else None
     if _ordinal_first(before, left, right):
         return "idafa"  # وتاني | يوم، تالت | شي: an ordinal before its noun heads it
     if left in ("كتير", "كثير", "وكتير", "وكثير") and len(right) > 2 and right[:2] == "من":
@@ -3940,3 +3941,16 @@ def _round12_free(found: Category, left: str, right: str) -> bool:
     if found in ("name", "idafa") and right in _ITS_NAME:
         return True  # تطبيق | اسمو Wallet: "its name is" opens a clause of its own
     return found in ("noun-adjective", "idafa") and right in _ABOUT and _is_latin(left)
+
+
+def _who_did(found: Category, before: str, left: str) -> bool:
+    """After مين ("who") or the relative اللي, a triliteral the lexicon knows as a verb is
+    the clause's verb, and the next word its object, no genitive (مين أكل | صحني؟ "who ate
+    my plate?", اللي كسر | الباب "the one who broke the door").
+
+    >>> _who_did("idafa", "مين", "كسر"), _who_did("idafa", "اللي", "جوه")
+    (True, False)
+    """
+    if found != "idafa" or _bare(before) not in ("مين", "اللي", "الي", "إللي"):
+        return False
+    return len(left) == 3 and "V" in lexicon_classes(left)

@@ -115,3 +115,15 @@ def test_ordinal_first(before: str, left: str, right: str, expected: str | None)
 )
 def test_its_name_and_about(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # after "who" / the relative, a verb and its object: no construct between them
+        ("مين", "كسر", "الكوباية؟", None),  # who broke | the glass?
+        ("اللي", "أكل", "الكيكة", None),  # the one who ate | the cake
+    ],
+)
+def test_who_did(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
