@@ -1661,10 +1661,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
     if found is None and _second_adjective(before, left_word, right_word):
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
-    if (round11 := _round11_in_context(found, before, left_word, right_word)) is not None:
-        return None if round11 == "free" else round11  # round 11 (dialect): a unit, or free
-    if (round12 := _round12_dialect(found, before, left_word, right_word)) is not None:
-        return None if round12 == "free" else round12  # round 12 (dialect): a unit, or free
+    if (later := _dialect_rounds(found, before, left_word, right_word)) is not None:
+        return None if later == "free" else later  # rounds 11 and 12 (dialect): a unit, or free
     if found is None:
         unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
         unit = unit or _dialect_unit_in_context(before, left_word, right_word)
@@ -1991,6 +1989,16 @@ def _latin_subject(before: str, left_word: str, right_word: str) -> bool:
         return False
     named = _is_latin(prev) and before[:1].isupper() and left_word[:1].isupper()
     return prev == "ال" or named
+
+
+def _dialect_rounds(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Rounds 11 and 12 (dialect) with the word before, round 11 first (`_in_context`)."""
+    round11 = _round11_in_context(found, before, left_word, right_word)
+    return (
+        round11 if round11 is not None else _round12_dialect(found, before, left_word, right_word)
+    )
 
 
 def _round11_in_context(
