@@ -1661,8 +1661,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
     if found is None and _second_adjective(before, left_word, right_word):
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
-    if (round11 := _round11_in_context(found, before, left_word, right_word)) is not None:
-        return None if round11 == "free" else round11  # round 11 (dialect): a unit, or free
+    if (later := _dialect_rounds(found, before, left_word, right_word)) is not None:
+        return None if later == "free" else later  # rounds 11 and 12 (dialect): a unit, or free
     if found is None:
         unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
         unit = unit or _dialect_unit_in_context(before, left_word, right_word)
@@ -1989,6 +1989,16 @@ def _latin_subject(before: str, left_word: str, right_word: str) -> bool:
         return False
     named = _is_latin(prev) and before[:1].isupper() and left_word[:1].isupper()
     return prev == "ال" or named
+
+
+def _dialect_rounds(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Rounds 11 and 12 (dialect) with the word before, round 11 first (`_in_context`)."""
+    round11 = _round11_in_context(found, before, left_word, right_word)
+    return (
+        round11 if round11 is not None else _round12_dialect(found, before, left_word, right_word)
+    )
 
 
 def _round11_in_context(
@@ -3837,3 +3847,118 @@ def strong_boundaries(words: Sequence[str], line_ends: Collection[int]) -> froze
         ):
             found.add(gap)
     return frozenset(found)
+
+
+#: Dialect prepositions and relatives that cannot end a phrase: لحد ("until", لحد ما
+#: "until the moment") and للي ("for whoever", ل + اللي).
+_DIALECT_BINDERS = frozenset({"لحد", "ولحد", "للي", "وللي", "فللي"})
+#: The Levantine "can" (فيك تعمل "you can do"): في with a first or second person pronoun.
+_CAN = frozenset({"فيك", "وفيك", "فيكي", "وفيكي", "فيني", "وفيني", "فينا", "وفينا"})
+#: Words after which فيه / فيها is "there is": "still", "became", "be", "but".
+_STILL_THERE = frozenset({"لسا", "لسه", "لسة", "صار", "يكون", "بيكون", "بس"})
+
+
+def _round12_dialect(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Round 12 (dialect) with the word before: the units of colloquial speech the earlier
+    rounds missed (`_in_context`), ``"free"`` where it closes a unit the pair rules read,
+    None where round 12 says nothing.
+
+    >>> _round12_dialect(None, "", "كتير", "منكم"), _round12_dialect(None, "استنى", "لحد", "ما")
+    ('idafa', 'binding')
+    >>> _round12_dialect(None, "بس", "فيك", "تبعت"), _round12_dialect(None, "عيوني", "فيك", "دايما")
+    ('binding', None)
+    """
+    if ends_phrase(left_word):
+        return None
+    left, right = _bare(left_word), _bare(right_word)
+    if found is not None:
+        free = _round12_free(found, left, right) or _who_did(found, before, left)
+        return "free" if free else None
+    if _ordinal_first(before, left, right):
+        return "idafa"  # وتاني | يوم، تالت | شي: an ordinal before its noun heads it
+    if left in ("كتير", "كثير", "وكتير", "وكثير") and len(right) > 2 and right[:2] == "من":
+        return "idafa"  # كتير | منكم، كثير | منها: "many of" and the pronoun it takes
+    if left in _DIALECT_BINDERS:
+        return "binding"  # استنى لحد | ما، للي | بيكتب: a preposition or relative
+    if (
+        left in _CAN
+        and _imperfect(right)
+        and (not before or ends_phrase(before) or _bare(before) in ("ما", "بس", "وما"))
+    ):
+        return "binding"  # بس فيك | تبعت: the Levantine "you can" and its verb
+    if _bare(before) in _STILL_THERE and _there_is_after("", left_word, right_word):
+        return "binding"  # لسا فيه | هارد، صار فيه | جمارك: "there is" after "still"
+    return None
+
+
+def _imperfect(bare: str) -> bool:
+    """A dialect imperfect verb: a person prefix (ت، ي، ن، أ) on at least three letters."""
+    return len(bare) >= 4 and bare[:1] in "تينأ" and not _definite_any(bare)
+
+
+#: The Levantine "want" (بد + a pronoun, with و / ف): a verb in use, heading no construct
+#: (بدك | شي "you want something"); the standard لا بد ("must") is بد alone.
+_WANT = frozenset(
+    prefix + form
+    for prefix in ("", "و", "ف")
+    for form in ("بدي", "بدك", "بدكم", "بدكن", "بده", "بدو", "بدها", "بدنا", "بدهم")
+)
+#: Ordinals (standard and dialect spellings, masculine) that can stand before their noun.
+_ORDINALS_FIRST = frozenset(
+    {"تاني", "ثاني", "تالت", "ثالث", "رابع", "خامس", "سادس", "سابع", "تامن", "ثامن", "تاسع", "عاشر"}
+)
+
+
+def _ordinal_first(before: str, left: str, right: str) -> bool:
+    """An indefinite ordinal opening a phrase (a line's start, after punctuation or كل),
+    then an indefinite noun: the ordinal heads a construct (تاني شي "the second thing",
+    وتالت يوم "and on the third day", كل تاني سيارة "every other car"). After a noun the
+    ordinal is its adjective and closes it (بيت تاني | هيطلب).
+
+    >>> _ordinal_first("", "وتاني", "يوم"), _ordinal_first("بيت", "تاني", "هيطلب")
+    (True, False)
+    """
+    if not (before == "" or ends_phrase(before) or _bare(before) == "كل"):
+        return False
+    bare = left[1:] if left[:1] == "و" and left[1:] in _ORDINALS_FIRST else left
+    if bare not in _ORDINALS_FIRST or _definite_any(right) or len(right) < 2:
+        return False
+    lex = lexicon()
+    return not (right in lex.stopwords or right in lex.adverbs or looks_verb(right))
+
+
+#: "Its name (is)" in the dialects and the standard: it opens a clause of its own (تطبيق |
+#: اسمو Wallet "an app called Wallet"), no name or genitive of the noun before it.
+_ITS_NAME = frozenset({"اسمو", "اسمه", "اسمها", "إسمه", "إسمها", "واسمو", "واسمه", "واسمها"})
+#: "About, for about" before an amount: an adverb, never an adjective of the word before.
+_ABOUT = frozenset({"حوالي", "بحوالي", "وبحوالي", "حوالى", "بحوالى"})
+
+
+def _round12_free(found: Category, left: str, right: str) -> bool:
+    """The units of the pair rules that round 12 (dialect) finds closed (`_round12_dialect`).
+
+    >>> _round12_free("idafa", "بدك", "شي"), _round12_free("name", "تطبيق", "اسمو")
+    (True, True)
+    >>> _round12_free("noun-adjective", "Uniqlo", "بحوالي"), _round12_free("idafa", "بيت", "أبوي")
+    (True, False)
+    """
+    if left in _WANT:
+        return True  # بدك | شي: "you want" is a verb
+    if found in ("name", "idafa") and right in _ITS_NAME:
+        return True  # تطبيق | اسمو Wallet: "its name is" opens a clause of its own
+    return found in ("noun-adjective", "idafa") and right in _ABOUT and _is_latin(left)
+
+
+def _who_did(found: Category, before: str, left: str) -> bool:
+    """After مين ("who") or the relative اللي, a triliteral the lexicon knows as a verb is
+    the clause's verb, and the next word its object, no genitive (مين أكل | صحني؟ "who ate
+    my plate?", اللي كسر | الباب "the one who broke the door").
+
+    >>> _who_did("idafa", "مين", "كسر"), _who_did("idafa", "اللي", "جوه")
+    (True, False)
+    """
+    if found != "idafa" or _bare(before) not in ("مين", "اللي", "الي", "إللي"):
+        return False
+    return len(left) == 3 and "V" in lexicon_classes(left)
