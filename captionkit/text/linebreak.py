@@ -3267,7 +3267,8 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     conjoined = conjoined or (right[:1] == "ف" and _starts_conjunction(right, lex))
     conjoined = conjoined and right not in lex.adjectives  # فعلي is an adjective
     if conjoined and not any(right.startswith(root) for root in lex.waw_initial):
-        return None  # a conjoined word starts a new phrase
+        if not _root_waw_inflected(right):
+            return None  # a conjoined word starts a new phrase
     if _definite_bare(right):
         return _before_definite(left, right, lex)
     masdar = any(bool(_MASDAR.fullmatch(f)) for f in _strip_prefix(left, ("ب", "ل", "و", "ف")))
@@ -3562,6 +3563,23 @@ def _gender_mismatch(left_stem: str, right_stem: str, lex: Lexicon) -> bool:
     if re.fullmatch(r"أ[^اويةء\s]{3}", right_stem) or right_stem in lex.numerals:
         return False  # الأكبر، الأول: an elative or an ordinal
     return right_stem not in lex.adjectives and not _is_latin(right_stem)
+
+
+def _root_waw_inflected(bare: str) -> bool:
+    """A word whose و is its root's, read in its feminine or accusative nisba too.
+
+    The lexicon knows a nisba in its masculine form: وهمية is وهمي + ة, and هم / همي
+    are no nouns, so مراكز اتصال | وهمية is a noun and its adjective, no conjunction.
+
+    >>> _root_waw_inflected("وهمية"), _root_waw_inflected("وزراء"), _root_waw_inflected("والدواء")
+    (True, True, False)
+    """
+    if len(bare) < 4 or bare[0] != "و" or bare.startswith("وال"):
+        return False
+    forms = [bare]
+    if bare.endswith(("ية", "يا", "يين", "يون")):
+        forms.append(bare[: bare.rindex("ي") + 1])
+    return any(_root_waw(form) for form in forms)
 
 
 def _root_waw(bare: str) -> bool:
