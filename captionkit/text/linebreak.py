@@ -1663,6 +1663,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
     if (round11 := _round11_in_context(found, before, left_word, right_word)) is not None:
         return None if round11 == "free" else round11  # round 11 (dialect): a unit, or free
+    if found is None and (round12 := _round12_msa_in_context(before, left_word, right_word)):
+        return round12  # round 12 (MSA): a unit the pair rules miss
     if found is None:
         unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
         unit = unit or _dialect_unit_in_context(before, left_word, right_word)
@@ -1700,6 +1702,34 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
 
 #: Near demonstratives, which open a genitive noun phrase after an indefinite noun.
 _GENITIVE_DEMONSTRATIVES = frozenset({"هذا", "هذه", "هؤلاء"})
+
+
+def _round12_msa_in_context(before: str, left_word: str, right_word: str) -> Category | None:
+    """Round 12's MSA units read with the word before (None when none applies)."""
+    if _quantifier_genitive(before, left_word, right_word):
+        return "idafa"  # سجن | أي شخص، جدار | كل بيت
+    return None
+
+
+#: Quantifiers that open a construct's complement: اسم كل طالب، غياب أي دليل، دم بعض الناس.
+_GENITIVE_QUANTIFIERS = frozenset({"أي", "بعض"})
+
+
+def _quantifier_genitive(before: str, left_word: str, right_word: str) -> bool:
+    """An indefinite noun before كل / أي / بعض heads a construct whose complement they open.
+
+    The head is the one `_demonstrative_genitive` reads before هذا (no article, pronoun
+    or tanwin, no time noun, no word after a number, no verb opening a clause): a noun
+    before a quantifier is completed by it (اسم كل طالب), a verb takes it as its
+    subject or object (يصدر | أي، وعجز | أي).
+    """
+    if _bare(right_word) not in _GENITIVE_QUANTIFIERS or looks_verb(_bare(left_word)):
+        return False  # تفقد | كل: an imperfect takes the quantifier as its object
+    prior = _bare(before)
+    prior = prior[1:] if prior[:1] in "وبل" and len(prior) > 3 else prior
+    if prior in lexicon().numerals:
+        return False  # بثلاثة أجيال | أي: a counted noun, then "that is"
+    return _demonstrative_genitive(before, left_word, "هذا")
 
 
 def _demonstrative_unit(before: str, left_word: str, right_word: str) -> Category | None:
