@@ -1708,7 +1708,31 @@ def _round12_msa_in_context(before: str, left_word: str, right_word: str) -> Cat
     """Round 12's MSA units read with the word before (None when none applies)."""
     if _quantifier_genitive(before, left_word, right_word):
         return "idafa"  # سجن | أي شخص، جدار | كل بيت
+    if _negated_adjective(before, left_word, right_word):
+        return "noun-adjective"  # فيضانات | غير مسبوقة
     return None
+
+
+def _negated_adjective(before: str, left_word: str, right_word: str) -> bool:
+    """An indefinite noun before غير: "un-", the first word of its adjective.
+
+    فيضانات غير مسبوقة، بشكل غير قانوني، أموال غير مشروعة: غير opens a negated
+    adjective that agrees with the noun. Not after an accusative (بحثا | غير منشور can
+    be "other than"), a verb, a counted noun, a negation or أي (ولا شيء | غير: "but").
+    """
+    if _bare(right_word) != "غير" or ends_phrase(left_word):
+        return False
+    left = _bare(left_word)
+    stem = left[1:] if left[:1] in "بل" and len(left) > 3 else left
+    if accusative(stem) or looks_verb(left) or _definite_any(stem) or has_pronoun_suffix(stem):
+        return False
+    lex = lexicon()
+    if stem in lex.stopwords or stem == "آخر" or not {"N", "A"} & set(lexicon_classes(stem)):
+        return False
+    prior = _bare(before)
+    counted = _DIGITS.match(prior) or prior in lex.numerals
+    particle = prior in lex.stopwords and prior not in lex.prepositions
+    return not (counted or particle)
 
 
 #: Quantifiers that open a construct's complement: اسم كل طالب، غياب أي دليل، دم بعض الناس.
@@ -3296,9 +3320,9 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     conjoined = right[:1] == "و" and len(right) >= 3 and (right[1:2] != "ا" or _waw_wasl(right))
     conjoined = conjoined or (right[:1] == "ف" and _starts_conjunction(right, lex))
     conjoined = conjoined and right not in lex.adjectives  # فعلي is an adjective
-    if conjoined and not any(right.startswith(root) for root in lex.waw_initial):
-        if not _root_waw_inflected(right):
-            return None  # a conjoined word starts a new phrase
+    root_waw = any(right.startswith(root) for root in lex.waw_initial) or _root_waw_inflected(right)
+    if conjoined and not root_waw:
+        return None  # a conjoined word starts a new phrase
     if _definite_bare(right):
         return _before_definite(left, right, lex)
     masdar = any(bool(_MASDAR.fullmatch(f)) for f in _strip_prefix(left, ("ب", "ل", "و", "ف")))

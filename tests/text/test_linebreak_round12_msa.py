@@ -79,3 +79,21 @@ def test_root_waw_inflected(before: str, left: str, right: str, expected: str | 
 )
 def test_quantifier_genitive(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # غير after an indefinite noun opens its negated adjective
+        # (شهدت المدينة أمطارا بحجم غير معتاد: rain of an unusual amount)
+        ("أمطارا", "بحجم", "غير", "noun-adjective"),
+        # (اعتقلت الشرطة عصابة لتجارة أسلحة غير مرخصة: unlicensed weapons)
+        ("لتجارة", "أسلحة", "غير", "noun-adjective"),
+        # after a negation غير is "but": (لا نريد شيئا | غير السلام) (accusative, free)
+        ("نريد", "شيئا", "غير", None),
+        # (لم يبق ولا شيء | غير الذكرى: nothing at all is left but the memory)
+        ("ولا", "شيء", "غير", None),
+    ],
+)
+def test_negated_adjective(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
