@@ -1663,8 +1663,6 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
     if (round11 := _round11_in_context(found, before, left_word, right_word)) is not None:
         return None if round11 == "free" else round11  # round 11 (dialect): a unit, or free
-    if found is None and (round12 := _round12_msa_in_context(before, left_word, right_word)):
-        return round12  # round 12 (MSA): a unit the pair rules miss
     if found is None:
         unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
         unit = unit or _dialect_unit_in_context(before, left_word, right_word)
@@ -1757,8 +1755,11 @@ def _quantifier_genitive(before: str, left_word: str, right_word: str) -> bool:
 
 
 def _demonstrative_unit(before: str, left_word: str, right_word: str) -> Category | None:
-    """Idafa where `_demonstrative_genitive` reads one (طول | هذا الكتاب), else None."""
-    return "idafa" if _demonstrative_genitive(before, left_word, right_word) else None
+    """Idafa where `_demonstrative_genitive` reads one (طول | هذا الكتاب), else round 12's
+    MSA units (`_round12_msa_in_context`: أي / بعض / غير after a noun), else None."""
+    if _demonstrative_genitive(before, left_word, right_word):
+        return "idafa"
+    return _round12_msa_in_context(before, left_word, right_word)
 
 
 def _demonstrative_genitive(before: str, left_word: str, right_word: str) -> bool:
