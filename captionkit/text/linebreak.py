@@ -1708,7 +1708,26 @@ def _round12_msa_in_context(before: str, left_word: str, right_word: str) -> Cat
         return "idafa"  # سجن | أي شخص، جدار | كل بيت
     if _negated_adjective(before, left_word, right_word):
         return "noun-adjective"  # فيضانات | غير مسبوقة
+    if _adverb_of_what(left_word, right_word):
+        return "binding"  # وسرعان | ما، ولطالما | تساءل
     return None
+
+
+#: Adverbs that ما turns into a conjunction: كثيرا ما ("often"), سرعان ما ("soon").
+_ADVERBS_OF_WHAT = frozenset({"سرعان", "نادرا", "كثيرا", "قليلا", "غالبا", "طالما"})
+
+
+def _adverb_of_what(left_word: str, right_word: str) -> bool:
+    """An adverb before the ما that makes it a conjunction, or طالما / لطالما ("long has").
+
+    وسرعان ما تعافى، ونادرا ما يحدث: the adverb and ما open the clause together; لطالما
+    is one conjunction and needs its verb. كثيرا alone after a verb is free (تغيرت | كثيرا).
+    """
+    left = _bare(left_word)
+    left = left[1:] if left[:1] in "وف" and len(left) > 4 else left
+    if left in ("طالما", "لطالما"):
+        return not ends_phrase(left_word)
+    return left in _ADVERBS_OF_WHAT and _bare(right_word) == "ما" and not ends_phrase(left_word)
 
 
 def _negated_adjective(before: str, left_word: str, right_word: str) -> bool:

@@ -97,3 +97,20 @@ def test_quantifier_genitive(before: str, left: str, right: str, expected: str |
 )
 def test_negated_adjective(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # an adverb and ما open the clause together (وغالبا | ما ينسى الطلاب واجباتهم)
+        ("", "وغالبا", "ما", True),
+        # (المرض قليلا | ما يصيب الأطفال: the disease rarely strikes children)
+        ("المرض", "قليلا", "ما", True),
+        # لطالما needs its verb (ولطالما | حلمت بالسفر: I have long dreamt of travelling)
+        ("", "ولطالما", "حلمت", True),
+        # كثيرا alone after a verb closes it (ضحكنا كثيرا | في الحفلة)
+        ("ضحكنا", "كثيرا", "في", False),
+    ],
+)
+def test_adverb_of_what(before: str, left: str, right: str, bad: bool) -> None:
+    assert (_judge(before, left, right) is not None) is bad
