@@ -1710,7 +1710,23 @@ def _round12_msa_in_context(before: str, left_word: str, right_word: str) -> Cat
         return "noun-adjective"  # فيضانات | غير مسبوقة
     if _adverb_of_what(left_word, right_word):
         return "binding"  # وسرعان | ما، ولطالما | تساءل
+    if _self_emphasis(left_word, right_word):
+        return "noun-adjective"  # الأفكار | ذاتها، التجار | أنفسهم
     return None
+
+
+#: The emphasis ذات / أنفس with a pronoun (التوكيد المعنوي, beside round 1's `_EMPHASIS`).
+_SELF_EMPHASIS = frozenset(
+    stem + suffix for stem in ("ذات", "أنفس") for suffix in ("ه", "ها", "هم", "هما", "هن")
+)
+
+
+def _self_emphasis(left_word: str, right_word: str) -> bool:
+    """A definite noun before ذاته / أنفسهم: the emphasis follows its noun (الفكرة ذاتها)."""
+    left = _bare(left_word)
+    if _bare(right_word) not in _SELF_EMPHASIS or ends_phrase(left_word) or looks_verb(left):
+        return False
+    return _definite_any(left)
 
 
 #: Adverbs that ما turns into a conjunction: كثيرا ما ("often"), سرعان ما ("soon").

@@ -114,3 +114,19 @@ def test_negated_adjective(before: str, left: str, right: str, expected: str | N
 )
 def test_adverb_of_what(before: str, left: str, right: str, bad: bool) -> None:
     assert (_judge(before, left, right) is not None) is bad
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # ذات / أنفس with a pronoun stress the definite noun before them
+        # (وصل الوزراء | أنفسهم إلى المطار: the ministers themselves arrived)
+        ("وصل", "الوزراء", "أنفسهم", True),
+        # (تتكرر القصة | ذاتها كل عام: the same story every year)
+        ("تتكرر", "القصة", "ذاتها", True),
+        # a verb, then its reflexive object, is no noun's unit (تحمي | أنفسها من البرد)
+        ("الطيور", "تحمي", "أنفسها", False),
+    ],
+)
+def test_self_emphasis(before: str, left: str, right: str, bad: bool) -> None:
+    assert (_judge(before, left, right) is not None) is bad
