@@ -1702,9 +1702,99 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
 _GENITIVE_DEMONSTRATIVES = frozenset({"هذا", "هذه", "هؤلاء"})
 
 
+def _round12_msa_in_context(before: str, left_word: str, right_word: str) -> Category | None:
+    """Round 12's MSA units read with the word before (None when none applies)."""
+    if _quantifier_genitive(before, left_word, right_word):
+        return "idafa"  # سجن | أي شخص، جدار | كل بيت
+    if _negated_adjective(before, left_word, right_word):
+        return "noun-adjective"  # فيضانات | غير مسبوقة
+    if _adverb_of_what(left_word, right_word):
+        return "binding"  # وسرعان | ما، ولطالما | تساءل
+    if _self_emphasis(left_word, right_word):
+        return "noun-adjective"  # الأفكار | ذاتها، التجار | أنفسهم
+    return None
+
+
+#: The emphasis ذات / أنفس with a pronoun (التوكيد المعنوي, beside round 1's `_EMPHASIS`).
+_SELF_EMPHASIS = frozenset(
+    stem + suffix for stem in ("ذات", "أنفس") for suffix in ("ه", "ها", "هم", "هما", "هن")
+)
+
+
+def _self_emphasis(left_word: str, right_word: str) -> bool:
+    """A definite noun before ذاته / أنفسهم: the emphasis follows its noun (الفكرة ذاتها)."""
+    left = _bare(left_word)
+    if _bare(right_word) not in _SELF_EMPHASIS or ends_phrase(left_word) or looks_verb(left):
+        return False
+    return _definite_any(left)
+
+
+#: Adverbs that ما turns into a conjunction: كثيرا ما ("often"), سرعان ما ("soon").
+_ADVERBS_OF_WHAT = frozenset({"سرعان", "نادرا", "كثيرا", "قليلا", "غالبا", "طالما"})
+
+
+def _adverb_of_what(left_word: str, right_word: str) -> bool:
+    """An adverb before the ما that makes it a conjunction, or طالما / لطالما ("long has").
+
+    وسرعان ما تعافى، ونادرا ما يحدث: the adverb and ما open the clause together; لطالما
+    is one conjunction and needs its verb. كثيرا alone after a verb is free (تغيرت | كثيرا).
+    """
+    left = _bare(left_word)
+    left = left[1:] if left[:1] in "وف" and len(left) > 4 else left
+    if left in ("طالما", "لطالما"):
+        return not ends_phrase(left_word)
+    return left in _ADVERBS_OF_WHAT and _bare(right_word) == "ما" and not ends_phrase(left_word)
+
+
+def _negated_adjective(before: str, left_word: str, right_word: str) -> bool:
+    """An indefinite noun before غير: "un-", the first word of its adjective.
+
+    فيضانات غير مسبوقة، بشكل غير قانوني، أموال غير مشروعة: غير opens a negated
+    adjective that agrees with the noun. Not after an accusative (بحثا | غير منشور can
+    be "other than"), a verb, a counted noun, a negation or أي (ولا شيء | غير: "but").
+    """
+    if _bare(right_word) != "غير" or ends_phrase(left_word):
+        return False
+    left = _bare(left_word)
+    stem = left[1:] if left[:1] in "بل" and len(left) > 3 else left
+    if accusative(stem) or looks_verb(left) or _definite_any(stem) or has_pronoun_suffix(stem):
+        return False
+    lex = lexicon()
+    if stem in lex.stopwords or stem == "آخر" or not {"N", "A"} & set(lexicon_classes(stem)):
+        return False
+    prior = _bare(before)
+    counted = _DIGITS.match(prior) or prior in lex.numerals
+    particle = prior in lex.stopwords and prior not in lex.prepositions
+    return not (counted or particle)
+
+
+#: Quantifiers that open a construct's complement: اسم كل طالب، غياب أي دليل، دم بعض الناس.
+_GENITIVE_QUANTIFIERS = frozenset({"أي", "بعض"})
+
+
+def _quantifier_genitive(before: str, left_word: str, right_word: str) -> bool:
+    """An indefinite noun before كل / أي / بعض heads a construct whose complement they open.
+
+    The head is the one `_demonstrative_genitive` reads before هذا (no article, pronoun
+    or tanwin, no time noun, no word after a number, no verb opening a clause): a noun
+    before a quantifier is completed by it (اسم كل طالب), a verb takes it as its
+    subject or object (يصدر | أي، وعجز | أي).
+    """
+    if _bare(right_word) not in _GENITIVE_QUANTIFIERS or looks_verb(_bare(left_word)):
+        return False  # تفقد | كل: an imperfect takes the quantifier as its object
+    prior = _bare(before)
+    prior = prior[1:] if prior[:1] in "وبل" and len(prior) > 3 else prior
+    if prior in lexicon().numerals:
+        return False  # بثلاثة أجيال | أي: a counted noun, then "that is"
+    return _demonstrative_genitive(before, left_word, "هذا")
+
+
 def _demonstrative_unit(before: str, left_word: str, right_word: str) -> Category | None:
-    """Idafa where `_demonstrative_genitive` reads one (طول | هذا الكتاب), else None."""
-    return "idafa" if _demonstrative_genitive(before, left_word, right_word) else None
+    """Idafa where `_demonstrative_genitive` reads one (طول | هذا الكتاب), else round 12's
+    MSA units (`_round12_msa_in_context`: أي / بعض / غير after a noun), else None."""
+    if _demonstrative_genitive(before, left_word, right_word):
+        return "idafa"
+    return _round12_msa_in_context(before, left_word, right_word)
 
 
 def _demonstrative_genitive(before: str, left_word: str, right_word: str) -> bool:
@@ -3276,7 +3366,8 @@ def _noun_pair(left: str, right: str, lex: Lexicon) -> Category | None:
     conjoined = right[:1] == "و" and len(right) >= 3 and (right[1:2] != "ا" or _waw_wasl(right))
     conjoined = conjoined or (right[:1] == "ف" and _starts_conjunction(right, lex))
     conjoined = conjoined and right not in lex.adjectives  # فعلي is an adjective
-    if conjoined and not any(right.startswith(root) for root in lex.waw_initial):
+    root_waw = any(right.startswith(root) for root in lex.waw_initial) or _root_waw_inflected(right)
+    if conjoined and not root_waw:
         return None  # a conjoined word starts a new phrase
     if _definite_bare(right):
         return _before_definite(left, right, lex)
@@ -3572,6 +3663,23 @@ def _gender_mismatch(left_stem: str, right_stem: str, lex: Lexicon) -> bool:
     if re.fullmatch(r"أ[^اويةء\s]{3}", right_stem) or right_stem in lex.numerals:
         return False  # الأكبر، الأول: an elative or an ordinal
     return right_stem not in lex.adjectives and not _is_latin(right_stem)
+
+
+def _root_waw_inflected(bare: str) -> bool:
+    """A word whose و is its root's, read in its feminine or accusative nisba too.
+
+    The lexicon knows a nisba in its masculine form: وهمية is وهمي + ة, and هم / همي
+    are no nouns, so مراكز اتصال | وهمية is a noun and its adjective, no conjunction.
+
+    >>> _root_waw_inflected("وهمية"), _root_waw_inflected("وزراء"), _root_waw_inflected("والدواء")
+    (True, True, False)
+    """
+    if len(bare) < 4 or bare[0] != "و" or bare.startswith("وال"):
+        return False
+    forms = [bare]
+    if bare.endswith(("ية", "يا", "يين", "يون")):
+        forms.append(bare[: bare.rindex("ي") + 1])
+    return any(_root_waw(form) for form in forms)
 
 
 def _root_waw(bare: str) -> bool:
