@@ -47,6 +47,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +55,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from audio_real import CASES, CORPUS, recognizer_words
+from audio_real import CASES, CORPUS, Case, recognizer_words
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "audio"
 ONSETS = FIXTURES / "dosparlants-onsets.tsv"
@@ -88,14 +89,6 @@ def read_onsets(path: Path = ONSETS) -> list[Onset]:
     return [
         Onset(int(segment), word, int(start), status == "sure")
         for segment, word, start, status, _ in _table(path)
-    ]
-
-
-def read_word_onsets(path: Path = WORD_ONSETS) -> list[Onset]:
-    """gossos' hand marks, one per word in the recognizer's order (``segment`` is the word's index)."""
-    return [
-        Onset(int(index), word, int(start), confidence == "sure")
-        for index, word, start, confidence, _ in _table(path)
     ]
 
 
@@ -168,33 +161,8 @@ def _summary(rows: list[dict[str, object]]) -> dict[str, object]:
 
 def run_words() -> dict[str, object]:
     """gossos: every word's aligned start and the recognizer's start against the hand marks."""
-    from captionkit.audio import align_words
-
-    words = recognizer_words(CORPUS / WORD_CASE.expected, WORD_CASE.segments_only)
-    onsets = read_word_onsets()
-    if len(words) != len(onsets):
-        raise SystemExit(f"{len(words)} words in the transcript, {len(onsets)} hand marks")
-    audio = CORPUS / WORD_CASE.audio
-    alignment = align_words([w for w, _ in words], audio, language=WORD_CASE.language)
-    rows: list[dict[str, object]] = []
-    for (text, reference), onset, placed in zip(words, onsets, alignment.words, strict=True):
-        if text.strip(",.?!") != onset.word:
-            raise SystemExit(
-                f"word {onset.segment}: {text!r} in the transcript, {onset.word!r} marked"
-            )
-        assert reference is not None
-        rows.append(
-            {
-                "index": onset.segment,
-                "word": onset.word,
-                "sure": onset.sure,
-                "hand_ms": onset.start_ms,
-                "aligned_ms": placed.start_ms if placed.status == "aligned" else None,
-                "status": placed.status,
-                "recognizer_ms": round(reference),
-            }
-        )
-    return _summary(rows)
+    marks = read_marks(WORD_ONSETS)
+    return _summary(_word_rows(WORD_CASE, marks, lambda mark: {"sure": mark.confidence == "sure"}))
 
 
 @dataclass(frozen=True)
@@ -206,23 +174,25 @@ class Mark:
 
 
 def read_marks(path: Path = APOLLO_ONSETS) -> list[Mark]:
-    """apollo11's hand marks, one per word in whisper's order (no start for an ``absent`` word)."""
+    """A word-by-word hand-mark file, one row per word in the recognizer's order (no start
+    for an ``absent`` word)."""
     return [
         Mark(int(index), word, int(start) if start else None, confidence)
         for index, word, start, confidence, _ in _table(path)
     ]
 
 
-def run_apollo() -> dict[str, object]:
-    """apollo11: every word's aligned start and whisper's start against the hand marks."""
+def _word_rows(
+    case: Case, marks: list[Mark], confidence: Callable[[Mark], dict[str, object]]
+) -> list[dict[str, object]]:
+    """Each word of ``case``'s transcript: its hand mark, aligned start and recognizer start
+    (``confidence`` gives the mark's confidence fields as the file's table shows them)."""
     from captionkit.audio import align_words
 
-    words = recognizer_words(CORPUS / APOLLO_CASE.expected, APOLLO_CASE.segments_only)
-    marks = read_marks()
+    words = recognizer_words(CORPUS / case.expected, case.segments_only)
     if len(words) != len(marks):
         raise SystemExit(f"{len(words)} words in the transcript, {len(marks)} hand marks")
-    audio = CORPUS / APOLLO_CASE.audio
-    alignment = align_words([w for w, _ in words], audio, language=APOLLO_CASE.language)
+    alignment = align_words([w for w, _ in words], CORPUS / case.audio, language=case.language)
     rows: list[dict[str, object]] = []
     for (text, reference), mark, placed in zip(words, marks, alignment.words, strict=True):
         if text.strip(",.?!") != mark.word:
@@ -232,14 +202,22 @@ def run_apollo() -> dict[str, object]:
             {
                 "index": mark.index,
                 "word": mark.word,
-                "confidence": mark.confidence,
+                **confidence(mark),
                 "hand_ms": mark.start_ms,
                 "aligned_ms": placed.start_ms if placed.status == "aligned" else None,
                 "status": placed.status,
                 "recognizer_ms": round(reference),
             }
         )
-    return _apollo_summary(rows)
+    return rows
+
+
+def run_apollo() -> dict[str, object]:
+    """apollo11: every word's aligned start and whisper's start against the hand marks."""
+    marks = read_marks()
+    return _apollo_summary(
+        _word_rows(APOLLO_CASE, marks, lambda mark: {"confidence": mark.confidence})
+    )
 
 
 def _marked_errors(rows: list[dict[str, object]], key: str, kept: set[str]) -> list[float]:
