@@ -49,6 +49,7 @@ __all__ = [
     "backup_path",
     "cause_of",
     "is_same_file",
+    "refuse_input_as_output",
     "staged_output",
     "write_outputs",
 ]
@@ -149,6 +150,27 @@ def _stage(target: Path, data: bytes | None, source: Path | None = None) -> Path
     return temporary
 
 
+def refuse_input_as_output(
+    target: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]
+) -> None:
+    """Refuse an output that names one of the run's inputs: writing it would lose the input.
+
+    Checked before anything else about the output (its format, its folder), so that the
+    message says what is wrong with it rather than something beside the point.
+
+    >>> refuse_input_as_output("out.srt", ["in.srt"])
+    """
+    for name in inputs:
+        if str(name) == STDOUT or str(target) == STDOUT:
+            continue
+        if os.path.exists(target) and is_same_file(target, name):
+            raise OutputError(
+                "the output is the input file; write elsewhere, or edit it in place "
+                "(which keeps a backup)",
+                file=str(target),
+            )
+
+
 def _refuse_inputs(
     targets: Sequence[Path], inputs: Iterable[str | os.PathLike[str]], in_place: bool
 ) -> None:
@@ -158,15 +180,8 @@ def _refuse_inputs(
         if any(is_same_file(target, other) for other in seen):
             raise OutputError("named twice as an output", file=str(target))
         seen.append(target)
-        if in_place:
-            continue
-        for name in names:
-            if os.path.exists(target) and is_same_file(target, name):
-                raise OutputError(
-                    "the output is the input file; write elsewhere, or edit it in place "
-                    "(which keeps a backup)",
-                    file=str(target),
-                )
+        if not in_place:
+            refuse_input_as_output(target, names)
 
 
 def write_outputs(

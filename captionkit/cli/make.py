@@ -172,8 +172,8 @@ def make_command(
         timing = speech_rate(rate, start, duration)
         _make_batch(narrations, output or [], to, chosen, timing, keep_all, mode, format, settings)
         return
-    targets = outputs_of(output or [], format)
     sources = [item for item in (timestamps, audio) if item]
+    targets = outputs_of(output or [], format, [narrations[0], *sources])
     source = timing_of(rate, start, duration, timestamps, timestamps_format, audio, language)
     _make_single(narrations[0], targets, sources, chosen, source, keep_all, mode, format)
 

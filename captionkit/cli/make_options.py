@@ -11,6 +11,8 @@ from captionkit.cli.common import ReportFormat
 from captionkit.errors import CaptionkitError, UsageError
 
 if TYPE_CHECKING:  # the pipeline is imported when a command runs, not for --help
+    from collections.abc import Sequence
+
     from captionkit.make import FromAudio, FromTimestamps, SpeechRate
     from captionkit.model import Format
 
@@ -101,15 +103,22 @@ def _time_option(flag: str, text: str) -> int:
         raise UsageError(f"{flag}: {error.message}") from None
 
 
-def outputs_of(paths: list[str], report: ReportFormat) -> list[tuple[str, Format]]:
-    """Each output with the caption format it gets (from its extension; ``-`` is SRT)."""
+def outputs_of(
+    paths: list[str], report: ReportFormat, inputs: Sequence[str] = ()
+) -> list[tuple[str, Format]]:
+    """Each output with the caption format it gets (from its extension; ``-`` is SRT).
+
+    An output that names an input is refused first: its name says nothing of a format.
+    """
     from captionkit.formats import format_from_path
+    from captionkit.io import refuse_input_as_output
 
     chosen = list(paths) or (["-"] if report is ReportFormat.text else [])
     if report is ReportFormat.json and "-" in chosen:
         raise UsageError("-o - and --format json both write to stdout: choose one")
     targets: list[tuple[str, Format]] = []
     for path in chosen:
+        refuse_input_as_output(path, inputs)
         kind: Format | None = "srt" if path == "-" else format_from_path(path)
         if kind is None:
             raise UsageError(

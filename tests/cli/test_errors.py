@@ -151,6 +151,9 @@ def test_numbers_out_of_range_are_refused(
         ["fix", "in.srt", "-o", "in.srt"],
         ["preview", "in.srt", "--at", "1", "-o", "in.png"],
         ["make", "script.srt", "-o", "script.srt"],
+        # a narration's own name says no caption format: the refusal names the real fault
+        ["make", "narration.txt", "-o", "narration.txt"],
+        ["make", "narration.txt", "-o", "out.vtt", "-o", "./narration.txt"],
     ],
 )
 def test_the_input_is_never_the_output(
