@@ -97,17 +97,34 @@ def _check_patterns(patterns: Iterable[str], option: str) -> list[str]:
     return clean
 
 
+def _refuse_opt_in_prefixes(patterns: Iterable[str]) -> None:
+    for pattern in patterns:
+        named = [rule for rule in all_rules() if _matches(rule.id, [pattern])]
+        if named and all(rule.opt_in and rule.id != pattern for rule in named):
+            ids = ", ".join(rule.id for rule in named)
+            raise UsageError(
+                f"--select: {pattern!r} names only opt-in rules, which run when named in full: {ids}"
+            )
+
+
 def select_rules(
     select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
 ) -> list[Rule]:
     """The rules named by ``select`` (ids or prefixes like ``rtl-``; every rule but the
     opt-in ones when empty) minus ``ignore``. An opt-in rule is chosen only by its full id.
 
-    >>> [rule.id for rule in select_rules(["doubtful-"])], [r.id for r in select_rules(["doubtful-line-break"])]
-    ([], ['doubtful-line-break'])
+    A prefix that names only opt-in rules is refused with their ids, rather than running
+    nothing and reporting a clean file:
+
+    >>> [r.id for r in select_rules(["doubtful-line-break"])]
+    ['doubtful-line-break']
+    >>> select_rules(["doubtful-"])
+    Traceback (most recent call last):
+    captionkit.errors.UsageError: --select: 'doubtful-' names only opt-in rules, which run when named in full: doubtful-line-break
     """
     chosen = _check_patterns(select or [], "--select")
     dropped = _check_patterns(ignore or [], "--ignore")
+    _refuse_opt_in_prefixes(chosen)
     return [
         rule
         for rule in all_rules()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from captionkit.check import check_track, select_rules
+from captionkit.errors import UsageError
 from captionkit.formats import loads
 from captionkit.text.linebreak import bad_break_category, stacked_adjective
 
@@ -37,9 +40,11 @@ def test_constructs_and_names_are_an_opt_in_rule_bindings_are_warnings() -> None
     construct = "ناقش الوزراء خطة\nتطوير المطار الجديد"  # خطة | تطوير: a construct
     assert found(binding, ["bad-line-break"]) == [("bad-line-break", "warning")]
     assert found(construct, ["bad-line-break"]) == []
-    # Not run by default, nor by a prefix; run when named by its id.
+    # Not run by default; a prefix naming only it is refused (it ran nothing and said
+    # "All checks passed"); run when named by its id.
     assert ("doubtful-line-break", "info") not in found(construct, None)
-    assert found(construct, ["doubtful-"]) == []
+    with pytest.raises(UsageError, match=r"opt-in.*doubtful-line-break"):
+        found(construct, ["doubtful-"])
     assert found(construct, ["doubtful-line-break"]) == [("doubtful-line-break", "info")]
     assert found(binding, ["doubtful-line-break"]) == []
 
