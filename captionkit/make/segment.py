@@ -389,7 +389,8 @@ def _costs(
     end_cost, line_cost = _gap_costs(words, weights, boundary_bonus, ends, cut)
     for gap in dangling:
         end_cost[gap] += shape.get("frame_apart", 0.0)
-    pairs = _pairs(words, ends, profile, end_cost, shape.get("pair_apart", 0.0))
+    turns = turns_first(typed, ends)
+    pairs = _pairs(turns, ends, profile, end_cost, shape.get("pair_apart", 0.0))
     return _Costs(
         end=end_cost,
         line=line_cost,
@@ -532,12 +533,42 @@ def _turns_read(words: Sequence[str], lines: Sequence[tuple[int, int]]) -> list[
     ['أنت', 'بخير', '.', 'أجل', 'شكرا', '.']
     """
     read = list(words)
-    trailing = [stop - 1 for begin, stop in lines if stop - 1 > begin and read[stop - 1] in "-–—"]
-    leading = sum(_opens_turn(words[begin]) for begin, _ in lines)
-    if len(trailing) > leading:
-        for index in trailing:
-            read[index] = "."
+    for _, stop in _trailing_turns(words, lines):
+        read[stop - 1] = "."
     return read
+
+
+def _trailing_turns(
+    words: Sequence[str], lines: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The lines that end with a dialogue dash alone, when more lines do than open with
+    one (the script is typed in visual order); none otherwise."""
+    trailing = [
+        (begin, stop) for begin, stop in lines if stop - 1 > begin and words[stop - 1] in "-–—"
+    ]
+    if len(trailing) <= sum(_opens_turn(words[begin]) for begin, _ in lines):
+        return []
+    return trailing
+
+
+def turns_first(words: Sequence[str], line_ends: Collection[int]) -> list[str]:
+    """The words with a dialogue dash typed last (visual order) put back first in its line.
+
+    A script typed without bidi support saves "- لن يحدث" as "لن يحدث -"; when more of
+    its lines end with a dash alone than open with one, each such line is a speaker's
+    turn, and two of them in a row are a dialogue pair as much as two lines typed with
+    the dash first. Each line keeps its word range, so the pairs found in the result are
+    the script's own; other scripts come back as they are.
+
+    >>> turns_first("أنت بخير؟ - أجل شكرا -".split(), {2})
+    ['-', 'أنت', 'بخير؟', '-', 'أجل', 'شكرا']
+    >>> dialogue_pairs(turns_first("أنت بخير؟ - أجل شكرا -".split(), {2}), {2}, 42)
+    [(0, 3, 6)]
+    """
+    turned = list(words)
+    for begin, stop in _trailing_turns(words, _lines(words, line_ends)):
+        turned[begin:stop] = [words[stop - 1], *words[begin : stop - 1]]
+    return turned
 
 
 def _opens_mark(word: str) -> bool:

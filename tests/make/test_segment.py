@@ -449,9 +449,18 @@ def test_a_dash_typed_last_ends_a_turn() -> None:
     # the four dashes (each a line's last word) are read as ends of turns
     assert [read[gap] for gap in sorted(ends | {len(words) - 1})] == [".", ".", ".", "."]
     assert [w for w in read if w != "."] == [w for w in words if w != "-"]
-    # each turn is a cue of its own: no cue ends inside a turn or joins two turns
+    # the turns pair up as a dialogue does when its dashes are typed first (1-2, 3-4): one
+    # two-line cue a pair, a turn a line, no cue ending inside a turn
     cues = segment(words, PROFILE, line_ends=ends)
-    assert [cue.stop for cue in cues] == [gap + 1 for gap in sorted(ends | {len(words) - 1})]
+    turn_ends = [gap + 1 for gap in sorted(ends | {len(words) - 1})]
+    assert [cue.stop for cue in cues] == [turn_ends[1], turn_ends[3]]
+    assert [cue.lines[0][1] for cue in cues] == [turn_ends[0], turn_ends[2]]
+    first = [f"- {line[:-2]}" for line in DASHED_LAST]
+    logical, logical_ends = script(first)
+    assert [c.stop for c in segment(logical, PROFILE, line_ends=logical_ends)] == [
+        turn_ends[1],
+        turn_ends[3],
+    ]
 
 
 def test_a_script_in_logical_order_is_read_as_typed() -> None:
