@@ -712,15 +712,17 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
     >>> _two_clauses(["لا", "أريد", "ذلك"], ["الرجل", "يأتي"], "binding")
     False
     """
-    if len(right_words) < 2 or not left_words:
+    if not right_words or not left_words:
+        return False
+    if category == "binding" and _answer_no(left_words, right_words[0]):
+        return True  # لا | قليلاً للوراء؛ لا، لا | شكراً: "no", then a word it cannot negate
+    if len(right_words) < 2:
         return False
     if category == "noun-adjective" and _verb_after_particle(left_words):
         return True  # قبل أن أستيقظ | أدعو: the first line ends on its verb
     vague = len(left_words) > 1 and _vague_noun(bare_word(left_words[-2]))
     if category == "binding" and bare_word(left_words[-1]) == "ما" and vague:
         return True  # بطريقة ما | عرف؛ جدة ما | هناك: ما makes the noun vague, closing it
-    if category == "binding" and _answer_no(left_words, right_words[0]):
-        return True  # لا | قليلاً للوراء: "no", then an adverb it cannot negate
     if _parallel_items(left_words, right_words):
         return True  # الأول، مسؤول عن … | الثاني، مسؤول عن …: two items of one list
     if category == "noun-adjective" and _disagrees(left_words, right_words):
@@ -838,19 +840,44 @@ def _suffixed_noun(bare: str) -> bool:
 
 
 def _answer_no(left_words: Sequence[str], right: str) -> bool:
-    """لا alone (a whole first line, or after a comma or another لا) before a word with the
-    accusative tanween (قليلاً، حالاً، أبداً): the answer "no". The لا that negates a genus
-    takes its noun without tanween (لا شكَّ), and one before a verb takes no accusative.
+    """لا standing alone as the answer "no" (a whole first line, or after a comma, an
+    exclamation mark, another لا or an exclamation) before a word that no لا can govern
+    (`_not_negated`): the break follows a complete utterance. The لا that negates a verb
+    or a genus (لا، لا | تذهب؛ لا | شك) still needs the next word.
 
     >>> _answer_no(["لا"], "قليلاً"), _answer_no(["لا"], "تذهب"), _answer_no(["أنا", "لا"], "أبداً")
     (True, False, False)
+    >>> _answer_no(["لا،", "لا،", "لا"], "شكرا."), _answer_no(["آوه", "،", "لا"], "آوه")
+    (True, True)
     """
-    if bare_word(left_words[-1]) != "لا" or "\u064b" not in right:
+    if bare_word(left_words[-1]) != "لا":
         return False
-    if len(left_words) == 1:
+    if len(left_words) > 1:
+        before = left_words[-2]
+        said = bare_word(before)
+        alone = said in ("", "لا") or said in _INTERJECTIONS or said in _EXCLAMATIONS
+        if not (alone or before.endswith((",", "،", "!"))):
+            return False
+    return "\u064b" in right or _not_negated(bare_word(right))
+
+
+#: Exclamations (أوه، آه): like a greeting, an utterance of their own.
+_EXCLAMATIONS = frozenset({"آوه", "اوه", "أوه", "آه", "اه", "أه"})
+
+
+def _not_negated(bare: str) -> bool:
+    """A word that no لا can govern: a greeting, an answer or an exclamation (شكراً، نعم،
+    آوه), إنّ with its pronoun (إنها), a plural imperative (اوقفوا: a prohibition takes
+    the jussive, لا توقفوا; no first person ends in وا).
+
+    >>> _not_negated("شكرا"), _not_negated("انها"), _not_negated("اوقفوا")
+    (True, True, True)
+    >>> _not_negated("تذهبوا"), _not_negated("أعرف"), _not_negated("شك")
+    (False, False, False)
+    """
+    if bare in _INTERJECTIONS or bare in _EXCLAMATIONS or _inna_pronoun(bare):
         return True
-    before = left_words[-2]
-    return before.endswith((",", "،")) or bare_word(before) == "لا"
+    return bare[:1] in "اأ" and bare.endswith("وا") and len(bare) >= 6 and looks_verb(bare)
 
 
 def _disagrees(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
