@@ -647,10 +647,13 @@ def _lower_opens_clause(
         _verb_not_adjective(right_bare) or right_bare in _PLACE_ADVERBS
     ):
         return True
-    return _pronoun_clause(before, left_bare, right_bare, category)
+    negation = right_bare in _NEGATIONS and looks_verb(bare_word(right_words[1]))
+    return _pronoun_clause(before, left_bare, right_bare, category, negation)
 
 
-def _pronoun_clause(before: str | None, left_bare: str, right_bare: str, category: str) -> bool:
+def _pronoun_clause(
+    before: str | None, left_bare: str, right_bare: str, category: str, negation: bool = False
+) -> bool:
     """A pronoun or لا that shows the break between two clauses:
 
     - An independent pronoun opening the second line (تثقي بي | أنا أحب؛ للفوز بثقته | هو
@@ -679,9 +682,9 @@ def _pronoun_clause(before: str | None, left_bare: str, right_bare: str, categor
     """
     lex = lexicon()
     before_bare = bare_word(before) if before else ""
-    if right_bare in lex.pronouns and (category != "binding" or left_bare not in lex.stopwords):
+    if _pronoun_bare(right_bare) and (category != "binding" or left_bare not in lex.stopwords):
         return True
-    if left_bare in lex.pronouns and looks_verb(right_bare):
+    if left_bare in lex.pronouns and (looks_verb(right_bare) or negation):
         closes = before_bare in lex.demonstratives or before_bare == "كما"
         return closes or looks_verb(before_bare) or _person_of(before_bare, left_bare)
     opener = right_bare in lex.pronouns or right_bare in lex.demonstratives
@@ -737,9 +740,17 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
 
 
 def _pronoun_bare(bare: str) -> bool:
-    """An independent pronoun, typed with or without its hamza (انا، انت)."""
+    """An independent pronoun, typed with or without its hamza (انا، انت، أنتي for أنتِ).
+
+    >>> _pronoun_bare("انا"), _pronoun_bare("أنتي"), _pronoun_bare("أنف")
+    (True, True, False)
+    """
     pronouns = lexicon().pronouns
-    return bare in pronouns or (bare[:1] == "ا" and "أ" + bare[1:] in pronouns)
+    if bare in pronouns:
+        return True
+    if bare[:1] == "ا":
+        return "أ" + bare[1:] in pronouns
+    return bare[:1] in "أإ" and "ا" + bare[1:] in pronouns
 
 
 #: Particles that open a clause after ف (فلن، فقد، فما، فإن).
@@ -761,7 +772,8 @@ def _opens_clause(right_words: Sequence[str]) -> str | None:
     words = [bare_word(word) for word in right_words]
     first = words[0]
     rest = first[1:]
-    if first[:1] == "ف" and (_pronoun_bare(rest) or rest in _CLAUSE_PARTICLES):
+    demonstrative = rest in lexicon().demonstratives
+    if first[:1] == "ف" and (_pronoun_bare(rest) or rest in _CLAUSE_PARTICLES or demonstrative):
         return "fa"
     if first in lexicon().conjunctions:
         return "conjunction"  # أو، ثم، لكن، بل: a clause or an item of its own
@@ -782,6 +794,10 @@ def _opens_clause(right_words: Sequence[str]) -> str | None:
         return "subject"
     adjective = not predicate.startswith("ال") and "A" in lexicon_classes(predicate)
     return "subject" if adjective and not _pronoun_bare(first) else None
+
+
+#: Negations that open a clause before a verb (لا تفقده، لن نتراجع).
+_NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
 
 
 def _definite_noun(bare: str) -> bool:

@@ -35,3 +35,34 @@ def test_a_negation_before_its_verb_stays_torn() -> None:
     assert len(_findings("أنا آسف، لا\nأعرف ما حدث")) == 1
     # لا after a word that is no answer: "he will not / thank anyone"
     assert len(_findings("هو لا\nيشكر أحداً أبداً")) == 1
+
+
+def test_fa_before_a_demonstrative_opens_a_clause_after_a_complete_line() -> None:
+    # "whether they agree or not / this is their last decision"
+    assert _findings("سواء وافقوا أم لا\nفهذا قرارهم الأخير") == []
+    assert _findings("سواء صدقتني أو لا\nفهذه هي الحقيقة") == []
+
+
+def test_a_preposition_or_a_relative_before_fa_still_waits_for_what_it_governs() -> None:
+    assert len(_findings("كنا نتحدث عن\nفهذا الأمر يخصك")) == 1
+    assert len(_findings("هذه هي الغرفة التي\nفهذا ما قاله")) == 1
+
+
+def test_a_copula_pronoun_after_a_demonstrative_before_a_negated_verb_closes_its_clause() -> None:
+    # "this is it / don't lose it"
+    assert _findings("هذه هي\nلا تفقدها أبداً") == []
+    assert _findings("هذا هو\nلن نتراجع الآن") == []
+
+
+def test_a_copula_pronoun_before_its_predicate_stays_torn() -> None:
+    # "is he / not aware of anything?": the question's subject torn from its predicate
+    assert len(_findings("هل هو\nلا يعرف شيئاً؟")) == 1
+    # "this is / the man I saw"
+    assert len(_findings("هذا هو\nالرجل الذي رأيته")) == 1
+
+
+def test_a_pronoun_typed_with_ya_for_its_kasra_opens_a_clause() -> None:
+    # أنتي for أنتِ: "yes, I'm sorry / you are right"
+    assert _findings("نعم، أنا آسف\nأنتي محقة تماماً") == []
+    # after a relative, the pronoun is inside its clause: torn
+    assert len(_findings("هذه الغرفة التي\nأنتي تنامين فيها")) == 1
