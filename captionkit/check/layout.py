@@ -629,9 +629,11 @@ def _lower_opens_clause(
     >>> _lower_opens_clause("وصلت", "السيارة", ["الجديدة", "إلى"], "noun-adjective")
     False
     """
+    left_bare, right_bare = bare_word(left), bare_word(right_words[0])
+    if category == "noun-adjective" and _verb_not_adjective(right_bare):
+        return True  # كل شيء | أحبك: a verb, even alone on its line, qualifies no noun
     if len(right_words) < 2:
         return False
-    left_bare, right_bare = bare_word(left), bare_word(right_words[0])
     before_bare = bare_word(before) if before else ""
     said = [before_bare.strip(".…"), left_bare]  # a false start typed "..ما الذي"
     said_again = said == [bare_word(word) for word in right_words[:2]]
@@ -643,9 +645,7 @@ def _lower_opens_clause(
         return True  # واحد تسعة | إنهم يختبئون: إن with its pronoun opens a sentence
     if right_bare in _INTERJECTIONS and category != "binding":
         return True  # أمي | مرحباً عزيزتي: a greeting opens an utterance, it qualifies nothing
-    if category == "noun-adjective" and (
-        _verb_not_adjective(right_bare) or right_bare in _PLACE_ADVERBS
-    ):
+    if category == "noun-adjective" and right_bare in _PLACE_ADVERBS:
         return True
     negation = right_bare in _NEGATIONS and looks_verb(bare_word(right_words[1]))
     return _pronoun_clause(before, left_bare, right_bare, category, negation)
@@ -731,7 +731,8 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
     if category == "noun-adjective" and _disagrees(left_words, right_words):
         return True  # كلمة من 11 حرف | مقابلة؛ هذه الأمة | غير جاهزة
     indefinite = not bare_word(right_words[0]).startswith("ال")
-    if category == "noun-adjective" and indefinite and _suffixed_noun(bare_word(left_words[-1])):
+    definite = _suffixed_noun(bare_word(left_words[-1])) or _bracketed_name(left_words[-1])
+    if category == "noun-adjective" and indefinite and definite:
         return True  # كيف حالك | جهاز: a noun with its pronoun is definite
     opener = _opens_clause(right_words)
     if opener is None:
@@ -853,6 +854,21 @@ def _suffixed_noun(bare: str) -> bool:
             stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
             return "N" in lexicon_classes(stem)
     return False
+
+
+def _bracketed_name(word: str) -> bool:
+    """A word in parentheses, the subtitlers' mark of a proper name («(إلتون)»، typed
+    «(إلتون» or «إلتون)» when a line breaks inside the brackets or a visual-order editor
+    flips them) that the lexicon does not know (a name, not a common noun set in brackets:
+    «(مفتاح | صغير)»): a name is definite, so an indefinite word after it is no adjective of
+    it (هل (إلتون) | مصاب: a subject and its predicate).
+
+    >>> _bracketed_name("(إلتون"), _bracketed_name("إلتون"), _bracketed_name("(مفتاح")
+    (True, False, False)
+    """
+    bracketed = word.startswith(("(", ")")) or word.endswith((")", "("))
+    bare = bare_word(word)
+    return bracketed and len(bare) > 1 and not lexicon_classes(bare)
 
 
 def _answer_no(left_words: Sequence[str], right: str) -> bool:

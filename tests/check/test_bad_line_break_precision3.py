@@ -66,3 +66,31 @@ def test_a_pronoun_typed_with_ya_for_its_kasra_opens_a_clause() -> None:
     assert _findings("نعم، أنا آسف\nأنتي محقة تماماً") == []
     # after a relative, the pronoun is inside its clause: torn
     assert len(_findings("هذه الغرفة التي\nأنتي تنامين فيها")) == 1
+
+
+def test_a_name_in_brackets_takes_no_indefinite_adjective() -> None:
+    # "is (Zindar) / ill with fever?": a name is definite, مصاب is its predicate
+    assert _findings("(تباً، هل (زيندار\nمصاب بالحمى؟") == []
+    assert _findings("أين (كورفان\nغاضب منا؟)") == []
+
+
+def test_a_common_noun_before_its_adjective_stays_torn_in_brackets_or_not() -> None:
+    # a key the lexicon knows, set in brackets: "a small key for the door", torn
+    assert len(_findings("أحضر (مفتاح\nصغير للباب)")) == 1
+    # the same name without brackets cannot be told from a noun: the finding stays
+    assert len(_findings("هل زيندار\nمصاب بالحمى؟")) == 1
+    assert len(_findings("اشتريت سيارة\nجديدة وسريعة")) == 1
+
+
+def test_a_verb_alone_on_the_second_line_qualifies_no_noun() -> None:
+    # "I'm sorry about everything / I love you"
+    assert _findings("آسفة على كل شيء\nأحبك") == []
+    assert _findings("وداعاً يا صديقي\nأحبك") == []
+    assert _findings("سامحني على كل شيء\nأعدك") == []
+
+
+def test_an_adjective_alone_on_the_second_line_stays_torn() -> None:
+    # one-word second lines that qualify the noun: torn
+    assert len(_findings("قابلت رجلاً\nأنيقاً")) == 1
+    assert len(_findings("هذا طعام\nتافه")) == 1
+    assert len(_findings("وجدت فرعاً\nيابساً")) == 1
