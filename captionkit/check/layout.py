@@ -936,6 +936,33 @@ def _disagrees(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
     return right.endswith("ة") and not left.endswith(("ة", "ات", "اء", "ى"))
 
 
+#: Endings of a feminine or a plural word (an adjective of a plural in ات ends so too).
+_AGREEING = ("ة", "ات", "ى", "اء", "ون", "ين")
+
+
+def _plural_apart(left: str, right: str) -> bool:
+    """A sound feminine plural in ات and an indefinite word that cannot agree with it in
+    number, or the other way round (بدون علامات | طراز غير معروف؛ في كل مكان | ماسحات):
+    the adjective of a plural in ات ends in ة or ات (علامات واضحة), and a word in ات
+    qualifies no singular masculine noun. Such a pair is a construct (سيارات | سباق،
+    صندوق | مجوهرات) or two phrases, never a noun and its adjective. An elative (أفعل)
+    agrees with anything and is left alone, and so are words in ات that begin with an
+    alif (إثبات, a singular masdar).
+
+    >>> _plural_apart("علامات", "طراز"), _plural_apart("علامات", "واضحة"), _plural_apart("مكان", "ماسحات")
+    (True, False, True)
+    >>> _plural_apart("إثبات", "قاطع"), _plural_apart("فتيات", "صغيرات"), _plural_apart("سيارات", "أكبر")
+    (False, False, False)
+    """
+    if left.startswith("ال") or right.startswith("ال") or right[:1] in "أاإآ" or left[:1] in "أاإآ":
+        return False
+    plural = left.endswith("ات") and len(left) >= 5
+    if plural:
+        return not right.endswith(_AGREEING)
+    singular = len(left) >= 3 and not left.endswith(_AGREEING)
+    return singular and right.endswith("ات") and len(right) >= 5
+
+
 def _parallel_items(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
     """Two lines of the same frame, only their first words differing (الأول، مسؤول عن غرف
     النوم | الثاني، مسؤول عن الموظفين): two items of one list, each complete.
@@ -1081,7 +1108,8 @@ def _construct_below(
 
     A feminine noun in ة before an indefinite word that does not agree with it
     (`_gender_apart`: محاربة | كائن قوي، ابنة | قاضي مقاطعة) is no noun and its adjective
-    either: most often a verbal noun or a kin word and its genitive.
+    either: most often a verbal noun or a kin word and its genitive; nor is a plural in ات
+    and a word that cannot agree with it in number (`_plural_apart`: سيارات | سباق).
 
     >>> _construct_below("noun-adjective", "مبدأ", ["محادثات", "السلام"])
     'idafa'
@@ -1092,8 +1120,8 @@ def _construct_below(
         return category
     right, after = bare_word(right_words[0]), right_words[1]
     definite = bare_word(after).startswith("ال") or after.startswith("(")
-    if _gender_apart(bare_word(left), right):
-        return "idafa"  # محاربة | كائن قوي: a feminine verbal noun and its object
+    if _gender_apart(bare_word(left), right) or _plural_apart(bare_word(left), right):
+        return "idafa"  # محاربة | كائن قوي؛ سيارات | سباق: a construct, or two phrases
     return "idafa" if definite and not right.startswith("ال") else category
 
 

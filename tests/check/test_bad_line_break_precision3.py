@@ -94,3 +94,28 @@ def test_an_adjective_alone_on_the_second_line_stays_torn() -> None:
     assert len(_findings("قابلت رجلاً\nأنيقاً")) == 1
     assert len(_findings("هذا طعام\nتافه")) == 1
     assert len(_findings("وجدت فرعاً\nيابساً")) == 1
+
+
+def _doubtful(text: str) -> list[str]:
+    track = loads(f"1\n00:00:01,000 --> 00:00:04,000\n{text}\n".encode())
+    rules = select_rules(["doubtful-line-break"])
+    return [f.message for f in check_track(track, rules=rules)]
+
+
+def test_a_plural_in_at_and_a_word_that_cannot_agree_with_it_are_no_noun_and_adjective() -> None:
+    # "a car without marks / a very old model": two items, طراز cannot qualify علامات
+    assert _findings("سيارة بدون علامات\nطراز قديم جداً") == []
+    # "racing cars": a construct, the opt-in rule's
+    assert _findings("شاهدنا سيارات\nسباق في المدينة") == []
+    assert _doubtful("شاهدنا سيارات\nسباق في المدينة") != []
+    # a stray tanween typed apart does not hide the plural: "in every corridor / cameras"
+    assert _findings("في كل ممر\nكاميرات ٌ في كل زاوية") == []
+
+
+def test_an_adjective_that_agrees_with_a_plural_in_at_stays_torn() -> None:
+    assert len(_findings("رأينا علامات\nواضحة على الباب")) == 1
+    assert len(_findings("قابلنا فتيات\nصغيرات في السن")) == 1
+    assert len(_findings("مرت سنوات\nطويلة على رحيله")) == 1
+    # an elative agrees with anything; إثبات is a singular masdar
+    assert len(_findings("اشترينا سيارات\nأكبر من هذه")) == 1
+    assert len(_findings("لدينا إثبات\nقاطع على ذلك")) == 1
