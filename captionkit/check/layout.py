@@ -553,14 +553,20 @@ def _closes_in_visual_order(line: str) -> bool:
     """A line typed in visual order whose sentence mark stands first (".أجل، ولا أنا").
 
     Editors without bidi support save a right-to-left line's final mark at its logical start:
-    the line ends a sentence, so a break after it is a good one. An ellipsis at a line's
-    start is a continuation, not such a mark.
+    the line ends a sentence, so a break after it is a good one. A comma typed first
+    («،سوف نصدق بأي شيء يمنحنا الأمل») is the line's last mark too: no line in logical
+    order opens with a comma, and a break after a comma is a pause where a subtitler may
+    break, as check reads a comma typed last. An ellipsis at a line's start is a
+    continuation, not such a mark.
 
     >>> _closes_in_visual_order(".أجل، ولا أنا"), _closes_in_visual_order("...ثم ذهبنا")
     (True, False)
+    >>> _closes_in_visual_order("،لقد فعلتها"), _closes_in_visual_order("لقد، فعلتها")
+    (True, False)
     """
     text = line.lstrip()
-    return text[:1] in ".!?؟" and text[1:2] not in ".!?؟" and not text.endswith(tuple(".!?؟…"))
+    first = text[:1] in ".!?؟،," and text[1:2] not in ".!?؟"
+    return first and not text.endswith(tuple(".!?؟…،,"))
 
 
 def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iterator[Finding]:

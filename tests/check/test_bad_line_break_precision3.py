@@ -119,3 +119,15 @@ def test_an_adjective_that_agrees_with_a_plural_in_at_stays_torn() -> None:
     # an elative agrees with anything; إثبات is a singular masdar
     assert len(_findings("اشترينا سيارات\nأكبر من هذه")) == 1
     assert len(_findings("لدينا إثبات\nقاطع على ذلك")) == 1
+
+
+def test_a_comma_typed_first_in_visual_order_ends_the_line() -> None:
+    # «،سنصدق أي شيء يعطينا الأمل» is «…الأمل،» typed in visual order: a pause, then a clause
+    assert _findings("،سنصدق أي شيء يعطينا الأمل\n.الذي نحتاجه الآن") == []
+    assert _findings("،سأفعل أي شيء يعيد لي الأمل\n.الذي فقدته") == []
+
+
+def test_a_comma_inside_the_line_does_not_close_its_end() -> None:
+    # logical order, the comma mid-line: the preposition at the end is still torn
+    assert len(_findings("لا أعرف، ربما في\nالمنزل")) == 1
+    assert len(_findings("كتبت الرسالة في\nالليل، ثم نمت")) == 1
