@@ -26,7 +26,13 @@ from captionkit.text.linebreak import (
     stacked_adjective,
 )
 from captionkit.text.rtl import BIDI_CONTROLS
-from captionkit.text.wordclass import lexicon_classes, looks_verb
+from captionkit.text.wordclass import (
+    is_nisba,
+    known_adjective,
+    lexicon_classes,
+    looks_verb,
+    strip_article,
+)
 
 _DASHES = ("-", "–", "—")
 _EDGE_SKIP = " \u200e\u200f\u202a\u202b\u202c\u061c.,،:;؛!?؟…\"'«»"
@@ -591,7 +597,7 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
             category = _construct_below(_clock_time(category, left), left, right_words)
             if category is None or (category in _SURE_CATEGORIES) != sure:
                 continue
-            if category == "noun-adjective" and stacked_adjective(before, left, right):
+            if category == "noun-adjective" and _stacked(left_words, right):
                 continue  # make avoids it; a subtitler may break there
             if _lower_opens_clause(before, left, right_words, category):
                 continue  # the second line starts an utterance of its own
@@ -606,6 +612,24 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 f"line break between {left!r} and {right!r}: {category}",
                 partial(_rebroken, view, context),
             )
+
+
+def _stacked(left_words: Sequence[str], right: str) -> bool:
+    """The break falls between two adjectives of one noun (`stacked_adjective`), the first
+    maybe negated by غير (مركب كيميائي غير مرئي | مصمم لكل شخص): غير before an adjective
+    makes an adjective phrase of it, and the next adjective qualifies the same noun.
+
+    >>> _stacked(["مركب", "كيميائي", "غير", "مرئي"], "مصمم"), _stacked(["غير", "رجل"], "عجوز")
+    (True, False)
+    """
+    left = left_words[-1]
+    before = left_words[-2] if len(left_words) > 1 else None
+    if stacked_adjective(before, left, right):
+        return True
+    if before is None or bare_word(before) != "غير":
+        return False
+    stem = strip_article(bare_word(left))[1]
+    return known_adjective(stem) or is_nisba(stem)
 
 
 def _lower_opens_clause(

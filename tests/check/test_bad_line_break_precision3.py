@@ -131,3 +131,17 @@ def test_a_comma_inside_the_line_does_not_close_its_end() -> None:
     # logical order, the comma mid-line: the preposition at the end is still torn
     assert len(_findings("لا أعرف، ربما في\nالمنزل")) == 1
     assert len(_findings("كتبت الرسالة في\nالليل، ثم نمت")) == 1
+
+
+def test_a_second_adjective_after_one_negated_by_ghayr_is_stacked() -> None:
+    # "an invisible weapon, / deadly and fast": two adjectives of سلاح, as check leaves out
+    assert _findings("إنه سلاح غير مرئي\nقاتل وسريع") == []
+    assert _findings("لديها قدرة غير طبيعية\nمذهلة حقاً") == []
+    assert _findings("إنه مرض غير معدي\nخطير جداً") == []
+
+
+def test_ghayr_torn_from_its_adjective_or_a_noun_after_ghayr_stays() -> None:
+    # غير waits for its adjective: torn
+    assert len(_findings("اشترى سيارة غير\nجديدة من المعرض")) == 1
+    # "nobody came but an old man": رجل is a noun, عجوز its adjective (the opt-in rule)
+    assert _doubtful("لم يأت أحد غير رجل\nعجوز من القرية") != []
