@@ -847,13 +847,14 @@ def _definite_noun(bare: str) -> bool:
     return not any("A" in lexicon_classes(form) for form in forms)
 
 
-#: Particles before an imperfect verb (the subjunctive, the jussive, the future).
-_VERB_PARTICLES = frozenset({"أن", "ان", "لن", "لم", "كي", "لكي", "سوف", "لئلا"})
+#: Particles before a verb (the subjunctive, the jussive, the future; هلّا, which urges, before
+#: a perfect or an imperfect: هلا أخبرتنا).
+_VERB_PARTICLES = frozenset({"أن", "ان", "لن", "لم", "كي", "لكي", "سوف", "لئلا", "هلا"})
 
 
 def _verb_after_particle(left_words: Sequence[str]) -> bool:
-    """The first line ends on an imperfect verb after its particle (قبل أن أستيقظ، لن
-    ينتظر): what the model read as a noun is a verb, and no adjective follows a verb.
+    """The first line ends on a verb after its particle (قبل أن أستيقظ، لن ينتظر، هلا
+    أخبرنا): what the model read as a noun is a verb, and no adjective follows a verb.
 
     >>> _verb_after_particle(["قبل", "أن", "أستيقظ"]), _verb_after_particle(["أن", "المدينة"])
     (True, False)

@@ -145,3 +145,16 @@ def test_ghayr_torn_from_its_adjective_or_a_noun_after_ghayr_stays() -> None:
     assert len(_findings("اشترى سيارة غير\nجديدة من المعرض")) == 1
     # "nobody came but an old man": رجل is a noun, عجوز its adjective (the opt-in rule)
     assert _doubtful("لم يأت أحد غير رجل\nعجوز من القرية") != []
+
+
+def test_a_verb_after_hallaa_ends_the_line_and_takes_no_adjective() -> None:
+    # هلّا urges a verb: "won't you tell / everyone the truth?"
+    assert _findings("هلا أخبرنا\nالجميع بالحقيقة") == []
+    assert _findings("هلا أنقذنا\nالجميع الآن") == []
+    assert _findings("هلا أطلقنا\nالسجناء الآن") == []
+
+
+def test_a_noun_before_its_adjective_after_another_particle_stays_torn() -> None:
+    # هل asks about a noun: "is the red book / yours?", torn
+    assert len(_findings("هل الكتاب\nالأحمر لك؟")) == 1
+    assert len(_findings("أعطني الكتاب\nالأحمر من هناك")) == 1
