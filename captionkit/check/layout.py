@@ -26,7 +26,13 @@ from captionkit.text.linebreak import (
     stacked_adjective,
 )
 from captionkit.text.rtl import BIDI_CONTROLS
-from captionkit.text.wordclass import lexicon_classes, looks_verb
+from captionkit.text.wordclass import (
+    is_nisba,
+    known_adjective,
+    lexicon_classes,
+    looks_verb,
+    strip_article,
+)
 
 _DASHES = ("-", "–", "—")
 _EDGE_SKIP = " \u200e\u200f\u202a\u202b\u202c\u061c.,،:;؛!?؟…\"'«»"
@@ -553,14 +559,20 @@ def _closes_in_visual_order(line: str) -> bool:
     """A line typed in visual order whose sentence mark stands first (".أجل، ولا أنا").
 
     Editors without bidi support save a right-to-left line's final mark at its logical start:
-    the line ends a sentence, so a break after it is a good one. An ellipsis at a line's
-    start is a continuation, not such a mark.
+    the line ends a sentence, so a break after it is a good one. A comma typed first
+    («،سوف نصدق بأي شيء يمنحنا الأمل») is the line's last mark too: no line in logical
+    order opens with a comma, and a break after a comma is a pause where a subtitler may
+    break, as check reads a comma typed last. An ellipsis at a line's start is a
+    continuation, not such a mark.
 
     >>> _closes_in_visual_order(".أجل، ولا أنا"), _closes_in_visual_order("...ثم ذهبنا")
     (True, False)
+    >>> _closes_in_visual_order("،لقد فعلتها"), _closes_in_visual_order("لقد، فعلتها")
+    (True, False)
     """
     text = line.lstrip()
-    return text[:1] in ".!?؟" and text[1:2] not in ".!?؟" and not text.endswith(tuple(".!?؟…"))
+    first = text[:1] in ".!?؟،," and text[1:2] not in ".!?؟"
+    return first and not text.endswith(tuple(".!?؟…،,"))
 
 
 def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iterator[Finding]:
@@ -585,7 +597,7 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
             category = _construct_below(_clock_time(category, left), left, right_words)
             if category is None or (category in _SURE_CATEGORIES) != sure:
                 continue
-            if category == "noun-adjective" and stacked_adjective(before, left, right):
+            if category == "noun-adjective" and _stacked(left_words, right):
                 continue  # make avoids it; a subtitler may break there
             if _lower_opens_clause(before, left, right_words, category):
                 continue  # the second line starts an utterance of its own
@@ -600,6 +612,24 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 f"line break between {left!r} and {right!r}: {category}",
                 partial(_rebroken, view, context),
             )
+
+
+def _stacked(left_words: Sequence[str], right: str) -> bool:
+    """The break falls between two adjectives of one noun (`stacked_adjective`), the first
+    maybe negated by غير (مركب كيميائي غير مرئي | مصمم لكل شخص): غير before an adjective
+    makes an adjective phrase of it, and the next adjective qualifies the same noun.
+
+    >>> _stacked(["مركب", "كيميائي", "غير", "مرئي"], "مصمم"), _stacked(["غير", "رجل"], "عجوز")
+    (True, False)
+    """
+    left = left_words[-1]
+    before = left_words[-2] if len(left_words) > 1 else None
+    if stacked_adjective(before, left, right):
+        return True
+    if before is None or bare_word(before) != "غير":
+        return False
+    stem = strip_article(bare_word(left))[1]
+    return known_adjective(stem) or is_nisba(stem)
 
 
 def _lower_opens_clause(
@@ -629,9 +659,11 @@ def _lower_opens_clause(
     >>> _lower_opens_clause("وصلت", "السيارة", ["الجديدة", "إلى"], "noun-adjective")
     False
     """
+    left_bare, right_bare = bare_word(left), bare_word(right_words[0])
+    if category == "noun-adjective" and _verb_not_adjective(right_bare):
+        return True  # كل شيء | أحبك: a verb, even alone on its line, qualifies no noun
     if len(right_words) < 2:
         return False
-    left_bare, right_bare = bare_word(left), bare_word(right_words[0])
     before_bare = bare_word(before) if before else ""
     said = [before_bare.strip(".…"), left_bare]  # a false start typed "..ما الذي"
     said_again = said == [bare_word(word) for word in right_words[:2]]
@@ -643,14 +675,15 @@ def _lower_opens_clause(
         return True  # واحد تسعة | إنهم يختبئون: إن with its pronoun opens a sentence
     if right_bare in _INTERJECTIONS and category != "binding":
         return True  # أمي | مرحباً عزيزتي: a greeting opens an utterance, it qualifies nothing
-    if category == "noun-adjective" and (
-        _verb_not_adjective(right_bare) or right_bare in _PLACE_ADVERBS
-    ):
+    if category == "noun-adjective" and right_bare in _PLACE_ADVERBS:
         return True
-    return _pronoun_clause(before, left_bare, right_bare, category)
+    negation = right_bare in _NEGATIONS and looks_verb(bare_word(right_words[1]))
+    return _pronoun_clause(before, left_bare, right_bare, category, negation)
 
 
-def _pronoun_clause(before: str | None, left_bare: str, right_bare: str, category: str) -> bool:
+def _pronoun_clause(
+    before: str | None, left_bare: str, right_bare: str, category: str, negation: bool = False
+) -> bool:
     """A pronoun or لا that shows the break between two clauses:
 
     - An independent pronoun opening the second line (تثقي بي | أنا أحب؛ للفوز بثقته | هو
@@ -679,9 +712,9 @@ def _pronoun_clause(before: str | None, left_bare: str, right_bare: str, categor
     """
     lex = lexicon()
     before_bare = bare_word(before) if before else ""
-    if right_bare in lex.pronouns and (category != "binding" or left_bare not in lex.stopwords):
+    if _pronoun_bare(right_bare) and (category != "binding" or left_bare not in lex.stopwords):
         return True
-    if left_bare in lex.pronouns and looks_verb(right_bare):
+    if left_bare in lex.pronouns and (looks_verb(right_bare) or negation):
         closes = before_bare in lex.demonstratives or before_bare == "كما"
         return closes or looks_verb(before_bare) or _person_of(before_bare, left_bare)
     opener = right_bare in lex.pronouns or right_bare in lex.demonstratives
@@ -712,21 +745,24 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
     >>> _two_clauses(["لا", "أريد", "ذلك"], ["الرجل", "يأتي"], "binding")
     False
     """
-    if len(right_words) < 2 or not left_words:
+    if not right_words or not left_words:
+        return False
+    if category == "binding" and _answer_no(left_words, right_words[0]):
+        return True  # لا | قليلاً للوراء؛ لا، لا | شكراً: "no", then a word it cannot negate
+    if len(right_words) < 2:
         return False
     if category == "noun-adjective" and _verb_after_particle(left_words):
         return True  # قبل أن أستيقظ | أدعو: the first line ends on its verb
     vague = len(left_words) > 1 and _vague_noun(bare_word(left_words[-2]))
     if category == "binding" and bare_word(left_words[-1]) == "ما" and vague:
         return True  # بطريقة ما | عرف؛ جدة ما | هناك: ما makes the noun vague, closing it
-    if category == "binding" and _answer_no(left_words, right_words[0]):
-        return True  # لا | قليلاً للوراء: "no", then an adverb it cannot negate
     if _parallel_items(left_words, right_words):
         return True  # الأول، مسؤول عن … | الثاني، مسؤول عن …: two items of one list
     if category == "noun-adjective" and _disagrees(left_words, right_words):
         return True  # كلمة من 11 حرف | مقابلة؛ هذه الأمة | غير جاهزة
     indefinite = not bare_word(right_words[0]).startswith("ال")
-    if category == "noun-adjective" and indefinite and _suffixed_noun(bare_word(left_words[-1])):
+    definite = _suffixed_noun(bare_word(left_words[-1])) or _bracketed_name(left_words[-1])
+    if category == "noun-adjective" and indefinite and definite:
         return True  # كيف حالك | جهاز: a noun with its pronoun is definite
     opener = _opens_clause(right_words)
     if opener is None:
@@ -735,9 +771,17 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
 
 
 def _pronoun_bare(bare: str) -> bool:
-    """An independent pronoun, typed with or without its hamza (انا، انت)."""
+    """An independent pronoun, typed with or without its hamza (انا، انت، أنتي for أنتِ).
+
+    >>> _pronoun_bare("انا"), _pronoun_bare("أنتي"), _pronoun_bare("أنف")
+    (True, True, False)
+    """
     pronouns = lexicon().pronouns
-    return bare in pronouns or (bare[:1] == "ا" and "أ" + bare[1:] in pronouns)
+    if bare in pronouns:
+        return True
+    if bare[:1] == "ا":
+        return "أ" + bare[1:] in pronouns
+    return bare[:1] in "أإ" and "ا" + bare[1:] in pronouns
 
 
 #: Particles that open a clause after ف (فلن، فقد، فما، فإن).
@@ -759,7 +803,8 @@ def _opens_clause(right_words: Sequence[str]) -> str | None:
     words = [bare_word(word) for word in right_words]
     first = words[0]
     rest = first[1:]
-    if first[:1] == "ف" and (_pronoun_bare(rest) or rest in _CLAUSE_PARTICLES):
+    demonstrative = rest in lexicon().demonstratives
+    if first[:1] == "ف" and (_pronoun_bare(rest) or rest in _CLAUSE_PARTICLES or demonstrative):
         return "fa"
     if first in lexicon().conjunctions:
         return "conjunction"  # أو، ثم، لكن، بل: a clause or an item of its own
@@ -782,6 +827,10 @@ def _opens_clause(right_words: Sequence[str]) -> str | None:
     return "subject" if adjective and not _pronoun_bare(first) else None
 
 
+#: Negations that open a clause before a verb (لا تفقده، لن نتراجع).
+_NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
+
+
 def _definite_noun(bare: str) -> bool:
     """A definite word that is no adjective: not read as one by the lexicon, and no nisba
     (ـي، ـية: الفضائية، الخلفي qualify the noun before them).
@@ -798,13 +847,14 @@ def _definite_noun(bare: str) -> bool:
     return not any("A" in lexicon_classes(form) for form in forms)
 
 
-#: Particles before an imperfect verb (the subjunctive, the jussive, the future).
-_VERB_PARTICLES = frozenset({"أن", "ان", "لن", "لم", "كي", "لكي", "سوف", "لئلا"})
+#: Particles before a verb (the subjunctive, the jussive, the future; هلّا, which urges, before
+#: a perfect or an imperfect: هلا أخبرتنا).
+_VERB_PARTICLES = frozenset({"أن", "ان", "لن", "لم", "كي", "لكي", "سوف", "لئلا", "هلا"})
 
 
 def _verb_after_particle(left_words: Sequence[str]) -> bool:
-    """The first line ends on an imperfect verb after its particle (قبل أن أستيقظ، لن
-    ينتظر): what the model read as a noun is a verb, and no adjective follows a verb.
+    """The first line ends on a verb after its particle (قبل أن أستيقظ، لن ينتظر، هلا
+    أخبرنا): what the model read as a noun is a verb, and no adjective follows a verb.
 
     >>> _verb_after_particle(["قبل", "أن", "أستيقظ"]), _verb_after_particle(["أن", "المدينة"])
     (True, False)
@@ -837,20 +887,60 @@ def _suffixed_noun(bare: str) -> bool:
     return False
 
 
+def _bracketed_name(word: str) -> bool:
+    """A word in parentheses, the subtitlers' mark of a proper name («(إلتون)»، typed
+    «(إلتون» or «إلتون)» when a line breaks inside the brackets or a visual-order editor
+    flips them) that the lexicon does not know (a name, not a common noun set in brackets:
+    «(مفتاح | صغير)»): a name is definite, so an indefinite word after it is no adjective of
+    it (هل (إلتون) | مصاب: a subject and its predicate).
+
+    >>> _bracketed_name("(إلتون"), _bracketed_name("إلتون"), _bracketed_name("(مفتاح")
+    (True, False, False)
+    """
+    bracketed = word.startswith(("(", ")")) or word.endswith((")", "("))
+    bare = bare_word(word)
+    return bracketed and len(bare) > 1 and not lexicon_classes(bare)
+
+
 def _answer_no(left_words: Sequence[str], right: str) -> bool:
-    """لا alone (a whole first line, or after a comma or another لا) before a word with the
-    accusative tanween (قليلاً، حالاً، أبداً): the answer "no". The لا that negates a genus
-    takes its noun without tanween (لا شكَّ), and one before a verb takes no accusative.
+    """لا standing alone as the answer "no" (a whole first line, or after a comma, an
+    exclamation mark, another لا or an exclamation) before a word that no لا can govern
+    (`_not_negated`): the break follows a complete utterance. The لا that negates a verb
+    or a genus (لا، لا | تذهب؛ لا | شك) still needs the next word.
 
     >>> _answer_no(["لا"], "قليلاً"), _answer_no(["لا"], "تذهب"), _answer_no(["أنا", "لا"], "أبداً")
     (True, False, False)
+    >>> _answer_no(["لا،", "لا،", "لا"], "شكرا."), _answer_no(["آوه", "،", "لا"], "آوه")
+    (True, True)
     """
-    if bare_word(left_words[-1]) != "لا" or "\u064b" not in right:
+    if bare_word(left_words[-1]) != "لا":
         return False
-    if len(left_words) == 1:
+    if len(left_words) > 1:
+        before = left_words[-2]
+        said = bare_word(before)
+        alone = said in ("", "لا") or said in _INTERJECTIONS or said in _EXCLAMATIONS
+        if not (alone or before.endswith((",", "،", "!"))):
+            return False
+    return "\u064b" in right or _not_negated(bare_word(right))
+
+
+#: Exclamations (أوه، آه): like a greeting, an utterance of their own.
+_EXCLAMATIONS = frozenset({"آوه", "اوه", "أوه", "آه", "اه", "أه"})
+
+
+def _not_negated(bare: str) -> bool:
+    """A word that no لا can govern: a greeting, an answer or an exclamation (شكراً، نعم،
+    آوه), إنّ with its pronoun (إنها), a plural imperative (اوقفوا: a prohibition takes
+    the jussive, لا توقفوا; no first person ends in وا).
+
+    >>> _not_negated("شكرا"), _not_negated("انها"), _not_negated("اوقفوا")
+    (True, True, True)
+    >>> _not_negated("تذهبوا"), _not_negated("أعرف"), _not_negated("شك")
+    (False, False, False)
+    """
+    if bare in _INTERJECTIONS or bare in _EXCLAMATIONS or _inna_pronoun(bare):
         return True
-    before = left_words[-2]
-    return before.endswith((",", "،")) or bare_word(before) == "لا"
+    return bare[:1] in "اأ" and bare.endswith("وا") and len(bare) >= 6 and looks_verb(bare)
 
 
 def _disagrees(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
@@ -875,6 +965,33 @@ def _disagrees(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
     if not count.isdigit() or int(count) < 11:
         return False
     return right.endswith("ة") and not left.endswith(("ة", "ات", "اء", "ى"))
+
+
+#: Endings of a feminine or a plural word (an adjective of a plural in ات ends so too).
+_AGREEING = ("ة", "ات", "ى", "اء", "ون", "ين")
+
+
+def _plural_apart(left: str, right: str) -> bool:
+    """A sound feminine plural in ات and an indefinite word that cannot agree with it in
+    number, or the other way round (بدون علامات | طراز غير معروف؛ في كل مكان | ماسحات):
+    the adjective of a plural in ات ends in ة or ات (علامات واضحة), and a word in ات
+    qualifies no singular masculine noun. Such a pair is a construct (سيارات | سباق،
+    صندوق | مجوهرات) or two phrases, never a noun and its adjective. An elative (أفعل)
+    agrees with anything and is left alone, and so are words in ات that begin with an
+    alif (إثبات, a singular masdar).
+
+    >>> _plural_apart("علامات", "طراز"), _plural_apart("علامات", "واضحة"), _plural_apart("مكان", "ماسحات")
+    (True, False, True)
+    >>> _plural_apart("إثبات", "قاطع"), _plural_apart("فتيات", "صغيرات"), _plural_apart("سيارات", "أكبر")
+    (False, False, False)
+    """
+    if left.startswith("ال") or right.startswith("ال") or right[:1] in "أاإآ" or left[:1] in "أاإآ":
+        return False
+    plural = left.endswith("ات") and len(left) >= 5
+    if plural:
+        return not right.endswith(_AGREEING)
+    singular = len(left) >= 3 and not left.endswith(_AGREEING)
+    return singular and right.endswith("ات") and len(right) >= 5
 
 
 def _parallel_items(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
@@ -1022,7 +1139,8 @@ def _construct_below(
 
     A feminine noun in ة before an indefinite word that does not agree with it
     (`_gender_apart`: محاربة | كائن قوي، ابنة | قاضي مقاطعة) is no noun and its adjective
-    either: most often a verbal noun or a kin word and its genitive.
+    either: most often a verbal noun or a kin word and its genitive; nor is a plural in ات
+    and a word that cannot agree with it in number (`_plural_apart`: سيارات | سباق).
 
     >>> _construct_below("noun-adjective", "مبدأ", ["محادثات", "السلام"])
     'idafa'
@@ -1033,8 +1151,8 @@ def _construct_below(
         return category
     right, after = bare_word(right_words[0]), right_words[1]
     definite = bare_word(after).startswith("ال") or after.startswith("(")
-    if _gender_apart(bare_word(left), right):
-        return "idafa"  # محاربة | كائن قوي: a feminine verbal noun and its object
+    if _gender_apart(bare_word(left), right) or _plural_apart(bare_word(left), right):
+        return "idafa"  # محاربة | كائن قوي؛ سيارات | سباق: a construct, or two phrases
     return "idafa" if definite and not right.startswith("ال") else category
 
 
