@@ -2806,7 +2806,7 @@ def _listed_category(
         right == "ما" and any(form in lex.before_ma for form in forms)
     ):
         return "idafa"
-    if _number_pair(left, right, lex):
+    if _number_pair(left, right, lex) or _conjoined_count(left, right, lex):
         return "number"
     if _elative_construct(left, right, lex):
         return "idafa"  # أهم إنجازات، أرخص لابتوب: an elative completed by an indefinite noun
@@ -3311,6 +3311,17 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
         and right not in lex.stopwords
         and not _starts_conjunction(right, lex)
     )
+
+
+def _conjoined_count(left: str, right: str, lex: Lexicon) -> bool:
+    """و + digits, the second number of a range or a sum (بين 12 و16 | عاما، 1000 مشترك
+    و4000 | ساعة): it counts the noun after it as the digits alone would (round 13).
+
+    >>> _conjoined_count("و16", "عاما", lexicon()), _conjoined_count("و1869", "على", lexicon())
+    (True, False)
+    """
+    digits = left[1:] if left[:1] == "و" else ""
+    return bool(digits) and _DIGITS.fullmatch(digits) is not None and _number_pair(digits, right, lex)
 
 
 #: The tens (20-90), which an hour never is: after a units ordinal, و + the tens completes it.
