@@ -2084,11 +2084,10 @@ def _latin_subject(before: str, left_word: str, right_word: str) -> bool:
 def _dialect_rounds(
     found: Category | None, before: str, left_word: str, right_word: str
 ) -> Category | Literal["free"] | None:
-    """Rounds 11 and 12 (dialect) with the word before, round 11 first (`_in_context`)."""
-    round11 = _round11_in_context(found, before, left_word, right_word)
-    return (
-        round11 if round11 is not None else _round12_dialect(found, before, left_word, right_word)
-    )
+    """Rounds 11, 12 and 13 (dialect) with the word before, in that order (`_in_context`)."""
+    later = _round11_in_context(found, before, left_word, right_word)
+    later = later if later is not None else _round12_dialect(found, before, left_word, right_word)
+    return later if later is not None else _round13_dialect(found, left_word, right_word)
 
 
 def _round11_in_context(
@@ -4081,3 +4080,37 @@ def _who_did(found: Category, before: str, left: str) -> bool:
     if found != "idafa" or _bare(before) not in ("مين", "اللي", "الي", "إللي"):
         return False
     return len(left) == 3 and "V" in lexicon_classes(left)
+
+
+#: The dialect prepositions of place "outside" and "inside" (برّا، جوّا / جوه, with و).
+_OUT_IN = frozenset({"برا", "برة", "وبرا", "جوه", "جوا", "جوة", "وجوه", "وجوا"})
+
+
+def _round13_dialect(
+    found: Category | None, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Round 13 (dialect): closed classes of colloquial function words the earlier rounds
+    left free (`_dialect_rounds`); None where round 13 says nothing.
+
+    >>> _round13_dialect(None, "برا", "البيت"), _round13_dialect(None, "جوه", "Excel")
+    ('binding', 'binding')
+    >>> _round13_dialect(None, "برا", "وعايز"), _round13_dialect(None, "برا", "فوق")
+    (None, None)
+    """
+    if found is not None or ends_phrase(left_word) or _leading_mark(right_word):
+        return None
+    left, right = _bare(left_word), _bare(right_word)
+    lex = lexicon()
+    if not right or _starts_conjunction(right, lex):
+        return None
+    if left in _OUT_IN and _place_object(right, lex):
+        return "binding"  # برا | البيت، جوه | Excel: "outside / inside" and its noun
+    return None
+
+
+def _place_object(right: str, lex: Lexicon) -> bool:
+    """A noun a dialect preposition of place can take: not a function word, an adverb or a
+    verb (برا | فوق، برا | عم يبعتلك stay free)."""
+    if right in lex.stopwords or right in lex.adverbs or right in lex.prepositions:
+        return False
+    return not (looks_verb(right) or _clause_verb(right, lex))
