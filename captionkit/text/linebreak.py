@@ -4084,6 +4084,15 @@ def _who_did(found: Category, before: str, left: str) -> bool:
 
 #: The dialect prepositions of place "outside" and "inside" (برّا، جوّا / جوه, with و).
 _OUT_IN = frozenset({"برا", "برة", "وبرا", "جوه", "جوا", "جوة", "وجوه", "وجوا"})
+#: The possessive exponents of the Gulf (حق، حقت), the Levant (تبع، تبعت) and the Maghreb
+#: (ديال، متاع، تاع) with a pronoun: "of yours", like the Egyptian بتاعك after a definite
+#: noun (الحساب حقك "your account", اللابتوب تبعك "your laptop").
+_OF_YOURS = frozenset(
+    stem + suffix
+    for stem in ("حق", "حقت", "تبع", "تبعت", "ديال", "متاع", "تاع")
+    for suffix in ("ي", "ك", "كي", "ه", "ها", "نا", "كم", "هم", "كن", "و", "ته", "تك")
+    if not (stem.endswith("ت") and suffix[:1] == "ت")
+)
 
 
 def _round13_dialect(
@@ -4096,6 +4105,8 @@ def _round13_dialect(
     ('binding', 'binding')
     >>> _round13_dialect(None, "برا", "وعايز"), _round13_dialect(None, "برا", "فوق")
     (None, None)
+    >>> _round13_dialect(None, "اللابتوب", "تبعك"), _round13_dialect(None, "دفعتوا", "حقها")
+    ('idafa', None)
     """
     if found is not None or ends_phrase(left_word) or _leading_mark(right_word):
         return None
@@ -4105,6 +4116,8 @@ def _round13_dialect(
         return None
     if left in _OUT_IN and _place_object(right, lex):
         return "binding"  # برا | البيت، جوه | Excel: "outside / inside" and its noun
+    if right in _OF_YOURS and _definite_bare(left) and not looks_verb(left):
+        return "idafa"  # الحساب | حقك، اللابتوب | تبعك: the noun and its possessor
     return None
 
 
