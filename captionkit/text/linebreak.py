@@ -3320,7 +3320,9 @@ def _conjoined_count(left: str, right: str, lex: Lexicon) -> bool:
     (True, False)
     """
     digits = left[1:] if left[:1] == "و" else ""
-    return bool(digits) and _DIGITS.fullmatch(digits) is not None and _number_pair(digits, right, lex)
+    return (
+        bool(digits) and _DIGITS.fullmatch(digits) is not None and _number_pair(digits, right, lex)
+    )
 
 
 #: The tens (20-90), which an hour never is: after a units ordinal, و + the tens completes it.
@@ -4118,7 +4120,59 @@ def _round13_dialect(
         return "binding"  # برا | البيت، جوه | Excel: "outside / inside" and its noun
     if right in _OF_YOURS and _definite_bare(left) and not looks_verb(left):
         return "idafa"  # الحساب | حقك، اللابتوب | تبعك: the noun and its possessor
+    if _dialect_emphasis(left, right) or _after_demonstrative(left, right):
+        return "noun-adjective"  # حسابك | إنت، والعلب | دي: the noun and what stresses it
     return None
+
+
+#: The independent pronouns in their colloquial spellings, by the attached pronoun they
+#: stress (حسابك إنت "your own account", بيتنا إحنا): round 1's `_EMPHATIC` has the standard ones.
+_DIALECT_EMPHATIC = {
+    "ك": ("إنت", "إنتَ", "انتَ"),
+    "كي": ("إنتي", "انتي", "إنتِ"),
+    "كم": ("إنتو", "انتو", "إنتوا", "انتوا", "إنتم"),
+    "كن": ("إنتو", "انتو", "إنتن", "انتن"),
+    "نا": ("إحنا", "حنا"),
+}
+#: Demonstratives that follow their definite noun in the dialects (Egyptian ده، دي، دول;
+#: Gulf هذي، هاذي، هذول).
+_AFTER_NOUN = frozenset({"ده", "دي", "دول", "هذي", "هاذي", "هذول", "هاذول"})
+
+
+def _dialect_emphasis(left: str, right: str) -> bool:
+    """A noun with an attached pronoun, then the colloquial independent pronoun that stresses
+    it (حسابك | إنت، بياناتك | إنت): one phrase, like the standard كتابي أنا.
+
+    >>> _dialect_emphasis("حسابك", "إنت"), _dialect_emphasis("بيتنا", "إحنا"), _dialect_emphasis("حسابك", "إحنا")
+    (True, True, False)
+    """
+    if len(left) < 4 or looks_verb(left):
+        return False
+    return any(
+        left.endswith(suffix) and right in forms for suffix, forms in _DIALECT_EMPHATIC.items()
+    )
+
+
+def _after_demonstrative(left: str, right: str) -> bool:
+    """A definite noun behind و / ف / ب / ل, or any definite noun before a Gulf هذي / هذول,
+    then the demonstrative that follows its noun in the dialects (والعلب | دي، للرقم | ده،
+    الميزة | هذي): round 10 takes the bare definite noun before ده / دي / دول.
+
+    >>> _after_demonstrative("والعلب", "دي"), _after_demonstrative("للرقم", "ده"), _after_demonstrative("الميزة", "هذي")
+    (True, True, True)
+    >>> _after_demonstrative("ولقيت", "ده")
+    False
+    """
+    if right not in _AFTER_NOUN or looks_verb(left):
+        return False
+    forms = [left]
+    if left[:1] in "وفب" and len(left) > 3:
+        forms.append(left[1:])  # والعلب، بالرقم
+    if left[:1] in "وف" and left[1:3] == "لل" and len(left) > 4:
+        forms.append("ال" + left[3:])  # وللرقم
+    if left.startswith("لل") and len(left) > 3:
+        forms.append("ال" + left[2:])  # للرقم
+    return any(_definite_bare(form) for form in forms)
 
 
 def _place_object(right: str, lex: Lexicon) -> bool:
