@@ -4110,9 +4110,13 @@ def _round13_dialect(
     >>> _round13_dialect(None, "اللابتوب", "تبعك"), _round13_dialect(None, "دفعتوا", "حقها")
     ('idafa', None)
     """
-    if found is not None or ends_phrase(left_word) or _leading_mark(right_word):
+    if found is not None:
         return None
     left, right = _bare(left_word), _bare(right_word)
+    if left not in _OUT_IN and right not in _ROUND13_RIGHT:
+        return None  # the common case, decided by two set lookups (make's speed)
+    if ends_phrase(left_word) or _leading_mark(right_word):
+        return None
     lex = lexicon()
     if not right or _starts_conjunction(right, lex):
         return None
@@ -4137,6 +4141,14 @@ _DIALECT_EMPHATIC = {
 #: Demonstratives that follow their definite noun in the dialects (Egyptian ده، دي، دول;
 #: Gulf هذي، هاذي، هذول).
 _AFTER_NOUN = frozenset({"ده", "دي", "دول", "هذي", "هاذي", "هذول", "هاذول"})
+
+
+#: Every right word round 13 looks at when the left word is no preposition of place.
+_ROUND13_RIGHT = (
+    _OF_YOURS
+    | _AFTER_NOUN
+    | frozenset(form for forms in _DIALECT_EMPHATIC.values() for form in forms)
+)
 
 
 def _dialect_emphasis(left: str, right: str) -> bool:
