@@ -2084,11 +2084,10 @@ def _latin_subject(before: str, left_word: str, right_word: str) -> bool:
 def _dialect_rounds(
     found: Category | None, before: str, left_word: str, right_word: str
 ) -> Category | Literal["free"] | None:
-    """Rounds 11 and 12 (dialect) with the word before, round 11 first (`_in_context`)."""
-    round11 = _round11_in_context(found, before, left_word, right_word)
-    return (
-        round11 if round11 is not None else _round12_dialect(found, before, left_word, right_word)
-    )
+    """Rounds 11, 12 and 13 (dialect) with the word before, in that order (`_in_context`)."""
+    later = _round11_in_context(found, before, left_word, right_word)
+    later = later if later is not None else _round12_dialect(found, before, left_word, right_word)
+    return later if later is not None else _round13_dialect(found, left_word, right_word)
 
 
 def _round11_in_context(
@@ -2806,7 +2805,7 @@ def _listed_category(
         right == "ما" and any(form in lex.before_ma for form in forms)
     ):
         return "idafa"
-    if _number_pair(left, right, lex):
+    if _number_pair(left, right, lex) or _conjoined_count(left, right, lex):
         return "number"
     if _elative_construct(left, right, lex):
         return "idafa"  # أهم إنجازات، أرخص لابتوب: an elative completed by an indefinite noun
@@ -3310,6 +3309,19 @@ def _number_pair(left: str, right: str, lex: Lexicon) -> bool:
         any(form in lex.numerals and not form.startswith("ال") for form in _strip_prefix(left))
         and right not in lex.stopwords
         and not _starts_conjunction(right, lex)
+    )
+
+
+def _conjoined_count(left: str, right: str, lex: Lexicon) -> bool:
+    """و + digits, the second number of a range or a sum (بين 12 و16 | عاما، 1000 مشترك
+    و4000 | ساعة): it counts the noun after it as the digits alone would (round 13).
+
+    >>> _conjoined_count("و16", "عاما", lexicon()), _conjoined_count("و1869", "على", lexicon())
+    (True, False)
+    """
+    digits = left[1:] if left[:1] == "و" else ""
+    return (
+        bool(digits) and _DIGITS.fullmatch(digits) is not None and _number_pair(digits, right, lex)
     )
 
 
@@ -4070,3 +4082,114 @@ def _who_did(found: Category, before: str, left: str) -> bool:
     if found != "idafa" or _bare(before) not in ("مين", "اللي", "الي", "إللي"):
         return False
     return len(left) == 3 and "V" in lexicon_classes(left)
+
+
+#: The dialect prepositions of place "outside" and "inside" (برّا، جوّا / جوه, with و).
+_OUT_IN = frozenset({"برا", "برة", "وبرا", "جوه", "جوا", "جوة", "وجوه", "وجوا"})
+#: The possessive exponents of the Gulf (حق، حقت), the Levant (تبع، تبعت) and the Maghreb
+#: (ديال، متاع، تاع) with a pronoun: "of yours", like the Egyptian بتاعك after a definite
+#: noun (الحساب حقك "your account", اللابتوب تبعك "your laptop").
+_OF_YOURS = frozenset(
+    stem + suffix
+    for stem in ("حق", "حقت", "تبع", "تبعت", "ديال", "متاع", "تاع")
+    for suffix in ("ي", "ك", "كي", "ه", "ها", "نا", "كم", "هم", "كن", "و", "ته", "تك")
+    if not (stem.endswith("ت") and suffix[:1] == "ت")
+)
+
+
+def _round13_dialect(
+    found: Category | None, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Round 13 (dialect): closed classes of colloquial function words the earlier rounds
+    left free (`_dialect_rounds`); None where round 13 says nothing.
+
+    >>> _round13_dialect(None, "برا", "البيت"), _round13_dialect(None, "جوه", "Excel")
+    ('binding', 'binding')
+    >>> _round13_dialect(None, "برا", "وعايز"), _round13_dialect(None, "برا", "فوق")
+    (None, None)
+    >>> _round13_dialect(None, "اللابتوب", "تبعك"), _round13_dialect(None, "دفعتوا", "حقها")
+    ('idafa', None)
+    """
+    if found is not None:
+        return None
+    left, right = _bare(left_word), _bare(right_word)
+    if left not in _OUT_IN and right not in _ROUND13_RIGHT:
+        return None  # the common case, decided by two set lookups (make's speed)
+    if ends_phrase(left_word) or _leading_mark(right_word):
+        return None
+    lex = lexicon()
+    if not right or _starts_conjunction(right, lex):
+        return None
+    if left in _OUT_IN and _place_object(right, lex):
+        return "binding"  # برا | البيت، جوه | Excel: "outside / inside" and its noun
+    if right in _OF_YOURS and _definite_bare(left) and not looks_verb(left):
+        return "idafa"  # الحساب | حقك، اللابتوب | تبعك: the noun and its possessor
+    if _dialect_emphasis(left, right) or _after_demonstrative(left, right):
+        return "noun-adjective"  # حسابك | إنت، والعلب | دي: the noun and what stresses it
+    return None
+
+
+#: The independent pronouns in their colloquial spellings, by the attached pronoun they
+#: stress (حسابك إنت "your own account", بيتنا إحنا): round 1's `_EMPHATIC` has the standard ones.
+_DIALECT_EMPHATIC = {
+    "ك": ("إنت", "إنتَ", "انتَ"),
+    "كي": ("إنتي", "انتي", "إنتِ"),
+    "كم": ("إنتو", "انتو", "إنتوا", "انتوا", "إنتم"),
+    "كن": ("إنتو", "انتو", "إنتن", "انتن"),
+    "نا": ("إحنا", "حنا"),
+}
+#: Demonstratives that follow their definite noun in the dialects (Egyptian ده، دي، دول;
+#: Gulf هذي، هاذي، هذول).
+_AFTER_NOUN = frozenset({"ده", "دي", "دول", "هذي", "هاذي", "هذول", "هاذول"})
+
+
+#: Every right word round 13 looks at when the left word is no preposition of place.
+_ROUND13_RIGHT = (
+    _OF_YOURS
+    | _AFTER_NOUN
+    | frozenset(form for forms in _DIALECT_EMPHATIC.values() for form in forms)
+)
+
+
+def _dialect_emphasis(left: str, right: str) -> bool:
+    """A noun with an attached pronoun, then the colloquial independent pronoun that stresses
+    it (حسابك | إنت، بياناتك | إنت): one phrase, like the standard كتابي أنا.
+
+    >>> _dialect_emphasis("حسابك", "إنت"), _dialect_emphasis("بيتنا", "إحنا"), _dialect_emphasis("حسابك", "إحنا")
+    (True, True, False)
+    """
+    if len(left) < 4 or looks_verb(left):
+        return False
+    return any(
+        left.endswith(suffix) and right in forms for suffix, forms in _DIALECT_EMPHATIC.items()
+    )
+
+
+def _after_demonstrative(left: str, right: str) -> bool:
+    """A definite noun behind و / ف / ب / ل, or any definite noun before a Gulf هذي / هذول,
+    then the demonstrative that follows its noun in the dialects (والعلب | دي، للرقم | ده،
+    الميزة | هذي): round 10 takes the bare definite noun before ده / دي / دول.
+
+    >>> _after_demonstrative("والعلب", "دي"), _after_demonstrative("للرقم", "ده"), _after_demonstrative("الميزة", "هذي")
+    (True, True, True)
+    >>> _after_demonstrative("ولقيت", "ده")
+    False
+    """
+    if right not in _AFTER_NOUN or looks_verb(left):
+        return False
+    forms = [left]
+    if left[:1] in "وفب" and len(left) > 3:
+        forms.append(left[1:])  # والعلب، بالرقم
+    if left[:1] in "وف" and left[1:3] == "لل" and len(left) > 4:
+        forms.append("ال" + left[3:])  # وللرقم
+    if left.startswith("لل") and len(left) > 3:
+        forms.append("ال" + left[2:])  # للرقم
+    return any(_definite_bare(form) for form in forms)
+
+
+def _place_object(right: str, lex: Lexicon) -> bool:
+    """A noun a dialect preposition of place can take: not a function word, an adverb or a
+    verb (برا | فوق، برا | عم يبعتلك stay free)."""
+    if right in lex.stopwords or right in lex.adverbs or right in lex.prepositions:
+        return False
+    return not (looks_verb(right) or _clause_verb(right, lex))
