@@ -1669,6 +1669,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return unit or _noun_in_context(before, left_word, right_word, after_mark)
     if _dialect_free_in_context(found, before, left_word, right_word):
         return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
+    if _round13_msa_free(found, before, left_word, right_word):
+        return None  # ثمنه | اليوم، اسمه | اليوم: round 13 (MSA), a unit the words close
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
     by_particle = _verb_by_particle(before, left_word, right_word)
     by_particle = by_particle or _verb_after_subject(before, left_word)
@@ -4070,3 +4072,41 @@ def _who_did(found: Category, before: str, left: str) -> bool:
     if found != "idafa" or _bare(before) not in ("مين", "اللي", "الي", "إللي"):
         return False
     return len(left) == 3 and "V" in lexicon_classes(left)
+
+
+def _round13_msa_free(found: Category | None, before: str, left_word: str, right_word: str) -> bool:
+    """Round 13 (MSA): a unit the pair rules read that the words themselves close."""
+    if found != "idafa" or not _short_suffixed(_bare(left_word)):
+        return False
+    definite, stem = strip_article(_bare(right_word))
+    return not (definite and (known_adjective(stem) or adjective_shape(stem) or is_nisba(stem)))
+
+
+#: The attached pronouns after a short stem (ثمنه، هاتفك، عمرها، خبزهم).
+_SHORT_SUFFIXES = ("ه", "ك", "ها", "هم", "هن", "كم", "هما")
+
+
+@lru_cache(maxsize=16384)
+def _short_suffixed(left: str) -> bool:
+    """A stem of three or four letters with an attached pronoun, which heads no construct.
+
+    A noun that takes a possessive pronoun is already completed (ثمنه، هاتفك، عمره, "its
+    price, your phone, his age"), and a verb with its object pronoun (نقشها) heads no noun
+    phrase either: the word after such a word is not its genitive (أصبح ثمنه | اليوم، يحمل
+    اسمه | اليوم). `has_pronoun_suffix` leaves these short words out, as a final ه may
+    be the root's (وجه، فقه) or a ة typed as ه (مدرسه): here the word must be unknown to the
+    lexicon whole, its stem known, and the stem with ة no word the lexicon knows (عمله may
+    be عملة, "currency").
+
+    >>> _short_suffixed("ثمنه"), _short_suffixed("هاتفك"), _short_suffixed("عمرها")
+    (True, True, True)
+    >>> _short_suffixed("وجه"), _short_suffixed("عمله"), _short_suffixed("شركه")
+    (False, False, False)
+    """
+    if lexicon_classes(left) or left in lexicon().binding:
+        return False
+    for suffix in _SHORT_SUFFIXES:
+        stem = left[: -len(suffix)]
+        if left.endswith(suffix) and 3 <= len(stem) <= 4 and lexicon_classes(stem):
+            return not (suffix == "ه" and lexicon_classes(stem + "ة"))
+    return False
