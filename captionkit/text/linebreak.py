@@ -4076,10 +4076,42 @@ def _who_did(found: Category, before: str, left: str) -> bool:
 
 def _round13_msa_free(found: Category | None, before: str, left_word: str, right_word: str) -> bool:
     """Round 13 (MSA): a unit the pair rules read that the words themselves close."""
-    if found != "idafa" or not _short_suffixed(_bare(left_word)):
+    if found != "idafa":
         return False
-    definite, stem = strip_article(_bare(right_word))
+    left, right = _bare(left_word), _bare(right_word)
+    if _sound_nominative(left) or _sound_nominative(right):
+        return True  # متظاهرون | مبنى، عاش | المصريون: no ـون word heads or completes one
+    if not _short_suffixed(left):
+        return False
+    definite, stem = strip_article(right)
     return not (definite and (known_adjective(stem) or adjective_shape(stem) or is_nisba(stem)))
+
+
+@lru_cache(maxsize=16384)
+def _sound_nominative(word: str) -> bool:
+    """A sound masculine plural in the nominative (ـون), or an imperfect verb of the plural.
+
+    Neither side of a construct is such a word: its head drops the ن (مهندسو المشروع) and
+    its complement is genitive (ـين), so a ـون word beside an indefinite noun is a subject,
+    a verb or a new constituent (واقتحم متظاهرون | مبنى، عاش | المصريون، عمال | يستطيعون).
+    The word must be unknown to the lexicon whole (قانون، مليون، تعاون, or a loan
+    like صالون), its stem a word the lexicon knows or a participle or nisba (محللون،
+    الفينيقيون), or an imperfect of seven letters or more (يتبادلون).
+
+    >>> _sound_nominative("متظاهرون"), _sound_nominative("المصريون"), _sound_nominative("يستخدمون")
+    (True, True, True)
+    >>> _sound_nominative("قانون"), _sound_nominative("الزيتون"), _sound_nominative("الصالون")
+    (False, False, False)
+    """
+    bare = word[2:] if word.startswith("ال") else word
+    if len(bare) < 6 or not bare.endswith("ون") or lexicon_classes(bare):
+        return False
+    stem = bare[:-2]
+    return (
+        bool(lexicon_classes(stem))
+        or qualifier_shape(stem)
+        or (bare[:1] in "يت" and len(bare) >= 7)
+    )
 
 
 #: The attached pronouns after a short stem (ثمنه، هاتفك، عمرها، خبزهم).
