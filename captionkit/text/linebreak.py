@@ -4079,12 +4079,27 @@ def _round13_msa_free(found: Category | None, before: str, left_word: str, right
     if found != "idafa":
         return False
     left, right = _bare(left_word), _bare(right_word)
+    if _bare(before) in _WHAT_BEFORE_VERB and _verb_not_noun(left):
+        return True  # ، ما دفع | السلطات، كما نال | زميلها: ما before a verb, not a noun
     if _sound_nominative(left) or _sound_nominative(right):
         return True  # متظاهرون | مبنى، عاش | المصريون: no ـون word heads or completes one
     if not _short_suffixed(left):
         return False
     definite, stem = strip_article(right)
     return not (definite and (known_adjective(stem) or adjective_shape(stem) or is_nisba(stem)))
+
+
+#: ما and the words it closes (كما، مما، بما، فيما): the relative or the particle, which a
+#: verb follows; a word the lexicon knows as a verb after it is that verb, not a noun
+#: heading a construct (ما زاد | الضغط "which increased the pressure").
+_WHAT_BEFORE_VERB = frozenset({"ما", "مما", "كما", "بما", "عما", "فيما"})
+
+
+def _verb_not_noun(word: str) -> bool:
+    """The lexicon knows the word as a verb and not as a noun (نال، أثار، أبطأ; not حجم،
+    سر، حال, which after an asking ما head a construct: ما سر | نجاحه)."""
+    classes = lexicon_classes(word)
+    return "V" in classes and "N" not in classes
 
 
 @lru_cache(maxsize=16384)
