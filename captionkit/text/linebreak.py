@@ -1666,11 +1666,12 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     if found is None:
         unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
         unit = unit or _dialect_unit_in_context(before, left_word, right_word)
+        unit = unit or _round13_msa_unit(left_word, right_word)
         return unit or _noun_in_context(before, left_word, right_word, after_mark)
     if _dialect_free_in_context(found, before, left_word, right_word):
         return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
-    if _round13_msa_free(found, before, left_word, right_word):
-        return None  # ثمنه | اليوم، اسمه | اليوم: round 13 (MSA), a unit the words close
+    if (msa13 := _round13_msa_found(found, before, left_word, right_word)) is not None:
+        return None if msa13 == "free" else msa13  # round 13 (MSA): ثمنه | اليوم، ثلث | الشعاب
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
     by_particle = _verb_by_particle(before, left_word, right_word)
     by_particle = by_particle or _verb_after_subject(before, left_word)
@@ -4074,6 +4075,16 @@ def _who_did(found: Category, before: str, left: str) -> bool:
     return len(left) == 3 and "V" in lexicon_classes(left)
 
 
+def _round13_msa_found(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Round 13 (MSA) where the pair rules found a unit: ``"free"`` where the words close it
+    (`_round13_msa_free`), the unit where nothing after may free it, else None."""
+    if found == "idafa" and _fraction_head(left_word, right_word):
+        return "idafa"  # فقد ثلث | الشعاب، عشرة أضعاف | ملوحة: no verb or count frees it
+    return "free" if _round13_msa_free(found, before, left_word, right_word) else None
+
+
 def _round13_msa_free(found: Category | None, before: str, left_word: str, right_word: str) -> bool:
     """Round 13 (MSA): a unit the pair rules read that the words themselves close."""
     if found != "idafa":
@@ -4157,3 +4168,33 @@ def _short_suffixed(left: str) -> bool:
         if left.endswith(suffix) and 3 <= len(stem) <= 4 and lexicon_classes(stem):
             return not (suffix == "ه" and lexicon_classes(stem + "ة"))
     return False
+
+
+def _round13_msa_unit(left_word: str, right_word: str) -> Category | None:
+    """Round 13 (MSA): a unit the pair rules leave free (None when none applies)."""
+    if _fraction_head(left_word, right_word):
+        return "idafa"  # فقد ثلث | الشعاب، النقود نصف | قيمتها
+    return None
+
+
+#: Fractions and multiples, nouns that are always completed by what they divide or multiply.
+_FRACTIONS = frozenset(
+    {"ثلث", "ثلثا", "ثلثي", "ربع", "أرباع", "نصف", "ضعف", "ضعفا", "ضعفي", "أضعاف", "سدس", "أثلاث"}
+)
+
+
+def _fraction_head(left_word: str, right_word: str) -> bool:
+    """A fraction or multiple (ثلث، نصف، أضعاف), bare or after ب / ل, heads the construct
+    of what it divides: ثلث | الشعاب، نصف | قيمتها، أضعاف | ملوحة، نصف | ما. Not with و
+    (ونصف "and a half" closes a number), nor before a function word other than ما.
+
+    >>> _fraction_head("ثلث", "سكانها"), _fraction_head("بنصف", "ما"), _fraction_head("ونصف", "في")
+    (True, True, False)
+    """
+    if ends_phrase(left_word):
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    stem = left[1:] if left[:1] in "بل" and left[1:] in _FRACTIONS else left
+    if stem not in _FRACTIONS:
+        return False
+    return right == "ما" or not (right in function_words() or right in lexicon().binding)
