@@ -4174,7 +4174,26 @@ def _round13_msa_unit(left_word: str, right_word: str) -> Category | None:
     """Round 13 (MSA): a unit the pair rules leave free (None when none applies)."""
     if _fraction_head(left_word, right_word):
         return "idafa"  # فقد ثلث | الشعاب، النقود نصف | قيمتها
+    if _bare(right_word) == "جدا" and _adjective_word(left_word):
+        return "binding"  # إشارة خافتة | جدا: "very" after the adjective it grades
     return None
+
+
+@lru_cache(maxsize=16384)
+def _adjective_word(word: str) -> bool:
+    """The word is an adjective by the lexicon or its shape (خافتة، مهم، طبيعية، منخفضة),
+    with or without the article and the feminine ending; not after punctuation.
+
+    >>> _adjective_word("ضئيلة"), _adjective_word("مهم"), _adjective_word("يفرق"), _adjective_word("جميلة،")
+    (True, True, False, False)
+    """
+    if ends_phrase(word):
+        return False
+    stem = strip_article(_bare(word))[1]
+    forms = (stem, stem[:-1]) if stem.endswith("ة") else (stem,)
+    return any(
+        known_adjective(form) or adjective_shape(form) or qualifier_shape(form) for form in forms
+    )
 
 
 #: Fractions and multiples, nouns that are always completed by what they divide or multiply.
