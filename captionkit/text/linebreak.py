@@ -4174,6 +4174,8 @@ def _round13_msa_unit(left_word: str, right_word: str) -> Category | None:
     """Round 13 (MSA): a unit the pair rules leave free (None when none applies)."""
     if _fraction_head(left_word, right_word):
         return "idafa"  # فقد ثلث | الشعاب، النقود نصف | قيمتها
+    if _several_after(left_word, right_word):
+        return "noun-adjective"  # في دول | عدة، ومالت مبان | عدة
     if _bare(right_word) == "جدا" and _adjective_word(left_word):
         return "binding"  # إشارة خافتة | جدا: "very" after the adjective it grades
     return None
@@ -4217,3 +4219,21 @@ def _fraction_head(left_word: str, right_word: str) -> bool:
     if stem not in _FRACTIONS:
         return False
     return right == "ما" or not (right in function_words() or right in lexicon().binding)
+
+
+def _several_after(left_word: str, right_word: str) -> bool:
+    """عدة ("several") after an indefinite noun qualifies it, as an adjective would (دول |
+    عدة، مصانع | عدة); not after a verb or a word with a pronoun (شهدتها | عدة), a prefixed
+    particle or an adverb (فجأة).
+
+    >>> _several_after("مناطق", "عدة"), _several_after("شهدتها", "عدة"), _several_after("فجأة", "عدة")
+    (True, False, False)
+    """
+    left = _bare(left_word)
+    if _bare(right_word) != "عدة" or ends_phrase(left_word) or len(left) < 3:
+        return False
+    if left.startswith("ال") or left in function_words() or left in lexicon().binding:
+        return False
+    if has_pronoun_suffix(left) or _short_suffixed(left) or left.endswith(("ته", "أة")):
+        return False
+    return not (looks_verb(left) or verb_only(left))
