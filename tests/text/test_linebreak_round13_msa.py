@@ -112,3 +112,19 @@ def test_very_binds_to_adjective(before: str, left: str, right: str, bad: bool) 
 )
 def test_several_after_noun(before: str, left: str, right: str, bad: bool) -> None:
     assert (_judge(before, left, right) is not None) is bad
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # a year closes its time phrase; the verb opens the clause
+        # (وفي عام 1885 صنع | المهندس أول محرك: in 1885 the engineer built the first engine)
+        ("1885", "صنع", "المهندس", False),
+        # (عام 1928 كشف | الطبيب عن دواء جديد: in 1928 the doctor revealed a new drug)
+        ("1928", "كشف", "الطبيب", False),
+        # a noun after the year still heads its construct (منذ 2010 مدير | الشركة)
+        ("2010", "مدير", "الشركة", True),
+    ],
+)
+def test_verb_after_year(before: str, left: str, right: str, bad: bool) -> None:
+    assert (_judge(before, left, right) is not None) is bad
