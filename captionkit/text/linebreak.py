@@ -1666,7 +1666,7 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     if found is None:
         unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
         unit = unit or _dialect_unit_in_context(before, left_word, right_word)
-        unit = unit or _round13_msa_unit(left_word, right_word)
+        unit = unit or _round13_msa_unit(before, left_word, right_word)
         return unit or _noun_in_context(before, left_word, right_word, after_mark)
     if _dialect_free_in_context(found, before, left_word, right_word):
         return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
@@ -4172,10 +4172,12 @@ def _short_suffixed(left: str) -> bool:
     return False
 
 
-def _round13_msa_unit(left_word: str, right_word: str) -> Category | None:
+def _round13_msa_unit(before: str, left_word: str, right_word: str) -> Category | None:
     """Round 13 (MSA): a unit the pair rules leave free (None when none applies)."""
     if _fraction_head(left_word, right_word):
         return "idafa"  # فقد ثلث | الشعاب، النقود نصف | قيمتها
+    if _verbal_noun_count(before, left_word, right_word):
+        return "idafa"  # من إنقاذ | 22 شخصا، بذهبية سباق | 3000 متر
     if _several_after(left_word, right_word):
         return "noun-adjective"  # في دول | عدة، ومالت مبان | عدة
     if _bare(right_word) == "جدا" and _adjective_word(left_word):
@@ -4250,3 +4252,25 @@ def _after_year(before: str) -> bool:
     """
     bare = _bare(before)
     return len(bare) == 4 and bare.isascii() and bare.isdigit() and 1000 <= int(bare) <= 2100
+
+
+def _verbal_noun_count(before: str, left_word: str, right_word: str) -> bool:
+    """A verbal noun governed by a preposition (or ب / ل + one) before a number written in
+    digits: the number opens its complement, what is counted (من إنقاذ | 22 شخصا، عن
+    استثمار | 500 مليون، لسباق | 5000 متر). Not a definite noun, whose number is a
+    predicate (الاشتراك | 200), nor after a relative (الذي تجاوز | 30); an ungoverned
+    noun before a number is a heading as often (كفالة | 25، توصيل | 20) and is left out.
+
+    >>> _verbal_noun_count("من", "إنقاذ", "300"), _verbal_noun_count("الذي", "تجاوز", "30")
+    (True, False)
+    """
+    right = _bare(right_word)
+    if not (right.isascii() and right.isdigit()) or ends_phrase(left_word):
+        return False
+    left = _bare(left_word)
+    if _definite_any(left):
+        return False  # الاشتراك | 200: a definite noun is complete, the number its predicate
+    governed = _bare(before) in lexicon().prepositions  # من is a relative too: "from" here
+    forms = [left] if governed else []
+    forms += [left[1:]] if left[:1] in "بل" and len(left) > 4 else []
+    return any(bool(_MASDAR.fullmatch(form)) for form in forms)

@@ -128,3 +128,19 @@ def test_several_after_noun(before: str, left: str, right: str, bad: bool) -> No
 )
 def test_verb_after_year(before: str, left: str, right: str, bad: bool) -> None:
     assert (_judge(before, left, right) is not None) is bad
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # a governed verbal noun and the number that opens its complement
+        # (تمكنت الفرق من إنقاذ | 40 عاملا: the teams managed to rescue 40 workers)
+        ("من", "إنقاذ", "40", True),
+        # (رصدت الحكومة مبلغا لتطوير | 300 مدرسة: to develop 300 schools)
+        ("مبلغا", "لتطوير", "300", True),
+        # after a relative the word is a verb (الذي تجاوز | 30 دقيقة)
+        ("الذي", "تجاوز", "30", False),
+    ],
+)
+def test_verbal_noun_before_number(before: str, left: str, right: str, bad: bool) -> None:
+    assert (_judge(before, left, right) is not None) is bad
