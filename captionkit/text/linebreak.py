@@ -4092,8 +4092,6 @@ def _round13_msa_free(found: Category | None, before: str, left_word: str, right
     left, right = _bare(left_word), _bare(right_word)
     if _bare(before) in _WHAT_BEFORE_VERB and _verb_not_noun(left):
         return True  # ، ما دفع | السلطات، كما نال | زميلها: ما before a verb, not a noun
-    if _after_year(before) and "V" in lexicon_classes(left):
-        return True  # عام 1960 شغل | الفيزيائي: a clause opens after the year, verb first
     if _sound_nominative(left) or _sound_nominative(right):
         return True  # متظاهرون | مبنى، عاش | المصريون: no ـون word heads or completes one
     if not _short_suffixed(left):
@@ -4241,17 +4239,6 @@ def _several_after(left_word: str, right_word: str) -> bool:
     if has_pronoun_suffix(left) or _short_suffixed(left) or left.endswith(("ته", "أة")):
         return False
     return not (looks_verb(left) or verb_only(left))
-
-
-def _after_year(before: str) -> bool:
-    """``before`` is a year (four digits, 1000 to 2100) that closes a time phrase (في عام
-    1854 | صعد المخترع): a word the lexicon knows as a verb after it opens the clause.
-
-    >>> _after_year("1854"), _after_year("2030"), _after_year("500"), _after_year("7700")
-    (True, True, False, False)
-    """
-    bare = _bare(before)
-    return len(bare) == 4 and bare.isascii() and bare.isdigit() and 1000 <= int(bare) <= 2100
 
 
 def _verbal_noun_count(before: str, left_word: str, right_word: str) -> bool:
