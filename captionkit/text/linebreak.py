@@ -1661,17 +1661,14 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
     if found is None and _second_adjective(before, left_word, right_word):
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
-    if (later := _dialect_rounds(found, before, left_word, right_word)) is not None:
-        return None if later == "free" else later  # rounds 11 and 12 (dialect): a unit, or free
+    if (later := _later_rounds(found, before, left_word, right_word)) is not None:
+        return None if later == "free" else later  # rounds 11 to 13: a unit, or free
     if found is None:
         unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
         unit = unit or _dialect_unit_in_context(before, left_word, right_word)
-        unit = unit or _round13_msa_unit(before, left_word, right_word)
         return unit or _noun_in_context(before, left_word, right_word, after_mark)
     if _dialect_free_in_context(found, before, left_word, right_word):
         return None  # أين كنت | طوال الليل؟، الروبوت ده | مش: a unit the context closes
-    if (msa13 := _round13_msa_found(found, before, left_word, right_word)) is not None:
-        return None if msa13 == "free" else msa13  # round 13 (MSA): ثمنه | اليوم، ثلث | الشعاب
     verb_next = _verb_after_verb(_bare(left_word), _bare(right_word))  # لم أعد | أحتمل
     by_particle = _verb_by_particle(before, left_word, right_word)
     by_particle = by_particle or _verb_after_subject(before, left_word)
@@ -4073,6 +4070,20 @@ def _who_did(found: Category, before: str, left: str) -> bool:
     if found != "idafa" or _bare(before) not in ("مين", "اللي", "الي", "إللي"):
         return False
     return len(left) == 3 and "V" in lexicon_classes(left)
+
+
+def _later_rounds(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Rounds 11 and 12 (dialect, `_dialect_rounds`), then round 13 (MSA): a unit the pair
+    rules leave free (`_round13_msa_unit`), or one they found that the words close or that
+    nothing after may free (`_round13_msa_found`)."""
+    later = _dialect_rounds(found, before, left_word, right_word)
+    if later is not None:
+        return later
+    if found is None:
+        return _round13_msa_unit(before, left_word, right_word)
+    return _round13_msa_found(found, before, left_word, right_word)
 
 
 def _round13_msa_found(
