@@ -4102,7 +4102,7 @@ def _round13_msa_free(found: Category | None, before: str, left_word: str, right
         return False
     left, right = _bare(left_word), _bare(right_word)
     if _bare(before) in _WHAT_BEFORE_VERB and _verb_not_noun(left):
-        return True  # ، ما دفع | السلطات، كما نال | زميلها: ما before a verb, not a noun
+        return True  # ، ما أثار | حزنا، كما نال | زميلها: ما before a verb, not a noun
     if _sound_nominative(left) or _sound_nominative(right):
         return True  # متظاهرون | مبنى، عاش | المصريون: no ـون word heads or completes one
     if not _short_suffixed(left):
@@ -4112,8 +4112,8 @@ def _round13_msa_free(found: Category | None, before: str, left_word: str, right
 
 
 #: ما and the words it closes (كما، مما، بما، فيما): the relative or the particle, which a
-#: verb follows; a word the lexicon knows as a verb after it is that verb, not a noun
-#: heading a construct (ما زاد | الضغط "which increased the pressure").
+#: verb follows; a word the lexicon knows as a verb and no noun after it is that verb, not a noun
+#: heading a construct (ما أثار | حزنا "which caused grief").
 _WHAT_BEFORE_VERB = frozenset({"ما", "مما", "كما", "بما", "عما", "فيما"})
 
 
