@@ -1661,8 +1661,8 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
         return "binding"  # الأكثر | حرارة، الأشد | فتكا: a definite elative and what it measures
     if found is None and _second_adjective(before, left_word, right_word):
         return "noun-adjective"  # أزمة سياسية | حادة: a second adjective of the same noun
-    if (later := _dialect_rounds(found, before, left_word, right_word)) is not None:
-        return None if later == "free" else later  # rounds 11 and 12 (dialect): a unit, or free
+    if (later := _later_rounds(found, before, left_word, right_word)) is not None:
+        return None if later == "free" else later  # rounds 11 to 13: a unit, or free
     if found is None:
         unit = _demonstrative_unit(before, left_word, right_word)  # طول | هذا الكتاب
         unit = unit or _dialect_unit_in_context(before, left_word, right_word)
@@ -4193,3 +4193,205 @@ def _place_object(right: str, lex: Lexicon) -> bool:
     if right in lex.stopwords or right in lex.adverbs or right in lex.prepositions:
         return False
     return not (looks_verb(right) or _clause_verb(right, lex))
+
+
+def _later_rounds(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Rounds 11 and 12 (dialect, `_dialect_rounds`), then round 13 (MSA): a unit the pair
+    rules leave free (`_round13_msa_unit`), or one they found that the words close or that
+    nothing after may free (`_round13_msa_found`)."""
+    later = _dialect_rounds(found, before, left_word, right_word)
+    if later is not None:
+        return later
+    if found is None:
+        return _round13_msa_unit(before, left_word, right_word)
+    return _round13_msa_found(found, before, left_word, right_word)
+
+
+def _round13_msa_found(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Round 13 (MSA) where the pair rules found a unit: ``"free"`` where the words close it
+    (`_round13_msa_free`), the unit where nothing after may free it, else None."""
+    if found == "idafa" and _fraction_head(left_word, right_word):
+        return "idafa"  # فقد ثلث | الشعاب، عشرة أضعاف | ملوحة: no verb or count frees it
+    return "free" if _round13_msa_free(found, before, left_word, right_word) else None
+
+
+def _round13_msa_free(found: Category | None, before: str, left_word: str, right_word: str) -> bool:
+    """Round 13 (MSA): a unit the pair rules read that the words themselves close."""
+    if found != "idafa":
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    if _bare(before) in _WHAT_BEFORE_VERB and _verb_not_noun(left):
+        return True  # ، ما أثار | حزنا، كما نال | زميلها: ما before a verb, not a noun
+    if _sound_nominative(left) or _sound_nominative(right):
+        return True  # متظاهرون | مبنى، عاش | المصريون: no ـون word heads or completes one
+    if not _short_suffixed(left):
+        return False
+    definite, stem = strip_article(right)
+    return not (definite and (known_adjective(stem) or adjective_shape(stem) or is_nisba(stem)))
+
+
+#: ما and the words it closes (كما، مما، بما، فيما): the relative or the particle, which a
+#: verb follows; a word the lexicon knows as a verb and no noun after it is that verb, not a noun
+#: heading a construct (ما أثار | حزنا "which caused grief").
+_WHAT_BEFORE_VERB = frozenset({"ما", "مما", "كما", "بما", "عما", "فيما"})
+
+
+def _verb_not_noun(word: str) -> bool:
+    """The lexicon knows the word as a verb and not as a noun (نال، أثار، أبطأ; not حجم،
+    سر، حال, which after an asking ما head a construct: ما سر | نجاحه)."""
+    classes = lexicon_classes(word)
+    return "V" in classes and "N" not in classes
+
+
+@lru_cache(maxsize=16384)
+def _sound_nominative(word: str) -> bool:
+    """A sound masculine plural in the nominative (ـون), or an imperfect verb of the plural.
+
+    Neither side of a construct is such a word: its head drops the ن (مهندسو المشروع) and
+    its complement is genitive (ـين), so a ـون word beside an indefinite noun is a subject,
+    a verb or a new constituent (واقتحم متظاهرون | مبنى، عاش | المصريون، عمال | يستطيعون).
+    The word must be unknown to the lexicon whole (قانون، مليون، تعاون, or a loan
+    like صالون), its stem a word the lexicon knows or a participle or nisba (محللون،
+    الفينيقيون), or an imperfect of seven letters or more (يتبادلون).
+
+    >>> _sound_nominative("متظاهرون"), _sound_nominative("المصريون"), _sound_nominative("يستخدمون")
+    (True, True, True)
+    >>> _sound_nominative("قانون"), _sound_nominative("الزيتون"), _sound_nominative("الصالون")
+    (False, False, False)
+    """
+    bare = word[2:] if word.startswith("ال") else word
+    if len(bare) < 6 or not bare.endswith("ون") or lexicon_classes(bare):
+        return False
+    stem = bare[:-2]
+    return (
+        bool(lexicon_classes(stem))
+        or qualifier_shape(stem)
+        or (bare[:1] in "يت" and len(bare) >= 7)
+    )
+
+
+#: The attached pronouns after a short stem (ثمنه، هاتفك، عمرها، خبزهم).
+_SHORT_SUFFIXES = ("ه", "ك", "ها", "هم", "هن", "كم", "هما")
+
+
+@lru_cache(maxsize=16384)
+def _short_suffixed(left: str) -> bool:
+    """A stem of three or four letters with an attached pronoun, which heads no construct.
+
+    A noun that takes a possessive pronoun is already completed (ثمنه، هاتفك، عمره, "its
+    price, your phone, his age"), and a verb with its object pronoun (نقشها) heads no noun
+    phrase either: the word after such a word is not its genitive (أصبح ثمنه | اليوم، يحمل
+    اسمه | اليوم). `has_pronoun_suffix` leaves these short words out, as a final ه may
+    be the root's (وجه، فقه) or a ة typed as ه (مدرسه): here the word must be unknown to the
+    lexicon whole, its stem known, and the stem with ة no word the lexicon knows (عمله may
+    be عملة, "currency").
+
+    >>> _short_suffixed("ثمنه"), _short_suffixed("هاتفك"), _short_suffixed("عمرها")
+    (True, True, True)
+    >>> _short_suffixed("وجه"), _short_suffixed("عمله"), _short_suffixed("شركه")
+    (False, False, False)
+    """
+    if lexicon_classes(left) or left in lexicon().binding:
+        return False
+    for suffix in _SHORT_SUFFIXES:
+        stem = left[: -len(suffix)]
+        if left.endswith(suffix) and 3 <= len(stem) <= 4 and lexicon_classes(stem):
+            return not (suffix == "ه" and lexicon_classes(stem + "ة"))
+    return False
+
+
+def _round13_msa_unit(before: str, left_word: str, right_word: str) -> Category | None:
+    """Round 13 (MSA): a unit the pair rules leave free (None when none applies)."""
+    if _fraction_head(left_word, right_word):
+        return "idafa"  # فقد ثلث | الشعاب، النقود نصف | قيمتها
+    if _verbal_noun_count(before, left_word, right_word):
+        return "idafa"  # من إنقاذ | 22 شخصا، بذهبية سباق | 3000 متر
+    if _several_after(left_word, right_word):
+        return "noun-adjective"  # في دول | عدة، ومالت مبان | عدة
+    if _bare(right_word) == "جدا" and _adjective_word(left_word):
+        return "binding"  # إشارة خافتة | جدا: "very" after the adjective it grades
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _adjective_word(word: str) -> bool:
+    """The word is an adjective by the lexicon or its shape (خافتة، مهم، طبيعية، منخفضة),
+    with or without the article and the feminine ending; not after punctuation.
+
+    >>> _adjective_word("ضئيلة"), _adjective_word("مهم"), _adjective_word("يفرق"), _adjective_word("جميلة،")
+    (True, True, False, False)
+    """
+    if ends_phrase(word):
+        return False
+    stem = strip_article(_bare(word))[1]
+    forms = (stem, stem[:-1]) if stem.endswith("ة") else (stem,)
+    return any(
+        known_adjective(form) or adjective_shape(form) or qualifier_shape(form) for form in forms
+    )
+
+
+#: Fractions and multiples, nouns that are always completed by what they divide or multiply.
+_FRACTIONS = frozenset(
+    {"ثلث", "ثلثا", "ثلثي", "ربع", "أرباع", "نصف", "ضعف", "ضعفا", "ضعفي", "أضعاف", "سدس", "أثلاث"}
+)
+
+
+def _fraction_head(left_word: str, right_word: str) -> bool:
+    """A fraction or multiple (ثلث، نصف، أضعاف), bare or after ب / ل, heads the construct
+    of what it divides: ثلث | الشعاب، نصف | قيمتها، أضعاف | ملوحة، نصف | ما. Not with و
+    (ونصف "and a half" closes a number), nor before a function word other than ما.
+
+    >>> _fraction_head("ثلث", "سكانها"), _fraction_head("بنصف", "ما"), _fraction_head("ونصف", "في")
+    (True, True, False)
+    """
+    if ends_phrase(left_word):
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    stem = left[1:] if left[:1] in "بل" and left[1:] in _FRACTIONS else left
+    if stem not in _FRACTIONS:
+        return False
+    return right == "ما" or not (right in function_words() or right in lexicon().binding)
+
+
+def _several_after(left_word: str, right_word: str) -> bool:
+    """عدة ("several") after an indefinite noun qualifies it, as an adjective would (دول |
+    عدة، مصانع | عدة); not after a verb or a word with a pronoun (شهدتها | عدة), a prefixed
+    particle or an adverb (فجأة).
+
+    >>> _several_after("مناطق", "عدة"), _several_after("شهدتها", "عدة"), _several_after("فجأة", "عدة")
+    (True, False, False)
+    """
+    left = _bare(left_word)
+    if _bare(right_word) != "عدة" or ends_phrase(left_word) or len(left) < 3:
+        return False
+    if left.startswith("ال") or left in function_words() or left in lexicon().binding:
+        return False
+    if has_pronoun_suffix(left) or _short_suffixed(left) or left.endswith(("ته", "أة")):
+        return False
+    return not (looks_verb(left) or verb_only(left))
+
+
+def _verbal_noun_count(before: str, left_word: str, right_word: str) -> bool:
+    """A verbal noun governed by a preposition (or ب / ل + one) before a number written in
+    digits: the number opens its complement, what is counted (من إنقاذ | 22 شخصا، عن
+    استثمار | 500 مليون، لسباق | 5000 متر). Not a definite noun, whose number is a
+    predicate (الاشتراك | 200), nor after a relative (الذي تجاوز | 30); an ungoverned
+    noun before a number is a heading as often (كفالة | 25، توصيل | 20) and is left out.
+
+    >>> _verbal_noun_count("من", "إنقاذ", "300"), _verbal_noun_count("الذي", "تجاوز", "30")
+    (True, False)
+    """
+    right = _bare(right_word)
+    if not (right.isascii() and right.isdigit()) or ends_phrase(left_word):
+        return False
+    left = _bare(left_word)
+    if _definite_any(left):
+        return False  # الاشتراك | 200: a definite noun is complete, the number its predicate
+    governed = _bare(before) in lexicon().prepositions  # من is a relative too: "from" here
+    forms = [left] if governed else []
+    forms += [left[1:]] if left[:1] in "بل" and len(left) > 4 else []
+    return any(bool(_MASDAR.fullmatch(form)) for form in forms)
