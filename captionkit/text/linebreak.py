@@ -259,9 +259,10 @@ def lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=1 << 17)
 def bare_word(word: str) -> str:
     """A word without harakat, tatweel, controls or surrounding punctuation, case-folded: the
-    form the lexicon's keys have.
+    form the lexicon's keys have (cached: every rule asks it of the same few words).
 
     >>> bare_word("«وَفي"), bare_word("عام،")
     ('وفي', 'عام')
