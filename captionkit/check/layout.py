@@ -555,6 +555,48 @@ register(
 _SURE_CATEGORIES = frozenset({"binding", "noun-adjective", "number"})
 
 
+#: Words the lexicon lists as prepositions or relatives that also close a phrase on their own
+#: (حتى "even", قبل / بعد "before / after" as adverbs, ذا of ها نحن ذا, a vague or interrogative
+#: ما, إذاً "so"): their tear is a note, not a warning.
+_UNSURE_BINDING = frozenset(
+    {"حتى", "وحتى", "قبل", "بعد", "ذا", "ما", "وما", "فما", "إذا", "اذا", "إذاً", "اذاً"}
+)
+_GOVERNING = (
+    "prepositions",
+    "conjunctions",
+    "particles",
+    "relatives",
+    "kana",
+    "inna",
+    "construct_nouns",
+    "binding",
+    "modals",
+)
+
+
+def _sure_tear(category: Category, left: str) -> bool:
+    """A tear a subtitle team can act on without a second look: a function word that cannot
+    end a phrase (a preposition, a conjunction, a particle, كان or إنّ and their sisters, a
+    relative, كل / بعض / أي) left at the end of the upper line.
+
+    On films' subtitles judged by hand and never used to build the model (four sets, 2026-12-05),
+    such findings were right 187 times in 214; the other tears bad-line-break reports were right
+    about six times in ten (a demonstrative or a pronoun at the line end, 26 of 37: often the
+    end of a clause, هذا | أنا سعيدة; other words read as binding, 18 of 34; a noun and its adjective, 68 of 116; a number and what it
+    counts, 7 of 13: two utterances on two lines, نار | رجالٌ سقطوا). Those are notes.
+
+    >>> _sure_tear("binding", "إلى"), _sure_tear("binding", "هذا"), _sure_tear("noun-adjective", "الرجل")
+    (True, False, False)
+    """
+    if category != "binding":
+        return False
+    word = bare_word(left)
+    lex = lexicon()
+    if word in _UNSURE_BINDING or word in lex.demonstratives or word in lex.pronouns:
+        return False
+    return any(word in getattr(lex, name) for name in _GOVERNING)
+
+
 def _closes_in_visual_order(line: str) -> bool:
     """A line typed in visual order whose sentence mark stands first (".أجل، ولا أنا").
 
@@ -605,7 +647,7 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 continue  # a complete clause on each line, no mark typed between them
             yield found(
                 rule,
-                severity,
+                severity if not sure or _sure_tear(category, left) else "info",
                 view,
                 number,
                 len(upper.rstrip()),
@@ -1243,8 +1285,12 @@ register(
             "phrase. The categories and word lists are the make line breaker's data, which "
             "covers Arabic and English: the rule reads Arabic cues and cues in plain ASCII, and "
             "leaves other languages alone. A break inside what may be a construct (idafa) or a "
-            "name is doubtful-line-break's (run only when chosen). The fix re-breaks the cue "
-            "with that breaker."
+            "name is doubtful-line-break's (run only when chosen). A function word that cannot "
+            "end a phrase (a preposition, conjunction, particle, كان or إنّ and their sisters, a "
+            "relative, كل / بعض / أي) left at the line end is a warning; the other tears (a "
+            "demonstrative or pronoun at the line end, a noun and its adjective, a number and "
+            "what it counts), right only about six times in ten on films' subtitles judged by "
+            "hand, are notes. The fix re-breaks the cue with that breaker."
         ),
         check=partial(_line_breaks, sure=True),
         fix=_fix_rebreak,
