@@ -645,6 +645,8 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 continue  # the second line starts an utterance of its own
             if _two_clauses(left_words, right_words, category):
                 continue  # a complete clause on each line, no mark typed between them
+            if _closed_at_end(left_words, right_words, category):
+                continue  # the first line's last word closes its phrase (`_closed_at_end`)
             yield found(
                 rule,
                 severity if not sure or _sure_tear(category, left) else "info",
@@ -810,6 +812,109 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
     if opener is None:
         return False
     return _line_complete(left_words, bare_word(right_words[0]), opener, category)
+
+
+def _closed_at_end(left_words: Sequence[str], right_words: Sequence[str], category: str) -> bool:
+    """The word ending the first line closes its phrase, which the model's three words
+    cannot show:
+
+    - ذا after an independent pronoun (ها نحن ذا، ها أنا ذا): the presentative is whole;
+    - a demonstrative after a definite noun (مهرجان البدر هذا، بعصر التطوّر هذا): the
+      demonstrative put after its noun ends the noun phrase (`_closing_demonstrative`);
+    - a demonstrative object after a verb or a noun, before a first- or second-person
+      pronoun or إنّ with its pronoun opening a clause (لا تقولي هذا | أنا سعيدة؛ أعطني
+      هذه | إنها): a demonstrative governs no such pronoun (`_closing_demonstrative`);
+    - a particle of the subjunctive (حتى، كي، لكي، لن) before a verb of the future
+      (حتى | ستزداد): those particles never govern سـ or سوف, so the particle ends a
+      clause ("even");
+    - an interrogative opening the second line after what the model read as a noun (ويحي |
+      ما الذي دهاه): a question opens, no adjective (`_interrogative`).
+
+    >>> _closed_at_end(["ها", "نحن", "ذا"], ["الطلقة", "الأولى"], "binding")
+    True
+    >>> _closed_at_end(["حتى"], ["ستزداد", "المدة"], "binding"), _closed_at_end(["حتى"], ["تعود"], "binding")
+    (True, False)
+    """
+    left, right = bare_word(left_words[-1]), bare_word(right_words[0])
+    before = bare_word(left_words[-2]) if len(left_words) > 1 else ""
+    if category == "noun-adjective":
+        return _interrogative(right)
+    if category != "binding":
+        return False
+    if left == "ذا" and _pronoun_bare(before):
+        return True
+    if left in _SUBJUNCTIVE and _future_verb(right):
+        return True
+    return _closing_demonstrative(left_words, right_words)
+
+
+#: Particles that govern an imperfect verb in the subjunctive (حتى "until" also governs a noun).
+_SUBJUNCTIVE = frozenset({"حتى", "وحتى", "كي", "لكي", "لن"})
+#: The interrogatives (a closed class): none qualifies a noun.
+_INTERROGATIVES = frozenset(
+    {"ماذا", "لماذا", "لم", "كيف", "أين", "اين", "متى", "هل", "مالذي", "ماالذي", "أي"}
+)
+#: Third-person pronouns, which after a demonstrative may be its copula (هذا | هو الرجل).
+_THIRD_PERSON = frozenset({"هو", "هي", "هم", "هما", "هن"})
+
+
+def _interrogative(bare: str) -> bool:
+    """An interrogative (ماذا، كيف، ما الذي typed مالذي), maybe after و or ف; لم and أي
+    only with a question mark typed on it is not required: they open no adjective either.
+
+    >>> _interrogative("مالذي"), _interrogative("وكيف"), _interrogative("كبير")
+    (True, True, False)
+    """
+    return bare in _INTERROGATIVES or (bare[:1] in "وف" and bare[1:] in _INTERROGATIVES)
+
+
+def _future_verb(bare: str) -> bool:
+    """A verb of the future: سوف, or سـ on an imperfect (ستزداد، سأذهب، سنرى), not a
+    noun the lexicon knows (ستائر، سينما) nor a perfect of سأل.
+
+    >>> _future_verb("ستزداد"), _future_verb("سأنام"), _future_verb("سنوات"), _future_verb("سألتك")
+    (True, True, False, False)
+    """
+    if bare == "سوف":
+        return True
+    if bare[:1] != "س" or bare[1:2] not in "أاتين" or len(bare) < 4:
+        return False
+    if "N" in lexicon_classes(bare) or bare.startswith("سأل"):
+        return False  # ستائر، سينما: nouns; سألتك: the perfect of سأل "ask"
+    return looks_verb("ي" + bare[2:])  # the person prefix read as the third person's
+
+
+def _closing_demonstrative(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
+    """A demonstrative at the first line's end that needs nothing after it: put after a
+    definite noun (البدر هذا: the noun phrase ends with it), or the object of a verb or
+    a noun's pointer before a first- or second-person pronoun or إنّ with its pronoun that
+    opens a clause (تقولي هذا | أنا سعيدة؛ أعطني هذه | إنها ستسحق). A demonstrative that
+    opens its clause (هذا | أنا) or follows a function word (لأن هذا | أنا) may be a
+    subject with the pronoun as its predicate, and a third-person pronoun may be its
+    copula (هذا | هو الحل): those stay.
+
+    >>> _closing_demonstrative(["لا", "تقولي", "هذا"], ["أنا", "سعيدة"])
+    True
+    >>> _closing_demonstrative(["كان", "هذا"], ["أنا", "حقا"]), _closing_demonstrative(["تقول", "هذا"], ["هو", "الحل"])
+    (False, False)
+    >>> _closing_demonstrative(["مهرجان", "البدر", "هذا"], ["الذي", "يجعل"])
+    True
+    """
+    lex = lexicon()
+    left = bare_word(left_words[-1])
+    if left not in lex.demonstratives or len(left_words) < 2:
+        return False
+    before, right = bare_word(left_words[-2]), bare_word(right_words[0])
+    if left[:1] in "لبكوف" or left_words[-2].endswith(tuple(".!?؟…،,")):
+        return False  # لهذه | الرياضة: a preposition's object; المنشود، ذلك | الفتى
+    pointing = right.startswith("ال") and right not in lex.relatives  # ذلك | الفتى
+    if before.startswith("ال") and len(before) > 3 and before not in lex.stopwords:
+        return not pointing
+    if before in lex.stopwords or before in lex.kana or not before:
+        return False
+    if _inna_pronoun(right):
+        return True
+    return _pronoun_bare(right) and right not in _THIRD_PERSON and len(right_words) > 1
 
 
 def _pronoun_bare(bare: str) -> bool:

@@ -1,0 +1,82 @@
+"""bad-line-break reads the whole cue: round 14, words that close the first line.
+
+Every cue here was written for these tests; each expectation is how a subtitler would judge
+the break. A line that ends on a word closing its phrase (the presentative ها نحن ذا, a
+demonstrative put after its noun or standing as an object before a clause, حتى "even"
+before a verb of the future) ends an utterance, and the break after it is good; a
+demonstrative before the noun it points to, حتى "until" before its verb, a noun before its
+adjective, stay torn.
+"""
+
+from __future__ import annotations
+
+from captionkit.check import check_track, select_rules
+from captionkit.formats import loads
+
+
+def _findings(text: str) -> list[tuple[str, str]]:
+    track = loads(f"1\n00:00:01,000 --> 00:00:04,000\n{text}\n".encode())
+    found = check_track(track, rules=select_rules(["bad-line-break"]))
+    return [(f.severity, f.message.rsplit(": ", 1)[-1]) for f in found]
+
+
+def test_the_presentative_with_its_pronoun_is_whole() -> None:
+    # "here we are / home at last", "here you are / here at last"
+    assert _findings("ها نحن ذا\nأخيراً في البيت") == []
+    assert _findings("ها أنتم ذا\nأخيراً هنا") == []
+    assert _findings("ها أنا ذا\nأخيراً في البيت") == []
+
+
+def test_a_demonstrative_put_after_its_noun_ends_the_phrase() -> None:
+    # "I liked this film / which we watched yesterday"
+    assert _findings("أعجبني الفيلم هذا\nالذي شاهدناه أمس") == []
+
+
+def test_a_demonstrative_before_the_noun_it_points_to_stays_torn() -> None:
+    # "I forgot the key / this morning": هذا points to الصباح on the next line
+    assert _findings("نسيت المفتاح هذا\nالصباح") == [("info", "binding")]
+    # "give me this / book, please"
+    assert _findings("أعطني هذا\nالكتاب من فضلك") == [("info", "binding")]
+    # "found the one I sought, that / boy": after a comma هذا opens a phrase of its own
+    assert _findings("وجدت ما أبحث عنه، ذلك\nالفتى سيساعدنا") == [("info", "binding")]
+
+
+def test_a_demonstrative_object_before_a_clause_opened_by_a_pronoun() -> None:
+    # "don't say that / I am fine"; "why are you doing this / you are my friend"
+    assert _findings("لا تقل هذا\nأنا بخير") == []
+    assert _findings("لماذا تفعلين هذا\nأنت صديقتي") == []
+    # "give me this one / it is mine"; "take this / it is the house key"
+    assert _findings("أعطني هذه\nانها ملكي") == []
+    assert _findings("خذ هذه\nانه مفتاح البيت") == []
+
+
+def test_a_demonstrative_subject_before_a_pronoun_predicate_stays_torn() -> None:
+    # "it was me / who did it": كان هذا أنا, the subject torn from its predicate
+    assert _findings("كان هذا\nأنا من فعلها") == [("info", "binding")]
+    # "don't say this / is the only solution": هو is the copula of هذا
+    assert _findings("لا تقل هذا\nهو الحل الوحيد") == [("info", "binding")]
+
+
+def test_hatta_before_a_verb_of_the_future_means_even() -> None:
+    # "I haven't even slept / I'll sleep now"; "he didn't even call / I will call him myself"
+    assert _findings("لم أنم حتى\nسأنام الآن") == []
+    assert _findings("لم يتصل حتى\nسوف أتصل به أنا") == []
+    assert _findings("لم يعتذر حتى\nسأكلمه غداً") == []
+
+
+def test_hatta_before_its_verb_or_its_noun_stays_torn() -> None:
+    # "nothing will change until / father comes back"; "I walked to / the end of the street"
+    assert _findings("لن يتغير شيء حتى\nيعود أبي") == [("info", "binding")]
+    assert _findings("ذهبت حتى\nنهاية الشارع") == [("info", "binding")]
+    assert _findings("انتظر حتى\nتعود أمك") == [("info", "binding")]
+
+
+def test_an_interrogative_opening_the_second_line_is_no_adjective() -> None:
+    # "my God / what have you done?" (ما الذي typed in one word)
+    assert _findings("ويحي\nماالذي فعلته؟") == []
+    assert _findings("ويلي، ويلي\nمالذي حدث هنا؟") == []
+
+
+def test_a_noun_before_its_adjective_stays_torn() -> None:
+    # "I want a car / a very beautiful one"
+    assert _findings("أريد سيارة\nجميلة جداً") == [("info", "noun-adjective")]
