@@ -647,6 +647,8 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 continue  # a complete clause on each line, no mark typed between them
             if _closed_at_end(left_words, right_words, category):
                 continue  # the first line's last word closes its phrase (`_closed_at_end`)
+            if _utterance_apart(left_words, right_words, category):
+                continue  # a vocative, an imperative or a tag question ends an utterance
             yield found(
                 rule,
                 severity if not sure or _sure_tear(category, left) else "info",
@@ -915,6 +917,62 @@ def _closing_demonstrative(left_words: Sequence[str], right_words: Sequence[str]
     if _inna_pronoun(right):
         return True
     return _pronoun_bare(right) and right not in _THIRD_PERSON and len(right_words) > 1
+
+
+def _utterance_apart(left_words: Sequence[str], right_words: Sequence[str], category: str) -> bool:
+    """The break falls between two utterances that grammar marks, not a mark typed:
+
+    - the second line is a tag question (`_tag_question`: أليس كذلك؟، حسناً؟، صحيح؟):
+      it asks about what the first line said; a preposition or a relative ending the first
+      line (ستأتي إلى | صحيح؟) is still left waiting, and stays;
+    - a vocative ends the first line (يا صاح، يا أمي) before an indefinite word: the
+      adjective of a called noun takes the article (يا رجلُ الكريم), so an indefinite
+      word after it is no adjective of it (فهمت يا صاح | معذرةً);
+    - a plural imperative ends the first line (استعدوا، اذهبوا) where the model read a
+      noun: no adjective follows a verb.
+
+    >>> _utterance_apart(["يجب", "أن", "تكون"], ["أليست", "كذلك؟"], "binding")
+    True
+    >>> _utterance_apart(["فهمت", "يا", "صاح"], ["معذرةً"], "noun-adjective")
+    True
+    >>> _utterance_apart(["يا", "صديقي"], ["العزيز"], "noun-adjective")
+    False
+    """
+    left, right = bare_word(left_words[-1]), bare_word(right_words[0])
+    if _tag_question(right_words):
+        return left not in lexicon().prepositions and left not in lexicon().relatives
+    if category != "noun-adjective":
+        return False
+    before = bare_word(left_words[-2]) if len(left_words) > 1 else ""
+    if before == "يا" and not right.startswith("ال") and not _suffixed_noun(right):
+        return True
+    imperative = left[:1] in "اإ" and left.endswith("وا") and len(left) >= 5
+    return imperative and looks_verb("ا" + left[1:])
+
+
+#: The tags that ask about a whole clause (أليس كذلك؟ "isn't it?").
+_TAGS = frozenset({"صحيح", "حقا", "اتفقنا"})
+
+
+def _tag_question(right_words: Sequence[str]) -> bool:
+    """The second line is a tag question and nothing else: one word among the answers or
+    tags (حسناً؟، صحيح؟، typed حسنٌ with the wrong tanween too) or أليس (أليست…) كذلك,
+    with its question mark, maybe with a vocative after it (صحيح يا سيدي؟).
+
+    >>> _tag_question(["أليست", "كذلك؟"]), _tag_question(["حسنٌ؟"]), _tag_question(["حسناً"])
+    (True, True, False)
+    >>> _tag_question(["لماذا؟"]), _tag_question(["صحيح", "يا", "(فيذرز)؟"])
+    (False, True)
+    """
+    words = [bare_word(word) for word in right_words]
+    if len(words) == 3 and words[1] == "يا":
+        words = words[:1]  # صحيح يا (فيذرز)؟: the tag with a vocative after it
+    if not right_words[-1].rstrip("\"'»)").endswith(("؟", "?")) or len(words) > 2:
+        return False
+    if len(words) == 2:
+        return words[0].startswith("أليس") and words[1] == "كذلك"
+    word = words[0]
+    return word in _TAGS or word in _INTERJECTIONS or word + "ا" in _INTERJECTIONS
 
 
 def _pronoun_bare(bare: str) -> bool:

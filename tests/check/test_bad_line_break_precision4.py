@@ -80,3 +80,38 @@ def test_an_interrogative_opening_the_second_line_is_no_adjective() -> None:
 def test_a_noun_before_its_adjective_stays_torn() -> None:
     # "I want a car / a very beautiful one"
     assert _findings("أريد سيارة\nجميلة جداً") == [("info", "noun-adjective")]
+
+
+def test_a_tag_question_on_the_second_line_asks_about_the_first() -> None:
+    # "I knew you would come / right?"; "you put it in its place / didn't you?"
+    assert _findings("كنت أعرف أنك ستأتي\nصحيح؟") == []
+    assert _findings("وضعتها في مكانها\nأليس كذلك؟") == []
+    # "we'll set off afterwards / okay?"
+    assert _findings("سننطلق بعد\nحسناً؟") == []
+
+
+def test_a_preposition_before_a_tag_question_stays_torn() -> None:
+    # "I knew you would come to / right?": إلى is left without its noun
+    assert _findings("كنت أعرف أنك ستأتي إلى\nصحيح؟") == [("warning", "binding")]
+    # "he travelled to / where?": the question word is what إلى governs
+    assert _findings("سافر إلى\nأين؟") == [("warning", "binding")]
+
+
+def test_a_vocative_takes_no_indefinite_adjective() -> None:
+    # "thank you, sir / very much": جزيلاً qualifies the thanks, not سيدي
+    assert _findings("شكراً يا سيدي\nجزيلاً") == []
+
+
+def test_a_noun_before_its_adjective_after_a_vocative_or_an_imperative_stays_torn() -> None:
+    # "I saw a man / very tall"; "bring the books / the new ones with you"
+    assert _findings("رأيت رجلاً\nطويلاً جداً") == [("info", "noun-adjective")]
+    assert _findings("أحضروا الكتب\nالجديدة معكم") == [("info", "noun-adjective")]
+    # "O my friend, this man / tall as he is": the noun is no vocative, its adjective torn
+    assert _findings("يا صديقي هذا رجل\nطويل جداً") == [("info", "noun-adjective")]
+
+
+def test_a_plural_imperative_takes_no_adjective() -> None:
+    # "get ready / all of you, for the attack"; "go / one, two"; "listen / one of you stays"
+    assert _findings("إستعدوا\nجميعاً للهجوم") == []
+    assert _findings("إنطلقوا\nواحد، اثنان") == []
+    assert _findings("إنتبهوا\nواحد منكم سيبقى هنا") == []
