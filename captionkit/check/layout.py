@@ -829,6 +829,9 @@ def _closed_at_end(left_words: Sequence[str], right_words: Sequence[str], catego
     - a particle of the subjunctive (حتى، كي، لكي، لن) before a verb of the future
       (حتى | ستزداد): those particles never govern سـ or سوف, so the particle ends a
       clause ("even");
+    - a number after رقم, a label (`_label_number`: المبنى رقم 404);
+    - a particle that governs only a verb (لم، لن، سوف، قد، كي) before an interrogative or
+      ما (...إذا لم | ما خطبه؟): the speaker broke off, and a question opens;
     - an interrogative opening the second line after what the model read as a noun (ويحي |
       ما الذي دهاه): a question opens, no adjective (`_interrogative`).
 
@@ -839,6 +842,8 @@ def _closed_at_end(left_words: Sequence[str], right_words: Sequence[str], catego
     """
     left, right = bare_word(left_words[-1]), bare_word(right_words[0])
     before = bare_word(left_words[-2]) if len(left_words) > 1 else ""
+    if category == "number":
+        return _label_number(before, left_words[-1])
     if category == "noun-adjective":
         return _interrogative(right)
     if category != "binding":
@@ -847,9 +852,13 @@ def _closed_at_end(left_words: Sequence[str], right_words: Sequence[str], catego
         return True
     if left in _SUBJUNCTIVE and _future_verb(right):
         return True
+    if left in _JUSSIVE_FUTURE and (_interrogative(right) or right == "ما"):
+        return True  # ...إذا لم | ما خطبه؟: the particle's verb is never said, a question opens
     return _closing_demonstrative(left_words, right_words)
 
 
+#: Particles that govern only a verb, which never opens with an interrogative or ما.
+_JUSSIVE_FUTURE = frozenset({"لم", "لن", "سوف", "قد", "كي", "لكي"})
 #: Particles that govern an imperfect verb in the subjunctive (حتى "until" also governs a noun).
 _SUBJUNCTIVE = frozenset({"حتى", "وحتى", "كي", "لكي", "لن"})
 #: The interrogatives (a closed class): none qualifies a noun.
@@ -858,6 +867,17 @@ _INTERROGATIVES = frozenset(
 )
 #: Third-person pronouns, which after a demonstrative may be its copula (هذا | هو الرجل).
 _THIRD_PERSON = frozenset({"هو", "هي", "هم", "هما", "هن"})
+
+
+def _label_number(before: str, left: str) -> bool:
+    """A number after رقم "number" (المبنى رقم 404، typed «(404» in parentheses): a label
+    counts nothing, so no counted noun follows it. After a noun that may take a label
+    (في المبنى 5 | شقق فارغة) the number may count what follows, and the finding stays.
+
+    >>> _label_number("رقم", "(404"), _label_number("المبنى", "5"), _label_number("علي", "4")
+    (True, False, False)
+    """
+    return before in ("رقم", "الرقم") and is_number(bare_word(left))
 
 
 def _interrogative(bare: str) -> bool:

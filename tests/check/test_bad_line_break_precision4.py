@@ -115,3 +115,29 @@ def test_a_plural_imperative_takes_no_adjective() -> None:
     assert _findings("إستعدوا\nجميعاً للهجوم") == []
     assert _findings("إنطلقوا\nواحد، اثنان") == []
     assert _findings("إنتبهوا\nواحد منكم سيبقى هنا") == []
+
+
+def test_a_particle_of_the_verb_before_a_question_was_broken_off() -> None:
+    # "if he hadn't... / what are you doing here?": لم never governs an interrogative
+    assert _findings("...لو لم\nماذا تفعل هنا؟") == []
+    assert _findings("...إن لم\nما الذي سنفعله؟") == []
+    assert _findings("أخبرته أنه لن\nما الأمر؟") == []
+
+
+def test_a_particle_before_its_verb_or_a_preposition_before_a_question_stays_torn() -> None:
+    # "this man has not / come yet"; "about / what are you talking?"
+    assert _findings("هذا الرجل لم\nيأت بعد") == [("warning", "binding")]
+    assert _findings("عن\nماذا تتحدث؟") == [("warning", "binding")]
+
+
+def test_a_number_after_raqm_is_a_label() -> None:
+    # "I lived in flat number 12 / on the third floor"
+    assert _findings("سكنت في الشقة رقم 12\nبالطابق الثالث") == []
+    assert _findings("اتصل بالغرفة رقم 7\nفي آخر الممر") == []
+
+
+def test_a_number_that_counts_what_follows_stays_torn() -> None:
+    # "in the building, 5 / empty flats"; "I have 3 / rooms"; "I waited 10 / whole minutes"
+    assert _findings("في المبنى 5\nشقق فارغة") == [("info", "number")]
+    assert _findings("لدي 3\nغرف في البيت") == [("info", "number")]
+    assert _findings("انتظرتك 10\nدقائق كاملة") == [("info", "number")]
