@@ -832,6 +832,10 @@ def _closed_at_end(left_words: Sequence[str], right_words: Sequence[str], catego
     - a number after رقم, a label (`_label_number`: المبنى رقم 404);
     - a particle that governs only a verb (لم، لن، سوف، قد، كي) before an interrogative or
       ما (...إذا لم | ما خطبه؟): the speaker broke off, and a question opens;
+    - a word typed with tanween fath (an accusative: جداً، دائماً) after a preposition or
+      an adverb of place that governs nothing (هناك | جداً مرتابة): a preposition's
+      object is genitive (`_genitive_only`);
+    - an item of a list after another (`_list_item`);
     - an interrogative opening the second line after what the model read as a noun (ويحي |
       ما الذي دهاه): a question opens, no adjective (`_interrogative`).
 
@@ -845,9 +849,11 @@ def _closed_at_end(left_words: Sequence[str], right_words: Sequence[str], catego
     if category == "number":
         return _label_number(before, left_words[-1])
     if category == "noun-adjective":
-        return _interrogative(right)
+        return _interrogative(right) or _list_item(left_words, right_words)
     if category != "binding":
         return False
+    if "\u064b" in right_words[0] and _genitive_only(left):
+        return True  # هناك | جداً: no preposition governs an accusative (tanween fath)
     if left == "ذا" and _pronoun_bare(before):
         return True
     if left in _SUBJUNCTIVE and _future_verb(right):
@@ -878,6 +884,53 @@ def _label_number(before: str, left: str) -> bool:
     (True, False, False)
     """
     return before in ("رقم", "الرقم") and is_number(bare_word(left))
+
+
+def _genitive_only(bare: str) -> bool:
+    """A preposition that is no relative (في، على، عن) or a stopword of no governing class
+    (هناك، هنا): no accusative follows it as its object or its noun. كان, إنّ, لا, the
+    relatives (الذي | دائماً يكذب) and the elatives (أكثر | جمالاً) may take one.
+
+    >>> _genitive_only("في"), _genitive_only("هناك"), _genitive_only("كان"), _genitive_only("أكثر")
+    (True, True, False, False)
+    """
+    lex = lexicon()
+    if bare in lex.prepositions:
+        return bare not in lex.relatives
+    return bare in lex.stopwords and not any(bare in getattr(lex, name) for name in _GOVERNING)
+
+
+def _no_adjective(bare: str) -> bool:
+    """A noun the lexicon never reads as an adjective (مقص، الحجر), no nisba."""
+    stem = strip_article(bare)[1]
+    classes = lexicon_classes(stem)
+    return "N" in classes and "A" not in classes and not is_nisba(stem)
+
+
+def _list_item(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
+    """The word opening the second line is one more item of a list, not an adjective:
+
+    - the first line is a list of single words with commas (صخرة، ورقة، مقص | مدفع) and the
+      next word is a noun that is never an adjective;
+    - the second line joins that noun to another with و (الحجر | الورق والمقص): nouns of
+      the same definiteness, neither ever an adjective. Adjectives joined with و (الرجل |
+      الطويل والقوي) qualify the noun before them, and the finding stays.
+
+    >>> _list_item(["صخرة،", "ورقة،", "مقص"], ["مدفع"]), _list_item(["الحجر"], ["المقص", "والحجر"])
+    (True, True)
+    >>> _list_item(["الرجل"], ["الطويل", "والقوي"]), _list_item(["رجل،", "امرأة،", "طفل"], ["صغير"])
+    (False, False)
+    """
+    right = bare_word(right_words[0])
+    if not _no_adjective(right):
+        return False
+    commas = [word.endswith(("،", ",")) for word in left_words[-3:-1]]
+    if len(commas) == 2 and all(commas):
+        return True
+    if len(right_words) < 2 or not right_words[1].startswith("و"):
+        return False
+    other = bare_word(right_words[1])[1:]
+    return _no_adjective(other) and other.startswith("ال") == right.startswith("ال")
 
 
 def _interrogative(bare: str) -> bool:

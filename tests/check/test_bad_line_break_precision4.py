@@ -141,3 +141,29 @@ def test_a_number_that_counts_what_follows_stays_torn() -> None:
     assert _findings("في المبنى 5\nشقق فارغة") == [("info", "number")]
     assert _findings("لدي 3\nغرف في البيت") == [("info", "number")]
     assert _findings("انتظرتك 10\nدقائق كاملة") == [("info", "number")]
+
+
+def test_an_accusative_after_a_preposition_or_an_adverb_of_place_is_no_object() -> None:
+    # "that man standing there / very strange": جداً qualifies غريب, not هناك
+    assert _findings("ذلك الرجل الذي يقف هناك\nجداً غريب") == []
+
+
+def test_an_accusative_after_kana_or_a_relative_stays_torn() -> None:
+    # "was / very happy": the predicate of كان; "who / always lies": the relative's clause
+    assert _findings("كان\nسعيداً جداً") == [("warning", "binding")]
+    assert _findings("الذي\nدائماً يكذب") == [("warning", "binding")]
+
+
+def test_one_more_item_of_a_list_is_no_adjective() -> None:
+    # "in the bag a knife, a rope, a torch / an old map"
+    assert _findings("في الحقيبة سكين، حبل، مصباح\nخريطة قديمة") == []
+    # "take the rope / the knife and the torch"
+    assert _findings("خذ الحبل\nالسكين والمصباح") == []
+
+
+def test_an_adjective_after_a_list_or_adjectives_joined_with_wa_stay_torn() -> None:
+    # "bring a pen, a notebook, a book / a big one": كبير qualifies كتاب
+    assert _findings("أحضر معك قلم، دفتر، كتاب\nكبير") == [("info", "noun-adjective")]
+    # "he loves the stone / the big and the small": adjectives of الحجر
+    assert _findings("يحب الحجر\nالكبير والصغير") == [("info", "noun-adjective")]
+    assert _findings("تحدثنا عن الرجل\nالطويل والقوي") == [("info", "noun-adjective")]
