@@ -1002,7 +1002,11 @@ def _utterance_apart(left_words: Sequence[str], right_words: Sequence[str], cate
       adjective of a called noun takes the article (يا رجلُ الكريم), so an indefinite
       word after it is no adjective of it (فهمت يا صاح | معذرةً);
     - a plural imperative ends the first line (استعدوا، اذهبوا) where the model read a
-      noun: no adjective follows a verb.
+      noun, or an imperfect after كاد or an inchoative (أكاد أنام): no adjective follows
+      a verb;
+    - the first line ends with a cry said twice (`_said_twice`) before a number: a number
+      the model would read as counting the cry. (Before a noun-adjective finding the second
+      cry may go on with its adjective, «رأيت حريقاً! رأيت حريقاً | كبيراً», so it stays.)
 
     >>> _utterance_apart(["يجب", "أن", "تكون"], ["أليست", "كذلك؟"], "binding")
     True
@@ -1014,13 +1018,54 @@ def _utterance_apart(left_words: Sequence[str], right_words: Sequence[str], cate
     left, right = bare_word(left_words[-1]), bare_word(right_words[0])
     if _tag_question(right_words):
         return left not in lexicon().prepositions and left not in lexicon().relatives
+    if category == "number" and _said_twice(left_words):
+        return True  # نبال تخدير!، نبال تخدير | ثلاث بوصات: a cry repeated is whole
     if category != "noun-adjective":
         return False
     before = bare_word(left_words[-2]) if len(left_words) > 1 else ""
     if before == "يا" and not right.startswith("ال") and not _suffixed_noun(right):
         return True
+    if _verb_of_approach(before) and _imperfect(left):
+        return True  # أكاد أنام | مجرد أن أسمع: the first line ends on a verb
     imperative = left[:1] in "اإ" and left.endswith("وا") and len(left) >= 5
     return imperative and looks_verb("ا" + left[1:])
+
+
+def _said_twice(left_words: Sequence[str]) -> bool:
+    """The first line ends with a phrase of two words or more said twice, the first time
+    closed by a mark (حريق!، حريق في المطبخ is no repetition; نبال تخدير!، نبال تخدير is):
+    a cry repeated, an utterance of its own.
+
+    >>> _said_twice(["نبال", "تخدير!,", "نبال", "تخدير"]), _said_twice(["شكراً،", "شكراً"])
+    (True, False)
+    """
+    words = [bare_word(word) for word in left_words]
+    for size in range(2, len(words) // 2 + 1):
+        first, second = words[-2 * size : -size], words[-size:]
+        if first == second and left_words[-size - 1].endswith(tuple("!،,.؟?")):
+            return True
+    return False
+
+
+#: Verbs of approach (كاد، أوشك: "almost"), whose predicate is an imperfect verb, in the
+#: persons a subtitle uses; the inchoatives (بدأ، أخذ) come from the lexicon.
+_APPROACH = frozenset(
+    {"كاد", "كادت", "كدت", "كادوا", "يكاد", "تكاد", "أكاد", "نكاد", "أوشك", "أوشكت", "يوشك", "توشك"}
+)
+
+
+def _verb_of_approach(bare: str) -> bool:
+    """كاد, أوشك or an inchoative (بدأ، أخذ، راح): a verb whose predicate is a verb."""
+    return bare in _APPROACH or bare in lexicon().inchoatives
+
+
+def _imperfect(bare: str) -> bool:
+    """A word shaped like an imperfect verb (أنام، يأكل، تعود), not a definite noun.
+
+    >>> _imperfect("أنام"), _imperfect("الكتاب"), _imperfect("صديق")
+    (True, False, False)
+    """
+    return len(bare) > 2 and bare[:1] in "أاتين" and not bare.startswith("ال")
 
 
 #: The tags that ask about a whole clause (أليس كذلك؟ "isn't it?").

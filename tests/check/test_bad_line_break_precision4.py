@@ -167,3 +167,24 @@ def test_an_adjective_after_a_list_or_adjectives_joined_with_wa_stay_torn() -> N
     # "he loves the stone / the big and the small": adjectives of الحجر
     assert _findings("يحب الحجر\nالكبير والصغير") == [("info", "noun-adjective")]
     assert _findings("تحدثنا عن الرجل\nالطويل والقوي") == [("info", "noun-adjective")]
+
+
+def test_a_cry_said_twice_before_a_number_is_whole() -> None:
+    # "big fire! big fire / three cars are burning": the count is whole on the second line
+    assert _findings("حريق كبير! حريق كبير\nثلاث سيارات تحترق") == []
+
+
+def test_a_repeated_phrase_that_goes_on_with_its_adjective_stays_torn() -> None:
+    # "I saw a fire! I saw a fire / a big one in the kitchen"
+    assert _findings("رأيت حريقاً! رأيت حريقاً\nكبيراً في المطبخ") == [("info", "noun-adjective")]
+
+
+def test_an_imperfect_after_kada_is_a_verb() -> None:
+    # "I'm tired, I almost fall asleep / just sitting here"
+    assert _findings("أنا متعب، أكاد أنام\nمجرد أن أجلس هنا") == []
+
+
+def test_a_noun_after_kada_keeps_its_adjective() -> None:
+    # "the man / the tall one almost fell"; "I can almost see the man / the tall one"
+    assert _findings("كاد الرجل\nالطويل يسقط") == [("info", "noun-adjective")]
+    assert _findings("أكاد أرى الرجل\nالطويل من هنا") == [("info", "noun-adjective")]
