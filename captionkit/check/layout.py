@@ -830,12 +830,14 @@ def _closed_at_end(left_words: Sequence[str], right_words: Sequence[str], catego
       (حتى | ستزداد): those particles never govern سـ or سوف, so the particle ends a
       clause ("even");
     - a number after رقم, a label (`_label_number`: المبنى رقم 404);
-    - a particle that governs only a verb (لم، لن، سوف، قد، كي) before an interrogative or
-      ما (...إذا لم | ما خطبه؟): the speaker broke off, and a question opens;
+    - a particle that governs only a verb (لم، لن، سوف، قد، كي) before an interrogative,
+      ما, or و before a negation or a pronoun (...إذا لم | ما خطبه؟؛ ملكاً لكي | وليس لأحد):
+      the speaker broke off, or the word is another (لكي typed for لكِ "yours");
     - a word typed with tanween fath (an accusative: جداً، دائماً) after a preposition or
       an adverb of place that governs nothing (هناك | جداً مرتابة): a preposition's
       object is genitive (`_genitive_only`);
-    - an item of a list after another (`_list_item`);
+    - an item of a list after another (`_list_item`); a noun typed in the accusative
+      before an indefinite word typed without its case (`_case_apart`);
     - an interrogative opening the second line after what the model read as a noun (ويحي |
       ما الذي دهاه): a question opens, no adjective (`_interrogative`).
 
@@ -849,7 +851,8 @@ def _closed_at_end(left_words: Sequence[str], right_words: Sequence[str], catego
     if category == "number":
         return _label_number(before, left_words[-1])
     if category == "noun-adjective":
-        return _interrogative(right) or _list_item(left_words, right_words)
+        list_item = _list_item(left_words, right_words)
+        return _interrogative(right) or list_item or _case_apart(left_words[-1], right_words)
     if category != "binding":
         return False
     if "\u064b" in right_words[0] and _genitive_only(left):
@@ -858,7 +861,7 @@ def _closed_at_end(left_words: Sequence[str], right_words: Sequence[str], catego
         return True
     if left in _SUBJUNCTIVE and _future_verb(right):
         return True
-    if left in _JUSSIVE_FUTURE and (_interrogative(right) or right == "ما"):
+    if left in _JUSSIVE_FUTURE and (_interrogative(right) or right == "ما" or _wa_clause(right)):
         return True  # ...إذا لم | ما خطبه؟: the particle's verb is never said, a question opens
     return _closing_demonstrative(left_words, right_words)
 
@@ -931,6 +934,52 @@ def _list_item(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
         return False
     other = bare_word(right_words[1])[1:]
     return _no_adjective(other) and other.startswith("ال") == right.startswith("ال")
+
+
+def _wa_clause(bare: str) -> bool:
+    """و before a negation or a pronoun (وليس، ولا، وأنا): a clause or an item joined on,
+    never the verb a particle governs.
+
+    >>> _wa_clause("وليس"), _wa_clause("وأنا"), _wa_clause("وصل")
+    (True, True, False)
+    """
+    return bare[:1] == "و" and (bare[1:] in _NEGATIONS or _pronoun_bare(bare[1:]))
+
+
+#: Endings after which typists drop the tanween of an adjective (ة، ى، ء، nisba ي).
+_TANWEEN_DROPPED = ("ة", "ى", "اء", "ء", "ي")
+
+
+def _case_apart(left: str, right_words: Sequence[str]) -> bool:
+    """A noun typed with tanween fath (an accusative: شرعياً) before an indefinite word
+    typed with no tanween where one is written (حريق): an adjective agrees in case, and a
+    typist who marks the noun marks its adjective (شيئًا | خاطئًا). An adjective in a
+    construct (رجلاً | طويل القامة), one whose tanween typists drop (ة، ى) and a diptote,
+    which takes none (قطاً | أسود، غضبان), stay.
+
+    >>> _case_apart("شرعياً", ["حريق"]), _case_apart("شيئًا", ["خاطئًا"]), _case_apart("رجلاً", ["طويل", "القامة"])
+    (True, False, False)
+    """
+    right = right_words[0]
+    if (
+        "\u064b" not in left
+        or right.startswith("ال")
+        or any(m in right for m in "\u064b\u064c\u064d")
+    ):
+        return False
+    bare = bare_word(right)
+    if bare.endswith(_TANWEEN_DROPPED) or _diptote(bare):
+        return False
+    return len(right_words) == 1 or not bare_word(right_words[1]).startswith("ال")
+
+
+def _diptote(bare: str) -> bool:
+    """An adjective of a pattern that takes no tanween: أفعل (أسود، أكبر), فعلان (غضبان).
+
+    >>> _diptote("أسود"), _diptote("غضبان"), _diptote("حريق")
+    (True, True, False)
+    """
+    return (bare[:1] == "أ" and len(bare) == 4) or (bare.endswith("ان") and len(bare) == 5)
 
 
 def _interrogative(bare: str) -> bool:

@@ -188,3 +188,26 @@ def test_a_noun_after_kada_keeps_its_adjective() -> None:
     # "the man / the tall one almost fell"; "I can almost see the man / the tall one"
     assert _findings("كاد الرجل\nالطويل يسقط") == [("info", "noun-adjective")]
     assert _findings("أكاد أرى الرجل\nالطويل من هنا") == [("info", "noun-adjective")]
+
+
+def test_lakee_before_wa_and_a_negation_is_no_particle_of_the_verb() -> None:
+    # "this money isn't mine, it is yours / and nobody else's": لكي typed for لكِ
+    assert _findings("هذا المال ليس لي، إنه لكي\nولا أحد غيرك") == []
+
+
+def test_a_particle_before_its_verb_stays_torn_after_lakee() -> None:
+    # "I came so that / I see you"; "he will not / come tonight"
+    assert _findings("جئت لكي\nأراك") == [("warning", "binding")]
+    assert _findings("هو لن\nيأتي الليلة") == [("warning", "binding")]
+
+
+def test_an_accusative_noun_before_a_word_typed_without_case_is_no_pair() -> None:
+    # "that was normal / a simple accident": عادياً is a predicate, حادث a new utterance
+    assert _findings("كان ذلك عادياً\nحادث بسيط") == []
+
+
+def test_an_accusative_noun_before_its_adjective_stays_torn() -> None:
+    # "I found something / strange in the garden": both typed in the accusative
+    assert _findings("وجدت شيئاً\nغريباً في الحديقة") == [("info", "noun-adjective")]
+    # "I saw a cat / a black one": أسود is a diptote and takes no tanween
+    assert _findings("رأيت قطاً\nأسود") == [("info", "noun-adjective")]
