@@ -645,6 +645,10 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 continue  # the second line starts an utterance of its own
             if _two_clauses(left_words, right_words, category):
                 continue  # a complete clause on each line, no mark typed between them
+            if _closed_at_end(left_words, right_words, category):
+                continue  # the first line's last word closes its phrase (`_closed_at_end`)
+            if _utterance_apart(left_words, right_words, category):
+                continue  # a vocative, an imperative or a tag question ends an utterance
             yield found(
                 rule,
                 severity if not sure or _sure_tear(category, left) else "info",
@@ -810,6 +814,332 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
     if opener is None:
         return False
     return _line_complete(left_words, bare_word(right_words[0]), opener, category)
+
+
+def _closed_at_end(left_words: Sequence[str], right_words: Sequence[str], category: str) -> bool:
+    """The word ending the first line closes its phrase, which the model's three words
+    cannot show:
+
+    - ذا after an independent pronoun (ها نحن ذا، ها أنا ذا): the presentative is whole;
+    - a demonstrative after a definite noun (مهرجان البدر هذا، بعصر التطوّر هذا): the
+      demonstrative put after its noun ends the noun phrase (`_closing_demonstrative`);
+    - a demonstrative object after a verb or a noun, before a first- or second-person
+      pronoun or إنّ with its pronoun opening a clause (لا تقولي هذا | أنا سعيدة؛ أعطني
+      هذه | إنها): a demonstrative governs no such pronoun (`_closing_demonstrative`);
+    - a particle of the subjunctive (حتى، كي، لكي، لن) before a verb of the future
+      (حتى | ستزداد): those particles never govern سـ or سوف, so the particle ends a
+      clause ("even");
+    - a number after رقم, a label (`_label_number`: المبنى رقم 404);
+    - a particle that governs only a verb (لم، لن، سوف، قد، كي) before an interrogative,
+      ما, or و before a negation or a pronoun (...إذا لم | ما خطبه؟؛ ملكاً لكي | وليس لأحد):
+      the speaker broke off, or the word is another (لكي typed for لكِ "yours");
+    - a word typed with tanween fath (an accusative: جداً، دائماً) after a preposition or
+      an adverb of place that governs nothing (هناك | جداً مرتابة): a preposition's
+      object is genitive (`_genitive_only`);
+    - an item of a list after another (`_list_item`); a noun typed in the accusative
+      before an indefinite word typed without its case (`_case_apart`);
+    - an interrogative opening the second line after what the model read as a noun (ويحي |
+      ما الذي دهاه): a question opens, no adjective (`_interrogative`).
+
+    >>> _closed_at_end(["ها", "نحن", "ذا"], ["الطلقة", "الأولى"], "binding")
+    True
+    >>> _closed_at_end(["حتى"], ["ستزداد", "المدة"], "binding"), _closed_at_end(["حتى"], ["تعود"], "binding")
+    (True, False)
+    """
+    left, right = bare_word(left_words[-1]), bare_word(right_words[0])
+    before = bare_word(left_words[-2]) if len(left_words) > 1 else ""
+    if category == "number":
+        return _label_number(before, left_words[-1])
+    if category == "noun-adjective":
+        list_item = _list_item(left_words, right_words)
+        return _interrogative(right) or list_item or _case_apart(left_words[-1], right_words)
+    if category != "binding":
+        return False
+    if "\u064b" in right_words[0] and _genitive_only(left):
+        return True  # هناك | جداً: no preposition governs an accusative (tanween fath)
+    if left == "ذا" and _pronoun_bare(before):
+        return True
+    if left in _SUBJUNCTIVE and _future_verb(right):
+        return True
+    if left in _JUSSIVE_FUTURE and (_interrogative(right) or right == "ما" or _wa_clause(right)):
+        return True  # ...إذا لم | ما خطبه؟: the particle's verb is never said, a question opens
+    return _closing_demonstrative(left_words, right_words)
+
+
+#: Particles that govern only a verb, which never opens with an interrogative or ما.
+_JUSSIVE_FUTURE = frozenset({"لم", "لن", "سوف", "قد", "كي", "لكي"})
+#: Particles that govern an imperfect verb in the subjunctive (حتى "until" also governs a noun).
+_SUBJUNCTIVE = frozenset({"حتى", "وحتى", "كي", "لكي", "لن"})
+#: The interrogatives (a closed class): none qualifies a noun.
+_INTERROGATIVES = frozenset(
+    {"ماذا", "لماذا", "لم", "كيف", "أين", "اين", "متى", "هل", "مالذي", "ماالذي", "أي"}
+)
+#: Third-person pronouns, which after a demonstrative may be its copula (هذا | هو الرجل).
+_THIRD_PERSON = frozenset({"هو", "هي", "هم", "هما", "هن"})
+
+
+def _label_number(before: str, left: str) -> bool:
+    """A number after رقم "number" (المبنى رقم 404، typed «(404» in parentheses): a label
+    counts nothing, so no counted noun follows it. After a noun that may take a label
+    (في المبنى 5 | شقق فارغة) the number may count what follows, and the finding stays.
+
+    >>> _label_number("رقم", "(404"), _label_number("المبنى", "5"), _label_number("علي", "4")
+    (True, False, False)
+    """
+    return before in ("رقم", "الرقم") and is_number(bare_word(left))
+
+
+def _genitive_only(bare: str) -> bool:
+    """A preposition that is no relative (في، على، عن) or a stopword of no governing class
+    (هناك، هنا): no accusative follows it as its object or its noun. كان, إنّ, لا, the
+    relatives (الذي | دائماً يكذب) and the elatives (أكثر | جمالاً) may take one.
+
+    >>> _genitive_only("في"), _genitive_only("هناك"), _genitive_only("كان"), _genitive_only("أكثر")
+    (True, True, False, False)
+    """
+    lex = lexicon()
+    if bare in lex.prepositions:
+        return bare not in lex.relatives
+    return bare in lex.stopwords and not any(bare in getattr(lex, name) for name in _GOVERNING)
+
+
+def _no_adjective(bare: str) -> bool:
+    """A noun the lexicon never reads as an adjective (مقص، الحجر), no nisba."""
+    stem = strip_article(bare)[1]
+    classes = lexicon_classes(stem)
+    return "N" in classes and "A" not in classes and not is_nisba(stem)
+
+
+def _list_item(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
+    """The word opening the second line is one more item of a list, not an adjective:
+
+    - the first line is a list of single words with commas (صخرة، ورقة، مقص | مدفع) and the
+      next word is a noun that is never an adjective;
+    - the second line joins that noun to another with و (الحجر | الورق والمقص): nouns of
+      the same definiteness, neither ever an adjective. Adjectives joined with و (الرجل |
+      الطويل والقوي) qualify the noun before them, and the finding stays.
+
+    >>> _list_item(["صخرة،", "ورقة،", "مقص"], ["مدفع"]), _list_item(["الحجر"], ["المقص", "والحجر"])
+    (True, True)
+    >>> _list_item(["الرجل"], ["الطويل", "والقوي"]), _list_item(["رجل،", "امرأة،", "طفل"], ["صغير"])
+    (False, False)
+    """
+    right = bare_word(right_words[0])
+    if not _no_adjective(right):
+        return False
+    commas = [word.endswith(("،", ",")) for word in left_words[-3:-1]]
+    if len(commas) == 2 and all(commas):
+        return True
+    if len(right_words) < 2 or not right_words[1].startswith("و"):
+        return False
+    other = bare_word(right_words[1])[1:]
+    return _no_adjective(other) and other.startswith("ال") == right.startswith("ال")
+
+
+def _wa_clause(bare: str) -> bool:
+    """و before a negation or a pronoun (وليس، ولا، وأنا): a clause or an item joined on,
+    never the verb a particle governs.
+
+    >>> _wa_clause("وليس"), _wa_clause("وأنا"), _wa_clause("وصل")
+    (True, True, False)
+    """
+    return bare[:1] == "و" and (bare[1:] in _NEGATIONS or _pronoun_bare(bare[1:]))
+
+
+#: Endings after which typists drop the tanween of an adjective (ة، ى، ء، nisba ي).
+_TANWEEN_DROPPED = ("ة", "ى", "اء", "ء", "ي")
+
+
+def _case_apart(left: str, right_words: Sequence[str]) -> bool:
+    """A noun typed with tanween fath (an accusative: شرعياً) before an indefinite word
+    typed with no tanween where one is written (حريق): an adjective agrees in case, and a
+    typist who marks the noun marks its adjective (شيئًا | خاطئًا). An adjective in a
+    construct (رجلاً | طويل القامة), one whose tanween typists drop (ة، ى) and a diptote,
+    which takes none (قطاً | أسود، غضبان), stay.
+
+    >>> _case_apart("شرعياً", ["حريق"]), _case_apart("شيئًا", ["خاطئًا"]), _case_apart("رجلاً", ["طويل", "القامة"])
+    (True, False, False)
+    """
+    right = right_words[0]
+    if (
+        "\u064b" not in left
+        or right.startswith("ال")
+        or any(m in right for m in "\u064b\u064c\u064d")
+    ):
+        return False
+    bare = bare_word(right)
+    if bare.endswith(_TANWEEN_DROPPED) or _diptote(bare):
+        return False
+    return len(right_words) == 1 or not bare_word(right_words[1]).startswith("ال")
+
+
+def _diptote(bare: str) -> bool:
+    """An adjective of a pattern that takes no tanween: أفعل (أسود، أكبر), فعلان (غضبان).
+
+    >>> _diptote("أسود"), _diptote("غضبان"), _diptote("حريق")
+    (True, True, False)
+    """
+    return (bare[:1] == "أ" and len(bare) == 4) or (bare.endswith("ان") and len(bare) == 5)
+
+
+def _interrogative(bare: str) -> bool:
+    """An interrogative (ماذا، كيف، ما الذي typed مالذي), maybe after و or ف; لم and أي
+    only with a question mark typed on it is not required: they open no adjective either.
+
+    >>> _interrogative("مالذي"), _interrogative("وكيف"), _interrogative("كبير")
+    (True, True, False)
+    """
+    return bare in _INTERROGATIVES or (bare[:1] in "وف" and bare[1:] in _INTERROGATIVES)
+
+
+def _future_verb(bare: str) -> bool:
+    """A verb of the future: سوف, or سـ on an imperfect (ستزداد، سأذهب، سنرى), not a
+    noun the lexicon knows (ستائر، سينما) nor a perfect of سأل.
+
+    >>> _future_verb("ستزداد"), _future_verb("سأنام"), _future_verb("سنوات"), _future_verb("سألتك")
+    (True, True, False, False)
+    """
+    if bare == "سوف":
+        return True
+    if bare[:1] != "س" or bare[1:2] not in "أاتين" or len(bare) < 4:
+        return False
+    if "N" in lexicon_classes(bare) or bare.startswith("سأل"):
+        return False  # ستائر، سينما: nouns; سألتك: the perfect of سأل "ask"
+    return looks_verb("ي" + bare[2:])  # the person prefix read as the third person's
+
+
+def _closing_demonstrative(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
+    """A demonstrative at the first line's end that needs nothing after it: put after a
+    definite noun (البدر هذا: the noun phrase ends with it), or the object of a verb or
+    a noun's pointer before a first- or second-person pronoun or إنّ with its pronoun that
+    opens a clause (تقولي هذا | أنا سعيدة؛ أعطني هذه | إنها ستسحق). A demonstrative that
+    opens its clause (هذا | أنا) or follows a function word (لأن هذا | أنا) may be a
+    subject with the pronoun as its predicate, and a third-person pronoun may be its
+    copula (هذا | هو الحل): those stay.
+
+    >>> _closing_demonstrative(["لا", "تقولي", "هذا"], ["أنا", "سعيدة"])
+    True
+    >>> _closing_demonstrative(["كان", "هذا"], ["أنا", "حقا"]), _closing_demonstrative(["تقول", "هذا"], ["هو", "الحل"])
+    (False, False)
+    >>> _closing_demonstrative(["مهرجان", "البدر", "هذا"], ["الذي", "يجعل"])
+    True
+    """
+    lex = lexicon()
+    left = bare_word(left_words[-1])
+    if left not in lex.demonstratives or len(left_words) < 2:
+        return False
+    before, right = bare_word(left_words[-2]), bare_word(right_words[0])
+    if left[:1] in "لبكوف" or left_words[-2].endswith(tuple(".!?؟…،,")):
+        return False  # لهذه | الرياضة: a preposition's object; المنشود، ذلك | الفتى
+    pointing = right.startswith("ال") and right not in lex.relatives  # ذلك | الفتى
+    if before.startswith("ال") and len(before) > 3 and before not in lex.stopwords:
+        return not pointing
+    if before in lex.stopwords or before in lex.kana or not before:
+        return False
+    if _inna_pronoun(right):
+        return True
+    return _pronoun_bare(right) and right not in _THIRD_PERSON and len(right_words) > 1
+
+
+def _utterance_apart(left_words: Sequence[str], right_words: Sequence[str], category: str) -> bool:
+    """The break falls between two utterances that grammar marks, not a mark typed:
+
+    - the second line is a tag question (`_tag_question`: أليس كذلك؟، حسناً؟، صحيح؟):
+      it asks about what the first line said; a preposition or a relative ending the first
+      line (ستأتي إلى | صحيح؟) is still left waiting, and stays;
+    - a vocative ends the first line (يا صاح، يا أمي) before an indefinite word: the
+      adjective of a called noun takes the article (يا رجلُ الكريم), so an indefinite
+      word after it is no adjective of it (فهمت يا صاح | معذرةً);
+    - a plural imperative ends the first line (استعدوا، اذهبوا) where the model read a
+      noun, or an imperfect after كاد or an inchoative (أكاد أنام): no adjective follows
+      a verb;
+    - the first line ends with a cry said twice (`_said_twice`) before a number: a number
+      the model would read as counting the cry. (Before a noun-adjective finding the second
+      cry may go on with its adjective, «رأيت حريقاً! رأيت حريقاً | كبيراً», so it stays.)
+
+    >>> _utterance_apart(["يجب", "أن", "تكون"], ["أليست", "كذلك؟"], "binding")
+    True
+    >>> _utterance_apart(["فهمت", "يا", "صاح"], ["معذرةً"], "noun-adjective")
+    True
+    >>> _utterance_apart(["يا", "صديقي"], ["العزيز"], "noun-adjective")
+    False
+    """
+    left, right = bare_word(left_words[-1]), bare_word(right_words[0])
+    if _tag_question(right_words):
+        return left not in lexicon().prepositions and left not in lexicon().relatives
+    if category == "number" and _said_twice(left_words):
+        return True  # نبال تخدير!، نبال تخدير | ثلاث بوصات: a cry repeated is whole
+    if category != "noun-adjective":
+        return False
+    before = bare_word(left_words[-2]) if len(left_words) > 1 else ""
+    if before == "يا" and not right.startswith("ال") and not _suffixed_noun(right):
+        return True
+    if _verb_of_approach(before) and _imperfect(left):
+        return True  # أكاد أنام | مجرد أن أسمع: the first line ends on a verb
+    imperative = left[:1] in "اإ" and left.endswith("وا") and len(left) >= 5
+    return imperative and looks_verb("ا" + left[1:])
+
+
+def _said_twice(left_words: Sequence[str]) -> bool:
+    """The first line ends with a phrase of two words or more said twice, the first time
+    closed by a mark (حريق!، حريق في المطبخ is no repetition; نبال تخدير!، نبال تخدير is):
+    a cry repeated, an utterance of its own.
+
+    >>> _said_twice(["نبال", "تخدير!,", "نبال", "تخدير"]), _said_twice(["شكراً،", "شكراً"])
+    (True, False)
+    """
+    words = [bare_word(word) for word in left_words]
+    for size in range(2, len(words) // 2 + 1):
+        first, second = words[-2 * size : -size], words[-size:]
+        if first == second and left_words[-size - 1].endswith(tuple("!،,.؟?")):
+            return True
+    return False
+
+
+#: Verbs of approach (كاد، أوشك: "almost"), whose predicate is an imperfect verb, in the
+#: persons a subtitle uses; the inchoatives (بدأ، أخذ) come from the lexicon.
+_APPROACH = frozenset(
+    {"كاد", "كادت", "كدت", "كادوا", "يكاد", "تكاد", "أكاد", "نكاد", "أوشك", "أوشكت", "يوشك", "توشك"}
+)
+
+
+def _verb_of_approach(bare: str) -> bool:
+    """كاد, أوشك or an inchoative (بدأ، أخذ، راح): a verb whose predicate is a verb."""
+    return bare in _APPROACH or bare in lexicon().inchoatives
+
+
+def _imperfect(bare: str) -> bool:
+    """A word shaped like an imperfect verb (أنام، يأكل، تعود), not a definite noun.
+
+    >>> _imperfect("أنام"), _imperfect("الكتاب"), _imperfect("صديق")
+    (True, False, False)
+    """
+    return len(bare) > 2 and bare[:1] in "أاتين" and not bare.startswith("ال")
+
+
+#: The tags that ask about a whole clause (أليس كذلك؟ "isn't it?").
+_TAGS = frozenset({"صحيح", "حقا", "اتفقنا"})
+
+
+def _tag_question(right_words: Sequence[str]) -> bool:
+    """The second line is a tag question and nothing else: one word among the answers or
+    tags (حسناً؟، صحيح؟، typed حسنٌ with the wrong tanween too) or أليس (أليست…) كذلك,
+    with its question mark, maybe with a vocative after it (صحيح يا سيدي؟).
+
+    >>> _tag_question(["أليست", "كذلك؟"]), _tag_question(["حسنٌ؟"]), _tag_question(["حسناً"])
+    (True, True, False)
+    >>> _tag_question(["لماذا؟"]), _tag_question(["صحيح", "يا", "(فيذرز)؟"])
+    (False, True)
+    """
+    words = [bare_word(word) for word in right_words]
+    if len(words) == 3 and words[1] == "يا":
+        words = words[:1]  # صحيح يا (فيذرز)؟: the tag with a vocative after it
+    if not right_words[-1].rstrip("\"'»)").endswith(("؟", "?")) or len(words) > 2:
+        return False
+    if len(words) == 2:
+        return words[0].startswith("أليس") and words[1] == "كذلك"
+    word = words[0]
+    return word in _TAGS or word in _INTERJECTIONS or word + "ا" in _INTERJECTIONS
 
 
 def _pronoun_bare(bare: str) -> bool:
