@@ -2088,7 +2088,8 @@ def _dialect_rounds(
     """Rounds 11, 12 and 13 (dialect) with the word before, in that order (`_in_context`)."""
     later = _round11_in_context(found, before, left_word, right_word)
     later = later if later is not None else _round12_dialect(found, before, left_word, right_word)
-    return later if later is not None else _round13_dialect(found, left_word, right_word)
+    later = later if later is not None else _round13_dialect(found, left_word, right_word)
+    return later if later is not None else _round14_dialect(found, before, left_word, right_word)
 
 
 def _round11_in_context(
@@ -4396,3 +4397,39 @@ def _verbal_noun_count(before: str, left_word: str, right_word: str) -> bool:
     forms = [left] if governed else []
     forms += [left[1:]] if left[:1] in "بل" and len(left) > 4 else []
     return any(bool(_MASDAR.fullmatch(form)) for form in forms)
+
+
+def _round14_dialect(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Round 14 (dialect), after round 13 (`_dialect_rounds`): None where it says nothing."""
+    if isinstance(found, _Doubtful) and _counted_complete(before, left_word, right_word):
+        return "free"  # أول يوم | رحنا، كل شي | جربته: the quantifier's construct is complete
+    return None
+
+
+#: Quantifiers and ordinals whose complement is one indefinite noun (كل يوم، أول مرة، أي حد).
+_ONE_NOUN_HEADS = frozenset({"كل", "أول", "آخر", "أي"})
+
+
+def _counted_complete(before: str, left_word: str, right_word: str) -> bool:
+    """The two-noun guess (a doubtful construct) after a quantifier, an ordinal or an elative
+    (أول يوم | رحنا، كل شي | جربته، وأحلى شي | سويته): the left noun already completes the
+    word before it, and an indefinite right word the lexicon does not know as a noun starts
+    what follows.
+
+    >>> _counted_complete("أول", "يوم", "رحنا"), _counted_complete("كل", "شي", "جربته")
+    (True, True)
+    >>> _counted_complete("في", "يوم", "رحنا")
+    False
+    """
+    if ends_phrase(before) or ends_phrase(left_word):
+        return False
+    head = _bare(before)
+    head = head[1:] if head[:1] in "وف" and len(head) > 3 else head
+    if head not in _ONE_NOUN_HEADS and not (_elative(head) and "A" in lexicon_classes(head)):
+        return False
+    right = _bare(right_word)
+    if not right or _definite_any(right) or _is_latin(right):
+        return False
+    return "N" not in lexicon_classes(right)

@@ -1,0 +1,35 @@
+"""Development round 14 of the phrase model (dialect: social first, drama kept), each
+mechanism on words outside the fixtures.
+
+Expectations are hand-checked Arabic grammar (the gloss in each comment says why), not
+the model's output copied back. ``before`` is the word before the pair ("" opens a line).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from captionkit.text.linebreak import bad_break_category
+
+
+def _judge(before: str, left: str, right: str) -> str | None:
+    return bad_break_category(left, right, before=before)
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # a quantifier or ordinal and its one noun are complete; a verb after them starts
+        # the clause
+        ("أول", "مرة", "سافرت", None),  # the first time | I travelled
+        ("كل", "يوم", "بصحى", None),  # every day | I wake up
+        ("آخر", "مرة", "شفته", None),  # the last time | I saw him
+        ("أي", "حد", "يسألك", None),  # anyone | (who) asks you
+        ("وأحلى", "حاجة", "عملتها", None),  # and the nicest thing | I did
+        # a noun the lexicon knows still completes the construct
+        ("كل", "يوم", "جمعة", "idafa"),  # every Friday (the day of Friday)
+        ("في", "بيت", "جدي", "idafa"),  # in my grandfather's house (no quantifier before)
+    ],
+)
+def test_quantified_noun_complete(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
