@@ -4409,7 +4409,7 @@ def _round14_dialect(
 
 
 #: Quantifiers and ordinals whose complement is one indefinite noun (كل يوم، أول مرة، أي حد).
-_ONE_NOUN_HEADS = frozenset({"كل", "أول", "آخر", "أي"})
+_ONE_NOUN_HEADS = frozenset({"كل", "أول", "آخر", "أي", "ثاني", "تاني", "ثالث", "تالت"})
 
 
 def _counted_complete(before: str, left_word: str, right_word: str) -> bool:

@@ -26,6 +26,11 @@ def _judge(before: str, left: str, right: str) -> str | None:
         ("آخر", "مرة", "شفته", None),  # the last time | I saw him
         ("أي", "حد", "يسألك", None),  # anyone | (who) asks you
         ("وأحلى", "حاجة", "عملتها", None),  # and the nicest thing | I did
+        ("وأحلى", "أكلة", "كلتها", None),  # and the nicest dish | I ate
+        ("آخر", "يوم", "شفتها", None),  # the last day | I saw her
+        # the ordinals ثاني / تاني / ثالث / تالت likewise
+        ("تاني", "يوم", "سافرنا", None),  # the second day | we travelled
+        ("وتاني", "يوم", "رجعنا", None),  # and the next day | we came back
         # a noun the lexicon knows still completes the construct
         ("كل", "يوم", "جمعة", "idafa"),  # every Friday (the day of Friday)
         ("في", "بيت", "جدي", "idafa"),  # in my grandfather's house (no quantifier before)
