@@ -4405,7 +4405,26 @@ def _round14_dialect(
     """Round 14 (dialect), after round 13 (`_dialect_rounds`): None where it says nothing."""
     if isinstance(found, _Doubtful) and _counted_complete(before, left_word, right_word):
         return "free"  # أول يوم | رحنا، كل شي | جربته: the quantifier's construct is complete
+    if found is None and _not_only(before, left_word):
+        return "binding"  # مش بس | كده، مو بس | للبحر: "not only" and what it restricts
     return None
+
+
+#: The colloquial negations of a word or phrase (مش، مو، مب), before بس "only".
+_WORD_NEGATIONS = frozenset({"مش", "ومش", "مو", "ومو", "مب", "ومب", "موش", "مهوش"})
+
+
+def _not_only(before: str, left_word: str) -> bool:
+    """بس "only" after a colloquial negation (مش بس، مو بس "not only"): the pair is one
+    correlative, bound to what it restricts (مش بس | كده، مو بس | للبحر), where بس alone after
+    a word may be "only", which closes (5 دولار بس | المواصفات).
+
+    >>> _not_only("مش", "بس"), _not_only("ومو", "بس"), _not_only("دولار", "بس"), _not_only("مش", "بس،")
+    (True, True, False, False)
+    """
+    if ends_phrase(before) or ends_phrase(left_word):
+        return False
+    return _bare(left_word) == "بس" and _bare(before) in _WORD_NEGATIONS
 
 
 #: Quantifiers and ordinals whose complement is one indefinite noun (كل يوم، أول مرة، أي حد).

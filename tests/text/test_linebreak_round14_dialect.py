@@ -38,3 +38,17 @@ def _judge(before: str, left: str, right: str) -> str | None:
 )
 def test_quantified_noun_complete(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # مش بس / مو بس "not only": one correlative, bound to what it restricts
+        ("مش", "بس", "الفلوس", "binding"),  # not only | the money
+        ("مو", "بس", "بالصيف", "binding"),  # not only | in summer
+        ("ومش", "بس", "كده", "binding"),  # and not only | that
+        ("مش", "بس،", "كمان", None),  # the comma closes the phrase
+    ],
+)
+def test_not_only(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
