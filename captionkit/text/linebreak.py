@@ -4407,6 +4407,8 @@ def _round14_dialect(
         return "free"  # أول يوم | رحنا، كل شي | جربته: the quantifier's construct is complete
     if found is None and _not_only(before, left_word):
         return "binding"  # مش بس | كده، مو بس | للبحر: "not only" and what it restricts
+    if found is None and _but_before_particle(left_word, right_word):
+        return "binding"  # أغلى بس | ما يتجعد، قسط بس | لو: بس and the clause or phrase it opens
     return None
 
 
@@ -4452,3 +4454,27 @@ def _counted_complete(before: str, left_word: str, right_word: str) -> bool:
     if not right or _definite_any(right) or _is_latin(right):
         return False
     return "N" not in lexicon_classes(right)
+
+
+#: Negations and subordinators that open a clause after بس "but" (بس ما، بس لو، بس لأنه).
+_AFTER_BUT = frozenset(
+    {"ما", "مش", "مو", "لا", "لو", "لأنه", "لأن", "لأنو", "عشان", "علشان", "إذا", "اذا", "لما"}
+)
+
+
+def _but_before_particle(left_word: str, right_word: str) -> bool:
+    """بس before a negation or a subordinator (بس | ما، بس | لو، بس | لأنه): "but" opening
+    a clause, or "only" restricting the clause the particle opens; either way بس needs what
+    follows. Before a content word it may be "only" closing the phrase before it (5 دولار
+    بس | المواصفات); before يا a call follows. (Prepositions too were measured: validation
+    social fell.)
+
+    >>> _but_before_particle("بس", "ما"), _but_before_particle("بس", "لو"), _but_before_particle("بس", "المواصفات")
+    (True, True, False)
+    """
+    if left_word != "بس" or _leading_mark(right_word):
+        return False
+    right = _bare(right_word)
+    if right in ("يا", "ويا"):
+        return False
+    return right in _AFTER_BUT

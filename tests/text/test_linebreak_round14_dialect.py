@@ -52,3 +52,18 @@ def test_quantified_noun_complete(before: str, left: str, right: str, expected: 
 )
 def test_not_only(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # بس before a negation or a subordinator opens a clause: "but" binds it
+        ("غالي", "بس", "ما", "binding"),  # expensive, but | (it) doesn't (break)
+        ("حلو", "بس", "مش", "binding"),  # nice, but | not (cheap)
+        ("اشتري", "بس", "لو", "binding"),  # buy, but only | if (you need it)
+        ("متأخر", "بس", "عشان", "binding"),  # late, but | because (of the traffic)
+        ("دقيقتين", "بس", "يا", None),  # two minutes only | (then) a call: يا جماعة
+    ],
+)
+def test_but_before_particle(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
