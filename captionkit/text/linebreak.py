@@ -4409,6 +4409,8 @@ def _round14_dialect(
         return "binding"  # مش بس | كده، مو بس | للبحر: "not only" and what it restricts
     if found is None and _but_before_particle(left_word, right_word):
         return "binding"  # أغلى بس | ما يتجعد، قسط بس | لو: بس and the clause or phrase it opens
+    if found is None and _there_is_copula(before, left_word, right_word):
+        return "binding"  # يكون فيه | ضمان، الحين فيه | خيار: the dialect "there is" and what is
     return None
 
 
@@ -4478,3 +4480,31 @@ def _but_before_particle(left_word: str, right_word: str) -> bool:
     if right in ("يا", "ويا"):
         return False
     return right in _AFTER_BUT
+
+
+#: The imperfect copula, إن and adverbs of time and addition after which فيه / فيها is
+#: "there is" (يكون فيه ضمان، الحين فيه خيار، كمان فيه مصاريف); round 12's `_BEFORE_THERE_IS`
+#: has the relative, لكن and بقى. (With ما and كان too, drama and lecture fell: their
+#: labels take ما فيه and كان فيه as free.)
+_COPULA_ADVERBS = frozenset(
+    {"يكون", "تكون", "هيكون", "كمان", "وكمان", "الحين", "هلق", "دلوقتي", "إن", "إنه"}
+)
+
+
+def _there_is_copula(before: str, left_word: str, right_word: str) -> bool:
+    """فيه / فيها after the imperfect copula, إن or an adverb (يكون فيه | ضمان، الحين فيه |
+    خيار، كمان فيه | مصاريف): the dialect "there is", bound to the indefinite noun it
+    introduces.
+
+    >>> _there_is_copula("يكون", "فيه", "ضمان"), _there_is_copula("حطيت", "فيها", "سكر")
+    (True, False)
+    """
+    if ends_phrase(left_word) or ends_phrase(before) or _bare(before) not in _COPULA_ADVERBS:
+        return False
+    if _bare(left_word) not in ("فيه", "فيها"):
+        return False
+    lex = lexicon()
+    right = _bare(right_word)
+    if right in lex.stopwords or right in lex.adverbs or _definite_any(right) or _elative(right):
+        return False
+    return not (looks_verb(right) or _clause_verb(right, lex))

@@ -67,3 +67,18 @@ def test_not_only(before: str, left: str, right: str, expected: str | None) -> N
 )
 def test_but_before_particle(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # فيه / فيها "there is" after the copula, إن or an adverb binds what there is
+        ("لازم يكون", "فيه", "ضمان", "binding"),  # there must be | a guarantee
+        ("الحين", "فيه", "عروض", "binding"),  # now there are | offers
+        ("وكمان", "فيها", "كابل", "binding"),  # and also it has | a cable
+        ("دلوقتي", "فيه", "تطبيق", "binding"),  # now there is | an app
+        ("حطيت", "فيها", "سكر", None),  # I put in it | sugar: "in it", after a verb
+    ],
+)
+def test_there_is_after_copula(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before.split()[-1], left, right) == expected
