@@ -4431,8 +4431,8 @@ def _not_only(before: str, left_word: str) -> bool:
     return _bare(left_word) == "بس" and _bare(before) in _WORD_NEGATIONS
 
 
-#: Quantifiers and ordinals whose complement is one indefinite noun (كل يوم، أول مرة، أي حد).
-_ONE_NOUN_HEADS = frozenset({"كل", "أول", "آخر", "أي", "ثاني", "تاني", "ثالث", "تالت"})
+#: Quantifiers, ordinals and كم whose complement is one indefinite noun (كل يوم، أول مرة، كم مرة).
+_ONE_NOUN_HEADS = frozenset({"كل", "أول", "آخر", "أي", "ثاني", "تاني", "ثالث", "تالت", "كم"})
 
 
 def _counted_complete(before: str, left_word: str, right_word: str) -> bool:

@@ -31,6 +31,9 @@ def _judge(before: str, left: str, right: str) -> str | None:
         # the ordinals ثاني / تاني / ثالث / تالت likewise
         ("تاني", "يوم", "سافرنا", None),  # the second day | we travelled
         ("وتاني", "يوم", "رجعنا", None),  # and the next day | we came back
+        # the interrogative كم "how many" likewise
+        ("كم", "مرة", "قلتلك", None),  # how many times | have I told you
+        ("كم", "سنة", "عشت", None),  # how many years | did you live
         # a noun the lexicon knows still completes the construct
         ("كل", "يوم", "جمعة", "idafa"),  # every Friday (the day of Friday)
         ("في", "بيت", "جدي", "idafa"),  # in my grandfather's house (no quantifier before)
