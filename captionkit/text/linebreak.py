@@ -2088,7 +2088,8 @@ def _dialect_rounds(
     """Rounds 11, 12 and 13 (dialect) with the word before, in that order (`_in_context`)."""
     later = _round11_in_context(found, before, left_word, right_word)
     later = later if later is not None else _round12_dialect(found, before, left_word, right_word)
-    return later if later is not None else _round13_dialect(found, left_word, right_word)
+    later = later if later is not None else _round13_dialect(found, left_word, right_word)
+    return later if later is not None else _round14_dialect(found, before, left_word, right_word)
 
 
 def _round11_in_context(
@@ -4396,3 +4397,114 @@ def _verbal_noun_count(before: str, left_word: str, right_word: str) -> bool:
     forms = [left] if governed else []
     forms += [left[1:]] if left[:1] in "بل" and len(left) > 4 else []
     return any(bool(_MASDAR.fullmatch(form)) for form in forms)
+
+
+def _round14_dialect(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Round 14 (dialect), after round 13 (`_dialect_rounds`): None where it says nothing."""
+    if isinstance(found, _Doubtful) and _counted_complete(before, left_word, right_word):
+        return "free"  # أول يوم | رحنا، كل شي | جربته: the quantifier's construct is complete
+    if found is None and _not_only(before, left_word):
+        return "binding"  # مش بس | كده، مو بس | للبحر: "not only" and what it restricts
+    if found is None and _but_before_particle(left_word, right_word):
+        return "binding"  # أغلى بس | ما يتجعد، قسط بس | لو: بس and the clause or phrase it opens
+    if found is None and _there_is_copula(before, left_word, right_word):
+        return "binding"  # يكون فيه | ضمان، الحين فيه | خيار: the dialect "there is" and what is
+    return None
+
+
+#: The colloquial negations of a word or phrase (مش، مو، مب), before بس "only".
+_WORD_NEGATIONS = frozenset({"مش", "ومش", "مو", "ومو", "مب", "ومب", "موش", "مهوش"})
+
+
+def _not_only(before: str, left_word: str) -> bool:
+    """بس "only" after a colloquial negation (مش بس، مو بس "not only"): the pair is one
+    correlative, bound to what it restricts (مش بس | كده، مو بس | للبحر), where بس alone after
+    a word may be "only", which closes (5 دولار بس | المواصفات).
+
+    >>> _not_only("مش", "بس"), _not_only("ومو", "بس"), _not_only("دولار", "بس"), _not_only("مش", "بس،")
+    (True, True, False, False)
+    """
+    if ends_phrase(before) or ends_phrase(left_word):
+        return False
+    return _bare(left_word) == "بس" and _bare(before) in _WORD_NEGATIONS
+
+
+#: Quantifiers, ordinals and كم whose complement is one indefinite noun (كل يوم، أول مرة، كم مرة).
+_ONE_NOUN_HEADS = frozenset({"كل", "أول", "آخر", "أي", "ثاني", "تاني", "ثالث", "تالت", "كم"})
+
+
+def _counted_complete(before: str, left_word: str, right_word: str) -> bool:
+    """The two-noun guess (a doubtful construct) after a quantifier, an ordinal or an elative
+    (أول يوم | رحنا، كل شي | جربته، وأحلى شي | سويته): the left noun already completes the
+    word before it, and an indefinite right word the lexicon does not know as a noun starts
+    what follows.
+
+    >>> _counted_complete("أول", "يوم", "رحنا"), _counted_complete("كل", "شي", "جربته")
+    (True, True)
+    >>> _counted_complete("في", "يوم", "رحنا")
+    False
+    """
+    if ends_phrase(before) or ends_phrase(left_word):
+        return False
+    head = _bare(before)
+    head = head[1:] if head[:1] in "وف" and len(head) > 3 else head
+    if head not in _ONE_NOUN_HEADS and not (_elative(head) and "A" in lexicon_classes(head)):
+        return False
+    right = _bare(right_word)
+    if not right or _definite_any(right) or _is_latin(right):
+        return False
+    return "N" not in lexicon_classes(right)
+
+
+#: Negations and subordinators that open a clause after بس "but" (بس ما، بس لو، بس لأنه).
+_AFTER_BUT = frozenset(
+    {"ما", "مش", "مو", "لا", "لو", "لأنه", "لأن", "لأنو", "عشان", "علشان", "إذا", "اذا", "لما"}
+)
+
+
+def _but_before_particle(left_word: str, right_word: str) -> bool:
+    """بس before a negation or a subordinator (بس | ما، بس | لو، بس | لأنه): "but" opening
+    a clause, or "only" restricting the clause the particle opens; either way بس needs what
+    follows. Before a content word it may be "only" closing the phrase before it (5 دولار
+    بس | المواصفات); before يا a call follows. (Prepositions too were measured: validation
+    social fell.)
+
+    >>> _but_before_particle("بس", "ما"), _but_before_particle("بس", "لو"), _but_before_particle("بس", "المواصفات")
+    (True, True, False)
+    """
+    if left_word != "بس" or _leading_mark(right_word):
+        return False
+    right = _bare(right_word)
+    if right in ("يا", "ويا"):
+        return False
+    return right in _AFTER_BUT
+
+
+#: The imperfect copula, إن and adverbs of time and addition after which فيه / فيها is
+#: "there is" (يكون فيه ضمان، الحين فيه خيار، كمان فيه مصاريف); round 12's `_BEFORE_THERE_IS`
+#: has the relative, لكن and بقى. (With ما and كان too, drama and lecture fell: their
+#: labels take ما فيه and كان فيه as free.)
+_COPULA_ADVERBS = frozenset(
+    {"يكون", "تكون", "هيكون", "كمان", "وكمان", "الحين", "هلق", "دلوقتي", "إن", "إنه"}
+)
+
+
+def _there_is_copula(before: str, left_word: str, right_word: str) -> bool:
+    """فيه / فيها after the imperfect copula, إن or an adverb (يكون فيه | ضمان، الحين فيه |
+    خيار، كمان فيه | مصاريف): the dialect "there is", bound to the indefinite noun it
+    introduces.
+
+    >>> _there_is_copula("يكون", "فيه", "ضمان"), _there_is_copula("حطيت", "فيها", "سكر")
+    (True, False)
+    """
+    if ends_phrase(left_word) or ends_phrase(before) or _bare(before) not in _COPULA_ADVERBS:
+        return False
+    if _bare(left_word) not in ("فيه", "فيها"):
+        return False
+    lex = lexicon()
+    right = _bare(right_word)
+    if right in lex.stopwords or right in lex.adverbs or _definite_any(right) or _elative(right):
+        return False
+    return not (looks_verb(right) or _clause_verb(right, lex))
