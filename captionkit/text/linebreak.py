@@ -50,6 +50,7 @@ from captionkit.text.wordclass import (
     has_pronoun_suffix,
     is_nisba,
     known_adjective,
+    known_noun,
     known_verbs,
     lexicon_classes,
     looks_verb,
@@ -4315,7 +4316,7 @@ def _round13_msa_unit(before: str, left_word: str, right_word: str) -> Category 
         return "noun-adjective"  # في دول | عدة، ومالت مبان | عدة
     if _bare(right_word) == "جدا" and _adjective_word(left_word):
         return "binding"  # إشارة خافتة | جدا: "very" after the adjective it grades
-    return None
+    return _round14_msa_unit(left_word, right_word)
 
 
 @lru_cache(maxsize=16384)
@@ -4396,3 +4397,74 @@ def _verbal_noun_count(before: str, left_word: str, right_word: str) -> bool:
     forms = [left] if governed else []
     forms += [left[1:]] if left[:1] in "بل" and len(left) > 4 else []
     return any(bool(_MASDAR.fullmatch(form)) for form in forms)
+
+
+def _round14_msa_unit(left_word: str, right_word: str) -> Category | None:
+    """Round 14 (MSA): a unit the pair rules and round 13 leave free (None when none applies)."""
+    if _prefixed_nisba_after(left_word, right_word):
+        return "noun-adjective"  # خلية | بكتيرية، رجل أعمال | لبناني، علماء | بريطانيون
+    return None
+
+
+#: Nisba endings (ـي، ـية، ـيون ...) an adjective after an indefinite noun takes; the
+#: feminine plural ـيات is left out (بكميات، بعمليات: ب + a plural noun far more often).
+_NISBA_ENDINGS = ("يتان", "يتين", "يون", "يين", "يان", "ية", "ي")
+
+
+def _prefixed_nisba_after(left_word: str, right_word: str) -> bool:
+    """An indefinite noun, then a nisba that starts with ب or ل (بكتيرية، لبناني، بيزنطية):
+    the relative adjective qualifying it, not the preposition ب / ل on a noun. Round 11's
+    `_prefixed_nisba` reads the nisbas whose stem the lexicon knows (بحرية: بحر); these are
+    the others, mostly of places and peoples (لبنان، بريطانيا، بيزنطة).
+
+    The letter is the adjective's own when the rest of the word is no word the lexicon
+    knows (كتيرية، بناني) and not a noun + the dual or "my" (بمليوني، بسيارتي), or when the
+    lexicon knows the whole word as an adjective (بحري). The nisba agrees: ـي after a
+    masculine noun, ـية after a feminine or a plural one.
+
+    >>> _prefixed_nisba_after("خلية", "بكتيرية"), _prefixed_nisba_after("رجل", "لبناني")
+    (True, True)
+    >>> _prefixed_nisba_after("خلية", "بكتيري"), _prefixed_nisba_after("إنتاجه", "بكميات")
+    (False, False)
+    """
+    if ends_phrase(left_word):
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    if not _indefinite_head(left):
+        return False
+    ending = next((end for end in _NISBA_ENDINGS if right.endswith(end)), "")
+    if not ending or not _own_letter_nisba(right):
+        return False
+    feminine = left.endswith(("ة", "ات"))
+    if ending == "ي":
+        return not feminine
+    if ending == "ية":
+        return feminine or bool(_BROKEN_PLURAL.fullmatch(left)) or _plural_noun(left, lexicon())
+    return True
+
+
+@lru_cache(maxsize=16384)
+def _indefinite_head(left: str) -> bool:
+    """An Arabic noun with no article, no attached pronoun and no verb's shape (خلية، علماء)."""
+    if not left.isalpha() or left.isascii() or left in lexicon().stopwords:
+        return False
+    if _definite_any(left) or looks_verb(left) or _has_pronoun_suffix(left):
+        return False
+    return not (len(left) >= 4 and left.endswith(("ه", "ك")))
+
+
+@lru_cache(maxsize=16384)
+def _own_letter_nisba(right: str) -> bool:
+    """A nisba in ب / ل whose letter is its own (بريطانية، لاسلكي), not a preposition."""
+    if right[:1] not in "بل" or len(right) < 5 or not is_nisba(right):
+        return False
+    if right.endswith(("يات", "نني", "تي")) or _definite_any(right):
+        return False
+    if looks_verb(right) or _lexical_verb(right):
+        return False  # بيشتري، ليختفي: an imperfect after the tense prefix or لـ
+    if "A" in lexicon_classes(right):
+        return True  # بحري: the lexicon knows the adjective whole
+    rest = right[1:]
+    if lexicon_classes(rest) or known_noun(rest) or rest in lexicon().stopwords:
+        return False  # بكميات، لتحلية: ب / ل on a word the lexicon knows
+    return not (right.endswith("ي") and (lexicon_classes(rest[:-1]) or known_noun(rest[:-1])))
