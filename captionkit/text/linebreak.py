@@ -4316,7 +4316,7 @@ def _round13_msa_unit(before: str, left_word: str, right_word: str) -> Category 
         return "noun-adjective"  # في دول | عدة، ومالت مبان | عدة
     if _bare(right_word) == "جدا" and _adjective_word(left_word):
         return "binding"  # إشارة خافتة | جدا: "very" after the adjective it grades
-    return _round14_msa_unit(left_word, right_word)
+    return _round14_msa_unit(before, left_word, right_word)
 
 
 @lru_cache(maxsize=16384)
@@ -4399,10 +4399,12 @@ def _verbal_noun_count(before: str, left_word: str, right_word: str) -> bool:
     return any(bool(_MASDAR.fullmatch(form)) for form in forms)
 
 
-def _round14_msa_unit(left_word: str, right_word: str) -> Category | None:
+def _round14_msa_unit(before: str, left_word: str, right_word: str) -> Category | None:
     """Round 14 (MSA): a unit the pair rules and round 13 leave free (None when none applies)."""
     if _prefixed_nisba_after(left_word, right_word):
         return "noun-adjective"  # خلية | بكتيرية، رجل أعمال | لبناني، علماء | بريطانيون
+    if _era_of_century(before, left_word, right_word):
+        return "number"  # القرن الخامس | قبل الميلاد، الألف الثالث | قبل الميلاد
     return None
 
 
@@ -4468,3 +4470,28 @@ def _own_letter_nisba(right: str) -> bool:
     if lexicon_classes(rest) or known_noun(rest) or rest in lexicon().stopwords:
         return False  # بكميات، لتحلية: ب / ل on a word the lexicon knows
     return not (right.endswith("ي") and (lexicon_classes(rest[:-1]) or known_noun(rest[:-1])))
+
+
+#: The spans an era dates by their ordinal (القرن الخامس، الألف الثالث، الألفية الثانية).
+_ERA_SPANS = frozenset({"القرن", "الألف", "الألفية"})
+
+
+def _era_of_century(before: str, left_word: str, right_word: str) -> bool:
+    """A century or millennium's ordinal, then قبل / بعد (الميلاد): the era is part of the date.
+
+    في القرن الخامس قبل الميلاد: "before Christ" dates the century, as ق.م. does; the
+    ordinal is the span's (القرن الخامس) or closes one (القرن الثامن عشر, `_closed_ordinal`).
+    After another noun the ordinal is complete (الربع الثالث | قبل الظهر).
+
+    >>> _era_of_century("القرن", "الخامس", "قبل"), _era_of_century("الربع", "الثالث", "قبل")
+    (True, False)
+    """
+    if ends_phrase(left_word) or _bare(right_word) not in ("قبل", "بعد"):
+        return False
+    if _closed_ordinal(before, left_word):
+        return True
+    if ends_phrase(before) or not any(f in _ERA_SPANS for f in _strip_prefix(_bare(before))):
+        return False
+    definite, stem = strip_article(_bare(left_word))
+    ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}ة?", stem) or stem in ("ثاني", "ثانية")
+    return definite and bool(ordinal)

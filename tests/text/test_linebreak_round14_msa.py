@@ -37,3 +37,22 @@ def _judge(before: str, left: str, right: str) -> str | None:
 )
 def test_nisba_with_its_own_ba_or_lam(before: str, left: str, right: str, bad: bool) -> None:
     assert (_judge(before, left, right) is not None) is bad
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # "before Christ" dates the century (بني المعبد في القرن السابع | قبل الميلاد)
+        ("القرن", "السابع", "قبل", True),
+        # after a closed ordinal (عاش في القرن الرابع عشر | قبل الميلاد)
+        ("الرابع", "عشر", "قبل", True),
+        # a millennium too (ظهرت الكتابة في الألف الرابع | قبل الميلاد)
+        ("الألف", "الرابع", "قبل", True),
+        # the ordinal of another noun is complete (سلم التقرير الثالث | قبل الموعد)
+        ("التقرير", "الثالث", "قبل", False),
+        # (وصل المتسابق الخامس | قبل الظهر: the fifth runner arrived before noon)
+        ("المتسابق", "الخامس", "قبل", False),
+    ],
+)
+def test_era_dates_the_century(before: str, left: str, right: str, bad: bool) -> None:
+    assert (_judge(before, left, right) is not None) is bad
