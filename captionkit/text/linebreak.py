@@ -4405,6 +4405,8 @@ def _round14_msa_unit(before: str, left_word: str, right_word: str) -> Category 
         return "noun-adjective"  # خلية | بكتيرية، رجل أعمال | لبناني، علماء | بريطانيون
     if _era_of_century(before, left_word, right_word):
         return "number"  # القرن الخامس | قبل الميلاد، الألف الثالث | قبل الميلاد
+    if _day_of_month(before, left_word, right_word):
+        return "number"  # في السابع والعشرين | من سبتمبر
     return None
 
 
@@ -4494,4 +4496,24 @@ def _era_of_century(before: str, left_word: str, right_word: str) -> bool:
         return False
     definite, stem = strip_article(_bare(left_word))
     ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}ة?", stem) or stem in ("ثاني", "ثانية")
+    return definite and bool(ordinal)
+
+
+def _day_of_month(before: str, left_word: str, right_word: str) -> bool:
+    """A day of the month from the 21st to the 31st, then من and its month.
+
+    في السابع والعشرين من سبتمبر: the day is a masculine ordinal (اليوم understood) and its
+    tens (والعشرين، والثلاثين); من and the month complete the date as after الخامس عشر
+    (`_closed_ordinal`). A feminine ordinal counts years (في السابعة والعشرين من عمره),
+    where subtitlers break as often as not, so it is left alone.
+
+    >>> _day_of_month("السابع", "والعشرين", "من"), _day_of_month("السابعة", "والعشرين", "من")
+    (True, False)
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or _bare(right_word) != "من":
+        return False
+    if _bare(left_word) not in ("والعشرين", "والثلاثين"):
+        return False
+    definite, stem = strip_article(_bare(before))
+    ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}", stem) or stem in ("حادي", "ثاني")
     return definite and bool(ordinal)

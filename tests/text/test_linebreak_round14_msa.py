@@ -56,3 +56,19 @@ def test_nisba_with_its_own_ba_or_lam(before: str, left: str, right: str, bad: b
 )
 def test_era_dates_the_century(before: str, left: str, right: str, bad: bool) -> None:
     assert (_judge(before, left, right) is not None) is bad
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # a day from the 21st on and its month are one date
+        # (ولد في الحادي والثلاثين | من ديسمبر: born on the 31st of December)
+        ("الحادي", "والثلاثين", "من", True),
+        # (افتتح المعرض في الثاني والعشرين | من مارس)
+        ("الثاني", "والعشرين", "من", True),
+        # a comma closes the date (تحتفل المدينة في الثاني والعشرين، | من كل عام)
+        ("الثاني", "والعشرين،", "من", False),
+    ],
+)
+def test_day_of_month(before: str, left: str, right: str, bad: bool) -> None:
+    assert (_judge(before, left, right) is not None) is bad
