@@ -4407,6 +4407,8 @@ def _round14_msa_unit(before: str, left_word: str, right_word: str) -> Category 
         return "number"  # القرن الخامس | قبل الميلاد، الألف الثالث | قبل الميلاد
     if _day_of_month(before, left_word, right_word):
         return "number"  # في السابع والعشرين | من سبتمبر
+    if _masdar_after_cause(before, left_word, right_word):
+        return "idafa"  # بسبب تراجع | المحاصيل، رغم تراجع | الإيرادات
     return None
 
 
@@ -4517,3 +4519,31 @@ def _day_of_month(before: str, left_word: str, right_word: str) -> bool:
     definite, stem = strip_article(_bare(before))
     ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}", stem) or stem in ("حادي", "ثاني")
     return definite and bool(ordinal)
+
+
+#: Nouns used as prepositions of cause and time (بسبب، رغم، في ظل، جراء، إثر، عقب, with
+#: و or ب): like في and على (`_NOUN_PREPOSITIONS`) they take a genitive, never a verb.
+_CAUSE_GOVERNORS = frozenset(
+    {"بسبب", "وبسبب", "رغم", "ورغم", "برغم", "ظل", "جراء", "إثر", "عقب", "بفعل", "وسط", "لأجل"}
+)
+
+
+def _masdar_after_cause(before: str, left_word: str, right_word: str) -> bool:
+    """After بسبب / رغم / في ظل ..., a verb / verbal-noun homograph is the verbal noun, and
+    the noun after it completes it: بسبب تراجع | المحاصيل، رغم تراجع | الإيرادات.
+
+    The homograph is a word the lexicon knows both as a noun and as a verb (تراجع، تشكل);
+    the noun after it is no function word, verb or conjoined word.
+
+    >>> _masdar_after_cause("بسبب", "تراجع", "المحاصيل"), _masdar_after_cause("بسبب", "تراجع", "و")
+    (True, False)
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or _bare(before) not in _CAUSE_GOVERNORS:
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    classes = lexicon_classes(left)
+    if "N" not in classes or "V" not in classes:
+        return False
+    if right in lexicon().stopwords or not right.isalpha() or right[:1] in "وف":
+        return False
+    return not looks_verb(right)

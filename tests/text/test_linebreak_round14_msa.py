@@ -72,3 +72,19 @@ def test_era_dates_the_century(before: str, left: str, right: str, bad: bool) ->
 )
 def test_day_of_month(before: str, left: str, right: str, bad: bool) -> None:
     assert (_judge(before, left, right) is not None) is bad
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # بسبب / رغم take a noun: the homograph is the verbal noun, which heads a construct
+        # (ارتفعت الأسعار بسبب تراجع | الإنتاج: because of the fall in output)
+        ("بسبب", "تراجع", "الإنتاج", True),
+        # (نمت الشركة رغم تراجع | مبيعاتها: despite the fall in its sales)
+        ("رغم", "تراجع", "مبيعاتها", True),
+        # و opens a second noun of the same preposition (بسبب تراجع | وارتفاع الأسعار)
+        ("بسبب", "تراجع", "وارتفاع", False),
+    ],
+)
+def test_verbal_noun_after_cause(before: str, left: str, right: str, bad: bool) -> None:
+    assert (_judge(before, left, right) is not None) is bad
