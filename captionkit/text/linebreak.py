@@ -4546,7 +4546,5 @@ def _masdar_after_cause(before: str, left_word: str, right_word: str) -> bool:
         return False
     if right in lexicon().stopwords or not right.isalpha() or right[:1] in "وف":
         return False
-    plural = any(
-        right == stem + "ات" + end for end in _POSSESSIVES for stem in [right[: -2 - len(end)]]
-    )
+    plural = any(right.endswith("ات" + end) for end in _POSSESSIVES)
     return plural or not looks_verb(right)  # مبيعاتها: a plural noun and its pronoun
