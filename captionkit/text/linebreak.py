@@ -4218,7 +4218,9 @@ def _round13_msa_found(
     (`_round13_msa_free`), the unit where nothing after may free it, else None."""
     if found == "idafa" and _fraction_head(left_word, right_word):
         return "idafa"  # فقد ثلث | الشعاب، عشرة أضعاف | ملوحة: no verb or count frees it
-    return "free" if _round13_msa_free(found, before, left_word, right_word) else None
+    if _round13_msa_free(found, before, left_word, right_word):
+        return "free"
+    return "free" if _verb_after_then(found, before, left_word) else None
 
 
 def _round13_msa_free(found: Category | None, before: str, left_word: str, right_word: str) -> bool:
@@ -4548,3 +4550,17 @@ def _masdar_after_cause(before: str, left_word: str, right_word: str) -> bool:
         return False
     plural = any(right.endswith("ات" + end) for end in _POSSESSIVES)
     return plural or not looks_verb(right)  # مبيعاتها: a plural noun and its pronoun
+
+
+def _verb_after_then(found: Category | None, before: str, left_word: str) -> bool:
+    """ثم joins clauses in a narration: a word the lexicon knows as a verb right after it is
+    that verb, and the word after it its subject or object, no genitive: ثم حمل | الملك
+    تعاليمه، ثم حرم | نصفهم.
+
+    >>> _verb_after_then("idafa", "ثم", "حمل"), _verb_after_then("idafa", "ثم", "عودة")
+    (True, False)
+    """
+    if found != "idafa" or ends_phrase(before) or _bare(before) not in ("ثم", "وثم"):
+        return False
+    left = _bare(left_word)
+    return "V" in lexicon_classes(left) or left in known_verbs()

@@ -88,3 +88,17 @@ def test_day_of_month(before: str, left: str, right: str, bad: bool) -> None:
 )
 def test_verbal_noun_after_cause(before: str, left: str, right: str, bad: bool) -> None:
     assert (_judge(before, left, right) is not None) is bad
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # after ثم a verb-noun homograph is the verb; its subject may start the next line
+        # (ثم نقل | الجنود الجرحى إلى المدينة: then the soldiers moved the wounded)
+        ("ثم", "نقل", "الجنود", False),
+        # a noun that is no verb still heads its construct (ثم عودة | الملك إلى عاصمته)
+        ("ثم", "عودة", "الملك", True),
+    ],
+)
+def test_verb_after_then(before: str, left: str, right: str, bad: bool) -> None:
+    assert (_judge(before, left, right) is not None) is bad
