@@ -96,6 +96,8 @@ def test_verbal_noun_after_cause(before: str, left: str, right: str, bad: bool) 
         # after ثم a verb-noun homograph is the verb; its subject may start the next line
         # (ثم نقل | الجنود الجرحى إلى المدينة: then the soldiers moved the wounded)
         ("ثم", "نقل", "الجنود", False),
+        # (ثم حكم | الملك المدينة عشرين عاما: then the king ruled the city twenty years)
+        ("ثم", "حكم", "الملك", False),
         # a noun that is no verb still heads its construct (ثم عودة | الملك إلى عاصمته)
         ("ثم", "عودة", "الملك", True),
     ],
