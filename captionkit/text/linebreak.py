@@ -50,6 +50,7 @@ from captionkit.text.wordclass import (
     has_pronoun_suffix,
     is_nisba,
     known_adjective,
+    known_noun,
     known_verbs,
     lexicon_classes,
     looks_verb,
@@ -4218,7 +4219,9 @@ def _round13_msa_found(
     (`_round13_msa_free`), the unit where nothing after may free it, else None."""
     if found == "idafa" and _fraction_head(left_word, right_word):
         return "idafa"  # فقد ثلث | الشعاب، عشرة أضعاف | ملوحة: no verb or count frees it
-    return "free" if _round13_msa_free(found, before, left_word, right_word) else None
+    if _round13_msa_free(found, before, left_word, right_word):
+        return "free"
+    return "free" if _verb_after_then(found, before, left_word) else None
 
 
 def _round13_msa_free(found: Category | None, before: str, left_word: str, right_word: str) -> bool:
@@ -4316,7 +4319,7 @@ def _round13_msa_unit(before: str, left_word: str, right_word: str) -> Category 
         return "noun-adjective"  # في دول | عدة، ومالت مبان | عدة
     if _bare(right_word) == "جدا" and _adjective_word(left_word):
         return "binding"  # إشارة خافتة | جدا: "very" after the adjective it grades
-    return None
+    return _round14_msa_unit(before, left_word, right_word)
 
 
 @lru_cache(maxsize=16384)
@@ -4508,3 +4511,168 @@ def _there_is_copula(before: str, left_word: str, right_word: str) -> bool:
     if right in lex.stopwords or right in lex.adverbs or _definite_any(right) or _elative(right):
         return False
     return not (looks_verb(right) or _clause_verb(right, lex))
+
+
+def _round14_msa_unit(before: str, left_word: str, right_word: str) -> Category | None:
+    """Round 14 (MSA): a unit the pair rules and round 13 leave free (None when none applies)."""
+    if _prefixed_nisba_after(left_word, right_word):
+        return "noun-adjective"  # خلية | بكتيرية، رجل أعمال | لبناني، علماء | بريطانيون
+    if _era_of_century(before, left_word, right_word):
+        return "number"  # القرن الخامس | قبل الميلاد، الألف الثالث | قبل الميلاد
+    if _day_of_month(before, left_word, right_word):
+        return "number"  # في السابع والعشرين | من سبتمبر
+    if _masdar_after_cause(before, left_word, right_word):
+        return "idafa"  # بسبب تراجع | المحاصيل، رغم تراجع | الإيرادات
+    return None
+
+
+#: Nisba endings (ـي، ـية، ـيون ...) an adjective after an indefinite noun takes; the
+#: feminine plural ـيات is left out (بكميات، بعمليات: ب + a plural noun far more often).
+_NISBA_ENDINGS = ("يتان", "يتين", "يون", "يين", "يان", "ية", "ي")
+
+
+def _prefixed_nisba_after(left_word: str, right_word: str) -> bool:
+    """An indefinite noun, then a nisba that starts with ب or ل (بكتيرية، لبناني، بيزنطية):
+    the relative adjective qualifying it, not the preposition ب / ل on a noun. Round 11's
+    `_prefixed_nisba` reads the nisbas whose stem the lexicon knows (بحرية: بحر); these are
+    the others, mostly of places and peoples (لبنان، بريطانيا، بيزنطة).
+
+    The letter is the adjective's own when the rest of the word is no word the lexicon
+    knows (كتيرية، بناني) and not a noun + the dual or "my" (بمليوني، بسيارتي), or when the
+    lexicon knows the whole word as an adjective (بحري). The nisba agrees: ـي after a
+    masculine noun, ـية after a feminine or a plural one.
+
+    >>> _prefixed_nisba_after("خلية", "بكتيرية"), _prefixed_nisba_after("رجل", "لبناني")
+    (True, True)
+    >>> _prefixed_nisba_after("خلية", "بكتيري"), _prefixed_nisba_after("إنتاجه", "بكميات")
+    (False, False)
+    """
+    if ends_phrase(left_word):
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    if not _indefinite_head(left):
+        return False
+    ending = next((end for end in _NISBA_ENDINGS if right.endswith(end)), "")
+    if not ending or not _own_letter_nisba(right):
+        return False
+    feminine = left.endswith(("ة", "ات"))
+    if ending == "ي":
+        return not feminine
+    if ending == "ية":
+        return feminine or bool(_BROKEN_PLURAL.fullmatch(left)) or _plural_noun(left, lexicon())
+    return True
+
+
+@lru_cache(maxsize=16384)
+def _indefinite_head(left: str) -> bool:
+    """An Arabic noun with no article, no attached pronoun and no verb's shape (خلية، علماء)."""
+    if not left.isalpha() or left.isascii() or left in lexicon().stopwords:
+        return False
+    if _definite_any(left) or looks_verb(left) or _has_pronoun_suffix(left):
+        return False
+    return not (len(left) >= 4 and left.endswith(("ه", "ك")))
+
+
+@lru_cache(maxsize=16384)
+def _own_letter_nisba(right: str) -> bool:
+    """A nisba in ب / ل whose letter is its own (بريطانية، لاسلكي), not a preposition."""
+    if right[:1] not in "بل" or len(right) < 5 or not is_nisba(right):
+        return False
+    if right.endswith(("يات", "نني", "تي")) or _definite_any(right):
+        return False
+    if looks_verb(right) or _lexical_verb(right):
+        return False  # بيشتري، ليختفي: an imperfect after the tense prefix or لـ
+    if "A" in lexicon_classes(right):
+        return True  # بحري: the lexicon knows the adjective whole
+    rest = right[1:]
+    if lexicon_classes(rest) or known_noun(rest) or rest in lexicon().stopwords:
+        return False  # بكميات، لتحلية: ب / ل on a word the lexicon knows
+    return not (right.endswith("ي") and (lexicon_classes(rest[:-1]) or known_noun(rest[:-1])))
+
+
+#: The spans an era dates by their ordinal (القرن الخامس، الألف الثالث، الألفية الثانية).
+_ERA_SPANS = frozenset({"القرن", "الألف", "الألفية"})
+
+
+def _era_of_century(before: str, left_word: str, right_word: str) -> bool:
+    """A century or millennium's ordinal, then قبل / بعد (الميلاد): the era is part of the date.
+
+    في القرن الخامس قبل الميلاد: "before Christ" dates the century, as ق.م. does; the
+    ordinal is the span's (القرن الخامس) or closes one (القرن الثامن عشر, `_closed_ordinal`).
+    After another noun the ordinal is complete (الربع الثالث | قبل الظهر).
+
+    >>> _era_of_century("القرن", "الخامس", "قبل"), _era_of_century("الربع", "الثالث", "قبل")
+    (True, False)
+    """
+    if ends_phrase(left_word) or _bare(right_word) not in ("قبل", "بعد"):
+        return False
+    if _closed_ordinal(before, left_word):
+        return True
+    if ends_phrase(before) or not any(f in _ERA_SPANS for f in _strip_prefix(_bare(before))):
+        return False
+    definite, stem = strip_article(_bare(left_word))
+    ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}ة?", stem) or stem in ("ثاني", "ثانية")
+    return definite and bool(ordinal)
+
+
+def _day_of_month(before: str, left_word: str, right_word: str) -> bool:
+    """A day of the month from the 21st to the 31st, then من and its month.
+
+    في السابع والعشرين من سبتمبر: the day is a masculine ordinal (اليوم understood) and its
+    tens (والعشرين، والثلاثين); من and the month complete the date as after الخامس عشر
+    (`_closed_ordinal`). A feminine ordinal counts years (في السابعة والعشرين من عمره),
+    where subtitlers break as often as not, so it is left alone.
+
+    >>> _day_of_month("السابع", "والعشرين", "من"), _day_of_month("السابعة", "والعشرين", "من")
+    (True, False)
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or _bare(right_word) != "من":
+        return False
+    if _bare(left_word) not in ("والعشرين", "والثلاثين"):
+        return False
+    definite, stem = strip_article(_bare(before))
+    ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}", stem) or stem in ("حادي", "ثاني")
+    return definite and bool(ordinal)
+
+
+#: Nouns used as prepositions of cause and time (بسبب، رغم، في ظل، جراء، إثر، عقب, with
+#: و or ب): like في and على (`_NOUN_PREPOSITIONS`) they take a genitive, never a verb.
+_CAUSE_GOVERNORS = frozenset(
+    {"بسبب", "وبسبب", "رغم", "ورغم", "برغم", "ظل", "جراء", "إثر", "عقب", "بفعل", "وسط", "لأجل"}
+)
+
+
+def _masdar_after_cause(before: str, left_word: str, right_word: str) -> bool:
+    """After بسبب / رغم / في ظل ..., a verb / verbal-noun homograph is the verbal noun, and
+    the noun after it completes it: بسبب تراجع | المحاصيل، رغم تراجع | الإيرادات.
+
+    The homograph is a word the lexicon knows both as a noun and as a verb (تراجع، تشكل);
+    the noun after it is no function word, verb or conjoined word.
+
+    >>> _masdar_after_cause("بسبب", "تراجع", "المحاصيل"), _masdar_after_cause("بسبب", "تراجع", "و")
+    (True, False)
+    """
+    if ends_phrase(before) or ends_phrase(left_word) or _bare(before) not in _CAUSE_GOVERNORS:
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    classes = lexicon_classes(left)
+    if "N" not in classes or "V" not in classes:
+        return False
+    if right in lexicon().stopwords or not right.isalpha() or right[:1] in "وف":
+        return False
+    plural = any(right.endswith("ات" + end) for end in _POSSESSIVES)
+    return plural or not looks_verb(right)  # مبيعاتها: a plural noun and its pronoun
+
+
+def _verb_after_then(found: Category | None, before: str, left_word: str) -> bool:
+    """ثم joins clauses in a narration: a word the lexicon knows as a verb right after it is
+    that verb, and the word after it its subject or object, no genitive: ثم حمل | الملك
+    تعاليمه، ثم حرم | نصفهم.
+
+    >>> _verb_after_then("idafa", "ثم", "حمل"), _verb_after_then("idafa", "ثم", "عودة")
+    (True, False)
+    """
+    if found != "idafa" or ends_phrase(before) or _bare(before) not in ("ثم", "وثم"):
+        return False
+    left = _bare(left_word)
+    return "V" in lexicon_classes(left) or left in known_verbs()
