@@ -160,10 +160,10 @@ def refuse_input_as_output(
 
     >>> refuse_input_as_output("out.srt", ["in.srt"])
     """
+    if str(target) == STDOUT or not os.path.exists(target):
+        return
     for name in inputs:
-        if str(name) == STDOUT or str(target) == STDOUT:
-            continue
-        if os.path.exists(target) and is_same_file(target, name):
+        if str(name) != STDOUT and is_same_file(target, name):
             raise OutputError(
                 "the output is the input file; write elsewhere, or edit it in place "
                 "(which keeps a backup)",
@@ -174,7 +174,7 @@ def refuse_input_as_output(
 def _refuse_inputs(
     targets: Sequence[Path], inputs: Iterable[str | os.PathLike[str]], in_place: bool
 ) -> None:
-    names = [str(item) for item in inputs if str(item) != STDOUT]
+    names = list(inputs)  # read once: an iterator serves every target
     seen: list[Path] = []
     for target in targets:
         if any(is_same_file(target, other) for other in seen):
