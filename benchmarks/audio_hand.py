@@ -282,11 +282,13 @@ def main() -> int:
             f" {row['hand_ms']:>6} {aligned if aligned is not None else '-':>8} {diff:>6}"
             f" {row['recognizer_ms']:>10}"
         )
-    print(f"\n{'|start - hand start| (ms)':34} {'n':>3} {'median':>7} {'p95':>6} {'max':>6}")
-    print(_line("aligner, sure rows", result["aligner_sure"]))
-    print(_line("aligner, all rows", result["aligner_all"]))
-    print(_line("recognizer (whole s), sure rows", result["recognizer_sure"]))
-    print(_line("recognizer (whole s), all rows", result["recognizer_all"]))
+    _print_figures(
+        result,
+        ("aligner, sure rows", "aligner_sure"),
+        ("aligner, all rows", "aligner_all"),
+        ("recognizer (whole s), sure rows", "recognizer_sure"),
+        ("recognizer (whole s), all rows", "recognizer_all"),
+    )
     print(f"segments' first words not aligned: {result['missing']}")
     if (CORPUS / WORD_CASE.audio).exists():
         print()
@@ -295,6 +297,13 @@ def main() -> int:
         print()
         _print_apollo(run_apollo())
     return 0
+
+
+def _print_figures(result: dict[str, object], *rows: tuple[str, str]) -> None:
+    """The table of median, p95 and max distances from the hand marks: a label and a result key a row."""
+    print(f"\n{'|start - hand start| (ms)':34} {'n':>3} {'median':>7} {'p95':>6} {'max':>6}")
+    for label, key in rows:
+        print(_line(label, result[key]))
 
 
 def _signed(value: object, hand: object) -> str:
@@ -315,11 +324,13 @@ def _print_words(result: dict[str, object]) -> None:
             f" {_signed(aligned, row['hand_ms']):>6}"
             f" {row['recognizer_ms']:>8} {_signed(row['recognizer_ms'], row['hand_ms']):>6}"
         )
-    print(f"\n{'|start - hand start| (ms)':34} {'n':>3} {'median':>7} {'p95':>6} {'max':>6}")
-    print(_line("aligner, sure rows", result["aligner_sure"]))
-    print(_line("aligner, all rows", result["aligner_all"]))
-    print(_line("recognizer (whisper), sure rows", result["recognizer_sure"]))
-    print(_line("recognizer (whisper), all rows", result["recognizer_all"]))
+    _print_figures(
+        result,
+        ("aligner, sure rows", "aligner_sure"),
+        ("aligner, all rows", "aligner_all"),
+        ("recognizer (whisper), sure rows", "recognizer_sure"),
+        ("recognizer (whisper), all rows", "recognizer_all"),
+    )
     print(f"words not aligned: {result['missing']}")
 
 
@@ -337,11 +348,13 @@ def _print_apollo(result: dict[str, object]) -> None:
             f" {row['recognizer_ms']:>8}"
             f" {_signed(row['recognizer_ms'], hand) if hand is not None else '-':>6}"
         )
-    print(f"\n{'|start - hand start| (ms)':34} {'n':>3} {'median':>7} {'p95':>6} {'max':>6}")
-    print(_line("aligner, sure rows", result["aligner_sure"]))
-    print(_line("aligner, sure+unsure rows", result["aligner_marked"]))
-    print(_line("recognizer (whisper), sure rows", result["recognizer_sure"]))
-    print(_line("recognizer (whisper), sure+unsure", result["recognizer_marked"]))
+    _print_figures(
+        result,
+        ("aligner, sure rows", "aligner_sure"),
+        ("aligner, sure+unsure rows", "aligner_marked"),
+        ("recognizer (whisper), sure rows", "recognizer_sure"),
+        ("recognizer (whisper), sure+unsure", "recognizer_marked"),
+    )
     print(
         f"absent rows: {result['absent']}; the aligner reported missing"
         f" {result['absent_reported_missing']}, gave a time to {result['absent_given_a_time']}"
