@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from captionkit.check import check_track, select_rules
 from captionkit.formats import loads
+from tests.check.one_cue import bad_line_break_findings
 
 
 def _findings(text: str) -> list[str]:
-    track = loads(f"1\n00:00:01,000 --> 00:00:04,000\n{text}\n".encode())
-    return [f.message for f in check_track(track, rules=select_rules(["bad-line-break"]))]
+    return [f.message for f in bad_line_break_findings(text)]
 
 
 def test_a_pronoun_opening_the_second_line_starts_a_new_sentence() -> None:

@@ -10,13 +10,11 @@ adjective, stay torn.
 
 from __future__ import annotations
 
-from captionkit.check import check_track, select_rules
-from captionkit.formats import loads
+from tests.check.one_cue import bad_line_break_findings
 
 
 def _findings(text: str) -> list[tuple[str, str]]:
-    track = loads(f"1\n00:00:01,000 --> 00:00:04,000\n{text}\n".encode())
-    found = check_track(track, rules=select_rules(["bad-line-break"]))
+    found = bad_line_break_findings(text)
     return [(f.severity, f.message.rsplit(": ", 1)[-1]) for f in found]
 
 

@@ -8,11 +8,11 @@ from captionkit.check import check_track, select_rules
 from captionkit.errors import UsageError
 from captionkit.formats import loads
 from captionkit.text.linebreak import bad_break_category, stacked_adjective
+from tests.check.one_cue import bad_line_break_findings
 
 
 def _findings(text: str) -> list[str]:
-    track = loads(f"1\n00:00:01,000 --> 00:00:04,000\n{text}\n".encode())
-    return [f.message for f in check_track(track, rules=select_rules(["bad-line-break"]))]
+    return [f.message for f in bad_line_break_findings(text)]
 
 
 def test_stacked_adjectives_are_not_flagged() -> None:

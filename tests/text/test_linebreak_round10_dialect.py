@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from captionkit.text.linebreak import bad_break_category
-
-
-def _judge(before: str, left: str, right: str) -> str | None:
-    return bad_break_category(left, right, before=before)
+from tests.text.judging import judge as _judge
 
 
 @pytest.mark.parametrize(
