@@ -636,7 +636,7 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
             before = left_words[-2] if len(left_words) > 1 else None
             left, right = left_words[-1], right_words[0]
             category = bad_break_category(left, right, before)
-            category = _construct_below(_clock_time(category, left), left, right_words)
+            category = _construct_below(_clock_as_number(category, left), left, right_words)
             if category is None or (category in _SURE_CATEGORIES) != sure:
                 continue
             if category == "noun-adjective" and _stacked(left_words, right):
@@ -782,7 +782,7 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
     demonstrative before a definite noun still needs the next word, and the finding stays.
     Some first lines are complete whatever follows: a verb after its particle, a vague ما, a
     lone لا before an accusative, two items of one frame, a noun that the next word cannot
-    agree with (`_disagrees`, `_suffixed_noun`).
+    agree with (`_disagrees`, `_possessed_known_noun`).
 
     >>> _two_clauses(["أريد", "الخروج"], ["المكان", "ضيق", "حقا"], "noun-adjective")
     True
@@ -807,7 +807,7 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
     if category == "noun-adjective" and _disagrees(left_words, right_words):
         return True  # كلمة من 11 حرف | مقابلة؛ هذه الأمة | غير جاهزة
     indefinite = not bare_word(right_words[0]).startswith("ال")
-    definite = _suffixed_noun(bare_word(left_words[-1])) or _bracketed_name(left_words[-1])
+    definite = _possessed_known_noun(bare_word(left_words[-1])) or _bracketed_name(left_words[-1])
     if category == "noun-adjective" and indefinite and definite:
         return True  # كيف حالك | جهاز: a noun with its pronoun is definite
     opener = _opens_clause(right_words)
@@ -1072,7 +1072,7 @@ def _utterance_apart(left_words: Sequence[str], right_words: Sequence[str], cate
     if category != "noun-adjective":
         return False
     before = bare_word(left_words[-2]) if len(left_words) > 1 else ""
-    if before == "يا" and not right.startswith("ال") and not _suffixed_noun(right):
+    if before == "يا" and not right.startswith("ال") and not _possessed_known_noun(right):
         return True
     if _verb_of_approach(before) and _imperfect(left):
         return True  # أكاد أنام | مجرد أن أسمع: the first line ends on a verb
@@ -1241,13 +1241,17 @@ def _verb_after_particle(left_words: Sequence[str]) -> bool:
 _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك")
 
 
-def _suffixed_noun(bare: str) -> bool:
+def _possessed_known_noun(bare: str) -> bool:
     """A noun with a possessive pronoun (حالك، كتابه، سيارتها): definite, so an indefinite
     word after it is no adjective of it. The stem (ت restored to ة) must be a noun the
-    lexicon knows, and the whole word none (بنك، سمك are nouns whole).
+    lexicon knows, and the whole word none (بنك، سمك are nouns whole). Stricter than the
+    phrase model's `linebreak._suffixed_noun`, which reads any word shaped with a pronoun
+    suffix as definite.
 
-    >>> _suffixed_noun("حالك"), _suffixed_noun("سيارتها"), _suffixed_noun("بنك"), _suffixed_noun("جميل")
-    (True, True, False, False)
+    >>> _possessed_known_noun("حالك"), _possessed_known_noun("سيارتها")
+    (True, True)
+    >>> _possessed_known_noun("بنك"), _possessed_known_noun("جميل")
+    (False, False)
     """
     if "N" in lexicon_classes(bare) or bare.startswith("ال"):
         return False
@@ -1489,11 +1493,12 @@ def _inna_pronoun(bare: str) -> bool:
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
-def _clock_time(category: Category | None, left: str) -> Category | None:
+def _clock_as_number(category: Category | None, left: str) -> Category | None:
     """A clock time before the next word (الساعة 6:00 | صباحا): a number and what it
-    measures, not a noun and its adjective.
+    measures, not a noun and its adjective. (The phrase model's `linebreak._clock_time`
+    reads the other side, الساعة before its number.)
 
-    >>> _clock_time("noun-adjective", "6:00"), _clock_time("noun-adjective", "بيت")
+    >>> _clock_as_number("noun-adjective", "6:00"), _clock_as_number("noun-adjective", "بيت")
     ('number', 'noun-adjective')
     """
     clock = category == "noun-adjective" and _CLOCK.fullmatch(bare_word(left))
