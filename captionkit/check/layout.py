@@ -1233,8 +1233,7 @@ def _verb_after_particle(left_words: Sequence[str]) -> bool:
     """
     if len(left_words) < 2 or bare_word(left_words[-2]) not in _VERB_PARTICLES:
         return False
-    verb = bare_word(left_words[-1])
-    return len(verb) > 2 and verb[:1] in "أاتين" and not verb.startswith("ال")
+    return _imperfect(bare_word(left_words[-1]))
 
 
 #: Possessive pronoun suffixes, longest first.
