@@ -37,6 +37,10 @@ from captionkit.text.wordclass import (
 _DASHES = ("-", "–", "—")
 _EDGE_SKIP = " \u200e\u200f\u202a\u202b\u202c\u061c.,،:;؛!?؟…\"'«»"
 _SENTENCE_END = tuple(".!?؟…")
+#: The marks that close a line: a sentence end, an ellipsis or a comma.
+_LINE_MARKS = tuple(".!?؟…،,")
+#: The marks that close a cry or an utterance said before its repetition (`_said_twice`).
+_CRY_MARKS = tuple("!،,.؟?")
 _SEEN = re.compile(r"[^\s\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff]")
 
 
@@ -614,7 +618,7 @@ def _closes_in_visual_order(line: str) -> bool:
     """
     text = line.lstrip()
     first = text[:1] in ".!?؟،," and text[1:2] not in ".!?؟"
-    return first and not text.endswith(tuple(".!?؟…،,"))
+    return first and not text.endswith(_LINE_MARKS)
 
 
 def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iterator[Finding]:
@@ -1029,7 +1033,7 @@ def _closing_demonstrative(left_words: Sequence[str], right_words: Sequence[str]
     if left not in lex.demonstratives or len(left_words) < 2:
         return False
     before, right = bare_word(left_words[-2]), bare_word(right_words[0])
-    if left[:1] in "لبكوف" or left_words[-2].endswith(tuple(".!?؟…،,")):
+    if left[:1] in "لبكوف" or left_words[-2].endswith(_LINE_MARKS):
         return False  # لهذه | الرياضة: a preposition's object; المنشود، ذلك | الفتى
     pointing = right.startswith("ال") and right not in lex.relatives  # ذلك | الفتى
     if before.startswith("ال") and len(before) > 3 and before not in lex.stopwords:
@@ -1066,7 +1070,8 @@ def _utterance_apart(left_words: Sequence[str], right_words: Sequence[str], cate
     """
     left, right = bare_word(left_words[-1]), bare_word(right_words[0])
     if _tag_question(right_words):
-        return left not in lexicon().prepositions and left not in lexicon().relatives
+        lex = lexicon()
+        return left not in lex.prepositions and left not in lex.relatives
     if category == "number" and _said_twice(left_words):
         return True  # نبال تخدير!، نبال تخدير | ثلاث بوصات: a cry repeated is whole
     if category != "noun-adjective":
@@ -1091,7 +1096,7 @@ def _said_twice(left_words: Sequence[str]) -> bool:
     words = [bare_word(word) for word in left_words]
     for size in range(2, len(words) // 2 + 1):
         first, second = words[-2 * size : -size], words[-size:]
-        if first == second and left_words[-size - 1].endswith(tuple("!،,.؟?")):
+        if first == second and left_words[-size - 1].endswith(_CRY_MARKS):
             return True
     return False
 
@@ -1172,17 +1177,18 @@ def _opens_clause(right_words: Sequence[str]) -> str | None:
     >>> _opens_clause(["فأنا", "خارج"]), _opens_clause(["المكان", "ضيق"]), _opens_clause(["الكبير", "يحترق"])
     ('fa', 'subject', None)
     """
+    lex = lexicon()
     words = [bare_word(word) for word in right_words]
     first = words[0]
     rest = first[1:]
-    demonstrative = rest in lexicon().demonstratives
+    demonstrative = rest in lex.demonstratives
     if first[:1] == "ف" and (_pronoun_bare(rest) or rest in _CLAUSE_PARTICLES or demonstrative):
         return "fa"
-    if first in lexicon().conjunctions:
+    if first in lex.conjunctions:
         return "conjunction"  # أو، ثم، لكن، بل: a clause or an item of its own
     if looks_verb(first):
         return "verb"
-    if _pronoun_bare(first) or first in lexicon().demonstratives:
+    if _pronoun_bare(first) or first in lex.demonstratives:
         head = 1
     elif _definite_noun(first):
         head = 1
@@ -1193,7 +1199,7 @@ def _opens_clause(right_words: Sequence[str]) -> str | None:
     predicate = words[head]
     if predicate[:1] == "و":
         return None  # السفينة | الفضائية ونرحل: و joins what follows to the phrase
-    if predicate in _PREDICATE_PARTICLES or predicate in lexicon().kana or looks_verb(predicate):
+    if predicate in _PREDICATE_PARTICLES or predicate in lex.kana or looks_verb(predicate):
         return "subject"
     adjective = not predicate.startswith("ال") and "A" in lexicon_classes(predicate)
     return "subject" if adjective and not _pronoun_bare(first) else None
