@@ -578,6 +578,17 @@ _GOVERNING = (
 )
 
 
+def _governing(bare: str) -> bool:
+    """A word of a lexicon class that governs the next word (`_GOVERNING`: a preposition, a
+    conjunction, a particle, a relative, كان or إنّ and their sisters, كل / بعض / أي, a modal).
+
+    >>> _governing("إلى"), _governing("هناك")
+    (True, False)
+    """
+    lex = lexicon()
+    return any(bare in getattr(lex, name) for name in _GOVERNING)
+
+
 def _sure_tear(category: Category, left: str) -> bool:
     """A tear a subtitle team can act on without a second look: a function word that cannot
     end a phrase (a preposition, a conjunction, a particle, كان or إنّ and their sisters, a
@@ -598,7 +609,7 @@ def _sure_tear(category: Category, left: str) -> bool:
     lex = lexicon()
     if word in _UNSURE_BINDING or word in lex.demonstratives or word in lex.pronouns:
         return False
-    return any(word in getattr(lex, name) for name in _GOVERNING)
+    return _governing(word)
 
 
 def _closes_in_visual_order(line: str) -> bool:
@@ -904,7 +915,7 @@ def _genitive_only(bare: str) -> bool:
     lex = lexicon()
     if bare in lex.prepositions:
         return bare not in lex.relatives
-    return bare in lex.stopwords and not any(bare in getattr(lex, name) for name in _GOVERNING)
+    return bare in lex.stopwords and not _governing(bare)
 
 
 def _no_adjective(bare: str) -> bool:
