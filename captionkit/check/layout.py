@@ -1236,6 +1236,10 @@ def _definite_noun(bare: str) -> bool:
     return not any("A" in lexicon_classes(form) for form in forms)
 
 
+#: Endings of a feminine word or a feminine plural (ة، ى، اء، ات).
+_FEMININE = ("ة", "ات", "ى", "اء")
+
+
 #: Particles before a verb (the subjunctive, the jussive, the future; هلّا, which urges, before
 #: a perfect or an imperfect: هلا أخبرتنا).
 _VERB_PARTICLES = frozenset({"أن", "ان", "لن", "لم", "كي", "لكي", "سوف", "لئلا", "هلا"})
@@ -1356,11 +1360,11 @@ def _disagrees(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
     count = bare_word(left_words[-2]) if len(left_words) > 1 else ""
     if not count.isdigit() or int(count) < 11:
         return False
-    return right.endswith("ة") and not left.endswith(("ة", "ات", "اء", "ى"))
+    return right.endswith("ة") and not left.endswith(_FEMININE)
 
 
 #: Endings of a feminine or a plural word (an adjective of a plural in ات ends so too).
-_AGREEING = ("ة", "ات", "ى", "اء", "ون", "ين")
+_AGREEING = (*_FEMININE, "ون", "ين")
 
 
 def _plural_apart(left: str, right: str) -> bool:
@@ -1464,7 +1468,7 @@ def _gender_apart(left_bare: str, right_bare: str) -> bool:
     """
     if not left_bare.endswith("ة") or left_bare.startswith("ال") or right_bare.startswith("ال"):
         return False
-    return not right_bare.endswith(("ة", "ات", "ى", "اء")) and right_bare[:1] not in "أا"
+    return not right_bare.endswith(_FEMININE) and right_bare[:1] not in "أا"
 
 
 #: Adverbs of place shaped like participles (فاعل) that arabic-stopwords does not list.
