@@ -998,8 +998,8 @@ def _diptote(bare: str) -> bool:
 
 
 def _interrogative(bare: str) -> bool:
-    """An interrogative (ماذا، كيف، ما الذي typed مالذي), maybe after و or ف; لم and أي
-    only with a question mark typed on it is not required: they open no adjective either.
+    """An interrogative (ماذا، كيف، ما الذي typed مالذي), maybe after و or ف. لم and أي
+    count without a question mark typed on them: they open no adjective either.
 
     >>> _interrogative("مالذي"), _interrogative("وكيف"), _interrogative("كبير")
     (True, True, False)
