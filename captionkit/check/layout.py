@@ -37,6 +37,10 @@ from captionkit.text.wordclass import (
 _DASHES = ("-", "–", "—")
 _EDGE_SKIP = " \u200e\u200f\u202a\u202b\u202c\u061c.,،:;؛!?؟…\"'«»"
 _SENTENCE_END = tuple(".!?؟…")
+#: The marks that close a line: a sentence end, an ellipsis or a comma.
+_LINE_MARKS = tuple(".!?؟…،,")
+#: The marks that close a cry or an utterance said before its repetition (`_said_twice`).
+_CRY_MARKS = tuple("!،,.؟?")
 _SEEN = re.compile(r"[^\s\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff]")
 
 
@@ -574,6 +578,17 @@ _GOVERNING = (
 )
 
 
+def _governing(bare: str) -> bool:
+    """A word of a lexicon class that governs the next word (`_GOVERNING`: a preposition, a
+    conjunction, a particle, a relative, كان or إنّ and their sisters, كل / بعض / أي, a modal).
+
+    >>> _governing("إلى"), _governing("هناك")
+    (True, False)
+    """
+    lex = lexicon()
+    return any(bare in getattr(lex, name) for name in _GOVERNING)
+
+
 def _sure_tear(category: Category, left: str) -> bool:
     """A tear a subtitle team can act on without a second look: a function word that cannot
     end a phrase (a preposition, a conjunction, a particle, كان or إنّ and their sisters, a
@@ -594,7 +609,7 @@ def _sure_tear(category: Category, left: str) -> bool:
     lex = lexicon()
     if word in _UNSURE_BINDING or word in lex.demonstratives or word in lex.pronouns:
         return False
-    return any(word in getattr(lex, name) for name in _GOVERNING)
+    return _governing(word)
 
 
 def _closes_in_visual_order(line: str) -> bool:
@@ -614,7 +629,7 @@ def _closes_in_visual_order(line: str) -> bool:
     """
     text = line.lstrip()
     first = text[:1] in ".!?؟،," and text[1:2] not in ".!?؟"
-    return first and not text.endswith(tuple(".!?؟…،,"))
+    return first and not text.endswith(_LINE_MARKS)
 
 
 def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iterator[Finding]:
@@ -636,7 +651,7 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
             before = left_words[-2] if len(left_words) > 1 else None
             left, right = left_words[-1], right_words[0]
             category = bad_break_category(left, right, before)
-            category = _construct_below(_clock_time(category, left), left, right_words)
+            category = _construct_below(_clock_as_number(category, left), left, right_words)
             if category is None or (category in _SURE_CATEGORIES) != sure:
                 continue
             if category == "noun-adjective" and _stacked(left_words, right):
@@ -782,7 +797,7 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
     demonstrative before a definite noun still needs the next word, and the finding stays.
     Some first lines are complete whatever follows: a verb after its particle, a vague ما, a
     lone لا before an accusative, two items of one frame, a noun that the next word cannot
-    agree with (`_disagrees`, `_suffixed_noun`).
+    agree with (`_disagrees`, `_possessed_known_noun`).
 
     >>> _two_clauses(["أريد", "الخروج"], ["المكان", "ضيق", "حقا"], "noun-adjective")
     True
@@ -807,7 +822,7 @@ def _two_clauses(left_words: Sequence[str], right_words: Sequence[str], category
     if category == "noun-adjective" and _disagrees(left_words, right_words):
         return True  # كلمة من 11 حرف | مقابلة؛ هذه الأمة | غير جاهزة
     indefinite = not bare_word(right_words[0]).startswith("ال")
-    definite = _suffixed_noun(bare_word(left_words[-1])) or _bracketed_name(left_words[-1])
+    definite = _possessed_known_noun(bare_word(left_words[-1])) or _bracketed_name(left_words[-1])
     if category == "noun-adjective" and indefinite and definite:
         return True  # كيف حالك | جهاز: a noun with its pronoun is definite
     opener = _opens_clause(right_words)
@@ -900,7 +915,7 @@ def _genitive_only(bare: str) -> bool:
     lex = lexicon()
     if bare in lex.prepositions:
         return bare not in lex.relatives
-    return bare in lex.stopwords and not any(bare in getattr(lex, name) for name in _GOVERNING)
+    return bare in lex.stopwords and not _governing(bare)
 
 
 def _no_adjective(bare: str) -> bool:
@@ -983,8 +998,8 @@ def _diptote(bare: str) -> bool:
 
 
 def _interrogative(bare: str) -> bool:
-    """An interrogative (ماذا، كيف، ما الذي typed مالذي), maybe after و or ف; لم and أي
-    only with a question mark typed on it is not required: they open no adjective either.
+    """An interrogative (ماذا، كيف، ما الذي typed مالذي), maybe after و or ف. لم and أي
+    count without a question mark typed on them: they open no adjective either.
 
     >>> _interrogative("مالذي"), _interrogative("وكيف"), _interrogative("كبير")
     (True, True, False)
@@ -1029,7 +1044,7 @@ def _closing_demonstrative(left_words: Sequence[str], right_words: Sequence[str]
     if left not in lex.demonstratives or len(left_words) < 2:
         return False
     before, right = bare_word(left_words[-2]), bare_word(right_words[0])
-    if left[:1] in "لبكوف" or left_words[-2].endswith(tuple(".!?؟…،,")):
+    if left[:1] in "لبكوف" or left_words[-2].endswith(_LINE_MARKS):
         return False  # لهذه | الرياضة: a preposition's object; المنشود، ذلك | الفتى
     pointing = right.startswith("ال") and right not in lex.relatives  # ذلك | الفتى
     if before.startswith("ال") and len(before) > 3 and before not in lex.stopwords:
@@ -1066,13 +1081,14 @@ def _utterance_apart(left_words: Sequence[str], right_words: Sequence[str], cate
     """
     left, right = bare_word(left_words[-1]), bare_word(right_words[0])
     if _tag_question(right_words):
-        return left not in lexicon().prepositions and left not in lexicon().relatives
+        lex = lexicon()
+        return left not in lex.prepositions and left not in lex.relatives
     if category == "number" and _said_twice(left_words):
         return True  # نبال تخدير!، نبال تخدير | ثلاث بوصات: a cry repeated is whole
     if category != "noun-adjective":
         return False
     before = bare_word(left_words[-2]) if len(left_words) > 1 else ""
-    if before == "يا" and not right.startswith("ال") and not _suffixed_noun(right):
+    if before == "يا" and not right.startswith("ال") and not _possessed_known_noun(right):
         return True
     if _verb_of_approach(before) and _imperfect(left):
         return True  # أكاد أنام | مجرد أن أسمع: the first line ends on a verb
@@ -1091,7 +1107,7 @@ def _said_twice(left_words: Sequence[str]) -> bool:
     words = [bare_word(word) for word in left_words]
     for size in range(2, len(words) // 2 + 1):
         first, second = words[-2 * size : -size], words[-size:]
-        if first == second and left_words[-size - 1].endswith(tuple("!،,.؟?")):
+        if first == second and left_words[-size - 1].endswith(_CRY_MARKS):
             return True
     return False
 
@@ -1172,17 +1188,18 @@ def _opens_clause(right_words: Sequence[str]) -> str | None:
     >>> _opens_clause(["فأنا", "خارج"]), _opens_clause(["المكان", "ضيق"]), _opens_clause(["الكبير", "يحترق"])
     ('fa', 'subject', None)
     """
+    lex = lexicon()
     words = [bare_word(word) for word in right_words]
     first = words[0]
     rest = first[1:]
-    demonstrative = rest in lexicon().demonstratives
+    demonstrative = rest in lex.demonstratives
     if first[:1] == "ف" and (_pronoun_bare(rest) or rest in _CLAUSE_PARTICLES or demonstrative):
         return "fa"
-    if first in lexicon().conjunctions:
+    if first in lex.conjunctions:
         return "conjunction"  # أو، ثم، لكن، بل: a clause or an item of its own
     if looks_verb(first):
         return "verb"
-    if _pronoun_bare(first) or first in lexicon().demonstratives:
+    if _pronoun_bare(first) or first in lex.demonstratives:
         head = 1
     elif _definite_noun(first):
         head = 1
@@ -1193,7 +1210,7 @@ def _opens_clause(right_words: Sequence[str]) -> str | None:
     predicate = words[head]
     if predicate[:1] == "و":
         return None  # السفينة | الفضائية ونرحل: و joins what follows to the phrase
-    if predicate in _PREDICATE_PARTICLES or predicate in lexicon().kana or looks_verb(predicate):
+    if predicate in _PREDICATE_PARTICLES or predicate in lex.kana or looks_verb(predicate):
         return "subject"
     adjective = not predicate.startswith("ال") and "A" in lexicon_classes(predicate)
     return "subject" if adjective and not _pronoun_bare(first) else None
@@ -1219,6 +1236,10 @@ def _definite_noun(bare: str) -> bool:
     return not any("A" in lexicon_classes(form) for form in forms)
 
 
+#: Endings of a feminine word or a feminine plural (ة، ى، اء، ات).
+_FEMININE = ("ة", "ات", "ى", "اء")
+
+
 #: Particles before a verb (the subjunctive, the jussive, the future; هلّا, which urges, before
 #: a perfect or an imperfect: هلا أخبرتنا).
 _VERB_PARTICLES = frozenset({"أن", "ان", "لن", "لم", "كي", "لكي", "سوف", "لئلا", "هلا"})
@@ -1233,21 +1254,24 @@ def _verb_after_particle(left_words: Sequence[str]) -> bool:
     """
     if len(left_words) < 2 or bare_word(left_words[-2]) not in _VERB_PARTICLES:
         return False
-    verb = bare_word(left_words[-1])
-    return len(verb) > 2 and verb[:1] in "أاتين" and not verb.startswith("ال")
+    return _imperfect(bare_word(left_words[-1]))
 
 
 #: Possessive pronoun suffixes, longest first.
 _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك")
 
 
-def _suffixed_noun(bare: str) -> bool:
+def _possessed_known_noun(bare: str) -> bool:
     """A noun with a possessive pronoun (حالك، كتابه، سيارتها): definite, so an indefinite
     word after it is no adjective of it. The stem (ت restored to ة) must be a noun the
-    lexicon knows, and the whole word none (بنك، سمك are nouns whole).
+    lexicon knows, and the whole word none (بنك، سمك are nouns whole). Stricter than the
+    phrase model's `linebreak._suffixed_noun`, which reads any word shaped with a pronoun
+    suffix as definite.
 
-    >>> _suffixed_noun("حالك"), _suffixed_noun("سيارتها"), _suffixed_noun("بنك"), _suffixed_noun("جميل")
-    (True, True, False, False)
+    >>> _possessed_known_noun("حالك"), _possessed_known_noun("سيارتها")
+    (True, True)
+    >>> _possessed_known_noun("بنك"), _possessed_known_noun("جميل")
+    (False, False)
     """
     if "N" in lexicon_classes(bare) or bare.startswith("ال"):
         return False
@@ -1336,11 +1360,11 @@ def _disagrees(left_words: Sequence[str], right_words: Sequence[str]) -> bool:
     count = bare_word(left_words[-2]) if len(left_words) > 1 else ""
     if not count.isdigit() or int(count) < 11:
         return False
-    return right.endswith("ة") and not left.endswith(("ة", "ات", "اء", "ى"))
+    return right.endswith("ة") and not left.endswith(_FEMININE)
 
 
 #: Endings of a feminine or a plural word (an adjective of a plural in ات ends so too).
-_AGREEING = ("ة", "ات", "ى", "اء", "ون", "ين")
+_AGREEING = (*_FEMININE, "ون", "ين")
 
 
 def _plural_apart(left: str, right: str) -> bool:
@@ -1444,7 +1468,7 @@ def _gender_apart(left_bare: str, right_bare: str) -> bool:
     """
     if not left_bare.endswith("ة") or left_bare.startswith("ال") or right_bare.startswith("ال"):
         return False
-    return not right_bare.endswith(("ة", "ات", "ى", "اء")) and right_bare[:1] not in "أا"
+    return not right_bare.endswith(_FEMININE) and right_bare[:1] not in "أا"
 
 
 #: Adverbs of place shaped like participles (فاعل) that arabic-stopwords does not list.
@@ -1489,11 +1513,12 @@ def _inna_pronoun(bare: str) -> bool:
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
-def _clock_time(category: Category | None, left: str) -> Category | None:
+def _clock_as_number(category: Category | None, left: str) -> Category | None:
     """A clock time before the next word (الساعة 6:00 | صباحا): a number and what it
-    measures, not a noun and its adjective.
+    measures, not a noun and its adjective. (The phrase model's `linebreak._clock_time`
+    reads the other side, الساعة before its number.)
 
-    >>> _clock_time("noun-adjective", "6:00"), _clock_time("noun-adjective", "بيت")
+    >>> _clock_as_number("noun-adjective", "6:00"), _clock_as_number("noun-adjective", "بيت")
     ('number', 'noun-adjective')
     """
     clock = category == "noun-adjective" and _CLOCK.fullmatch(bare_word(left))
