@@ -64,6 +64,7 @@ CATEGORIES: tuple[Category, ...] = ("binding", "number", "name", "noun-adjective
 
 SENTENCE_END = frozenset(".!?؟…")
 PHRASE_END = frozenset(",،؛;:")
+_MARKS = SENTENCE_END | PHRASE_END
 _CLOSERS = "\"'»”’)]}›"
 _OPENERS = "\"'«“‘([{‹"
 _DIGITS = re.compile(
@@ -310,9 +311,9 @@ def _leading_mark(word: str) -> str:
     >>> _leading_mark(".لقد"), _leading_mark("،التي"), _leading_mark("...و"), _leading_mark("لقد")
     ('.', '،', '', '')
     """
-    if len(word) < 2 or word[0] not in SENTENCE_END | PHRASE_END or word.startswith(".."):
+    if len(word) < 2 or word[0] not in _MARKS or word.startswith(".."):
         return ""
-    return word[0] if word[1] not in SENTENCE_END | PHRASE_END else ""
+    return word[0] if word[1] not in _MARKS else ""
 
 
 def ends_phrase(word: str) -> bool:
@@ -456,7 +457,8 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if bare in ("بعد", "قبل") and (
         right_bare in _PREPOSITIONS_AFTER_ADVERB
         or _starts_conjunction(right_bare, lex)
-        or right_bare in _SUBORDINATORS | {"إن", "إذ"}
+        or right_bare in _SUBORDINATORS
+        or right_bare in ("إن", "إذ")
     ):
         return False  # adverbial بعد ("yet"): لم تصل بعد إلى اتفاق
     if (
@@ -1102,7 +1104,7 @@ def _elative_of_vague(left: str, right: str) -> bool:
     >>> _elative_of_vague("أفضل", "وقت"), _elative_of_vague("أعلن", "وقت")
     (True, False)
     """
-    if right not in _VAGUE_NOUNS | _TIME_UNITS:
+    if right not in _VAGUE_NOUNS and right not in _TIME_UNITS:
         return False
     forms = [left] + [left[1:] for p in "وف" if left.startswith(p)]
     return any(_elative(form) and "A" in lexicon_classes(form) for form in forms)
@@ -1263,7 +1265,7 @@ def _named_product(left: str, right_word: str, lex: Lexicon) -> bool:
     definite, stem = strip_article(left)
     if not definite or left.startswith(("بال", "كال", "لل", "ولل", "فلل")):
         return False
-    if stem.endswith(("ات", "ين", "ون")) or stem in lex.time_nouns | _TIME_UNITS:
+    if stem.endswith(("ات", "ين", "ون")) or stem in lex.time_nouns or stem in _TIME_UNITS:
         return False
     known = lexicon_classes(stem)
     participle = known == "A" and not stem.endswith("ة")  # المعالج: a participle as a noun
@@ -1409,7 +1411,7 @@ def _whole_or_one(left: str, right: str, lex: Lexicon) -> bool:
     if gender is None or _definite_any(left) or _is_latin(left):
         return False
     for form in _strip_prefix(left):
-        if form in lex.stopwords and form not in lex.time_nouns | _TIME_UNITS:
+        if form in lex.stopwords and form not in lex.time_nouns and form not in _TIME_UNITS:
             continue  # كل | واحد، أي | واحد: a quantifier's complement, not its adjective
         if gender == "d":
             if _dual_noun(form) or _plural_noun(form, lex):
@@ -1572,6 +1574,7 @@ _NOUN_PREPOSITIONS = frozenset(
 
 #: Units whose last word heads no guessed construct (a noun's adjective, a name, a count).
 _UNITS = frozenset({"noun-adjective", "name", "number"})
+_UNITS_AND_IDAFA = _UNITS | {"idafa"}
 
 
 #: Nouns that a following ما makes vague (شيء ما، وقت ما): the ما closes them (not يوم:
@@ -1675,9 +1678,10 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     by_particle = _verb_by_particle(before, left_word, right_word)
     by_particle = by_particle or _verb_after_subject(before, left_word)
     by_particle = by_particle or _verb_by_subordinator(before, left_word, right_word)
-    if found in _UNITS | {"idafa"} and not verb_next and by_particle:
+    if found in _UNITS_AND_IDAFA and not verb_next and by_particle:
         return None  # وقد فك | العالم، الذي حير | العلماء: a verb heads no noun's unit
-    hour_part = _bare(right_word) in lexicon().time_nouns | _TIMES_OF_DAY  # الحادية عشرة | مساء
+    right = _bare(right_word)
+    hour_part = right in lexicon().time_nouns or right in _TIMES_OF_DAY  # الحادية عشرة | مساء
     if found == "number" and not hour_part and _closed_ordinal(before, left_word):
         return None  # القرن الخامس عشر | ثورة: a definite ordinal counts nothing after it
     if found == "noun-adjective" and _subject_then_object(before, left_word, right_word):
@@ -2119,7 +2123,7 @@ def _round11_free(found: Category, before: str, left_word: str, right_word: str)
     """The units of the pair rules that round 11 (dialect) finds closed (`_in_context`)."""
     if found in ("idafa", "noun-adjective", "name") and _stressed_verb(left_word):
         return True  # شيّر | الرحلة، غيّرلي | تجربة: a verb its written shadda shows
-    if found in _UNITS | {"idafa"} and _this_prefixed(left_word, right_word):
+    if found in _UNITS_AND_IDAFA and _this_prefixed(left_word, right_word):
         return True  # هالفيديو | إلكن، هالمواقع | إكسسوارات: a noun هال made definite
     if found == "noun-adjective" and _latin_subject(before, left_word, right_word):
         return True  # الـ storage | مليان، Face ID | شغال: a definite term, then its predicate
