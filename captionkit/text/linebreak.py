@@ -76,6 +76,12 @@ _MASDAR = re.compile(
     r"|ان[^\W\d_]{2}ا[^\W\d_]|است[^\W\d_]{2}ا[^\W\d_]|ت[^\W\d_]ا[^\W\d_]{2}"
     r"|[^\W\d_اوي]{2}ا[^\W\d_اوي]ة?"  # فعال، فعالة: بناء، قتال، صناعة، قيادة
 )
+#: The elative and colour shape أفعل (أكبر، أحمر), and with a doubled root (أشد، أهم) too.
+_AFAL = re.compile(r"أ[^اويةء\s]{3}")
+_AFAL_OR_DOUBLED = re.compile(r"أ[^اويةء\s]{2,3}")
+#: The ordinal فاعل (خامس، ثالث), and with the feminine ة (الخامسة).
+_FAAIL = re.compile(r"[^اويةء\s]ا[^اويةء\s]{2}")
+_FAAIL_FEMININE = re.compile(r"[^اويةء\s]ا[^اويةء\s]{2}ة?")
 _ARABIC_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
 
@@ -382,9 +388,7 @@ def _is_adjective(bare: str, lex: Lexicon, definite: bool, lexical: bool = True)
     if stem in lex.adjectives or bare in lex.adjectives or _nisba(stem):
         return True
     if definite:
-        if re.fullmatch(r"أ[^اويةء\s]{3}", stem) or re.fullmatch(
-            r"[^اويةء\s]ا[^اويةء\s]{1,2}ة?", stem
-        ):
+        if _AFAL.fullmatch(stem) or re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{1,2}ة?", stem):
             return True  # الأكبر، الأخطر / الباردة، الثالثة / العام، الخاصة (فاعّ of a doubled root)
         if re.fullmatch(r"م[^اويةء\s]{2}ا[^اويةء\s](ة|ون|ين|ات)?", stem):
             return True  # المنهارة، المختار: the participle of a hollow انفعل / افتعل
@@ -701,7 +705,7 @@ def _unknown_with_fa(bare: str, lex: Lexicon) -> bool:
 
 def _elative(bare: str) -> bool:
     """أفعل (أكثر، أكبر), أفعّ written without its shadda (أقل، أشد), and أول."""
-    return bare == "أول" or bool(re.fullmatch(r"أ[^اويةء\s]{2,3}", bare))
+    return bare == "أول" or bool(_AFAL_OR_DOUBLED.fullmatch(bare))
 
 
 def _plural_noun(bare: str, lex: Lexicon) -> bool:
@@ -1122,7 +1126,7 @@ def _elative_after_noun(left: str, right: str, lex: Lexicon) -> bool:
     >>> _elative_after_noun("عام", "أعلى", lexicon())
     False
     """
-    if not re.fullmatch(r"أ[^اويةء\s]{2,3}", right) or "A" not in lexicon_classes(right):
+    if not _AFAL_OR_DOUBLED.fullmatch(right) or "A" not in lexicon_classes(right):
         return False
     if _definite_any(left) or looks_verb(left) or _is_latin(left) or has_pronoun_suffix(left):
         return False
@@ -3069,7 +3073,7 @@ def _elative_of_what(left: str, right: str) -> bool:
     stem = left[1:] if left[:1] in "وف" and len(left) == 5 else left
     if right != "ما" or stem in ("أكثر", "أقل", "اكثر", "اقل"):
         return False
-    return bool(re.fullmatch(r"أ[^اويةء\s]{3}", stem)) and _elative_root(stem)
+    return bool(_AFAL.fullmatch(stem)) and _elative_root(stem)
 
 
 def _accusative_nisba(left: str, right: str, lex: Lexicon) -> bool:
@@ -3446,7 +3450,7 @@ def _indefinite_pair(left: str, right: str, lex: Lexicon, masdar: bool) -> Categ
         return None
     if right in lex.demonstratives:
         return "idafa"  # طول هذا الكتاب
-    if (re.fullmatch(r"أ[^اويةء\s]{3}", left) or left == "آخر") and right not in lex.numerals:
+    if (_AFAL.fullmatch(left) or left == "آخر") and right not in lex.numerals:
         return "idafa"  # an elative before its noun: أكبر مدن، آخر مرة
     if masdar and not _starts_conjunction(right, lex):
         return "idafa"  # a verbal noun and its object: تطوير صواريخ، بناء برنامج
@@ -3538,7 +3542,7 @@ def _closed_ordinal(before: str, left_word: str) -> bool:
     definite, stem = strip_article(prior)
     if not definite:
         return False
-    ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}ة?", stem) or stem.startswith(("حادي", "ثاني"))
+    ordinal = _FAAIL_FEMININE.fullmatch(stem) or stem.startswith(("حادي", "ثاني"))
     return bool(ordinal) or stem in lexicon().numerals
 
 
@@ -3632,7 +3636,7 @@ def _verb_after_subject(before: str, left_word: str) -> bool:
         return False
     prior = _bare(before)
     left = _bare(left_word)
-    if not _definite_bare(prior) or not re.fullmatch(r"أ[^اويةء\s]{2}[^اويةء\s]?", left):
+    if not _definite_bare(prior) or not _AFAL_OR_DOUBLED.fullmatch(left):
         return False
     return lexicon_classes(left) == "V" and left not in first_names()
 
@@ -3679,7 +3683,7 @@ def _gender_mismatch(left_stem: str, right_stem: str, lex: Lexicon) -> bool:
         return False
     if right_stem.endswith(("ة", "ات", "ى", "اء", "تان", "تين")):
         return False
-    if re.fullmatch(r"أ[^اويةء\s]{3}", right_stem) or right_stem in lex.numerals:
+    if _AFAL.fullmatch(right_stem) or right_stem in lex.numerals:
         return False  # الأكبر، الأول: an elative or an ordinal
     return right_stem not in lex.adjectives and not _is_latin(right_stem)
 
@@ -4615,7 +4619,7 @@ def _era_of_century(before: str, left_word: str, right_word: str) -> bool:
     if ends_phrase(before) or not any(f in _ERA_SPANS for f in _strip_prefix(_bare(before))):
         return False
     definite, stem = strip_article(_bare(left_word))
-    ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}ة?", stem) or stem in ("ثاني", "ثانية")
+    ordinal = _FAAIL_FEMININE.fullmatch(stem) or stem in ("ثاني", "ثانية")
     return definite and bool(ordinal)
 
 
@@ -4635,7 +4639,7 @@ def _day_of_month(before: str, left_word: str, right_word: str) -> bool:
     if _bare(left_word) not in ("والعشرين", "والثلاثين"):
         return False
     definite, stem = strip_article(_bare(before))
-    ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}", stem) or stem in ("حادي", "ثاني")
+    ordinal = _FAAIL.fullmatch(stem) or stem in ("حادي", "ثاني")
     return definite and bool(ordinal)
 
 
