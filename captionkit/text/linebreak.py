@@ -4416,11 +4416,13 @@ def _round14_dialect(
     """Round 14 (dialect), after round 13 (`_dialect_rounds`): None where it says nothing."""
     if isinstance(found, _Doubtful) and _counted_complete(before, left_word, right_word):
         return "free"  # أول يوم | رحنا، كل شي | جربته: the quantifier's construct is complete
-    if found is None and _not_only(before, left_word):
+    if found is not None:
+        return None
+    if _not_only(before, left_word):
         return "binding"  # مش بس | كده، مو بس | للبحر: "not only" and what it restricts
-    if found is None and _but_before_particle(left_word, right_word):
+    if _but_before_particle(left_word, right_word):
         return "binding"  # أغلى بس | ما يتجعد، قسط بس | لو: بس and the clause or phrase it opens
-    if found is None and _there_is_copula(before, left_word, right_word):
+    if _there_is_copula(before, left_word, right_word):
         return "binding"  # يكون فيه | ضمان، الحين فيه | خيار: the dialect "there is" and what is
     return None
 
