@@ -156,6 +156,7 @@ _RELATIVE_CLASSES = {"اسم موصول", "اسم الشرط", "اسم شرط"}
 _CONJUNCTION_CLASSES = {"حرف عطف منفصل", "حرف عطف", "حرف استدراك", "حرف تخيير وتفصيل"}
 _SUBORDINATORS = {"عندما", "حيث", "حين", "حينما", "بينما", "لأن", "كي", "لكي", "إذا", "لو", "كما"}
 _SUBORDINATORS |= {"عشان", "علشان"}  # Egyptian "because, so that"
+_SUBORDINATORS_OR_INNA = frozenset(_SUBORDINATORS | {"إن", "إذ"})  # a clause after adverbial بعد
 _DIALECT_RELATIVES = {"اللي", "إللي", "اللى"}
 _EN_PREPOSITIONS = {"of", "to", "in", "on", "at", "for", "with", "by", "from", "into", "about"}
 _EN_PREPOSITIONS |= {"over", "under", "between", "through", "during", "after", "before", "since"}
@@ -461,8 +462,7 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if bare in ("بعد", "قبل") and (
         right_bare in _PREPOSITIONS_AFTER_ADVERB
         or _starts_conjunction(right_bare, lex)
-        or right_bare in _SUBORDINATORS
-        or right_bare in ("إن", "إذ")
+        or right_bare in _SUBORDINATORS_OR_INNA
     ):
         return False  # adverbial بعد ("yet"): لم تصل بعد إلى اتفاق
     if (
@@ -1684,8 +1684,7 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     by_particle = by_particle or _verb_by_subordinator(before, left_word, right_word)
     if found in _UNITS_AND_IDAFA and not verb_next and by_particle:
         return None  # وقد فك | العالم، الذي حير | العلماء: a verb heads no noun's unit
-    right = _bare(right_word)
-    hour_part = right in lexicon().time_nouns or right in _TIMES_OF_DAY  # الحادية عشرة | مساء
+    hour_part = _hour_part(_bare(right_word))  # الحادية عشرة | مساء
     if found == "number" and not hour_part and _closed_ordinal(before, left_word):
         return None  # القرن الخامس عشر | ثورة: a definite ordinal counts nothing after it
     if found == "noun-adjective" and _subject_then_object(before, left_word, right_word):
@@ -3528,6 +3527,11 @@ _VERB_OPENERS = frozenset({"ثم", "وثم"})
 
 
 _TIMES_OF_DAY = frozenset({"صباحا", "مساء", "مساءا", "ظهرا", "ليلا", "فجرا", "عصرا"})
+
+
+def _hour_part(bare: str) -> bool:
+    """A time noun or a time of day, which may follow an hour's ordinal (الحادية عشرة | مساء)."""
+    return bare in lexicon().time_nouns or bare in _TIMES_OF_DAY
 
 
 def _closed_ordinal(before: str, left_word: str) -> bool:
