@@ -64,6 +64,7 @@ CATEGORIES: tuple[Category, ...] = ("binding", "number", "name", "noun-adjective
 
 SENTENCE_END = frozenset(".!?؟…")
 PHRASE_END = frozenset(",،؛;:")
+_MARKS = SENTENCE_END | PHRASE_END
 _CLOSERS = "\"'»”’)]}›"
 _OPENERS = "\"'«“‘([{‹"
 _DIGITS = re.compile(
@@ -75,6 +76,12 @@ _MASDAR = re.compile(
     r"|ان[^\W\d_]{2}ا[^\W\d_]|است[^\W\d_]{2}ا[^\W\d_]|ت[^\W\d_]ا[^\W\d_]{2}"
     r"|[^\W\d_اوي]{2}ا[^\W\d_اوي]ة?"  # فعال، فعالة: بناء، قتال، صناعة، قيادة
 )
+#: The elative and colour shape أفعل (أكبر، أحمر), and with a doubled root (أشد، أهم) too.
+_AFAL = re.compile(r"أ[^اويةء\s]{3}")
+_AFAL_OR_DOUBLED = re.compile(r"أ[^اويةء\s]{2,3}")
+#: The ordinal فاعل (خامس، ثالث), and with the feminine ة (الخامسة).
+_FAAIL = re.compile(r"[^اويةء\s]ا[^اويةء\s]{2}")
+_FAAIL_FEMININE = re.compile(r"[^اويةء\s]ا[^اويةء\s]{2}ة?")
 _ARABIC_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
 
@@ -149,6 +156,7 @@ _RELATIVE_CLASSES = {"اسم موصول", "اسم الشرط", "اسم شرط"}
 _CONJUNCTION_CLASSES = {"حرف عطف منفصل", "حرف عطف", "حرف استدراك", "حرف تخيير وتفصيل"}
 _SUBORDINATORS = {"عندما", "حيث", "حين", "حينما", "بينما", "لأن", "كي", "لكي", "إذا", "لو", "كما"}
 _SUBORDINATORS |= {"عشان", "علشان"}  # Egyptian "because, so that"
+_SUBORDINATORS_OR_INNA = frozenset(_SUBORDINATORS | {"إن", "إذ"})  # a clause after adverbial بعد
 _DIALECT_RELATIVES = {"اللي", "إللي", "اللى"}
 _EN_PREPOSITIONS = {"of", "to", "in", "on", "at", "for", "with", "by", "from", "into", "about"}
 _EN_PREPOSITIONS |= {"over", "under", "between", "through", "during", "after", "before", "since"}
@@ -310,9 +318,9 @@ def _leading_mark(word: str) -> str:
     >>> _leading_mark(".لقد"), _leading_mark("،التي"), _leading_mark("...و"), _leading_mark("لقد")
     ('.', '،', '', '')
     """
-    if len(word) < 2 or word[0] not in SENTENCE_END | PHRASE_END or word.startswith(".."):
+    if len(word) < 2 or word[0] not in _MARKS or word.startswith(".."):
         return ""
-    return word[0] if word[1] not in SENTENCE_END | PHRASE_END else ""
+    return word[0] if word[1] not in _MARKS else ""
 
 
 def ends_phrase(word: str) -> bool:
@@ -381,9 +389,7 @@ def _is_adjective(bare: str, lex: Lexicon, definite: bool, lexical: bool = True)
     if stem in lex.adjectives or bare in lex.adjectives or _nisba(stem):
         return True
     if definite:
-        if re.fullmatch(r"أ[^اويةء\s]{3}", stem) or re.fullmatch(
-            r"[^اويةء\s]ا[^اويةء\s]{1,2}ة?", stem
-        ):
+        if _AFAL.fullmatch(stem) or re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{1,2}ة?", stem):
             return True  # الأكبر، الأخطر / الباردة، الثالثة / العام، الخاصة (فاعّ of a doubled root)
         if re.fullmatch(r"م[^اويةء\s]{2}ا[^اويةء\s](ة|ون|ين|ات)?", stem):
             return True  # المنهارة، المختار: the participle of a hollow انفعل / افتعل
@@ -456,7 +462,7 @@ def _binds(bare: str, right_bare: str, lex: Lexicon) -> bool:
     if bare in ("بعد", "قبل") and (
         right_bare in _PREPOSITIONS_AFTER_ADVERB
         or _starts_conjunction(right_bare, lex)
-        or right_bare in _SUBORDINATORS | {"إن", "إذ"}
+        or right_bare in _SUBORDINATORS_OR_INNA
     ):
         return False  # adverbial بعد ("yet"): لم تصل بعد إلى اتفاق
     if (
@@ -699,7 +705,7 @@ def _unknown_with_fa(bare: str, lex: Lexicon) -> bool:
 
 def _elative(bare: str) -> bool:
     """أفعل (أكثر، أكبر), أفعّ written without its shadda (أقل، أشد), and أول."""
-    return bare == "أول" or bool(re.fullmatch(r"أ[^اويةء\s]{2,3}", bare))
+    return bare == "أول" or bool(_AFAL_OR_DOUBLED.fullmatch(bare))
 
 
 def _plural_noun(bare: str, lex: Lexicon) -> bool:
@@ -1102,7 +1108,7 @@ def _elative_of_vague(left: str, right: str) -> bool:
     >>> _elative_of_vague("أفضل", "وقت"), _elative_of_vague("أعلن", "وقت")
     (True, False)
     """
-    if right not in _VAGUE_NOUNS | _TIME_UNITS:
+    if right not in _VAGUE_NOUNS and right not in _TIME_UNITS:
         return False
     forms = [left] + [left[1:] for p in "وف" if left.startswith(p)]
     return any(_elative(form) and "A" in lexicon_classes(form) for form in forms)
@@ -1120,7 +1126,7 @@ def _elative_after_noun(left: str, right: str, lex: Lexicon) -> bool:
     >>> _elative_after_noun("عام", "أعلى", lexicon())
     False
     """
-    if not re.fullmatch(r"أ[^اويةء\s]{2,3}", right) or "A" not in lexicon_classes(right):
+    if not _AFAL_OR_DOUBLED.fullmatch(right) or "A" not in lexicon_classes(right):
         return False
     if _definite_any(left) or looks_verb(left) or _is_latin(left) or has_pronoun_suffix(left):
         return False
@@ -1263,7 +1269,7 @@ def _named_product(left: str, right_word: str, lex: Lexicon) -> bool:
     definite, stem = strip_article(left)
     if not definite or left.startswith(("بال", "كال", "لل", "ولل", "فلل")):
         return False
-    if stem.endswith(("ات", "ين", "ون")) or stem in lex.time_nouns | _TIME_UNITS:
+    if stem.endswith(("ات", "ين", "ون")) or stem in lex.time_nouns or stem in _TIME_UNITS:
         return False
     known = lexicon_classes(stem)
     participle = known == "A" and not stem.endswith("ة")  # المعالج: a participle as a noun
@@ -1409,7 +1415,7 @@ def _whole_or_one(left: str, right: str, lex: Lexicon) -> bool:
     if gender is None or _definite_any(left) or _is_latin(left):
         return False
     for form in _strip_prefix(left):
-        if form in lex.stopwords and form not in lex.time_nouns | _TIME_UNITS:
+        if form in lex.stopwords and form not in lex.time_nouns and form not in _TIME_UNITS:
             continue  # كل | واحد، أي | واحد: a quantifier's complement, not its adjective
         if gender == "d":
             if _dual_noun(form) or _plural_noun(form, lex):
@@ -1572,6 +1578,7 @@ _NOUN_PREPOSITIONS = frozenset(
 
 #: Units whose last word heads no guessed construct (a noun's adjective, a name, a count).
 _UNITS = frozenset({"noun-adjective", "name", "number"})
+_UNITS_AND_IDAFA = _UNITS | {"idafa"}
 
 
 #: Nouns that a following ما makes vague (شيء ما، وقت ما): the ما closes them (not يوم:
@@ -1675,9 +1682,9 @@ def _in_context(before: str, left_word: str, right_word: str) -> Category | None
     by_particle = _verb_by_particle(before, left_word, right_word)
     by_particle = by_particle or _verb_after_subject(before, left_word)
     by_particle = by_particle or _verb_by_subordinator(before, left_word, right_word)
-    if found in _UNITS | {"idafa"} and not verb_next and by_particle:
+    if found in _UNITS_AND_IDAFA and not verb_next and by_particle:
         return None  # وقد فك | العالم، الذي حير | العلماء: a verb heads no noun's unit
-    hour_part = _bare(right_word) in lexicon().time_nouns | _TIMES_OF_DAY  # الحادية عشرة | مساء
+    hour_part = _hour_part(_bare(right_word))  # الحادية عشرة | مساء
     if found == "number" and not hour_part and _closed_ordinal(before, left_word):
         return None  # القرن الخامس عشر | ثورة: a definite ordinal counts nothing after it
     if found == "noun-adjective" and _subject_then_object(before, left_word, right_word):
@@ -2119,7 +2126,7 @@ def _round11_free(found: Category, before: str, left_word: str, right_word: str)
     """The units of the pair rules that round 11 (dialect) finds closed (`_in_context`)."""
     if found in ("idafa", "noun-adjective", "name") and _stressed_verb(left_word):
         return True  # شيّر | الرحلة، غيّرلي | تجربة: a verb its written shadda shows
-    if found in _UNITS | {"idafa"} and _this_prefixed(left_word, right_word):
+    if found in _UNITS_AND_IDAFA and _this_prefixed(left_word, right_word):
         return True  # هالفيديو | إلكن، هالمواقع | إكسسوارات: a noun هال made definite
     if found == "noun-adjective" and _latin_subject(before, left_word, right_word):
         return True  # الـ storage | مليان، Face ID | شغال: a definite term, then its predicate
@@ -3065,7 +3072,7 @@ def _elative_of_what(left: str, right: str) -> bool:
     stem = left[1:] if left[:1] in "وف" and len(left) == 5 else left
     if right != "ما" or stem in ("أكثر", "أقل", "اكثر", "اقل"):
         return False
-    return bool(re.fullmatch(r"أ[^اويةء\s]{3}", stem)) and _elative_root(stem)
+    return bool(_AFAL.fullmatch(stem)) and _elative_root(stem)
 
 
 def _accusative_nisba(left: str, right: str, lex: Lexicon) -> bool:
@@ -3442,7 +3449,7 @@ def _indefinite_pair(left: str, right: str, lex: Lexicon, masdar: bool) -> Categ
         return None
     if right in lex.demonstratives:
         return "idafa"  # طول هذا الكتاب
-    if (re.fullmatch(r"أ[^اويةء\s]{3}", left) or left == "آخر") and right not in lex.numerals:
+    if (_AFAL.fullmatch(left) or left == "آخر") and right not in lex.numerals:
         return "idafa"  # an elative before its noun: أكبر مدن، آخر مرة
     if masdar and not _starts_conjunction(right, lex):
         return "idafa"  # a verbal noun and its object: تطوير صواريخ، بناء برنامج
@@ -3522,6 +3529,11 @@ _VERB_OPENERS = frozenset({"ثم", "وثم"})
 _TIMES_OF_DAY = frozenset({"صباحا", "مساء", "مساءا", "ظهرا", "ليلا", "فجرا", "عصرا"})
 
 
+def _hour_part(bare: str) -> bool:
+    """A time noun or a time of day, which may follow an hour's ordinal (الحادية عشرة | مساء)."""
+    return bare in lexicon().time_nouns or bare in _TIMES_OF_DAY
+
+
 def _closed_ordinal(before: str, left_word: str) -> bool:
     """عشر / عشرة closing a definite ordinal (الخامس عشر، الحادية عشرة): the number is complete.
 
@@ -3534,7 +3546,7 @@ def _closed_ordinal(before: str, left_word: str) -> bool:
     definite, stem = strip_article(prior)
     if not definite:
         return False
-    ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}ة?", stem) or stem.startswith(("حادي", "ثاني"))
+    ordinal = _FAAIL_FEMININE.fullmatch(stem) or stem.startswith(("حادي", "ثاني"))
     return bool(ordinal) or stem in lexicon().numerals
 
 
@@ -3628,7 +3640,7 @@ def _verb_after_subject(before: str, left_word: str) -> bool:
         return False
     prior = _bare(before)
     left = _bare(left_word)
-    if not _definite_bare(prior) or not re.fullmatch(r"أ[^اويةء\s]{2}[^اويةء\s]?", left):
+    if not _definite_bare(prior) or not _AFAL_OR_DOUBLED.fullmatch(left):
         return False
     return lexicon_classes(left) == "V" and left not in first_names()
 
@@ -3675,7 +3687,7 @@ def _gender_mismatch(left_stem: str, right_stem: str, lex: Lexicon) -> bool:
         return False
     if right_stem.endswith(("ة", "ات", "ى", "اء", "تان", "تين")):
         return False
-    if re.fullmatch(r"أ[^اويةء\s]{3}", right_stem) or right_stem in lex.numerals:
+    if _AFAL.fullmatch(right_stem) or right_stem in lex.numerals:
         return False  # الأكبر، الأول: an elative or an ordinal
     return right_stem not in lex.adjectives and not _is_latin(right_stem)
 
@@ -4408,11 +4420,13 @@ def _round14_dialect(
     """Round 14 (dialect), after round 13 (`_dialect_rounds`): None where it says nothing."""
     if isinstance(found, _Doubtful) and _counted_complete(before, left_word, right_word):
         return "free"  # أول يوم | رحنا، كل شي | جربته: the quantifier's construct is complete
-    if found is None and _not_only(before, left_word):
+    if found is not None:
+        return None
+    if _not_only(before, left_word):
         return "binding"  # مش بس | كده، مو بس | للبحر: "not only" and what it restricts
-    if found is None and _but_before_particle(left_word, right_word):
+    if _but_before_particle(left_word, right_word):
         return "binding"  # أغلى بس | ما يتجعد، قسط بس | لو: بس and the clause or phrase it opens
-    if found is None and _there_is_copula(before, left_word, right_word):
+    if _there_is_copula(before, left_word, right_word):
         return "binding"  # يكون فيه | ضمان، الحين فيه | خيار: the dialect "there is" and what is
     return None
 
@@ -4611,7 +4625,7 @@ def _era_of_century(before: str, left_word: str, right_word: str) -> bool:
     if ends_phrase(before) or not any(f in _ERA_SPANS for f in _strip_prefix(_bare(before))):
         return False
     definite, stem = strip_article(_bare(left_word))
-    ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}ة?", stem) or stem in ("ثاني", "ثانية")
+    ordinal = _FAAIL_FEMININE.fullmatch(stem) or stem in ("ثاني", "ثانية")
     return definite and bool(ordinal)
 
 
@@ -4631,7 +4645,7 @@ def _day_of_month(before: str, left_word: str, right_word: str) -> bool:
     if _bare(left_word) not in ("والعشرين", "والثلاثين"):
         return False
     definite, stem = strip_article(_bare(before))
-    ordinal = re.fullmatch(r"[^اويةء\s]ا[^اويةء\s]{2}", stem) or stem in ("حادي", "ثاني")
+    ordinal = _FAAIL.fullmatch(stem) or stem in ("حادي", "ثاني")
     return definite and bool(ordinal)
 
 
