@@ -4537,7 +4537,7 @@ def _round14_msa_unit(before: str, left_word: str, right_word: str) -> Category 
         return "number"  # في السابع والعشرين | من سبتمبر
     if _masdar_after_cause(before, left_word, right_word):
         return "idafa"  # بسبب تراجع | المحاصيل، رغم تراجع | الإيرادات
-    return None
+    return _round15_msa_unit(before, left_word, right_word)
 
 
 #: Nisba endings (ـي، ـية، ـيون ...) an adjective after an indefinite noun takes; the
@@ -4690,3 +4690,45 @@ def _verb_after_then(found: Category | None, before: str, left_word: str) -> boo
         return False
     left = _bare(left_word)
     return "V" in lexicon_classes(left) or left in known_verbs()
+
+
+def _round15_msa_unit(before: str, left_word: str, right_word: str) -> Category | None:
+    """Round 15 (MSA): a unit the pair rules and rounds 13 and 14 leave free (None when none
+    applies)."""
+    if _tafaul_masdar(before, left_word, right_word):
+        return "idafa"  # من تراجع | الأسعار، بتوازن | السلطات
+    return None
+
+
+#: The تفاعل shape (تراجع، تجاوز، توازن): the verbal noun of form VI, its perfect, and the
+#: imperfect of form III, which no preposition governs.
+_TAFAUL = re.compile(r"ت[^ا]ا[^ا][^ا]")
+#: Adverbs of degree a dialect imperfect takes (بتسافر | كتير), no genitive.
+_DEGREE = frozenset({"كتير", "كثير", "كثيرا", "شوية", "قليلا", "دايما", "دائما"})
+
+
+def _tafaul_masdar(before: str, left_word: str, right_word: str) -> bool:
+    """A word of the تفاعل shape after من or عن (من تراجع، عن تراجع) or with ب on it
+    (بتوازن، بتجاهل) is the verbal noun, since a preposition governs no verb, and heads the
+    construct the noun after it completes: من تراجع | الأسعار، ويخل بتوازن | السلطات.
+
+    With ب the word ends in no ي (بتلاقي is a dialect imperfect as often) and the word after
+    it is no adjective (بتسافر | كتير: the dialect imperfect and its adverb).
+
+    >>> _tafaul_masdar("من", "تراجع", "الأسعار"), _tafaul_masdar("", "بتوازن", "السلطات")
+    (True, True)
+    >>> _tafaul_masdar("الشركة", "تراجع", "أرباحها"), _tafaul_masdar("إذا", "بتسافر", "كتير")
+    (False, False)
+    """
+    if ends_phrase(left_word) or (before and ends_phrase(before)):
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    lex = lexicon()
+    if right in lex.stopwords or not right.isalpha() or right[:1] in "وف":
+        return False
+    if left[:1] == "ب":
+        stem = left[1:]
+        if stem.endswith("ي") or right in _DEGREE or lexicon_classes(right) == "A":
+            return False
+        return _TAFAUL.fullmatch(stem) is not None
+    return _TAFAUL.fullmatch(left) is not None and _bare(before) in ("من", "عن", "ومن", "وعن")

@@ -30,3 +30,28 @@ from tests.text.judging import judge as _judge
 )
 def test_adverbial_prepositions_bind(before: str, left: str, right: str, bad: bool) -> None:
     assert (_judge(before, left, right) is not None) is bad
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # after من / عن the تفاعل word is the verbal noun heading a construct
+        # (حذر الخبراء من تباطؤ | النمو: a slowdown of growth)
+        ("من", "تباطؤ", "النمو", True),
+        # (أعلنت الشركة عن تراجع | أرباحها: a fall in its profits)
+        ("عن", "تراجع", "أرباحها", True),
+        # (حذرت الوزارة من تراجع | الصادرات: a fall in exports)
+        ("من", "تراجع", "الصادرات", True),
+        # with ب on it (أخل القرار بتوازن | القوى: the balance of power)
+        ("القرار", "بتوازن", "القوى", True),
+        # a verb after its subject takes an object, no genitive
+        # (اللجنة تراجع | ميزانيتها: the committee reviews its budget)
+        ("اللجنة", "تراجع", "ميزانيتها", False),
+        # a dialect imperfect with ب and its adverb (لما بتسافر | كتير بتتعب)
+        ("لما", "بتسافر", "كتير", False),
+    ],
+)
+def test_tafaul_verbal_noun_heads_a_construct(
+    before: str, left: str, right: str, bad: bool
+) -> None:
+    assert (_judge(before, left, right) is not None) is bad
