@@ -4697,6 +4697,8 @@ def _round15_msa_unit(before: str, left_word: str, right_word: str) -> Category 
     applies)."""
     if _tafaul_masdar(before, left_word, right_word):
         return "idafa"  # من تراجع | الأسعار، بتوازن | السلطات
+    if _unknown_plural_before_not(before, left_word, right_word):
+        return "noun-adjective"  # إلى مستويات | غير مسبوقة، قبة خرسانية | غير مسلحة
     return None
 
 
@@ -4732,3 +4734,32 @@ def _tafaul_masdar(before: str, left_word: str, right_word: str) -> bool:
             return False
         return _TAFAUL.fullmatch(stem) is not None
     return _TAFAUL.fullmatch(left) is not None and _bare(before) in ("من", "عن", "ومن", "وعن")
+
+
+def _unknown_plural_before_not(before: str, left_word: str, right_word: str) -> bool:
+    """Round 12's `_negated_adjective` for an indefinite word the lexicon lacks but whose
+    ending shows a noun or an adjective: a sound feminine plural (ـات: مستويات، امتيازات)
+    or a feminine nisba (ـية: خرسانية). غير after it opens the negated adjective that agrees
+    with it: إلى مستويات | غير مسبوقة، قبة خرسانية | غير مسلحة.
+
+    The guards are round 12's: no accusative, article or pronoun, not after a number or a
+    particle (ولا ... | غير: "but").
+
+    >>> _unknown_plural_before_not("إلى", "مستويات", "غير")
+    True
+    >>> _unknown_plural_before_not("ولا", "مستويات", "غير"), _unknown_plural_before_not("", "مستويات", "سابقة")
+    (False, False)
+    """
+    if _bare(right_word) != "غير" or ends_phrase(left_word):
+        return False
+    left = _bare(left_word)
+    stem = left[1:] if left[:1] in "بل" and len(left) > 3 else left
+    if len(stem) < 5 or not stem.endswith(("ات", "ية")) or lexicon_classes(stem):
+        return False
+    if accusative(stem) or _definite_any(stem) or has_pronoun_suffix(stem):
+        return False
+    lex = lexicon()
+    prior = _bare(before)
+    if stem in lex.stopwords or _DIGITS.match(prior) or prior in lex.numerals:
+        return False
+    return not (prior in lex.stopwords and prior not in lex.prepositions)

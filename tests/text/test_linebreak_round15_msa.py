@@ -55,3 +55,23 @@ def test_tafaul_verbal_noun_heads_a_construct(
     before: str, left: str, right: str, bad: bool
 ) -> None:
     assert (_judge(before, left, right) is not None) is bad
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # a sound feminine plural the lexicon lacks, then غير opening its negated adjective
+        # (وصل التضخم إلى معدلات | غير مسبوقة: unprecedented rates)
+        ("إلى", "معدلات", "غير", True),
+        # (اتخذت الحكومة إجراءات | غير قانونية: unlawful measures)
+        ("الحكومة", "إجراءات", "غير", True),
+        # a feminine nisba the lexicon lacks (أقيمت جسور معدنية | غير ثابتة)
+        ("جسور", "معدنية", "غير", True),
+        # after a negation غير is "but" (لا قروض ولا تسهيلات | غير ما وعدنا به)
+        ("ولا", "تسهيلات", "غير", False),
+    ],
+)
+def test_unknown_plural_before_negated_adjective(
+    before: str, left: str, right: str, bad: bool
+) -> None:
+    assert (_judge(before, left, right) is not None) is bad
