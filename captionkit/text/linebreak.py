@@ -4233,7 +4233,11 @@ def _round13_msa_found(
         return "idafa"  # فقد ثلث | الشعاب، عشرة أضعاف | ملوحة: no verb or count frees it
     if _round13_msa_free(found, before, left_word, right_word):
         return "free"
-    return "free" if _verb_after_then(found, before, left_word) else None
+    if _verb_after_then(found, before, left_word):
+        return "free"
+    return (
+        "free" if _verb_with_object_after_relative(found, before, left_word, right_word) else None
+    )
 
 
 def _round13_msa_free(found: Category | None, before: str, left_word: str, right_word: str) -> bool:
@@ -4763,3 +4767,38 @@ def _unknown_plural_before_not(before: str, left_word: str, right_word: str) -> 
     if stem in lex.stopwords or _DIGITS.match(prior) or prior in lex.numerals:
         return False
     return not (prior in lex.stopwords and prior not in lex.prepositions)
+
+
+#: Relatives and subordinators that open a verbal clause (no preposition: بعد فوزه is a
+#: noun's): a verb with an object pronoun right after them is that clause's verb.
+_CLAUSE_OPENERS = frozenset(
+    {"الذي", "التي", "الذين", "اللذين", "اللتين", "حين", "وحين", "حتى", "ما", "أن"}
+    | {"عندما", "وعندما", "لما", "ولما", "كما", "بعدما", "ربما", "قد", "وقد", "لقد"}
+)
+_OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _verb_with_object_after_relative(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> bool:
+    """After a relative or a subordinator, a verb with an object pronoun opens the clause
+    and the definite word after it is its subject, not an adjective of a noun + pronoun:
+    الذي شيده | الملك، حين وصفها | الرحالة، التي جلبها | الأوروبيون.
+
+    The verb is a word the lexicon knows as one once the pronoun is taken off (شيد، وصف).
+
+    >>> _verb_with_object_after_relative("noun-adjective", "الذي", "شيده", "الملك")
+    True
+    >>> _verb_with_object_after_relative("noun-adjective", "بعد", "فوزه", "المثير")
+    False
+    """
+    if found != "noun-adjective" or ends_phrase(left_word) or ends_phrase(before):
+        return False
+    if _bare(before) not in _CLAUSE_OPENERS or not _bare(right_word).startswith("ال"):
+        return False
+    left = _bare(left_word)
+    suffix = next((end for end in _OBJECT_PRONOUNS if left.endswith(end)), "")
+    stem = left[: -len(suffix)] if suffix else ""
+    if len(stem) < 3:
+        return False
+    return "V" in lexicon_classes(stem) or stem in known_verbs()

@@ -75,3 +75,27 @@ def test_unknown_plural_before_negated_adjective(
     before: str, left: str, right: str, bad: bool
 ) -> None:
     assert (_judge(before, left, right) is not None) is bad
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # after a relative the verb with its object pronoun, then its subject
+        # (المدينة التي شيدها | الرومان على النهر: which the Romans built)
+        ("التي", "شيدها", "الرومان", False),
+        # (الكتاب الذي ألفه | العالم المصري: which the scholar wrote)
+        ("الذي", "ألفه", "العالم", False),
+        # (حين زارها | الرحالة في القرن الرابع عشر: when the traveller visited it)
+        ("حين", "زارها", "الرحالة", False),
+        # (اللوحة التي رسمها | الفنان في شبابه: which the painter painted)
+        ("التي", "رسمها", "الفنان", False),
+        # (البلاد التي حكمها | الملك ثلاثين عاما: which the king ruled)
+        ("التي", "حكمها", "الملك", False),
+        # after a preposition the word is a noun and its adjective (بعد فوزه | الكبير)
+        ("بعد", "فوزه", "الكبير", True),
+        # (عاد إلى بيته | الجديد: his new house)
+        ("إلى", "بيته", "الجديد", True),
+    ],
+)
+def test_verb_with_object_after_relative(before: str, left: str, right: str, bad: bool) -> None:
+    assert (_judge(before, left, right) is not None) is bad
