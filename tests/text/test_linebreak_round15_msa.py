@@ -99,3 +99,21 @@ def test_unknown_plural_before_negated_adjective(
 )
 def test_verb_with_object_after_relative(before: str, left: str, right: str, bad: bool) -> None:
     assert (_judge(before, left, right) is not None) is bad
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # a class noun (a storm) with the article before the name it introduces
+        # (ضرب الإعصار | ميلتون سواحل فلوريدا: hurricane Milton)
+        ("ضرب", "الإعصار", "ميلتون", True),
+        # (ضربت العاصفة | دانيال شرق ليبيا: storm Daniel)
+        ("ضربت", "العاصفة", "دانيال", True),
+        # a plural the class noun acts on is no name (ضرب الإعصار | بلدات ساحلية)
+        ("ضرب", "الإعصار", "بلدات", False),
+        # an adjective after the class noun still qualifies it (ضربت عاصفة | قوية المدينة)
+        ("ضربت", "عاصفة", "قوية", True),
+    ],
+)
+def test_class_nouns_of_storms_and_places(before: str, left: str, right: str, bad: bool) -> None:
+    assert (_judge(before, left, right) is not None) is bad
