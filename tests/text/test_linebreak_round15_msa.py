@@ -117,3 +117,22 @@ def test_verb_with_object_after_relative(before: str, left: str, right: str, bad
 )
 def test_class_nouns_of_storms_and_places(before: str, left: str, right: str, bad: bool) -> None:
     assert (_judge(before, left, right) is not None) is bad
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # خارج "outside" needs its place (يعيش ملايين اللاجئين خارج | بلادهم)
+        ("اللاجئين", "خارج", "بلادهم", True),
+        # طيلة "throughout" needs its time (عاش طيلة | حياته في القرية)
+        ("عاش", "طيلة", "حياته", True),
+        # قرابة "about" needs its number (وصل قرابة | مئتي لاجئ)
+        ("وصل", "قرابة", "مئتي", True),
+        # بموجب "under" needs its law (سجن بموجب | قانون الطوارئ)
+        ("سجن", "بموجب", "قانون", True),
+        # punctuation closes it (كان خارج، | ثم عاد: he was out, then came back)
+        ("كان", "خارج،", "ثم", False),
+    ],
+)
+def test_more_adverbial_prepositions_bind(before: str, left: str, right: str, bad: bool) -> None:
+    assert (_judge(before, left, right) is not None) is bad
