@@ -4233,7 +4233,11 @@ def _round13_msa_found(
         return "idafa"  # فقد ثلث | الشعاب، عشرة أضعاف | ملوحة: no verb or count frees it
     if _round13_msa_free(found, before, left_word, right_word):
         return "free"
-    return "free" if _verb_after_then(found, before, left_word) else None
+    if _verb_after_then(found, before, left_word):
+        return "free"
+    return (
+        "free" if _verb_with_object_after_relative(found, before, left_word, right_word) else None
+    )
 
 
 def _round13_msa_free(found: Category | None, before: str, left_word: str, right_word: str) -> bool:
@@ -4537,7 +4541,7 @@ def _round14_msa_unit(before: str, left_word: str, right_word: str) -> Category 
         return "number"  # في السابع والعشرين | من سبتمبر
     if _masdar_after_cause(before, left_word, right_word):
         return "idafa"  # بسبب تراجع | المحاصيل، رغم تراجع | الإيرادات
-    return None
+    return _round15_msa_unit(before, left_word, right_word)
 
 
 #: Nisba endings (ـي، ـية، ـيون ...) an adjective after an indefinite noun takes; the
@@ -4690,3 +4694,111 @@ def _verb_after_then(found: Category | None, before: str, left_word: str) -> boo
         return False
     left = _bare(left_word)
     return "V" in lexicon_classes(left) or left in known_verbs()
+
+
+def _round15_msa_unit(before: str, left_word: str, right_word: str) -> Category | None:
+    """Round 15 (MSA): a unit the pair rules and rounds 13 and 14 leave free (None when none
+    applies)."""
+    if _tafaul_masdar(before, left_word, right_word):
+        return "idafa"  # من تراجع | الأسعار، بتوازن | السلطات
+    if _unknown_plural_before_not(before, left_word, right_word):
+        return "noun-adjective"  # إلى مستويات | غير مسبوقة، قبة خرسانية | غير مسلحة
+    return None
+
+
+#: The تفاعل shape (تراجع، تجاوز، توازن): the verbal noun of form VI, its perfect, and the
+#: imperfect of form III, which no preposition governs.
+_TAFAUL = re.compile(r"ت[^ا]ا[^ا][^ا]")
+#: Adverbs of degree a dialect imperfect takes (بتسافر | كتير), no genitive.
+_DEGREE = frozenset({"كتير", "كثير", "كثيرا", "شوية", "قليلا", "دايما", "دائما"})
+
+
+def _tafaul_masdar(before: str, left_word: str, right_word: str) -> bool:
+    """A word of the تفاعل shape after من or عن (من تراجع، عن تراجع) or with ب on it
+    (بتوازن، بتجاهل) is the verbal noun, since a preposition governs no verb, and heads the
+    construct the noun after it completes: من تراجع | الأسعار، ويخل بتوازن | السلطات.
+
+    With ب the word ends in no ي (بتلاقي is a dialect imperfect as often) and the word after
+    it is no adjective (بتسافر | كتير: the dialect imperfect and its adverb).
+
+    >>> _tafaul_masdar("من", "تراجع", "الأسعار"), _tafaul_masdar("", "بتوازن", "السلطات")
+    (True, True)
+    >>> _tafaul_masdar("الشركة", "تراجع", "أرباحها"), _tafaul_masdar("إذا", "بتسافر", "كتير")
+    (False, False)
+    """
+    if ends_phrase(left_word) or (before and ends_phrase(before)):
+        return False
+    left, right = _bare(left_word), _bare(right_word)
+    lex = lexicon()
+    if right in lex.stopwords or not right.isalpha() or right[:1] in "وف":
+        return False
+    if left[:1] == "ب":
+        stem = left[1:]
+        if stem.endswith("ي") or right in _DEGREE or lexicon_classes(right) == "A":
+            return False
+        return _TAFAUL.fullmatch(stem) is not None
+    return _TAFAUL.fullmatch(left) is not None and _bare(before) in ("من", "عن", "ومن", "وعن")
+
+
+def _unknown_plural_before_not(before: str, left_word: str, right_word: str) -> bool:
+    """Round 12's `_negated_adjective` for an indefinite word the lexicon lacks but whose
+    ending shows a noun or an adjective: a sound feminine plural (ـات: مستويات، امتيازات)
+    or a feminine nisba (ـية: خرسانية). غير after it opens the negated adjective that agrees
+    with it: إلى مستويات | غير مسبوقة، قبة خرسانية | غير مسلحة.
+
+    The guards are round 12's: no accusative, article or pronoun, not after a number or a
+    particle (ولا ... | غير: "but").
+
+    >>> _unknown_plural_before_not("إلى", "مستويات", "غير")
+    True
+    >>> _unknown_plural_before_not("ولا", "مستويات", "غير"), _unknown_plural_before_not("", "مستويات", "سابقة")
+    (False, False)
+    """
+    if _bare(right_word) != "غير" or ends_phrase(left_word):
+        return False
+    left = _bare(left_word)
+    stem = left[1:] if left[:1] in "بل" and len(left) > 3 else left
+    if len(stem) < 5 or not stem.endswith(("ات", "ية")) or lexicon_classes(stem):
+        return False
+    if accusative(stem) or _definite_any(stem) or has_pronoun_suffix(stem):
+        return False
+    lex = lexicon()
+    prior = _bare(before)
+    if stem in lex.stopwords or _DIGITS.match(prior) or prior in lex.numerals:
+        return False
+    return not (prior in lex.stopwords and prior not in lex.prepositions)
+
+
+#: Relatives and subordinators that open a verbal clause (no preposition: بعد فوزه is a
+#: noun's): a verb with an object pronoun right after them is that clause's verb.
+_CLAUSE_OPENERS = frozenset(
+    {"الذي", "التي", "الذين", "اللذين", "اللتين", "حين", "وحين", "حتى", "ما", "أن"}
+    | {"عندما", "وعندما", "لما", "ولما", "كما", "بعدما", "ربما", "قد", "وقد", "لقد"}
+)
+_OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _verb_with_object_after_relative(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> bool:
+    """After a relative or a subordinator, a verb with an object pronoun opens the clause
+    and the definite word after it is its subject, not an adjective of a noun + pronoun:
+    الذي شيده | الملك، حين وصفها | الرحالة، التي جلبها | الأوروبيون.
+
+    The verb is a word the lexicon knows as one once the pronoun is taken off (شيد، وصف).
+
+    >>> _verb_with_object_after_relative("noun-adjective", "الذي", "شيده", "الملك")
+    True
+    >>> _verb_with_object_after_relative("noun-adjective", "بعد", "فوزه", "المثير")
+    False
+    """
+    if found != "noun-adjective" or ends_phrase(left_word) or ends_phrase(before):
+        return False
+    if _bare(before) not in _CLAUSE_OPENERS or not _bare(right_word).startswith("ال"):
+        return False
+    left = _bare(left_word)
+    suffix = next((end for end in _OBJECT_PRONOUNS if left.endswith(end)), "")
+    stem = left[: -len(suffix)] if suffix else ""
+    if len(stem) < 3:
+        return False
+    return "V" in lexicon_classes(stem) or stem in known_verbs()
