@@ -38,10 +38,11 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, cast
 
 from captionkit.text.counting import visible_length as visible_length
 from captionkit.text.counting import without_invisible
+from captionkit.text.learned import corrected
 from captionkit.text.wordclass import (
     accusative,
     adjective_shape,
@@ -805,6 +806,19 @@ def _has_pronoun_suffix(bare: str) -> bool:
 
 
 def bad_break_category(
+    left_word: str, right_word: str, before: str | None = None
+) -> Category | None:
+    """The rules' verdict (`rule_break_category`) passed through the learned layer
+    (`captionkit.text.learned`), which may overturn it where the rules are often wrong.
+
+    >>> bad_break_category("في", "المدينة"), bad_break_category("قال", "إن")
+    ('binding', None)
+    """
+    verdict = rule_break_category(left_word, right_word, before)
+    return cast("Category | None", corrected(verdict, left_word, right_word, before))
+
+
+def rule_break_category(
     left_word: str, right_word: str, before: str | None = None
 ) -> Category | None:
     """Why a break between these two words would be bad, or None when it is acceptable.
