@@ -87,7 +87,7 @@ def word_features(word: str) -> tuple[tuple[str, ...], str]:
     """The features of one word, and its coarse class (used in the crossed features).
 
     >>> word_features("والمدينة")[1], word_features("في")[1], word_features("2024")[1]
-    ('art:وال', 'w:في', 'dig')
+    ('art|lex:N', 'w:في', 'dig')
     """
     core, mark = _strip(word)
     feats: list[str] = []

@@ -829,16 +829,16 @@ def rule_break_category(
     left word opens a script line); it settles a verb / verbal-noun homograph (تراجع،
     صوت، فتح), which the two words alone leave to the pair rules (`_in_context`).
 
-    >>> bad_break_category("صوت", "مجلس"), bad_break_category("صوت", "مجلس", before="واشنطن،")
+    >>> rule_break_category("صوت", "مجلس"), rule_break_category("صوت", "مجلس", before="واشنطن،")
     ('noun-adjective', None)
-    >>> bad_break_category("تراجع", "الإيرادات", before="إلى")
+    >>> rule_break_category("تراجع", "الإيرادات", before="إلى")
     'idafa'
 
-    >>> bad_break_category("بين", "موسكو"), bad_break_category("الحرب", "الباردة")
+    >>> rule_break_category("بين", "موسكو"), rule_break_category("الحرب", "الباردة")
     ('binding', 'noun-adjective')
-    >>> bad_break_category("12", "جنديا"), bad_break_category("Joseph", "Stalin")
+    >>> rule_break_category("12", "جنديا"), rule_break_category("Joseph", "Stalin")
     ('number', 'name')
-    >>> bad_break_category("the", "war"), bad_break_category("war", "and") is None
+    >>> rule_break_category("the", "war"), rule_break_category("war", "and") is None
     ('binding', True)
     """
     if _symbols(left_word) or _symbols(right_word):
