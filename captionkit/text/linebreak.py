@@ -38,10 +38,11 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, cast
 
 from captionkit.text.counting import visible_length as visible_length
 from captionkit.text.counting import without_invisible
+from captionkit.text.learned import corrected
 from captionkit.text.wordclass import (
     accusative,
     adjective_shape,
@@ -807,6 +808,19 @@ def _has_pronoun_suffix(bare: str) -> bool:
 def bad_break_category(
     left_word: str, right_word: str, before: str | None = None
 ) -> Category | None:
+    """The rules' verdict (`rule_break_category`) passed through the learned layer
+    (`captionkit.text.learned`), which may overturn it where the rules are often wrong.
+
+    >>> bad_break_category("في", "المدينة"), bad_break_category("قال", "إن")
+    ('binding', None)
+    """
+    verdict = rule_break_category(left_word, right_word, before)
+    return cast("Category | None", corrected(verdict, left_word, right_word, before))
+
+
+def rule_break_category(
+    left_word: str, right_word: str, before: str | None = None
+) -> Category | None:
     """Why a break between these two words would be bad, or None when it is acceptable.
 
     The same judgement holds for a line break inside a cue and for the end of a
@@ -815,16 +829,16 @@ def bad_break_category(
     left word opens a script line); it settles a verb / verbal-noun homograph (تراجع،
     صوت، فتح), which the two words alone leave to the pair rules (`_in_context`).
 
-    >>> bad_break_category("صوت", "مجلس"), bad_break_category("صوت", "مجلس", before="واشنطن،")
+    >>> rule_break_category("صوت", "مجلس"), rule_break_category("صوت", "مجلس", before="واشنطن،")
     ('noun-adjective', None)
-    >>> bad_break_category("تراجع", "الإيرادات", before="إلى")
+    >>> rule_break_category("تراجع", "الإيرادات", before="إلى")
     'idafa'
 
-    >>> bad_break_category("بين", "موسكو"), bad_break_category("الحرب", "الباردة")
+    >>> rule_break_category("بين", "موسكو"), rule_break_category("الحرب", "الباردة")
     ('binding', 'noun-adjective')
-    >>> bad_break_category("12", "جنديا"), bad_break_category("Joseph", "Stalin")
+    >>> rule_break_category("12", "جنديا"), rule_break_category("Joseph", "Stalin")
     ('number', 'name')
-    >>> bad_break_category("the", "war"), bad_break_category("war", "and") is None
+    >>> rule_break_category("the", "war"), rule_break_category("war", "and") is None
     ('binding', True)
     """
     if _symbols(left_word) or _symbols(right_word):
