@@ -2093,11 +2093,12 @@ def _latin_subject(before: str, left_word: str, right_word: str) -> bool:
 def _dialect_rounds(
     found: Category | None, before: str, left_word: str, right_word: str
 ) -> Category | Literal["free"] | None:
-    """Rounds 11, 12 and 13 (dialect) with the word before, in that order (`_in_context`)."""
+    """Rounds 11 to 15 (dialect) with the word before, in that order (`_in_context`)."""
     later = _round11_in_context(found, before, left_word, right_word)
     later = later if later is not None else _round12_dialect(found, before, left_word, right_word)
     later = later if later is not None else _round13_dialect(found, left_word, right_word)
-    return later if later is not None else _round14_dialect(found, before, left_word, right_word)
+    later = later if later is not None else _round14_dialect(found, before, left_word, right_word)
+    return later if later is not None else _round15_dialect(found, before, left_word, right_word)
 
 
 def _round11_in_context(
@@ -4690,3 +4691,42 @@ def _verb_after_then(found: Category | None, before: str, left_word: str) -> boo
         return False
     left = _bare(left_word)
     return "V" in lexicon_classes(left) or left in known_verbs()
+
+
+def _round15_dialect(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Round 15 (dialect), after round 14 (`_dialect_rounds`): None where it says nothing."""
+    if found in (None, "idafa") and _modal_before_subject(left_word, right_word):
+        return "binding"  # لازم | راتبك يكون، لازم | الشاحن: the modal and its clause
+    return None
+
+
+#: The dialect modal of obligation ("must"); مفروض / المفروض are left out (in news they are
+#: the participle "imposed": الحظر المفروض | على), ممكن too ("possible").
+_MUST = frozenset({"لازم"})
+
+
+def _modal_before_subject(left_word: str, right_word: str) -> bool:
+    """The dialect modal of obligation لازم (و / ف before it allowed) before
+    the subject of the clause it governs (لازم | راتبك يكون فوق 5000، فلازم | نظام): "must"
+    needs its clause whatever its first word, not only a verb (the governors' rule). Before
+    an adverb (مش لازم | أبدا), a call (ما كان لازم | يا حبيبتي) or a mark the modal is a
+    predicate and closes. ممكن is left out: it is also the adjective "possible" (حد ممكن |
+    لها), and stands alone as a request (بابا، ممكن | أستلف؟).
+
+    >>> _modal_before_subject("لازم", "راتبك"), _modal_before_subject("فلازم", "نظام")
+    (True, True)
+    >>> _modal_before_subject("لازم", "أبدا"), _modal_before_subject("لازم،", "الحين")
+    (False, False)
+    """
+    if ends_phrase(left_word) or _leading_mark(right_word):
+        return False
+    left = _bare(left_word)
+    lex = lexicon()
+    if left[:1] in "وف" and left[1:] in _MUST:
+        left = left[1:]
+    if left not in _MUST:
+        return False
+    right = _bare(right_word)
+    return right not in ("يا", "ويا") and right not in lex.adverbs
