@@ -4699,6 +4699,8 @@ def _round15_dialect(
     """Round 15 (dialect), after round 14 (`_dialect_rounds`): None where it says nothing."""
     if found in (None, "idafa") and _modal_before_subject(left_word, right_word):
         return "binding"  # لازم | راتبك يكون، لازم | الشاحن: the modal and its clause
+    if found is None and _dialect_binder(left_word, right_word):
+        return "binding"  # الشاشة حقت | الجالكسي، قديش | بتدفعوا، لحتى | يرجعولك
     return None
 
 
@@ -4730,3 +4732,28 @@ def _modal_before_subject(left_word: str, right_word: str) -> bool:
         return False
     right = _bare(right_word)
     return right not in ("يا", "ويا") and right not in lex.adverbs
+
+
+#: Dialect function words with no reading of their own that need what follows: the Gulf
+#: and Maghrebi possessive exponents before their possessor (حقت، ديال: "of"), the
+#: Levantine "how much" (قديش) and "so that" (لحتى). حق، تبع، متاع and بتاع are left out:
+#: حق is also "right", تبع / تبعت also "(you) send", متاع the standard noun "goods", and
+#: بتاع + a noun is labelled both ways.
+_ROUND15_BINDERS = frozenset({"حقت", "ديال", "قديش", "لحتى"})
+
+
+def _dialect_binder(left_word: str, right_word: str) -> bool:
+    """A closed-class dialect function word (و / ف before it allowed) before a word, with no
+    mark between: it binds to what follows (والعلبة حقت | AirPods، قديش | بتكلف الرحلة).
+
+    >>> _dialect_binder("حقت", "اللعبة"), _dialect_binder("وقديش", "بتكلف"), _dialect_binder("لحتى", "تصرف")
+    (True, True, True)
+    >>> _dialect_binder("قديش،", "يعني"), _dialect_binder("حق", "الناس")
+    (False, False)
+    """
+    left = _bare(left_word)
+    if left[:1] in "وف" and left[1:] in _ROUND15_BINDERS:
+        left = left[1:]
+    if left not in _ROUND15_BINDERS:
+        return False
+    return not (ends_phrase(left_word) or _leading_mark(right_word))

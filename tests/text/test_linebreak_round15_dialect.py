@@ -28,3 +28,21 @@ from tests.text.judging import judge as _judge
 )
 def test_must_before_its_subject(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "expected"),
+    [
+        # the Gulf / Maghrebi possessive exponents "of" before their possessor
+        ("الشنطة", "حقت", "المدرسة", "binding"),  # the bag of | the school
+        ("الكتاب", "ديال", "الأستاذ", "idafa"),  # the book of | the teacher (a construct)
+        # the Levantine "how much" and "so that" before their clause
+        ("بتعرف", "قديش", "بياخد", "binding"),  # do you know how much | it takes
+        ("وسألته", "وقديش", "بتكلف", "binding"),  # and how much | does it cost
+        ("استنى", "لحتى", "يخلص", "binding"),  # wait so that | it finishes
+        # a mark after them closes
+        ("بتعرف", "قديش؟", "كتير", None),  # do you know how much? | a lot
+    ],
+)
+def test_dialect_closed_binders(before: str, left: str, right: str, expected: str | None) -> None:
+    assert _judge(before, left, right) == expected
