@@ -4701,6 +4701,8 @@ def _round15_dialect(
         return "binding"  # لازم | راتبك يكون، لازم | الشاحن: the modal and its clause
     if found is None and _dialect_binder(left_word, right_word):
         return "binding"  # الشاشة حقت | الجالكسي، قديش | بتدفعوا، لحتى | يرجعولك
+    if found is None and _demonstrative_subject(before, left_word, right_word):
+        return "binding"  # درهم، هاد | مستحيل، وهاي | أهم شي: "this" and what it is
     return None
 
 
@@ -4757,3 +4759,28 @@ def _dialect_binder(left_word: str, right_word: str) -> bool:
     if left not in _ROUND15_BINDERS:
         return False
     return not (ends_phrase(left_word) or _leading_mark(right_word))
+
+
+#: The Levantine and Gulf demonstratives "this" (هاد، هادا، هادي، هاي، هيدا، هيدي، هذي);
+#: هدي is left out (also "calmed").
+_DIALECT_THIS = frozenset({"هاد", "هادا", "هادي", "هاي", "هيدا", "هيدي", "هذي"})
+
+
+def _demonstrative_subject(before: str, left_word: str, right_word: str) -> bool:
+    """A dialect demonstrative opening a clause (a line's start, after a mark, with و / ف,
+    or after لكن / بس): the subject "this", bound to its predicate (درهم، هاد | مستحيل،
+    وهاي | أهم شي). After a noun it points back to it and closes it (النسبة هذي | متغيرة).
+
+    >>> _demonstrative_subject("درهم،", "هاد", "مستحيل"), _demonstrative_subject("", "وهاي", "أهم")
+    (True, True)
+    >>> _demonstrative_subject("النسبة", "هذي", "متغيرة"), _demonstrative_subject("", "هاي،", "شو")
+    (False, False)
+    """
+    left = _bare(left_word)
+    prefixed = left[:1] in "وف" and left[1:] in _DIALECT_THIS
+    if not (prefixed or left in _DIALECT_THIS):
+        return False
+    if ends_phrase(left_word) or _leading_mark(right_word):
+        return False
+    opens = not before or ends_phrase(before) or before in ("-", "—")
+    return prefixed or opens or _bare(before) in ("لكن", "ولكن", "بس")

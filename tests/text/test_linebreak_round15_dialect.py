@@ -46,3 +46,22 @@ def test_must_before_its_subject(before: str, left: str, right: str, expected: s
 )
 def test_dialect_closed_binders(before: str, left: str, right: str, expected: str | None) -> None:
     assert _judge(before, left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "left", "right", "bad"),
+    [
+        # a dialect "this" opening a clause is its subject, bound to the predicate
+        ("دينار،", "هاي", "سرقة", True),  # 50 dinars, this | (is) theft
+        ("", "هاي", "فكرة", True),  # this | (is) an idea (at a line's start)
+        ("اليوم،", "هيدا", "ممنوع", True),  # today, this | (is) forbidden
+        ("لكن", "هذي", "غلطة", True),  # but this | (is) a mistake
+        ("الشغل،", "فهذي", "قاعدة", True),  # at work, so this | (is) a rule
+        ("بس", "هيدا", "غالي", True),  # but this | (is) expensive
+        ("", "وهادي", "أحسن", True),  # and this | (is) better
+        # after its noun it points back and closes the noun phrase
+        ("الفكرة", "هاي", "حلوة", False),  # this idea | (is) nice
+    ],
+)
+def test_dialect_this_as_subject(before: str, left: str, right: str, bad: bool) -> None:
+    assert (_judge(before, left, right) is not None) == bad
