@@ -4769,11 +4769,12 @@ _DIALECT_THIS = frozenset({"هاد", "هادا", "هادي", "هاي", "هيدا
 def _demonstrative_subject(before: str, left_word: str, right_word: str) -> bool:
     """A dialect demonstrative opening a clause (a line's start, after a mark, with و / ف,
     or after لكن / بس): the subject "this", bound to its predicate (درهم، هاد | مستحيل،
-    وهاي | أهم شي). After a noun it points back to it and closes it (النسبة هذي | متغيرة).
+    وهاي | أهم شي). After a noun it points back to it and closes it (النسبة هذي | متغيرة);
+    هاي alone opening a line or a turn may be the greeting "hi" (هاي | كيفكم).
 
     >>> _demonstrative_subject("درهم،", "هاد", "مستحيل"), _demonstrative_subject("", "وهاي", "أهم")
     (True, True)
-    >>> _demonstrative_subject("النسبة", "هذي", "متغيرة"), _demonstrative_subject("", "هاي،", "شو")
+    >>> _demonstrative_subject("النسبة", "هذي", "متغيرة"), _demonstrative_subject("", "هاي", "كيفكم")
     (False, False)
     """
     left = _bare(left_word)
@@ -4782,5 +4783,6 @@ def _demonstrative_subject(before: str, left_word: str, right_word: str) -> bool
         return False
     if ends_phrase(left_word) or _leading_mark(right_word):
         return False
-    opens = not before or ends_phrase(before) or before in ("-", "—")
-    return prefixed or opens or _bare(before) in ("لكن", "ولكن", "بس")
+    if not before or before in ("-", "—"):
+        return prefixed or left != "هاي"  # a line's or a turn's هاي may be "hi" (هاي | كيفكم)
+    return prefixed or ends_phrase(before) or _bare(before) in ("لكن", "ولكن", "بس")

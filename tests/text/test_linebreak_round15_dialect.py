@@ -53,7 +53,7 @@ def test_dialect_closed_binders(before: str, left: str, right: str, expected: st
     [
         # a dialect "this" opening a clause is its subject, bound to the predicate
         ("دينار،", "هاي", "سرقة", True),  # 50 dinars, this | (is) theft
-        ("", "هاي", "فكرة", True),  # this | (is) an idea (at a line's start)
+        ("", "هادي", "فكرة", True),  # this | (is) an idea (at a line's start)
         ("اليوم،", "هيدا", "ممنوع", True),  # today, this | (is) forbidden
         ("لكن", "هذي", "غلطة", True),  # but this | (is) a mistake
         ("الشغل،", "فهذي", "قاعدة", True),  # at work, so this | (is) a rule
@@ -61,6 +61,8 @@ def test_dialect_closed_binders(before: str, left: str, right: str, expected: st
         ("", "وهادي", "أحسن", True),  # and this | (is) better
         # after its noun it points back and closes the noun phrase
         ("الفكرة", "هاي", "حلوة", False),  # this idea | (is) nice
+        # a line's هاي alone may be the greeting "hi"
+        ("", "هاي", "كيفكم", False),  # hi | how are you
     ],
 )
 def test_dialect_this_as_subject(before: str, left: str, right: str, bad: bool) -> None:
