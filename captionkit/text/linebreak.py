@@ -2107,11 +2107,12 @@ def _latin_subject(before: str, left_word: str, right_word: str) -> bool:
 def _dialect_rounds(
     found: Category | None, before: str, left_word: str, right_word: str
 ) -> Category | Literal["free"] | None:
-    """Rounds 11, 12 and 13 (dialect) with the word before, in that order (`_in_context`)."""
+    """Rounds 11 to 15 (dialect) with the word before, in that order (`_in_context`)."""
     later = _round11_in_context(found, before, left_word, right_word)
     later = later if later is not None else _round12_dialect(found, before, left_word, right_word)
     later = later if later is not None else _round13_dialect(found, left_word, right_word)
-    return later if later is not None else _round14_dialect(found, before, left_word, right_word)
+    later = later if later is not None else _round14_dialect(found, before, left_word, right_word)
+    return later if later is not None else _round15_dialect(found, before, left_word, right_word)
 
 
 def _round11_in_context(
@@ -4816,3 +4817,98 @@ def _verb_with_object_after_relative(
     if len(stem) < 3:
         return False
     return "V" in lexicon_classes(stem) or stem in known_verbs()
+
+
+def _round15_dialect(
+    found: Category | None, before: str, left_word: str, right_word: str
+) -> Category | Literal["free"] | None:
+    """Round 15 (dialect), after round 14 (`_dialect_rounds`): None where it says nothing."""
+    if found in (None, "idafa") and _modal_before_subject(left_word, right_word):
+        return "binding"  # لازم | راتبك يكون، لازم | الشاحن: the modal and its clause
+    if found is None and _dialect_binder(left_word, right_word):
+        return "binding"  # الشاشة حقت | الجالكسي، قديش | بتدفعوا، لحتى | يرجعولك
+    if found is None and _demonstrative_subject(before, left_word, right_word):
+        return "binding"  # درهم، هاد | مستحيل، وهاي | أهم شي: "this" and what it is
+    return None
+
+
+#: The dialect modal of obligation ("must"); مفروض / المفروض are left out (in news they are
+#: the participle "imposed": الحظر المفروض | على), ممكن too ("possible").
+_MUST = frozenset({"لازم"})
+
+
+def _modal_before_subject(left_word: str, right_word: str) -> bool:
+    """The dialect modal of obligation لازم (و / ف before it allowed) before
+    the subject of the clause it governs (لازم | راتبك يكون فوق 5000، فلازم | نظام): "must"
+    needs its clause whatever its first word, not only a verb (the governors' rule). Before
+    an adverb (مش لازم | أبدا), a call (ما كان لازم | يا حبيبتي) or a mark the modal is a
+    predicate and closes. ممكن is left out: it is also the adjective "possible" (حد ممكن |
+    لها), and stands alone as a request (بابا، ممكن | أستلف؟).
+
+    >>> _modal_before_subject("لازم", "راتبك"), _modal_before_subject("فلازم", "نظام")
+    (True, True)
+    >>> _modal_before_subject("لازم", "أبدا"), _modal_before_subject("لازم،", "الحين")
+    (False, False)
+    """
+    if ends_phrase(left_word) or _leading_mark(right_word):
+        return False
+    left = _bare(left_word)
+    lex = lexicon()
+    if left[:1] in "وف" and left[1:] in _MUST:
+        left = left[1:]
+    if left not in _MUST:
+        return False
+    right = _bare(right_word)
+    return right not in ("يا", "ويا") and right not in lex.adverbs
+
+
+#: Dialect function words with no reading of their own that need what follows: the Gulf
+#: and Maghrebi possessive exponents before their possessor (حقت، ديال: "of"), the
+#: Levantine "how much" (قديش) and "so that" (لحتى). حق، تبع، متاع and بتاع are left out:
+#: حق is also "right", تبع / تبعت also "(you) send", متاع the standard noun "goods", and
+#: بتاع + a noun is labelled both ways.
+_ROUND15_BINDERS = frozenset({"حقت", "ديال", "قديش", "لحتى"})
+
+
+def _dialect_binder(left_word: str, right_word: str) -> bool:
+    """A closed-class dialect function word (و / ف before it allowed) before a word, with no
+    mark between: it binds to what follows (والعلبة حقت | AirPods، قديش | بتكلف الرحلة).
+
+    >>> _dialect_binder("حقت", "اللعبة"), _dialect_binder("وقديش", "بتكلف"), _dialect_binder("لحتى", "تصرف")
+    (True, True, True)
+    >>> _dialect_binder("قديش،", "يعني"), _dialect_binder("حق", "الناس")
+    (False, False)
+    """
+    left = _bare(left_word)
+    if left[:1] in "وف" and left[1:] in _ROUND15_BINDERS:
+        left = left[1:]
+    if left not in _ROUND15_BINDERS:
+        return False
+    return not (ends_phrase(left_word) or _leading_mark(right_word))
+
+
+#: The Levantine and Gulf demonstratives "this" (هاد، هادا، هادي، هاي، هيدا، هيدي، هذي);
+#: هدي is left out (also "calmed").
+_DIALECT_THIS = frozenset({"هاد", "هادا", "هادي", "هاي", "هيدا", "هيدي", "هذي"})
+
+
+def _demonstrative_subject(before: str, left_word: str, right_word: str) -> bool:
+    """A dialect demonstrative opening a clause (a line's start, after a mark, with و / ف,
+    or after لكن / بس): the subject "this", bound to its predicate (درهم، هاد | مستحيل،
+    وهاي | أهم شي). After a noun it points back to it and closes it (النسبة هذي | متغيرة);
+    هاي alone opening a line or a turn may be the greeting "hi" (هاي | كيفكم).
+
+    >>> _demonstrative_subject("درهم،", "هاد", "مستحيل"), _demonstrative_subject("", "وهاي", "أهم")
+    (True, True)
+    >>> _demonstrative_subject("النسبة", "هذي", "متغيرة"), _demonstrative_subject("", "هاي", "كيفكم")
+    (False, False)
+    """
+    left = _bare(left_word)
+    prefixed = left[:1] in "وف" and left[1:] in _DIALECT_THIS
+    if not (prefixed or left in _DIALECT_THIS):
+        return False
+    if ends_phrase(left_word) or _leading_mark(right_word):
+        return False
+    if not before or before in ("-", "—"):
+        return prefixed or left != "هاي"  # a line's or a turn's هاي may be "hi" (هاي | كيفكم)
+    return prefixed or ends_phrase(before) or _bare(before) in ("لكن", "ولكن", "بس")
