@@ -1,9 +1,11 @@
 """Train the learned layer over the line-break rules and write its weights.
 
-Run: ``python benchmarks/train_linebreak.py`` trains on the studied parts (``train``,
-``held`` ... ``held13``) and writes ``captionkit/data/linebreak/learned.tsv``;
-``--parts train,held,...`` trains on other parts (the lead retrains on all development rows
-this way); ``--cv`` instead cross-validates (each of the last studied parts held out in turn,
+Run: ``python benchmarks/train_linebreak.py`` trains on every development part
+(``phrase_judged.DEVELOPMENT``: never the held-aside part) and writes
+``captionkit/data/linebreak/learned.tsv``, the file captionkit ships;
+``--parts train,held,...`` trains on other parts (round 15 chose the model trained on
+``train`` ... ``held13`` alone, measured on ``held14`` and ``held15`` as validation, then
+shipped it retrained on all of them); ``--cv`` instead cross-validates (each of the last studied parts held out in turn,
 trained on the others) and prints the agreement of the rules and of the layer at each
 margin and regularisation, writing nothing; ``--off`` writes a file that switches the layer
 off (no weights: the rules pass through).
@@ -29,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from phrase_judged import Row, all_rows  # noqa: E402
+from phrase_judged import DEVELOPMENT, Row, all_rows  # noqa: E402
 
 from captionkit.text.learned import CLASSES, bad_logit, pair_features, rule_key  # noqa: E402
 from captionkit.text.linebreak import rule_break_category  # noqa: E402
@@ -254,7 +256,7 @@ def main(argv: list[str]) -> int:
             folds = tuple(argv[argv.index("--folds") + 1].split(","))
         cross_validate([r for r in rows if r.part in STUDIED], l2s, folds)
         return 0
-    parts = STUDIED
+    parts = DEVELOPMENT
     if "--parts" in argv:
         parts = tuple(argv[argv.index("--parts") + 1].split(","))
     start = time.process_time()

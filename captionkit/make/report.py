@@ -26,7 +26,7 @@ from captionkit.make.segment import (
 from captionkit.make.timing import TimingProblem, cue_cps
 from captionkit.model import Cue
 from captionkit.profiles import Profile
-from captionkit.text.linebreak import bad_break_category, judge_break, visible_length
+from captionkit.text.linebreak import judge_break, line_end_category, visible_length
 
 __all__ = ["AlignReport", "BadBreak", "InsideBreak", "JudgedBreak", "MakeReport", "build_report"]
 
@@ -235,7 +235,7 @@ def build_report(
     # Judged as make judged them: a visual-order script read with its line-final marks at
     # the line ends (segment.reading_words); quoted as typed.
     read = reading_words(words, narration.line_ends)
-    made = breaks(read, layouts)
+    made = breaks(read, layouts, narration.line_ends)
     # A pair judgement across a script line end that closes an utterance, in a script cut
     # into utterances, is believed less than the line end: not reported (make paid little
     # for it, see ScriptCut.pair_weight); binding words and every other break still are.
@@ -266,7 +266,7 @@ def build_report(
         profile=profile.name,
         duration_ms=(cues[-1].end - cues[0].start) if cues else 0,
         notes=_timing_notes(problems),
-        judged_breaks=_judged_breaks(read, words, made, cue_of_gap, cut),
+        judged_breaks=_judged_breaks(read, words, made, cue_of_gap, cut, narration.line_ends),
         line_ends_believed=believed,
         inside_breaks=_inside_breaks(narration, made, cue_of_gap, profile),
         breaks_made=len(made),
@@ -279,14 +279,17 @@ def _judged_breaks(
     made: Sequence[Break],
     cue_of_gap: dict[int, int],
     cut: ScriptCut,
+    line_ends: Collection[int],
 ) -> tuple[JudgedBreak, ...]:
     """The breaks made that the phrase model judges bad or doubtful: a second opinion
     beside the unit rules, which the subtitler reads before signing (but for the line
     ends of the script believed over the word pairs, ``cut.believed``)."""
     judged = []
+    ends = set(line_ends)
     for item in made:
         before = words[item.gap - 1] if item.gap else ""
-        judgement = judge_break(words[item.gap], words[item.gap + 1], before)
+        line_end = item.gap in ends
+        judgement = judge_break(words[item.gap], words[item.gap + 1], before, line_end)
         if judgement is not None and not cut.believed(item.gap, judgement.category):
             judged.append(
                 JudgedBreak(
@@ -313,8 +316,7 @@ def _bad_breaks_avoided(
         for gap in line_ends
         if gap + 1 < len(words)
         and gap not in broken
-        and bad_break_category(words[gap], words[gap + 1], words[gap - 1] if gap else "")
-        is not None
+        and line_end_category(words[gap], words[gap + 1], words[gap - 1] if gap else "") is not None
     )
 
 

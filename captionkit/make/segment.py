@@ -189,10 +189,11 @@ def _gap_costs(
     doubtful = weights.bad.get("doubtful", weights.bad["idafa"])
     end_cost = [0.0] * count
     line_cost = [0.0] * count
-    for gap, (category, bonus) in enumerate(gap_judgements(words)):
+    for gap, (category, bonus) in enumerate(gap_judgements(words, hints)):
         bad = weights.bad[category] if category is not None else 0.0
         if category is not None:
-            judgement = judge_break(words[gap], words[gap + 1], words[gap - 1] if gap else "")
+            before = words[gap - 1] if gap else ""
+            judgement = judge_break(words[gap], words[gap + 1], before, line_end=gap in hints)
             if judgement is not None and judgement.doubtful:
                 bad = doubtful
             if cut is not None:
@@ -721,9 +722,12 @@ def _two_line_split(
     return inner, split
 
 
-def breaks(words: Sequence[str], cues: Sequence[CueLayout]) -> list[Break]:
-    """Every break a segmentation made, with its bad-break category (None when fine)."""
-    judged = gap_judgements(words)
+def breaks(
+    words: Sequence[str], cues: Sequence[CueLayout], line_ends: Collection[int] = ()
+) -> list[Break]:
+    """Every break a segmentation made, with its bad-break category (None when fine); at
+    the script's ``line_ends`` the rules' category (`line_end_category`)."""
+    judged = gap_judgements(words, line_ends)
     found: list[Break] = []
     for cue in cues:
         for _, stop in cue.lines[:-1]:

@@ -144,6 +144,20 @@ def _arabic_features(core: str, feats: list[str]) -> tuple[tuple[str, ...], str]
     return tuple(feats), coarse
 
 
+#: Characters no labelled word opens with (a credit's || separator, a tag, a path, a handle).
+_UNSEEN_OPENINGS = frozenset("|\\/<>=#@*~^_[]{}")
+
+
+def _unseen_symbol(word: str) -> bool:
+    """A word that opens with a symbol the labelled rows never show (||علي, <i>, #tag):
+    the layer has learned nothing about it.
+
+    >>> _unseen_symbol("||علي"), _unseen_symbol(".غزو"), _unseen_symbol("«كلمة")
+    (True, False, False)
+    """
+    return word.lstrip(_LEADING)[:1] in _UNSEEN_OPENINGS
+
+
 def rule_key(verdict: str | None) -> str:
     """The rules' verdict as the layer reads it: "none", a category, or a category and "?"
     when the rules guessed it without a positive clue (a doubtful category)."""
@@ -230,6 +244,8 @@ def _decision(rule: str, left: str, right: str, before: str | None) -> str | Non
     table, margin = weights()
     if not table or _strip(left)[1]:
         return "keep"  # punctuation after the left word settles the break
+    if _unseen_symbol(left) or _unseen_symbol(right):
+        return "keep"  # no labelled row opens a word so: the rules judge
     values = scores(rule, left, right, before)
     logit = bad_logit(values)
     if rule == "none" and logit > margin:

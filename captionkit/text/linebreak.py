@@ -10,19 +10,21 @@ the judgements up over a whole narration, and ``check`` reuses them.
 
 The word classes come from the arabic-stopwords package (its 13,000 forms with
 their prefixes and classes), narrowed and extended by the data files in
-``captionkit/data/linebreak/`` (documented in its README).
+``captionkit/data/linebreak/`` (documented in its README). `bad_break_category` passes the
+rules' verdict (`rule_break_category`) through a learned layer (:mod:`captionkit.text.learned`)
+that overturns it where rows labelled by people show the rules to be often wrong.
 
->>> bad_break_category("في", "عام")
+>>> rule_break_category("في", "عام")
 'binding'
->>> bad_break_category("الحرب", "الباردة")
+>>> rule_break_category("الحرب", "الباردة")
 'noun-adjective'
->>> bad_break_category("برنامج", "الصواريخ")
+>>> rule_break_category("برنامج", "الصواريخ")
 'idafa'
->>> bad_break_category("بيونغ", "يانغ")
+>>> rule_break_category("بيونغ", "يانغ")
 'name'
->>> bad_break_category("عام", "1948")
+>>> rule_break_category("عام", "1948")
 'number'
->>> bad_break_category("الغربية،", "في") is None
+>>> rule_break_category("الغربية،", "في") is None
 True
 >>> visible_length("مُحَمَّــد")
 4
@@ -815,7 +817,11 @@ def bad_break_category(
     ('binding', None)
     """
     verdict = rule_break_category(left_word, right_word, before)
-    return cast("Category | None", corrected(verdict, left_word, right_word, before))
+    category = cast("Category | None", corrected(verdict, left_word, right_word, before))
+    if verdict is None and category is not None:
+        # the rules saw no unit here: the model's category is a guess (make weighs it as one)
+        return _Doubtful(category)  # type: ignore[return-value]
+    return category
 
 
 def rule_break_category(
@@ -3762,16 +3768,21 @@ _REASONS = {
 
 
 @lru_cache(maxsize=65536)
-def judge_break(left_word: str, right_word: str, before: str | None = None) -> Judgement | None:
+def judge_break(
+    left_word: str, right_word: str, before: str | None = None, line_end: bool = False
+) -> Judgement | None:
     """The judgement of a break between two words: None when it is acceptable.
 
     ``doubtful`` marks the guesses (two nouns in a row with no other clue are taken
-    as a construct); make's report lists them apart, check may leave them out.
+    as a construct, or a unit only the learned layer sees); make's report lists them
+    apart, check may leave them out. ``line_end``: the gap is a line end of the script,
+    judged by the rules alone (`line_end_category`).
 
     >>> judge_break("ميل", "محور").doubtful, judge_break("في", "المدينة").doubtful
     (True, False)
     """
-    category = bad_break_category(left_word, right_word, before)
+    judge = line_end_category if line_end else bad_break_category
+    category = judge(left_word, right_word, before)
     if category is None:
         return None
     doubtful = isinstance(category, _Doubtful)
@@ -3877,15 +3888,40 @@ def is_binding_word(word: str, next_word: str = "") -> bool:
     return _binds(_bare(word), _bare(next_word), lex)
 
 
-def gap_judgements(words: Sequence[str]) -> list[tuple[Category | None, float]]:
-    """For each gap between adjacent words: its bad-break category and its bonus."""
+def gap_judgements(
+    words: Sequence[str], line_ends: Collection[int] = ()
+) -> list[tuple[Category | None, float]]:
+    """For each gap between adjacent words: its bad-break category and its bonus.
+
+    At a gap in ``line_ends`` (a line end of the script) the category is the rules' alone
+    (`line_end_category`).
+    """
+    ends = set(line_ends)
     return [
         (
-            bad_break_category(left, right, before=words[gap - 1] if gap else ""),
+            line_end_category(left, right, words[gap - 1] if gap else "")
+            if gap in ends
+            else bad_break_category(left, right, before=words[gap - 1] if gap else ""),
             break_bonus(left, right),
         )
         for gap, (left, right) in enumerate(itertools.pairwise(words))
     ]
+
+
+def line_end_category(
+    left_word: str, right_word: str, before: str | None = None
+) -> Category | None:
+    """The category of a break at a line end of the script: the rules' verdict, not the
+    learned layer's.
+
+    Every row the layer learned from is a gap inside a script line, where two words belong
+    to one phrase far more often than across the line ends a person chose; there the
+    layer's odds do not hold, and the rules, which read the words alone, judge.
+
+    >>> line_end_category("لكوريا", "ليكون", "الياباني") is None
+    True
+    """
+    return rule_break_category(left_word, right_word, before)
 
 
 def break_lines(text: str, max_chars: int, max_lines: int = 2, shape: str = "bottom-heavy") -> str:

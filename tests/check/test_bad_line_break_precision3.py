@@ -77,8 +77,9 @@ def test_a_name_in_brackets_takes_no_indefinite_adjective() -> None:
 def test_a_common_noun_before_its_adjective_stays_torn_in_brackets_or_not() -> None:
     # a key the lexicon knows, set in brackets: "a small key for the door", torn
     assert len(_findings("أحضر (مفتاح\nصغير للباب)")) == 1
-    # the same name without brackets cannot be told from a noun: the finding stays
-    assert len(_findings("هل زيندار\nمصاب بالحمى؟")) == 1
+    # the same name without brackets: the rules cannot tell it from a noun and call a tear;
+    # the learned layer lets the break between a subject and its predicate pass (right)
+    assert _findings("هل زيندار\nمصاب بالحمى؟") == []
     assert len(_findings("اشتريت سيارة\nجديدة وسريعة")) == 1
 
 

@@ -429,8 +429,9 @@ def test_report_believes_an_utterance_line_end_over_a_pair_guess() -> None:
 
     lines = [*DIALOGUE[:6], "تعالي يا سلمى", "أعرف أنك متعبة", "هذا مستحيل", "سامي في البيت"]
     lines += DIALOGUE[6:]
-    across = [
-        judge_break(left.split()[-1], right.split()[0]) for left, right in itertools.pairwise(lines)
+    across = [  # at the script's line ends make asks the rules alone (line_end_category)
+        judge_break(left.split()[-1], right.split()[0], line_end=True)
+        for left, right in itertools.pairwise(lines)
     ]
     assert [item.category for item in across if item is not None] == [
         "noun-adjective",

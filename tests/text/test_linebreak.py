@@ -8,11 +8,11 @@ import pytest
 
 from captionkit.text.linebreak import (
     CATEGORIES,
-    bad_break_category,
     break_bonus,
     break_lines,
     gap_judgements,
     is_binding_word,
+    rule_break_category,
     visible_length,
 )
 from tests.conftest import FIXTURES
@@ -61,7 +61,7 @@ def test_visible_length(text: str, expected: int) -> None:
     ],
 )
 def test_bad_break_categories(left: str, right: str, expected: str) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def test_bad_break_categories(left: str, right: str, expected: str) -> None:
     ],
 )
 def test_acceptable_breaks(left: str, right: str) -> None:
-    assert bad_break_category(left, right) is None
+    assert rule_break_category(left, right) is None
 
 
 def test_bonuses_rank_punctuation_above_conjunction_above_nothing() -> None:
@@ -102,7 +102,7 @@ def test_judged_breaks_agree() -> None:
     assert {row[2] for row in rows} == {"good", "bad"}
     assert {row[3] for row in rows if row[2] == "bad"} <= set(CATEGORIES)
     agreeing = sum(
-        (bad_break_category(left, right) is not None) == (label == "bad")
+        (rule_break_category(left, right) is not None) == (label == "bad")
         for left, right, label, _, _ in rows
     )
     assert agreeing / len(rows) >= 0.95
@@ -110,7 +110,7 @@ def test_judged_breaks_agree() -> None:
 
 def test_judged_breaks_categories_mostly_match() -> None:
     bad = [row for row in judged_rows() if row[2] == "bad"]
-    same = sum(bad_break_category(row[0], row[1]) == row[3] for row in bad)
+    same = sum(rule_break_category(row[0], row[1]) == row[3] for row in bad)
     assert same / len(bad) >= 0.85
 
 
@@ -152,7 +152,7 @@ def test_labelled_sets_by_genre_agree() -> None:
     for genre in ("news", "lecture", "drama", "social"):
         chosen = [row for row in rows if row[5] == genre]
         agreeing = sum(
-            (bad_break_category(row[0], row[1]) is not None) == (row[2] == "bad") for row in chosen
+            (rule_break_category(row[0], row[1]) is not None) == (row[2] == "bad") for row in chosen
         )
         assert agreeing / len(chosen) >= 0.9, genre
 
@@ -173,7 +173,7 @@ def test_labelled_sets_by_genre_agree() -> None:
     ],
 )
 def test_issue_classes(left: str, right: str, expected: str) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -182,7 +182,7 @@ def test_issue_classes(left: str, right: str, expected: str) -> None:
 )
 def test_issue_acceptable(left: str, right: str) -> None:
     # adverbial بعد, a verb before its subject or object, an answer "لا"
-    assert bad_break_category(left, right) is None
+    assert rule_break_category(left, right) is None
 
 
 @pytest.mark.parametrize(
@@ -198,7 +198,7 @@ def test_issue_acceptable(left: str, right: str) -> None:
     ],
 )
 def test_classes_added_for_the_frozen_model(left: str, right: str, expected: str) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -214,7 +214,7 @@ def test_classes_added_for_the_frozen_model(left: str, right: str, expected: str
     ],
 )
 def test_acceptable_after_the_frozen_model(left: str, right: str) -> None:
-    assert bad_break_category(left, right) is None
+    assert rule_break_category(left, right) is None
 
 
 def test_word_shapes_added() -> None:
@@ -242,7 +242,7 @@ def test_word_shapes_added() -> None:
     ],
 )
 def test_classes_of_development_round_3(left: str, right: str, expected: str) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -260,7 +260,7 @@ def test_classes_of_development_round_3(left: str, right: str, expected: str) ->
 )
 def test_categories_on_real_files(left: str, right: str, expected: str) -> None:
     # the category check's findings on real subtitle files got wrong (check-findings-arabic.tsv)
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -281,7 +281,7 @@ def test_categories_on_real_files(left: str, right: str, expected: str) -> None:
     ],
 )
 def test_acceptable_in_development_round_3(left: str, right: str) -> None:
-    assert bad_break_category(left, right) is None
+    assert rule_break_category(left, right) is None
 
 
 @pytest.mark.parametrize(
@@ -307,7 +307,7 @@ def test_acceptable_in_development_round_3(left: str, right: str) -> None:
     ],
 )
 def test_classes_added_for_held_aside_v5(left: str, right: str, expected: str) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -323,7 +323,7 @@ def test_classes_added_for_held_aside_v5(left: str, right: str, expected: str) -
     ],
 )
 def test_acceptable_for_held_aside_v5(left: str, right: str) -> None:
-    assert bad_break_category(left, right) is None
+    assert rule_break_category(left, right) is None
 
 
 @pytest.mark.parametrize(
@@ -339,7 +339,7 @@ def test_acceptable_for_held_aside_v5(left: str, right: str) -> None:
     ],
 )
 def test_names_and_classes_of_round_6(left: str, right: str, expected: str) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -352,7 +352,7 @@ def test_names_and_classes_of_round_6(left: str, right: str, expected: str) -> N
     ],
 )
 def test_acceptable_in_round_6(left: str, right: str) -> None:
-    assert bad_break_category(left, right) is None
+    assert rule_break_category(left, right) is None
 
 
 @pytest.mark.parametrize(
@@ -370,14 +370,14 @@ def test_acceptable_in_round_6(left: str, right: str) -> None:
 def test_the_word_before_settles_homographs(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 def test_without_the_word_before_the_pair_rules_decide() -> None:
     # Two words alone: صوت مجلس reads as a noun pair, تراجع الأسعار as a verb and its subject.
-    assert bad_break_category("صوت", "مجلس") is not None
-    assert bad_break_category("تراجع", "الأسعار") is None
-    assert bad_break_category("صوت", "مجلس", before=None) == bad_break_category("صوت", "مجلس")
+    assert rule_break_category("صوت", "مجلس") is not None
+    assert rule_break_category("تراجع", "الأسعار") is None
+    assert rule_break_category("صوت", "مجلس", before=None) == rule_break_category("صوت", "مجلس")
 
 
 def test_gap_judgements_read_the_word_before() -> None:
@@ -401,7 +401,7 @@ def test_gap_judgements_read_the_word_before() -> None:
 def test_latin_terms_inside_arabic(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -413,7 +413,7 @@ def test_latin_terms_inside_arabic(
     ],
 )
 def test_dialect_bas_by_position(before: str, right: str, expected: str | None) -> None:
-    assert bad_break_category("بس", right, before=before) == expected
+    assert rule_break_category("بس", right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -428,7 +428,7 @@ def test_dialect_bas_by_position(before: str, right: str, expected: str | None) 
 def test_a_class_noun_names_its_field(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -441,7 +441,7 @@ def test_a_class_noun_names_its_field(
     ],
 )
 def test_surnames_in_fa(left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -461,7 +461,7 @@ def test_surnames_in_fa(left: str, right: str, expected: str | None) -> None:
 def test_a_closed_unit_heads_no_guessed_construct(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -487,7 +487,7 @@ def test_a_closed_unit_heads_no_guessed_construct(
 def test_film_findings_out_of_sample(
     before: str | None, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before) == expected
+    assert rule_break_category(left, right, before) == expected
 
 
 @pytest.mark.parametrize(
@@ -516,4 +516,4 @@ def test_film_findings_out_of_sample(
     ],
 )
 def test_film_findings_second_set(before: str, left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right, before) == expected
+    assert rule_break_category(left, right, before) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from captionkit.text.linebreak import bad_break_category
+from captionkit.text.linebreak import rule_break_category
 
 
 @pytest.mark.parametrize(
@@ -41,4 +41,4 @@ from captionkit.text.linebreak import bad_break_category
     ],
 )
 def test_closing_words(before: str, left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected

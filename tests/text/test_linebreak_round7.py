@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from captionkit.text.linebreak import bad_break_category
+from captionkit.text.linebreak import rule_break_category
 
 
 @pytest.mark.parametrize(
@@ -26,7 +26,7 @@ from captionkit.text.linebreak import bad_break_category
 def test_subject_then_object_after_a_verb(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -44,13 +44,13 @@ def test_subject_then_object_after_a_verb(
 def test_noun_after_a_preposition_heads_a_construct(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 def test_the_pair_alone_does_not_know_the_construct() -> None:
     # without the preposition, كل or بعض may open a phrase of their own
-    assert bad_break_category("تصدير", "كل") is None
-    assert bad_break_category("توقيع", "بعض") is None
+    assert rule_break_category("تصدير", "كل") is None
+    assert rule_break_category("توقيع", "بعض") is None
 
 
 @pytest.mark.parametrize(
@@ -69,9 +69,9 @@ def test_the_pair_alone_does_not_know_the_construct() -> None:
 def test_class_noun_nationality_then_name(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
     if expected == "name":
-        assert bad_break_category(left, right) is None  # the pair alone cannot tell
+        assert rule_break_category(left, right) is None  # the pair alone cannot tell
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_class_noun_nationality_then_name(
 def test_tafaaul_verbal_noun_in_context(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -106,13 +106,13 @@ def test_tafaaul_verbal_noun_in_context(
     ],
 )
 def test_verb_after_a_particle(before: str, left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 def test_a_verb_after_a_particle_with_the_verb_it_governs() -> None:
     # لم أعد أفهم "I no longer understand": the particle's verb governs the next verb
-    assert bad_break_category("أعد", "أفهم", before="لم") == bad_break_category("أعد", "أفهم")
-    assert bad_break_category("شهد", "العالم") == "name"  # the pair alone: a first name
+    assert rule_break_category("أعد", "أفهم", before="لم") == rule_break_category("أعد", "أفهم")
+    assert rule_break_category("شهد", "العالم") == "name"  # the pair alone: a first name
 
 
 @pytest.mark.parametrize(
@@ -127,7 +127,7 @@ def test_a_verb_after_a_particle_with_the_verb_it_governs() -> None:
     ],
 )
 def test_closed_ordinal(before: str, left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -142,8 +142,8 @@ def test_closed_ordinal(before: str, left: str, right: str, expected: str | None
     ],
 )
 def test_ordinal_with_its_tens(left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right) == expected
-    assert bad_break_category(left, right, before="في") == expected
+    assert rule_break_category(left, right) == expected
+    assert rule_break_category(left, right, before="في") == expected
 
 
 @pytest.mark.parametrize(
@@ -159,4 +159,4 @@ def test_ordinal_with_its_tens(left: str, right: str, expected: str | None) -> N
 def test_name_particle_after_a_name(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected

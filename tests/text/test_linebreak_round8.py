@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from captionkit.text.linebreak import bad_break_category
+from captionkit.text.linebreak import rule_break_category
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,7 @@ from captionkit.text.linebreak import bad_break_category
     ],
 )
 def test_verb_after_an_and_thumma(before: str, left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_verb_after_an_and_thumma(before: str, left: str, right: str, expected: 
 def test_elative_shaped_verb_before_a_definite_singular(
     left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -57,7 +57,7 @@ def test_elative_shaped_verb_before_a_definite_singular(
 def test_noun_before_a_weak_imperfect(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_noun_before_a_weak_imperfect(
 def test_verb_after_a_definite_subject(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_verb_after_a_definite_subject(
     ],
 )
 def test_noun_before_a_detached_article(left: str, expected: str | None) -> None:
-    assert bad_break_category(left, "الـ") == expected
+    assert rule_break_category(left, "الـ") == expected
 
 
 @pytest.mark.parametrize(
@@ -105,8 +105,8 @@ def test_noun_before_a_detached_article(left: str, expected: str | None) -> None
     ],
 )
 def test_verb_after_a_dialect_relative(left: str, right: str) -> None:
-    assert bad_break_category(left, right, before="اللي") is None
-    assert bad_break_category(left, right) is not None  # alone, the pair reads as nouns
+    assert rule_break_category(left, right, before="اللي") is None
+    assert rule_break_category(left, right) is not None  # alone, the pair reads as nouns
 
 
 @pytest.mark.parametrize(
@@ -121,8 +121,8 @@ def test_verb_after_a_dialect_relative(left: str, right: str) -> None:
     ],
 )
 def test_dialect_interrogatives_bind(left: str, right: str) -> None:
-    assert bad_break_category(left, right) == "binding"
-    assert bad_break_category(left + "،", right) is None  # a comma closes the question word
+    assert rule_break_category(left, right) == "binding"
+    assert rule_break_category(left + "،", right) is None  # a comma closes the question word
 
 
 @pytest.mark.parametrize(
@@ -136,7 +136,7 @@ def test_dialect_interrogatives_bind(left: str, right: str) -> None:
     ],
 )
 def test_conjoined_verb_with_object_pronoun(left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ def test_conjoined_verb_with_object_pronoun(left: str, right: str, expected: str
     ],
 )
 def test_verb_after_a_year(before: str, left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -165,7 +165,7 @@ def test_verb_after_a_year(before: str, left: str, right: str, expected: str | N
     ],
 )
 def test_direction_heads_a_construct(left: str, right: str) -> None:
-    assert bad_break_category(left, right) == "idafa"
+    assert rule_break_category(left, right) == "idafa"
 
 
 @pytest.mark.parametrize(
@@ -176,7 +176,7 @@ def test_direction_heads_a_construct(left: str, right: str) -> None:
     ],
 )
 def test_direction_alone(left: str, right: str) -> None:
-    assert bad_break_category(left, right) is None
+    assert rule_break_category(left, right) is None
 
 
 @pytest.mark.parametrize(
@@ -190,7 +190,7 @@ def test_direction_alone(left: str, right: str) -> None:
     ],
 )
 def test_quantifier_before_a_noun_in_b_or_l(left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -204,7 +204,7 @@ def test_quantifier_before_a_noun_in_b_or_l(left: str, right: str, expected: str
     ],
 )
 def test_nafs_the_same(left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -216,7 +216,7 @@ def test_nafs_the_same(left: str, right: str, expected: str | None) -> None:
     ],
 )
 def test_dialect_spellings_keep_min(left: str) -> None:
-    assert bad_break_category(left, "من") is not None
+    assert rule_break_category(left, "من") is not None
 
 
 @pytest.mark.parametrize(
@@ -230,7 +230,7 @@ def test_dialect_spellings_keep_min(left: str) -> None:
     ],
 )
 def test_month_after_shahr(left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -245,7 +245,7 @@ def test_month_after_shahr(left: str, right: str, expected: str | None) -> None:
     ],
 )
 def test_faqad_verb_or_particle(left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -259,7 +259,7 @@ def test_faqad_verb_or_particle(left: str, right: str, expected: str | None) -> 
     ],
 )
 def test_adverbial_qabl_before_a_subordinator(left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
 
 
 @pytest.mark.parametrize(
@@ -272,7 +272,7 @@ def test_adverbial_qabl_before_a_subordinator(left: str, right: str, expected: s
     ],
 )
 def test_compound_numbers(left: str, right: str) -> None:
-    assert bad_break_category(left, right) == "number"
+    assert rule_break_category(left, right) == "number"
 
 
 @pytest.mark.parametrize(
@@ -284,8 +284,8 @@ def test_compound_numbers(left: str, right: str) -> None:
     ],
 )
 def test_ordinal_teen_before_min(before: str, left: str, expected: str | None) -> None:
-    assert bad_break_category(left, "من", before=before) == expected
-    assert bad_break_category(left + "،", "من", before=before) is None  # a comma ends it
+    assert rule_break_category(left, "من", before=before) == expected
+    assert rule_break_category(left + "،", "من", before=before) is None  # a comma ends it
 
 
 @pytest.mark.parametrize(
@@ -298,7 +298,7 @@ def test_ordinal_teen_before_min(before: str, left: str, expected: str | None) -
     ],
 )
 def test_la_siyyama_and_badal_bind(left: str, right: str) -> None:
-    assert bad_break_category(left, right) == "binding"
+    assert rule_break_category(left, right) == "binding"
 
 
 @pytest.mark.parametrize(
@@ -310,4 +310,4 @@ def test_la_siyyama_and_badal_bind(left: str, right: str) -> None:
     ],
 )
 def test_baqali_binds(left: str) -> None:
-    assert bad_break_category(left, "سنة") == "binding"
+    assert rule_break_category(left, "سنة") == "binding"

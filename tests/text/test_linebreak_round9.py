@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from captionkit.text.linebreak import bad_break_category
+from captionkit.text.linebreak import rule_break_category
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ from captionkit.text.linebreak import bad_break_category
 def test_existential_fih_beside_a_latin_word(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_existential_fih_beside_a_latin_word(
     ],
 )
 def test_kull_before_a_dual_noun(before: str, left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_kull_before_a_dual_noun(before: str, left: str, right: str, expected: s
     ],
 )
 def test_fraction_before_its_noun(before: str, left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def test_fraction_before_its_noun(before: str, left: str, right: str, expected: 
 def test_noun_before_a_latin_brand(
     before: str, left: str, right: str, expected: str | None
 ) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected
 
 
 @pytest.mark.parametrize(
@@ -92,4 +92,4 @@ def test_noun_before_a_latin_brand(
     ],
 )
 def test_dialect_demonstratives(before: str, left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right, before=before) == expected
+    assert rule_break_category(left, right, before=before) == expected

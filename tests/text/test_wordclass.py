@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from captionkit.text.linebreak import bad_break_category
+from captionkit.text.linebreak import rule_break_category
 from captionkit.text.wordclass import (
     conjoined_verb,
     known_adjective,
@@ -53,12 +53,12 @@ def test_waw_before_a_verb_that_is_never_a_noun_is_a_verb() -> None:
 
 
 def test_verbs_and_adjectives_in_break_decisions() -> None:
-    assert bad_break_category("ووافق", "البرلمان") is None  # verb | subject
-    assert bad_break_category("شاف", "الفيديو") is None  # verb | object
-    assert bad_break_category("القادة", "العرب") == "noun-adjective"
-    assert bad_break_category("الشاهد", "الوحيد") == "noun-adjective"
-    assert bad_break_category("لقاح", "تجريبي") == "noun-adjective"
-    assert bad_break_category("بفكرة", "بسيطة") == "noun-adjective"
+    assert rule_break_category("ووافق", "البرلمان") is None  # verb | subject
+    assert rule_break_category("شاف", "الفيديو") is None  # verb | object
+    assert rule_break_category("القادة", "العرب") == "noun-adjective"
+    assert rule_break_category("الشاهد", "الوحيد") == "noun-adjective"
+    assert rule_break_category("لقاح", "تجريبي") == "noun-adjective"
+    assert rule_break_category("بفكرة", "بسيطة") == "noun-adjective"
 
 
 def test_verb_only_leaves_out_the_elative_shape() -> None:
@@ -81,4 +81,4 @@ def test_verb_only_leaves_out_the_elative_shape() -> None:
     ],
 )
 def test_numbers_elatives_and_verb_shapes(left: str, right: str, expected: str | None) -> None:
-    assert bad_break_category(left, right) == expected
+    assert rule_break_category(left, right) == expected
