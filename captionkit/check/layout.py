@@ -23,6 +23,7 @@ from captionkit.text.linebreak import (
     break_lines,
     is_number,
     lexicon,
+    rule_break_category,
     stacked_adjective,
 )
 from captionkit.text.rtl import BIDI_CONTROLS
@@ -663,6 +664,8 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
             category = _construct_below(_clock_as_number(category, left), left, right_words)
             if category is None or _sure_tear(category, left) != sure:
                 continue
+            if not sure and rule_break_category(left, right, before) is None:
+                continue  # a unit only the learned layer sees: make weighs it as a guess
             if category == "noun-adjective" and _stacked(left_words, right):
                 continue  # make avoids it; a subtitler may break there
             if _lower_opens_clause(before, left, right_words, category):

@@ -72,9 +72,19 @@ def closed_words() -> frozenset[str]:
     return frozenset(words)
 
 
+#: Marks a word may open with when its line was typed in visual order (the line's last mark
+#: saved first) or continues one (an ellipsis): they belong to the line's end, not to the gap.
+_OPENING_MARKS = ".!?؟…,،؛;:"
+
+
 def _strip(word: str) -> tuple[str, str]:
-    """The word without quotes and end punctuation, and the kind of its end mark."""
-    core = word.strip(_LEADING).rstrip(_TRAILING)
+    """The word without quotes, end punctuation and visual-order opening marks, and the kind
+    of its end mark.
+
+    >>> _strip("«المدينة»،"), _strip(".غزو")
+    (('المدينة', ','), ('غزو', ''))
+    """
+    core = word.strip(_LEADING).lstrip(_OPENING_MARKS).lstrip(_LEADING).rstrip(_TRAILING)
     mark = ""
     while core and (core[-1] in _SENTENCE or core[-1] in _PHRASE):
         mark = mark or ("." if core[-1] in _SENTENCE else ",")
