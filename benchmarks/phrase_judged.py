@@ -54,7 +54,8 @@ script says "no held-aside rows yet").
 
 Run: ``python benchmarks/phrase_judged.py`` prints agreement per genre and part; ``-v``
 also lists the disagreements (and the bad rows given the wrong category); ``--write`` also regenerates ``fixtures/linebreak/judged.tsv``
-(left, right, label, category, reason, genre, part, context). ``--parts held6,held7`` prints
+(left, right, label, category, reason, genre, part; the line each row comes from is in the
+genre file). ``--parts held6,held7`` prints
 only the per-genre agreement of those parts (no rows listed, even with ``-v``): a validation
 set measured without being read row by row.
 """
@@ -173,12 +174,12 @@ def main(argv: list[str]) -> int:
             return 0
     if "--write" in argv:
         header = (
-            "# Labelled break decisions, generated from the genre files by benchmarks/phrase_judged.py.\n"
-            "# left\tright\tlabel\tcategory\treason\tgenre\tpart\tcontext\n"
+            "# Labelled break decisions, generated from the genre files by benchmarks/phrase_judged.py\n"
+            "# (each row's whole line is in its genre file, under its part).\n"
+            "# left\tright\tlabel\tcategory\treason\tgenre\tpart\n"
         )
         body = "".join(
-            "\t".join((r.left, r.right, r.label, r.category, r.reason, r.genre, r.part, r.context))
-            + "\n"
+            "\t".join((r.left, r.right, r.label, r.category, r.reason, r.genre, r.part)) + "\n"
             for r in rows
         )
         (FOLDER / "judged.tsv").write_text(header + body, "utf-8")
