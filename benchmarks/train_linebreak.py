@@ -33,7 +33,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from phrase_judged import DEVELOPMENT, Row, all_rows  # noqa: E402
 
-from captionkit.text.learned import CLASSES, bad_logit, pair_features, rule_key  # noqa: E402
+from captionkit.text.learned import (  # noqa: E402
+    CLASSES,
+    _strip,
+    bad_logit,
+    pair_features,
+    rule_key,
+)
 from captionkit.text.linebreak import rule_break_category  # noqa: E402
 
 STUDIED = ("train", "held", *(f"held{n}" for n in range(2, 14)))
@@ -55,8 +61,6 @@ Ints = npt.NDArray[np.int64]
 
 
 def _punctuated(word: str) -> bool:
-    from captionkit.text.learned import _strip
-
     return bool(_strip(word)[1])
 
 

@@ -21,9 +21,10 @@ from captionkit.text.linebreak import (
     bad_break_category,
     bare_word,
     break_lines,
+    ila_with_hamza,
     is_number,
+    learned_only,
     lexicon,
-    rule_break_category,
     stacked_adjective,
 )
 from captionkit.text.rtl import BIDI_CONTROLS
@@ -592,10 +593,6 @@ def _governing(bare: str) -> bool:
     return any(bare in getattr(lex, name) for name in _GOVERNING)
 
 
-#: إلى typed without its hamza, as many subtitlers type it: the preposition.
-_ILA_WITHOUT_HAMZA = {"الى": "إلى", "والى": "وإلى", "فالى": "فإلى"}
-
-
 def _sure_tear(category: Category, left: str) -> bool:
     """A tear a subtitle team can act on without a second look: a function word that cannot
     end a phrase (a preposition, a conjunction, a particle, كان or إنّ and their sisters, a
@@ -614,8 +611,7 @@ def _sure_tear(category: Category, left: str) -> bool:
     """
     if category != "binding":
         return False
-    word = bare_word(left)
-    word = _ILA_WITHOUT_HAMZA.get(word, word)
+    word = ila_with_hamza(bare_word(left))
     lex = lexicon()
     if word in _UNSURE_BINDING or word in lex.demonstratives or word in lex.pronouns:
         return False
@@ -660,11 +656,11 @@ def _line_breaks(views: Sequence[CueView], context: Context, sure: bool) -> Iter
                 continue  # a translator's note in its own colour: a text of its own
             before = left_words[-2] if len(left_words) > 1 else None
             left, right = left_words[-1], right_words[0]
-            category = bad_break_category(left, right, before)
-            category = _construct_below(_clock_as_number(category, left), left, right_words)
+            judged = bad_break_category(left, right, before)
+            category = _construct_below(_clock_as_number(judged, left), left, right_words)
             if category is None or _sure_tear(category, left) != sure:
                 continue
-            if not sure and rule_break_category(left, right, before) is None:
+            if not sure and learned_only(judged):
                 continue  # a unit only the learned layer sees: make weighs it as a guess
             if category == "noun-adjective" and _stacked(left_words, right):
                 continue  # make avoids it; a subtitler may break there

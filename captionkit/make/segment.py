@@ -41,7 +41,7 @@ from captionkit.text.linebreak import (
     ends_phrase,
     ends_sentence,
     gap_judgements,
-    judge_break,
+    is_doubtful,
     lexicon,
     load_weights,
     strong_boundaries,
@@ -192,9 +192,7 @@ def _gap_costs(
     for gap, (category, bonus) in enumerate(gap_judgements(words, hints)):
         bad = weights.bad[category] if category is not None else 0.0
         if category is not None:
-            before = words[gap - 1] if gap else ""
-            judgement = judge_break(words[gap], words[gap + 1], before, line_end=gap in hints)
-            if judgement is not None and judgement.doubtful:
+            if is_doubtful(category):
                 bad = doubtful
             if cut is not None:
                 bad *= cut.pair_weight(gap, category)

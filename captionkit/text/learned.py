@@ -25,6 +25,11 @@ from functools import lru_cache
 from importlib import resources
 
 from captionkit.text.wordclass import (
+    CLOSERS,
+    OPENERS,
+    PHRASE_END,
+    SENTENCE_END,
+    data_lines,
     first_names,
     function_words,
     lexicon_classes,
@@ -34,10 +39,6 @@ from captionkit.text.wordclass import (
 #: The classes of the model, in the order of the weight columns.
 CLASSES = ("good", "binding", "number", "name", "noun-adjective", "idafa")
 _DATA_FILE = "learned.tsv"
-_SENTENCE = frozenset(".!?؟…")
-_PHRASE = frozenset(",،؛;:")
-_TRAILING = "\"'»”’)]}›"
-_LEADING = "\"'«“‘([{‹"
 _ARTICLES = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال")
 _PREFIXES = ("و", "ف", "ب", "ل", "ك", "س")
 _SUFFIXES = tuple("تين ية ات ون ين ان ها هم نا كم ة ي ه ك ا ى".split())
@@ -55,10 +56,9 @@ _ARABIC_DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
 
 
 def _entries(name: str) -> Iterable[str]:
-    text = resources.files("captionkit.data").joinpath("linebreak", name).read_text("utf-8")
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith(("#", "[")):
+    """The words of a data list (its section headers left out)."""
+    for line in data_lines(name):
+        if not line.startswith("["):
             yield from line.split()
 
 
@@ -74,7 +74,7 @@ def closed_words() -> frozenset[str]:
 
 #: Marks a word may open with when its line was typed in visual order (the line's last mark
 #: saved first) or continues one (an ellipsis): they belong to the line's end, not to the gap.
-_OPENING_MARKS = ".!?؟…,،؛;:"
+_OPENING_MARKS = "".join(sorted(SENTENCE_END | PHRASE_END))
 
 
 def _strip(word: str) -> tuple[str, str]:
@@ -84,11 +84,11 @@ def _strip(word: str) -> tuple[str, str]:
     >>> _strip("«المدينة»،"), _strip(".غزو")
     (('المدينة', ','), ('غزو', ''))
     """
-    core = word.strip(_LEADING).lstrip(_OPENING_MARKS).lstrip(_LEADING).rstrip(_TRAILING)
+    core = word.strip(OPENERS).lstrip(_OPENING_MARKS).lstrip(OPENERS).rstrip(CLOSERS)
     mark = ""
-    while core and (core[-1] in _SENTENCE or core[-1] in _PHRASE):
-        mark = mark or ("." if core[-1] in _SENTENCE else ",")
-        core = core[:-1].rstrip(_TRAILING)
+    while core and (core[-1] in SENTENCE_END or core[-1] in PHRASE_END):
+        mark = mark or ("." if core[-1] in SENTENCE_END else ",")
+        core = core[:-1].rstrip(CLOSERS)
     return core, mark
 
 
@@ -105,7 +105,7 @@ def word_features(word: str) -> tuple[tuple[str, ...], str]:
         feats.append("end" + mark)
     if not core:
         return tuple(feats or ["empty"]), "sym"
-    if word[:1] in _LEADING:
+    if word[:1] in OPENERS:
         feats.append("quote")
     low = core.casefold()
     if low in closed_words():
@@ -165,7 +165,7 @@ def _unseen_symbol(word: str) -> bool:
     >>> _unseen_symbol("||علي"), _unseen_symbol(".غزو"), _unseen_symbol("«كلمة")
     (True, False, False)
     """
-    return word.lstrip(_LEADING)[:1] in _UNSEEN_OPENINGS
+    return word.lstrip(OPENERS)[:1] in _UNSEEN_OPENINGS
 
 
 def rule_key(verdict: str | None) -> str:

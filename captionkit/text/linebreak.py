@@ -46,8 +46,13 @@ from captionkit.text.counting import visible_length as visible_length
 from captionkit.text.counting import without_invisible
 from captionkit.text.learned import corrected
 from captionkit.text.wordclass import (
+    CLOSERS,
+    OPENERS,
+    PHRASE_END,
+    SENTENCE_END,
     accusative,
     adjective_shape,
+    data_lines,
     first_names,
     function_words,
     has_pronoun_suffix,
@@ -65,11 +70,9 @@ from captionkit.text.wordclass import (
 Category: TypeAlias = Literal["binding", "number", "name", "noun-adjective", "idafa"]
 CATEGORIES: tuple[Category, ...] = ("binding", "number", "name", "noun-adjective", "idafa")
 
-SENTENCE_END = frozenset(".!?؟…")
-PHRASE_END = frozenset(",،؛;:")
 _MARKS = SENTENCE_END | PHRASE_END
-_CLOSERS = "\"'»”’)]}›"
-_OPENERS = "\"'«“‘([{‹"
+_CLOSERS = CLOSERS
+_OPENERS = OPENERS
 _DIGITS = re.compile(
     r"^[+-]?[0-9\u0660-\u0669\u06F0-\u06F9]+([.,٫٬][0-9\u0660-\u0669\u06F0-\u06F9]+)*%?$"
 )
@@ -98,16 +101,10 @@ def _data(name: str) -> str:
     return resources.files("captionkit.data").joinpath("linebreak", name).read_text("utf-8")
 
 
-def _entries(name: str) -> list[str]:
-    """Non-comment, non-blank lines of a data file."""
-    lines = (line.strip() for line in _data(name).splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
-
-
 def _sections(name: str) -> dict[str, list[str]]:
     sections: dict[str, list[str]] = {}
     current = ""
-    for line in _entries(name):
+    for line in data_lines(name):
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
             continue
@@ -172,8 +169,8 @@ def _stopword_classes() -> tuple[set[str], set[str], set[str], set[str], set[str
     """Binding words, demonstratives, prepositions, relatives, conjunctions of arabic-stopwords."""
     from arabicstopwords.arabicstopwords import STOPWORDS  # type: ignore[import-untyped]
 
-    binding_classes = set(_entries("binding-categories.txt"))
-    not_binding = set(_entries("not-binding.txt"))
+    binding_classes = set(data_lines("binding-categories.txt"))
+    not_binding = set(data_lines("not-binding.txt"))
     binding: set[str] = set()
     demonstratives: set[str] = set()
     prepositions: set[str] = set()
@@ -208,7 +205,7 @@ def _name_lists() -> tuple[set[tuple[str, str]], set[str]]:
     """Adjacent pairs of the listed multi-word names, and the one-word names."""
     name_pairs: set[tuple[str, str]] = set()
     proper: set[str] = set()
-    for line in _entries("names.txt"):
+    for line in data_lines("names.txt"):
         parts = [_bare(part) for part in line.split()]
         if len(parts) == 1:
             proper.add(parts[0])
@@ -224,7 +221,7 @@ def _bare_set(words: Iterable[str]) -> frozenset[str]:
 def lexicon() -> Lexicon:
     """Load the word lists once: arabic-stopwords plus the data files."""
     binding, demonstratives, prepositions, relatives, conjunctions = _stopword_classes()
-    extra = {word.casefold() for word in _entries("binding-extra.txt")}
+    extra = {word.casefold() for word in data_lines("binding-extra.txt")}
     binding |= extra
     demonstratives -= binding  # ثم is a demonstrative (ثَمّ) and a conjunction: it binds
     name_pairs, proper = _name_lists()
@@ -238,16 +235,16 @@ def lexicon() -> Lexicon:
         relatives=frozenset(relatives | _EN_RELATIVES | _SUBORDINATORS | _DIALECT_RELATIVES),
         conjunctions=frozenset(conjunctions | _EN_CONJUNCTIONS),
         stopwords=function_words() | frozenset(extra),
-        adjectives=_bare_set(_entries("adjectives.txt")),
+        adjectives=_bare_set(data_lines("adjectives.txt")),
         name_pairs=frozenset(name_pairs),
         name_firsts=frozenset(pair[0] for pair in name_pairs)
         - frozenset(first for first, _ in name_pairs if first.startswith("ال")),
         proper_nouns=frozenset(proper),
-        titles=_bare_set(_entries("titles.txt")),
+        titles=_bare_set(data_lines("titles.txt")),
         before_number=_bare_set(numbers.get("before", [])),
         numbered=_bare_set(numbers.get("numbered", [])),
         after_number=_bare_set(numbers.get("after", [])),
-        waw_initial=frozenset(_entries("waw-initial.txt")),
+        waw_initial=frozenset(data_lines("waw-initial.txt")),
         before_min=frozenset(complements.get("before-min", [])),
         numerals=_bare_set(numbers.get("numerals", [])),
         fractions=_bare_set(numbers.get("fractions", [])),
@@ -261,13 +258,13 @@ def lexicon() -> Lexicon:
         construct_only=frozenset(complements.get("construct", [])),
         name_words=frozenset(word for pair in name_pairs for word in pair[1:]) | frozenset(proper),
         construct_nouns=frozenset({"أحد", "إحدى", "كل", "بعض", "معظم", "أغلب", "غير"}),
-        adverbs=_bare_set(_entries("adverbs.txt")),
+        adverbs=_bare_set(data_lines("adverbs.txt")),
         time_nouns=frozenset(
             {"صباح", "مساء", "ليل", "ليلة", "ظهر", "نهاية", "بداية", "مطلع", "مرة"}
         ),
         inchoatives=_bare_set(governors.get("inchoative", [])),
         modals=_bare_set(governors.get("modals", [])),
-        class_nouns=_bare_set(_entries("class-nouns.txt")),
+        class_nouns=_bare_set(data_lines("class-nouns.txt")),
     )
 
 
@@ -820,7 +817,7 @@ def bad_break_category(
     category = cast("Category | None", corrected(verdict, left_word, right_word, before))
     if verdict is None and category is not None:
         # the rules saw no unit here: the model's category is a guess (make weighs it as one)
-        return _Doubtful(category)  # type: ignore[return-value]
+        return _Learned(category)  # type: ignore[return-value]
     return category
 
 
@@ -849,7 +846,7 @@ def rule_break_category(
     """
     if _symbols(left_word) or _symbols(right_word):
         return None
-    left_word = _hamzaless_ila(left_word)
+    left_word = ila_with_hamza(left_word)
     if before is None:
         return _pair_category(left_word, right_word)
     return _in_context(before, left_word, right_word)
@@ -858,12 +855,12 @@ def rule_break_category(
 _DASH_WORDS = frozenset({"-", "–", "—"})
 
 
-def _hamzaless_ila(word: str) -> str:
+def ila_with_hamza(word: str) -> str:
     """إلى typed without its hamza (الى، والى), as many subtitlers type it, is the
     preposition, not a word in the article ال (الى | ألف قطعة was read as a number,
     الى | المدينة as a construct).
 
-    >>> _hamzaless_ila("الى"), _hamzaless_ila("والى"), _hamzaless_ila("الوالي")
+    >>> ila_with_hamza("الى"), ila_with_hamza("والى"), ila_with_hamza("الوالي")
     ('إلى', 'وإلى', 'الوالي')
     """
     for prefix in ("", "و", "ف"):
@@ -2001,6 +1998,16 @@ def _there_is_after(before: str, left_word: str, right_word: str) -> bool:
         return False
     if not (before == "" or ends_phrase(before) or _bare(before) in _BEFORE_THERE_IS):
         return False
+    return _existential_noun(right_word)
+
+
+def _existential_noun(right_word: str) -> bool:
+    """The indefinite noun an existential فيه / فيها introduces: no function word, adverb,
+    definite word, elative or verb (فيه | ضمان, not فيه | الكتاب or فيها | سكرت).
+
+    >>> _existential_noun("ضمان"), _existential_noun("الكتاب")
+    (True, False)
+    """
     lex = lexicon()
     right = _bare(right_word)
     if right in lex.stopwords or right in lex.adverbs or _definite_any(right) or _elative(right):
@@ -3374,6 +3381,25 @@ class _Doubtful(str):
     """A category the rules guess without a positive clue (``doubtful`` in judgements)."""
 
 
+class _Learned(_Doubtful):
+    """A unit only the learned layer sees (the rules saw none): a guess like the rules' own."""
+
+
+def is_doubtful(category: Category | None) -> bool:
+    """A category guessed without a positive clue, by the rules or by the learned layer alone.
+
+    >>> is_doubtful(bad_break_category("في", "المدينة"))
+    False
+    """
+    return isinstance(category, _Doubtful)
+
+
+def learned_only(category: Category | None) -> bool:
+    """A unit the learned layer sees where the rules see none (check leaves such guesses out
+    of its hints)."""
+    return isinstance(category, _Learned)
+
+
 _DOUBTFUL_IDAFA: Category = _Doubtful("idafa")  # type: ignore[assignment]
 _DOUBTFUL_NAME: Category = _Doubtful("name")  # type: ignore[assignment]
 
@@ -3785,7 +3811,7 @@ def judge_break(
     category = judge(left_word, right_word, before)
     if category is None:
         return None
-    doubtful = isinstance(category, _Doubtful)
+    doubtful = is_doubtful(category)
     reason = _REASONS[str(category)].format(l=_bare(left_word), r=_bare(right_word))
     return Judgement(str(category), doubtful, reason + (" (a guess)" if doubtful else ""))  # type: ignore[arg-type]
 
@@ -4575,11 +4601,7 @@ def _there_is_copula(before: str, left_word: str, right_word: str) -> bool:
         return False
     if _bare(left_word) not in ("فيه", "فيها"):
         return False
-    lex = lexicon()
-    right = _bare(right_word)
-    if right in lex.stopwords or right in lex.adverbs or _definite_any(right) or _elative(right):
-        return False
-    return not (looks_verb(right) or _clause_verb(right, lex))
+    return _existential_noun(right_word)
 
 
 def _round14_msa_unit(before: str, left_word: str, right_word: str) -> Category | None:

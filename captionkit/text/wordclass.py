@@ -44,7 +44,15 @@ _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "كما", "نا",
 _VERB_PREFIXES = ("وس", "فس", "ول", "فل", "و", "ف", "س", "ل")
 
 
-def _data(name: str) -> list[str]:
+#: A sentence's closing marks and a phrase's, and what may close or open around a word.
+SENTENCE_END = frozenset(".!?؟…")
+PHRASE_END = frozenset(",،؛;:")
+CLOSERS = "\"'»”’)]}›"
+OPENERS = "\"'«“‘([{‹"
+
+
+def data_lines(name: str) -> list[str]:
+    """The non-comment, non-blank lines of a file of ``data/linebreak``, stripped."""
     text = resources.files("captionkit.data").joinpath("linebreak", name).read_text("utf-8")
     lines = (line.strip() for line in text.splitlines())
     return [line for line in lines if line and not line.startswith("#")]
@@ -53,19 +61,19 @@ def _data(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def known_verbs() -> frozenset[str]:
     """Perfect verbs whose shape is also a noun's (``verbs.txt``)."""
-    return frozenset(_data("verbs.txt"))
+    return frozenset(data_lines("verbs.txt"))
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """First names of people (``first-names.txt``)."""
-    return frozenset(_data("first-names.txt"))
+    return frozenset(data_lines("first-names.txt"))
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
     """Unvocalised word -> its arramooz classes (``V`` ``N`` ``A``, ``lexicon.txt``)."""
-    return dict(line.split(" ", 1) for line in _data("lexicon.txt"))
+    return dict(line.split(" ", 1) for line in data_lines("lexicon.txt"))
 
 
 def lexicon_classes(bare: str) -> str:

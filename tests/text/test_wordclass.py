@@ -29,9 +29,9 @@ def test_the_lexicon_knows_common_words(word: str, classes: str) -> None:
 
 
 def test_the_lexicon_file_is_sorted_and_well_formed() -> None:
-    from captionkit.text.wordclass import _data
+    from captionkit.text.wordclass import data_lines
 
-    lines = _data("lexicon.txt")
+    lines = data_lines("lexicon.txt")
     words = [line.split(" ")[0] for line in lines]
     assert len(lines) > 30_000
     assert words == sorted(words)
