@@ -37,9 +37,20 @@ rows and over the sure and unsure rows; for the absent rows the table says
 whether the aligner reported the word missing or gave it a time, and it counts
 the words the aligner reported missing that were marked present.
 
+whisper-timestamped's ``words.wav`` (English, eight words said alone with
+1.3-2.2 s of silence between them, 23 s) has word times from whisper with its
+voice-activity option (``tests/expected/verbose/vad_words.wav.stdout``), and
+``japanese.mp3`` (40 s) word times from whisper tiny.
+``fixtures/audio/words-onsets.tsv`` holds the start of each of the eight words,
+``fixtures/audio/japanese-onsets.tsv`` the start of the first word of each of
+the six segments (each after a pause), marked by hand the same way but after
+the aligner had been run on these files (see the files' headers). Both are
+measured as gossos is.
+
 Run: ``python benchmarks/audio_hand.py`` (``--json`` for a document: the
 dosparlants figures at the top level, gossos' under ``"gossos"``, apollo11's
-under ``"apollo11"``).
+under ``"apollo11"``, words.wav's under ``"words"``, japanese.mp3's under
+``"japanese"``).
 """
 
 from __future__ import annotations
@@ -64,6 +75,16 @@ WORD_ONSETS = FIXTURES / "gossos-onsets.tsv"
 WORD_CASE = next(case for case in CASES if case.name.startswith("gossos"))
 APOLLO_ONSETS = FIXTURES / "apollo11-onsets.tsv"
 APOLLO_CASE = next(case for case in CASES if case.name.startswith("apollo11"))
+#: Further word-level hand marks, measured as gossos is: a title, the marks, the case.
+MORE_WORD_MARKS = (
+    ("words.wav, every word", "words", FIXTURES / "words-onsets.tsv", "words ("),
+    (
+        "japanese.mp3, each segment's first word",
+        "japanese",
+        FIXTURES / "japanese-onsets.tsv",
+        "japanese",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -159,10 +180,11 @@ def _summary(rows: list[dict[str, object]]) -> dict[str, object]:
     }
 
 
-def run_words() -> dict[str, object]:
-    """gossos: every word's aligned start and the recognizer's start against the hand marks."""
-    marks = read_marks(WORD_ONSETS)
-    return _summary(_word_rows(WORD_CASE, marks, lambda mark: {"sure": mark.confidence == "sure"}))
+def run_words(path: Path = WORD_ONSETS, case: Case = WORD_CASE) -> dict[str, object]:
+    """Each marked word's aligned start and the recognizer's start against the hand marks
+    (gossos unless told)."""
+    marks = read_marks(path)
+    return _summary(_word_rows(case, marks, lambda mark: {"sure": mark.confidence == "sure"}))
 
 
 @dataclass(frozen=True)
@@ -185,16 +207,18 @@ def read_marks(path: Path = APOLLO_ONSETS) -> list[Mark]:
 def _word_rows(
     case: Case, marks: list[Mark], confidence: Callable[[Mark], dict[str, object]]
 ) -> list[dict[str, object]]:
-    """Each word of ``case``'s transcript: its hand mark, aligned start and recognizer start
-    (``confidence`` gives the mark's confidence fields as the file's table shows them)."""
+    """Each hand-marked word of ``case``'s transcript (a mark's index is the word's place, from 1):
+    its hand mark, aligned start and recognizer start (``confidence`` gives the mark's
+    confidence fields as the file's table shows them)."""
     from captionkit.audio import align_words
 
     words = recognizer_words(CORPUS / case.expected, case.segments_only)
-    if len(words) != len(marks):
-        raise SystemExit(f"{len(words)} words in the transcript, {len(marks)} hand marks")
+    if any(not 1 <= mark.index <= len(words) for mark in marks):
+        raise SystemExit(f"{len(words)} words in the transcript, a hand mark past them")
     alignment = align_words([w for w, _ in words], CORPUS / case.audio, language=case.language)
     rows: list[dict[str, object]] = []
-    for (text, reference), mark, placed in zip(words, marks, alignment.words, strict=True):
+    for mark in marks:
+        (text, reference), placed = words[mark.index - 1], alignment.words[mark.index - 1]
         if text.strip(",.?!") != mark.word:
             raise SystemExit(f"word {mark.index}: {text!r} in the transcript, {mark.word!r} marked")
         assert reference is not None
@@ -269,6 +293,8 @@ def main() -> int:
             result["gossos"] = run_words()
         if (CORPUS / APOLLO_CASE.audio).exists():
             result["apollo11"] = run_apollo()
+        for _, key, path, case in _more_cases():
+            result[key] = run_words(path, case)
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0
     print(
@@ -296,7 +322,20 @@ def main() -> int:
     if (CORPUS / APOLLO_CASE.audio).exists():
         print()
         _print_apollo(run_apollo())
+    for title, _, path, case in _more_cases():
+        print()
+        _print_words(run_words(path, case), title)
     return 0
+
+
+def _more_cases() -> list[tuple[str, str, Path, Case]]:
+    """:data:`MORE_WORD_MARKS` whose recording is here, each with its case."""
+    found = []
+    for title, key, path, prefix in MORE_WORD_MARKS:
+        case = next(case for case in CASES if case.name.startswith(prefix))
+        if (CORPUS / case.audio).exists():
+            found.append((title, key, path, case))
+    return found
 
 
 def _print_figures(result: dict[str, object], *rows: tuple[str, str]) -> None:
@@ -311,9 +350,9 @@ def _signed(value: object, hand: object) -> str:
     return "-" if value is None else f"{int(value) - int(hand):+d}"  # type: ignore[call-overload]
 
 
-def _print_words(result: dict[str, object]) -> None:
-    """gossos: one line per word, then the aligner's and the recognizer's figures in one table."""
-    print("gossos.mp3, every word against the hand marks")
+def _print_words(result: dict[str, object], title: str = "gossos.mp3, every word") -> None:
+    """One line per marked word, then the aligner's and the recognizer's figures in one table."""
+    print(f"{title} against the hand marks")
     header = f"{'#':>3} {'word':15} {'conf':6} {'hand':>6} {'aligned':>8} {'diff':>6}"
     print(f"{header} {'whisper':>8} {'diff':>6}")
     for row in result["rows"]:  # type: ignore[attr-defined]
