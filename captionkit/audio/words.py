@@ -10,7 +10,7 @@ aligns the audio only inside the stretches it lost.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -91,6 +91,19 @@ def _window(heard: Heard, start_ms: int, end_ms: int) -> Heard:
     )
 
 
+def _moved(placed: Sequence[AudioWord], first: int, offset_ms: int) -> list[AudioWord]:
+    """Words placed in a window, numbered from ``first`` and timed from the file's start."""
+    return [
+        replace(
+            word,
+            index=first + k,
+            start_ms=word.start_ms + offset_ms,
+            end_ms=word.end_ms + offset_ms,
+        )
+        for k, word in enumerate(placed)
+    ]
+
+
 def fill_gaps(
     words: Sequence[str],
     known: Sequence[tuple[int, int] | None],
@@ -98,6 +111,7 @@ def fill_gaps(
     *,
     language: str = "ar",
     voice: Voice | None = None,
+    line_ends: Collection[int] = (),
 ) -> tuple[AudioWord, ...]:
     """Every word timed: ``known[i]`` (a recognizer's ``(start_ms, end_ms)``) where given, the audio elsewhere.
 
@@ -105,6 +119,8 @@ def fill_gaps(
     word before it and the known word after it, so the recognizer's words stay
     exactly where it put them and the audio only has to place a few words in a
     short window. Known words come back ``aligned`` with confidence 1.
+    ``line_ends``: the words that end a script line (see
+    :func:`~captionkit.audio.align.align_words`).
     """
     if len(words) != len(known):
         raise ValueError("words and known must have the same length")
@@ -132,17 +148,9 @@ def fill_gaps(
                 for k, word in enumerate(run)
             )
         else:
-            part = align_heard(
-                run, _window(heard, window_start, window_end), language=language, voice=voice
-            )
-            for k, placed in enumerate(part.words):
-                result.append(
-                    replace(
-                        placed,
-                        index=index + k,
-                        start_ms=placed.start_ms + window_start,
-                        end_ms=placed.end_ms + window_start,
-                    )
-                )
+            window = _window(heard, window_start, window_end)
+            run_ends = {end - index for end in line_ends if index <= end < stop}
+            part = align_heard(run, window, language=language, voice=voice, line_ends=run_ends)
+            result.extend(_moved(part.words, index, window_start))
         index = stop
     return tuple(result)

@@ -97,8 +97,8 @@ def _align_audio(
     from captionkit.audio import align_words, whisper_json
     from captionkit.make import read_narration
 
-    words = read_narration(narration, keep_all=keep_all).words
-    alignment = align_words(words, audio, language=language)
+    script = read_narration(narration, keep_all=keep_all)
+    alignment = align_words(script.words, audio, language=language, line_ends=script.line_ends)
     if format is ReportFormat.json:
         print_json(whisper_json(alignment, language=language))
         return

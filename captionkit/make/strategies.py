@@ -22,7 +22,7 @@ captionkit.errors.InvalidValue: rate must be a positive number of characters a s
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeAlias
 
@@ -204,7 +204,7 @@ class FromTimestamps:
         words = list(alignment.words)
         matched = alignment.matched
         if self.audio is not None:
-            words, filled = _fill_from_audio(words, self.audio, self.language)
+            words, filled = _fill_from_audio(words, self.audio, self.language, narration.line_ends)
             matched += filled
         stamps = self.timestamps
         return _from_word_times(
@@ -219,7 +219,7 @@ class FromTimestamps:
 
 
 def _fill_from_audio(
-    words: list[WordTiming], audio: str, language: str
+    words: list[WordTiming], audio: str, language: str, line_ends: Collection[int] = ()
 ) -> tuple[list[WordTiming], int]:
     """The interpolated words placed by the audio; how many the audio placed."""
     from captionkit.audio import fill_gaps
@@ -227,7 +227,9 @@ def _fill_from_audio(
     known = [(word.start, word.end) if word.status == "matched" else None for word in words]
     if all(times is not None for times in known):
         return words, 0
-    placed = fill_gaps([word.word for word in words], known, audio, language=language)
+    placed = fill_gaps(
+        [word.word for word in words], known, audio, language=language, line_ends=line_ends
+    )
     filled = 0
     result: list[WordTiming] = []
     for word, heard in zip(words, placed, strict=True):
@@ -267,7 +269,11 @@ class FromAudio:
         from captionkit.audio import align_words
 
         aligned = align_words(
-            narration.words, self.audio, language=self.language, progress=self.progress
+            narration.words,
+            self.audio,
+            language=self.language,
+            progress=self.progress,
+            line_ends=narration.line_ends,
         )
         words = [
             WordTiming(

@@ -41,3 +41,28 @@ def noisy_clip(narration: Narration, tmp_path_factory: pytest.TempPathFactory) -
     path = tmp_path_factory.mktemp("audio") / "narration.wav"
     write_wav(path, scale(samples))
     return path
+
+
+#: A newsroom script as the mission has it: a phrase a line, no punctuation (the project's
+#: sample narration, lines 3-30: its title and hashtag left out).
+SCRIPT_LINES = (
+    (Path(__file__).resolve().parents[2] / "captionkit" / "data" / "sample-narration-ar.txt")
+    .read_text("utf-8")
+    .splitlines()[2:30]
+)
+
+
+@pytest.fixture(scope="session")
+def line_narration() -> Narration:
+    """The script lines read by another voice, with the short pauses (50-300 ms) a narrator
+    leaves at line ends."""
+    return narrate([line.split() for line in SCRIPT_LINES], NARRATOR, seed=3, pauses=(0.05, 0.3))
+
+
+@pytest.fixture(scope="session")
+def line_clip(line_narration: Narration, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The line narration in pink noise at 10 dB SNR, as a WAV file."""
+    samples = mix(line_narration.samples, noise(len(line_narration.samples), seed=2), 10.0)
+    path = tmp_path_factory.mktemp("audio") / "lines.wav"
+    write_wav(path, scale(samples))
+    return path

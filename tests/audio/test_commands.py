@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 from typer.testing import CliRunner
 
 from captionkit.audio.simulate import Narration
@@ -96,3 +97,50 @@ def test_audio_and_rate_together_are_refused(noisy_clip: Path, tmp_path: Path) -
     result = runner.invoke(app, ["make", str(script), "--audio", str(noisy_clip), "--rate", "12"])
     assert result.exit_code == 2
     assert "--rate and --audio both set the timing" in result.output
+
+
+def test_align_audio_takes_the_script_line_ends(
+    line_narration: Narration, line_clip: Path, tmp_path: Path
+) -> None:
+    # the script's line ends reach the aligner: align --audio places the words as
+    # align_words does with them, not as it does without them
+    from captionkit.audio import align_words
+    from tests.audio.conftest import SCRIPT_LINES
+
+    script = tmp_path / "lines.txt"
+    script.write_text("\n".join(SCRIPT_LINES) + "\n", "utf-8")
+    result = runner.invoke(
+        app, ["align", str(script), "--audio", str(line_clip), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    words = json.loads(result.stdout)["word_segments"]
+    starts = np.array([round(word["start"] * 1000) for word in words])
+    sizes = np.cumsum([len(line.split()) for line in SCRIPT_LINES])
+    lined = align_words(line_narration.words, line_clip, line_ends=[int(s) - 1 for s in sizes])
+    plain = align_words(line_narration.words, line_clip)
+    with_ends = np.abs(starts - np.array([w.start_ms for w in lined.words]))
+    without = np.abs(starts - np.array([w.start_ms for w in plain.words]))
+    assert with_ends.max() <= 80, with_ends.max()
+    assert without.max() > 80
+
+
+def test_make_audio_gives_the_aligner_the_script_line_ends(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import captionkit.audio as audio
+    from captionkit.audio import AudioAlignment, AudioWord
+
+    seen: dict[str, object] = {}
+
+    def fake(words: list[str], recording: str, **options: object) -> AudioAlignment:
+        seen.update(options)
+        placed = tuple(
+            AudioWord(i, word, 500 * i, 500 * i + 400, "aligned", 1.0)
+            for i, word in enumerate(words)
+        )
+        return AudioAlignment(placed, ((0, 500 * len(words)),), 500 * len(words))
+
+    monkeypatch.setattr(audio, "align_words", fake)
+    made = make("أول سطر هنا\nثم سطر ثان\nوالأخير", timing=FromAudio("any.wav"))
+    assert seen["line_ends"] == frozenset({2, 5, 6})
+    assert made.track.cues[0].start == 0
