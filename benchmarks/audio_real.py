@@ -60,7 +60,7 @@ word's start marked by hand (``fixtures/audio/gossos-onsets.tsv``): the aligner
 (``tests/expected/verbose/vad_words.wav.stdout``, whisper with its
 voice-activity option), one word a line. Against onsets marked by hand
 (``fixtures/audio/words-onsets.tsv``, ``benchmarks/audio_hand.py``) the aligner
-is within 43 ms of every word and whisper a median 131 ms off, three of its
+is within 34 ms of every word and whisper a median 131 ms off, three of its
 starts in the silence before the word: here the whole figure is the
 reference's. ``japanese``: at its six segment starts (hand-marked the same
 way) whisper tiny is within 25 ms and the aligner 280-545 ms off at four, so
