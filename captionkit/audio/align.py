@@ -99,9 +99,10 @@ def _clause_firsts(words: Sequence[str], line_ends: Collection[int] = ()) -> npt
     (the project's sample narration has one question mark in 77 lines), and the
     narrator pauses at many of those line ends, briefly. Without them eSpeak NG runs
     the lines together and the aligner has no pause of its own to meet the
-    narrator's: read by another voice with pauses of 50-300 ms between lines, at 10
-    dB of noise, the sample's word starts were p95 222 ms off, and 71 ms with its
-    line ends taken as clause ends (``benchmarks/audio_lines.py``).
+    narrator's: the project's four genre narrations read by three other voices with
+    pauses of 50-300 ms between lines, at 10 dB of noise, had their word starts p95
+    149-280 ms off with the words alone, 73-172 ms with the line ends
+    (``benchmarks/audio_lines.py``).
 
     >>> _clause_firsts(["one", "two,", "three", "four"], line_ends={0}).tolist()
     [True, True, True, False]
@@ -407,18 +408,26 @@ ONSET_REACH = 30
 ONSET_RISE = 1.5
 #: Of the onsets within reach, the nearest one that rises at least this share of the strongest.
 ONSET_SHARE = 0.6
+#: The local range (natural log of power; 8.5 is 37 dB) a recording needs for its onsets to count.
+#:
+#: Cleaner than :data:`CLEAR_RANGE` asks for pauses: music under the voice at 10 dB
+#: ranges 29-33 dB and its notes rise out of its own lulls (9 of 30 words moved
+#: were put 100 ms or more off), pink noise at 20 dB about the same; the real
+#: recordings of ``benchmarks/audio_hand.py`` range 38-50 dB, a synthesized
+#: narration in silence over 100.
+ONSET_RANGE = 8.5
 #: Frames after an onset that must all stay above the quiet line: the voice holds (not a click).
 SUSTAIN = 12
 _BEFORE, _AFTER = 8, 5
 
 
-def _onset_rises(energy: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+def _onset_rises(energy: npt.NDArray[np.float32], *, held: bool = True) -> npt.NDArray[np.float32]:
     """For each frame, the rise of the energy into it if the voice comes back there after a
-    short pause (80 ms in the lowest fifth of a clean local range, then 120 ms above it),
-    else 0.
+    short pause (80 ms in the lowest fifth of a clean local range, then, when ``held``,
+    120 ms above it), else 0.
 
     >>> energy = np.full(300, 5.0, np.float32)
-    >>> energy[100:110] = -3.0  # a pause of 100 ms, too short for the voice-activity model
+    >>> energy[100:110] = -5.0  # a pause of 100 ms, too short for the voice-activity model
     >>> rises = _onset_rises(energy)  # the voice is back at frame 110; smoothed, the rise peaks at 111
     >>> np.flatnonzero(rises).tolist(), int(np.argmax(rises))
     ([107, 108, 109, 110, 111], 111)
@@ -433,13 +442,10 @@ def _onset_rises(energy: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     frames = np.arange(_BEFORE, count - SUSTAIN)
     before = (sums[frames] - sums[frames - _BEFORE]) / _BEFORE
     after = (sums[frames + _AFTER] - sums[frames]) / _AFTER
-    held = np.lib.stride_tricks.sliding_window_view(smooth[2:], SUSTAIN - 2).min(axis=1)
-    good = (
-        (before <= line[frames])
-        & (span[frames] >= CLEAR_RANGE)
-        & (held[frames] > line[frames])
-        & (after - before >= ONSET_RISE)
-    )
+    good = (before <= line[frames]) & (span[frames] >= ONSET_RANGE) & (after - before >= ONSET_RISE)
+    if held:
+        lowest = np.lib.stride_tricks.sliding_window_view(smooth[2:], SUSTAIN - 2).min(axis=1)
+        good &= lowest[frames] > line[frames]
     rises[frames[good]] = (after - before)[good]
     return rises
 
@@ -451,26 +457,31 @@ def _onsets_after_pauses(
 ) -> tuple[AudioWord, ...]:
     """Each clause's first word moved to where the voice comes back after a short pause.
 
-    Where the recording is clean (as for :func:`_dips`), a pause too short for the
-    voice-activity model to leave out (50-150 ms at a script's line end) still sits
-    near the floor, and the path, which does not see it, may lay the word on it or
-    on the end of the clause before. Within :data:`ONSET_REACH` of where the path
-    put it, the word starts at the nearest onset (:func:`_onset_rises`) rising at
-    least :data:`ONSET_SHARE` of the strongest one there (the strongest alone was
-    as often the burst after a stop inside the word). Never in noise (a range
-    under :data:`CLEAR_RANGE`), where the rises are the noise's. Measured with
-    ``benchmarks/audio_lines.py`` (clean: the lines' first words p95 120-136 ms
-    to 41-44 on five narrations) and ``benchmarks/audio_hand.py``.
+    Where the recording is clean (a local range of :data:`ONSET_RANGE`), a pause too
+    short for the voice-activity model to leave out (50-150 ms at a script's line
+    end) still sits near the floor, and the path, which does not see it, may lay the
+    word on it or on the end of the clause before. Within :data:`ONSET_REACH` of
+    where the path put it, the word then starts at the nearest onset
+    (:func:`_onset_rises`) rising at least :data:`ONSET_SHARE` of the strongest one
+    there (the strongest alone was as often the burst after a stop inside the
+    word). A word the path starts on an onset already stays, even where the voice
+    does not hold 120 ms (a stop's closure early in the word: in 20 dB of noise,
+    before this rule was kept to clean recordings, 58 of 84 words moved were made
+    worse, by up to 256 ms). Measured with ``benchmarks/audio_lines.py`` (clean: the
+    lines' first words p95 119-176 ms to 42-60) and ``benchmarks/audio_hand.py``.
     """
     if clause_first is None or len(energy) == 0:
         return tuple(placed)
     rises = _onset_rises(energy)
+    any_onset = _onset_rises(energy, held=False)
     out = list(placed)
     for i in range(1, len(out)):
         word = out[i]
         if not clause_first[i] or word.status != "aligned":
             continue
         frame = word.start_ms // FRAME_MS
+        if any_onset[max(0, frame - 3) : frame + 4].any():
+            continue
         first = max(0, frame - ONSET_REACH)
         window = rises[first : frame + ONSET_REACH + 1]
         if not window.any():
