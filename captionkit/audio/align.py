@@ -11,6 +11,9 @@
 5. Map each word's synthesized start and end through the path to real time.
    Since non-speech was dropped, a word that follows a pause lands on the
    speech onset after it: cue edges snap to speech-activity edges by construction.
+   A clause's first word (after punctuation or a script line end) that lands off
+   an onset in a clean recording moves to the voice's return after a pause too
+   short for the voice-activity model (:func:`_onsets_after_pauses`).
 6. Words that the path crosses at a run (many synthesized frames squeezed into
    a few real ones, at a poor similarity) have no audio of their own: they are
    reported ``missing`` rather than stretched over the neighbouring speech.
@@ -421,33 +424,39 @@ SUSTAIN = 12
 _BEFORE, _AFTER = 8, 5
 
 
-def _onset_rises(energy: npt.NDArray[np.float32], *, held: bool = True) -> npt.NDArray[np.float32]:
-    """For each frame, the rise of the energy into it if the voice comes back there after a
-    short pause (80 ms in the lowest fifth of a clean local range, then, when ``held``,
-    120 ms above it), else 0.
+def _onset_rises(
+    energy: npt.NDArray[np.float32],
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]]:
+    """Where the voice comes back after a short pause: for each frame, the rise of the
+    energy into it when 80 ms in the lowest fifth of a clean local range come before it
+    and 120 ms above that range follow it (else 0); and which frames are such an onset
+    whether or not the voice holds 120 ms.
 
     >>> energy = np.full(300, 5.0, np.float32)
     >>> energy[100:110] = -5.0  # a pause of 100 ms, too short for the voice-activity model
-    >>> rises = _onset_rises(energy)  # the voice is back at frame 110; smoothed, the rise peaks at 111
-    >>> np.flatnonzero(rises).tolist(), int(np.argmax(rises))
-    ([107, 108, 109, 110, 111], 111)
+    >>> rises, onsets = _onset_rises(energy)  # the voice is back at frame 110; smoothed, the rise peaks at 111
+    >>> np.flatnonzero(rises).tolist(), int(np.argmax(rises)), np.flatnonzero(onsets).tolist()
+    ([107, 108, 109, 110, 111], 111, [107, 108, 109, 110, 111])
     """
     count = len(energy)
     rises = np.zeros(count, np.float32)
+    onsets = np.zeros(count, bool)
     if count < _BEFORE + SUSTAIN + 1:
-        return rises
+        return rises, onsets
     smooth, floor, span = _local_range(energy)
     line = floor + DIP_SHARE * span
     sums = np.concatenate([[0.0], np.cumsum(smooth, dtype=np.float64)])
     frames = np.arange(_BEFORE, count - SUSTAIN)
     before = (sums[frames] - sums[frames - _BEFORE]) / _BEFORE
     after = (sums[frames + _AFTER] - sums[frames]) / _AFTER
-    good = (before <= line[frames]) & (span[frames] >= ONSET_RANGE) & (after - before >= ONSET_RISE)
-    if held:
-        lowest = np.lib.stride_tricks.sliding_window_view(smooth[2:], SUSTAIN - 2).min(axis=1)
-        good &= lowest[frames] > line[frames]
-    rises[frames[good]] = (after - before)[good]
-    return rises
+    onset = (
+        (before <= line[frames]) & (span[frames] >= ONSET_RANGE) & (after - before >= ONSET_RISE)
+    )
+    lowest = np.lib.stride_tricks.sliding_window_view(smooth[2:], SUSTAIN - 2).min(axis=1)
+    held = onset & (lowest[frames] > line[frames])
+    rises[frames[held]] = (after - before)[held]
+    onsets[frames[onset]] = True
+    return rises, onsets
 
 
 def _onsets_after_pauses(
@@ -472,8 +481,7 @@ def _onsets_after_pauses(
     """
     if clause_first is None or len(energy) == 0:
         return tuple(placed)
-    rises = _onset_rises(energy)
-    any_onset = _onset_rises(energy, held=False)
+    rises, any_onset = _onset_rises(energy)
     out = list(placed)
     for i in range(1, len(out)):
         word = out[i]
