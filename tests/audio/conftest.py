@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +51,11 @@ SCRIPT_LINES = (
     .read_text("utf-8")
     .splitlines()[2:30]
 )
+#: The index of each script line's last word, and of its first word, in the line narration.
+SCRIPT_LINE_ENDS = tuple(
+    end - 1 for end in itertools.accumulate(len(line.split()) for line in SCRIPT_LINES)
+)
+SCRIPT_LINE_FIRSTS = (0, *(end + 1 for end in SCRIPT_LINE_ENDS[:-1]))
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from captionkit.audio.dtw import STEP_PENALTY, banded
 from captionkit.audio.listen import listen_chunks
 from captionkit.audio.simulate import Narration, mix, music, noise
 from captionkit.audio.tts import TARGET_RATE
+from tests.audio.conftest import SCRIPT_LINE_ENDS, SCRIPT_LINE_FIRSTS
 from tests.audio.dtw_reference import reference_dtw
 from tests.conftest import shared_path
 
@@ -104,20 +105,12 @@ def test_arabic_clip_by_another_voice_in_noise(narration: Narration, noisy_clip:
     assert document["segments"][0]["words"][0]["start"] == alignment.words[0].start_ms / 1000
 
 
-def _line_firsts() -> list[int]:
-    """The index of each script line's first word in the line narration."""
-    from tests.audio.conftest import SCRIPT_LINES
-
-    sizes = [len(line.split()) for line in SCRIPT_LINES]
-    return [int(first) for first in np.cumsum([0, *sizes[:-1]])]
-
-
 def test_script_line_ends_are_clause_ends(line_narration: Narration, line_clip: Path) -> None:
     # a script without punctuation, read with short pauses at its line ends: without its
     # line ends the synthesis runs the lines together, and a line's first word is put on
     # the pause before it or inside the line before
-    firsts = _line_firsts()
-    line_ends = [first - 1 for first in firsts[1:]] + [len(line_narration.words) - 1]
+    firsts = list(SCRIPT_LINE_FIRSTS)
+    line_ends = SCRIPT_LINE_ENDS
     plain = align_words(line_narration.words, line_clip, language="ar")
     lined = align_words(line_narration.words, line_clip, language="ar", line_ends=line_ends)
     assert [w.word for w in lined.words] == list(line_narration.words)
@@ -144,8 +137,8 @@ def test_a_clause_start_moves_to_the_voice_after_a_short_pause(
 
     clean = tmp_path / "clean.wav"
     write_wav(clean, line_narration.samples)
-    firsts = _line_firsts()
-    line_ends = [first - 1 for first in firsts[1:]]
+    firsts = list(SCRIPT_LINE_FIRSTS)
+    line_ends = SCRIPT_LINE_ENDS[:-1]
     alignment = align_words(line_narration.words, clean, language="ar", line_ends=line_ends)
     errors = _cue_errors(line_narration, [w.start_ms for w in alignment.words])
     assert np.percentile(errors[firsts], 95) <= 80, sorted(errors[firsts])[-5:]

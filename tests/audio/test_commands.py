@@ -105,7 +105,7 @@ def test_align_audio_takes_the_script_line_ends(
     # the script's line ends reach the aligner: align --audio places the words as
     # align_words does with them, not as it does without them
     from captionkit.audio import align_words
-    from tests.audio.conftest import SCRIPT_LINES
+    from tests.audio.conftest import SCRIPT_LINE_ENDS, SCRIPT_LINES
 
     script = tmp_path / "lines.txt"
     script.write_text("\n".join(SCRIPT_LINES) + "\n", "utf-8")
@@ -115,8 +115,7 @@ def test_align_audio_takes_the_script_line_ends(
     assert result.exit_code == 0, result.output
     words = json.loads(result.stdout)["word_segments"]
     starts = np.array([round(word["start"] * 1000) for word in words])
-    sizes = np.cumsum([len(line.split()) for line in SCRIPT_LINES])
-    lined = align_words(line_narration.words, line_clip, line_ends=[int(s) - 1 for s in sizes])
+    lined = align_words(line_narration.words, line_clip, line_ends=SCRIPT_LINE_ENDS)
     plain = align_words(line_narration.words, line_clip)
     with_ends = np.abs(starts - np.array([w.start_ms for w in lined.words]))
     without = np.abs(starts - np.array([w.start_ms for w in plain.words]))
